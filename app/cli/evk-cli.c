@@ -1,0 +1,388 @@
+/* evk-cli.c: the headless command line (`evalkit COMMAND …`)
+ *
+ * Copyright 2026 The Evalkit developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "evk-cli"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <locale.h>
+#include <stdio.h>
+
+#include "evk-cli.h"
+#include "evk-localized.h"
+#include "evk-project.h"
+#include "evk-report.h"
+
+#define EXIT_USAGE 2
+
+typedef struct {
+  const char *name;
+  const char *args;
+  const char *summary;
+  int       (*run) (int argc, char **argv);
+} Command;
+
+static int run_demo (int argc, char **argv);
+static int run_import_strategy (int argc, char **argv);
+static int run_export_strategy (int argc, char **argv);
+static int run_info (int argc, char **argv);
+static int run_report (int argc, char **argv);
+
+static const Command commands[] = {
+  { "demo", N_("OUT.evalkit"), N_("Write the bundled demo evaluation to a new project file"), run_demo },
+  { "info", N_("PROJECT"), N_("Summarise a project: goals, measures, statuses, data"), run_info },
+  { "import-strategy", N_("PROJECT FILE"), N_("Import a strategy definition file into a project"),
+    run_import_strategy },
+  { "export-strategy", N_("PROJECT FILE"), N_("Export the project’s strategy as a definition file"),
+    run_export_strategy },
+  { "report", N_("PROJECT --out FILE.pdf"), N_("Render the report as PDF"), run_report },
+};
+
+static int
+fail (GError *error)
+{
+  g_printerr ("evalkit: %s\n", error->message);
+  return EXIT_FAILURE;
+}
+
+static int
+usage_error (GOptionContext *context,
+             const char     *message)
+{
+  g_autofree char *help = g_option_context_get_help (context, TRUE, NULL);
+
+  g_printerr ("evalkit: %s\n\n%s", message, help);
+  return EXIT_USAGE;
+}
+
+/* Parses options; on --help prints and returns FALSE with *status 0. */
+static gboolean
+parse (GOptionContext  *context,
+       int             *argc,
+       char          ***argv,
+       int              n_args,
+       int             *status)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!g_option_context_parse (context, argc, argv, &error))
+    {
+      *status = usage_error (context, error->message);
+      return FALSE;
+    }
+  if (*argc - 1 != n_args)
+    {
+      *status = usage_error (context, *argc - 1 < n_args ? _("too few arguments")
+                                                       : _("too many arguments"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static GOptionContext *
+command_context (const char *name)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    if (g_str_equal (commands[i].name, name))
+      {
+        g_autofree char *param = g_strdup_printf ("%s %s", name, _(commands[i].args));
+        GOptionContext *context = g_option_context_new (param);
+
+        g_option_context_set_summary (context, _(commands[i].summary));
+        g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+        return context;
+      }
+  g_assert_not_reached ();
+}
+
+static int
+run_demo (int    argc,
+          char **argv)
+{
+  g_autoptr(GOptionContext) context = command_context ("demo");
+  g_autoptr(EvkProject) project = NULL;
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  if (!parse (context, &argc, &argv, 1, &status))
+    return status;
+
+  project = evk_project_create_demo (argv[1], &error);
+  if (project == NULL)
+    return fail (error);
+  g_print (_("Wrote the demo evaluation to %s\n"), argv[1]);
+  return EXIT_SUCCESS;
+}
+
+static int
+run_import_strategy (int    argc,
+                     char **argv)
+{
+  g_autoptr(GOptionContext) context = command_context ("import-strategy");
+  g_autoptr(EvkProject) project = NULL;
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  if (!parse (context, &argc, &argv, 2, &status))
+    return status;
+
+  project = evk_project_open (argv[1], &error);
+  if (project == NULL || !evk_project_import_strategy (project, argv[2], &error))
+    return fail (error);
+  return EXIT_SUCCESS;
+}
+
+static int
+run_export_strategy (int    argc,
+                     char **argv)
+{
+  g_autoptr(GOptionContext) context = command_context ("export-strategy");
+  g_autoptr(EvkProject) project = NULL;
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  if (!parse (context, &argc, &argv, 2, &status))
+    return status;
+
+  project = evk_project_open_read_only (argv[1], &error);
+  if (project == NULL || !evk_project_export_strategy (project, argv[2], &error))
+    return fail (error);
+  return EXIT_SUCCESS;
+}
+
+static const char *
+pick (GHashTable  *localized,
+      const char  *lang,
+      const char  *source_lang)
+{
+  const char *text = evk_localized_get_fallback (localized, lang, source_lang);
+
+  return text != NULL ? text : "";
+}
+
+static int
+run_info (int    argc,
+          char **argv)
+{
+  g_autoptr(GOptionContext) context = command_context ("info");
+  g_autoptr(EvkProject) project = NULL;
+  g_autoptr(EvkStrategy) strategy = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *lang = NULL;
+  g_autofree char *languages = NULL;
+  EvkProjectCounts counts = { 0 };
+  const char *source;
+  guint n_goals = 0, n_implementation = 0;
+  int status;
+  const GOptionEntry entries[] = {
+    { "lang", 'l', 0, G_OPTION_ARG_STRING, &lang,
+      N_("Language of the project texts to show (default: the source language)"), N_("LANG") },
+    { NULL }
+  };
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!parse (context, &argc, &argv, 1, &status))
+    return status;
+
+  project = evk_project_open_read_only (argv[1], &error);
+  if (project == NULL ||
+      (strategy = evk_project_load_strategy (project, &error)) == NULL ||
+      !evk_project_get_counts (project, &counts, &error))
+    return fail (error);
+
+  source = strategy->languages[0] != NULL ? strategy->languages[0] : "";
+  if (lang == NULL)
+    lang = g_strdup (source);
+  else if (!g_strv_contains ((const char * const *) strategy->languages, lang))
+    {
+      g_printerr (_("evalkit: %s: the project has no texts in “%s”\n"), argv[1], lang);
+      return EXIT_FAILURE;
+    }
+
+  for (guint i = 0; i < strategy->goals->len; i++)
+    {
+      EvkGoal *goal = g_ptr_array_index (strategy->goals, i);
+      if (g_str_equal (goal->kind, "implementation"))
+        n_implementation++;
+      else
+        n_goals++;
+    }
+
+  languages = g_strjoinv (", ", strategy->languages);
+  g_print ("%s\n", pick (strategy->title, lang, source));
+  if (strategy->period != NULL)
+    g_print (_("Period: %s\n"), strategy->period);
+  g_print (_("Languages: %s (source: %s)\n"), languages, source);
+  g_print (_("Areas: %u (%u goals, %u implementation)\n"), strategy->goals->len, n_goals,
+           n_implementation);
+  g_print (_("Measures: %u\n"), strategy->measures->len);
+
+  for (guint i = 0; i < strategy->goals->len; i++)
+    {
+      EvkGoal *goal = g_ptr_array_index (strategy->goals, i);
+      GPtrArray *statuses = strategy->vocabs[EVK_VOCAB_STATUS];
+      g_autofree guint *per_status = g_new0 (guint, statuses->len + 1);
+      g_autoptr(GString) line = g_string_new (NULL);
+      guint n = 0;
+
+      for (guint j = 0; j < strategy->measures->len; j++)
+        {
+          EvkMeasure *measure = g_ptr_array_index (strategy->measures, j);
+          guint s = statuses->len; /* no status */
+
+          if (!g_str_equal (measure->goal, goal->key))
+            continue;
+          n++;
+          for (guint k = 0; k < statuses->len; k++)
+            if (g_strcmp0 (((EvkTerm *) g_ptr_array_index (statuses, k))->key, measure->status) == 0)
+              s = k;
+          per_status[s]++;
+        }
+
+      for (guint k = 0; k <= statuses->len; k++)
+        {
+          const char *name;
+
+          if (per_status[k] == 0)
+            continue;
+          name = k < statuses->len
+                   ? pick (((EvkTerm *) g_ptr_array_index (statuses, k))->name, lang, source)
+                   : _("no status");
+          g_string_append_printf (line, "%s%s %u", line->len > 0 ? ", " : "", name, per_status[k]);
+        }
+
+      g_print (g_dngettext (GETTEXT_PACKAGE, "  %s %s: %u measure (%s)\n",
+                            "  %s %s: %u measures (%s)\n", n),
+               goal->key, pick (goal->title, lang, source), n, line->str);
+    }
+
+  g_print (_("Offers linked to survey items: %u\n"), strategy->offers->len);
+  g_print (_("Respondent groups: %u\n"), strategy->groups->len);
+  g_print (_("Surveys: %u (%u respondents, %u variables)\n"), counts.n_surveys,
+           counts.n_respondents, counts.n_variables);
+  g_print (_("Documents: %u (%u codings)\n"), counts.n_documents, counts.n_codings);
+  g_print (_("Charts: %u\n"), counts.n_charts);
+  g_print (_("Comments: %u\n"), counts.n_comments);
+  return EXIT_SUCCESS;
+}
+
+/* "report.pdf" in language "en" with several languages → "report.en.pdf";
+ * the source language keeps the name the user gave. */
+static char *
+output_for_language (const char *out,
+                     const char *lang,
+                     gboolean    is_source)
+{
+  if (is_source)
+    return g_strdup (out);
+  if (g_str_has_suffix (out, ".pdf"))
+    return g_strdup_printf ("%.*s.%s.pdf", (int) strlen (out) - 4, out, lang);
+  return g_strdup_printf ("%s.%s.pdf", out, lang);
+}
+
+static int
+run_report (int    argc,
+            char **argv)
+{
+  g_autoptr(GOptionContext) context = command_context ("report");
+  g_autoptr(EvkProject) project = NULL;
+  g_autoptr(EvkStrategy) strategy = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *lang = NULL;
+  g_autofree char *out = NULL;
+  int status;
+  const GOptionEntry entries[] = {
+    { "lang", 'l', 0, G_OPTION_ARG_STRING, &lang,
+      N_("Report language, or “all” for one PDF per language (default: all)"), N_("LANG") },
+    { "out", 'o', 0, G_OPTION_ARG_FILENAME, &out, N_("The PDF file to write"), N_("FILE") },
+    { NULL }
+  };
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_set_description (context,
+    _("With --lang all, the source language is written to FILE and every other "
+      "language to FILE with the language code before “.pdf” (report.en.pdf)."));
+  if (!parse (context, &argc, &argv, 1, &status))
+    return status;
+  if (out == NULL)
+    return usage_error (context, _("--out FILE is required"));
+
+  project = evk_project_open_read_only (argv[1], &error);
+  if (project == NULL || (strategy = evk_project_load_strategy (project, &error)) == NULL)
+    return fail (error);
+
+  for (guint i = 0; strategy->languages[i] != NULL; i++)
+    {
+      const char *l = strategy->languages[i];
+      g_autofree char *path = NULL;
+
+      if (lang != NULL && !g_str_equal (lang, "all") && !g_str_equal (lang, l))
+        continue;
+      path = (lang == NULL || g_str_equal (lang, "all")) ? output_for_language (out, l, i == 0)
+                                                         : g_strdup (out);
+      if (!evk_report_render_pdf (project, l, path, &error))
+        return fail (error);
+      g_print (_("Wrote the %s report to %s\n"), l, path);
+    }
+
+  if (lang != NULL && !g_str_equal (lang, "all") &&
+      !g_strv_contains ((const char * const *) strategy->languages, lang))
+    {
+      g_printerr (_("evalkit: %s: the project has no texts in “%s”\n"), argv[1], lang);
+      return EXIT_FAILURE;
+    }
+  return EXIT_SUCCESS;
+}
+
+gboolean
+evk_cli_is_command (const char *arg)
+{
+  if (arg == NULL)
+    return FALSE;
+  if (g_str_equal (arg, "help") || g_str_equal (arg, "--help") || g_str_equal (arg, "-h") ||
+      g_str_equal (arg, "--version"))
+    return TRUE;
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    if (g_str_equal (commands[i].name, arg))
+      return TRUE;
+  return FALSE;
+}
+
+static void
+print_help (void)
+{
+  g_print (_("Usage:\n  evalkit [FILE.evalkit]\n  evalkit COMMAND [OPTION…]\n\n"));
+  g_print (_("Without a command, Evalkit opens its window (on FILE if given).\n\n"));
+  g_print (_("Commands (they need no display):\n"));
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    g_print ("  %-17s %s\n", commands[i].name, _(commands[i].summary));
+  g_print (_("\nRun “evalkit COMMAND --help” for the options of a command.\n"));
+}
+
+int
+evk_cli_run (int    argc,
+             char **argv)
+{
+  const char *name = argv[1];
+
+  if (g_str_equal (name, "--version"))
+    {
+      g_print ("evalkit %s\n", PACKAGE_VERSION);
+      return EXIT_SUCCESS;
+    }
+  if (g_str_equal (name, "help") || g_str_equal (name, "--help") || g_str_equal (name, "-h"))
+    {
+      print_help ();
+      return EXIT_SUCCESS;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    if (g_str_equal (commands[i].name, name))
+      return commands[i].run (argc - 1, argv + 1);
+
+  g_printerr (_("evalkit: unknown command “%s”\n"), name);
+  return EXIT_USAGE;
+}

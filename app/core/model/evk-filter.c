@@ -1,0 +1,537 @@
+/* evk-filter.c: respondent group filters ("q6_alt_1 in 1..4")
+ *
+ * Copyright 2026 The Evalkit developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Grammar:
+ *   expr    := and ("or" and)*
+ *   and     := unary ("and" unary)*
+ *   unary   := "not" unary | "(" expr ")" | cond
+ *   cond    := target ("=" | "!=") NUM
+ *            | target "in" NUM ".." NUM
+ *            | target "in" "{" NUM ("," NUM)* "}"
+ *   target  := VAR | "any" "(" varlist ")"
+ *   varlist := VAR ("," VAR)* | VAR ".." VAR    (same prefix, numbered suffix)
+ */
+#define G_LOG_DOMAIN "evk-filter"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "evk-filter.h"
+
+G_DEFINE_QUARK (evk-filter-error-quark, evk_filter_error)
+
+typedef enum {
+  TOK_END,
+  TOK_WORD,
+  TOK_NUMBER,
+  TOK_EQ,
+  TOK_NE,
+  TOK_DOTDOT,
+  TOK_LPAREN,
+  TOK_RPAREN,
+  TOK_LBRACE,
+  TOK_RBRACE,
+  TOK_COMMA,
+} TokenKind;
+
+typedef struct {
+  const char *text;
+  const char *pos;
+  TokenKind   kind;
+  char       *word;
+  double      number;
+  const char *start;
+} Parser;
+
+static gboolean
+syntax_error (Parser      *p,
+              GError     **error,
+              const char  *what)
+{
+  g_set_error (error, EVK_FILTER_ERROR, EVK_FILTER_ERROR_SYNTAX,
+               _("filter “%s”: %s at column %d"), p->text, what,
+               (int) (p->start - p->text) + 1);
+  return FALSE;
+}
+
+static gboolean
+next_token (Parser  *p,
+            GError **error)
+{
+  const char *s = p->pos;
+
+  g_clear_pointer (&p->word, g_free);
+  while (g_ascii_isspace (*s))
+    s++;
+  p->start = s;
+
+  if (*s == '\0')
+    p->kind = TOK_END;
+  else if (g_ascii_isalpha (*s) || *s == '_')
+    {
+      const char *e = s;
+      while (g_ascii_isalnum (*e) || *e == '_' || *e == '.' ||
+             (*e == '$' && e == s))
+        {
+          /* A ".." ends a word: "q16_1..q16_12". */
+          if (*e == '.' && (e[1] == '.' || !g_ascii_isalnum (e[1])))
+            break;
+          e++;
+        }
+      p->word = g_strndup (s, e - s);
+      p->kind = TOK_WORD;
+      s = e;
+    }
+  else if (g_ascii_isdigit (*s) || ((*s == '-' || *s == '+') && g_ascii_isdigit (s[1])))
+    {
+      const char *e = s + 1;
+      g_autofree char *num = NULL;
+
+      while (g_ascii_isdigit (*e) || (*e == '.' && g_ascii_isdigit (e[1])))
+        e++;
+      num = g_strndup (s, e - s);
+      p->number = g_ascii_strtod (num, NULL);
+      p->kind = TOK_NUMBER;
+      s = e;
+    }
+  else if (s[0] == '.' && s[1] == '.')
+    p->kind = TOK_DOTDOT, s += 2;
+  else if (s[0] == '!' && s[1] == '=')
+    p->kind = TOK_NE, s += 2;
+  else if (s[0] == '=' && s[1] == '=')
+    p->kind = TOK_EQ, s += 2;
+  else if (*s == '=')
+    p->kind = TOK_EQ, s++;
+  else if (*s == '(')
+    p->kind = TOK_LPAREN, s++;
+  else if (*s == ')')
+    p->kind = TOK_RPAREN, s++;
+  else if (*s == '{')
+    p->kind = TOK_LBRACE, s++;
+  else if (*s == '}')
+    p->kind = TOK_RBRACE, s++;
+  else if (*s == ',')
+    p->kind = TOK_COMMA, s++;
+  else
+    return syntax_error (p, error, _("unexpected character"));
+
+  p->pos = s;
+  return TRUE;
+}
+
+static gboolean
+is_keyword (Parser     *p,
+            const char *keyword)
+{
+  return p->kind == TOK_WORD && g_ascii_strcasecmp (p->word, keyword) == 0;
+}
+
+static EvkFilter *parse_or (Parser *p, GError **error);
+
+/* "q16_1".."q16_12" → q16_1, q16_2, …, q16_12 */
+static gboolean
+expand_range (Parser       *p,
+              const char   *first,
+              const char   *last,
+              GStrvBuilder *builder,
+              GError      **error)
+{
+  gsize fl = strlen (first), ll = strlen (last);
+  gsize fp = fl, lp = ll;
+  g_autofree char *prefix = NULL;
+  gint64 a, b;
+
+  while (fp > 0 && g_ascii_isdigit (first[fp - 1]))
+    fp--;
+  while (lp > 0 && g_ascii_isdigit (last[lp - 1]))
+    lp--;
+  if (fp == fl || lp == ll || fp != lp || strncmp (first, last, fp) != 0)
+    return syntax_error (p, error, _("a variable range needs the same name with numbers, like q16_1..q16_12"));
+
+  a = g_ascii_strtoll (first + fp, NULL, 10);
+  b = g_ascii_strtoll (last + lp, NULL, 10);
+  if (b < a || b - a > 10000)
+    return syntax_error (p, error, _("the variable range is empty or too long"));
+
+  prefix = g_strndup (first, fp);
+  for (gint64 i = a; i <= b; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("%s%" G_GINT64_FORMAT, prefix, i);
+      g_strv_builder_add (builder, name);
+    }
+  return TRUE;
+}
+
+static gboolean
+parse_target (Parser     *p,
+              EvkFilter  *node,
+              GError    **error)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  if (p->kind != TOK_WORD)
+    return syntax_error (p, error, _("expected a variable name"));
+
+  if (is_keyword (p, "any"))
+    {
+      if (!next_token (p, error))
+        return FALSE;
+      if (p->kind != TOK_LPAREN)
+        return syntax_error (p, error, _("expected “(” after “any”"));
+      node->any = TRUE;
+      do
+        {
+          g_autofree char *first = NULL;
+
+          if (!next_token (p, error))
+            return FALSE;
+          if (p->kind != TOK_WORD)
+            return syntax_error (p, error, _("expected a variable name"));
+          first = g_steal_pointer (&p->word);
+          if (!next_token (p, error))
+            return FALSE;
+          if (p->kind == TOK_DOTDOT)
+            {
+              if (!next_token (p, error))
+                return FALSE;
+              if (p->kind != TOK_WORD)
+                return syntax_error (p, error, _("expected a variable name"));
+              if (!expand_range (p, first, p->word, builder, error) ||
+                  !next_token (p, error))
+                return FALSE;
+            }
+          else
+            g_strv_builder_add (builder, first);
+        }
+      while (p->kind == TOK_COMMA);
+      if (p->kind != TOK_RPAREN)
+        return syntax_error (p, error, _("expected “)”"));
+    }
+  else
+    g_strv_builder_add (builder, p->word);
+
+  node->variables = g_strv_builder_end (builder);
+  return next_token (p, error);
+}
+
+static void
+add_range (EvkFilter *node,
+           double     lo,
+           double     hi)
+{
+  g_array_append_val (node->ranges, lo);
+  g_array_append_val (node->ranges, hi);
+}
+
+static EvkFilter *
+parse_cond (Parser  *p,
+            GError **error)
+{
+  g_autoptr(EvkFilter) node = g_new0 (EvkFilter, 1);
+
+  node->op = EVK_FILTER_COMPARE;
+  node->ranges = g_array_new (FALSE, FALSE, sizeof (double));
+
+  if (!parse_target (p, node, error))
+    return NULL;
+
+  if (p->kind == TOK_EQ || p->kind == TOK_NE)
+    {
+      node->negate = p->kind == TOK_NE;
+      if (!next_token (p, error))
+        return NULL;
+      if (p->kind != TOK_NUMBER)
+        return syntax_error (p, error, _("expected a number")), NULL;
+      add_range (node, p->number, p->number);
+      if (!next_token (p, error))
+        return NULL;
+    }
+  else if (is_keyword (p, "in"))
+    {
+      if (!next_token (p, error))
+        return NULL;
+      if (p->kind == TOK_NUMBER)
+        {
+          double lo = p->number;
+          if (!next_token (p, error))
+            return NULL;
+          if (p->kind != TOK_DOTDOT)
+            return syntax_error (p, error, _("expected “..” in a range")), NULL;
+          if (!next_token (p, error))
+            return NULL;
+          if (p->kind != TOK_NUMBER)
+            return syntax_error (p, error, _("expected a number")), NULL;
+          if (p->number < lo)
+            return syntax_error (p, error, _("the range is empty")), NULL;
+          add_range (node, lo, p->number);
+          if (!next_token (p, error))
+            return NULL;
+        }
+      else if (p->kind == TOK_LBRACE)
+        {
+          do
+            {
+              if (!next_token (p, error))
+                return NULL;
+              if (p->kind != TOK_NUMBER)
+                return syntax_error (p, error, _("expected a number")), NULL;
+              add_range (node, p->number, p->number);
+              if (!next_token (p, error))
+                return NULL;
+            }
+          while (p->kind == TOK_COMMA);
+          if (p->kind != TOK_RBRACE)
+            return syntax_error (p, error, _("expected “}”")), NULL;
+          if (!next_token (p, error))
+            return NULL;
+        }
+      else
+        return syntax_error (p, error, _("expected a range or a set after “in”")), NULL;
+    }
+  else
+    return syntax_error (p, error, _("expected “=”, “!=” or “in”")), NULL;
+
+  return g_steal_pointer (&node);
+}
+
+static EvkFilter *
+parse_unary (Parser  *p,
+             GError **error)
+{
+  if (is_keyword (p, "not"))
+    {
+      g_autoptr(EvkFilter) node = g_new0 (EvkFilter, 1);
+
+      node->op = EVK_FILTER_NOT;
+      if (!next_token (p, error))
+        return NULL;
+      node->left = parse_unary (p, error);
+      return node->left != NULL ? g_steal_pointer (&node) : NULL;
+    }
+
+  if (p->kind == TOK_LPAREN)
+    {
+      g_autoptr(EvkFilter) inner = NULL;
+
+      if (!next_token (p, error))
+        return NULL;
+      inner = parse_or (p, error);
+      if (inner == NULL)
+        return NULL;
+      if (p->kind != TOK_RPAREN)
+        return syntax_error (p, error, _("expected “)”")), NULL;
+      if (!next_token (p, error))
+        return NULL;
+      return g_steal_pointer (&inner);
+    }
+
+  return parse_cond (p, error);
+}
+
+static EvkFilter *
+parse_binary (Parser      *p,
+              const char  *keyword,
+              EvkFilterOp  op,
+              EvkFilter *(*operand) (Parser *, GError **),
+              GError     **error)
+{
+  g_autoptr(EvkFilter) left = operand (p, error);
+
+  if (left == NULL)
+    return NULL;
+  while (is_keyword (p, keyword))
+    {
+      g_autoptr(EvkFilter) node = g_new0 (EvkFilter, 1);
+
+      if (!next_token (p, error))
+        return NULL;
+      node->op = op;
+      node->left = g_steal_pointer (&left);
+      node->right = operand (p, error);
+      if (node->right == NULL)
+        return NULL;
+      left = g_steal_pointer (&node);
+    }
+  return g_steal_pointer (&left);
+}
+
+static EvkFilter *
+parse_and (Parser  *p,
+           GError **error)
+{
+  return parse_binary (p, "and", EVK_FILTER_AND, parse_unary, error);
+}
+
+static EvkFilter *
+parse_or (Parser  *p,
+          GError **error)
+{
+  return parse_binary (p, "or", EVK_FILTER_OR, parse_and, error);
+}
+
+EvkFilter *
+evk_filter_parse (const char  *text,
+                  GError     **error)
+{
+  Parser p = { text, text, TOK_END, NULL, 0, text };
+  g_autoptr(EvkFilter) filter = NULL;
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  if (next_token (&p, error))
+    {
+      if (p.kind == TOK_END)
+        syntax_error (&p, error, _("the filter is empty"));
+      else
+        {
+          filter = parse_or (&p, error);
+          if (filter != NULL && p.kind != TOK_END)
+            {
+              syntax_error (&p, error, _("unexpected text"));
+              g_clear_pointer (&filter, evk_filter_free);
+            }
+        }
+    }
+  g_free (p.word);
+  return g_steal_pointer (&filter);
+}
+
+void
+evk_filter_free (EvkFilter *filter)
+{
+  if (filter == NULL)
+    return;
+  evk_filter_free (filter->left);
+  evk_filter_free (filter->right);
+  g_strfreev (filter->variables);
+  if (filter->ranges != NULL)
+    g_array_unref (filter->ranges);
+  g_free (filter);
+}
+
+static void
+collect_variables (EvkFilter  *filter,
+                   GPtrArray  *names)
+{
+  if (filter == NULL)
+    return;
+  collect_variables (filter->left, names);
+  collect_variables (filter->right, names);
+  for (guint i = 0; filter->variables != NULL && filter->variables[i] != NULL; i++)
+    if (!g_ptr_array_find_with_equal_func (names, filter->variables[i], g_str_equal, NULL))
+      g_ptr_array_add (names, g_strdup (filter->variables[i]));
+}
+
+GStrv
+evk_filter_get_variables (EvkFilter *filter)
+{
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+
+  collect_variables (filter, names);
+  g_ptr_array_add (names, NULL);
+  return (GStrv) g_ptr_array_free (g_steal_pointer (&names), FALSE);
+}
+
+static void
+append_number (GString *s,
+               double   value)
+{
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+  g_string_append (s, g_ascii_dtostr (buf, sizeof buf, value));
+}
+
+static void
+to_string (EvkFilter *filter,
+           GString   *s,
+           int        parent_prec)
+{
+  int prec = filter->op == EVK_FILTER_OR ? 1 : filter->op == EVK_FILTER_AND ? 2 : 3;
+  guint n;
+
+  if (prec < parent_prec)
+    g_string_append_c (s, '(');
+
+  switch (filter->op)
+    {
+    case EVK_FILTER_AND:
+    case EVK_FILTER_OR:
+      to_string (filter->left, s, prec);
+      g_string_append (s, filter->op == EVK_FILTER_AND ? " and " : " or ");
+      to_string (filter->right, s, prec + 1);
+      break;
+
+    case EVK_FILTER_NOT:
+      g_string_append (s, "not ");
+      to_string (filter->left, s, 3);
+      break;
+
+    case EVK_FILTER_COMPARE:
+    default:
+      if (filter->any)
+        {
+          g_autofree char *list = g_strjoinv (", ", filter->variables);
+          g_string_append_printf (s, "any(%s)", list);
+        }
+      else
+        g_string_append (s, filter->variables[0]);
+
+      n = filter->ranges->len / 2;
+      if (n == 1 && g_array_index (filter->ranges, double, 0) == g_array_index (filter->ranges, double, 1))
+        {
+          g_string_append (s, filter->negate ? " != " : " = ");
+          append_number (s, g_array_index (filter->ranges, double, 0));
+        }
+      else if (n == 1)
+        {
+          g_string_append (s, " in ");
+          append_number (s, g_array_index (filter->ranges, double, 0));
+          g_string_append (s, "..");
+          append_number (s, g_array_index (filter->ranges, double, 1));
+        }
+      else
+        {
+          g_string_append (s, " in {");
+          for (guint i = 0; i < n; i++)
+            {
+              if (i > 0)
+                g_string_append (s, ", ");
+              append_number (s, g_array_index (filter->ranges, double, 2 * i));
+            }
+          g_string_append_c (s, '}');
+        }
+      break;
+    }
+
+  if (prec < parent_prec)
+    g_string_append_c (s, ')');
+}
+
+char *
+evk_filter_to_string (EvkFilter *filter)
+{
+  GString *s = g_string_new (NULL);
+
+  to_string (filter, s, 0);
+  return g_string_free (s, FALSE);
+}
+
+gboolean
+evk_filter_compare_value (EvkFilter *filter,
+                          double     value)
+{
+  gboolean match = FALSE;
+
+  if (isnan (value))
+    return FALSE;
+  for (guint i = 0; i + 1 < filter->ranges->len && !match; i += 2)
+    match = value >= g_array_index (filter->ranges, double, i) &&
+            value <= g_array_index (filter->ranges, double, i + 1);
+  return filter->negate ? !match : match;
+}

@@ -1,0 +1,22 @@
+/* evk-model-error.h: errors of the model layer
+ *
+ * Copyright 2026 The Evalkit developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+#define EVK_MODEL_ERROR (evk_model_error_quark ())
+
+typedef enum {
+  EVK_MODEL_ERROR_INVALID,   /* the content contradicts itself */
+  EVK_MODEL_ERROR_IN_USE,    /* a removal would orphan data the user made */
+  EVK_MODEL_ERROR_PARSE,     /* a file could not be read as the format says */
+} EvkModelError;
+
+GQuark evk_model_error_quark (void);
+
+G_END_DECLS

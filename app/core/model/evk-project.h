@@ -1,0 +1,62 @@
+/* evk-project.h: an open evaluation project
+ *
+ * Copyright 2026 The Evalkit developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib-object.h>
+
+#include "evk-store.h"
+#include "evk-strategy.h"
+
+G_BEGIN_DECLS
+
+#define EVK_TYPE_PROJECT (evk_project_get_type ())
+
+G_DECLARE_FINAL_TYPE (EvkProject, evk_project, EVK, PROJECT, GObject)
+
+typedef struct {
+  guint n_surveys;
+  guint n_respondents;      /* of all surveys */
+  guint n_variables;
+  guint n_documents;
+  guint n_codings;
+  guint n_charts;
+  guint n_comments;
+} EvkProjectCounts;
+
+EvkProject  *evk_project_open             (const char   *path,
+                                           GError      **error);
+EvkProject  *evk_project_open_read_only   (const char   *path,
+                                           GError      **error);
+EvkProject  *evk_project_create           (const char   *path,
+                                           GError      **error);
+/* Builds the demo evaluation from the data directory and moves it into
+ * place only when complete. */
+EvkProject  *evk_project_create_demo      (const char   *path,
+                                           GError      **error);
+
+const char  *evk_project_get_path         (EvkProject   *self);
+EvkStore    *evk_project_get_store        (EvkProject   *self);
+EvkStrategy *evk_project_load_strategy    (EvkProject   *self,
+                                           GError      **error);
+gboolean     evk_project_import_strategy  (EvkProject   *self,
+                                           const char   *path,
+                                           GError      **error);
+gboolean     evk_project_export_strategy  (EvkProject   *self,
+                                           const char   *path,
+                                           GError      **error);
+gboolean     evk_project_get_counts       (EvkProject   *self,
+                                           EvkProjectCounts *counts,
+                                           GError      **error);
+gboolean     evk_project_set_measure_status (EvkProject *self,
+                                           guint         number,
+                                           const char   *status_key,
+                                           GError      **error);
+
+/* Where the bundled demo data lives: $EVALKIT_DATADIR, the installed data
+ * directory, or the source tree for an uninstalled build. */
+char        *evk_get_demo_dir             (void);
+
+G_END_DECLS

@@ -1,0 +1,341 @@
+/* evk-store-texts.c: localized texts with source fingerprints in the store
+ *
+ * Copyright 2026 The Evalkit developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "evk-store"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "evk-localized.h"
+#include "evk-store-texts.h"
+
+struct _EvkTextIndex
+{
+  GHashTable *fields; /* "id\x1ffield" → localized */
+};
+
+GStrv
+evk_store_get_languages (EvkStore  *store,
+                         GError   **error)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  sqlite3_stmt *stmt;
+  gboolean has_row;
+
+  stmt = evk_store_prepare (store,
+                            "SELECT code FROM language ORDER BY is_source DESC, position, code",
+                            error);
+  if (stmt == NULL)
+    return NULL;
+  while (evk_store_step (store, stmt, &has_row, error) && has_row)
+    g_strv_builder_add (builder, evk_stmt_column_text (stmt, 0));
+  if (error != NULL && *error != NULL)
+    return NULL;
+  return g_strv_builder_end (builder);
+}
+
+gboolean
+evk_store_add_language (EvkStore    *store,
+                        const char  *lang,
+                        gboolean     is_source,
+                        GError     **error)
+{
+  sqlite3_stmt *stmt;
+
+  if (!evk_language_code_is_valid (lang))
+    {
+      g_set_error (error, EVK_STORE_ERROR, EVK_STORE_ERROR_FAILED,
+                   _("“%s” is not a language code"), lang);
+      return FALSE;
+    }
+
+  stmt = evk_store_prepare (store,
+                            "INSERT INTO language (code, position, is_source) "
+                            "VALUES (?1, (SELECT count(*) FROM language), ?2) "
+                            "ON CONFLICT (code) DO NOTHING",
+                            error);
+  if (stmt == NULL)
+    return FALSE;
+  evk_stmt_bind_text (stmt, 1, lang);
+  evk_stmt_bind_int (stmt, 2, is_source ? 1 : 0);
+  return evk_store_step (store, stmt, NULL, error);
+}
+
+static char *
+get_source_language (EvkStore  *store,
+                     GError   **error)
+{
+  sqlite3_stmt *stmt;
+  gboolean has_row;
+
+  stmt = evk_store_prepare (store, "SELECT code FROM language WHERE is_source = 1", error);
+  if (stmt == NULL || !evk_store_step (store, stmt, &has_row, error))
+    return NULL;
+  if (!has_row)
+    {
+      g_set_error_literal (error, EVK_STORE_ERROR, EVK_STORE_ERROR_FAILED,
+                           _("the project has no source language"));
+      return NULL;
+    }
+  return g_strdup (evk_stmt_column_text (stmt, 0));
+}
+
+static gboolean
+lookup_text (EvkStore    *store,
+             const char  *entity,
+             gint64       entity_id,
+             const char  *field,
+             const char  *lang,
+             char       **body,
+             char       **source_fp,
+             GError     **error)
+{
+  sqlite3_stmt *stmt;
+  gboolean has_row;
+
+  stmt = evk_store_prepare (store,
+                            "SELECT body, source_fp FROM text "
+                            "WHERE entity = ?1 AND entity_id = ?2 AND field = ?3 AND lang = ?4",
+                            error);
+  if (stmt == NULL)
+    return FALSE;
+  evk_stmt_bind_text (stmt, 1, entity);
+  evk_stmt_bind_int (stmt, 2, entity_id);
+  evk_stmt_bind_text (stmt, 3, field);
+  evk_stmt_bind_text (stmt, 4, lang);
+  if (!evk_store_step (store, stmt, &has_row, error))
+    return FALSE;
+  *body = has_row ? g_strdup (evk_stmt_column_text (stmt, 0)) : NULL;
+  if (source_fp != NULL)
+    *source_fp = has_row ? g_strdup (evk_stmt_column_text (stmt, 1)) : NULL;
+  return TRUE;
+}
+
+static gboolean
+write_text (EvkStore    *store,
+            const char  *entity,
+            gint64       entity_id,
+            const char  *field,
+            const char  *lang,
+            const char  *body,
+            const char  *source_fp,
+            GError     **error)
+{
+  sqlite3_stmt *stmt;
+
+  if (body == NULL || *body == '\0')
+    {
+      stmt = evk_store_prepare (store,
+                                "DELETE FROM text WHERE entity = ?1 AND entity_id = ?2 "
+                                "AND field = ?3 AND lang = ?4",
+                                error);
+      if (stmt == NULL)
+        return FALSE;
+    }
+  else
+    {
+      stmt = evk_store_prepare (store,
+                                "INSERT INTO text (entity, entity_id, field, lang, body, source_fp) "
+                                "VALUES (?1, ?2, ?3, ?4, ?5, ?6) "
+                                "ON CONFLICT (entity, entity_id, field, lang) DO UPDATE "
+                                "SET body = excluded.body, source_fp = excluded.source_fp, "
+                                "updated_at = excluded.updated_at",
+                                error);
+      if (stmt == NULL)
+        return FALSE;
+      evk_stmt_bind_text (stmt, 5, body);
+      evk_stmt_bind_text (stmt, 6, source_fp);
+    }
+  evk_stmt_bind_text (stmt, 1, entity);
+  evk_stmt_bind_int (stmt, 2, entity_id);
+  evk_stmt_bind_text (stmt, 3, field);
+  evk_stmt_bind_text (stmt, 4, lang);
+  return evk_store_step (store, stmt, NULL, error);
+}
+
+/* The one rule for fingerprints, shared by bulk replacement and single
+ * edits: the source row carries its own fingerprint; a translation carries
+ * the source's fingerprint at the time the translation last changed. */
+static gboolean
+update_text (EvkStore    *store,
+             const char  *entity,
+             gint64       entity_id,
+             const char  *field,
+             const char  *lang,
+             const char  *body,
+             const char  *source_lang,
+             const char  *source_body,
+             GError     **error)
+{
+  g_autofree char *old_body = NULL;
+  g_autofree char *old_fp = NULL;
+  g_autofree char *fp = NULL;
+
+  if (g_strcmp0 (lang, source_lang) == 0)
+    {
+      fp = evk_text_fingerprint (body);
+      return write_text (store, entity, entity_id, field, lang, body, fp, error);
+    }
+
+  if (!lookup_text (store, entity, entity_id, field, lang, &old_body, &old_fp, error))
+    return FALSE;
+  if (old_body != NULL && g_strcmp0 (old_body, body) == 0)
+    return TRUE;
+
+  fp = evk_text_fingerprint (source_body);
+  return write_text (store, entity, entity_id, field, lang, body, fp, error);
+}
+
+gboolean
+evk_store_replace_texts (EvkStore            *store,
+                         const char          *entity,
+                         gint64               entity_id,
+                         const char          *field,
+                         GHashTable          *localized,
+                         const char * const  *langs,
+                         GError             **error)
+{
+  g_autofree char *source_lang = get_source_language (store, error);
+  const char *source_body;
+
+  if (source_lang == NULL)
+    return FALSE;
+
+  source_body = localized != NULL ? g_hash_table_lookup (localized, source_lang) : NULL;
+
+  for (guint i = 0; langs[i] != NULL; i++)
+    {
+      const char *body = localized != NULL ? g_hash_table_lookup (localized, langs[i]) : NULL;
+
+      if (!update_text (store, entity, entity_id, field, langs[i], body,
+                        source_lang, source_body, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+evk_store_set_text (EvkStore    *store,
+                    const char  *entity,
+                    gint64       entity_id,
+                    const char  *field,
+                    const char  *lang,
+                    const char  *body,
+                    GError     **error)
+{
+  g_autofree char *source_lang = get_source_language (store, error);
+  g_autofree char *source_body = NULL;
+
+  if (source_lang == NULL)
+    return FALSE;
+  if (g_strcmp0 (lang, source_lang) == 0)
+    source_body = g_strdup (body);
+  else if (!lookup_text (store, entity, entity_id, field, source_lang, &source_body, NULL, error))
+    return FALSE;
+
+  return update_text (store, entity, entity_id, field, lang, body,
+                      source_lang, source_body, error);
+}
+
+EvkTextState
+evk_store_get_text_state (EvkStore    *store,
+                          const char  *entity,
+                          gint64       entity_id,
+                          const char  *field,
+                          const char  *lang,
+                          GError     **error)
+{
+  g_autofree char *source_lang = get_source_language (store, error);
+  g_autofree char *body = NULL, *fp = NULL, *source_body = NULL;
+  g_autofree char *current = NULL;
+
+  if (source_lang == NULL ||
+      !lookup_text (store, entity, entity_id, field, lang, &body, &fp, error))
+    return EVK_TEXT_MISSING;
+  if (body == NULL)
+    return EVK_TEXT_MISSING;
+  if (g_strcmp0 (lang, source_lang) == 0)
+    return EVK_TEXT_CURRENT;
+  if (!lookup_text (store, entity, entity_id, field, source_lang, &source_body, NULL, error))
+    return EVK_TEXT_MISSING;
+
+  current = evk_text_fingerprint (source_body);
+  return g_strcmp0 (current, fp) == 0 ? EVK_TEXT_CURRENT : EVK_TEXT_OUTDATED;
+}
+
+EvkTextIndex *
+evk_text_index_load (EvkStore    *store,
+                     const char  *entity,
+                     GError     **error)
+{
+  g_autoptr(EvkTextIndex) index = g_new0 (EvkTextIndex, 1);
+  sqlite3_stmt *stmt;
+  gboolean has_row;
+
+  index->fields = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                         (GDestroyNotify) g_hash_table_unref);
+  stmt = evk_store_prepare (store,
+                            "SELECT entity_id, field, lang, body FROM text WHERE entity = ?1",
+                            error);
+  if (stmt == NULL)
+    return NULL;
+  evk_stmt_bind_text (stmt, 1, entity);
+
+  while (TRUE)
+    {
+      g_autofree char *key = NULL;
+      GHashTable *localized;
+
+      if (!evk_store_step (store, stmt, &has_row, error))
+        return NULL;
+      if (!has_row)
+        break;
+
+      key = g_strdup_printf ("%" G_GINT64_FORMAT "\x1f%s",
+                             (gint64) sqlite3_column_int64 (stmt, 0),
+                             evk_stmt_column_text (stmt, 1));
+      localized = g_hash_table_lookup (index->fields, key);
+      if (localized == NULL)
+        {
+          localized = evk_localized_new ();
+          g_hash_table_insert (index->fields, g_steal_pointer (&key), localized);
+        }
+      evk_localized_set (localized, evk_stmt_column_text (stmt, 2),
+                         evk_stmt_column_text (stmt, 3));
+    }
+
+  return g_steal_pointer (&index);
+}
+
+GHashTable *
+evk_text_index_get (EvkTextIndex *index,
+                    gint64        entity_id,
+                    const char   *field)
+{
+  g_autofree char *key = g_strdup_printf ("%" G_GINT64_FORMAT "\x1f%s", entity_id, field);
+  GHashTable *localized = g_hash_table_lookup (index->fields, key);
+  GHashTable *copy = evk_localized_new ();
+
+  if (localized != NULL)
+    {
+      GHashTableIter iter;
+      gpointer lang, body;
+
+      g_hash_table_iter_init (&iter, localized);
+      while (g_hash_table_iter_next (&iter, &lang, &body))
+        evk_localized_set (copy, lang, body);
+    }
+  return copy;
+}
+
+void
+evk_text_index_free (EvkTextIndex *index)
+{
+  if (index == NULL)
+    return;
+  g_clear_pointer (&index->fields, g_hash_table_unref);
+  g_free (index);
+}

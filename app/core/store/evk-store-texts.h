@@ -1,0 +1,67 @@
+/* evk-store-texts.h: localized texts with source fingerprints in the store
+ *
+ * Copyright 2026 The Evalkit developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+#include "evk-store.h"
+
+G_BEGIN_DECLS
+
+typedef enum {
+  EVK_TEXT_MISSING,
+  EVK_TEXT_OUTDATED,
+  EVK_TEXT_CURRENT,
+} EvkTextState;
+
+typedef struct _EvkTextIndex EvkTextIndex;
+
+/* Project languages, source language first. */
+GStrv         evk_store_get_languages     (EvkStore      *store,
+                                           GError       **error);
+gboolean      evk_store_add_language      (EvkStore      *store,
+                                           const char    *lang,
+                                           gboolean       is_source,
+                                           GError       **error);
+
+/* Writes one field in the given languages: a language missing from
+ * localized loses its text; an unchanged translation keeps its fingerprint
+ * (so it stays outdated if it was); a new one is current. */
+gboolean      evk_store_replace_texts     (EvkStore      *store,
+                                           const char    *entity,
+                                           gint64         entity_id,
+                                           const char    *field,
+                                           GHashTable    *localized,
+                                           const char   * const *langs,
+                                           GError       **error);
+/* One edit of one text. */
+gboolean      evk_store_set_text          (EvkStore      *store,
+                                           const char    *entity,
+                                           gint64         entity_id,
+                                           const char    *field,
+                                           const char    *lang,
+                                           const char    *body,
+                                           GError       **error);
+EvkTextState  evk_store_get_text_state    (EvkStore      *store,
+                                           const char    *entity,
+                                           gint64         entity_id,
+                                           const char    *field,
+                                           const char    *lang,
+                                           GError       **error);
+
+/* All texts of one entity kind, loaded at once. */
+EvkTextIndex *evk_text_index_load         (EvkStore      *store,
+                                           const char    *entity,
+                                           GError       **error);
+/* Returns a new localized table (possibly empty). */
+GHashTable   *evk_text_index_get          (EvkTextIndex  *index,
+                                           gint64         entity_id,
+                                           const char    *field);
+void          evk_text_index_free         (EvkTextIndex  *index);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (EvkTextIndex, evk_text_index_free)
+
+G_END_DECLS

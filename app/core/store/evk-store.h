@@ -1,0 +1,83 @@
+/* evk-store.h: the SQLite project file: open, migrate, statements, transactions
+ *
+ * Copyright 2026 The Evalkit developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+#include <sqlite3.h>
+
+#include "evk-types.h"
+
+G_BEGIN_DECLS
+
+/* "EVKT": PRAGMA application_id of every Evalkit project file. */
+#define EVK_APPLICATION_ID 0x45564B54
+
+#define EVK_STORE_ERROR (evk_store_error_quark ())
+
+typedef enum {
+  EVK_STORE_ERROR_NOT_FOUND,
+  EVK_STORE_ERROR_EXISTS,
+  EVK_STORE_ERROR_NOT_A_PROJECT,
+  EVK_STORE_ERROR_CORRUPT,
+  EVK_STORE_ERROR_TOO_NEW,
+  EVK_STORE_ERROR_READ_ONLY,
+  EVK_STORE_ERROR_CONSTRAINT,
+  EVK_STORE_ERROR_FAILED,
+} EvkStoreError;
+
+typedef enum {
+  EVK_STORE_OPEN_DEFAULT   = 0,
+  EVK_STORE_OPEN_CREATE    = 1 << 0, /* create a new, empty project; fail if the path exists */
+  EVK_STORE_OPEN_READ_ONLY = 1 << 1,
+} EvkStoreOpenFlags;
+
+typedef gboolean (*EvkStoreFunc) (EvkStore  *store,
+                                  gpointer   user_data,
+                                  GError   **error);
+
+GQuark        evk_store_error_quark          (void);
+
+EvkStore     *evk_store_open                 (const char         *path,
+                                              EvkStoreOpenFlags   flags,
+                                              GError            **error);
+void          evk_store_free                 (EvkStore           *store);
+
+const char   *evk_store_get_path             (EvkStore           *store);
+sqlite3      *evk_store_get_db               (EvkStore           *store);
+int           evk_store_get_schema_version   (EvkStore           *store);
+int           evk_store_get_latest_version   (void);
+
+sqlite3_stmt *evk_store_prepare              (EvkStore           *store,
+                                              const char         *sql,
+                                              GError            **error);
+gboolean      evk_store_step                 (EvkStore           *store,
+                                              sqlite3_stmt       *stmt,
+                                              gboolean           *has_row,
+                                              GError            **error);
+gboolean      evk_store_exec                 (EvkStore           *store,
+                                              const char         *sql,
+                                              GError            **error);
+gboolean      evk_store_transaction          (EvkStore           *store,
+                                              EvkStoreFunc        func,
+                                              gpointer            user_data,
+                                              GError            **error);
+gboolean      evk_store_in_transaction       (EvkStore           *store);
+void          evk_store_set_error            (EvkStore           *store,
+                                              GError            **error);
+
+/* Binding helpers: index is 1-based as in SQLite. */
+void          evk_stmt_bind_text             (sqlite3_stmt       *stmt,
+                                              int                 index,
+                                              const char         *text);
+void          evk_stmt_bind_int              (sqlite3_stmt       *stmt,
+                                              int                 index,
+                                              gint64              value);
+const char   *evk_stmt_column_text           (sqlite3_stmt       *stmt,
+                                              int                 column);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (EvkStore, evk_store_free)
+
+G_END_DECLS

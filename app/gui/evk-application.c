@@ -1,0 +1,122 @@
+/* evk-application.c: the GTK application
+ *
+ * Copyright 2026 The Evalkit developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "evk-application"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "evk-application.h"
+#include "evk-window.h"
+
+struct _EvkApplication
+{
+  AdwApplication parent_instance;
+};
+
+G_DEFINE_FINAL_TYPE (EvkApplication, evk_application, ADW_TYPE_APPLICATION)
+
+static EvkWindow *
+get_window (EvkApplication *self)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (window == NULL)
+    window = GTK_WINDOW (evk_window_new (self));
+  return EVK_WINDOW (window);
+}
+
+static void
+evk_application_activate (GApplication *app)
+{
+  gtk_window_present (GTK_WINDOW (get_window (EVK_APPLICATION (app))));
+}
+
+static void
+evk_application_open (GApplication  *app,
+                      GFile        **files,
+                      int            n_files,
+                      const char    *hint)
+{
+  EvkWindow *window = get_window (EVK_APPLICATION (app));
+
+  if (n_files > 0)
+    evk_window_open_file (window, files[0]);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
+quit_activated (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  g_application_quit (G_APPLICATION (user_data));
+}
+
+static void
+about_activated (GSimpleAction *action,
+                 GVariant      *parameter,
+                 gpointer       user_data)
+{
+  GtkApplication *app = GTK_APPLICATION (user_data);
+  const char *developers[] = { _("The Evalkit developers"), NULL };
+
+  adw_show_about_window (gtk_application_get_active_window (app),
+                         "application-name", _("Evalkit"),
+                         "application-icon", APP_ID,
+                         "developer-name", _("The Evalkit developers"),
+                         "version", PACKAGE_VERSION,
+                         "comments", _("Evaluate public strategies: survey and document data, "
+                                       "charts per measure and goal, and a bilingual report."),
+                         "website", "https://github.com/evalkit/evalkit",
+                         "license-type", GTK_LICENSE_GPL_3_0,
+                         "developers", developers,
+                         "translator-credits", _("translator-credits"),
+                         NULL);
+}
+
+static const GActionEntry app_actions[] = {
+  { "quit", quit_activated },
+  { "about", about_activated },
+};
+
+static void
+evk_application_startup (GApplication *app)
+{
+  const char *quit_accels[] = { "<Control>q", NULL };
+  const char *open_accels[] = { "<Control>o", NULL };
+
+  G_APPLICATION_CLASS (evk_application_parent_class)->startup (app);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions), app);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.open", open_accels);
+}
+
+static void
+evk_application_class_init (EvkApplicationClass *klass)
+{
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  app_class->activate = evk_application_activate;
+  app_class->open = evk_application_open;
+  app_class->startup = evk_application_startup;
+}
+
+static void
+evk_application_init (EvkApplication *self)
+{
+}
+
+EvkApplication *
+evk_application_new (void)
+{
+  return g_object_new (EVK_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE,
+                       "resource-base-path", "/io/github/evalkit/Evalkit",
+                       NULL);
+}

@@ -1,0 +1,31 @@
+/* main.c: evalkit — the window without a command, the command line with one
+ *
+ * Copyright 2026 The Evalkit developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <locale.h>
+
+#include "evk-application.h"
+#include "evk-cli.h"
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autoptr(GApplication) app = NULL;
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  /* Commands run headless: GTK is never initialised for them. */
+  if (argc > 1 && evk_cli_is_command (argv[1]))
+    return evk_cli_run (argc, argv);
+
+  app = G_APPLICATION (evk_application_new ());
+  return g_application_run (app, argc, argv);
+}
