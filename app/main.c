@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 #include <locale.h>
+#include <stdlib.h>
 
 #include "evk-application.h"
 #include "evk-cli.h"
@@ -25,6 +26,13 @@ main (int    argc,
   /* Commands run headless: GTK is never initialised for them. */
   if (argc > 1 && evk_cli_is_command (argv[1]))
     return evk_cli_run (argc, argv);
+
+  if (!gtk_init_check ())
+    {
+      g_printerr (_("evalkit: cannot open a display; the commands work without one "
+                    "(see “evalkit --help”)\n"));
+      return EXIT_FAILURE;
+    }
 
   app = G_APPLICATION (evk_application_new ());
   return g_application_run (app, argc, argv);

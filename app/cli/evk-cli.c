@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 #include <locale.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "evk-cli.h"
 #include "evk-localized.h"
@@ -348,7 +349,10 @@ evk_cli_is_command (const char *arg)
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
     if (g_str_equal (commands[i].name, arg))
       return TRUE;
-  return FALSE;
+  /* A bare word that is not a file is a mistyped command, not a project to
+   * open in the window. */
+  return arg[0] != '-' && strchr (arg, '/') == NULL && strchr (arg, '.') == NULL &&
+         !g_file_test (arg, G_FILE_TEST_EXISTS);
 }
 
 static void

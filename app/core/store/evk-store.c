@@ -22,6 +22,9 @@ struct _EvkStore
   char       *path;
   GHashTable *statements; /* SQL text → sqlite3_stmt, finalized with the store */
   int         schema_version;
+  gboolean    read_only;
+  gboolean    had_wal;    /* the -wal and -shm files existed before we opened */
+  gboolean    had_shm;
 };
 
 /* The migrations, in order; migration i brings user_version from i to i + 1.
@@ -43,6 +46,33 @@ int
 evk_store_get_latest_version (void)
 {
   return G_N_ELEMENTS (migrations);
+}
+
+/* Opening a WAL database, even read-only, creates its -wal and -shm files.
+ * A look that changes nothing must take them away again if they were not
+ * there before (and the WAL holds nothing). */
+static void
+remove_side_files (const char *path,
+                   gboolean    had_wal,
+                   gboolean    had_shm)
+{
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+  GStatBuf st;
+
+  if (!had_wal && g_stat (wal, &st) == 0 && st.st_size == 0)
+    g_unlink (wal);
+  if (!had_shm && !g_file_test (wal, G_FILE_TEST_EXISTS))
+    g_unlink (shm);
+}
+
+static gboolean
+side_file_exists (const char *path,
+                  const char *suffix)
+{
+  g_autofree char *side = g_strconcat (path, suffix, NULL);
+
+  return g_file_test (side, G_FILE_TEST_EXISTS);
 }
 
 static gboolean
@@ -343,11 +373,18 @@ evk_store_open (const char         *path,
       return NULL;
     }
 
-  if (!create && (!check_header (path, error) || !inspect_existing (path, error)))
-    return NULL;
-
   store = g_new0 (EvkStore, 1);
   store->path = g_strdup (path);
+  store->read_only = read_only;
+  store->had_wal = side_file_exists (path, "-wal");
+  store->had_shm = side_file_exists (path, "-shm");
+
+  if (!create && (!check_header (path, error) || !inspect_existing (path, error)))
+    {
+      remove_side_files (path, store->had_wal, store->had_shm);
+      return NULL;
+    }
+
   store->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                              finalize_statement);
 
@@ -406,6 +443,10 @@ evk_store_free (EvkStore *store)
       if (rc != SQLITE_OK)
         g_critical ("Closing %s: %s", store->path, sqlite3_errstr (rc));
     }
+  /* A writer's close checkpoints and removes them itself; a reader's and a
+   * refused open's do not. */
+  if (store->read_only || store->schema_version == 0)
+    remove_side_files (store->path, store->had_wal, store->had_shm);
   g_free (store->path);
   g_free (store);
 }

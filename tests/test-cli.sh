@@ -1,0 +1,84 @@
+#!/bin/sh
+# test-cli.sh: the headless command line, as a user types it, with no display.
+# SPDX-License-Identifier: GPL-3.0-or-later
+set -u
+evalkit=$1
+unset DISPLAY WAYLAND_DISPLAY
+export LC_ALL=C.UTF-8 LANGUAGE=
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+n=0
+failed=0
+
+ok () {
+  n=$((n + 1))
+  if [ "$1" = 0 ]; then echo "ok $n - $2"; else echo "not ok $n - $2"; failed=1; fi
+}
+
+# expect_fail DESCRIPTION PATTERN COMMAND...: non-zero exit, one line on
+# stderr matching PATTERN, nothing on stdout.
+expect_fail () {
+  desc=$1 pattern=$2; shift 2
+  "$@" >"$tmp/out" 2>"$tmp/err"
+  status=$?
+  lines=$(wc -l <"$tmp/err")
+  if [ "$status" -ne 0 ] && [ "$lines" -eq 1 ] && grep -q -- "$pattern" "$tmp/err" && [ ! -s "$tmp/out" ]; then
+    ok 0 "$desc"
+  else
+    echo "# status $status, stderr: $(cat "$tmp/err")"
+    ok 1 "$desc"
+  fi
+}
+
+echo "1..17"
+
+"$evalkit" --help >"$tmp/out" 2>&1
+ok $? "--help exits 0"
+grep -q "import-strategy" "$tmp/out"; ok $? "--help lists the commands"
+
+"$evalkit" demo "$tmp/d.evalkit" >/dev/null 2>"$tmp/err"
+ok $? "demo writes a project without a display"
+
+"$evalkit" info "$tmp/d.evalkit" >"$tmp/info" 2>&1
+ok $? "info exits 0"
+grep -q "^Areas: 4 (3 goals, 1 implementation)" "$tmp/info" && grep -q "^Measures: 26" "$tmp/info"
+ok $? "info shows 4 areas and 26 measures"
+grep -q "^  2 .*: 7 measures (Gjennomført 1, Delvis gjennomført 3, Ikke gjennomført 3)" "$tmp/info" &&
+  grep -q "^  3 .*: 12 measures (Gjennomført 9, Delvis gjennomført 2, Ikke gjennomført 1)" "$tmp/info" &&
+  grep -q "^  1 .*: 5 measures (Gjennomført 5)" "$tmp/info"
+ok $? "info shows the status counts per goal"
+"$evalkit" info --lang en "$tmp/d.evalkit" | grep -q "^  2 .*(Completed 1, Partly completed 3, Not completed 3)"
+ok $? "info --lang en shows the English texts"
+
+"$evalkit" export-strategy "$tmp/d.evalkit" "$tmp/s.ini" && "$evalkit" import-strategy "$tmp/d.evalkit" "$tmp/s.ini"
+ok $? "export-strategy and import-strategy round-trip"
+
+printf 'Tiltak;Status\n1;Gjennomført\n' >"$tmp/text.evalkit"
+cp "$tmp/text.evalkit" "$tmp/text.orig"
+expect_fail "a text file is refused" "text.evalkit: not an Evalkit project" "$evalkit" info "$tmp/text.evalkit"
+cmp -s "$tmp/text.evalkit" "$tmp/text.orig"; ok $? "the refused text file is unchanged"
+
+head -c 20000 "$tmp/d.evalkit" >"$tmp/cut.evalkit"
+cp "$tmp/cut.evalkit" "$tmp/cut.orig"
+expect_fail "a truncated project is refused" "cut.evalkit: the project file is damaged" \
+  "$evalkit" import-strategy "$tmp/cut.evalkit" "$tmp/s.ini"
+cmp -s "$tmp/cut.evalkit" "$tmp/cut.orig" && [ ! -e "$tmp/cut.evalkit-wal" ]
+ok $? "the truncated project is unchanged"
+
+cp "$tmp/d.evalkit" "$tmp/new.evalkit"
+sqlite3 "$tmp/new.evalkit" "PRAGMA user_version = 99; PRAGMA journal_mode = DELETE;" >/dev/null
+cp "$tmp/new.evalkit" "$tmp/new.orig"
+expect_fail "a project from a newer Evalkit is refused" "newer version of Evalkit" \
+  "$evalkit" info "$tmp/new.evalkit"
+cmp -s "$tmp/new.evalkit" "$tmp/new.orig"; ok $? "the newer project is unchanged"
+
+expect_fail "an unknown command is refused" "unknown command" "$evalkit" frobnicate
+
+"$evalkit" report "$tmp/d.evalkit" --out "$tmp/r.pdf" >/dev/null 2>&1 &&
+  head -c 5 "$tmp/r.pdf" | grep -q "%PDF-" && head -c 5 "$tmp/r.en.pdf" | grep -q "%PDF-"
+ok $? "report --lang all writes a PDF per language"
+
+expect_fail "report in a language the project lacks is refused" "no texts in “de”" \
+  "$evalkit" report "$tmp/d.evalkit" --lang de --out "$tmp/x.pdf"
+
+exit $failed

@@ -1,0 +1,364 @@
+/* test-store.c: the project file: creation, refusal of bad files, durability
+ *
+ * Copyright 2026 The Evalkit developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <gio/gio.h>
+#include <signal.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "evk-store.h"
+#include "evk-store-texts.h"
+#include "evk-test-util.h"
+
+typedef struct {
+  char *dir;
+  char *path;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  f->dir = evk_test_tmpdir ();
+  f->path = g_build_filename (f->dir, "p.evalkit", NULL);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  evk_test_rm_rf (f->dir);
+  g_free (f->dir);
+  g_free (f->path);
+}
+
+static int
+pragma_int (EvkStore   *store,
+            const char *sql)
+{
+  g_autoptr(GError) error = NULL;
+  sqlite3_stmt *stmt = evk_store_prepare (store, sql, &error);
+  gboolean has_row;
+  int value;
+
+  g_assert_no_error (error);
+  evk_store_step (store, stmt, &has_row, &error);
+  g_assert_no_error (error);
+  g_assert_true (has_row);
+  value = sqlite3_column_int (stmt, 0);
+  sqlite3_reset (stmt);
+  return value;
+}
+
+static void
+create_project (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EvkStore) store = evk_store_open (path, EVK_STORE_OPEN_CREATE, &error);
+
+  g_assert_no_error (error);
+  g_assert_true (evk_store_add_language (store, "nb", TRUE, &error));
+  g_assert_no_error (error);
+  g_assert_true (evk_store_exec (store, "INSERT INTO goal (key, position) VALUES ('1', 0)", &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_create (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EvkStore) store = NULL;
+  sqlite3_stmt *stmt;
+  gboolean has_row;
+
+  create_project (f->path);
+  store = evk_store_open (f->path, EVK_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+
+  g_assert_cmpint (evk_store_get_schema_version (store), ==, evk_store_get_latest_version ());
+  g_assert_cmpint (pragma_int (store, "PRAGMA user_version"), ==, evk_store_get_latest_version ());
+  g_assert_cmpint (pragma_int (store, "PRAGMA application_id"), ==, EVK_APPLICATION_ID);
+  g_assert_cmpint (pragma_int (store, "PRAGMA foreign_keys"), ==, 1);
+  g_assert_cmpint (pragma_int (store, "PRAGMA trusted_schema"), ==, 0);
+  g_assert_cmpint (pragma_int (store, "PRAGMA synchronous"), ==, 2);
+
+  stmt = evk_store_prepare (store, "PRAGMA journal_mode", &error);
+  g_assert_no_error (error);
+  evk_store_step (store, stmt, &has_row, &error);
+  g_assert_cmpstr (evk_stmt_column_text (stmt, 0), ==, "wal");
+  sqlite3_reset (stmt);
+
+  /* Defensive mode: the schema cannot be edited behind SQLite's back. */
+  g_assert_false (evk_store_exec (store, "PRAGMA writable_schema = ON; "
+                                         "UPDATE sqlite_schema SET sql = '' WHERE name = 'goal'",
+                                  &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+
+  /* Foreign keys are enforced. */
+  g_assert_false (evk_store_exec (store, "INSERT INTO measure (number, goal_id) VALUES (1, 999)",
+                                  &error));
+  g_assert_error (error, EVK_STORE_ERROR, EVK_STORE_ERROR_CONSTRAINT);
+}
+
+static void
+test_create_refuses_existing (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EvkStore) store = NULL;
+
+  g_file_set_contents (f->path, "hello", -1, NULL);
+  store = evk_store_open (f->path, EVK_STORE_OPEN_CREATE, &error);
+  g_assert_null (store);
+  g_assert_error (error, EVK_STORE_ERROR, EVK_STORE_ERROR_EXISTS);
+}
+
+/* Every refusal must leave the file exactly as it was. */
+static void
+assert_refused (const char  *path,
+                int          code,
+                const char  *message_part)
+{
+  g_autoptr(GBytes) before = evk_test_read (path);
+  g_autoptr(GBytes) after = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EvkStore) store = evk_store_open (path, EVK_STORE_OPEN_DEFAULT, &error);
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+
+  g_assert_null (store);
+  g_assert_error (error, EVK_STORE_ERROR, code);
+  g_test_message ("refused: %s", error->message);
+  g_assert_nonnull (strstr (error->message, message_part));
+
+  after = evk_test_read (path);
+  g_assert_true (g_bytes_equal (before, after));
+  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_refuse_text_file (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_file_set_contents (f->path, "Tiltak;Status\n1;Gjennomført\n", -1, NULL);
+  assert_refused (f->path, EVK_STORE_ERROR_NOT_A_PROJECT, "not an Evalkit project");
+}
+
+static void
+test_refuse_empty_file (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_file_set_contents (f->path, "", 0, NULL);
+  assert_refused (f->path, EVK_STORE_ERROR_NOT_A_PROJECT, "not an Evalkit project");
+}
+
+static void
+test_refuse_foreign_database (Fixture       *f,
+                              gconstpointer  data)
+{
+  sqlite3 *db;
+
+  g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "CREATE TABLE t (x); INSERT INTO t VALUES (1)", NULL, NULL, NULL),
+                   ==, SQLITE_OK);
+  sqlite3_close (db);
+  assert_refused (f->path, EVK_STORE_ERROR_NOT_A_PROJECT, "another program");
+}
+
+static void
+test_refuse_truncated (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GBytes) whole = NULL;
+  gsize size;
+
+  create_project (f->path);
+  whole = evk_test_read (f->path);
+  size = g_bytes_get_size (whole);
+  g_assert_cmpuint (size, >, 8192);
+  /* Cut at a page boundary (the harder case) and mid-page. */
+  g_file_set_contents (f->path, g_bytes_get_data (whole, NULL), size / 2 - (size / 2) % 4096, NULL);
+  assert_refused (f->path, EVK_STORE_ERROR_CORRUPT, "damaged");
+  g_file_set_contents (f->path, g_bytes_get_data (whole, NULL), size - 1000, NULL);
+  assert_refused (f->path, EVK_STORE_ERROR_CORRUPT, "damaged");
+}
+
+static void
+test_refuse_corrupt_page (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(GBytes) whole = NULL;
+  g_autofree guint8 *bytes = NULL;
+  gsize size;
+
+  create_project (f->path);
+  whole = evk_test_read (f->path);
+  size = g_bytes_get_size (whole);
+  bytes = g_memdup2 (g_bytes_get_data (whole, NULL), size);
+  /* Scribble over the second page (the first table's b-tree). */
+  memset (bytes + 4096, 0xA5, 200);
+  g_file_set_contents (f->path, (char *) bytes, size, NULL);
+  assert_refused (f->path, EVK_STORE_ERROR_CORRUPT, "damaged");
+}
+
+static void
+test_refuse_newer (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *sql = g_strdup_printf ("PRAGMA user_version = %d",
+                                          evk_store_get_latest_version () + 1);
+  sqlite3 *db;
+
+  create_project (f->path);
+  g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  assert_refused (f->path, EVK_STORE_ERROR_TOO_NEW, "newer version of Evalkit");
+}
+
+static void
+test_missing (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EvkStore) store = evk_store_open (f->path, EVK_STORE_OPEN_DEFAULT, &error);
+
+  g_assert_null (store);
+  g_assert_error (error, EVK_STORE_ERROR, EVK_STORE_ERROR_NOT_FOUND);
+  g_assert_false (g_file_test (f->path, G_FILE_TEST_EXISTS));
+}
+
+static gboolean
+insert_then_fail (EvkStore  *store,
+                  gpointer   user_data,
+                  GError   **error)
+{
+  g_assert_true (evk_store_exec (store, "INSERT INTO goal (key, position) VALUES ('2', 1)", NULL));
+  g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED, "stop");
+  return FALSE;
+}
+
+static void
+test_transaction_rolls_back (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EvkStore) store = NULL;
+
+  create_project (f->path);
+  store = evk_store_open (f->path, EVK_STORE_OPEN_DEFAULT, &error);
+  g_assert_false (evk_store_transaction (store, insert_then_fail, NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_FAILED);
+  g_assert_cmpint (pragma_int (store, "SELECT count(*) FROM goal"), ==, 1);
+  g_assert_false (evk_store_in_transaction (store));
+}
+
+/* A process killed in the middle of a transaction loses that transaction
+ * and nothing committed before it. */
+static void
+test_kill_mid_transaction (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EvkStore) store = NULL;
+  int status;
+  pid_t pid;
+
+  create_project (f->path);
+
+  pid = fork ();
+  g_assert_cmpint (pid, >=, 0);
+  if (pid == 0)
+    {
+      EvkStore *child = evk_store_open (f->path, EVK_STORE_OPEN_DEFAULT, NULL);
+
+      if (child == NULL ||
+          !evk_store_exec (child, "INSERT INTO goal (key, position) VALUES ('committed', 1)", NULL) ||
+          !evk_store_exec (child, "BEGIN IMMEDIATE", NULL))
+        _exit (3);
+      for (int i = 0; i < 20000; i++)
+        {
+          g_autofree char *sql = g_strdup_printf ("INSERT INTO goal (key, position) VALUES ('g%d', %d)",
+                                                  i, i + 2);
+          if (!evk_store_exec (child, sql, NULL))
+            _exit (4);
+        }
+      kill (getpid (), SIGKILL);
+      _exit (5);
+    }
+
+  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+  g_assert_true (WIFSIGNALED (status));
+  g_assert_cmpint (WTERMSIG (status), ==, SIGKILL);
+
+  store = evk_store_open (f->path, EVK_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (pragma_int (store, "SELECT count(*) FROM goal WHERE key = 'committed'"), ==, 1);
+  g_assert_cmpint (pragma_int (store, "SELECT count(*) FROM goal"), ==, 2);
+  g_assert_cmpint (pragma_int (store, "SELECT quick_check = 'ok' FROM pragma_quick_check"), ==, 1);
+}
+
+static void
+test_text_states (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EvkStore) store = NULL;
+
+  create_project (f->path);
+  store = evk_store_open (f->path, EVK_STORE_OPEN_DEFAULT, &error);
+  g_assert_true (evk_store_add_language (store, "en", FALSE, &error));
+
+  g_assert_cmpint (evk_store_get_text_state (store, "goal", 1, "title", "en", &error), ==, EVK_TEXT_MISSING);
+  g_assert_true (evk_store_set_text (store, "goal", 1, "title", "nb", "Flere deltar", &error));
+  g_assert_true (evk_store_set_text (store, "goal", 1, "title", "en", "More take part", &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (evk_store_get_text_state (store, "goal", 1, "title", "en", &error), ==, EVK_TEXT_CURRENT);
+
+  /* The source changes: the translation is now outdated … */
+  g_assert_true (evk_store_set_text (store, "goal", 1, "title", "nb", "Flere deltar i frivilligheten", &error));
+  g_assert_cmpint (evk_store_get_text_state (store, "goal", 1, "title", "en", &error), ==, EVK_TEXT_OUTDATED);
+  /* … and re-saving it unchanged does not make it current … */
+  g_assert_true (evk_store_set_text (store, "goal", 1, "title", "en", "More take part", &error));
+  g_assert_cmpint (evk_store_get_text_state (store, "goal", 1, "title", "en", &error), ==, EVK_TEXT_OUTDATED);
+  /* … while a new translation does. */
+  g_assert_true (evk_store_set_text (store, "goal", 1, "title", "en", "More take part in volunteering", &error));
+  g_assert_cmpint (evk_store_get_text_state (store, "goal", 1, "title", "en", &error), ==, EVK_TEXT_CURRENT);
+
+  /* Deleting the owner removes its texts. */
+  g_assert_true (evk_store_exec (store, "DELETE FROM goal WHERE id = 1", &error));
+  g_assert_cmpint (pragma_int (store, "SELECT count(*) FROM text WHERE entity = 'goal'"), ==, 0);
+  g_assert_no_error (error);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/evk/store/create", test_create);
+  ADD ("/evk/store/create-refuses-existing", test_create_refuses_existing);
+  ADD ("/evk/store/refuse/text-file", test_refuse_text_file);
+  ADD ("/evk/store/refuse/empty-file", test_refuse_empty_file);
+  ADD ("/evk/store/refuse/foreign-database", test_refuse_foreign_database);
+  ADD ("/evk/store/refuse/truncated", test_refuse_truncated);
+  ADD ("/evk/store/refuse/corrupt-page", test_refuse_corrupt_page);
+  ADD ("/evk/store/refuse/newer-version", test_refuse_newer);
+  ADD ("/evk/store/refuse/missing", test_missing);
+  ADD ("/evk/store/transaction-rolls-back", test_transaction_rolls_back);
+  ADD ("/evk/store/kill-mid-transaction", test_kill_mid_transaction);
+  ADD ("/evk/store/text-states", test_text_states);
+#undef ADD
+
+  return g_test_run ();
+}
