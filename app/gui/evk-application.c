@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "evk-application.h"
+#include "evk-resources.h"
 #include "evk-window.h"
 
 struct _EvkApplication
@@ -114,6 +115,7 @@ evk_application_init (EvkApplication *self)
 EvkApplication *
 evk_application_new (void)
 {
+  evk_register_resource ();
   return g_object_new (EVK_TYPE_APPLICATION,
                        "application-id", APP_ID,
                        "flags", G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE,

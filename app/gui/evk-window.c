@@ -10,27 +10,8 @@
 #include <glib/gi18n.h>
 
 #include "evk-localized.h"
-#include "evk-window.h"
+#include "evk-window-private.h"
 
-struct _EvkWindow
-{
-  AdwApplicationWindow parent_instance;
-
-  AdwToastOverlay     *toast_overlay;
-  GtkStack            *main_stack;
-  AdwLeaflet          *leaflet;
-  GtkListBox          *sidebar;
-  AdwWindowTitle      *sidebar_title;
-  AdwWindowTitle      *content_title;
-  AdwPreferencesPage  *content_page;
-  GtkButton           *back_button;
-
-  EvkProject          *project;
-  EvkStrategy         *strategy;
-  char                *lang;
-  guint                selected_measure;
-  GList               *content_groups;
-};
 
 G_DEFINE_FINAL_TYPE (EvkWindow, evk_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -65,7 +46,8 @@ add_group (EvkWindow  *self,
 {
   AdwPreferencesGroup *group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
 
-  adw_preferences_group_set_title (group, title);
+  if (title != NULL)
+    adw_preferences_group_set_title (group, title);
   if (description != NULL)
     adw_preferences_group_set_description (group, description);
   adw_preferences_page_add (self->content_page, group);
@@ -117,6 +99,9 @@ join_bodies (EvkWindow  *self,
 }
 
 static void reload (EvkWindow *self);
+static void row_selected (GtkListBox    *box,
+                          GtkListBoxRow *row,
+                          EvkWindow     *self);
 
 static void
 status_selected (AdwComboRow *row,
@@ -166,7 +151,19 @@ show_measure (EvkWindow *self,
   adw_window_title_set_title (self->content_title, heading);
   adw_window_title_set_subtitle (self->content_title, goal != NULL ? tr (self, goal->title) : "");
 
-  group = add_group (self, tr (self, measure->title), NULL);
+  /* A group title ellipsizes; long Norwegian titles must wrap. */
+  group = add_group (self, NULL, NULL);
+  {
+    GtkWidget *title = gtk_label_new (tr (self, measure->title));
+
+    gtk_label_set_wrap (GTK_LABEL (title), TRUE);
+    gtk_label_set_xalign (GTK_LABEL (title), 0);
+    gtk_widget_add_css_class (title, "title-2");
+    gtk_accessible_update_property (GTK_ACCESSIBLE (title), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                    tr (self, measure->title), -1);
+    adw_preferences_group_add (group, title);
+  }
+  group = add_group (self, NULL, NULL);
 
   for (guint i = 0; i < statuses->len; i++)
     {
@@ -194,12 +191,30 @@ show_measure (EvkWindow *self,
   add_fact (group, _("Responsible"), bodies);
 }
 
+/* The badge tint follows the status's place in the project's list (first =
+ * best), not its name: statuses are the project's own. */
+static const char *
+status_css_class (EvkWindow *self,
+                  EvkTerm   *status)
+{
+  GPtrArray *statuses = self->strategy->vocabs[EVK_VOCAB_STATUS];
+  guint index = 0;
+
+  g_ptr_array_find (statuses, status, &index);
+  if (index == 0)
+    return "status-first";
+  if (index + 1 == statuses->len)
+    return "status-last";
+  return "status-middle";
+}
+
 static GtkWidget *
 make_measure_row (EvkWindow  *self,
                   EvkMeasure *measure)
 {
   GtkWidget *row = gtk_list_box_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+  GtkWidget *text_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
   g_autofree char *number = g_strdup_printf ("%u", measure->number);
   GtkWidget *number_label = gtk_label_new (number);
   GtkWidget *title_label = gtk_label_new (tr (self, measure->title));
@@ -210,14 +225,20 @@ make_measure_row (EvkWindow  *self,
   gtk_widget_add_css_class (number_label, "measure-number");
   gtk_widget_add_css_class (number_label, "dim-label");
   gtk_label_set_xalign (GTK_LABEL (number_label), 1);
+  gtk_widget_set_valign (number_label, GTK_ALIGN_START);
+  gtk_label_set_wrap (GTK_LABEL (title_label), TRUE);
+  gtk_label_set_lines (GTK_LABEL (title_label), 2);
   gtk_label_set_ellipsize (GTK_LABEL (title_label), PANGO_ELLIPSIZE_END);
   gtk_label_set_xalign (GTK_LABEL (title_label), 0);
-  gtk_widget_set_hexpand (title_label, TRUE);
+  gtk_widget_set_hexpand (text_box, TRUE);
   gtk_widget_add_css_class (badge, "status-badge");
-  gtk_widget_set_valign (badge, GTK_ALIGN_CENTER);
+  gtk_widget_set_halign (badge, GTK_ALIGN_START);
+  if (status != NULL)
+    gtk_widget_add_css_class (badge, status_css_class (self, status));
+  gtk_box_append (GTK_BOX (text_box), title_label);
+  gtk_box_append (GTK_BOX (text_box), badge);
   gtk_box_append (GTK_BOX (box), number_label);
-  gtk_box_append (GTK_BOX (box), title_label);
-  gtk_box_append (GTK_BOX (box), badge);
+  gtk_box_append (GTK_BOX (box), text_box);
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
   gtk_widget_set_tooltip_text (row, tr (self, measure->title));
   accessible = g_strdup_printf (_("Measure %u: %s, %s"), measure->number, tr (self, measure->title),
@@ -265,8 +286,16 @@ rebuild_sidebar (EvkWindow *self)
         }
     }
 
+  /* Re-selecting after a rebuild must not rebuild the page the user is
+   * editing (an edit of that page is what got us here). */
   if (to_select != NULL)
-    gtk_list_box_select_row (self->sidebar, to_select);
+    {
+      g_signal_handlers_block_by_func (self->sidebar, row_selected, self);
+      gtk_list_box_select_row (self->sidebar, to_select);
+      g_signal_handlers_unblock_by_func (self->sidebar, row_selected, self);
+      if (self->selected_measure == 0)
+        show_measure (self, GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (to_select), "measure-number")));
+    }
 }
 
 static void

@@ -50,6 +50,7 @@
 
 #define G_LOG_DOMAIN "evk-make-demo-survey"
 
+#include <errno.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -105,7 +106,7 @@ typedef struct
   const char *en;
   int         respondents;   /* organisations in the survey */
   int         heard;         /* q10 = Ja (table 3-1) */
-  double      register;      /* share in Frivillighetsregisteret, percent */
+  double      population;    /* share in Frivillighetsregisteret, percent */
   int         urban;         /* -1 rural, 0 even, 1 towns, 2 cities */
   double      imm_weight;    /* propensity to be an immigrant organisation */
   double      user_weight;   /* propensity to know and use the offers */
@@ -761,6 +762,21 @@ add_grid_var (Survey             *s,
   add_var (s, name, nb, en, labels, measure, 0);
 }
 
+/* A free-text variable is as wide as its longest answer, in whole 8-byte
+ * segments: row compression stores every segment of every row. */
+static int
+text_width (const char * const *texts,
+            guint               n)
+{
+  gsize widest = 8;
+
+  for (guint i = 0; i < n; i++)
+    widest = MAX (widest, strlen (texts[i]));
+  return (int) ((widest + 7) / 8 * 8);
+}
+
+#define TEXT_WIDTH(texts) text_width (texts, G_N_ELEMENTS (texts))
+
 static void
 define_variables (Survey *s)
 {
@@ -793,7 +809,8 @@ define_variables (Survey *s)
   add_var (s, "q5", "Hva beskriver organisasjonen best?",
            "What best describes the organisation?", &org_type, NOMINAL, 0);
   add_var (s, "q5_other", "Hva beskriver organisasjonen best? Annet, nemlig",
-           "What best describes the organisation? Other, namely", NULL, NOMINAL, 120);
+           "What best describes the organisation? Other, namely", NULL, NOMINAL,
+           TEXT_WIDTH (text_q5_other));
   add_grid_var (s, "q6_alt", 1,
                 "Andel som har innvandret selv eller har foreldre som har innvandret: ", "Frivillige",
                 "Share who have immigrated to Norway or whose parents have: ", "Volunteers",
@@ -824,28 +841,34 @@ define_variables (Survey *s)
     add_grid_var (s, "q18", k, activities_nb, offer_nb[k], activities_en, offer_en[k], &extent, ORDINAL);
   add_var (s, "q19", "Erfaringer med informasjons- og kompetansetiltakene dere har brukt (fritekst)",
            "Experiences with the information and competence measures used (free text)",
-           NULL, NOMINAL, 255);
+           NULL, NOMINAL,
+           TEXT_WIDTH (text_q19));
   add_var (s, "q21", "Hvorfor dere ikke har brukt informasjons- og kompetansetiltak dere kjenner til (fritekst)",
            "Why known information and competence measures were not used (free text)",
-           NULL, NOMINAL, 255);
+           NULL, NOMINAL,
+           TEXT_WIDTH (text_q21));
 
   for (int k = 5; k <= 10; k++)
     add_grid_var (s, "q22", k, members_nb, offer_nb[k], members_en, offer_en[k], &extent, ORDINAL);
   for (int k = 5; k <= 10; k++)
     add_grid_var (s, "q23", k, activities_nb, offer_nb[k], activities_en, offer_en[k], &extent, ORDINAL);
   add_var (s, "q24", "Erfaringer med de økonomiske tiltakene dere har brukt (fritekst)",
-           "Experiences with the economic measures used (free text)", NULL, NOMINAL, 255);
+           "Experiences with the economic measures used (free text)", NULL, NOMINAL,
+           TEXT_WIDTH (text_q24));
   add_var (s, "q25", "Hvorfor dere ikke har brukt økonomiske tiltak dere kjenner til (fritekst)",
-           "Why known economic measures were not used (free text)", NULL, NOMINAL, 255);
+           "Why known economic measures were not used (free text)", NULL, NOMINAL,
+           TEXT_WIDTH (text_q25));
 
   for (int k = 11; k <= 12; k++)
     add_grid_var (s, "q27", k, members_nb, offer_nb[k], members_en, offer_en[k], &extent, ORDINAL);
   for (int k = 11; k <= 12; k++)
     add_grid_var (s, "q28", k, activities_nb, offer_nb[k], activities_en, offer_en[k], &extent, ORDINAL);
   add_var (s, "q29", "Erfaringer med samarbeidstiltakene dere har brukt (fritekst)",
-           "Experiences with the collaboration measures used (free text)", NULL, NOMINAL, 255);
+           "Experiences with the collaboration measures used (free text)", NULL, NOMINAL,
+           TEXT_WIDTH (text_q29));
   add_var (s, "q30", "Hvorfor dere ikke har brukt samarbeidstiltak dere kjenner til (fritekst)",
-           "Why known collaboration measures were not used (free text)", NULL, NOMINAL, 255);
+           "Why known collaboration measures were not used (free text)", NULL, NOMINAL,
+           TEXT_WIDTH (text_q30));
 
   for (int k = 1; k <= 7; k++)
     add_grid_var (s, "q34", k, "Styrket eller svekket siden 2021: ", condition_nb[k],
@@ -854,17 +877,21 @@ define_variables (Survey *s)
     add_grid_var (s, "q35", k, "Trenger for å styrke innsatsen for integrering: ", need_nb[k],
                   "Needs in order to strengthen integration work: ", need_en[k], &chosen, NOMINAL);
   add_var (s, "q35_other", "Trenger for å styrke innsatsen for integrering: Annet, nemlig",
-           "Needs in order to strengthen integration work: Other, namely", NULL, NOMINAL, 120);
+           "Needs in order to strengthen integration work: Other, namely", NULL, NOMINAL,
+           TEXT_WIDTH (text_q35_other));
   add_var (s, "q59", "Hva ville dere brukt mer midler til? (fritekst)",
-           "What would you use more funding for? (free text)", NULL, NOMINAL, 255);
+           "What would you use more funding for? (free text)", NULL, NOMINAL,
+           TEXT_WIDTH (text_q59));
   add_var (s, "q36",
            "Organisasjonens muligheter til å gjøre en innsats for integrering og inkludering av innvandrere i dag, sammenlignet med 2021",
            "The organisation's opportunities to work for the integration and inclusion of immigrants today, compared with 2021",
            &opportunities, ORDINAL, 0);
   add_var (s, "q37", "Viktigste årsak til bedre muligheter enn i 2021 (fritekst)",
-           "Main reason for better opportunities than in 2021 (free text)", NULL, NOMINAL, 255);
+           "Main reason for better opportunities than in 2021 (free text)", NULL, NOMINAL,
+           TEXT_WIDTH (text_q37));
   add_var (s, "q38", "Viktigste årsak til dårligere muligheter enn i 2021 (fritekst)",
-           "Main reason for poorer opportunities than in 2021 (free text)", NULL, NOMINAL, 255);
+           "Main reason for poorer opportunities than in 2021 (free text)", NULL, NOMINAL,
+           TEXT_WIDTH (text_q38));
   add_var (s, "q72",
            "Sammenlignet med 2021, hvordan er deltakelsen fra barn, unge og voksne med innvandrerbakgrunn i organisasjonen i dag?",
            "Compared with 2021, how is participation by children, young people and adults with an immigrant background in the organisation today?",
@@ -876,12 +903,13 @@ define_variables (Survey *s)
   add_var (s, "q41",
            "Andre kommentarer eller innspill om sivilsamfunnets rolle på integreringsfeltet (fritekst)",
            "Other comments on the role of civil society in the integration field (free text)",
-           NULL, NOMINAL, 255);
+           NULL, NOMINAL,
+           TEXT_WIDTH (text_q41));
   add_var (s, "q74", "Ønsker du å delta i et gruppeintervju?",
            "Would you like to take part in a group interview?", &yes_no, NOMINAL, 0);
-  add_var (s, "q75", "Kontaktinformasjon: navn", "Contact details: name", NULL, NOMINAL, 100);
-  add_var (s, "q76", "Kontaktinformasjon: e-post", "Contact details: email", NULL, NOMINAL, 100);
-  add_var (s, "q77", "Kontaktinformasjon: telefon", "Contact details: telephone", NULL, NOMINAL, 40);
+  add_var (s, "q75", "Kontaktinformasjon: navn", "Contact details: name", NULL, NOMINAL, 40);
+  add_var (s, "q76", "Kontaktinformasjon: e-post", "Contact details: email", NULL, NOMINAL, 64);
+  add_var (s, "q77", "Kontaktinformasjon: telefon", "Contact details: telephone", NULL, NOMINAL, 16);
 
   s->num = g_new (double, (gsize) N_RESP * s->vars->len);
   s->str = g_new0 (const char *, (gsize) N_RESP * s->vars->len);
@@ -910,15 +938,15 @@ set_num (Survey     *s,
 }
 
 static void
-set_numf (Survey     *s,
+set_item (Survey     *s,
           int         row,
-          double      value,
-          const char *format,
-          int         k)
+          const char *stem,
+          int         k,
+          double      value)
 {
   char name[32];
 
-  g_snprintf (name, sizeof name, format, k);
+  g_snprintf (name, sizeof name, "%s_%d", stem, k);
   set_num (s, row, name, value);
 }
 
@@ -937,40 +965,54 @@ set_str (Survey     *s,
 
 typedef double (*RespWeight) (const Resp *r, gconstpointer data);
 
-/* A cell of respondents; ANY leaves a field open. */
+/* A cell of respondents: the fields that are set must match. */
 typedef struct
 {
-  int immigrant;
-  int managing;     /* ANY, 0, 1, 2, or MANAGING */
-  int user;
-  int knower;
-  int higher;
-  int icnpo;
-  int min_stage;
+  gboolean set;
+  int      value;
+} Match;
+
+#define IS(v) { TRUE, (v) }
+
+typedef struct
+{
+  Match immigrant;
+  Match managing;     /* 0, 1, 2, or MANAGING for 1–2 */
+  Match user;
+  Match knower;
+  Match higher;
+  Match icnpo;
+  int   min_stage;
 } Cell;
 
-#define CELL(...) ((Cell) { .immigrant = ANY, .managing = ANY, .user = ANY, .knower = ANY, \
-                            .higher = ANY, .icnpo = ANY, .min_stage = 0, __VA_ARGS__ })
+#define CELL(...) ((Cell) { __VA_ARGS__ })
+
+static gboolean
+matches (Match m,
+         int   value)
+{
+  return !m.set || m.value == value;
+}
 
 static gboolean
 cell_contains (const Cell *c,
                const Resp *r)
 {
-  if (c->immigrant != ANY && c->immigrant != r->immigrant)
-    return FALSE;
-  if (c->managing == MANAGING && r->managing == 0)
-    return FALSE;
-  if (c->managing != ANY && c->managing != MANAGING && c->managing != r->managing)
-    return FALSE;
-  if (c->user != ANY && c->user != r->user)
-    return FALSE;
-  if (c->knower != ANY && c->knower != r->knower)
-    return FALSE;
-  if (c->higher != ANY && c->higher != r->higher)
-    return FALSE;
-  if (c->icnpo != ANY && c->icnpo != r->icnpo)
-    return FALSE;
-  return r->stage >= c->min_stage;
+  if (c->managing.set && c->managing.value == MANAGING)
+    {
+      if (r->managing == 0)
+        return FALSE;
+    }
+  else if (!matches (c->managing, r->managing))
+    {
+      return FALSE;
+    }
+  return matches (c->immigrant, r->immigrant) &&
+         matches (c->user, r->user) &&
+         matches (c->knower, r->knower) &&
+         matches (c->higher, r->higher) &&
+         matches (c->icnpo, r->icnpo) &&
+         r->stage >= c->min_stage;
 }
 
 static GArray *
@@ -1397,17 +1439,17 @@ generate_register (Survey *s)
         {
           if (icnpo[c].urban != profile[pass])
             continue;
-          mark (s, &CELL (.icnpo = 0), icnpo[c].respondents, urban_weight,
+          mark (s, &CELL (.icnpo = IS (0)), icnpo[c].respondents, urban_weight,
                 GINT_TO_POINTER (icnpo[c].urban), G_STRUCT_OFFSET (Resp, icnpo), c, "reg_icnpo");
         }
     }
 
   for (int m = 0; m < 3; m++)
-    mark (s, &CELL (.managing = m), immigrant_by_managing[m], immigrant_weight, NULL,
+    mark (s, &CELL (.managing = IS (m)), immigrant_by_managing[m], immigrant_weight, NULL,
           G_STRUCT_OFFSET (Resp, immigrant), TRUE, "immigrant organisations");
 
   /* table 1-2: 6.3 % have registered employees */
-  mark (s, &CELL (), 321, employees_weight, NULL, G_STRUCT_OFFSET (Resp, employees), 1,
+  mark (s, &CELL (.min_stage = 0), 321, employees_weight, NULL, G_STRUCT_OFFSET (Resp, employees), 1,
         "reg_ansatte");
 }
 
@@ -1419,11 +1461,11 @@ generate_groups (Survey *s)
   for (int imm = 0; imm < 2; imm++)
     for (int m = 0; m < 3; m++)
       {
-        mark (s, &CELL (.immigrant = imm, .managing = m), users_by_cell[imm][m], user_weight,
+        mark (s, &CELL (.immigrant = IS (imm), .managing = IS (m)), users_by_cell[imm][m], user_weight,
               NULL, G_STRUCT_OFFSET (Resp, user), TRUE, "users");
-        mark (s, &CELL (.immigrant = imm, .managing = m, .user = TRUE), higher_by_cell[imm][m],
+        mark (s, &CELL (.immigrant = IS (imm), .managing = IS (m), .user = IS (TRUE)), higher_by_cell[imm][m],
               NULL, NULL, G_STRUCT_OFFSET (Resp, higher), TRUE, "higher participation");
-        mark (s, &CELL (.immigrant = imm, .managing = m, .user = FALSE), knowers_by_cell[imm][m],
+        mark (s, &CELL (.immigrant = IS (imm), .managing = IS (m), .user = IS (FALSE)), knowers_by_cell[imm][m],
               knower_weight, NULL, G_STRUCT_OFFSET (Resp, knower), TRUE, "knowers");
       }
 }
@@ -1459,22 +1501,22 @@ generate_offer_use (Survey *s)
   for (int imm = 0; imm < 2; imm++)
     for (int m = 0; m < 3; m++)
       for (int h = 0; h < 2; h++)
-        mark_used (s, &CELL (.user = TRUE, .immigrant = imm, .managing = m, .higher = h), 7,
+        mark_used (s, &CELL (.user = IS (TRUE), .immigrant = IS (imm), .managing = IS (m), .higher = IS (h)), 7,
                    used7[imm][m][h]);
 
   for (int imm = 0; imm < 2; imm++)
     for (int h = 0; h < 2; h++)
       {
-        mark_used (s, &CELL (.user = TRUE, .immigrant = imm, .higher = h), 6, used6[imm][h]);
-        mark_used (s, &CELL (.user = TRUE, .immigrant = imm, .higher = h), 1, used1[imm][h]);
+        mark_used (s, &CELL (.user = IS (TRUE), .immigrant = IS (imm), .higher = IS (h)), 6, used6[imm][h]);
+        mark_used (s, &CELL (.user = IS (TRUE), .immigrant = IS (imm), .higher = IS (h)), 1, used1[imm][h]);
       }
 
   for (int k = 2; k <= N_OFFERS; k++)
     {
       if (k == 6 || k == 7)
         continue;
-      mark_used (s, &CELL (.user = TRUE, .higher = TRUE), k, used_higher[k]);
-      mark_used (s, &CELL (.user = TRUE, .higher = FALSE), k, used_total[k] - used_higher[k]);
+      mark_used (s, &CELL (.user = IS (TRUE), .higher = IS (TRUE)), k, used_higher[k]);
+      mark_used (s, &CELL (.user = IS (TRUE), .higher = IS (FALSE)), k, used_total[k] - used_higher[k]);
     }
 
   for (int i = 0; i < N_RESP; i++)
@@ -1557,10 +1599,10 @@ generate_offer_awareness (Survey *s)
 
   for (int imm = 0; imm < 2; imm++)
     for (int m = 0; m < 3; m++)
-      mark_known (s, &CELL (.immigrant = imm, .managing = m), 7, known7[imm][m]);
+      mark_known (s, &CELL (.immigrant = IS (imm), .managing = IS (m)), 7, known7[imm][m]);
   for (int k = 1; k <= N_OFFERS; k++)
     if (k != 7)
-      mark_known (s, &CELL (), k, heard_total[k] - used_total[k]);
+      mark_known (s, &CELL (.min_stage = 0), k, heard_total[k] - used_total[k]);
 
   for (int i = 0; i < N_RESP; i++)
     order[i] = i;
@@ -1605,7 +1647,7 @@ generate_strategy_awareness (Survey *s)
 {
   int taken[N_ICNPO + 1] = { 0 };
   int total = 0;
-  g_autoptr(GArray) immigrants = collect (s, &CELL (.immigrant = TRUE));
+  g_autoptr(GArray) immigrants = collect (s, &CELL (.immigrant = IS (TRUE)));
   g_autoptr(GArray) ranked = pick (s, immigrants, immigrants->len, strategy_weight, NULL, "q10");
   int wanted = 117;
 
@@ -1628,7 +1670,7 @@ generate_strategy_awareness (Survey *s)
     g_error ("q10: cannot place the immigrant organisations");
 
   for (int c = 1; c <= N_ICNPO; c++)
-    mark (s, &CELL (.immigrant = FALSE, .icnpo = c), icnpo[c].heard - taken[c], strategy_weight,
+    mark (s, &CELL (.immigrant = IS (FALSE), .icnpo = IS (c)), icnpo[c].heard - taken[c], strategy_weight,
           NULL, G_STRUCT_OFFSET (Resp, strategy), TRUE, "q10");
 }
 
@@ -1660,14 +1702,10 @@ generate_stages_and_change (Survey *s)
   };
   const gsize stage = G_STRUCT_OFFSET (Resp, stage);
 
-  assign_codes (s, &CELL (.user = TRUE, .higher = FALSE), users_dropping,
+  /* users: 100 of those without higher participation break off before
+   * q72, the other 838 answer it (the higher ones among them) */
+  assign_codes (s, &CELL (.user = IS (TRUE), .higher = IS (FALSE)), users_dropping,
                 G_N_ELEMENTS (users_dropping), stage, "stage");
-  for (int i = 0; i < N_RESP; i++)
-    if (s->resp[i].user && s->resp[i].higher)
-      s->resp[i].stage = 0;
-  assign_codes (s, &CELL (.user = TRUE, .min_stage = 0), users_finishing,
-                0, stage, "stage");   /* (placeholder, see below) */
-
   {
     g_autoptr(GArray) pool = g_array_new (FALSE, FALSE, sizeof (int));
     g_autofree int *rows = NULL;
@@ -1684,13 +1722,13 @@ generate_stages_and_change (Survey *s)
         s->resp[rows[next++]].stage = users_finishing[q].code;
   }
 
-  assign_codes (s, &CELL (.user = FALSE), others, G_N_ELEMENTS (others), stage, "stage");
+  assign_codes (s, &CELL (.user = IS (FALSE)), others, G_N_ELEMENTS (others), stage, "stage");
 
-  assign_codes (s, &CELL (.user = TRUE, .higher = TRUE), q72_higher, G_N_ELEMENTS (q72_higher),
+  assign_codes (s, &CELL (.user = IS (TRUE), .higher = IS (TRUE)), q72_higher, G_N_ELEMENTS (q72_higher),
                 G_STRUCT_OFFSET (Resp, q72), "q72");
-  assign_codes (s, &CELL (.user = TRUE, .higher = FALSE, .min_stage = 5), q72_users,
+  assign_codes (s, &CELL (.user = IS (TRUE), .higher = IS (FALSE), .min_stage = 5), q72_users,
                 G_N_ELEMENTS (q72_users), G_STRUCT_OFFSET (Resp, q72), "q72");
-  assign_codes (s, &CELL (.user = FALSE, .min_stage = 5), q72_others, G_N_ELEMENTS (q72_others),
+  assign_codes (s, &CELL (.user = IS (FALSE), .min_stage = 5), q72_others, G_N_ELEMENTS (q72_others),
                 G_STRUCT_OFFSET (Resp, q72), "q72");
   assign_codes (s, &CELL (.min_stage = 6), q73_all, G_N_ELEMENTS (q73_all),
                 G_STRUCT_OFFSET (Resp, q73), "q73");
@@ -1873,9 +1911,9 @@ fill_offers (Survey *s,
     {
       int block = k <= 4 ? 0 : k <= 10 ? 1 : 2;
 
-      set_numf (s, i, r->heard[k], "q15_%d", k);
+      set_item (s, i, "q15", k, r->heard[k]);
       if (r->heard[k])
-        set_numf (s, i, r->used[k], "q16_%d", k);
+        set_item (s, i, "q16", k, r->used[k]);
       used_any[block] |= r->used[k];
       unused_any[block] |= r->heard[k] && !r->used[k];
     }
@@ -1922,7 +1960,7 @@ fill_outcome (Survey        *s,
   for (int i = 0; i < N_RESP; i++)
     {
       const Resp *r = &s->resp[i];
-      Cell cell = CELL (.managing = o->managing);
+      Cell cell = CELL (.managing = { o->managing != ANY, o->managing });
 
       if (r->used[o->offer] && cell_contains (&cell, r))
         g_array_append_val (pool, i);
@@ -1975,12 +2013,12 @@ fill_later (Survey *s,
 
   if (r->stage >= 2)
     for (int k = 1; k <= 7; k++)
-      set_numf (s, i, draw (s->rand, conditions_w[r->user][k - 1], 7), "q34_%d", k);
+      set_item (s, i, "q34", k, draw (s->rand, conditions_w[r->user][k - 1], 7));
 
   if (r->stage >= 3)
     {
       for (int k = 1; k <= N_NEEDS; k++)
-        set_numf (s, i, r->need[k], "q35_%d", k);
+        set_item (s, i, "q35", k, r->need[k]);
       if (r->need[17] && g_rand_double (s->rand) < 0.9)
         set_str (s, i, "q35_other", CHOOSE_TEXT (s->rand, text_q35_other));
       if (r->need[1] && g_rand_double (s->rand) < 0.4)
@@ -2292,7 +2330,7 @@ write_meta (Survey      *s,
                           NULL);
 
   for (int c = 1; c <= N_ICNPO; c++)
-    set_share (kf, "Population reg_icnpo", c, icnpo[c].register);
+    set_share (kf, "Population reg_icnpo", c, icnpo[c].population);
   g_key_file_set_string (kf, "Population reg_icnpo", "Source", "Frivillighetsregisteret");
   g_key_file_set_comment (kf, "Population reg_icnpo", NULL,
                           " Share of all organisations in the register, percent, by value of\n"
