@@ -141,8 +141,9 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
   if (!gtk_init_check ())
     {
-      g_test_skip ("no display (run under xvfb-run, as build-aux/test does)");
-      return 77;
+      /* A TAP skip: meson reads exit status 77 as an error under TAP. */
+      g_print ("1..0 # SKIP no display (run under xvfb-run, as build-aux/test does)\n");
+      return 0;
     }
   adw_init ();
   evk_register_resource ();

@@ -115,31 +115,56 @@ typedef struct
 
 static const Icnpo icnpo[N_ICNPO + 1] = {
   { NULL },
-  { "Kunst og kultur", "Arts and culture", 1123, 199, 17.6, 0, 0.8, 0.8, 0.8 },
-  { "Idrett", "Sports", 985, 196, 25.2, -1, 0.8, 0.8, 1.2 },
-  { "Rekreasjon og sosiale foreninger", "Recreation and social clubs", 975, 195, 17.5, 0, 0.7, 0.8, 0.5 },
-  { "Barne- og ungdomsorganisasjoner", "Children's and youth organisations", 189, 23, 4.3, 0, 1.2, 1.0, 1.0 },
-  { "Grunn og videregående utdanning", "Primary and secondary education", 20, 2, 0.5, 0, 0.7, 1.0, 3.0 },
-  { "Høgskole og universitet", "Higher education", 15, 1, 0.2, 2, 1.0, 1.0, 4.0 },
-  { "Annen utdanning", "Other education", 45, 4, 1.1, 1, 1.5, 1.0, 2.0 },
-  { "Andre helsetjenester", "Other health services", 95, 19, 2.0, 0, 0.8, 1.0, 3.0 },
-  { "Sosiale tjenester", "Social services", 189, 57, 2.4, 1, 1.5, 2.0, 3.0 },
-  { "Krisehjelp og støttearbeid", "Emergency and relief", 30, 9, 0.6, 1, 2.0, 2.0, 2.0 },
-  { "Økonomisk og materiell støtte", "Income support and material aid", 25, 7, 0.6, 1, 2.0, 1.5, 1.0 },
-  { "Natur- og miljøvern", "Environment", 70, 12, 1.6, -1, 0.3, 0.6, 1.0 },
-  { "Dyrevern", "Animal protection", 20, 3, 0.5, 0, 0.3, 0.4, 1.0 },
-  { "Lokalsamfunnsutvikling", "Community development", 230, 47, 5.1, -1, 0.5, 1.0, 0.8 },
-  { "Bolig- og lokalmiljø", "Housing and neighbourhood", 60, 6, 1.6, -1, 0.4, 0.6, 0.8 },
-  { "Interesseorganisasjoner", "Interest and advocacy organisations", 587, 131, 9.0, 1, 0.7, 1.0, 2.0 },
-  { "Politiske organisasjoner", "Political organisations", 60, 18, 1.3, 1, 1.0, 1.0, 1.0 },
-  { "Mangfold og inkludering", "Diversity and inclusion", 85, 36, 1.7, 2, 25.0, 3.0, 1.5 },
-  { "Pengeutdelende stiftelser", "Grant-making foundations", 15, 3, 0.5, 1, 0.3, 0.6, 2.0 },
-  { "Frivillighetssentraler", "Volunteer centres", 40, 12, 0.9, -1, 1.0, 3.0, 60.0 },
-  { "Internasjonale organisasjoner", "International organisations", 45, 13, 0.8, 2, 6.0, 2.0, 1.5 },
-  { "Tros- og livssynsorganisasjoner", "Religious and life stance organisations", 120, 29, 3.0, 1, 5.0, 1.3, 1.5 },
-  { "Arbeidstakerorganisasjoner", "Trade unions", 25, 3, 0.7, 1, 0.8, 0.8, 6.0 },
-  { "Yrkessammenslutninger", "Professional associations", 25, 3, 0.6, 1, 0.5, 0.6, 4.0 },
-  { "Andre", "Other", 30, 1, 0.7, 0, 1.0, 1.0, 1.0 },
+  { "Kunst og kultur", "Arts and culture",
+    1123, 199, 17.6, 0, 0.8, 0.8, 0.8 },
+  { "Idrett", "Sports",
+    985, 196, 25.2, -1, 0.8, 0.8, 1.2 },
+  { "Rekreasjon og sosiale foreninger", "Recreation and social clubs",
+    975, 195, 17.5, 0, 0.7, 0.8, 0.5 },
+  { "Barne- og ungdomsorganisasjoner", "Children's and youth organisations",
+    189, 23, 4.3, 0, 1.2, 1.0, 1.0 },
+  { "Grunn og videregående utdanning", "Primary and secondary education",
+    20, 2, 0.5, 0, 0.7, 1.0, 3.0 },
+  { "Høgskole og universitet", "Higher education",
+    15, 1, 0.2, 2, 1.0, 1.0, 4.0 },
+  { "Annen utdanning", "Other education",
+    45, 4, 1.1, 1, 1.5, 1.0, 2.0 },
+  { "Andre helsetjenester", "Other health services",
+    95, 19, 2.0, 0, 0.8, 1.0, 3.0 },
+  { "Sosiale tjenester", "Social services",
+    189, 57, 2.4, 1, 1.5, 2.0, 3.0 },
+  { "Krisehjelp og støttearbeid", "Emergency and relief",
+    30, 9, 0.6, 1, 2.0, 2.0, 2.0 },
+  { "Økonomisk og materiell støtte", "Income support and material aid",
+    25, 7, 0.6, 1, 2.0, 1.5, 1.0 },
+  { "Natur- og miljøvern", "Environment",
+    70, 12, 1.6, -1, 0.3, 0.6, 1.0 },
+  { "Dyrevern", "Animal protection",
+    20, 3, 0.5, 0, 0.3, 0.4, 1.0 },
+  { "Lokalsamfunnsutvikling", "Community development",
+    230, 47, 5.1, -1, 0.5, 1.0, 0.8 },
+  { "Bolig- og lokalmiljø", "Housing and neighbourhood",
+    60, 6, 1.6, -1, 0.4, 0.6, 0.8 },
+  { "Interesseorganisasjoner", "Interest and advocacy organisations",
+    587, 131, 9.0, 1, 0.7, 1.0, 2.0 },
+  { "Politiske organisasjoner", "Political organisations",
+    60, 18, 1.3, 1, 1.0, 1.0, 1.0 },
+  { "Mangfold og inkludering", "Diversity and inclusion",
+    85, 36, 1.7, 2, 10.0, 3.0, 1.5 },
+  { "Pengeutdelende stiftelser", "Grant-making foundations",
+    15, 3, 0.5, 1, 0.3, 0.6, 2.0 },
+  { "Frivillighetssentraler", "Volunteer centres",
+    40, 12, 0.9, -1, 1.0, 3.0, 60.0 },
+  { "Internasjonale organisasjoner", "International organisations",
+    45, 13, 0.8, 2, 6.0, 2.0, 1.5 },
+  { "Tros- og livssynsorganisasjoner", "Religious and life stance organisations",
+    120, 29, 3.0, 1, 5.0, 1.3, 1.5 },
+  { "Arbeidstakerorganisasjoner", "Trade unions",
+    25, 3, 0.7, 1, 0.8, 0.8, 6.0 },
+  { "Yrkessammenslutninger", "Professional associations",
+    25, 3, 0.6, 1, 0.5, 0.6, 4.0 },
+  { "Andre", "Other",
+    30, 1, 0.7, 0, 1.0, 1.0, 1.0 },
 };
 
 enum
@@ -282,8 +307,10 @@ DEFINE_LABEL_SET (integration_work);
  * questionnaire words them; q15 has a thirteenth option. */
 static const char * const offer_nb[N_OFFERS + 2] = {
   NULL,
-  "Barne-, ungdoms- og familiedirektoratets (Bufdirs) veileder «Fattigdom – veileder om arbeid for barn som lever i fattige familier»",
-  "Informasjon fra UDI, IMDi eller kommunen om asylkjeden, bosetting og hva frivillige organisasjoner kan bidra med",
+  "Barne-, ungdoms- og familiedirektoratets (Bufdirs) veileder «Fattigdom – veileder om arbeid "
+  "for barn som lever i fattige familier»",
+  "Informasjon fra UDI, IMDi eller kommunen om asylkjeden, bosetting og hva frivillige "
+  "organisasjoner kan bidra med",
   "IMDis nettside \"Lær fra andre\" på www.imdi.no med ulike eksempler på tiltak for integrering",
   "IMDis formidling av forskning om innvandreres deltakelse i sivilsamfunnet",
   "Tilskudd fra UDI eller IMDi til aktiviteter i asylmottak og integreringsmottak",
@@ -299,17 +326,21 @@ static const char * const offer_nb[N_OFFERS + 2] = {
 
 static const char * const offer_en[N_OFFERS + 2] = {
   NULL,
-  "The Directorate for Children, Youth and Family Affairs' (Bufdir) guide “Poverty – a guide to working with children living in low-income families”",
-  "Information from UDI, IMDi or the municipality about the asylum process, settlement and what voluntary organisations can contribute",
+  "The Directorate for Children, Youth and Family Affairs' (Bufdir) guide “Poverty – a guide to "
+  "working with children living in low-income families”",
+  "Information from UDI, IMDi or the municipality about the asylum process, settlement and what "
+  "voluntary organisations can contribute",
   "IMDi's web page “Learn from others” on www.imdi.no with examples of integration initiatives",
   "IMDi's dissemination of research on immigrants' participation in civil society",
-  "Grants from UDI or IMDi for activities in asylum reception centres and integration reception centres",
+  "Grants from UDI or IMDi for activities in asylum reception centres and integration reception "
+  "centres",
   "IMDi's grant scheme for integration work by voluntary organisations",
   "The municipality's grant scheme for integration work by voluntary organisations",
   "Operating grants for regional or local immigrant organisations",
   "Erasmus+ project with a focus on inclusion",
   "Better access to public premises",
-  "Regional conferences where central government, county, municipality and voluntary organisations meet",
+  "Regional conferences where central government, county, municipality and voluntary "
+  "organisations meet",
   "IMDi's youth panel",
   "Not aware of any of the measures",
 };
@@ -382,14 +413,17 @@ static const char * const condition_en[] = {
 
 static const char * const statement_nb[] = {
   NULL,
-  "Integrering og inkludering av innvandrere og barn av innvandrere er en sentral del av organisasjonens mål og aktiviteter",
-  "Å øke deltakelsen i organisasjonen fra innvandrere og barn av innvandrere er et viktig mål for oss",
+  "Integrering og inkludering av innvandrere og barn av innvandrere er en sentral del av "
+  "organisasjonens mål og aktiviteter",
+  "Å øke deltakelsen i organisasjonen fra innvandrere og barn av innvandrere er et viktig mål for "
+  "oss",
   "Vi har ikke et spesielt fokus på rekruttering av innvandrere eller barn av innvandrere",
 };
 
 static const char * const statement_en[] = {
   NULL,
-  "Integrating and including immigrants and their children is a central part of the organisation's aims and activities",
+  "Integrating and including immigrants and their children is a central part of the "
+  "organisation's aims and activities",
   "Increasing participation by immigrants and their children is an important goal for us",
   "We have no particular focus on recruiting immigrants or their children",
 };
@@ -495,15 +529,18 @@ static const char * const text_q5_other[] = {
 };
 
 static const char * const text_q19[] = {
-  "Veilederen ga oss ideer til hvordan vi kan holde aktivitetene gratis for familier med dårlig råd.",
-  "Vi brukte informasjonen fra kommunen da vi startet et tilbud for nyankomne flyktninger fra Ukraina.",
+  "Veilederen ga oss ideer til hvordan vi kan holde aktivitetene gratis for familier med dårlig "
+  "råd.",
+  "Vi brukte informasjonen fra kommunen da vi startet et tilbud for nyankomne flyktninger fra "
+  "Ukraina.",
   "Nyttig å lese om hva andre lag har fått til, men vanskelig å overføre til vår lille forening.",
   "Forskningen bekreftet mye av det vi visste fra før, men hjalp oss å argumentere overfor styret.",
   "Vi har hentet eksempler fra nettsiden til en søknad om tilskudd.",
   "Lite konkret nytte så langt, men vi har delt materialet med de andre frivillige.",
   "Informasjonsmøtet om bosetting gjorde det lettere å vite hvem vi skulle kontakte i kommunen.",
   "Veilederen er grundig, men det tar tid å sette seg inn i den når alle jobber frivillig.",
-  "Vi forstår bedre hvorfor noen grupper deltar mindre, og har endret hvordan vi inviterer nye medlemmer.",
+  "Vi forstår bedre hvorfor noen grupper deltar mindre, og har endret hvordan vi inviterer nye "
+  "medlemmer.",
   "Det er fortsatt vanskelig å nå familiene, selv om vi vet mer om hva som skal til.",
   "Fint å få bekreftet at vi jobber i riktig retning.",
   "Materialet ble brukt på et styreseminar om inkludering.",
@@ -780,10 +817,17 @@ text_width (const char * const *texts,
 static void
 define_variables (Survey *s)
 {
-  static const char members_nb[] = "Bidratt til at flere med innvandrerbakgrunn er blitt med i organisasjonen: ";
-  static const char members_en[] = "Helped more people with an immigrant background join the organisation: ";
-  static const char activities_nb[] = "Bidratt til flere aktiviteter for personer med innvandrerbakgrunn: ";
-  static const char activities_en[] = "Helped the organisation run more activities for people with an immigrant background: ";
+  static const char share_nb[] =
+    "Andel som har innvandret selv eller har foreldre som har innvandret: ";
+  static const char share_en[] = "Share who have immigrated to Norway or whose parents have: ";
+  static const char members_nb[] =
+    "Bidratt til at flere med innvandrerbakgrunn er blitt med i organisasjonen: ";
+  static const char members_en[] =
+    "Helped more people with an immigrant background join the organisation: ";
+  static const char activities_nb[] =
+    "Bidratt til flere aktiviteter for personer med innvandrerbakgrunn: ";
+  static const char activities_en[] =
+    "Helped the organisation run more activities for people with an immigrant background: ";
   const readstat_measure_t NOMINAL = READSTAT_MEASURE_NOMINAL;
   const readstat_measure_t ORDINAL = READSTAT_MEASURE_ORDINAL;
   const readstat_measure_t SCALE = READSTAT_MEASURE_SCALE;
@@ -797,7 +841,8 @@ define_variables (Survey *s)
   add_var (s, "reg_kommunestr", "Kommunestørrelse (Frivillighetsregisteret)",
            "Size of the municipality (Register of Non-profit Organisations)", &size, ORDINAL, 0);
   add_var (s, "reg_forvalter",
-           "Kommunen forvalter tilskuddet til integreringsarbeid i regi av frivillige organisasjoner",
+           "Kommunen forvalter tilskuddet til integreringsarbeid i regi av frivillige "
+           "organisasjoner",
            "The municipality manages the grant for integration work by voluntary organisations",
            &managing, NOMINAL, 0);
   add_var (s, "reg_ansatte", "Organisasjonen har registrerte ansatte (Enhetsregisteret)",
@@ -811,21 +856,19 @@ define_variables (Survey *s)
   add_var (s, "q5_other", "Hva beskriver organisasjonen best? Annet, nemlig",
            "What best describes the organisation? Other, namely", NULL, NOMINAL,
            TEXT_WIDTH (text_q5_other));
-  add_grid_var (s, "q6_alt", 1,
-                "Andel som har innvandret selv eller har foreldre som har innvandret: ", "Frivillige",
-                "Share who have immigrated to Norway or whose parents have: ", "Volunteers",
+  add_grid_var (s, "q6_alt", 1, share_nb, "Frivillige", share_en, "Volunteers",
                 &immigrant_share, ORDINAL);
-  add_grid_var (s, "q6_alt", 2,
-                "Andel som har innvandret selv eller har foreldre som har innvandret: ", "Medlemmer",
-                "Share who have immigrated to Norway or whose parents have: ", "Members",
+  add_grid_var (s, "q6_alt", 2, share_nb, "Medlemmer", share_en, "Members",
                 &immigrant_share, ORDINAL);
   for (int k = 1; k <= 3; k++)
     add_grid_var (s, "q8", k, "Passer for organisasjonen: ", statement_nb[k],
                   "Fits the organisation: ", statement_en[k], &fit, ORDINAL);
 
   add_var (s, "q10",
-           "Har du hørt om strategien «Hverdagsintegrering – strategi for å styrke sivilsamfunnets rolle på integreringsfeltet 2021-2024»?",
-           "Have you heard of the strategy “Everyday integration – strategy to strengthen the role of civil society in the integration field 2021–2024”?",
+           "Har du hørt om strategien «Hverdagsintegrering – strategi for å styrke "
+           "sivilsamfunnets rolle på integreringsfeltet 2021-2024»?",
+           "Have you heard of the strategy “Everyday integration – strategy to strengthen the "
+           "role of civil society in the integration field 2021–2024”?",
            &yes_no, NOMINAL, 0);
 
   for (int k = 1; k <= N_OFFERS + 1; k++)
@@ -838,20 +881,22 @@ define_variables (Survey *s)
   for (int k = 1; k <= 4; k++)
     add_grid_var (s, "q17", k, members_nb, offer_nb[k], members_en, offer_en[k], &extent, ORDINAL);
   for (int k = 1; k <= 4; k++)
-    add_grid_var (s, "q18", k, activities_nb, offer_nb[k], activities_en, offer_en[k], &extent, ORDINAL);
-  add_var (s, "q19", "Erfaringer med informasjons- og kompetansetiltakene dere har brukt (fritekst)",
+    add_grid_var (s, "q18", k, activities_nb, offer_nb[k], activities_en, offer_en[k],
+                  &extent, ORDINAL);
+  add_var (s, "q19",
+           "Erfaringer med informasjons- og kompetansetiltakene dere har brukt (fritekst)",
            "Experiences with the information and competence measures used (free text)",
-           NULL, NOMINAL,
-           TEXT_WIDTH (text_q19));
-  add_var (s, "q21", "Hvorfor dere ikke har brukt informasjons- og kompetansetiltak dere kjenner til (fritekst)",
+           NULL, NOMINAL, TEXT_WIDTH (text_q19));
+  add_var (s, "q21",
+           "Hvorfor dere ikke har brukt kjente informasjons- og kompetansetiltak (fritekst)",
            "Why known information and competence measures were not used (free text)",
-           NULL, NOMINAL,
-           TEXT_WIDTH (text_q21));
+           NULL, NOMINAL, TEXT_WIDTH (text_q21));
 
   for (int k = 5; k <= 10; k++)
     add_grid_var (s, "q22", k, members_nb, offer_nb[k], members_en, offer_en[k], &extent, ORDINAL);
   for (int k = 5; k <= 10; k++)
-    add_grid_var (s, "q23", k, activities_nb, offer_nb[k], activities_en, offer_en[k], &extent, ORDINAL);
+    add_grid_var (s, "q23", k, activities_nb, offer_nb[k], activities_en, offer_en[k],
+                  &extent, ORDINAL);
   add_var (s, "q24", "Erfaringer med de økonomiske tiltakene dere har brukt (fritekst)",
            "Experiences with the economic measures used (free text)", NULL, NOMINAL,
            TEXT_WIDTH (text_q24));
@@ -862,7 +907,8 @@ define_variables (Survey *s)
   for (int k = 11; k <= 12; k++)
     add_grid_var (s, "q27", k, members_nb, offer_nb[k], members_en, offer_en[k], &extent, ORDINAL);
   for (int k = 11; k <= 12; k++)
-    add_grid_var (s, "q28", k, activities_nb, offer_nb[k], activities_en, offer_en[k], &extent, ORDINAL);
+    add_grid_var (s, "q28", k, activities_nb, offer_nb[k], activities_en, offer_en[k],
+                  &extent, ORDINAL);
   add_var (s, "q29", "Erfaringer med samarbeidstiltakene dere har brukt (fritekst)",
            "Experiences with the collaboration measures used (free text)", NULL, NOMINAL,
            TEXT_WIDTH (text_q29));
@@ -883,8 +929,10 @@ define_variables (Survey *s)
            "What would you use more funding for? (free text)", NULL, NOMINAL,
            TEXT_WIDTH (text_q59));
   add_var (s, "q36",
-           "Organisasjonens muligheter til å gjøre en innsats for integrering og inkludering av innvandrere i dag, sammenlignet med 2021",
-           "The organisation's opportunities to work for the integration and inclusion of immigrants today, compared with 2021",
+           "Organisasjonens muligheter til å gjøre en innsats for integrering og inkludering av "
+           "innvandrere i dag, sammenlignet med 2021",
+           "The organisation's opportunities to work for the integration and inclusion of "
+           "immigrants today, compared with 2021",
            &opportunities, ORDINAL, 0);
   add_var (s, "q37", "Viktigste årsak til bedre muligheter enn i 2021 (fritekst)",
            "Main reason for better opportunities than in 2021 (free text)", NULL, NOMINAL,
@@ -893,23 +941,28 @@ define_variables (Survey *s)
            "Main reason for poorer opportunities than in 2021 (free text)", NULL, NOMINAL,
            TEXT_WIDTH (text_q38));
   add_var (s, "q72",
-           "Sammenlignet med 2021, hvordan er deltakelsen fra barn, unge og voksne med innvandrerbakgrunn i organisasjonen i dag?",
-           "Compared with 2021, how is participation by children, young people and adults with an immigrant background in the organisation today?",
+           "Sammenlignet med 2021, hvordan er deltakelsen fra barn, unge og voksne med "
+           "innvandrerbakgrunn i organisasjonen i dag?",
+           "Compared with 2021, how is participation by children, young people and adults with an "
+           "immigrant background in the organisation today?",
            &participation, ORDINAL, 0);
   add_var (s, "q73",
-           "Sammenlignet med 2021, hvor mye arbeider organisasjonen i dag med integreringsaktiviteter?",
-           "Compared with 2021, how much does the organisation work on integration activities today?",
+           "Sammenlignet med 2021, hvor mye arbeider organisasjonen i dag med "
+           "integreringsaktiviteter?",
+           "Compared with 2021, how much does the organisation work on integration activities "
+           "today?",
            &integration_work, ORDINAL, 0);
   add_var (s, "q41",
-           "Andre kommentarer eller innspill om sivilsamfunnets rolle på integreringsfeltet (fritekst)",
+           "Andre kommentarer eller innspill om sivilsamfunnets rolle på integreringsfeltet "
+           "(fritekst)",
            "Other comments on the role of civil society in the integration field (free text)",
-           NULL, NOMINAL,
-           TEXT_WIDTH (text_q41));
+           NULL, NOMINAL, TEXT_WIDTH (text_q41));
   add_var (s, "q74", "Ønsker du å delta i et gruppeintervju?",
            "Would you like to take part in a group interview?", &yes_no, NOMINAL, 0);
   add_var (s, "q75", "Kontaktinformasjon: navn", "Contact details: name", NULL, NOMINAL, 40);
   add_var (s, "q76", "Kontaktinformasjon: e-post", "Contact details: email", NULL, NOMINAL, 64);
-  add_var (s, "q77", "Kontaktinformasjon: telefon", "Contact details: telephone", NULL, NOMINAL, 16);
+  add_var (s, "q77", "Kontaktinformasjon: telefon", "Contact details: telephone",
+           NULL, NOMINAL, 16);
 
   s->num = g_new (double, (gsize) N_RESP * s->vars->len);
   s->str = g_new0 (const char *, (gsize) N_RESP * s->vars->len);
@@ -982,6 +1035,7 @@ typedef struct
   Match knower;
   Match higher;
   Match icnpo;
+  Match stage;
   int   min_stage;
 } Cell;
 
@@ -1012,6 +1066,7 @@ cell_contains (const Cell *c,
          matches (c->knower, r->knower) &&
          matches (c->higher, r->higher) &&
          matches (c->icnpo, r->icnpo) &&
+         matches (c->stage, r->stage) &&
          r->stage >= c->min_stage;
 }
 
@@ -1312,7 +1367,7 @@ offer_awareness_weight (const Resp    *r,
                         gconstpointer  data)
 {
   int offer = GPOINTER_TO_INT (data);
-  double w = offer_affinity (r, offer) * (r->user ? 1.3 : 1.0);
+  double w = sqrt (offer_affinity (r, offer)) * (r->user ? 1.3 : 1.0);
 
   if (offer != 7 && r->immigrant)
     w *= 1.8;
@@ -1449,8 +1504,8 @@ generate_register (Survey *s)
           G_STRUCT_OFFSET (Resp, immigrant), TRUE, "immigrant organisations");
 
   /* table 1-2: 6.3 % have registered employees */
-  mark (s, &CELL (.min_stage = 0), 321, employees_weight, NULL, G_STRUCT_OFFSET (Resp, employees), 1,
-        "reg_ansatte");
+  mark (s, &CELL (.min_stage = 0), 321, employees_weight, NULL,
+        G_STRUCT_OFFSET (Resp, employees), 1, "reg_ansatte");
 }
 
 /* Who used an offer, who knew one without using any, and which of the users
@@ -1461,12 +1516,15 @@ generate_groups (Survey *s)
   for (int imm = 0; imm < 2; imm++)
     for (int m = 0; m < 3; m++)
       {
-        mark (s, &CELL (.immigrant = IS (imm), .managing = IS (m)), users_by_cell[imm][m], user_weight,
-              NULL, G_STRUCT_OFFSET (Resp, user), TRUE, "users");
-        mark (s, &CELL (.immigrant = IS (imm), .managing = IS (m), .user = IS (TRUE)), higher_by_cell[imm][m],
-              NULL, NULL, G_STRUCT_OFFSET (Resp, higher), TRUE, "higher participation");
-        mark (s, &CELL (.immigrant = IS (imm), .managing = IS (m), .user = IS (FALSE)), knowers_by_cell[imm][m],
-              knower_weight, NULL, G_STRUCT_OFFSET (Resp, knower), TRUE, "knowers");
+        Cell users = CELL (.immigrant = IS (imm), .managing = IS (m), .user = IS (TRUE));
+        Cell others = CELL (.immigrant = IS (imm), .managing = IS (m), .user = IS (FALSE));
+
+        mark (s, &CELL (.immigrant = IS (imm), .managing = IS (m)), users_by_cell[imm][m],
+              user_weight, NULL, G_STRUCT_OFFSET (Resp, user), TRUE, "users");
+        mark (s, &users, higher_by_cell[imm][m], NULL, NULL,
+              G_STRUCT_OFFSET (Resp, higher), TRUE, "higher participation");
+        mark (s, &others, knowers_by_cell[imm][m], knower_weight, NULL,
+              G_STRUCT_OFFSET (Resp, knower), TRUE, "knowers");
       }
 }
 
@@ -1501,14 +1559,17 @@ generate_offer_use (Survey *s)
   for (int imm = 0; imm < 2; imm++)
     for (int m = 0; m < 3; m++)
       for (int h = 0; h < 2; h++)
-        mark_used (s, &CELL (.user = IS (TRUE), .immigrant = IS (imm), .managing = IS (m), .higher = IS (h)), 7,
-                   used7[imm][m][h]);
+        mark_used (s, &CELL (.user = IS (TRUE), .immigrant = IS (imm), .managing = IS (m),
+                             .higher = IS (h)),
+                   7, used7[imm][m][h]);
 
   for (int imm = 0; imm < 2; imm++)
     for (int h = 0; h < 2; h++)
       {
-        mark_used (s, &CELL (.user = IS (TRUE), .immigrant = IS (imm), .higher = IS (h)), 6, used6[imm][h]);
-        mark_used (s, &CELL (.user = IS (TRUE), .immigrant = IS (imm), .higher = IS (h)), 1, used1[imm][h]);
+        Cell cell = CELL (.user = IS (TRUE), .immigrant = IS (imm), .higher = IS (h));
+
+        mark_used (s, &cell, 6, used6[imm][h]);
+        mark_used (s, &cell, 1, used1[imm][h]);
       }
 
   for (int k = 2; k <= N_OFFERS; k++)
@@ -1516,7 +1577,8 @@ generate_offer_use (Survey *s)
       if (k == 6 || k == 7)
         continue;
       mark_used (s, &CELL (.user = IS (TRUE), .higher = IS (TRUE)), k, used_higher[k]);
-      mark_used (s, &CELL (.user = IS (TRUE), .higher = IS (FALSE)), k, used_total[k] - used_higher[k]);
+      mark_used (s, &CELL (.user = IS (TRUE), .higher = IS (FALSE)), k,
+                 used_total[k] - used_higher[k]);
     }
 
   for (int i = 0; i < N_RESP; i++)
@@ -1670,8 +1732,8 @@ generate_strategy_awareness (Survey *s)
     g_error ("q10: cannot place the immigrant organisations");
 
   for (int c = 1; c <= N_ICNPO; c++)
-    mark (s, &CELL (.immigrant = IS (FALSE), .icnpo = IS (c)), icnpo[c].heard - taken[c], strategy_weight,
-          NULL, G_STRUCT_OFFSET (Resp, strategy), TRUE, "q10");
+    mark (s, &CELL (.immigrant = IS (FALSE), .icnpo = IS (c)), icnpo[c].heard - taken[c],
+          strategy_weight, NULL, G_STRUCT_OFFSET (Resp, strategy), TRUE, "q10");
 }
 
 /* How far each respondent got, and q72/q73. */
@@ -1706,30 +1768,17 @@ generate_stages_and_change (Survey *s)
    * q72, the other 838 answer it (the higher ones among them) */
   assign_codes (s, &CELL (.user = IS (TRUE), .higher = IS (FALSE)), users_dropping,
                 G_N_ELEMENTS (users_dropping), stage, "stage");
-  {
-    g_autoptr(GArray) pool = g_array_new (FALSE, FALSE, sizeof (int));
-    g_autofree int *rows = NULL;
-    int next = 0;
-
-    for (int i = 0; i < N_RESP; i++)
-      if (s->resp[i].user && s->resp[i].stage == 0)
-        g_array_append_val (pool, i);
-    g_assert (pool->len == 838);
-    rows = g_memdup2 (pool->data, pool->len * sizeof (int));
-    shuffle (s->rand, rows, pool->len);
-    for (guint q = 0; q < G_N_ELEMENTS (users_finishing); q++)
-      for (int k = 0; k < users_finishing[q].count; k++)
-        s->resp[rows[next++]].stage = users_finishing[q].code;
-  }
+  assign_codes (s, &CELL (.user = IS (TRUE), .stage = IS (0)), users_finishing,
+                G_N_ELEMENTS (users_finishing), stage, "stage");
 
   assign_codes (s, &CELL (.user = IS (FALSE)), others, G_N_ELEMENTS (others), stage, "stage");
 
-  assign_codes (s, &CELL (.user = IS (TRUE), .higher = IS (TRUE)), q72_higher, G_N_ELEMENTS (q72_higher),
-                G_STRUCT_OFFSET (Resp, q72), "q72");
+  assign_codes (s, &CELL (.user = IS (TRUE), .higher = IS (TRUE)), q72_higher,
+                G_N_ELEMENTS (q72_higher), G_STRUCT_OFFSET (Resp, q72), "q72");
   assign_codes (s, &CELL (.user = IS (TRUE), .higher = IS (FALSE), .min_stage = 5), q72_users,
                 G_N_ELEMENTS (q72_users), G_STRUCT_OFFSET (Resp, q72), "q72");
-  assign_codes (s, &CELL (.user = IS (FALSE), .min_stage = 5), q72_others, G_N_ELEMENTS (q72_others),
-                G_STRUCT_OFFSET (Resp, q72), "q72");
+  assign_codes (s, &CELL (.user = IS (FALSE), .min_stage = 5), q72_others,
+                G_N_ELEMENTS (q72_others), G_STRUCT_OFFSET (Resp, q72), "q72");
   assign_codes (s, &CELL (.min_stage = 6), q73_all, G_N_ELEMENTS (q73_all),
                 G_STRUCT_OFFSET (Resp, q73), "q73");
 }
@@ -1866,13 +1915,16 @@ fill_background (Survey *s,
   };
   /* q8 by group: immigrant organisation, user, knower, other */
   static const double central_w[4][6] = {
-    { 3, 5, 15, 35, 40, 2 }, { 8, 14, 30, 30, 15, 3 }, { 20, 25, 30, 15, 5, 5 }, { 45, 25, 18, 5, 2, 5 },
+    { 3, 5, 15, 35, 40, 2 }, { 8, 14, 30, 30, 15, 3 },
+    { 20, 25, 30, 15, 5, 5 }, { 45, 25, 18, 5, 2, 5 },
   };
   static const double increase_w[4][6] = {
-    { 3, 6, 18, 35, 35, 3 }, { 7, 13, 30, 32, 15, 3 }, { 18, 22, 32, 18, 5, 5 }, { 38, 25, 24, 6, 2, 5 },
+    { 3, 6, 18, 35, 35, 3 }, { 7, 13, 30, 32, 15, 3 },
+    { 18, 22, 32, 18, 5, 5 }, { 38, 25, 24, 6, 2, 5 },
   };
   static const double no_focus_w[4][6] = {
-    { 45, 30, 12, 6, 4, 3 }, { 20, 28, 25, 17, 7, 3 }, { 10, 18, 27, 27, 14, 4 }, { 5, 8, 20, 32, 31, 4 },
+    { 45, 30, 12, 6, 4, 3 }, { 20, 28, 25, 17, 7, 3 },
+    { 10, 18, 27, 27, 14, 4 }, { 5, 8, 20, 32, 31, 4 },
   };
   Resp *r = &s->resp[i];
   int group = r->immigrant ? 0 : r->user ? 1 : r->knower ? 2 : 3;
@@ -1933,13 +1985,6 @@ fill_offers (Survey *s,
     set_str (s, i, "q30", CHOOSE_TEXT (s->rand, text_q30));
 }
 
-static int
-compare_score (const void *a,
-               const void *b)
-{
-  return keyed_compare (a, b);
-}
-
 /* The outcome rows: exactly @n of the offer's users answer, with exactly the
  * distribution given; those reporting higher participation lean positive. */
 static void
@@ -1980,7 +2025,7 @@ fill_outcome (Survey        *s,
       ranked[k - next].row = row;
       ranked[k - next].key = g_rand_double (s->rand) + 0.6 * r->higher + 0.2 * r->immigrant;
     }
-  qsort (ranked, o->n - next, sizeof (Keyed), compare_score);
+  qsort (ranked, o->n - next, sizeof (Keyed), keyed_compare);
 
   next = 0;
   for (int code = 5; code >= 1; code--)
@@ -2177,7 +2222,7 @@ write_sav (Survey      *s,
         {
           var = readstat_add_variable (writer, def->name, READSTAT_TYPE_STRING, def->string_width);
           readstat_variable_set_alignment (var, READSTAT_ALIGNMENT_LEFT);
-          readstat_variable_set_display_width (var, MIN (def->string_width, 40));
+          readstat_variable_set_display_width (var, def->string_width);
         }
       else
         {
@@ -2197,8 +2242,14 @@ write_sav (Survey      *s,
             {
               set = readstat_add_label_set (writer, READSTAT_TYPE_INT32, def->labels->name);
               for (guint l = 0; l < def->labels->n_values; l++)
-                readstat_label_int32_value (set, def->labels->values[l].code,
-                                            def->labels->values[l].nb);
+                {
+                  const ValueLabel *value = &def->labels->values[l];
+
+                  /* SPSS keeps 120 bytes of a value label */
+                  if (strlen (value->nb) > 120)
+                    g_error ("%s = %d: value label too long", def->name, value->code);
+                  readstat_label_int32_value (set, value->code, value->nb);
+                }
               g_hash_table_insert (sets, (gpointer) def->labels, set);
             }
           readstat_variable_set_label_set (var, set);
@@ -2315,8 +2366,10 @@ write_meta (Survey      *s,
   static const double size_register[] = { 12.8, 24.7, 47.6, 14.8 };
   static const double managing_register[] = { 52.5, 31.5, 16.0 };
 
-  g_key_file_set_string (kf, "Survey", "Name", "Spørreundersøkelse til frivillige organisasjoner 2025");
-  g_key_file_set_locale_string (kf, "Survey", "Name", "en", "Survey of voluntary organisations 2025");
+  g_key_file_set_string (kf, "Survey", "Name",
+                         "Spørreundersøkelse til frivillige organisasjoner 2025");
+  g_key_file_set_locale_string (kf, "Survey", "Name", "en",
+                                "Survey of voluntary organisations 2025");
   g_key_file_set_string (kf, "Survey", "Invited", "40937");
   g_key_file_set_string (kf, "Survey", "NetPopulation", "36812");
   g_key_file_set_string (kf, "Survey", "IdVariable", "id");
@@ -2324,8 +2377,10 @@ write_meta (Survey      *s,
   g_key_file_set_comment (kf, NULL, NULL,
                           " Evalkit demo survey: metadata of survey.sav (GLib key file, UTF-8).\n"
                           " Written by app/tools/evk-make-demo-survey; do not edit by hand.\n"
-                          " The respondents are synthetic. Invited and NetPopulation are the survey\n"
-                          " frame of the evaluation report (ch. 1.2.3): 40,937 organisations with an\n"
+                          " The respondents are synthetic. Invited and NetPopulation are the "
+                          "survey\n"
+                          " frame of the evaluation report (ch. 1.2.3): 40,937 organisations with "
+                          "an\n"
                           " e-mail address in Frivillighetsregisteret, 36,812 of them reached.",
                           NULL);
 
@@ -2334,7 +2389,8 @@ write_meta (Survey      *s,
   g_key_file_set_string (kf, "Population reg_icnpo", "Source", "Frivillighetsregisteret");
   g_key_file_set_comment (kf, "Population reg_icnpo", NULL,
                           " Share of all organisations in the register, percent, by value of\n"
-                          " reg_icnpo. Table 1-2 of the report prints seven categories (1, 2, 3, 4,\n"
+                          " reg_icnpo. Table 1-2 of the report prints seven categories (1, 2, 3, "
+                          "4,\n"
                           " 9, 16, 18); the other shares are made up to add up to 100.",
                           NULL);
 
@@ -2358,13 +2414,17 @@ write_meta (Survey      *s,
 
   set_multiple_response (s, kf, "q15", N_OFFERS + 1,
                          "Tiltak fra strategien organisasjonen er kjent med (flere svar mulig)",
-                         "Measures from the strategy the organisation is aware of (several answers allowed)");
+                         "Measures from the strategy the organisation is aware of (several "
+                         "answers allowed)");
   set_multiple_response (s, kf, "q16", N_OFFERS,
                          "Tiltak organisasjonen har brukt i praksis (flere svar mulig)",
-                         "Measures the organisation has used in practice (several answers allowed)");
+                         "Measures the organisation has used in practice (several answers "
+                         "allowed)");
   set_multiple_response (s, kf, "q35", N_NEEDS,
-                         "Hva organisasjonen trenger for å styrke innsatsen for integrering og inkludering (flere svar mulig)",
-                         "What the organisation needs to strengthen its integration and inclusion work (several answers allowed)");
+                         "Hva organisasjonen trenger for å styrke innsatsen for integrering og "
+                         "inkludering (flere svar mulig)",
+                         "What the organisation needs to strengthen its integration and inclusion "
+                         "work (several answers allowed)");
 
   data = g_key_file_to_data (kf, &length, NULL);
   return g_file_set_contents (path, data, length, error);
@@ -2398,7 +2458,9 @@ write_codebook (Survey      *s,
                 const char  *path,
                 GError     **error)
 {
-  g_autoptr(GString) out = g_string_new ("variable,label,label[en],value,value_label,value_label[en],missing\n");
+  g_autoptr(GString) out = NULL;
+
+  out = g_string_new ("variable,label,label[en],value,value_label,value_label[en],missing\n");
 
   for (guint v = 0; v < s->vars->len; v++)
     {

@@ -11,7 +11,10 @@ import configparser
 import json
 import os
 import re
+import shutil
+import subprocess
 import sys
+import tempfile
 import xml.etree.ElementTree as ET
 
 sys.dont_write_bytecode = True  # no __pycache__ in the source tree
@@ -63,6 +66,7 @@ def main():
     ap.add_argument('--schema', required=True)
     ap.add_argument('--mime', required=True)
     ap.add_argument('--icons', required=True, help='the data/icons/hicolor directory')
+    ap.add_argument('--flatpak-builder', help='default: flatpak-builder on PATH, if any')
     args = ap.parse_args()
     app_id = args.app_id
     t = Tap()
@@ -139,6 +143,19 @@ def main():
     tree = os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(args.manifest)), '..'))
     t.ok(os.path.exists(os.path.join(tree, 'data', app_id + '.desktop.in')),
          'path ".." from flatpak/ is the source tree', tree)
+    # flatpak-builder itself parses the manifest (no runtime needed for that)
+    # and warns about every property it does not know. It leaves a
+    # .flatpak-builder directory in its working directory: use a scratch one.
+    builder = args.flatpak_builder or shutil.which('flatpak-builder')
+    if builder:
+        with tempfile.TemporaryDirectory(prefix='evalkit-flatpak-') as scratch:
+            proc = subprocess.run([builder, '--show-manifest', os.path.abspath(args.manifest)],
+                                  stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                  universal_newlines=True, cwd=scratch)
+        t.ok(proc.returncode == 0 and 'Unknown property' not in proc.stderr and 'WARNING' not in proc.stderr,
+             'flatpak-builder --show-manifest reads it without warnings', proc.stderr)
+    else:
+        t.skip('flatpak-builder --show-manifest', 'flatpak-builder not installed')
     text = open(args.manifest, encoding='utf-8').read()
     mirrors = [h for h in FORBIDDEN_HOSTS if h in text]
     t.ok(not mirrors, 'manifest names no distribution mirror', ', '.join(mirrors))

@@ -76,10 +76,11 @@ CREATE TABLE measure_body (
   PRIMARY KEY (measure_id, body_id)
 ) WITHOUT ROWID;
 
--- Surveys. Respondent-level data is stored per variable as a packed column
--- (little-endian doubles; NaN is system-missing) so statistics on large
--- surveys read one blob per variable; string variables keep one row per
--- non-empty value.
+-- Surveys. Respondent-level data is stored per variable as one packed
+-- column at its natural width (see evk-column.h: i8, i16, i32 or f64,
+-- little-endian, the smallest value of the type or NaN is system-missing),
+-- so statistics on large surveys read one blob per variable; string
+-- variables keep one row per non-empty value.
 CREATE TABLE survey (
   id             INTEGER PRIMARY KEY AUTOINCREMENT,
   name           TEXT NOT NULL UNIQUE CHECK (length (name) > 0),
@@ -143,6 +144,8 @@ CREATE TABLE mrset_variable (
 
 CREATE TABLE column_data (
   variable_id INTEGER PRIMARY KEY REFERENCES variable (id) ON DELETE CASCADE,
+  kind        TEXT NOT NULL CHECK (kind IN ('i8', 'i16', 'i32', 'f64')),
+  n_rows      INTEGER NOT NULL CHECK (n_rows >= 0),
   data        BLOB NOT NULL
 );
 

@@ -1,0 +1,226 @@
+/* evk-column.c: one survey variable's values, packed at their natural width
+ *
+ * Copyright 2026 The Evalkit developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "evk-survey"
+
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "evk-column.h"
+
+#if G_BYTE_ORDER != G_LITTLE_ENDIAN
+#error "Evalkit stores columns little-endian and does not yet swap on big-endian hosts"
+#endif
+
+struct _EvkColumn
+{
+  EvkColumnKind kind;
+  guint         length;
+  guint         capacity;
+  guint8       *data;
+};
+
+static const gsize widths[] = { 1, 2, 4, 8 };
+
+EvkColumn *
+evk_column_new (void)
+{
+  return g_new0 (EvkColumn, 1);
+}
+
+void
+evk_column_free (EvkColumn *column)
+{
+  if (column == NULL)
+    return;
+  g_free (column->data);
+  g_free (column);
+}
+
+/* The narrowest kind that holds value exactly; the smallest value of each
+ * integer kind is reserved for system-missing. */
+static EvkColumnKind
+kind_for (double value)
+{
+  if (isnan (value))
+    return EVK_COLUMN_I8;
+  if (value != floor (value) || isinf (value))
+    return EVK_COLUMN_F64;
+  if (value > G_MININT8 && value <= G_MAXINT8)
+    return EVK_COLUMN_I8;
+  if (value > G_MININT16 && value <= G_MAXINT16)
+    return EVK_COLUMN_I16;
+  if (value > G_MININT32 && value <= G_MAXINT32)
+    return EVK_COLUMN_I32;
+  return EVK_COLUMN_F64;
+}
+
+static inline double
+read_at (EvkColumnKind  kind,
+         const guint8  *data,
+         guint          row)
+{
+  switch (kind)
+    {
+    case EVK_COLUMN_I8:
+      {
+        gint8 v = ((const gint8 *) data)[row];
+        return v == G_MININT8 ? NAN : v;
+      }
+    case EVK_COLUMN_I16:
+      {
+        gint16 v = ((const gint16 *) data)[row];
+        return v == G_MININT16 ? NAN : v;
+      }
+    case EVK_COLUMN_I32:
+      {
+        gint32 v = ((const gint32 *) data)[row];
+        return v == G_MININT32 ? NAN : v;
+      }
+    case EVK_COLUMN_F64:
+    default:
+      return ((const double *) data)[row];
+    }
+}
+
+static inline void
+write_at (EvkColumnKind  kind,
+          guint8        *data,
+          guint          row,
+          double         value)
+{
+  gboolean missing = isnan (value);
+
+  switch (kind)
+    {
+    case EVK_COLUMN_I8:
+      ((gint8 *) data)[row] = missing ? G_MININT8 : (gint8) value;
+      break;
+    case EVK_COLUMN_I16:
+      ((gint16 *) data)[row] = missing ? G_MININT16 : (gint16) value;
+      break;
+    case EVK_COLUMN_I32:
+      ((gint32 *) data)[row] = missing ? G_MININT32 : (gint32) value;
+      break;
+    case EVK_COLUMN_F64:
+    default:
+      ((double *) data)[row] = value;
+      break;
+    }
+}
+
+static void
+widen (EvkColumn     *column,
+       EvkColumnKind  kind)
+{
+  guint8 *data = g_malloc (MAX (column->capacity, 1) * widths[kind]);
+
+  for (guint i = 0; i < column->length; i++)
+    write_at (kind, data, i, read_at (column->kind, column->data, i));
+  g_free (column->data);
+  column->data = data;
+  column->kind = kind;
+}
+
+static void
+ensure_kind (EvkColumn *column,
+             double     value)
+{
+  EvkColumnKind needed = kind_for (value);
+
+  if (needed > column->kind)
+    widen (column, needed);
+}
+
+void
+evk_column_append (EvkColumn *column,
+                   double     value)
+{
+  ensure_kind (column, value);
+  if (column->length == column->capacity)
+    {
+      column->capacity = MAX (64, column->capacity * 2);
+      column->data = g_realloc (column->data, column->capacity * widths[column->kind]);
+    }
+  write_at (column->kind, column->data, column->length++, value);
+}
+
+void
+evk_column_set (EvkColumn *column,
+                guint      row,
+                double     value)
+{
+  g_return_if_fail (row < column->length);
+  ensure_kind (column, value);
+  write_at (column->kind, column->data, row, value);
+}
+
+guint
+evk_column_get_length (EvkColumn *column)
+{
+  return column->length;
+}
+
+EvkColumnKind
+evk_column_get_kind (EvkColumn *column)
+{
+  return column->kind;
+}
+
+double
+evk_column_get (EvkColumn *column,
+                guint      row)
+{
+  g_return_val_if_fail (row < column->length, NAN);
+  return read_at (column->kind, column->data, row);
+}
+
+gconstpointer
+evk_column_get_data (EvkColumn *column,
+                     gsize     *size)
+{
+  *size = (gsize) column->length * widths[column->kind];
+  return column->data;
+}
+
+const char *
+evk_column_kind_to_string (EvkColumnKind kind)
+{
+  static const char * const names[] = { "i8", "i16", "i32", "f64" };
+
+  return names[kind];
+}
+
+gboolean
+evk_column_kind_from_string (const char    *text,
+                             EvkColumnKind *kind)
+{
+  for (EvkColumnKind k = EVK_COLUMN_I8; k <= EVK_COLUMN_F64; k++)
+    if (g_strcmp0 (text, evk_column_kind_to_string (k)) == 0)
+      {
+        *kind = k;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+EvkColumn *
+evk_column_new_from_data (EvkColumnKind  kind,
+                          guint          n_rows,
+                          gconstpointer  data,
+                          gsize          size)
+{
+  EvkColumn *column;
+
+  if (size != (gsize) n_rows * widths[kind])
+    return NULL;
+  column = evk_column_new ();
+  column->kind = kind;
+  column->length = column->capacity = n_rows;
+  column->data = g_memdup2 (data, size);
+  return column;
+}

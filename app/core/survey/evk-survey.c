@@ -1,0 +1,906 @@
+/* evk-survey.c: a survey: respondents × variables, with labels and metadata
+ *
+ * Copyright 2026 The Evalkit developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "evk-survey"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+
+#include "evk-localized.h"
+#include "evk-model-error.h"
+#include "evk-store-texts.h"
+#include "evk-survey.h"
+
+static void
+value_label_free (EvkValueLabel *label)
+{
+  g_free (label->str_value);
+  g_clear_pointer (&label->label, g_hash_table_unref);
+  g_free (label);
+}
+
+static void
+missing_free (EvkMissing *missing)
+{
+  g_free (missing->str_value);
+  g_free (missing);
+}
+
+static void
+variable_free (EvkVariable *variable)
+{
+  g_free (variable->name);
+  g_free (variable->format);
+  g_clear_pointer (&variable->label, g_hash_table_unref);
+  g_clear_pointer (&variable->value_labels, g_ptr_array_unref);
+  g_clear_pointer (&variable->missing, g_ptr_array_unref);
+  g_clear_pointer (&variable->column, evk_column_free);
+  g_clear_pointer (&variable->strings, g_ptr_array_unref);
+  g_free (variable);
+}
+
+static void
+mrset_free (EvkMrSet *set)
+{
+  g_free (set->name);
+  g_free (set->counted_value);
+  g_clear_pointer (&set->label, g_hash_table_unref);
+  g_strfreev (set->variables);
+  g_free (set);
+}
+
+static void
+population_share_free (EvkPopulationShare *share)
+{
+  g_free (share->variable);
+  g_free (share->source);
+  g_free (share);
+}
+
+EvkSurvey *
+evk_survey_new (const char *name)
+{
+  EvkSurvey *survey = g_new0 (EvkSurvey, 1);
+
+  survey->name = g_strdup (name);
+  survey->variables = g_ptr_array_new_with_free_func ((GDestroyNotify) variable_free);
+  survey->by_name = g_hash_table_new (g_str_hash, g_str_equal);
+  survey->mrsets = g_ptr_array_new_with_free_func ((GDestroyNotify) mrset_free);
+  survey->population = g_ptr_array_new_with_free_func ((GDestroyNotify) population_share_free);
+  survey->invited = -1;
+  survey->net_population = -1;
+  return survey;
+}
+
+void
+evk_survey_free (EvkSurvey *survey)
+{
+  if (survey == NULL)
+    return;
+  g_free (survey->name);
+  g_free (survey->source_file);
+  g_free (survey->source_format);
+  g_clear_pointer (&survey->by_name, g_hash_table_unref);
+  g_clear_pointer (&survey->variables, g_ptr_array_unref);
+  g_clear_pointer (&survey->mrsets, g_ptr_array_unref);
+  g_free (survey->id_variable);
+  g_free (survey->weight_variable);
+  g_clear_pointer (&survey->population, g_ptr_array_unref);
+  g_free (survey);
+}
+
+EvkVariable *
+evk_survey_add_variable (EvkSurvey       *survey,
+                         const char      *name,
+                         EvkVariableType  type)
+{
+  EvkVariable *variable;
+
+  if (g_hash_table_contains (survey->by_name, name))
+    return NULL;
+
+  variable = g_new0 (EvkVariable, 1);
+  variable->name = g_strdup (name);
+  variable->type = type;
+  variable->label = evk_localized_new ();
+  variable->value_labels = g_ptr_array_new_with_free_func ((GDestroyNotify) value_label_free);
+  variable->missing = g_ptr_array_new_with_free_func ((GDestroyNotify) missing_free);
+  if (type == EVK_VARIABLE_NUMERIC)
+    variable->column = evk_column_new ();
+  else
+    {
+      variable->strings = g_ptr_array_new_with_free_func (g_free);
+      /* Free text may name people: kept out of every export by default. */
+      variable->personal = TRUE;
+    }
+  g_ptr_array_add (survey->variables, variable);
+  g_hash_table_insert (survey->by_name, variable->name, variable);
+  return variable;
+}
+
+EvkVariable *
+evk_survey_get_variable (EvkSurvey  *survey,
+                         const char *name)
+{
+  return g_hash_table_lookup (survey->by_name, name);
+}
+
+EvkMrSet *
+evk_survey_add_mrset (EvkSurvey    *survey,
+                      const char   *name,
+                      EvkMrSetType  type)
+{
+  EvkMrSet *set;
+
+  if (evk_survey_get_mrset (survey, name) != NULL)
+    return NULL;
+  set = g_new0 (EvkMrSet, 1);
+  set->name = g_strdup (name);
+  set->type = type;
+  set->label = evk_localized_new ();
+  set->variables = g_new0 (char *, 1);
+  g_ptr_array_add (survey->mrsets, set);
+  return set;
+}
+
+EvkMrSet *
+evk_survey_get_mrset (EvkSurvey  *survey,
+                      const char *name)
+{
+  for (guint i = 0; i < survey->mrsets->len; i++)
+    {
+      EvkMrSet *set = g_ptr_array_index (survey->mrsets, i);
+      if (g_str_equal (set->name, name))
+        return set;
+    }
+  return NULL;
+}
+
+void
+evk_survey_add_population_share (EvkSurvey  *survey,
+                                 const char *variable,
+                                 double      value,
+                                 double      share,
+                                 const char *source)
+{
+  EvkPopulationShare *p = g_new0 (EvkPopulationShare, 1);
+
+  p->variable = g_strdup (variable);
+  p->value = value;
+  p->share = share;
+  p->source = g_strdup (source);
+  g_ptr_array_add (survey->population, p);
+}
+
+EvkValueLabel *
+evk_variable_add_value_label (EvkVariable *variable,
+                              double       value,
+                              const char  *str_value)
+{
+  EvkValueLabel *label = g_new0 (EvkValueLabel, 1);
+
+  label->value = str_value != NULL ? NAN : value;
+  label->str_value = g_strdup (str_value);
+  label->label = evk_localized_new ();
+  g_ptr_array_add (variable->value_labels, label);
+  return label;
+}
+
+const EvkValueLabel *
+evk_variable_find_value_label (EvkVariable *variable,
+                               double       value)
+{
+  for (guint i = 0; i < variable->value_labels->len; i++)
+    {
+      EvkValueLabel *label = g_ptr_array_index (variable->value_labels, i);
+      if (label->str_value == NULL && label->value == value)
+        return label;
+    }
+  return NULL;
+}
+
+void
+evk_variable_add_missing (EvkVariable    *variable,
+                          double          lo,
+                          double          hi,
+                          EvkMissingKind  kind)
+{
+  EvkMissing *missing = g_new0 (EvkMissing, 1);
+
+  missing->lo = lo;
+  missing->hi = hi;
+  missing->kind = kind;
+  g_ptr_array_add (variable->missing, missing);
+}
+
+const EvkMissing *
+evk_variable_find_missing (EvkVariable *variable,
+                           double       value)
+{
+  for (guint i = 0; i < variable->missing->len; i++)
+    {
+      EvkMissing *missing = g_ptr_array_index (variable->missing, i);
+      if (missing->str_value == NULL && value >= missing->lo && value <= missing->hi)
+        return missing;
+    }
+  return NULL;
+}
+
+const char *
+evk_variable_get_string (EvkVariable *variable,
+                         guint        row)
+{
+  const char *value;
+
+  if (variable->strings == NULL || row >= variable->strings->len)
+    return "";
+  value = g_ptr_array_index (variable->strings, row);
+  return value != NULL ? value : "";
+}
+
+const char *
+evk_measure_level_to_string (EvkMeasureLevel level)
+{
+  static const char * const names[] = { "unknown", "nominal", "ordinal", "scale" };
+
+  return names[level];
+}
+
+const char *
+evk_missing_kind_to_string (EvkMissingKind kind)
+{
+  static const char * const names[] = { "missing", "dont-know", "not-relevant" };
+
+  return names[kind];
+}
+
+static EvkMeasureLevel
+measure_level_from_string (const char *text)
+{
+  for (EvkMeasureLevel l = EVK_MEASURE_UNKNOWN; l <= EVK_MEASURE_SCALE; l++)
+    if (g_strcmp0 (text, evk_measure_level_to_string (l)) == 0)
+      return l;
+  return EVK_MEASURE_UNKNOWN;
+}
+
+static EvkMissingKind
+missing_kind_from_string (const char *text)
+{
+  for (EvkMissingKind k = EVK_MISSING_OTHER; k <= EVK_MISSING_NOT_RELEVANT; k++)
+    if (g_strcmp0 (text, evk_missing_kind_to_string (k)) == 0)
+      return k;
+  return EVK_MISSING_OTHER;
+}
+
+gboolean
+evk_survey_validate (EvkSurvey  *survey,
+                     GError    **error)
+{
+  if (survey->name == NULL || *survey->name == '\0')
+    {
+      g_set_error_literal (error, EVK_MODEL_ERROR, EVK_MODEL_ERROR_INVALID,
+                           _("the survey has no name"));
+      return FALSE;
+    }
+
+  for (guint i = 0; i < survey->variables->len; i++)
+    {
+      EvkVariable *variable = g_ptr_array_index (survey->variables, i);
+
+      if (variable->column != NULL)
+        while (evk_column_get_length (variable->column) < survey->n_rows)
+          evk_column_append (variable->column, NAN);
+      if (variable->strings != NULL)
+        while (variable->strings->len < survey->n_rows)
+          g_ptr_array_add (variable->strings, NULL);
+
+      if ((variable->column != NULL && evk_column_get_length (variable->column) != survey->n_rows) ||
+          (variable->strings != NULL && variable->strings->len != survey->n_rows))
+        {
+          g_set_error (error, EVK_MODEL_ERROR, EVK_MODEL_ERROR_INVALID,
+                       _("variable %s: has more values than the survey has respondents"),
+                       variable->name);
+          return FALSE;
+        }
+    }
+
+  for (guint i = 0; i < survey->mrsets->len; i++)
+    {
+      EvkMrSet *set = g_ptr_array_index (survey->mrsets, i);
+
+      for (guint j = 0; set->variables[j] != NULL; j++)
+        if (evk_survey_get_variable (survey, set->variables[j]) == NULL)
+          {
+            g_set_error (error, EVK_MODEL_ERROR, EVK_MODEL_ERROR_INVALID,
+                         _("multiple-response set %s: no variable %s"), set->name, set->variables[j]);
+            return FALSE;
+          }
+    }
+
+  for (const char *names[] = { survey->id_variable, survey->weight_variable }, **n = names;
+       n < names + 2; n++)
+    if (*n != NULL && evk_survey_get_variable (survey, *n) == NULL)
+      {
+        g_set_error (error, EVK_MODEL_ERROR, EVK_MODEL_ERROR_INVALID,
+                     _("the survey names variable %s, which it does not have"), *n);
+        return FALSE;
+      }
+
+  return TRUE;
+}
+
+/* ---- Store --------------------------------------------------------- */
+
+typedef struct {
+  EvkSurvey *survey;
+  GStrv      langs;
+} SaveContext;
+
+static gint64
+insert_returning (EvkStore      *store,
+                  sqlite3_stmt  *stmt,
+                  GError       **error)
+{
+  gboolean has_row;
+  gint64 id;
+
+  if (!evk_store_step (store, stmt, &has_row, error))
+    return -1;
+  g_assert (has_row);
+  id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return id;
+}
+
+static gboolean
+step_done (EvkStore      *store,
+           sqlite3_stmt  *stmt,
+           GError       **error)
+{
+  if (!evk_store_step (store, stmt, NULL, error))
+    return FALSE;
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
+static gboolean
+save_variable (EvkStore     *store,
+               SaveContext  *ctx,
+               gint64        survey_id,
+               guint         position,
+               EvkVariable  *variable,
+               GError      **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 id;
+
+  stmt = evk_store_prepare (store,
+                            "INSERT INTO variable (survey_id, position, name, type, measure, format, "
+                            "width, personal) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) RETURNING id",
+                            error);
+  if (stmt == NULL)
+    return FALSE;
+  evk_stmt_bind_int (stmt, 1, survey_id);
+  evk_stmt_bind_int (stmt, 2, position);
+  evk_stmt_bind_text (stmt, 3, variable->name);
+  evk_stmt_bind_text (stmt, 4, variable->type == EVK_VARIABLE_STRING ? "string" : "numeric");
+  evk_stmt_bind_text (stmt, 5, evk_measure_level_to_string (variable->measure));
+  evk_stmt_bind_text (stmt, 6, variable->format);
+  evk_stmt_bind_int (stmt, 7, variable->width);
+  evk_stmt_bind_int (stmt, 8, variable->personal);
+  if ((id = insert_returning (store, stmt, error)) < 0)
+    return FALSE;
+
+  if (!evk_store_replace_texts (store, "variable", id, "label", variable->label,
+                                (const char * const *) ctx->langs, error))
+    return FALSE;
+
+  for (guint i = 0; i < variable->value_labels->len; i++)
+    {
+      EvkValueLabel *label = g_ptr_array_index (variable->value_labels, i);
+      gint64 label_id;
+
+      stmt = evk_store_prepare (store,
+                                "INSERT INTO value_label (variable_id, position, num_value, str_value) "
+                                "VALUES (?1, ?2, ?3, ?4) RETURNING id",
+                                error);
+      if (stmt == NULL)
+        return FALSE;
+      evk_stmt_bind_int (stmt, 1, id);
+      evk_stmt_bind_int (stmt, 2, i);
+      if (label->str_value == NULL)
+        sqlite3_bind_double (stmt, 3, label->value);
+      evk_stmt_bind_text (stmt, 4, label->str_value);
+      if ((label_id = insert_returning (store, stmt, error)) < 0 ||
+          !evk_store_replace_texts (store, "value_label", label_id, "label", label->label,
+                                    (const char * const *) ctx->langs, error))
+        return FALSE;
+    }
+
+  for (guint i = 0; i < variable->missing->len; i++)
+    {
+      EvkMissing *missing = g_ptr_array_index (variable->missing, i);
+
+      stmt = evk_store_prepare (store,
+                                "INSERT INTO missing_value (variable_id, lo, hi, str_value, kind) "
+                                "VALUES (?1, ?2, ?3, ?4, ?5)",
+                                error);
+      if (stmt == NULL)
+        return FALSE;
+      evk_stmt_bind_int (stmt, 1, id);
+      if (missing->str_value == NULL)
+        {
+          sqlite3_bind_double (stmt, 2, missing->lo);
+          sqlite3_bind_double (stmt, 3, missing->hi);
+        }
+      evk_stmt_bind_text (stmt, 4, missing->str_value);
+      evk_stmt_bind_text (stmt, 5, evk_missing_kind_to_string (missing->kind));
+      if (!step_done (store, stmt, error))
+        return FALSE;
+    }
+
+  if (variable->column != NULL)
+    {
+      gsize size;
+      gconstpointer data = evk_column_get_data (variable->column, &size);
+
+      stmt = evk_store_prepare (store,
+                                "INSERT INTO column_data (variable_id, kind, n_rows, data) "
+                                "VALUES (?1, ?2, ?3, ?4)",
+                                error);
+      if (stmt == NULL)
+        return FALSE;
+      evk_stmt_bind_int (stmt, 1, id);
+      evk_stmt_bind_text (stmt, 2, evk_column_kind_to_string (evk_column_get_kind (variable->column)));
+      evk_stmt_bind_int (stmt, 3, evk_column_get_length (variable->column));
+      /* Static: the column outlives the statement's step. */
+      sqlite3_bind_blob64 (stmt, 4, data != NULL ? data : "", size, SQLITE_STATIC);
+      if (!step_done (store, stmt, error))
+        return FALSE;
+    }
+
+  for (guint row = 0; variable->strings != NULL && row < variable->strings->len; row++)
+    {
+      const char *value = g_ptr_array_index (variable->strings, row);
+
+      if (value == NULL || *value == '\0')
+        continue;
+      stmt = evk_store_prepare (store,
+                                "INSERT INTO string_data (variable_id, row, value) VALUES (?1, ?2, ?3)",
+                                error);
+      if (stmt == NULL)
+        return FALSE;
+      evk_stmt_bind_int (stmt, 1, id);
+      evk_stmt_bind_int (stmt, 2, row);
+      evk_stmt_bind_text (stmt, 3, value);
+      if (!step_done (store, stmt, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+save_in_transaction (EvkStore  *store,
+                     gpointer   user_data,
+                     GError   **error)
+{
+  SaveContext *ctx = user_data;
+  EvkSurvey *survey = ctx->survey;
+  g_autoptr(GHashTable) variable_ids = NULL;
+  sqlite3_stmt *stmt;
+  gint64 survey_id;
+
+  /* Re-import under the same name replaces the old survey whole. */
+  stmt = evk_store_prepare (store, "DELETE FROM survey WHERE name = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  evk_stmt_bind_text (stmt, 1, survey->name);
+  if (!step_done (store, stmt, error))
+    return FALSE;
+
+  stmt = evk_store_prepare (store,
+                            "INSERT INTO survey (name, source_file, source_format, n_respondents, "
+                            "invited, net_population, id_variable, weight_variable) "
+                            "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) RETURNING id",
+                            error);
+  if (stmt == NULL)
+    return FALSE;
+  evk_stmt_bind_text (stmt, 1, survey->name);
+  evk_stmt_bind_text (stmt, 2, survey->source_file);
+  evk_stmt_bind_text (stmt, 3, survey->source_format);
+  evk_stmt_bind_int (stmt, 4, survey->n_rows);
+  if (survey->invited >= 0)
+    evk_stmt_bind_int (stmt, 5, survey->invited);
+  if (survey->net_population >= 0)
+    evk_stmt_bind_int (stmt, 6, survey->net_population);
+  evk_stmt_bind_text (stmt, 7, survey->id_variable);
+  evk_stmt_bind_text (stmt, 8, survey->weight_variable);
+  if ((survey_id = insert_returning (store, stmt, error)) < 0)
+    return FALSE;
+
+  for (guint i = 0; i < survey->variables->len; i++)
+    if (!save_variable (store, ctx, survey_id, i, g_ptr_array_index (survey->variables, i), error))
+      {
+        g_prefix_error (error, "variable %s: ",
+                        ((EvkVariable *) g_ptr_array_index (survey->variables, i))->name);
+        return FALSE;
+      }
+
+  for (guint i = 0; i < survey->mrsets->len; i++)
+    {
+      EvkMrSet *set = g_ptr_array_index (survey->mrsets, i);
+      gint64 set_id;
+
+      stmt = evk_store_prepare (store,
+                                "INSERT INTO mrset (survey_id, name, type, counted_value) "
+                                "VALUES (?1, ?2, ?3, ?4) RETURNING id",
+                                error);
+      if (stmt == NULL)
+        return FALSE;
+      evk_stmt_bind_int (stmt, 1, survey_id);
+      evk_stmt_bind_text (stmt, 2, set->name);
+      evk_stmt_bind_text (stmt, 3, set->type == EVK_MRSET_DICHOTOMY ? "dichotomy" : "category");
+      evk_stmt_bind_text (stmt, 4, set->counted_value);
+      if ((set_id = insert_returning (store, stmt, error)) < 0 ||
+          !evk_store_replace_texts (store, "mrset", set_id, "label", set->label,
+                                    (const char * const *) ctx->langs, error))
+        return FALSE;
+
+      for (guint j = 0; set->variables[j] != NULL; j++)
+        {
+          stmt = evk_store_prepare (store,
+                                    "INSERT INTO mrset_variable (mrset_id, variable_id, position) "
+                                    "SELECT ?1, id, ?3 FROM variable WHERE survey_id = ?2 AND name = ?4",
+                                    error);
+          if (stmt == NULL)
+            return FALSE;
+          evk_stmt_bind_int (stmt, 1, set_id);
+          evk_stmt_bind_int (stmt, 2, survey_id);
+          evk_stmt_bind_int (stmt, 3, j);
+          evk_stmt_bind_text (stmt, 4, set->variables[j]);
+          if (!step_done (store, stmt, error))
+            return FALSE;
+        }
+    }
+
+  for (guint i = 0; i < survey->population->len; i++)
+    {
+      EvkPopulationShare *p = g_ptr_array_index (survey->population, i);
+
+      stmt = evk_store_prepare (store,
+                                "INSERT INTO population_share (survey_id, variable, num_value, share, source) "
+                                "VALUES (?1, ?2, ?3, ?4, ?5)",
+                                error);
+      if (stmt == NULL)
+        return FALSE;
+      evk_stmt_bind_int (stmt, 1, survey_id);
+      evk_stmt_bind_text (stmt, 2, p->variable);
+      sqlite3_bind_double (stmt, 3, p->value);
+      sqlite3_bind_double (stmt, 4, p->share);
+      evk_stmt_bind_text (stmt, 5, p->source);
+      if (!step_done (store, stmt, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+gboolean
+evk_survey_save (EvkSurvey  *survey,
+                 EvkStore   *store,
+                 GError    **error)
+{
+  g_auto(GStrv) langs = NULL;
+  SaveContext ctx;
+
+  if (!evk_survey_validate (survey, error))
+    return FALSE;
+  langs = evk_store_get_languages (store, error);
+  if (langs == NULL)
+    return FALSE;
+  if (langs[0] == NULL)
+    {
+      g_set_error_literal (error, EVK_MODEL_ERROR, EVK_MODEL_ERROR_INVALID,
+                           _("the project has no language yet: import the strategy first"));
+      return FALSE;
+    }
+  ctx.survey = survey;
+  ctx.langs = langs;
+  return evk_store_transaction (store, save_in_transaction, &ctx, error);
+}
+
+static gboolean
+load_variables (EvkStore   *store,
+                EvkSurvey  *survey,
+                gint64      survey_id,
+                gboolean    with_data,
+                GError    **error)
+{
+  g_autoptr(EvkTextIndex) variable_texts = evk_text_index_load (store, "variable", error);
+  g_autoptr(EvkTextIndex) label_texts = NULL;
+  g_autoptr(GHashTable) by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  sqlite3_stmt *stmt;
+  gboolean has_row;
+
+  if (variable_texts == NULL || (label_texts = evk_text_index_load (store, "value_label", error)) == NULL)
+    return FALSE;
+
+  stmt = evk_store_prepare (store,
+                            "SELECT id, name, type, measure, format, width, personal FROM variable "
+                            "WHERE survey_id = ?1 ORDER BY position",
+                            error);
+  if (stmt == NULL)
+    return FALSE;
+  evk_stmt_bind_int (stmt, 1, survey_id);
+  while (TRUE)
+    {
+      EvkVariable *variable;
+      gint64 id;
+
+      if (!evk_store_step (store, stmt, &has_row, error))
+        return FALSE;
+      if (!has_row)
+        break;
+      id = sqlite3_column_int64 (stmt, 0);
+      variable = evk_survey_add_variable (survey, evk_stmt_column_text (stmt, 1),
+                                          g_strcmp0 (evk_stmt_column_text (stmt, 2), "string") == 0
+                                            ? EVK_VARIABLE_STRING : EVK_VARIABLE_NUMERIC);
+      variable->measure = measure_level_from_string (evk_stmt_column_text (stmt, 3));
+      variable->format = g_strdup (evk_stmt_column_text (stmt, 4));
+      variable->width = sqlite3_column_int (stmt, 5);
+      variable->personal = sqlite3_column_int (stmt, 6);
+      g_hash_table_unref (variable->label);
+      variable->label = evk_text_index_get (variable_texts, id, "label");
+      g_array_append_val (ids, id);
+    }
+
+  for (guint i = 0; i < ids->len; i++)
+    {
+      EvkVariable *variable = g_ptr_array_index (survey->variables, i);
+      gint64 id = g_array_index (ids, gint64, i);
+
+      stmt = evk_store_prepare (store,
+                                "SELECT id, num_value, str_value FROM value_label "
+                                "WHERE variable_id = ?1 ORDER BY position",
+                                error);
+      if (stmt == NULL)
+        return FALSE;
+      evk_stmt_bind_int (stmt, 1, id);
+      while (evk_store_step (store, stmt, &has_row, error) && has_row)
+        {
+          EvkValueLabel *label = evk_variable_add_value_label (variable, sqlite3_column_double (stmt, 1),
+                                                               evk_stmt_column_text (stmt, 2));
+          g_hash_table_unref (label->label);
+          label->label = evk_text_index_get (label_texts, sqlite3_column_int64 (stmt, 0), "label");
+        }
+      if (*error != NULL)
+        return FALSE;
+
+      stmt = evk_store_prepare (store,
+                                "SELECT lo, hi, str_value, kind FROM missing_value WHERE variable_id = ?1 "
+                                "ORDER BY rowid",
+                                error);
+      if (stmt == NULL)
+        return FALSE;
+      evk_stmt_bind_int (stmt, 1, id);
+      while (evk_store_step (store, stmt, &has_row, error) && has_row)
+        {
+          EvkMissingKind kind = missing_kind_from_string (evk_stmt_column_text (stmt, 3));
+
+          if (sqlite3_column_type (stmt, 2) != SQLITE_NULL)
+            {
+              EvkMissing *missing = g_new0 (EvkMissing, 1);
+              missing->lo = missing->hi = NAN;
+              missing->str_value = g_strdup (evk_stmt_column_text (stmt, 2));
+              missing->kind = kind;
+              g_ptr_array_add (variable->missing, missing);
+            }
+          else
+            evk_variable_add_missing (variable, sqlite3_column_double (stmt, 0),
+                                      sqlite3_column_double (stmt, 1), kind);
+        }
+      if (*error != NULL)
+        return FALSE;
+
+      if (!with_data)
+        continue;
+
+      if (variable->column != NULL)
+        {
+          EvkColumnKind kind;
+
+          stmt = evk_store_prepare (store,
+                                    "SELECT kind, n_rows, data FROM column_data WHERE variable_id = ?1",
+                                    error);
+          if (stmt == NULL || !evk_store_step (store, stmt, &has_row, error))
+            return FALSE;
+          if (has_row)
+            {
+              EvkColumn *column;
+
+              if (!evk_column_kind_from_string (evk_stmt_column_text (stmt, 0), &kind) ||
+                  (column = evk_column_new_from_data (kind, sqlite3_column_int (stmt, 1),
+                                                      sqlite3_column_blob (stmt, 2),
+                                                      sqlite3_column_bytes (stmt, 2))) == NULL)
+                {
+                  g_set_error (error, EVK_STORE_ERROR, EVK_STORE_ERROR_CORRUPT,
+                               _("variable %s: its stored values are damaged"), variable->name);
+                  return FALSE;
+                }
+              evk_column_free (variable->column);
+              variable->column = column;
+            }
+          sqlite3_reset (stmt);
+        }
+      else
+        {
+          stmt = evk_store_prepare (store,
+                                    "SELECT row, value FROM string_data WHERE variable_id = ?1",
+                                    error);
+          if (stmt == NULL)
+            return FALSE;
+          g_ptr_array_set_size (variable->strings, survey->n_rows);
+          evk_stmt_bind_int (stmt, 1, id);
+          while (evk_store_step (store, stmt, &has_row, error) && has_row)
+            {
+              guint row = sqlite3_column_int (stmt, 0);
+              if (row < survey->n_rows)
+                {
+                  g_free (g_ptr_array_index (variable->strings, row));
+                  g_ptr_array_index (variable->strings, row) = g_strdup (evk_stmt_column_text (stmt, 1));
+                }
+            }
+          if (*error != NULL)
+            return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+static EvkSurvey *
+load_survey (EvkStore    *store,
+             const char  *name,
+             gboolean     with_data,
+             GError     **error)
+{
+  g_autoptr(EvkSurvey) survey = NULL;
+  g_autoptr(EvkTextIndex) mrset_texts = NULL;
+  sqlite3_stmt *stmt;
+  gboolean has_row;
+  gint64 survey_id;
+
+  stmt = evk_store_prepare (store,
+                            "SELECT id, source_file, source_format, n_respondents, invited, "
+                            "net_population, id_variable, weight_variable FROM survey WHERE name = ?1",
+                            error);
+  if (stmt == NULL)
+    return NULL;
+  evk_stmt_bind_text (stmt, 1, name);
+  if (!evk_store_step (store, stmt, &has_row, error))
+    return NULL;
+  if (!has_row)
+    {
+      g_set_error (error, EVK_MODEL_ERROR, EVK_MODEL_ERROR_INVALID,
+                   _("the project has no survey “%s”"), name);
+      return NULL;
+    }
+
+  survey = evk_survey_new (name);
+  survey_id = sqlite3_column_int64 (stmt, 0);
+  survey->source_file = g_strdup (evk_stmt_column_text (stmt, 1));
+  survey->source_format = g_strdup (evk_stmt_column_text (stmt, 2));
+  survey->n_rows = sqlite3_column_int (stmt, 3);
+  survey->invited = sqlite3_column_type (stmt, 4) == SQLITE_NULL ? -1 : sqlite3_column_int64 (stmt, 4);
+  survey->net_population = sqlite3_column_type (stmt, 5) == SQLITE_NULL ? -1 : sqlite3_column_int64 (stmt, 5);
+  survey->id_variable = g_strdup (evk_stmt_column_text (stmt, 6));
+  survey->weight_variable = g_strdup (evk_stmt_column_text (stmt, 7));
+  sqlite3_reset (stmt);
+
+  if (!load_variables (store, survey, survey_id, with_data, error))
+    return NULL;
+
+  if ((mrset_texts = evk_text_index_load (store, "mrset", error)) == NULL)
+    return NULL;
+  {
+    g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+    stmt = evk_store_prepare (store,
+                              "SELECT id, name, type, counted_value FROM mrset WHERE survey_id = ?1 ORDER BY id",
+                              error);
+    if (stmt == NULL)
+      return NULL;
+    evk_stmt_bind_int (stmt, 1, survey_id);
+    while (evk_store_step (store, stmt, &has_row, error) && has_row)
+      {
+        EvkMrSet *set = evk_survey_add_mrset (survey, evk_stmt_column_text (stmt, 1),
+                                              g_strcmp0 (evk_stmt_column_text (stmt, 2), "category") == 0
+                                                ? EVK_MRSET_CATEGORY : EVK_MRSET_DICHOTOMY);
+        gint64 id = sqlite3_column_int64 (stmt, 0);
+
+        set->counted_value = g_strdup (evk_stmt_column_text (stmt, 3));
+        g_hash_table_unref (set->label);
+        set->label = evk_text_index_get (mrset_texts, id, "label");
+        g_array_append_val (ids, id);
+      }
+    if (*error != NULL)
+      return NULL;
+
+    for (guint i = 0; i < ids->len; i++)
+      {
+        EvkMrSet *set = g_ptr_array_index (survey->mrsets, i);
+        g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+        stmt = evk_store_prepare (store,
+                                  "SELECT v.name FROM mrset_variable mv JOIN variable v ON v.id = mv.variable_id "
+                                  "WHERE mv.mrset_id = ?1 ORDER BY mv.position",
+                                  error);
+        if (stmt == NULL)
+          return NULL;
+        evk_stmt_bind_int (stmt, 1, g_array_index (ids, gint64, i));
+        while (evk_store_step (store, stmt, &has_row, error) && has_row)
+          g_strv_builder_add (builder, evk_stmt_column_text (stmt, 0));
+        if (*error != NULL)
+          return NULL;
+        g_strfreev (set->variables);
+        set->variables = g_strv_builder_end (builder);
+      }
+  }
+
+  stmt = evk_store_prepare (store,
+                            "SELECT variable, num_value, share, source FROM population_share "
+                            "WHERE survey_id = ?1 ORDER BY variable, num_value",
+                            error);
+  if (stmt == NULL)
+    return NULL;
+  evk_stmt_bind_int (stmt, 1, survey_id);
+  while (evk_store_step (store, stmt, &has_row, error) && has_row)
+    evk_survey_add_population_share (survey, evk_stmt_column_text (stmt, 0),
+                                     sqlite3_column_double (stmt, 1),
+                                     sqlite3_column_double (stmt, 2),
+                                     evk_stmt_column_text (stmt, 3));
+  if (*error != NULL)
+    return NULL;
+
+  return g_steal_pointer (&survey);
+}
+
+EvkSurvey *
+evk_survey_load (EvkStore    *store,
+                 const char  *name,
+                 gboolean     with_data,
+                 GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  EvkSurvey *survey = load_survey (store, name, with_data, &local_error);
+
+  if (survey == NULL)
+    g_propagate_error (error, g_steal_pointer (&local_error));
+  return survey;
+}
+
+GStrv
+evk_survey_list (EvkStore  *store,
+                 GError   **error)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_autoptr(GError) local_error = NULL;
+  sqlite3_stmt *stmt = evk_store_prepare (store, "SELECT name FROM survey ORDER BY id", error);
+  gboolean has_row;
+
+  if (stmt == NULL)
+    return NULL;
+  while (evk_store_step (store, stmt, &has_row, &local_error) && has_row)
+    g_strv_builder_add (builder, evk_stmt_column_text (stmt, 0));
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+  return g_strv_builder_end (builder);
+}

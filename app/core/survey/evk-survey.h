@@ -1,0 +1,158 @@
+/* evk-survey.h: a survey: respondents × variables, with labels and metadata
+ *
+ * Copyright 2026 The Evalkit developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+#include "evk-column.h"
+#include "evk-store.h"
+
+G_BEGIN_DECLS
+
+typedef enum {
+  EVK_VARIABLE_NUMERIC,
+  EVK_VARIABLE_STRING,
+} EvkVariableType;
+
+typedef enum {
+  EVK_MEASURE_UNKNOWN,
+  EVK_MEASURE_NOMINAL,
+  EVK_MEASURE_ORDINAL,
+  EVK_MEASURE_SCALE,
+} EvkMeasureLevel;
+
+/* What a user-defined missing code means: the choice to include or exclude
+ * "don't know" in a base is explicit, so the kind is kept. */
+typedef enum {
+  EVK_MISSING_OTHER,
+  EVK_MISSING_DONT_KNOW,
+  EVK_MISSING_NOT_RELEVANT,
+} EvkMissingKind;
+
+typedef struct {
+  double          value;       /* numeric variables */
+  char           *str_value;   /* string variables (value is NaN) */
+  GHashTable     *label;       /* localized */
+} EvkValueLabel;
+
+typedef struct {
+  double          lo;          /* a single code has lo == hi */
+  double          hi;
+  char           *str_value;   /* string variables */
+  EvkMissingKind  kind;
+} EvkMissing;
+
+typedef struct {
+  char            *name;
+  EvkVariableType  type;
+  EvkMeasureLevel  measure;
+  char            *format;     /* e.g. "F8.2", may be NULL */
+  int              width;
+  /* Contact fields and free text: never leave the project file. */
+  gboolean         personal;
+  GHashTable      *label;      /* localized */
+  GPtrArray       *value_labels; /* EvkValueLabel, in order */
+  GPtrArray       *missing;    /* EvkMissing */
+  EvkColumn       *column;     /* numeric values, NULL for strings */
+  GPtrArray       *strings;    /* string values per row (NULL = empty), NULL for numerics */
+} EvkVariable;
+
+typedef enum {
+  EVK_MRSET_DICHOTOMY,         /* SPSS type D: counts a value */
+  EVK_MRSET_CATEGORY,          /* SPSS type C: each variable holds a category */
+} EvkMrSetType;
+
+typedef struct {
+  char         *name;
+  EvkMrSetType  type;
+  char         *counted_value; /* dichotomy sets */
+  GHashTable   *label;         /* localized */
+  GStrv         variables;
+} EvkMrSet;
+
+typedef struct {
+  char   *variable;
+  double  value;
+  double  share;               /* percent of the population */
+  char   *source;
+} EvkPopulationShare;
+
+typedef struct {
+  char        *name;
+  char        *source_file;    /* basename, for the record */
+  char        *source_format;  /* "sav", "zsav", "por", "dta", "csv" */
+  guint        n_rows;
+  GPtrArray   *variables;      /* EvkVariable, in file order */
+  GHashTable  *by_name;        /* name → EvkVariable */
+  GPtrArray   *mrsets;         /* EvkMrSet */
+  gint64       invited;        /* survey frame, -1 when unknown */
+  gint64       net_population;
+  char        *id_variable;
+  char        *weight_variable;
+  GPtrArray   *population;     /* EvkPopulationShare */
+} EvkSurvey;
+
+EvkSurvey    *evk_survey_new               (const char      *name);
+void          evk_survey_free              (EvkSurvey       *survey);
+/* Adds a variable (the survey owns it); NULL if the name is taken. */
+EvkVariable  *evk_survey_add_variable      (EvkSurvey       *survey,
+                                            const char      *name,
+                                            EvkVariableType  type);
+EvkVariable  *evk_survey_get_variable      (EvkSurvey       *survey,
+                                            const char      *name);
+EvkMrSet     *evk_survey_add_mrset         (EvkSurvey       *survey,
+                                            const char      *name,
+                                            EvkMrSetType     type);
+EvkMrSet     *evk_survey_get_mrset         (EvkSurvey       *survey,
+                                            const char      *name);
+void          evk_survey_add_population_share (EvkSurvey    *survey,
+                                            const char      *variable,
+                                            double           value,
+                                            double           share,
+                                            const char      *source);
+
+EvkValueLabel *evk_variable_add_value_label (EvkVariable    *variable,
+                                            double           value,
+                                            const char      *str_value);
+const EvkValueLabel *evk_variable_find_value_label (EvkVariable *variable,
+                                            double           value);
+void          evk_variable_add_missing     (EvkVariable     *variable,
+                                            double           lo,
+                                            double           hi,
+                                            EvkMissingKind   kind);
+/* The missing code that covers value, or NULL. */
+const EvkMissing *evk_variable_find_missing (EvkVariable    *variable,
+                                            double           value);
+/* The string value of row for string variables ("" when empty). */
+const char   *evk_variable_get_string      (EvkVariable     *variable,
+                                            guint            row);
+const char   *evk_measure_level_to_string  (EvkMeasureLevel  level);
+const char   *evk_missing_kind_to_string   (EvkMissingKind   kind);
+
+/* Every row of every variable filled (strings pad with NULL, numerics with
+ * system-missing) up to n_rows; checks names and sets. */
+gboolean      evk_survey_validate          (EvkSurvey       *survey,
+                                            GError         **error);
+
+/* Store I/O. Saving replaces a survey of the same name in one transaction;
+ * texts are stored in lang (the project's source language unless the
+ * labels carry others). */
+gboolean      evk_survey_save              (EvkSurvey       *survey,
+                                            EvkStore        *store,
+                                            GError         **error);
+/* NULL with EVK_MODEL_ERROR_INVALID when there is no such survey; with
+ * with_data FALSE, columns and strings are not loaded. */
+EvkSurvey    *evk_survey_load              (EvkStore        *store,
+                                            const char      *name,
+                                            gboolean         with_data,
+                                            GError         **error);
+/* Names of the project's surveys, in import order. */
+GStrv         evk_survey_list              (EvkStore        *store,
+                                            GError         **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (EvkSurvey, evk_survey_free)
+
+G_END_DECLS
