@@ -30,7 +30,7 @@ expect_fail () {
   fi
 }
 
-echo "1..17"
+echo "1..25"
 
 "$evalkit" --help >"$tmp/out" 2>&1
 ok $? "--help exits 0"
@@ -80,5 +80,34 @@ ok $? "report --lang all writes a PDF per language"
 
 expect_fail "report in a language the project lacks is refused" "no texts in “de”" \
   "$evalkit" report "$tmp/d.evalkit" --lang de --out "$tmp/x.pdf"
+
+# The survey part of the demo, through the SPSS importer.
+grep -q "^Surveys: 1 (5103 respondents" "$tmp/info" && grep -q "^Documents: 182 " "$tmp/info"
+ok $? "info counts the demo survey and documents"
+
+"$evalkit" variables "$tmp/d.evalkit" >"$tmp/vars" 2>&1 &&
+  grep -q "^q10	numeric	Har du hørt om strategien" "$tmp/vars" && grep -q "^q75	string (personal)" "$tmp/vars"
+ok $? "variables lists labels and marks contact fields personal"
+
+"$evalkit" table "$tmp/d.evalkit" awareness 7 >"$tmp/t.csv" 2>&1 &&
+  grep -q "Kjenner til og har brukt (n)" "$tmp/t.csv" && grep -q ",431,8.4" "$tmp/t.csv"
+ok $? "table prints CSV in the source language with n and share"
+
+"$evalkit" table --lang en --format json "$tmp/d.evalkit" 'frequency q72 group=used-any-offer' >"$tmp/t.json" 2>&1 &&
+  grep -q '"n_base": 838' "$tmp/t.json" && grep -q '"base": "those who answered"' "$tmp/t.json"
+ok $? "table --format json --lang en with a group"
+
+expect_fail "an unknown table kind is refused" "unknown table kind “frobnicate”" \
+  "$evalkit" table "$tmp/d.evalkit" frobnicate
+
+cp "$tmp/d.evalkit" "$tmp/before.evalkit"
+head -c 30000 "$EVALKIT_DATADIR/demo/survey.sav" >"$tmp/cut.sav"
+expect_fail "a truncated .sav is refused" "cut.sav: " "$evalkit" import-survey "$tmp/d.evalkit" "$tmp/cut.sav"
+cmp -s "$tmp/d.evalkit" "$tmp/before.evalkit"; ok $? "the project is unchanged after a refused import"
+
+"$evalkit" import-survey --name survey --meta "$EVALKIT_DATADIR/demo/survey-meta.ini" \
+  "$tmp/d.evalkit" "$EVALKIT_DATADIR/demo/survey.sav" >/dev/null 2>&1 &&
+  "$evalkit" info "$tmp/d.evalkit" | grep -q "^Surveys: 1 (5103 respondents"
+ok $? "re-importing a survey under its name replaces it"
 
 exit $failed

@@ -13,11 +13,10 @@
 #include <string.h>
 
 #include "evk-cli.h"
+#include "evk-cli-private.h"
 #include "evk-localized.h"
 #include "evk-project.h"
 #include "evk-report.h"
-
-#define EXIT_USAGE 2
 
 typedef struct {
   const char *name;
@@ -39,52 +38,61 @@ static const Command commands[] = {
     run_import_strategy },
   { "export-strategy", N_("PROJECT FILE"), N_("Export the project’s strategy as a definition file"),
     run_export_strategy },
+  { "import-survey", N_("PROJECT FILE"),
+    N_("Import a survey: SPSS .sav/.zsav/.por, Stata .dta, or CSV with --codebook"),
+    evk_cli_import_survey },
+  { "import-documents", N_("PROJECT FILE"),
+    N_("Import a document-review coding sheet (CSV, long or wide form)"), evk_cli_import_documents },
+  { "variables", N_("PROJECT"), N_("List a survey’s variables with their labels and value labels"),
+    evk_cli_variables },
+  { "table", N_("PROJECT SPEC…"), N_("Print a statistic as a table (CSV or JSON) in a language"),
+    evk_cli_table },
   { "report", N_("PROJECT --out FILE.pdf"), N_("Render the report as PDF"), run_report },
 };
 
-static int
-fail (GError *error)
+int
+evk_cli_fail (GError *error)
 {
   g_printerr ("evalkit: %s\n", error->message);
   return EXIT_FAILURE;
 }
 
-static int
-usage_error (GOptionContext *context,
-             const char     *message)
+int
+evk_cli_usage_error (GOptionContext *context,
+                     const char     *message)
 {
   g_autofree char *help = g_option_context_get_help (context, TRUE, NULL);
 
   g_printerr ("evalkit: %s\n\n%s", message, help);
-  return EXIT_USAGE;
+  return EVK_EXIT_USAGE;
 }
 
 /* Parses options; on --help prints and returns FALSE with *status 0. */
-static gboolean
-parse (GOptionContext  *context,
-       int             *argc,
-       char          ***argv,
-       int              n_args,
-       int             *status)
+gboolean
+evk_cli_parse (GOptionContext  *context,
+               int             *argc,
+               char          ***argv,
+               int              n_args,
+               int             *status)
 {
   g_autoptr(GError) error = NULL;
 
   if (!g_option_context_parse (context, argc, argv, &error))
     {
-      *status = usage_error (context, error->message);
+      *status = evk_cli_usage_error (context, error->message);
       return FALSE;
     }
   if (*argc - 1 != n_args)
     {
-      *status = usage_error (context, *argc - 1 < n_args ? _("too few arguments")
+      *status = evk_cli_usage_error (context, *argc - 1 < n_args ? _("too few arguments")
                                                        : _("too many arguments"));
       return FALSE;
     }
   return TRUE;
 }
 
-static GOptionContext *
-command_context (const char *name)
+GOptionContext *
+evk_cli_command_context (const char *name)
 {
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
     if (g_str_equal (commands[i].name, name))
@@ -103,17 +111,17 @@ static int
 run_demo (int    argc,
           char **argv)
 {
-  g_autoptr(GOptionContext) context = command_context ("demo");
+  g_autoptr(GOptionContext) context = evk_cli_command_context ("demo");
   g_autoptr(EvkProject) project = NULL;
   g_autoptr(GError) error = NULL;
   int status;
 
-  if (!parse (context, &argc, &argv, 1, &status))
+  if (!evk_cli_parse (context, &argc, &argv, 1, &status))
     return status;
 
   project = evk_project_create_demo (argv[1], &error);
   if (project == NULL)
-    return fail (error);
+    return evk_cli_fail (error);
   g_print (_("Wrote the demo evaluation to %s\n"), argv[1]);
   return EXIT_SUCCESS;
 }
@@ -122,17 +130,17 @@ static int
 run_import_strategy (int    argc,
                      char **argv)
 {
-  g_autoptr(GOptionContext) context = command_context ("import-strategy");
+  g_autoptr(GOptionContext) context = evk_cli_command_context ("import-strategy");
   g_autoptr(EvkProject) project = NULL;
   g_autoptr(GError) error = NULL;
   int status;
 
-  if (!parse (context, &argc, &argv, 2, &status))
+  if (!evk_cli_parse (context, &argc, &argv, 2, &status))
     return status;
 
   project = evk_project_open (argv[1], &error);
   if (project == NULL || !evk_project_import_strategy (project, argv[2], &error))
-    return fail (error);
+    return evk_cli_fail (error);
   return EXIT_SUCCESS;
 }
 
@@ -140,17 +148,17 @@ static int
 run_export_strategy (int    argc,
                      char **argv)
 {
-  g_autoptr(GOptionContext) context = command_context ("export-strategy");
+  g_autoptr(GOptionContext) context = evk_cli_command_context ("export-strategy");
   g_autoptr(EvkProject) project = NULL;
   g_autoptr(GError) error = NULL;
   int status;
 
-  if (!parse (context, &argc, &argv, 2, &status))
+  if (!evk_cli_parse (context, &argc, &argv, 2, &status))
     return status;
 
   project = evk_project_open_read_only (argv[1], &error);
   if (project == NULL || !evk_project_export_strategy (project, argv[2], &error))
-    return fail (error);
+    return evk_cli_fail (error);
   return EXIT_SUCCESS;
 }
 
@@ -168,7 +176,7 @@ static int
 run_info (int    argc,
           char **argv)
 {
-  g_autoptr(GOptionContext) context = command_context ("info");
+  g_autoptr(GOptionContext) context = evk_cli_command_context ("info");
   g_autoptr(EvkProject) project = NULL;
   g_autoptr(EvkStrategy) strategy = NULL;
   g_autoptr(GError) error = NULL;
@@ -185,14 +193,14 @@ run_info (int    argc,
   };
 
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!parse (context, &argc, &argv, 1, &status))
+  if (!evk_cli_parse (context, &argc, &argv, 1, &status))
     return status;
 
   project = evk_project_open_read_only (argv[1], &error);
   if (project == NULL ||
       (strategy = evk_project_load_strategy (project, &error)) == NULL ||
       !evk_project_get_counts (project, &counts, &error))
-    return fail (error);
+    return evk_cli_fail (error);
 
   source = strategy->languages[0] != NULL ? strategy->languages[0] : "";
   if (lang == NULL)
@@ -288,7 +296,7 @@ static int
 run_report (int    argc,
             char **argv)
 {
-  g_autoptr(GOptionContext) context = command_context ("report");
+  g_autoptr(GOptionContext) context = evk_cli_command_context ("report");
   g_autoptr(EvkProject) project = NULL;
   g_autoptr(EvkStrategy) strategy = NULL;
   g_autoptr(GError) error = NULL;
@@ -306,14 +314,14 @@ run_report (int    argc,
   g_option_context_set_description (context,
     _("With --lang all, the source language is written to FILE and every other "
       "language to FILE with the language code before “.pdf” (report.en.pdf)."));
-  if (!parse (context, &argc, &argv, 1, &status))
+  if (!evk_cli_parse (context, &argc, &argv, 1, &status))
     return status;
   if (out == NULL)
-    return usage_error (context, _("--out FILE is required"));
+    return evk_cli_usage_error (context, _("--out FILE is required"));
 
   project = evk_project_open_read_only (argv[1], &error);
   if (project == NULL || (strategy = evk_project_load_strategy (project, &error)) == NULL)
-    return fail (error);
+    return evk_cli_fail (error);
 
   for (guint i = 0; strategy->languages[i] != NULL; i++)
     {
@@ -325,7 +333,7 @@ run_report (int    argc,
       path = (lang == NULL || g_str_equal (lang, "all")) ? output_for_language (out, l, i == 0)
                                                          : g_strdup (out);
       if (!evk_report_render_pdf (project, l, path, &error))
-        return fail (error);
+        return evk_cli_fail (error);
       g_print (_("Wrote the %s report to %s\n"), l, path);
     }
 
@@ -388,5 +396,5 @@ evk_cli_run (int    argc,
       return commands[i].run (argc - 1, argv + 1);
 
   g_printerr (_("evalkit: unknown command “%s”\n"), name);
-  return EXIT_USAGE;
+  return EVK_EXIT_USAGE;
 }

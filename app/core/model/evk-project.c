@@ -11,8 +11,12 @@
 #include <errno.h>
 #include <glib/gstdio.h>
 
+#include "evk-import-csv.h"
+#include "evk-import-spss.h"
 #include "evk-model-error.h"
 #include "evk-project.h"
+#include "evk-review.h"
+#include "evk-store-texts.h"
 #include "evk-strategy-keyfile.h"
 
 struct _EvkProject
@@ -127,10 +131,26 @@ build_demo (EvkProject  *project,
             GError     **error)
 {
   g_autofree char *strategy_path = g_build_filename (demo_dir, "strategy.ini", NULL);
+  g_autofree char *survey_path = g_build_filename (demo_dir, "survey.sav", NULL);
+  g_autofree char *meta_path = g_build_filename (demo_dir, "survey-meta.ini", NULL);
+  g_autofree char *documents_path = g_build_filename (demo_dir, "documents.csv", NULL);
+  g_autofree char *codebook_path = g_build_filename (demo_dir, "codebook.csv", NULL);
+  g_autoptr(EvkSurvey) survey = NULL;
+  g_auto(GStrv) langs = NULL;
 
-  /* The survey and the document review join the demo as their importers
-   * land; the strategy is its backbone. */
-  return evk_project_import_strategy (project, strategy_path, error);
+  /* The demo goes through the same importers a user's files do: the
+   * strategy key file, the SPSS file, and the document coding sheet. The
+   * survey's labels are in the strategy's source language. */
+  if (!evk_project_import_strategy (project, strategy_path, error) ||
+      (langs = evk_store_get_languages (project->store, error)) == NULL)
+    return FALSE;
+  survey = evk_import_spss (survey_path, "survey", langs[0], NULL, NULL, NULL, error);
+  if (survey == NULL ||
+      !evk_import_codebook_translations (survey, codebook_path, langs[0], error) ||
+      !evk_survey_apply_meta (survey, meta_path, langs[0], error) ||
+      !evk_project_save_survey (project, survey, error))
+    return FALSE;
+  return evk_review_import (project, documents_path, error);
 }
 
 EvkProject *
@@ -237,6 +257,24 @@ evk_project_export_strategy (EvkProject  *self,
   g_autoptr(EvkStrategy) strategy = evk_project_load_strategy (self, error);
 
   return strategy != NULL && evk_strategy_write_file (strategy, path, error);
+}
+
+gboolean
+evk_project_save_survey (EvkProject  *self,
+                         EvkSurvey   *survey,
+                         GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (EVK_IS_PROJECT (self), FALSE);
+
+  if (!evk_survey_save (survey, self->store, &local_error))
+    {
+      g_propagate_prefixed_error (error, g_steal_pointer (&local_error), "%s: ", evk_project_get_path (self));
+      return FALSE;
+    }
+  g_signal_emit (self, signals[CHANGED], 0, "survey");
+  return TRUE;
 }
 
 static gboolean

@@ -9,6 +9,7 @@
 
 #include "evk-store.h"
 #include "evk-strategy.h"
+#include "evk-survey.h"
 
 G_BEGIN_DECLS
 
@@ -46,6 +47,10 @@ gboolean     evk_project_import_strategy  (EvkProject   *self,
                                            GError      **error);
 gboolean     evk_project_export_strategy  (EvkProject   *self,
                                            const char   *path,
+                                           GError      **error);
+/* Saves (or replaces, by name) a survey in one transaction. */
+gboolean     evk_project_save_survey      (EvkProject   *self,
+                                           EvkSurvey    *survey,
                                            GError      **error);
 gboolean     evk_project_get_counts       (EvkProject   *self,
                                            EvkProjectCounts *counts,

@@ -67,6 +67,7 @@ evk_survey_new (const char *name)
   EvkSurvey *survey = g_new0 (EvkSurvey, 1);
 
   survey->name = g_strdup (name);
+  survey->label = evk_localized_new ();
   survey->variables = g_ptr_array_new_with_free_func ((GDestroyNotify) variable_free);
   survey->by_name = g_hash_table_new (g_str_hash, g_str_equal);
   survey->mrsets = g_ptr_array_new_with_free_func ((GDestroyNotify) mrset_free);
@@ -82,6 +83,7 @@ evk_survey_free (EvkSurvey *survey)
   if (survey == NULL)
     return;
   g_free (survey->name);
+  g_clear_pointer (&survey->label, g_hash_table_unref);
   g_free (survey->source_file);
   g_free (survey->source_format);
   g_clear_pointer (&survey->by_name, g_hash_table_unref);
@@ -520,7 +522,9 @@ save_in_transaction (EvkStore  *store,
     evk_stmt_bind_int (stmt, 6, survey->net_population);
   evk_stmt_bind_text (stmt, 7, survey->id_variable);
   evk_stmt_bind_text (stmt, 8, survey->weight_variable);
-  if ((survey_id = insert_returning (store, stmt, error)) < 0)
+  if ((survey_id = insert_returning (store, stmt, error)) < 0 ||
+      !evk_store_replace_texts (store, "survey", survey_id, "label", survey->label,
+                                (const char * const *) ctx->langs, error))
     return FALSE;
 
   for (guint i = 0; i < survey->variables->len; i++)
@@ -718,7 +722,10 @@ load_variables (EvkStore   *store,
           stmt = evk_store_prepare (store,
                                     "SELECT kind, n_rows, data FROM column_data WHERE variable_id = ?1",
                                     error);
-          if (stmt == NULL || !evk_store_step (store, stmt, &has_row, error))
+          if (stmt == NULL)
+            return FALSE;
+          evk_stmt_bind_int (stmt, 1, id);
+          if (!evk_store_step (store, stmt, &has_row, error))
             return FALSE;
           if (has_row)
             {
@@ -801,6 +808,15 @@ load_survey (EvkStore    *store,
   survey->id_variable = g_strdup (evk_stmt_column_text (stmt, 6));
   survey->weight_variable = g_strdup (evk_stmt_column_text (stmt, 7));
   sqlite3_reset (stmt);
+
+  {
+    g_autoptr(EvkTextIndex) survey_texts = evk_text_index_load (store, "survey", error);
+
+    if (survey_texts == NULL)
+      return NULL;
+    g_hash_table_unref (survey->label);
+    survey->label = evk_text_index_get (survey_texts, survey_id, "label");
+  }
 
   if (!load_variables (store, survey, survey_id, with_data, error))
     return NULL;

@@ -81,7 +81,8 @@ typedef struct {
 } EvkPopulationShare;
 
 typedef struct {
-  char        *name;
+  char        *name;         /* the key users and charts refer to */
+  GHashTable  *label;        /* localized title */
   char        *source_file;    /* basename, for the record */
   char        *source_format;  /* "sav", "zsav", "por", "dta", "csv" */
   guint        n_rows;
@@ -135,6 +136,14 @@ const char   *evk_missing_kind_to_string   (EvkMissingKind   kind);
 /* Every row of every variable filled (strings pad with NULL, numerics with
  * system-missing) up to n_rows; checks names and sets. */
 gboolean      evk_survey_validate          (EvkSurvey       *survey,
+                                            GError         **error);
+
+/* Applies a survey metadata key file (frame, population shares, multiple-
+ * response sets, id and weight variables; see data/demo/survey-meta.ini).
+ * Errors name the file, group and key. */
+gboolean      evk_survey_apply_meta        (EvkSurvey       *survey,
+                                            const char      *path,
+                                            const char      *lang,
                                             GError         **error);
 
 /* Store I/O. Saving replaces a survey of the same name in one transaction;

@@ -1,0 +1,29 @@
+/* evk-cli-private.h: helpers shared by the command files
+ *
+ * Copyright 2026 The Evalkit developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+#define EVK_EXIT_USAGE 2
+
+GOptionContext *evk_cli_command_context (const char      *name);
+gboolean        evk_cli_parse           (GOptionContext  *context,
+                                         int             *argc,
+                                         char          ***argv,
+                                         int              n_args,
+                                         int             *status);
+int             evk_cli_fail            (GError          *error);
+int             evk_cli_usage_error     (GOptionContext  *context,
+                                         const char      *message);
+
+int evk_cli_import_survey    (int argc, char **argv);
+int evk_cli_variables        (int argc, char **argv);
+int evk_cli_table            (int argc, char **argv);
+int evk_cli_import_documents (int argc, char **argv);
+
+G_END_DECLS

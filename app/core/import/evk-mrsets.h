@@ -1,0 +1,45 @@
+/* evk-mrsets.h: SPSS multiple-response sets, read from a system file's dictionary
+ *
+ * Copyright 2026 The Evalkit developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+#include "evk-import-error.h"
+#include "evk-survey.h"
+
+G_BEGIN_DECLS
+
+/* ReadStat 1.1.8 does not report multiple-response sets, so the records that
+ * hold them (type 7, subtype 7 for C and D sets, subtype 19 for E sets) are
+ * read here. */
+
+/* Parses the bytes of one multiple-response record, in the file's encoding
+ * (an iconv name; NULL means UTF-8), and adds its sets to survey, whose
+ * variables must already be there. The record names variables by their short
+ * names in lowercase: long_names maps casefolded short names to the survey's
+ * names (record 7 subtype 13; NULL when the file has none), and names it
+ * lacks match the survey's case-insensitively. Sets naming fewer than two
+ * variables are skipped, and a set whose name is taken keeps the first, as in
+ * SPSS and PSPP. Errors are EVK_IMPORT_ERROR and name the set. */
+gboolean evk_mrsets_parse (const char  *data,
+                           gsize        length,
+                           const char  *encoding,
+                           GHashTable  *long_names,
+                           const char  *lang,
+                           EvkSurvey   *survey,
+                           GError     **error);
+
+/* Reads the dictionary of the SPSS system file (.sav or .zsav) at path and
+ * adds its multiple-response sets to survey. encoding is the file's, as
+ * ReadStat reports it; NULL to take the file's encoding record, else UTF-8.
+ * Errors do not name the file: the caller prefixes it. */
+gboolean evk_mrsets_read  (const char  *path,
+                           const char  *encoding,
+                           const char  *lang,
+                           EvkSurvey   *survey,
+                           GError     **error);
+
+G_END_DECLS

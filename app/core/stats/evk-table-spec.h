@@ -1,0 +1,35 @@
+/* evk-table-spec.h: a table described in words, computed from a project
+ *
+ * Copyright 2026 The Evalkit developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+#include "evk-project.h"
+#include "evk-table.h"
+
+G_BEGIN_DECLS
+
+/* SPEC := KIND ARG… [OPTION=VALUE…], e.g.
+ *   frequency q72 group=used-any-offer
+ *   awareness 7                    (offer 7 of the strategy)
+ *   awareness-all group=immigrant-organisations
+ *   outcome 1                      (the offer's outcome items, "N: 206/197")
+ *   items q34_1..q34_7 base=valid
+ *   multiple q35                   (a multiple-response set, or VAR..VAR)
+ *   count q16_1..q16_12 filter="q72 in 4..5"
+ *   crosstab q72 groups=all,used-any-offer
+ *   representativity reg_icnpo
+ *   response-rate
+ * Options: survey=NAME (default: the first), group=KEY (a strategy group),
+ * filter=EXPR (ANDed with the group), base=valid|with-dont-know|all,
+ * weight=variable|population:VAR, small=N. The grammar is printed by
+ * `evalkit table --help`; errors name the word that is wrong. */
+EvkTable   *evk_table_compute      (EvkProject  *project,
+                                    const char  *spec,
+                                    GError     **error);
+const char *evk_table_spec_grammar (void);
+
+G_END_DECLS

@@ -1,0 +1,350 @@
+/* evk-table.c: a computed table: what a chart draws and `evalkit table` prints
+ *
+ * Copyright 2026 The Evalkit developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "evk-stats"
+
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "evk-localized.h"
+#include "evk-table.h"
+#include "evk-words.h"
+
+static void
+entry_free (EvkTableEntry *entry)
+{
+  g_free (entry->key);
+  g_clear_pointer (&entry->label, g_hash_table_unref);
+  g_free (entry);
+}
+
+static GPtrArray *
+new_entries (guint n)
+{
+  GPtrArray *entries = g_ptr_array_new_with_free_func ((GDestroyNotify) entry_free);
+
+  for (guint i = 0; i < n; i++)
+    {
+      EvkTableEntry *entry = g_new0 (EvkTableEntry, 1);
+      entry->label = evk_localized_new ();
+      entry->value = NAN;
+      g_ptr_array_add (entries, entry);
+    }
+  return entries;
+}
+
+EvkTable *
+evk_table_new (const char *kind,
+               guint       n_rows,
+               guint       n_columns)
+{
+  EvkTable *table = g_new0 (EvkTable, 1);
+
+  table->kind = g_strdup (kind);
+  table->title = evk_localized_new ();
+  table->base_label = evk_localized_new ();
+  table->rows = new_entries (n_rows);
+  table->columns = new_entries (n_columns);
+  table->cells = g_new0 (EvkCell, MAX ((gsize) n_rows * n_columns, 1));
+  for (gsize i = 0; i < (gsize) n_rows * n_columns; i++)
+    table->cells[i].share = NAN;
+  table->small_cell = 5;
+  return table;
+}
+
+void
+evk_table_free (EvkTable *table)
+{
+  if (table == NULL)
+    return;
+  g_free (table->kind);
+  g_clear_pointer (&table->title, g_hash_table_unref);
+  g_clear_pointer (&table->base_label, g_hash_table_unref);
+  g_clear_pointer (&table->rows, g_ptr_array_unref);
+  g_clear_pointer (&table->columns, g_ptr_array_unref);
+  g_free (table->cells);
+  g_free (table);
+}
+
+EvkTableEntry *
+evk_table_row (EvkTable *table,
+               guint     row)
+{
+  g_return_val_if_fail (row < table->rows->len, NULL);
+  return g_ptr_array_index (table->rows, row);
+}
+
+EvkTableEntry *
+evk_table_column (EvkTable *table,
+                  guint     column)
+{
+  g_return_val_if_fail (column < table->columns->len, NULL);
+  return g_ptr_array_index (table->columns, column);
+}
+
+EvkCell *
+evk_table_cell (EvkTable *table,
+                guint     row,
+                guint     column)
+{
+  g_return_val_if_fail (row < table->rows->len && column < table->columns->len, NULL);
+  return &table->cells[(gsize) row * table->columns->len + column];
+}
+
+static int
+find_entry (GPtrArray  *entries,
+            const char *key)
+{
+  for (guint i = 0; i < entries->len; i++)
+    if (g_strcmp0 (((EvkTableEntry *) g_ptr_array_index (entries, i))->key, key) == 0)
+      return i;
+  return -1;
+}
+
+int
+evk_table_find_row (EvkTable   *table,
+                    const char *key)
+{
+  return find_entry (table->rows, key);
+}
+
+int
+evk_table_find_column (EvkTable   *table,
+                       const char *key)
+{
+  return find_entry (table->columns, key);
+}
+
+gboolean
+evk_table_is_small (EvkTable      *table,
+                    const EvkCell *cell)
+{
+  return cell->n > 0 && cell->n < table->small_cell;
+}
+
+void
+evk_table_remove_row (EvkTable *table,
+                      guint     row)
+{
+  guint m = table->columns->len;
+
+  g_return_if_fail (row < table->rows->len);
+  memmove (&table->cells[(gsize) row * m], &table->cells[(gsize) (row + 1) * m],
+           (gsize) (table->rows->len - row - 1) * m * sizeof (EvkCell));
+  g_ptr_array_remove_index (table->rows, row);
+}
+
+void
+evk_table_remove_column (EvkTable *table,
+                         guint     column)
+{
+  guint n = table->rows->len, m = table->columns->len;
+  guint k = 0;
+
+  g_return_if_fail (column < m);
+  for (guint r = 0; r < n; r++)
+    for (guint c = 0; c < m; c++)
+      if (c != column)
+        table->cells[k++] = table->cells[(gsize) r * m + c];
+  g_ptr_array_remove_index (table->columns, column);
+}
+
+static const char *
+label_of (EvkTableEntry *entry,
+          const char    *lang)
+{
+  const char *label = evk_localized_get (entry->label, lang);
+
+  return label != NULL ? label : (entry->key != NULL ? entry->key : "");
+}
+
+static void
+csv_field (GString    *out,
+           const char *text)
+{
+  if (strpbrk (text, ",\"\n\r") == NULL)
+    {
+      g_string_append (out, text);
+      return;
+    }
+  g_string_append_c (out, '"');
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (*p == '"')
+        g_string_append_c (out, '"');
+      g_string_append_c (out, *p);
+    }
+  g_string_append_c (out, '"');
+}
+
+static void
+csv_number (GString *out,
+            double   value,
+            int      decimals)
+{
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+  if (isnan (value))
+    return;
+  g_string_append (out, g_ascii_formatd (buf, sizeof buf, decimals == 0 ? "%.0f" : "%.4f", value));
+}
+
+char *
+evk_table_to_csv (EvkTable   *table,
+                  const char *lang)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+  const char *n_word = evk_word ("Stats", "N", lang);
+  const char *share_word = evk_word ("Stats", "Share", lang);
+  const char *base_word = evk_word ("Stats", "Base", lang);
+
+  csv_field (out, "");
+  for (guint c = 0; c < table->columns->len; c++)
+    {
+      g_autofree char *n_header = g_strdup_printf ("%s (%s)", label_of (evk_table_column (table, c), lang),
+                                                   n_word != NULL ? n_word : "n");
+      g_autofree char *share_header = g_strdup_printf ("%s (%s)", label_of (evk_table_column (table, c), lang),
+                                                       share_word != NULL ? share_word : "%");
+      g_string_append_c (out, ',');
+      csv_field (out, n_header);
+      g_string_append_c (out, ',');
+      csv_field (out, share_header);
+    }
+  g_string_append_c (out, ',');
+  csv_field (out, base_word != NULL ? base_word : "base");
+  g_string_append (out, "\r\n");
+
+  for (guint r = 0; r < table->rows->len; r++)
+    {
+      EvkTableEntry *row = evk_table_row (table, r);
+
+      csv_field (out, label_of (row, lang));
+      for (guint c = 0; c < table->columns->len; c++)
+        {
+          EvkCell *cell = evk_table_cell (table, r, c);
+
+          g_string_append_c (out, ',');
+          csv_number (out, table->weighted ? cell->count : cell->n, table->weighted ? 4 : 0);
+          g_string_append_c (out, ',');
+          csv_number (out, cell->share, 4);
+        }
+      g_string_append_c (out, ',');
+      csv_number (out, row->n_base > 0 ? row->n_base : table->n_base, 0);
+      g_string_append (out, "\r\n");
+    }
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+static void
+json_string (GString    *out,
+             const char *text)
+{
+  g_string_append_c (out, '"');
+  for (const guchar *p = (const guchar *) text; *p != '\0'; p++)
+    {
+      if (*p == '"' || *p == '\\')
+        g_string_append_printf (out, "\\%c", *p);
+      else if (*p < 0x20)
+        g_string_append_printf (out, "\\u%04x", *p);
+      else
+        g_string_append_c (out, *p);
+    }
+  g_string_append_c (out, '"');
+}
+
+static void
+json_number (GString *out,
+             double   value)
+{
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+  if (isnan (value) || isinf (value))
+    g_string_append (out, "null");
+  else
+    g_string_append (out, g_ascii_dtostr (buf, sizeof buf, value));
+}
+
+static void
+json_entries (GString    *out,
+              GPtrArray  *entries,
+              const char *lang)
+{
+  static const char * const roles[] = { "value", "dont-know", "not-relevant", "total" };
+
+  g_string_append_c (out, '[');
+  for (guint i = 0; i < entries->len; i++)
+    {
+      EvkTableEntry *entry = g_ptr_array_index (entries, i);
+
+      g_string_append (out, i > 0 ? ", {" : "{");
+      g_string_append (out, "\"key\": ");
+      json_string (out, entry->key != NULL ? entry->key : "");
+      g_string_append (out, ", \"label\": ");
+      json_string (out, label_of (entry, lang));
+      g_string_append (out, ", \"role\": ");
+      json_string (out, roles[entry->role]);
+      if (!isnan (entry->value))
+        {
+          g_string_append (out, ", \"value\": ");
+          json_number (out, entry->value);
+        }
+      if (entry->n_base > 0)
+        {
+          g_string_append (out, ", \"n_base\": ");
+          json_number (out, entry->n_base);
+        }
+      g_string_append_c (out, '}');
+    }
+  g_string_append_c (out, ']');
+}
+
+char *
+evk_table_to_json (EvkTable   *table,
+                   const char *lang)
+{
+  g_autoptr(GString) out = g_string_new ("{\"kind\": ");
+  const char *title = evk_localized_get (table->title, lang);
+  const char *base = evk_localized_get (table->base_label, lang);
+
+  json_string (out, table->kind);
+  g_string_append (out, ", \"language\": ");
+  json_string (out, lang);
+  g_string_append (out, ", \"title\": ");
+  json_string (out, title != NULL ? title : "");
+  g_string_append (out, ", \"base\": ");
+  json_string (out, base != NULL ? base : "");
+  g_string_append (out, ", \"n_base\": ");
+  json_number (out, table->n_base);
+  g_string_append (out, ", \"weighted\": ");
+  g_string_append (out, table->weighted ? "true" : "false");
+  g_string_append (out, ",\n \"rows\": ");
+  json_entries (out, table->rows, lang);
+  g_string_append (out, ",\n \"columns\": ");
+  json_entries (out, table->columns, lang);
+  g_string_append (out, ",\n \"cells\": [");
+  for (guint r = 0; r < table->rows->len; r++)
+    {
+      g_string_append (out, r > 0 ? ",\n  [" : "\n  [");
+      for (guint c = 0; c < table->columns->len; c++)
+        {
+          EvkCell *cell = evk_table_cell (table, r, c);
+
+          g_string_append (out, c > 0 ? ", {\"n\": " : "{\"n\": ");
+          json_number (out, cell->n);
+          g_string_append (out, ", \"count\": ");
+          json_number (out, cell->count);
+          g_string_append (out, ", \"share\": ");
+          json_number (out, cell->share);
+          if (evk_table_is_small (table, cell))
+            g_string_append (out, ", \"small\": true");
+          g_string_append_c (out, '}');
+        }
+      g_string_append_c (out, ']');
+    }
+  g_string_append (out, "]}\n");
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}

@@ -1,0 +1,85 @@
+/* evk-table.h: a computed table: what a chart draws and `evalkit table` prints
+ *
+ * Copyright 2026 The Evalkit developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* Rows are what a chart lists (offers, categories, items), columns what it
+ * stacks or compares (categories of a scale, groups). Every cell carries
+ * its count, its share of its base and the unweighted n, so a chart can
+ * show both and flag small cells. Labels are localized tables. */
+
+typedef struct {
+  double count;    /* weighted count (= n without weights) */
+  double share;    /* percent of the cell's base; NaN when the base is 0 */
+  guint  n;        /* unweighted respondents */
+} EvkCell;
+
+typedef enum {
+  EVK_ENTRY_VALUE,        /* an ordinary category */
+  EVK_ENTRY_DONT_KNOW,    /* drawn grey, last */
+  EVK_ENTRY_NOT_RELEVANT,
+  EVK_ENTRY_TOTAL,
+} EvkEntryRole;
+
+typedef struct {
+  char         *key;
+  GHashTable   *label;    /* localized */
+  EvkEntryRole  role;
+  double        value;    /* the code, for categories */
+  double        base;     /* weighted base of this row/column when it has its own */
+  guint         n_base;   /* unweighted base; 0 when the table's base applies */
+} EvkTableEntry;
+
+typedef struct {
+  char        *kind;       /* "frequency", "awareness", "outcome", … */
+  GHashTable  *title;      /* localized */
+  GHashTable  *base_label; /* localized description of the base */
+  GPtrArray   *rows;       /* EvkTableEntry */
+  GPtrArray   *columns;    /* EvkTableEntry */
+  EvkCell     *cells;      /* rows × columns, row-major */
+  double       base;       /* weighted base of the whole table */
+  guint        n_base;     /* unweighted */
+  guint        small_cell; /* cells with n below this are flagged */
+  gboolean     weighted;
+} EvkTable;
+
+EvkTable      *evk_table_new          (const char  *kind,
+                                       guint        n_rows,
+                                       guint        n_columns);
+void           evk_table_free         (EvkTable    *table);
+EvkTableEntry *evk_table_row          (EvkTable    *table,
+                                       guint        row);
+EvkTableEntry *evk_table_column       (EvkTable    *table,
+                                       guint        column);
+EvkCell       *evk_table_cell         (EvkTable    *table,
+                                       guint        row,
+                                       guint        column);
+/* The row or column with this key, or -1. */
+int            evk_table_find_row     (EvkTable    *table,
+                                       const char  *key);
+int            evk_table_find_column  (EvkTable    *table,
+                                       const char  *key);
+gboolean       evk_table_is_small     (EvkTable    *table,
+                                       const EvkCell *cell);
+void           evk_table_remove_row   (EvkTable    *table,
+                                       guint        row);
+void           evk_table_remove_column (EvkTable   *table,
+                                       guint        column);
+
+/* Output in lang: CSV with a header (label, then per column: n, share), or
+ * JSON with keys, labels, counts, shares and bases. Numbers in CSV are
+ * plain (a dot, no grouping) so spreadsheets read them. */
+char          *evk_table_to_csv       (EvkTable    *table,
+                                       const char  *lang);
+char          *evk_table_to_json      (EvkTable    *table,
+                                       const char  *lang);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (EvkTable, evk_table_free)
+
+G_END_DECLS

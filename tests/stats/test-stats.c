@@ -1,0 +1,243 @@
+/* test-stats.c: statistics on a small survey whose answers we know
+ *
+ * Copyright 2026 The Evalkit developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "evk-model-error.h"
+
+#include "evk-format.h"
+#include "evk-localized.h"
+#include "evk-stats.h"
+
+/* Ten respondents:
+ *   heard: 1 1 1 1 0 0 0 0 0 .      used: 1 1 0 0 . . . . . .
+ *   q (1–5 scale, 6 = don't know, 7 = not relevant):
+ *          1 2 5 5 6 6 7 . 3 4
+ *   m1, m2 (multiple response): m1 = 1 1 0 0 0 . . . . .; m2 = 1 0 1 0 0 . . . . .
+ *   cat (register category 1/2): 1 1 1 1 1 1 2 2 2 2 */
+static EvkSurvey *
+make_survey (void)
+{
+  EvkSurvey *survey = evk_survey_new ("test");
+  static const double heard[] = { 1, 1, 1, 1, 0, 0, 0, 0, 0, NAN };
+  static const double used[] = { 1, 1, 0, 0, NAN, NAN, NAN, NAN, NAN, NAN };
+  static const double q[] = { 1, 2, 5, 5, 6, 6, 7, NAN, 3, 4 };
+  static const double m1[] = { 1, 1, 0, 0, 0, NAN, NAN, NAN, NAN, NAN };
+  static const double m2[] = { 1, 0, 1, 0, 0, NAN, NAN, NAN, NAN, NAN };
+  static const double cat[] = { 1, 1, 1, 1, 1, 1, 2, 2, 2, 2 };
+  struct { const char *name; const double *values; } columns[] = {
+    { "heard", heard }, { "used", used }, { "q", q }, { "m1", m1 }, { "m2", m2 }, { "cat", cat },
+  };
+  EvkVariable *v;
+
+  survey->n_rows = 10;
+  for (guint c = 0; c < G_N_ELEMENTS (columns); c++)
+    {
+      v = evk_survey_add_variable (survey, columns[c].name, EVK_VARIABLE_NUMERIC);
+      for (guint i = 0; i < 10; i++)
+        evk_column_append (v->column, columns[c].values[i]);
+    }
+  v = evk_survey_get_variable (survey, "q");
+  evk_localized_set (v->label, "en", "How much?");
+  for (guint k = 1; k <= 7; k++)
+    {
+      EvkValueLabel *label = evk_variable_add_value_label (v, k, NULL);
+      static const char * const names[] = { "", "Very little", "Little", "Neither", "Much", "Very much",
+                                             "Don't know", "Not relevant" };
+      evk_localized_set (label->label, "en", names[k]);
+    }
+  evk_variable_add_missing (v, 6, 6, EVK_MISSING_DONT_KNOW);
+  evk_variable_add_missing (v, 7, 7, EVK_MISSING_NOT_RELEVANT);
+  evk_survey_add_population_share (survey, "cat", 1, 50, "register");
+  evk_survey_add_population_share (survey, "cat", 2, 50, "register");
+  survey->net_population = 40;
+  return survey;
+}
+
+static double
+share (EvkTable   *table,
+       const char *row,
+       const char *column)
+{
+  int r = evk_table_find_row (table, row);
+  int c = column != NULL ? evk_table_find_column (table, column) : 0;
+
+  g_assert_cmpint (r, >=, 0);
+  g_assert_cmpint (c, >=, 0);
+  return evk_table_cell (table, r, c)->share;
+}
+
+static void
+test_frequency_bases (void)
+{
+  g_autoptr(EvkSurvey) survey = make_survey ();
+  g_autoptr(EvkStats) stats = evk_stats_new (survey);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EvkTable) with_dk = NULL, valid = NULL, all = NULL;
+
+  /* Answered, don't know kept: 9 answered, minus 1 not relevant = 8. */
+  with_dk = evk_stats_frequency (stats, "q", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (with_dk->n_base, ==, 8);
+  g_assert_cmpfloat_with_epsilon (share (with_dk, "5", NULL), 25.0, 1e-9);
+  g_assert_cmpfloat_with_epsilon (share (with_dk, "6", NULL), 25.0, 1e-9);
+  g_assert_cmpint (evk_table_find_row (with_dk, "7"), ==, -1);
+  g_assert_cmpint (evk_table_row (with_dk, evk_table_find_row (with_dk, "6"))->role, ==, EVK_ENTRY_DONT_KNOW);
+  /* Missing codes come last. */
+  g_assert_cmpstr (evk_table_row (with_dk, with_dk->rows->len - 1)->key, ==, "6");
+
+  evk_stats_set_base (stats, EVK_BASE_VALID);
+  valid = evk_stats_frequency (stats, "q", &error);
+  g_assert_cmpuint (valid->n_base, ==, 6);
+  g_assert_cmpfloat_with_epsilon (share (valid, "5", NULL), 100.0 * 2 / 6, 1e-9);
+  g_assert_cmpint (evk_table_find_row (valid, "6"), ==, -1);
+
+  evk_stats_set_base (stats, EVK_BASE_ALL);
+  all = evk_stats_frequency (stats, "q", &error);
+  g_assert_cmpuint (all->n_base, ==, 10);
+  g_assert_cmpfloat_with_epsilon (share (all, "no-answer", NULL), 10.0, 1e-9);
+  g_assert_cmpfloat_with_epsilon (share (all, "7", NULL), 10.0, 1e-9);
+}
+
+static void
+test_awareness_and_groups (void)
+{
+  g_autoptr(EvkSurvey) survey = make_survey ();
+  g_autoptr(EvkStats) stats = evk_stats_new (survey);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EvkTable) table = NULL, in_group = NULL;
+  g_autoptr(EvkRows) rows = NULL;
+
+  table = evk_stats_awareness (stats, "heard", "used", 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (table->n_base, ==, 10);
+  g_assert_cmpfloat_with_epsilon (share (table, "heard", "not-known"), 60.0, 1e-9);
+  g_assert_cmpfloat_with_epsilon (share (table, "heard", "known-not-used"), 20.0, 1e-9);
+  g_assert_cmpfloat_with_epsilon (share (table, "heard", "known-used"), 20.0, 1e-9);
+  /* Two used is a small cell under the default threshold of 5. */
+  g_assert_true (evk_table_is_small (table, evk_table_cell (table, 0, 2)));
+
+  rows = evk_rows_new_from_text (survey, "cat = 1", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (rows->n_selected, ==, 6);
+  evk_stats_set_group (stats, rows, NULL);
+  in_group = evk_stats_awareness (stats, "heard", "used", 1, &error);
+  g_assert_cmpuint (in_group->n_base, ==, 6);
+  g_assert_cmpfloat_with_epsilon (share (in_group, "heard", "known-used"), 100.0 * 2 / 6, 1e-9);
+
+  /* An unknown variable in a filter is an error naming it. */
+  g_assert_null (evk_rows_new_from_text (survey, "nosuch = 1", &error));
+  g_assert_error (error, EVK_MODEL_ERROR, EVK_MODEL_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "nosuch"));
+}
+
+static void
+test_items_have_their_own_n (void)
+{
+  g_autoptr(EvkSurvey) survey = make_survey ();
+  g_autoptr(EvkStats) stats = evk_stats_new (survey);
+  g_autoptr(GError) error = NULL;
+  const char *items[] = { "q", "heard", NULL };
+  g_autoptr(EvkTable) table = NULL;
+
+  table = evk_stats_items (stats, items, &error);
+  g_assert_no_error (error);
+  /* q: 8 answered (not relevant out); heard: 9 answered. */
+  g_assert_cmpuint (evk_table_row (table, 0)->n_base, ==, 8);
+  g_assert_cmpuint (evk_table_row (table, 1)->n_base, ==, 9);
+  g_assert_cmpfloat_with_epsilon (share (table, "q", "5"), 25.0, 1e-9);
+  g_assert_cmpint (evk_table_find_column (table, "7"), ==, -1);
+  g_assert_cmpint (evk_table_find_column (table, "6"), >=, 0);
+}
+
+static void
+test_multiple_response (void)
+{
+  g_autoptr(EvkSurvey) survey = make_survey ();
+  g_autoptr(EvkStats) stats = evk_stats_new (survey);
+  g_autoptr(GError) error = NULL;
+  const char *items[] = { "m1", "m2", NULL };
+  g_autoptr(EvkTable) table = NULL, counts = NULL;
+
+  /* 5 answered the question; m1 chosen by 2, m2 by 2; 4 answers in all. */
+  table = evk_stats_multiple_response (stats, items, 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (table->n_base, ==, 5);
+  g_assert_cmpfloat_with_epsilon (share (table, "m1", "respondents"), 40.0, 1e-9);
+  g_assert_cmpfloat_with_epsilon (share (table, "m2", "answers"), 50.0, 1e-9);
+
+  counts = evk_stats_count_items (stats, items, 1, &error);
+  g_assert_cmpuint (evk_table_cell (counts, 0, 0)->n, ==, 2);
+}
+
+static void
+test_weights_and_representativity (void)
+{
+  g_autoptr(EvkSurvey) survey = make_survey ();
+  g_autoptr(EvkStats) stats = evk_stats_new (survey);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EvkTable) unweighted = NULL, weighted = NULL, repr = NULL;
+
+  repr = evk_stats_representativity (stats, "cat", &error);
+  g_assert_no_error (error);
+  g_assert_cmpfloat_with_epsilon (share (repr, "1", "sample"), 60.0, 1e-9);
+  g_assert_cmpfloat_with_epsilon (share (repr, "1", "population"), 50.0, 1e-9);
+
+  unweighted = evk_stats_frequency (stats, "cat", &error);
+  g_assert_cmpfloat_with_epsilon (share (unweighted, "1", NULL), 60.0, 1e-9);
+  g_assert_true (evk_stats_set_weighting (stats, EVK_WEIGHT_POPULATION, "cat", &error));
+  weighted = evk_stats_frequency (stats, "cat", &error);
+  g_assert_true (weighted->weighted);
+  g_assert_cmpfloat_with_epsilon (share (weighted, "1", NULL), 50.0, 1e-9);
+  /* The unweighted n stays available beside the weighted count. */
+  g_assert_cmpuint (evk_table_cell (weighted, 0, 0)->n, ==, 6);
+  g_assert_cmpfloat_with_epsilon (evk_stats_response_rate (survey), 25.0, 1e-9);
+}
+
+static void
+test_format (void)
+{
+  static const struct {
+    const char *lang;
+    double      value;
+    int         decimals;
+    gboolean    percent;
+    const char *expected;
+  } cases[] = {
+    { "nb", 5103, 0, FALSE, "5\u202f103" },
+    { "en", 5103, 0, FALSE, "5,103" },
+    { "nb", 8.45, 1, TRUE, "8,5\u202f%" },
+    { "en", 8.4, 1, TRUE, "8.4%" },
+    { "nb", 1234567.5, 1, FALSE, "1\u202f234\u202f567,5" },
+    { "en", -3.2, 1, FALSE, "\u22123.2" },
+    { "en", 999, 0, FALSE, "999" },
+    { "nb", 20, 0, TRUE, "20\u202f%" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = cases[i].percent
+                                ? evk_format_percent (cases[i].lang, cases[i].value, cases[i].decimals)
+                                : evk_format_number (cases[i].lang, cases[i].value, cases[i].decimals);
+      g_assert_cmpstr (text, ==, cases[i].expected);
+    }
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/evk/stats/frequency-bases", test_frequency_bases);
+  g_test_add_func ("/evk/stats/awareness-and-groups", test_awareness_and_groups);
+  g_test_add_func ("/evk/stats/items-have-their-own-n", test_items_have_their_own_n);
+  g_test_add_func ("/evk/stats/multiple-response", test_multiple_response);
+  g_test_add_func ("/evk/stats/weights-and-representativity", test_weights_and_representativity);
+  g_test_add_func ("/evk/stats/format", test_format);
+  return g_test_run ();
+}
