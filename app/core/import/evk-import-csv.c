@@ -72,8 +72,10 @@ typedef enum {
   N_COLUMNS,
 } ColumnKind;
 
-static const char * const column_names[N_COLUMNS] = {
+/* NULL-terminated for keyword (). */
+static const char * const column_names[N_COLUMNS + 1] = {
   "variable", "label", "value", "value_label", "missing", "type", "measure", "personal", "complete",
+  NULL,
 };
 
 typedef struct {
