@@ -30,7 +30,7 @@ expect_fail () {
   fi
 }
 
-echo "1..25"
+echo "1..28"
 
 "$evalkit" --help >"$tmp/out" 2>&1
 ok $? "--help exits 0"
@@ -109,5 +109,17 @@ cmp -s "$tmp/d.evalkit" "$tmp/before.evalkit"; ok $? "the project is unchanged a
   "$tmp/d.evalkit" "$EVALKIT_DATADIR/demo/survey.sav" >/dev/null 2>&1 &&
   "$evalkit" info "$tmp/d.evalkit" | grep -q "^Surveys: 1 (5103 respondents"
 ok $? "re-importing a survey under its name replaces it"
+
+"$evalkit" group "$tmp/d.evalkit" small 'reg_kommunestr = 1' --name nb=Små --name en=Small &&
+  "$evalkit" table "$tmp/d.evalkit" frequency q10 group=small | tr -d '\r' | grep -q ",639$"
+ok $? "group defines a respondent group that tables can use"
+
+expect_fail "a group with a bad filter is refused" "expected a range or a set" \
+  "$evalkit" group "$tmp/d.evalkit" bad 'q6 in'
+
+"$evalkit" link "$tmp/d.evalkit" 13 heard-of q15_1 --measure 21 --label nb=Nytt --label en=New &&
+  "$evalkit" link "$tmp/d.evalkit" 13 used q16_1 &&
+  "$evalkit" table "$tmp/d.evalkit" awareness 13 | grep -q ",207,"
+ok $? "link adds an offer's survey items and measures"
 
 exit $failed

@@ -250,6 +250,19 @@ evk_project_import_strategy (EvkProject  *self,
 }
 
 gboolean
+evk_project_save_strategy (EvkProject   *self,
+                           EvkStrategy  *strategy,
+                           GError      **error)
+{
+  g_return_val_if_fail (EVK_IS_PROJECT (self), FALSE);
+
+  if (!evk_strategy_save (strategy, self->store, error))
+    return FALSE;
+  g_signal_emit (self, signals[CHANGED], 0, "strategy");
+  return TRUE;
+}
+
+gboolean
 evk_project_export_strategy (EvkProject  *self,
                              const char  *path,
                              GError     **error)

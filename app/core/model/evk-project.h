@@ -45,6 +45,10 @@ EvkStrategy *evk_project_load_strategy    (EvkProject   *self,
 gboolean     evk_project_import_strategy  (EvkProject   *self,
                                            const char   *path,
                                            GError      **error);
+/* Saves an edited strategy in one transaction (see evk_strategy_save). */
+gboolean     evk_project_save_strategy    (EvkProject   *self,
+                                           EvkStrategy  *strategy,
+                                           GError      **error);
 gboolean     evk_project_export_strategy  (EvkProject   *self,
                                            const char   *path,
                                            GError      **error);
