@@ -297,7 +297,6 @@ evk_cli_table (int    argc,
   g_autoptr(GError) error = NULL;
   g_autofree char *lang = NULL, *format = NULL, *text = NULL, *spec = NULL;
   g_auto(GStrv) langs = NULL;
-  int status;
   const GOptionEntry entries[] = {
     { "lang", 'l', 0, G_OPTION_ARG_STRING, &lang, N_("Language of the labels (default: the source language)"),
       N_("LANG") },

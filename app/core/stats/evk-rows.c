@@ -95,7 +95,6 @@ evaluate (EvkSurvey  *survey,
 
     case EVK_FILTER_COMPARE:
     default:
-      memset (out, 0, n);
       for (guint v = 0; filter->variables[v] != NULL; v++)
         {
           EvkVariable *variable = evk_survey_get_variable (survey, filter->variables[v]);
@@ -114,9 +113,19 @@ evaluate (EvkSurvey  *survey,
                            variable->name);
               return FALSE;
             }
-          for (guint i = 0; i < n; i++)
-            if (!out[i] && evk_filter_compare_value (filter, evk_column_get (variable->column, i)))
-              out[i] = 1;
+          if (v == 0)
+            evk_column_match (variable->column, (const double *) filter->ranges->data,
+                              filter->ranges->len / 2, filter->negate, out);
+          else
+            {
+              /* any(…): a respondent matches if any of the items does. */
+              g_autofree guint8 *item = g_malloc (MAX (n, 1));
+
+              evk_column_match (variable->column, (const double *) filter->ranges->data,
+                                filter->ranges->len / 2, filter->negate, item);
+              for (guint i = 0; i < n; i++)
+                out[i] |= item[i];
+            }
         }
       return TRUE;
     }

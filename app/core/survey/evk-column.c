@@ -179,6 +179,80 @@ evk_column_get (EvkColumn *column,
   return read_at (column->kind, column->data, row);
 }
 
+/* Integer kinds compare in their own type: the ranges are rounded inwards
+ * to whole numbers, so "in 0.5..2.5" matches 1 and 2. */
+#define MATCH_INT(type, missing_value)                                        \
+  do {                                                                        \
+    const type *restrict values = (const type *) column->data;                \
+    gint64 lo[8], hi[8];                                                      \
+    guint n = MIN (n_ranges, 8);                                              \
+    for (guint r = 0; r < n; r++)                                             \
+      {                                                                       \
+        lo[r] = (gint64) ceil (ranges[2 * r]);                                \
+        hi[r] = (gint64) floor (ranges[2 * r + 1]);                           \
+      }                                                                       \
+    if (n == 1)                                                               \
+      {                                                                       \
+        /* The common case, branch-free so the compiler vectorizes it. */     \
+        int l = (int) CLAMP (lo[0], G_MININT32, G_MAXINT32);                 \
+        int h = (int) CLAMP (hi[0], G_MININT32, G_MAXINT32);                 \
+        guint8 flip = negate ? 1 : 0;                                         \
+        guint len = column->length;                                           \
+        guint8 *restrict o = out;                                             \
+        for (guint i = 0; i < len; i++)                                       \
+          {                                                                   \
+            int v = values[i];                                                \
+            o[i] = (guint8) ((v != (missing_value)) & (((v >= l) & (v <= h)) ^ flip)); \
+          }                                                                   \
+        break;                                                                \
+      }                                                                       \
+    for (guint i = 0; i < column->length; i++)                                \
+      {                                                                       \
+        gint64 v = values[i];                                                 \
+        gboolean match = FALSE;                                               \
+        for (guint r = 0; r < n; r++)                                         \
+          match |= v >= lo[r] && v <= hi[r];                                  \
+        out[i] = values[i] != (missing_value) && (match != negate);           \
+      }                                                                       \
+  } while (0)
+
+void
+evk_column_match (EvkColumn    *column,
+                  const double *ranges,
+                  guint         n_ranges,
+                  gboolean      negate,
+                  guint8       *out)
+{
+  /* Long value sets (rare) take the general path. */
+  if (n_ranges > 8 || column->kind == EVK_COLUMN_F64)
+    {
+      for (guint i = 0; i < column->length; i++)
+        {
+          double v = read_at (column->kind, column->data, i);
+          gboolean match = FALSE;
+
+          for (guint r = 0; r < n_ranges && !match; r++)
+            match = v >= ranges[2 * r] && v <= ranges[2 * r + 1];
+          out[i] = !isnan (v) && (match != negate);
+        }
+      return;
+    }
+
+  switch (column->kind)
+    {
+    case EVK_COLUMN_I8:
+      MATCH_INT (gint8, G_MININT8);
+      break;
+    case EVK_COLUMN_I16:
+      MATCH_INT (gint16, G_MININT16);
+      break;
+    case EVK_COLUMN_I32:
+    default:
+      MATCH_INT (gint32, G_MININT32);
+      break;
+    }
+}
+
 gconstpointer
 evk_column_get_data (EvkColumn *column,
                      gsize     *size)

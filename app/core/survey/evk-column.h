@@ -37,6 +37,14 @@ EvkColumnKind  evk_column_get_kind      (EvkColumn     *column);
 double         evk_column_get           (EvkColumn     *column,
                                          guint          row);
 /* Raw packed data for storage and fast loops. */
+/* out[row] = 1 where the value lies in one of the n [lo, hi] ranges (or,
+ * with negate, in none of them); system-missing never matches. One typed
+ * pass: a million i8 answers take well under a millisecond. */
+void           evk_column_match         (EvkColumn     *column,
+                                         const double  *ranges,
+                                         guint          n_ranges,
+                                         gboolean       negate,
+                                         guint8        *out);
 gconstpointer  evk_column_get_data      (EvkColumn     *column,
                                          gsize         *size);
 const char    *evk_column_kind_to_string (EvkColumnKind kind);
