@@ -30,7 +30,7 @@ expect_fail () {
   fi
 }
 
-echo "1..28"
+echo "1..32"
 
 "$evalkit" --help >"$tmp/out" 2>&1
 ok $? "--help exits 0"
@@ -121,5 +121,20 @@ expect_fail "a group with a bad filter is refused" "expected a range or a set" \
   "$evalkit" link "$tmp/d.evalkit" 13 used q16_1 &&
   "$evalkit" table "$tmp/d.evalkit" awareness 13 | grep -q ",207,"
 ok $? "link adds an offer's survey items and measures"
+
+"$evalkit" charts "$tmp/d.evalkit" >"$tmp/charts" 2>&1 &&
+  grep -q "^m20-awareness-7	awareness	measure 20	Kjennskap til og bruk av Kommunens tilskuddsordning$" "$tmp/charts" &&
+  grep -q "^review-matrix	review-matrix	strategy	" "$tmp/charts"
+ok $? "charts lists the default charts made from the links"
+
+"$evalkit" chart "$tmp/d.evalkit" m20-awareness-7 --out "$tmp/c.png" --dpi 96 &&
+  head -c 8 "$tmp/c.png" | od -c | grep -q "P   N   G" &&
+  "$evalkit" chart "$tmp/d.evalkit" status --lang en --out "$tmp/c.svg" && grep -q "<svg" "$tmp/c.svg"
+ok $? "chart draws to PNG and SVG"
+
+"$evalkit" chart "$tmp/d.evalkit" m20-awareness-7 --lang en --out "$tmp/c.csv" && grep -q ",431,8.4" "$tmp/c.csv"
+ok $? "chart writes its table to CSV"
+
+expect_fail "an unknown chart is refused" "no chart “nope”" "$evalkit" chart "$tmp/d.evalkit" nope --out "$tmp/x.png"
 
 exit $failed

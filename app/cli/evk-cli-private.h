@@ -27,5 +27,7 @@ int evk_cli_table            (int argc, char **argv);
 int evk_cli_import_documents (int argc, char **argv);
 int evk_cli_group            (int argc, char **argv);
 int evk_cli_link             (int argc, char **argv);
+int evk_cli_charts           (int argc, char **argv);
+int evk_cli_chart            (int argc, char **argv);
 
 G_END_DECLS

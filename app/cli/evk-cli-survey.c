@@ -22,6 +22,7 @@
 #include "evk-store-texts.h"
 #include "evk-survey.h"
 #include "evk-table-spec.h"
+#include "evk-table.h"
 
 static char *
 default_name (const char *path)
@@ -158,42 +159,6 @@ evk_cli_variables (int    argc,
   return EXIT_SUCCESS;
 }
 
-static void
-csv_cell (GString    *out,
-          const char *text)
-{
-  if (strpbrk (text, ",\"\r\n") == NULL)
-    {
-      g_string_append (out, text);
-      return;
-    }
-  g_string_append_c (out, '"');
-  for (const char *p = text; *p != '\0'; p++)
-    {
-      if (*p == '"')
-        g_string_append_c (out, '"');
-      g_string_append_c (out, *p);
-    }
-  g_string_append_c (out, '"');
-}
-
-static void
-json_text (GString    *out,
-           const char *text)
-{
-  g_string_append_c (out, '"');
-  for (const guchar *p = (const guchar *) text; *p != '\0'; p++)
-    {
-      if (*p == '"' || *p == '\\')
-        g_string_append_printf (out, "\\%c", *p);
-      else if (*p < 0x20)
-        g_string_append_printf (out, "\\u%04x", *p);
-      else
-        g_string_append_c (out, *p);
-    }
-  g_string_append_c (out, '"');
-}
-
 /* The document review's findings are tables of text: counts and lists of
  * documents side by side. */
 static int
@@ -217,15 +182,15 @@ print_review_table (EvkProject  *project,
   if (json)
     {
       g_string_append (out, "{\"kind\": ");
-      json_text (out, name);
+      evk_json_append_string (out, name);
       g_string_append (out, ", \"language\": ");
-      json_text (out, lang);
+      evk_json_append_string (out, lang);
       g_string_append (out, ",\n \"columns\": [");
       for (guint c = 0; table->columns[c] != NULL; c++)
         {
           if (c > 0)
             g_string_append (out, ", ");
-          json_text (out, table->columns[c]);
+          evk_json_append_string (out, table->columns[c]);
         }
       g_string_append (out, "],\n \"rows\": [");
       for (guint r = 0; r < table->rows->len; r++)
@@ -237,7 +202,7 @@ print_review_table (EvkProject  *project,
             {
               if (c > 0)
                 g_string_append (out, ", ");
-              json_text (out, row[c]);
+              evk_json_append_string (out, row[c]);
             }
           g_string_append_c (out, ']');
         }
@@ -249,7 +214,7 @@ print_review_table (EvkProject  *project,
         {
           if (c > 0)
             g_string_append_c (out, ',');
-          csv_cell (out, table->columns[c]);
+          evk_csv_append_field (out, table->columns[c]);
         }
       g_string_append (out, "\r\n");
       for (guint r = 0; r < table->rows->len; r++)
@@ -260,7 +225,7 @@ print_review_table (EvkProject  *project,
             {
               if (c > 0)
                 g_string_append_c (out, ',');
-              csv_cell (out, row[c]);
+              evk_csv_append_field (out, row[c]);
             }
           g_string_append (out, "\r\n");
         }

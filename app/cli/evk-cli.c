@@ -51,6 +51,9 @@ static const Command commands[] = {
     evk_cli_variables },
   { "table", N_("PROJECT SPEC…"), N_("Print a statistic as a table (CSV or JSON) in a language"),
     evk_cli_table },
+  { "charts", N_("PROJECT"), N_("List the project’s charts: id, kind, where, caption"), evk_cli_charts },
+  { "chart", N_("PROJECT ID --out FILE"), N_("Draw a chart to PNG, SVG or PDF, or its table to CSV"),
+    evk_cli_chart },
   { "report", N_("PROJECT --out FILE.pdf"), N_("Render the report as PDF"), run_report },
 };
 

@@ -10,12 +10,16 @@
 #include <glib/gi18n.h>
 
 #include "evk-application.h"
+#include "evk-preferences-window.h"
 #include "evk-resources.h"
+#include "evk-settings.h"
 #include "evk-window.h"
 
 struct _EvkApplication
 {
-  AdwApplication parent_instance;
+  AdwApplication  parent_instance;
+
+  GSettings      *settings;   /* NULL without the schema */
 };
 
 G_DEFINE_FINAL_TYPE (EvkApplication, evk_application, ADW_TYPE_APPLICATION)
@@ -79,29 +83,93 @@ about_activated (GSimpleAction *action,
                          NULL);
 }
 
+static void
+preferences_activated (GSimpleAction *action,
+                       GVariant      *parameter,
+                       gpointer       user_data)
+{
+  EvkApplication *self = EVK_APPLICATION (user_data);
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  gtk_window_present (GTK_WINDOW (evk_preferences_window_new (parent, self->settings)));
+}
+
 static const GActionEntry app_actions[] = {
   { "quit", quit_activated },
   { "about", about_activated },
+  { "preferences", preferences_activated },
 };
+
+/* The style follows the preference; libadwaita does the rest. */
+static void
+color_scheme_changed (GSettings      *settings,
+                      const char     *key,
+                      EvkApplication *self)
+{
+  static const AdwColorScheme schemes[] = {
+    ADW_COLOR_SCHEME_DEFAULT, ADW_COLOR_SCHEME_FORCE_LIGHT, ADW_COLOR_SCHEME_FORCE_DARK,
+  };
+  int scheme = g_settings_get_enum (settings, "color-scheme");
+
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
+                                      schemes[CLAMP (scheme, 0, (int) G_N_ELEMENTS (schemes) - 1)]);
+}
 
 static void
 evk_application_startup (GApplication *app)
 {
-  const char *quit_accels[] = { "<Control>q", NULL };
-  const char *open_accels[] = { "<Control>o", NULL };
+  EvkApplication *self = EVK_APPLICATION (app);
+  static const struct {
+    const char *action;
+    const char *accels[3];
+  } accels[] = {
+    { "app.quit", { "<Control>q", NULL } },
+    { "app.preferences", { "<Control>comma", NULL } },
+    { "win.open", { "<Control>o", NULL } },
+    { "win.new", { "<Control>n", NULL } },
+    { "win.open-demo", { "<Control><Shift>d", NULL } },
+    { "win.back", { "<Alt>Left", NULL } },
+    { "win.next-language", { "<Control>l", NULL } },
+    { "win.show-page::overview", { "<Alt>1", NULL } },
+    { "win.show-page::variables", { "<Alt>2", NULL } },
+    { "win.show-page::groups", { "<Alt>3", NULL } },
+    { "win.show-page::documents", { "<Alt>4", NULL } },
+    { "project.import::survey", { "<Control>i", NULL } },
+    { "project.undo", { "<Control>z", NULL } },
+    { "project.redo", { "<Control><Shift>z", "<Control>y", NULL } },
+    { "project.close", { "<Control>w", NULL } },
+  };
 
   G_APPLICATION_CLASS (evk_application_parent_class)->startup (app);
 
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions), app);
-  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
-  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.open", open_accels);
+  for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
+    gtk_application_set_accels_for_action (GTK_APPLICATION (app), accels[i].action, accels[i].accels);
+
+  self->settings = evk_settings_new ();
+  if (self->settings != NULL)
+    {
+      g_signal_connect (self->settings, "changed::color-scheme", G_CALLBACK (color_scheme_changed), self);
+      color_scheme_changed (self->settings, "color-scheme", self);
+    }
+}
+
+static void
+evk_application_dispose (GObject *object)
+{
+  EvkApplication *self = EVK_APPLICATION (object);
+
+  g_clear_object (&self->settings);
+  G_OBJECT_CLASS (evk_application_parent_class)->dispose (object);
 }
 
 static void
 evk_application_class_init (EvkApplicationClass *klass)
 {
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
+  object_class->dispose = evk_application_dispose;
   app_class->activate = evk_application_activate;
   app_class->open = evk_application_open;
   app_class->startup = evk_application_startup;

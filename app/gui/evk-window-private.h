@@ -6,27 +6,73 @@
 #pragma once
 
 #include "evk-window.h"
+#include "evk-workspace.h"
 
 G_BEGIN_DECLS
+
+/* One undoable edit of a measure: a field and its keys before and after
+ * (the status has one key). */
+typedef struct {
+  guint  number;
+  char  *field;      /* "status", "types", "targets", "responsible" */
+  GStrv  before;
+  GStrv  after;
+} EvkEdit;
 
 struct _EvkWindow
 {
   AdwApplicationWindow parent_instance;
 
+  /* Template children */
   AdwToastOverlay     *toast_overlay;
   GtkStack            *main_stack;
+  AdwPreferencesGroup *recent_group;
+  GtkListBox          *recent_list;
   AdwLeaflet          *leaflet;
   GtkListBox          *sidebar;
   AdwWindowTitle      *sidebar_title;
   AdwWindowTitle      *content_title;
-  AdwPreferencesPage  *content_page;
+  GtkBox              *language_box;
+  GtkMenuButton       *import_button;
+  AdwBin              *content_bin;
   GtkButton           *back_button;
 
   EvkProject          *project;
-  EvkStrategy         *strategy;
-  char                *lang;
-  guint                selected_measure;
-  GList               *content_groups;
+  EvkWorkspace        *workspace;
+  GSettings           *settings;      /* NULL when the schema is not installed */
+  char                *page;          /* "overview", "goal:KEY", "measure:N", "variables", … */
+  GtkWidget           *page_widget;
+  GPtrArray           *undo;          /* EvkEdit */
+  GPtrArray           *redo;          /* EvkEdit */
+  gboolean             rebuilding;
 };
+
+/* evk-window.c */
+void       _evk_window_toast             (EvkWindow   *self,
+                                          const char  *message);
+void       _evk_window_show_page         (EvkWindow   *self,
+                                          const char  *page);
+void       _evk_window_update_actions    (EvkWindow   *self);
+gboolean   _evk_window_create_project    (EvkWindow   *self,
+                                          const char  *path,
+                                          GError     **error);
+/* evk-window-sidebar.c */
+void       _evk_window_rebuild_sidebar   (EvkWindow   *self);
+void       _evk_window_select_page_row   (EvkWindow   *self);
+GtkListBoxRow *_evk_window_find_row      (EvkWindow   *self,
+                                          const char  *page);
+/* evk-window-actions.c */
+void       _evk_window_class_add_actions (GtkWidgetClass *widget_class);
+gboolean   _evk_window_apply_edit        (EvkWindow   *self,
+                                          guint        number,
+                                          const char  *field,
+                                          GStrv        after,
+                                          GError     **error);
+void       _evk_edit_free                (EvkEdit     *edit);
+/* evk-window-dnd.c */
+void       _evk_window_setup_drop        (EvkWindow   *self);
+
+/* The measure, goal and data pages: for the UI tests. */
+GtkWidget *_evk_window_get_page_widget   (EvkWindow   *self);
 
 G_END_DECLS

@@ -9,368 +9,288 @@
 
 #include <glib/gi18n.h>
 
-#include "evk-localized.h"
+#include "evk-documents-page.h"
+#include "evk-goal-page.h"
+#include "evk-groups-page.h"
+#include "evk-measure-page.h"
+#include "evk-overview-page.h"
+#include "evk-settings.h"
+#include "evk-variables-page.h"
 #include "evk-window-private.h"
 
+enum {
+  PROP_0,
+  PROP_LANGUAGE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 G_DEFINE_FINAL_TYPE (EvkWindow, evk_window, ADW_TYPE_APPLICATION_WINDOW)
 
-static const char *
-tr (EvkWindow  *self,
-    GHashTable *localized)
+void
+_evk_window_toast (EvkWindow  *self,
+                   const char *message)
 {
-  const char *text = evk_localized_get_fallback (localized, self->lang,
-                                                 evk_strategy_source_language (self->strategy));
-  return text != NULL ? text : "";
+  AdwToast *toast = adw_toast_new (message);
+
+  adw_toast_set_timeout (toast, 4);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
-static void
-toast (EvkWindow  *self,
-       const char *message)
+GtkWidget *
+_evk_window_get_page_widget (EvkWindow *self)
 {
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+  return self->page_widget;
 }
 
-static void
-clear_content (EvkWindow *self)
+const char *
+evk_window_get_page (EvkWindow *self)
 {
-  for (GList *l = self->content_groups; l != NULL; l = l->next)
-    adw_preferences_page_remove (self->content_page, l->data);
-  g_clear_pointer (&self->content_groups, g_list_free);
+  return self->page;
 }
 
-static AdwPreferencesGroup *
-add_group (EvkWindow  *self,
-           const char *title,
-           const char *description)
-{
-  AdwPreferencesGroup *group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+/* ---- Pages ------------------------------------------------------------ */
 
-  if (title != NULL)
-    adw_preferences_group_set_title (group, title);
-  if (description != NULL)
-    adw_preferences_group_set_description (group, description);
-  adw_preferences_page_add (self->content_page, group);
-  self->content_groups = g_list_append (self->content_groups, group);
-  return group;
-}
-
-static void
-add_fact (AdwPreferencesGroup *group,
-          const char          *title,
-          const char          *value)
-{
-  GtkWidget *row = adw_action_row_new ();
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), value);
-  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
-  gtk_widget_add_css_class (row, "property");
-  adw_preferences_group_add (group, row);
-}
-
-static char *
-join_terms (EvkWindow *self,
-            EvkVocab   vocab,
-            GStrv      keys)
-{
-  g_autoptr(GString) s = g_string_new (NULL);
-
-  for (guint i = 0; keys[i] != NULL; i++)
-    {
-      EvkTerm *term = evk_strategy_find_term (self->strategy, vocab, keys[i]);
-      g_string_append_printf (s, "%s%s", i > 0 ? ", " : "", term != NULL ? tr (self, term->name) : keys[i]);
-    }
-  return g_string_free (g_steal_pointer (&s), FALSE);
-}
-
-static char *
-join_bodies (EvkWindow  *self,
-             EvkMeasure *measure)
-{
-  g_autoptr(GString) s = g_string_new (NULL);
-
-  for (guint i = 0; measure->responsible[i] != NULL; i++)
-    {
-      EvkBody *body = evk_strategy_find_body (self->strategy, measure->responsible[i]);
-      g_string_append_printf (s, "%s%s", i > 0 ? ", " : "", body != NULL ? tr (self, body->name) : "");
-    }
-  return g_string_free (g_steal_pointer (&s), FALSE);
-}
-
-static void reload (EvkWindow *self);
-static void row_selected (GtkListBox    *box,
-                          GtkListBoxRow *row,
-                          EvkWindow     *self);
-
-static void
-status_selected (AdwComboRow *row,
-                 GParamSpec  *pspec,
-                 EvkWindow   *self)
-{
-  g_autoptr(GError) error = NULL;
-  guint index = adw_combo_row_get_selected (row);
-  GPtrArray *statuses = self->strategy->vocabs[EVK_VOCAB_STATUS];
-  EvkMeasure *measure = evk_strategy_find_measure (self->strategy, self->selected_measure);
-  EvkTerm *status;
-
-  if (measure == NULL || index >= statuses->len)
-    return;
-  status = g_ptr_array_index (statuses, index);
-  if (g_strcmp0 (status->key, measure->status) == 0)
-    return;
-
-  if (!evk_project_set_measure_status (self->project, measure->number, status->key, &error))
-    {
-      toast (self, error->message);
-      return;
-    }
-  /* The project emits "changed"; the sidebar badge follows on reload. */
-}
-
-static void
-show_measure (EvkWindow *self,
-              guint      number)
-{
-  EvkMeasure *measure = evk_strategy_find_measure (self->strategy, number);
-  EvkGoal *goal;
-  AdwPreferencesGroup *group;
-  g_autofree char *heading = NULL, *types = NULL, *targets = NULL, *bodies = NULL;
-  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
-  GPtrArray *statuses = self->strategy->vocabs[EVK_VOCAB_STATUS];
-  GtkWidget *status_row;
-  guint selected = GTK_INVALID_LIST_POSITION;
-
-  if (measure == NULL)
-    return;
-  self->selected_measure = number;
-  goal = evk_strategy_find_goal (self->strategy, measure->goal);
-
-  clear_content (self);
-  heading = g_strdup_printf (_("Measure %u"), measure->number);
-  adw_window_title_set_title (self->content_title, heading);
-  adw_window_title_set_subtitle (self->content_title, goal != NULL ? tr (self, goal->title) : "");
-
-  /* A group title ellipsizes; long Norwegian titles must wrap. */
-  group = add_group (self, NULL, NULL);
-  {
-    GtkWidget *title = gtk_label_new (tr (self, measure->title));
-
-    gtk_label_set_wrap (GTK_LABEL (title), TRUE);
-    gtk_label_set_xalign (GTK_LABEL (title), 0);
-    gtk_widget_add_css_class (title, "title-2");
-    gtk_accessible_update_property (GTK_ACCESSIBLE (title), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                    tr (self, measure->title), -1);
-    adw_preferences_group_add (group, title);
-  }
-  group = add_group (self, NULL, NULL);
-
-  for (guint i = 0; i < statuses->len; i++)
-    {
-      EvkTerm *term = g_ptr_array_index (statuses, i);
-      gtk_string_list_append (names, tr (self, term->name));
-      if (g_strcmp0 (term->key, measure->status) == 0)
-        selected = i;
-    }
-  status_row = adw_combo_row_new ();
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (status_row), _("Status"));
-  adw_combo_row_set_model (ADW_COMBO_ROW (status_row), G_LIST_MODEL (names));
-  adw_combo_row_set_selected (ADW_COMBO_ROW (status_row), selected);
-  g_signal_connect (status_row, "notify::selected", G_CALLBACK (status_selected), self);
-  adw_preferences_group_add (group, status_row);
-
-  if (evk_localized_get (measure->status_note, self->lang) != NULL)
-    add_fact (group, _("Status note"), tr (self, measure->status_note));
-
-  types = join_terms (self, EVK_VOCAB_TYPE, measure->types);
-  targets = join_terms (self, EVK_VOCAB_TARGET, measure->targets);
-  bodies = join_bodies (self, measure);
-  add_fact (group, _("Goal"), goal != NULL ? tr (self, goal->title) : "");
-  add_fact (group, _("Type"), types);
-  add_fact (group, _("Target groups"), targets);
-  add_fact (group, _("Responsible"), bodies);
-}
-
-/* The badge tint follows the status's place in the project's list (first =
- * best), not its name: statuses are the project's own. */
-static const char *
-status_css_class (EvkWindow *self,
-                  EvkTerm   *status)
-{
-  GPtrArray *statuses = self->strategy->vocabs[EVK_VOCAB_STATUS];
-  guint index = 0;
-
-  g_ptr_array_find (statuses, status, &index);
-  if (index == 0)
-    return "status-first";
-  if (index + 1 == statuses->len)
-    return "status-last";
-  return "status-middle";
-}
-
+/* The page's widget (when build) and its header texts; NULL when there is
+ * no such page. */
 static GtkWidget *
-make_measure_row (EvkWindow  *self,
-                  EvkMeasure *measure)
+create_page (EvkWindow  *self,
+             const char *page,
+             gboolean    build,
+             char      **title,
+             char      **subtitle)
 {
-  GtkWidget *row = gtk_list_box_row_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
-  GtkWidget *text_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
-  g_autofree char *number = g_strdup_printf ("%u", measure->number);
-  GtkWidget *number_label = gtk_label_new (number);
-  GtkWidget *title_label = gtk_label_new (tr (self, measure->title));
-  EvkTerm *status = evk_strategy_find_term (self->strategy, EVK_VOCAB_STATUS, measure->status);
-  GtkWidget *badge = gtk_label_new (status != NULL ? tr (self, status->name) : "");
-  g_autofree char *accessible = NULL;
+  EvkStrategy *strategy = evk_workspace_get_strategy (self->workspace);
 
-  gtk_widget_add_css_class (number_label, "measure-number");
-  gtk_widget_add_css_class (number_label, "dim-label");
-  gtk_label_set_xalign (GTK_LABEL (number_label), 1);
-  gtk_widget_set_valign (number_label, GTK_ALIGN_START);
-  gtk_label_set_wrap (GTK_LABEL (title_label), TRUE);
-  gtk_label_set_lines (GTK_LABEL (title_label), 2);
-  gtk_label_set_ellipsize (GTK_LABEL (title_label), PANGO_ELLIPSIZE_END);
-  gtk_label_set_xalign (GTK_LABEL (title_label), 0);
-  gtk_widget_set_hexpand (text_box, TRUE);
-  gtk_widget_add_css_class (badge, "status-badge");
-  gtk_widget_set_halign (badge, GTK_ALIGN_START);
-  if (status != NULL)
-    gtk_widget_add_css_class (badge, status_css_class (self, status));
-  gtk_box_append (GTK_BOX (text_box), title_label);
-  gtk_box_append (GTK_BOX (text_box), badge);
-  gtk_box_append (GTK_BOX (box), number_label);
-  gtk_box_append (GTK_BOX (box), text_box);
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-  gtk_widget_set_tooltip_text (row, tr (self, measure->title));
-  accessible = g_strdup_printf (_("Measure %u: %s, %s"), measure->number, tr (self, measure->title),
-                                status != NULL ? tr (self, status->name) : _("no status"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
-  g_object_set_data (G_OBJECT (row), "measure-number", GUINT_TO_POINTER (measure->number));
-  return row;
+  if (g_str_has_prefix (page, "measure:"))
+    {
+      guint64 number = g_ascii_strtoull (page + strlen ("measure:"), NULL, 10);
+      EvkMeasure *measure = evk_strategy_find_measure (strategy, number);
+      EvkGoal *goal;
+
+      if (measure == NULL)
+        return NULL;
+      goal = evk_strategy_find_goal (strategy, measure->goal);
+      *title = g_strdup_printf (_("Measure %u"), measure->number);
+      *subtitle = g_strdup (goal != NULL ? evk_workspace_tr (self->workspace, goal->title) : "");
+      return build ? evk_measure_page_new (self->workspace, number) : gtk_label_new (NULL);
+    }
+  if (g_str_has_prefix (page, "goal:"))
+    {
+      EvkGoal *goal = evk_strategy_find_goal (strategy, page + strlen ("goal:"));
+
+      if (goal == NULL)
+        return NULL;
+      *title = g_strcmp0 (goal->kind, "implementation") == 0 ? g_strdup (_("Implementation"))
+                                                             : g_strdup_printf (_("Goal %s"), goal->key);
+      *subtitle = g_strdup (evk_workspace_tr (self->workspace, goal->title));
+      return build ? evk_goal_page_new (self->workspace, goal->key) : gtk_label_new (NULL);
+    }
+  *subtitle = g_strdup (evk_workspace_tr (self->workspace, strategy->short_title));
+  if (g_str_equal (page, "variables"))
+    {
+      *title = g_strdup (_("Survey Variables"));
+      return build ? evk_variables_page_new (self->workspace) : gtk_label_new (NULL);
+    }
+  if (g_str_equal (page, "groups"))
+    {
+      *title = g_strdup (_("Respondent Groups"));
+      return build ? evk_groups_page_new (self->workspace) : gtk_label_new (NULL);
+    }
+  if (g_str_equal (page, "documents"))
+    {
+      *title = g_strdup (_("Document Review"));
+      return build ? evk_documents_page_new (self->workspace) : gtk_label_new (NULL);
+    }
+  if (g_str_equal (page, "overview"))
+    {
+      *title = g_strdup (_("Overview"));
+      return build ? evk_overview_page_new (self->workspace) : gtk_label_new (NULL);
+    }
+  return NULL;
 }
 
-static void
-rebuild_sidebar (EvkWindow *self)
+void
+_evk_window_show_page (EvkWindow  *self,
+                       const char *page)
 {
-  GtkWidget *child;
-  GtkListBoxRow *to_select = NULL;
+  g_autofree char *title = NULL, *subtitle = NULL;
+  GtkWidget *widget;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->sidebar))) != NULL)
-    gtk_list_box_remove (self->sidebar, child);
-
-  for (guint g = 0; g < self->strategy->goals->len; g++)
+  if (self->workspace == NULL)
+    return;
+  widget = create_page (self, page, TRUE, &title, &subtitle);
+  if (widget == NULL)
     {
-      EvkGoal *goal = g_ptr_array_index (self->strategy->goals, g);
-      GtkWidget *header = gtk_label_new (tr (self, goal->title));
-      GtkWidget *header_row = gtk_list_box_row_new ();
-
-      gtk_label_set_xalign (GTK_LABEL (header), 0);
-      gtk_label_set_wrap (GTK_LABEL (header), TRUE);
-      gtk_widget_add_css_class (header, "goal-header");
-      gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (header_row), header);
-      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (header_row), FALSE);
-      gtk_list_box_row_set_selectable (GTK_LIST_BOX_ROW (header_row), FALSE);
-      gtk_list_box_append (self->sidebar, header_row);
-
-      for (guint i = 0; i < self->strategy->measures->len; i++)
-        {
-          EvkMeasure *measure = g_ptr_array_index (self->strategy->measures, i);
-          GtkWidget *row;
-
-          if (!g_str_equal (measure->goal, goal->key))
-            continue;
-          row = make_measure_row (self, measure);
-          gtk_list_box_append (self->sidebar, row);
-          /* Keep the measure the user was on; else start at the first. */
-          if (to_select == NULL || measure->number == self->selected_measure)
-            to_select = GTK_LIST_BOX_ROW (row);
-        }
-    }
-
-  /* Re-selecting after a rebuild must not rebuild the page the user is
-   * editing (an edit of that page is what got us here). */
-  if (to_select != NULL)
-    {
-      g_signal_handlers_block_by_func (self->sidebar, row_selected, self);
-      gtk_list_box_select_row (self->sidebar, to_select);
-      g_signal_handlers_unblock_by_func (self->sidebar, row_selected, self);
-      if (self->selected_measure == 0)
-        show_measure (self, GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (to_select), "measure-number")));
-    }
-}
-
-static void
-reload (EvkWindow *self)
-{
-  g_autoptr(GError) error = NULL;
-  EvkStrategy *strategy = evk_project_load_strategy (self->project, &error);
-
-  if (strategy == NULL)
-    {
-      toast (self, error->message);
+      g_autofree char *message = g_strdup_printf (_("There is no page “%s”"), page);
+      _evk_window_toast (self, message);
       return;
     }
-  g_clear_pointer (&self->strategy, evk_strategy_free);
-  self->strategy = strategy;
-  if (self->lang == NULL || !g_strv_contains ((const char * const *) strategy->languages, self->lang))
-    {
-      g_free (self->lang);
-      self->lang = g_strdup (evk_strategy_source_language (strategy));
-    }
-
-  adw_window_title_set_title (self->sidebar_title, tr (self, strategy->short_title));
-  rebuild_sidebar (self);
+  g_free (self->page);
+  self->page = g_strdup (page);
+  self->page_widget = widget;
+  adw_bin_set_child (self->content_bin, widget);
+  adw_window_title_set_title (self->content_title, title);
+  adw_window_title_set_subtitle (self->content_title, subtitle);
+  _evk_window_select_page_row (self);
 }
 
-static void
-project_changed (EvkProject *project,
-                 const char *what,
-                 EvkWindow  *self)
+void
+evk_window_show_page (EvkWindow  *self,
+                      const char *page)
 {
-  reload (self);
-}
-
-static void
-row_selected (GtkListBox    *box,
-              GtkListBoxRow *row,
-              EvkWindow     *self)
-{
-  guint number;
-
-  if (row == NULL)
-    return;
-  number = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "measure-number"));
-  if (number == 0)
-    return;
-  show_measure (self, number);
+  g_return_if_fail (EVK_IS_WINDOW (self));
+  _evk_window_show_page (self, page);
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
 }
 
+static void update_title (EvkWindow *self);
+
+/* ---- Language --------------------------------------------------------- */
+
 static void
-back_clicked (GtkButton *button,
-              EvkWindow *self)
+rebuild_language_buttons (EvkWindow *self)
 {
-  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+  EvkStrategy *strategy = evk_workspace_get_strategy (self->workspace);
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->language_box))) != NULL)
+    gtk_box_remove (self->language_box, child);
+  for (guint i = 0; strategy->languages[i] != NULL; i++)
+    {
+      const char *lang = strategy->languages[i];
+      GtkWidget *button = gtk_toggle_button_new_with_label (lang);
+      g_autofree char *tooltip = g_strdup_printf (_("Show the content in “%s”"), lang);
+
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.language");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", lang);
+      gtk_widget_set_tooltip_text (button, tooltip);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
+      gtk_box_append (self->language_box, button);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->language_box), strategy->languages[0] != NULL &&
+                                                           strategy->languages[1] != NULL);
+}
+
+void
+evk_window_set_language (EvkWindow  *self,
+                         const char *lang)
+{
+  g_return_if_fail (EVK_IS_WINDOW (self));
+
+  if (self->workspace == NULL || lang == NULL ||
+      g_strcmp0 (lang, evk_workspace_get_language (self->workspace)) == 0)
+    return;
+  if (!g_strv_contains ((const char * const *) evk_workspace_get_strategy (self->workspace)->languages, lang))
+    return;
+  /* The pages and charts follow the workspace's language by themselves;
+   * the sidebar and the title are the window's. */
+  evk_workspace_set_language (self->workspace, lang);
+  update_title (self);
+  _evk_window_rebuild_sidebar (self);
+  if (self->page != NULL)
+    {
+      g_autofree char *title = NULL, *subtitle = NULL;
+      GtkWidget *widget = create_page (self, self->page, FALSE, &title, &subtitle);
+
+      if (widget != NULL)
+        g_object_unref (g_object_ref_sink (widget));
+      adw_window_title_set_subtitle (self->content_title, subtitle);
+    }
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LANGUAGE]);
 }
 
 static void
-set_project (EvkWindow  *self,
-             EvkProject *project)
+workspace_language_changed (EvkWorkspace *workspace,
+                            GParamSpec   *pspec,
+                            EvkWindow    *self)
 {
-  g_autofree char *basename = NULL;
-  g_autofree char *title = NULL;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LANGUAGE]);
+}
 
-  if (self->project != NULL)
-    g_signal_handlers_disconnect_by_data (self->project, self);
-  g_set_object (&self->project, project);
-  g_signal_connect (project, "changed", G_CALLBACK (project_changed), self);
+/* ---- Projects --------------------------------------------------------- */
 
-  basename = g_path_get_basename (evk_project_get_path (project));
-  title = g_strdup_printf ("%s — %s", basename, _("Evalkit"));
+static void
+update_title (EvkWindow *self)
+{
+  EvkStrategy *strategy = evk_workspace_get_strategy (self->workspace);
+  g_autofree char *basename = g_path_get_basename (evk_project_get_path (self->project));
+  g_autofree char *title = g_strdup_printf ("%s — %s", basename, _("Evalkit"));
+  const char *short_title = evk_workspace_tr (self->workspace, strategy->short_title);
+
   gtk_window_set_title (GTK_WINDOW (self), title);
+  adw_window_title_set_title (self->sidebar_title, short_title[0] != '\0' ? short_title : basename);
+  adw_window_title_set_subtitle (self->sidebar_title, basename);
+}
 
-  self->selected_measure = 0;
-  reload (self);
+static void
+workspace_changed (EvkWorkspace *workspace,
+                   const char   *what,
+                   EvkWindow    *self)
+{
+  if (g_strcmp0 (what, "settings") == 0 || g_strcmp0 (what, "documents") == 0)
+    return;
+  _evk_window_rebuild_sidebar (self);
+  if (g_strcmp0 (what, "strategy") == 0)
+    {
+      update_title (self);
+      rebuild_language_buttons (self);
+      /* A page whose measure or goal went away falls back to the overview. */
+      if (self->page != NULL && g_str_has_prefix (self->page, "measure:") &&
+          evk_strategy_find_measure (evk_workspace_get_strategy (workspace),
+                                     g_ascii_strtoull (self->page + 8, NULL, 10)) == NULL)
+        _evk_window_show_page (self, "overview");
+    }
+}
+
+static void
+small_cell_changed (GSettings  *settings,
+                    const char *key,
+                    EvkWindow  *self)
+{
+  if (self->workspace != NULL)
+    evk_workspace_set_small_cell (self->workspace, g_settings_get_uint (settings, "small-cell-threshold"));
+}
+
+static gboolean
+set_project (EvkWindow   *self,
+             EvkProject  *project,
+             GError     **error)
+{
+  g_autoptr(EvkWorkspace) workspace = evk_workspace_new (project, error);
+  g_autofree char *uri = NULL;
+
+  if (workspace == NULL)
+    return FALSE;
+
+  if (self->workspace != NULL)
+    g_signal_handlers_disconnect_by_data (self->workspace, self);
+  adw_bin_set_child (self->content_bin, NULL);
+  self->page_widget = NULL;
+  g_clear_pointer (&self->page, g_free);
+  g_set_object (&self->project, project);
+  g_set_object (&self->workspace, workspace);
+  g_ptr_array_set_size (self->undo, 0);
+  g_ptr_array_set_size (self->redo, 0);
+
+  if (self->settings != NULL)
+    {
+      evk_workspace_set_small_cell (workspace, g_settings_get_uint (self->settings, "small-cell-threshold"));
+      uri = g_filename_to_uri (evk_project_get_path (project), NULL, NULL);
+      evk_settings_add_recent (self->settings, uri);
+    }
+  g_signal_connect (workspace, "changed", G_CALLBACK (workspace_changed), self);
+  g_signal_connect (workspace, "notify::language", G_CALLBACK (workspace_language_changed), self);
+
+  update_title (self);
+  rebuild_language_buttons (self);
+  _evk_window_rebuild_sidebar (self);
   gtk_stack_set_visible_child_name (self->main_stack, "project");
+  _evk_window_show_page (self, "overview");
+  _evk_window_update_actions (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LANGUAGE]);
+  return TRUE;
 }
 
 void
@@ -381,18 +301,16 @@ evk_window_open_file (EvkWindow *self,
   g_autofree char *path = g_file_get_path (file);
   g_autoptr(EvkProject) project = NULL;
 
+  g_return_if_fail (EVK_IS_WINDOW (self));
+
   if (path == NULL)
     {
-      toast (self, _("Only local files can be opened"));
+      _evk_window_toast (self, _("Only local files can be opened"));
       return;
     }
   project = evk_project_open (path, &error);
-  if (project == NULL)
-    {
-      toast (self, error->message);
-      return;
-    }
-  set_project (self, project);
+  if (project == NULL || !set_project (self, project, &error))
+    _evk_window_toast (self, error->message);
 }
 
 gboolean
@@ -408,54 +326,138 @@ evk_window_open_demo (EvkWindow  *self,
     project = evk_project_open (path, error);
   else
     project = evk_project_create_demo (path, error);
-  if (project == NULL)
-    return FALSE;
-  set_project (self, project);
-  return TRUE;
+  return project != NULL && set_project (self, project, error);
+}
+
+gboolean
+_evk_window_create_project (EvkWindow   *self,
+                            const char  *path,
+                            GError     **error)
+{
+  g_autoptr(EvkProject) project = evk_project_create (path, error);
+
+  return project != NULL && set_project (self, project, error);
+}
+
+EvkProject *
+evk_window_get_project (EvkWindow *self)
+{
+  return self->project;
+}
+
+/* ---- Recent projects on the welcome page ------------------------------ */
+
+static void
+recent_activated (AdwActionRow *row,
+                  EvkWindow    *self)
+{
+  g_autoptr(GFile) file = g_file_new_for_uri (g_object_get_data (G_OBJECT (row), "uri"));
+
+  evk_window_open_file (self, file);
 }
 
 static void
-open_demo_activated (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
+recent_removed (GtkButton *button,
+                EvkWindow *self)
 {
-  EvkWindow *self = EVK_WINDOW (widget);
-  g_autoptr(GError) error = NULL;
-
-  if (!evk_window_open_demo (self, &error))
-    toast (self, error->message);
+  evk_settings_remove_recent (self->settings, g_object_get_data (G_OBJECT (button), "uri"));
 }
 
 static void
-open_response (GtkNativeDialog *dialog,
-               int              response,
-               EvkWindow       *self)
+rebuild_recent (EvkWindow *self)
 {
-  if (response == GTK_RESPONSE_ACCEPT)
+  g_auto(GStrv) uris = NULL;
+  GtkWidget *child;
+  guint n = 0;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->recent_list))) != NULL)
+    gtk_list_box_remove (self->recent_list, child);
+  if (self->settings == NULL)
+    return;
+  uris = g_settings_get_strv (self->settings, "recent-projects");
+  for (guint i = 0; uris[i] != NULL; i++)
     {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      evk_window_open_file (self, file);
+      g_autoptr(GFile) file = g_file_new_for_uri (uris[i]);
+      g_autoptr(GFile) parent = g_file_get_parent (file);
+      g_autofree char *name = g_file_get_basename (file);
+      g_autofree char *where = parent != NULL ? g_file_get_parse_name (parent) : g_strdup ("");
+      g_autofree char *remove_label = g_strdup_printf (_("Remove “%s” from the recent evaluations"), name);
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *remove = gtk_button_new_from_icon_name ("edit-clear-symbolic");
+
+      if (!g_file_query_exists (file, NULL))
+        continue;
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), where);
+      adw_action_row_set_icon_name (ADW_ACTION_ROW (row), "document-open-recent-symbolic");
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      g_object_set_data_full (G_OBJECT (row), "uri", g_strdup (uris[i]), g_free);
+      g_signal_connect (row, "activated", G_CALLBACK (recent_activated), self);
+      gtk_widget_add_css_class (remove, "flat");
+      gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
+      gtk_widget_set_tooltip_text (remove, remove_label);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL, remove_label, -1);
+      g_object_set_data_full (G_OBJECT (remove), "uri", g_strdup (uris[i]), g_free);
+      g_signal_connect (remove, "clicked", G_CALLBACK (recent_removed), self);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
+      gtk_list_box_append (self->recent_list, row);
+      n++;
     }
-  g_object_unref (dialog);
+  gtk_widget_set_visible (GTK_WIDGET (self->recent_group), n > 0);
 }
 
 static void
-open_activated (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
+recent_changed (GSettings  *settings,
+                const char *key,
+                EvkWindow  *self)
 {
-  EvkWindow *self = EVK_WINDOW (widget);
-  GtkFileChooserNative *dialog;
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  rebuild_recent (self);
+}
 
-  dialog = gtk_file_chooser_native_new (_("Open Evaluation"), GTK_WINDOW (self),
-                                        GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
-  gtk_file_filter_set_name (filter, _("Evalkit projects"));
-  gtk_file_filter_add_pattern (filter, "*.evalkit");
-  gtk_file_filter_add_mime_type (filter, "application/x-evalkit");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
-  g_signal_connect (dialog, "response", G_CALLBACK (open_response), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+/* ---- GObject ----------------------------------------------------------- */
+
+static void
+back_clicked (GtkButton *button,
+              EvkWindow *self)
+{
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+static void
+evk_window_get_property (GObject    *object,
+                         guint       prop_id,
+                         GValue     *value,
+                         GParamSpec *pspec)
+{
+  EvkWindow *self = EVK_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_LANGUAGE:
+      g_value_set_string (value, self->workspace != NULL ? evk_workspace_get_language (self->workspace) : "");
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+evk_window_set_property (GObject      *object,
+                         guint         prop_id,
+                         const GValue *value,
+                         GParamSpec   *pspec)
+{
+  EvkWindow *self = EVK_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_LANGUAGE:
+      evk_window_set_language (self, g_value_get_string (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -463,12 +465,18 @@ evk_window_dispose (GObject *object)
 {
   EvkWindow *self = EVK_WINDOW (object);
 
-  if (self->project != NULL)
-    g_signal_handlers_disconnect_by_data (self->project, self);
+  if (self->workspace != NULL)
+    g_signal_handlers_disconnect_by_data (self->workspace, self);
+  if (self->settings != NULL)
+    g_signal_handlers_disconnect_by_data (self->settings, self);
+  adw_bin_set_child (self->content_bin, NULL);
+  self->page_widget = NULL;
+  g_clear_object (&self->workspace);
   g_clear_object (&self->project);
-  g_clear_pointer (&self->strategy, evk_strategy_free);
-  g_clear_pointer (&self->lang, g_free);
-  g_clear_pointer (&self->content_groups, g_list_free);
+  g_clear_object (&self->settings);
+  g_clear_pointer (&self->page, g_free);
+  g_clear_pointer (&self->undo, g_ptr_array_unref);
+  g_clear_pointer (&self->redo, g_ptr_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (object), EVK_TYPE_WINDOW);
   G_OBJECT_CLASS (evk_window_parent_class)->dispose (object);
 }
@@ -480,37 +488,55 @@ evk_window_class_init (EvkWindowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = evk_window_dispose;
+  object_class->get_property = evk_window_get_property;
+  object_class->set_property = evk_window_set_property;
+
+  properties[PROP_LANGUAGE] =
+    g_param_spec_string ("language", NULL, NULL, "",
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/evalkit/Evalkit/evk-window.ui");
   gtk_widget_class_bind_template_child (widget_class, EvkWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, EvkWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, EvkWindow, recent_group);
+  gtk_widget_class_bind_template_child (widget_class, EvkWindow, recent_list);
   gtk_widget_class_bind_template_child (widget_class, EvkWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, EvkWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, EvkWindow, sidebar_title);
   gtk_widget_class_bind_template_child (widget_class, EvkWindow, content_title);
-  gtk_widget_class_bind_template_child (widget_class, EvkWindow, content_page);
+  gtk_widget_class_bind_template_child (widget_class, EvkWindow, language_box);
+  gtk_widget_class_bind_template_child (widget_class, EvkWindow, import_button);
+  gtk_widget_class_bind_template_child (widget_class, EvkWindow, content_bin);
   gtk_widget_class_bind_template_child (widget_class, EvkWindow, back_button);
 
-  gtk_widget_class_install_action (widget_class, "win.open", NULL, open_activated);
-  gtk_widget_class_install_action (widget_class, "win.open-demo", NULL, open_demo_activated);
+  _evk_window_class_add_actions (widget_class);
 }
 
 static void
 evk_window_init (EvkWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  g_signal_connect (self->sidebar, "row-selected", G_CALLBACK (row_selected), self);
+
+  self->undo = g_ptr_array_new_with_free_func ((GDestroyNotify) _evk_edit_free);
+  self->redo = g_ptr_array_new_with_free_func ((GDestroyNotify) _evk_edit_free);
+  self->settings = evk_settings_new ();
+  if (self->settings != NULL)
+    {
+      g_signal_connect (self->settings, "changed::recent-projects", G_CALLBACK (recent_changed), self);
+      g_signal_connect (self->settings, "changed::small-cell-threshold", G_CALLBACK (small_cell_changed), self);
+      g_settings_bind (self->settings, "window-width", self, "default-width", G_SETTINGS_BIND_DEFAULT);
+      g_settings_bind (self->settings, "window-height", self, "default-height", G_SETTINGS_BIND_DEFAULT);
+      g_settings_bind (self->settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
+    }
   g_signal_connect (self->back_button, "clicked", G_CALLBACK (back_clicked), self);
+  rebuild_recent (self);
+  _evk_window_setup_drop (self);
+  _evk_window_update_actions (self);
 }
 
 EvkWindow *
 evk_window_new (EvkApplication *application)
 {
   return g_object_new (EVK_TYPE_WINDOW, "application", application, NULL);
-}
-
-EvkProject *
-evk_window_get_project (EvkWindow *self)
-{
-  return self->project;
 }

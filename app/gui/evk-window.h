@@ -22,5 +22,12 @@ void        evk_window_open_file    (EvkWindow      *self,
 gboolean    evk_window_open_demo    (EvkWindow      *self,
                                      GError        **error);
 EvkProject *evk_window_get_project  (EvkWindow      *self);
+/* "overview", "goal:KEY", "measure:N", "variables", "groups", "documents". */
+void        evk_window_show_page    (EvkWindow      *self,
+                                     const char     *page);
+const char *evk_window_get_page     (EvkWindow      *self);
+/* "nb", "en", … (a language of the project). */
+void        evk_window_set_language (EvkWindow      *self,
+                                     const char     *lang);
 
 G_END_DECLS

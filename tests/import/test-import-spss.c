@@ -14,6 +14,9 @@
 #include <math.h>
 #include <string.h>
 
+#include <readstat.h>
+#include <stdio.h>
+
 #include "evk-import-spss.h"
 #include "evk-localized.h"
 #include "evk-mrsets.h"
@@ -127,7 +130,8 @@ assert_missing (EvkVariable    *variable,
   g_assert_null (missing->str_value);
   g_assert_cmpfloat (missing->lo, ==, lo);
   g_assert_cmpfloat (missing->hi, ==, hi);
-  g_assert_cmpstr (evk_missing_kind_to_string (missing->kind), ==, evk_missing_kind_to_string (kind));
+  g_assert_cmpstr (evk_missing_kind_to_string (missing->kind), ==,
+                   evk_missing_kind_to_string (kind));
 }
 
 /* The fixtures' CSV files: comma-separated, no quoting, maybe a BOM. */
@@ -277,10 +281,11 @@ test_haven_umlauts (void)
   g_autofree char *path = fixture ("haven", "spss", "umlauts.sav", NULL);
   g_autoptr(EvkSurvey) survey = import_ok (path);
   EvkVariable *variable = get_variable (survey, "var1");
+  EvkValueLabel *first;
 
   g_assert_cmpstr (label_of (variable->label), ==, "This is an ä-umlaut");
-  g_assert_cmpstr (label_of (((EvkValueLabel *) g_ptr_array_index (variable->value_labels, 0))->label),
-                   ==, "the ä umlaut");
+  first = g_ptr_array_index (variable->value_labels, 0);
+  g_assert_cmpstr (label_of (first->label), ==, "the ä umlaut");
   g_assert_cmpstr (value_label (variable, 2), ==, "the ü umlaut");
   g_assert_cmpstr (value_label (variable, 3), ==, "the ö umlaut");
   g_assert_cmpuint (survey->n_rows, ==, 4);
@@ -388,10 +393,12 @@ expected_temporal (const char *text,
   if (strchr (text, '-') != NULL)
     {
       g_assert_cmpint (sscanf (text, "%d-%d-%d", &year, &month, &day), ==, 3);
-      days = stata ? days_from (year, month, day, 1960, 1, 1) : days_from (year, month, day, 1582, 10, 14);
+      days = stata ? days_from (year, month, day, 1960, 1, 1)
+                   : days_from (year, month, day, 1582, 10, 14);
       if (strchr (text, 'T') == NULL)
         return stata ? days : days * 86400;
-      g_assert_cmpint (sscanf (strchr (text, 'T') + 1, "%d:%d:%lf", &hour, &minute, &second), ==, 3);
+      g_assert_cmpint (sscanf (strchr (text, 'T') + 1, "%d:%d:%lf", &hour, &minute, &second),
+                       ==, 3);
     }
   else
     g_assert_cmpint (sscanf (text, "%d:%d:%lf", &hour, &minute, &second), ==, 3);
@@ -416,7 +423,9 @@ test_sample_formats (void)
   const char *files[] = { "sample.sav", "sample.zsav", "sample.por", "sample.dta" };
   g_autofree char *csv_path = fixture ("pyreadstat", "basic", "sample.csv", NULL);
   g_autoptr(GPtrArray) csv = read_csv (csv_path);
-  const char *labels[] = { "character", "numeric", "date", "datetime", "labeled", "ordinal", "time" };
+  const char *labels[] = {
+    "character", "numeric", "date", "datetime", "labeled", "ordinal", "time",
+  };
 
   g_assert_cmpuint (csv->len, ==, 6);
 
@@ -449,7 +458,8 @@ test_sample_formats (void)
               else if (column == 2 || column == 3 || column == 6)
                 assert_number (cell (variable, row), expected_temporal (text, stata));
               else
-                assert_number (cell (variable, row), *text == '\0' ? NAN : g_ascii_strtod (text, NULL));
+                assert_number (cell (variable, row),
+                               *text == '\0' ? NAN : g_ascii_strtod (text, NULL));
               n_cells++;
             }
         }
@@ -473,7 +483,8 @@ test_sample_formats (void)
           g_assert_cmpstr (get_variable (survey, "mydate")->format, ==, "%td");
           g_assert_cmpstr (get_variable (survey, "dtime")->format, ==, "%tc");
           /* Stata's byte type holds the codes: they pack at one byte. */
-          g_assert_cmpint (evk_column_get_kind (get_variable (survey, "mylabl")->column), ==, EVK_COLUMN_I8);
+          g_assert_cmpint (evk_column_get_kind (get_variable (survey, "mylabl")->column), ==,
+                           EVK_COLUMN_I8);
         }
     }
 }
@@ -569,7 +580,8 @@ test_missing_data (void)
           if (k == 0)
             g_assert_cmpfloat (value, ==, g_ascii_strtod (text, NULL));
           else if (k == 1)
-            g_assert_cmpint (g_str_equal (text, "NaN"), ==, evk_variable_find_missing (var1, value) != NULL);
+            g_assert_cmpint (g_str_equal (text, "NaN"), ==,
+                             evk_variable_find_missing (var1, value) != NULL);
           else if (value_label (var1, value) != NULL)
             g_assert_cmpstr (value_label (var1, value), ==, text);
           else
@@ -602,7 +614,8 @@ test_missing_data (void)
 
   /* Stata: .a–.z and . are all system-missing; var9 holds 1. */
   {
-    g_autofree char *path = fixture ("pyreadstat", "missing_data", "missing_dta_formatted.csv", NULL);
+    g_autofree char *path = fixture ("pyreadstat", "missing_data", "missing_dta_formatted.csv",
+                                     NULL);
     g_autoptr(GPtrArray) csv = read_csv (path);
 
     g_assert_cmpuint (dta->variables->len, ==, 9);
@@ -655,7 +668,8 @@ test_scripts_and_levels (void)
   g_assert_cmpstr (get_variable (width, "StartDate")->format, ==, "A1024");
   g_assert_cmpstr (get_variable (width, "ResponseId")->format, ==, "A18");
   g_assert_cmpstr (get_variable (width, "Duration__in_seconds_")->format, ==, "F40.2");
-  g_assert_cmpstr (evk_variable_get_string (get_variable (width, "StartDate"), 0), ==, "2020-07-13 23:19:55");
+  g_assert_cmpstr (evk_variable_get_string (get_variable (width, "StartDate"), 0), ==,
+                   "2020-07-13 23:19:55");
   g_assert_cmpint (get_variable (width, "ResponseId")->width, ==, 17);
 }
 
@@ -748,25 +762,40 @@ test_mrsets_parse (void)
   g_hash_table_insert (long_names, "h", "j");   /* a long name that exists */
   g_hash_table_insert (long_names, "i", "zz");  /* one that does not: the short name stays */
 
-  g_assert_true (evk_mrsets_parse (record, strlen (record), "UTF-8", long_names, "en", survey, &error));
+  g_assert_true (evk_mrsets_parse (record, strlen (record), "UTF-8", long_names, "en", survey,
+                                   &error));
   g_assert_no_error (error);
   g_assert_cmpuint (survey->mrsets->len, ==, 6);
-  assert_set (evk_survey_get_mrset (survey, "a"), "a", EVK_MRSET_DICHOTOMY, "55", NULL, "g e f d");
-  assert_set (evk_survey_get_mrset (survey, "b"), "b", EVK_MRSET_CATEGORY, NULL, "my mcgroup", "a b c");
-  assert_set (evk_survey_get_mrset (survey, "c"), "c", EVK_MRSET_DICHOTOMY, "Yes", "mdgroup #2", "j i j");
-  assert_set (evk_survey_get_mrset (survey, "d"), "d", EVK_MRSET_DICHOTOMY, "34", "third mdgroup", "k l m");
+  assert_set (evk_survey_get_mrset (survey, "a"), "a", EVK_MRSET_DICHOTOMY, "55", NULL,
+              "g e f d");
+  assert_set (evk_survey_get_mrset (survey, "b"), "b", EVK_MRSET_CATEGORY, NULL, "my mcgroup",
+              "a b c");
+  assert_set (evk_survey_get_mrset (survey, "c"), "c", EVK_MRSET_DICHOTOMY, "Yes", "mdgroup #2",
+              "j i j");
+  assert_set (evk_survey_get_mrset (survey, "d"), "d", EVK_MRSET_DICHOTOMY, "34", "third mdgroup",
+              "k l m");
   /* LABELSOURCE=VARLABEL: the set is labelled by its first variable. */
-  assert_set (evk_survey_get_mrset (survey, "e"), "e", EVK_MRSET_DICHOTOMY, "choice", "Label of n", "n o p");
+  assert_set (evk_survey_get_mrset (survey, "e"), "e", EVK_MRSET_DICHOTOMY, "choice", "Label of n",
+              "n o p");
   assert_set (evk_survey_get_mrset (survey, "pad"), "pad", EVK_MRSET_DICHOTOMY, "1", NULL, "a b");
   g_assert_null (evk_survey_get_mrset (survey, "one"));
 
-  assert_parse_fails ("$x=Q 0  a b\n", "multiple-response set $x: byte 3: expected C, D or E after “=”");
-  assert_parse_fails ("$x=C 40 short a b\n", "multiple-response set $x: byte 8: a counted string runs past the end of the record");
-  assert_parse_fails ("$x=Dx 1 0  a b\n", "multiple-response set $x: byte 4: expected the length of a counted string");
+  assert_parse_fails ("$x=Q 0  a b\n",
+                      "multiple-response set $x: byte 3: expected C, D or E after “=”");
+  assert_parse_fails ("$x=C 40 short a b\n",
+                      "multiple-response set $x: byte 8: "
+                      "a counted string runs past the end of the record");
+  assert_parse_fails ("$x=Dx 1 0  a b\n",
+                      "multiple-response set $x: byte 4: "
+                      "expected the length of a counted string");
   assert_parse_fails ("$x=C 0  a zz\n", "multiple-response set $x: no variable zz");
-  assert_parse_fails ("x=C 0  a b\n", "multiple-response sets: byte 0: expected a set name starting with “$”");
-  assert_parse_fails ("$x C 0  a b\n", "multiple-response sets: byte 11: expected “=” after a set name");
-  assert_parse_fails ("$x=C 3 abcd a b\n", "multiple-response set $x: byte 10: expected a space after a counted string");
+  assert_parse_fails ("x=C 0  a b\n",
+                      "multiple-response sets: byte 0: expected a set name starting with “$”");
+  assert_parse_fails ("$x C 0  a b\n",
+                      "multiple-response sets: byte 11: expected “=” after a set name");
+  assert_parse_fails ("$x=C 3 abcd a b\n",
+                      "multiple-response set $x: byte 10: "
+                      "expected a space after a counted string");
   assert_parse_fails ("$x=E 7\n", "multiple-response set $x: byte 6: expected 1 or 11 after “E”");
 }
 
@@ -909,7 +938,9 @@ make_cp1252_sav (void)
   g_autoptr(GByteArray) b = g_byte_array_new ();
   const double q1_missing[] = { 7, 8, 9 };
   const double q1_values[] = { 1, 2, 7, 8, 9 };
-  const char *q1_labels[] = { "Svært fornøyd", "Lite fornøyd", "Vet ikke", "Ikke relevant", "Nektet å svare" };
+  const char *q1_labels[] = {
+    "Svært fornøyd", "Lite fornøyd", "Vet ikke", "Ikke relevant", "Nektet å svare",
+  };
   const double q2_missing[] = { -9, -5, 99 };
   const double q2_values[] = { -9, -5, 99 };
   const char *q2_labels[] = { "Weiß nicht", "WEISS NICHT", "N/A" };
@@ -1033,6 +1064,130 @@ test_cp1252 (void)
               "Brukt åpent tilbud", "brukt_a brukt_b");
   assert_set (evk_survey_get_mrset (survey, "e"), "e", EVK_MRSET_DICHOTOMY, "1",
               "Brukt tilbud A", "brukt_a brukt_b");
+  evk_test_rm_rf (dir);
+}
+
+/* ---- Columns that widen, written by ReadStat ----------------------- */
+
+static ssize_t
+write_to_file (const void *data,
+               size_t      length,
+               void       *file)
+{
+  return fwrite (data, 1, length, file) == length ? (ssize_t) length : -1;
+}
+
+#define WIDE_ROWS 10000
+
+/* The value of the "wide" variable in row: small codes, then a value that
+ * needs 32 bits at row 5000 and a fraction at row 9000. */
+static double
+wide_value (guint row)
+{
+  if (row == 5000)
+    return 100000;
+  if (row == 9000)
+    return 2.5;
+  return row % 7 == 0 ? NAN : (double) (row % 5);
+}
+
+static void
+write_wide_survey (const char          *path,
+                   readstat_compress_t  compression)
+{
+  readstat_writer_t *writer = readstat_writer_init ();
+  readstat_variable_t *id, *code, *wide, *text;
+  FILE *file = g_fopen (path, "wb");
+
+  g_assert_nonnull (file);
+  readstat_set_data_writer (writer, write_to_file);
+  readstat_writer_set_compression (writer, compression);
+  text = readstat_add_variable (writer, "text", READSTAT_TYPE_STRING, 12);
+  id = readstat_add_variable (writer, "id", READSTAT_TYPE_DOUBLE, 0);
+  code = readstat_add_variable (writer, "code", READSTAT_TYPE_DOUBLE, 0);
+  wide = readstat_add_variable (writer, "wide", READSTAT_TYPE_DOUBLE, 0);
+  g_assert_cmpint (readstat_begin_writing_sav (writer, file, WIDE_ROWS), ==, READSTAT_OK);
+  for (guint row = 0; row < WIDE_ROWS; row++)
+    {
+      g_autofree char *label = g_strdup_printf ("rad %u", row);
+
+      g_assert_cmpint (readstat_begin_row (writer), ==, READSTAT_OK);
+      readstat_insert_string_value (writer, text, row % 3 == 0 ? "" : label);
+      readstat_insert_double_value (writer, id, row + 1);
+      if (row % 11 == 0)
+        readstat_insert_missing_value (writer, code);
+      else
+        readstat_insert_double_value (writer, code, row % 6);
+      if (isnan (wide_value (row)))
+        readstat_insert_missing_value (writer, wide);
+      else
+        readstat_insert_double_value (writer, wide, wide_value (row));
+      g_assert_cmpint (readstat_end_row (writer), ==, READSTAT_OK);
+    }
+  g_assert_cmpint (readstat_end_writing (writer), ==, READSTAT_OK);
+  readstat_writer_free (writer);
+  fclose (file);
+}
+
+static void
+log_fraction (double   fraction,
+              gpointer data)
+{
+  g_array_append_val ((GArray *) data, fraction);
+}
+
+/* Columns start at one byte and widen when a value needs it, at any row;
+ * text is the first variable, so the numbers start in the second. */
+static void
+test_widening (void)
+{
+  const readstat_compress_t compressions[] = { READSTAT_COMPRESS_NONE, READSTAT_COMPRESS_ROWS,
+                                               READSTAT_COMPRESS_BINARY };
+  g_autofree char *dir = evk_test_tmpdir ();
+
+  for (guint c = 0; c < G_N_ELEMENTS (compressions); c++)
+    {
+      g_autofree char *name = g_strdup_printf ("wide-%u.sav", c);
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      g_autoptr(GArray) fractions = g_array_new (FALSE, FALSE, sizeof (double));
+      g_autoptr(GError) error = NULL;
+      g_autoptr(EvkSurvey) survey = NULL;
+      EvkVariable *id, *code, *wide, *text;
+
+      write_wide_survey (path, compressions[c]);
+      survey = evk_import_spss (path, "wide", "en", NULL, log_fraction, fractions, &error);
+      g_assert_no_error (error);
+      g_assert_cmpstr (survey->source_format, ==, c == 2 ? "zsav" : "sav");
+      g_assert_cmpuint (survey->n_rows, ==, WIDE_ROWS);
+      text = get_variable (survey, "text");
+      id = get_variable (survey, "id");
+      code = get_variable (survey, "code");
+      wide = get_variable (survey, "wide");
+      g_assert_cmpint (evk_column_get_kind (id->column), ==, EVK_COLUMN_I16);
+      g_assert_cmpint (evk_column_get_kind (code->column), ==, EVK_COLUMN_I8);
+      g_assert_cmpint (evk_column_get_kind (wide->column), ==, EVK_COLUMN_F64);
+
+      for (guint row = 0; row < WIDE_ROWS; row++)
+        {
+          g_autofree char *label = g_strdup_printf ("rad %u", row);
+
+          g_assert_cmpstr (evk_variable_get_string (text, row), ==, row % 3 == 0 ? "" : label);
+          g_assert_cmpfloat (cell (id, row), ==, row + 1);
+          if (row % 11 == 0)
+            g_assert_true (isnan (cell (code, row)));
+          else
+            g_assert_cmpfloat (cell (code, row), ==, row % 6);
+          assert_number (cell (wide, row), wide_value (row));
+        }
+
+      /* 0, every 4096 rows, 1 */
+      g_assert_cmpuint (fractions->len, ==, 5);
+      g_assert_cmpfloat (g_array_index (fractions, double, 1), ==, 0.0);
+      g_assert_cmpfloat (g_array_index (fractions, double, 2), ==, 4096.0 / WIDE_ROWS);
+      g_assert_cmpfloat (g_array_index (fractions, double, 3), ==, 8192.0 / WIDE_ROWS);
+      g_assert_cmpfloat (g_array_index (fractions, double, 4), ==, 1.0);
+    }
+  evk_test_rm_rf (dir);
 }
 
 /* ---- Progress and cancelling --------------------------------------- */
@@ -1221,7 +1376,8 @@ test_malformed (void)
 
       for (guint p = 0; p < G_N_ELEMENTS (percents); p++)
         {
-          g_autofree char *name = g_strdup_printf ("%s-cut%u%s", stem, percents[p], strrchr (sources[s][1], '.'));
+          g_autofree char *name = g_strdup_printf ("%s-cut%u%s", stem, percents[p],
+                                                   strrchr (sources[s][1], '.'));
           g_autofree char *variant = write_variant (dir, name, data, length * percents[p] / 100);
 
           /* The last 1 % of a portable file is padding after the end mark:
@@ -1242,7 +1398,8 @@ test_malformed (void)
                     if (a->column != NULL)
                       assert_number (cell (b, row), cell (a, row));
                     else
-                      g_assert_cmpstr (evk_variable_get_string (b, row), ==, evk_variable_get_string (a, row));
+                      g_assert_cmpstr (evk_variable_get_string (b, row), ==,
+                                       evk_variable_get_string (a, row));
                 }
               continue;
             }
@@ -1255,8 +1412,9 @@ test_malformed (void)
           gboolean in_header = seed == 0;
           g_autoptr(GRand) rand = g_rand_new_with_seed (20260 + 10 * s + seed);
           g_autofree guint8 *flipped = g_memdup2 (data, length);
-          g_autofree char *name = g_strdup_printf ("%s-flip-%s%u%s", stem, in_header ? "head" : "data",
-                                                   seed, strrchr (sources[s][1], '.'));
+          g_autofree char *name = g_strdup_printf ("%s-flip-%s%u%s", stem,
+                                                   in_header ? "head" : "data", seed,
+                                                   strrchr (sources[s][1], '.'));
           g_autofree char *variant = NULL;
           gsize lo = in_header ? 0 : split;
           gsize hi = in_header ? split : length;
@@ -1311,7 +1469,8 @@ test_row_count (void)
   memcpy (data + 80, &rows, 4);
   g_file_set_contents (path, (const char *) data, g_bytes_get_size (bytes), &error);
   g_assert_no_error (error);
-  assert_fails (path, "rows.sav: the data end early: 3 of the 4 rows the file declares could be read (it is truncated or damaged)");
+  assert_fails (path, "rows.sav: the data end early: 3 of the 4 rows the file declares "
+                      "could be read (it is truncated or damaged)");
   evk_test_rm_rf (dir);
 }
 
@@ -1333,6 +1492,7 @@ main (int   argc,
   g_test_add_func ("/evk/import-spss/mrsets-fixtures", test_mrsets_fixtures);
   g_test_add_func ("/evk/import-spss/mrsets-parse", test_mrsets_parse);
   g_test_add_func ("/evk/import-spss/cp1252", test_cp1252);
+  g_test_add_func ("/evk/import-spss/widening", test_widening);
   g_test_add_func ("/evk/import-spss/progress-and-cancel", test_progress_and_cancel);
   g_test_add_func ("/evk/import-spss/malformed", test_malformed);
   g_test_add_func ("/evk/import-spss/row-count", test_row_count);

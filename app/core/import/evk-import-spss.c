@@ -45,42 +45,46 @@ typedef struct {
 /* A numeric variable's values as they arrive, packed as EvkColumn packs
  * them (the narrowest of i8, i16, i32 and f64 that holds every value, the
  * smallest integer of the kind standing for system-missing) and handed to
- * the variable's EvkColumn once the file is read. evk_column_append costs
- * more per cell than ReadStat's whole parse does, and a million-row import
- * must stay within 1.5 times that parse; here the common case (a small code
- * into an i8 column) is a comparison and a store. */
+ * the variable's EvkColumn once the file is read. Appending through
+ * evk_column_append costs more per cell than ReadStat's whole parse, and a
+ * million-row import must stay within 1.5 times that parse. Rows are
+ * written at their index: every row has a value for every variable. */
 typedef struct {
   EvkColumnKind  kind;
-  guint          length;
   guint          capacity;
   guint8        *data;
 } Packed;
 
+typedef struct _Slot Slot;
+
 /* What we know of the variable at one ReadStat index. */
-typedef struct {
-  Packed                     packed;       /* numeric variables */
-  /* The value handler's fast path: numeric, packed at i8 so far, and not
-   * the first variable of a row (which starts the row). */
-  gboolean                   fast;
+struct _Slot {
   const readstat_variable_t *rs_variable;  /* as the value handler last saw it */
-  guint                      next;         /* the index after this one, in a row */
+  /* Rows the value handler's fast path may write: the capacity while the
+   * variable is numeric, packed at i8 and not the first of a row (which
+   * starts the row); 0 otherwise. */
+  guint                      fast_rows;
+  Packed                     packed;       /* numeric variables */
+  Slot                      *next;         /* the variable after this one in a row */
   EvkVariable               *variable;     /* owned by the survey */
   char                      *label_set;    /* the name ReadStat gives its value labels */
-} Slot;
+};
 
 typedef struct {
   const char    *lang;
   EvkSurvey     *survey;
   GArray        *slots;           /* Slot per ReadStat index */
-  Slot          *slot_data;       /* slots->data, for the value handler */
+  Slot          *slot_data;       /* slots->data once the variables are known */
   guint          n_slots;
-  guint          cursor;          /* the index the next value is likely for */
+  Slot          *expect;          /* the slot the next value belongs to */
+  Slot           nowhere;         /* expect before the first value */
   GHashTable    *label_sets;      /* name → GPtrArray of PendingLabel */
   gint64         file_size;
   gint64         row_count;       /* as the file declares it; -1 if it does not */
   guint          reserve_rows;    /* first capacity of a packed column */
   char          *encoding;        /* as ReadStat reports it; NULL if unknown */
-  guint          n_rows;
+  guint          n_rows;          /* rows begun */
+  guint          row;             /* the row being read: n_rows - 1 */
   GCancellable  *cancellable;
   void         (*progress) (double, gpointer);
   gpointer       progress_data;
@@ -101,6 +105,7 @@ slot_clear (Slot *slot)
 {
   g_clear_pointer (&slot->label_set, g_free);
   g_clear_pointer (&slot->packed.data, g_free);
+  slot->packed.capacity = 0;
 }
 
 static void
@@ -250,55 +255,35 @@ packed_grow (Packed *packed,
   packed->data = g_realloc (packed->data, (gsize) packed->capacity * width);
 }
 
+/* Rewrites rows 0 to n_rows - 1 at the wider kind. */
 static void
 packed_widen (Packed        *packed,
-              EvkColumnKind  kind)
+              EvkColumnKind  kind,
+              guint          n_rows)
 {
   guint8 *data = g_malloc ((gsize) MAX (packed->capacity, 1) * kind_widths[kind]);
 
-  for (guint row = 0; row < packed->length; row++)
+  for (guint row = 0; row < n_rows; row++)
     packed_put (kind, data, row, packed_get (packed->kind, packed->data, row));
   g_free (packed->data);
   packed->data = data;
   packed->kind = kind;
 }
 
+/* Sets row, the one after the last set. */
 static void
-packed_append_slow (Packed *packed,
-                    double  value)
+packed_set (Packed *packed,
+            guint   row,
+            double  value,
+            guint   reserve_rows)
 {
   EvkColumnKind needed = kind_for (value);
 
+  while (row >= packed->capacity)
+    packed_grow (packed, reserve_rows);
   if (needed > packed->kind)
-    packed_widen (packed, needed);
-  packed_put (packed->kind, packed->data, packed->length++, value);
-}
-
-/* The caller has made room. */
-static inline void
-packed_append (Packed *packed,
-               double  value)
-{
-  if (G_LIKELY (packed->kind == EVK_COLUMN_I8))
-    {
-      /* NaN fails both comparisons. */
-      if (value >= -127.0 && value <= 127.0)
-        {
-          gint8 code = (gint8) value;
-
-          if (G_LIKELY (code == value))
-            {
-              ((gint8 *) packed->data)[packed->length++] = code;
-              return;
-            }
-        }
-      else if (isnan (value))
-        {
-          ((gint8 *) packed->data)[packed->length++] = G_MININT8;
-          return;
-        }
-    }
-  packed_append_slow (packed, value);
+    packed_widen (packed, needed, row);
+  packed_put (packed->kind, packed->data, row, value);
 }
 
 /* ---- Detection ----------------------------------------------------- */
@@ -391,7 +376,8 @@ dta_is_complete (GSeekable  *stream,
   while (length > 0 && (tail[length - 1] == '\n' || tail[length - 1] == '\r' ||
                         tail[length - 1] == '\0' || tail[length - 1] == ' '))
     length--;
-  if (length < sizeof tag - 1 || memcmp (tail + length - (sizeof tag - 1), tag, sizeof tag - 1) != 0)
+  if (length < sizeof tag - 1 ||
+      memcmp (tail + length - (sizeof tag - 1), tag, sizeof tag - 1) != 0)
     {
       g_set_error_literal (error, EVK_IMPORT_ERROR, EVK_IMPORT_ERROR_MALFORMED,
                            _("the file ends early (it is truncated or damaged)"));
@@ -494,7 +480,8 @@ has_phrase (const char *text,
   for (const char *p = strstr (text, phrase); p != NULL; p = strstr (p + 1, phrase))
     {
       const char *end = p + length;
-      gboolean starts = p == text || !g_unichar_isalnum (g_utf8_get_char (g_utf8_find_prev_char (text, p)));
+      const char *before = p == text ? NULL : g_utf8_find_prev_char (text, p);
+      gboolean starts = before == NULL || !g_unichar_isalnum (g_utf8_get_char (before));
       gboolean ends = *end == '\0' || !g_unichar_isalnum (g_utf8_get_char (end));
 
       if (starts && ends)
@@ -562,9 +549,11 @@ classify_missing (Import      *self,
           gboolean covered;
 
           if (missing->str_value != NULL)
-            covered = label->str_value != NULL && g_str_equal (label->str_value, missing->str_value);
+            covered = label->str_value != NULL &&
+                      g_str_equal (label->str_value, missing->str_value);
           else
-            covered = label->str_value == NULL && label->value >= missing->lo && label->value <= missing->hi;
+            covered = label->str_value == NULL &&
+                      label->value >= missing->lo && label->value <= missing->hi;
           if (!covered)
             continue;
 
@@ -679,10 +668,12 @@ handle_variable (int                  index,
   EvkVariable *variable;
   Slot *slot;
 
-  if (index < 0 || index >= G_MAXINT / 2)
-    return stop (self, EVK_IMPORT_ERROR_MALFORMED, _("variable %d: impossible position"), index);
+  /* ReadStat numbers the variables in order, from 0. */
+  if (index < 0 || (guint) index != self->slots->len)
+    return stop (self, EVK_IMPORT_ERROR_MALFORMED, _("variable %d: out of order"), index + 1);
   if (name == NULL || *name == '\0')
-    return stop (self, EVK_IMPORT_ERROR_MALFORMED, _("variable %d: the variable has no name"), index + 1);
+    return stop (self, EVK_IMPORT_ERROR_MALFORMED,
+                 _("variable %d: the variable has no name"), index + 1);
   if (!g_utf8_validate (name, -1, NULL))
     return stop (self, EVK_IMPORT_ERROR_ENCODING,
                  _("variable %d: the name is not valid text in the file’s encoding"), index + 1);
@@ -713,18 +704,10 @@ handle_variable (int                  index,
   if (add_missing_values (self, variable, rs_variable) != READSTAT_HANDLER_OK)
     return READSTAT_HANDLER_ABORT;
 
-  if ((guint) index >= self->slots->len)
-    g_array_set_size (self->slots, index + 1);
+  g_array_set_size (self->slots, index + 1);
   slot = &g_array_index (self->slots, Slot, index);
-  if (slot->variable != NULL)
-    return stop (self, EVK_IMPORT_ERROR_MALFORMED, _("variable %s: its position is taken"), name);
   slot->variable = variable;
   slot->label_set = g_strdup (val_labels);
-  slot->fast = !is_string && index != 0;
-  self->slot_data = (Slot *) (gpointer) self->slots->data;
-  self->n_slots = self->slots->len;
-  for (guint i = 0; i < self->n_slots; i++)
-    self->slot_data[i].next = i + 1 < self->n_slots ? i + 1 : 0;
   return READSTAT_HANDLER_OK;
 }
 
@@ -785,6 +768,7 @@ start_row (Import *self,
       return FALSE;
     }
   self->n_rows = (guint) obs_index + 1;
+  self->row = (guint) obs_index;
   if (obs_index % CHECK_EVERY_ROWS == 0)
     {
       if (g_cancellable_is_cancelled (self->cancellable))
@@ -798,8 +782,19 @@ start_row (Import *self,
   return TRUE;
 }
 
-/* Everything but a code stored into an i8 column with room, including the
- * first variable of each row. */
+/* Called with the first value: the variables are all known by then. */
+static void
+link_slots (Import *self)
+{
+  self->slot_data = (Slot *) (gpointer) self->slots->data;
+  self->n_slots = self->slots->len;
+  for (guint i = 0; i < self->n_slots; i++)
+    self->slot_data[i].next = &self->slot_data[i + 1 < self->n_slots ? i + 1 : 0];
+  self->expect = self->n_slots > 0 ? &self->slot_data[0] : &self->nowhere;
+}
+
+/* Everything but a code stored into an i8 column: the first variable of
+ * each row, text, wider numbers, and anything out of order. */
 G_GNUC_NO_INLINE static int
 handle_value_slow (Import                    *self,
                    int                        obs_index,
@@ -810,38 +805,44 @@ handle_value_slow (Import                    *self,
   EvkVariable *variable;
   Slot *slot;
 
-  if (index == 0 && !start_row (self, obs_index))
-    return READSTAT_HANDLER_ABORT;
-  if (G_UNLIKELY (index >= self->n_slots ||
-                  (variable = (slot = &self->slot_data[index])->variable) == NULL))
+  if (self->slot_data == NULL)
+    link_slots (self);
+  if (index >= self->n_slots || (variable = (slot = &self->slot_data[index])->variable) == NULL)
     return stop (self, EVK_IMPORT_ERROR_MALFORMED,
                  _("row %d: a value for variable %d, which the file does not declare"),
                  obs_index + 1, (int) index + 1);
+
+  /* ReadStat gives each row's values in the variables' order, and the
+   * columns are written at the row's index: anything else would let a
+   * column slip against the others. */
+  if (slot != self->expect ||
+      (index == 0 ? obs_index != (int) self->n_rows : obs_index + 1 != (int) self->n_rows))
+    return stop (self, EVK_IMPORT_ERROR_MALFORMED,
+                 _("variable %s: row %d: the value is out of place"),
+                 variable->name, obs_index + 1);
+  if (index == 0 && !start_row (self, obs_index))
+    return READSTAT_HANDLER_ABORT;
   slot->rs_variable = rs_variable;
-  self->cursor = slot->next;
+  self->expect = slot->next;
 
   if (variable->type == EVK_VARIABLE_NUMERIC)
     {
       Packed *packed = &slot->packed;
 
-      /* Every row delivers every variable once, in order; anything else
-       * would shift the column against the others. */
-      if (packed->length != (guint) obs_index || value_is_string (value))
+      if (value_is_string (value))
         return stop (self, EVK_IMPORT_ERROR_MALFORMED,
-                     _("variable %s: row %d: the value does not fit the variable"),
+                     _("variable %s: row %d: text in a numeric variable"),
                      variable->name, obs_index + 1);
-      if (packed->length == packed->capacity)
-        packed_grow (packed, self->reserve_rows);
-      packed_append (packed, value_to_double (value));
-      slot->fast = packed->kind == EVK_COLUMN_I8 && index != 0;
+      packed_set (packed, (guint) obs_index, value_to_double (value), self->reserve_rows);
+      slot->fast_rows = packed->kind == EVK_COLUMN_I8 && index != 0 ? packed->capacity : 0;
     }
   else
     {
       const char *text = value_is_string (value) ? value.v.string_value : NULL;
 
-      if (variable->strings->len != (guint) obs_index || !value_is_string (value))
+      if (!value_is_string (value))
         return stop (self, EVK_IMPORT_ERROR_MALFORMED,
-                     _("variable %s: row %d: the value does not fit the variable"),
+                     _("variable %s: row %d: a number in a text variable"),
                      variable->name, obs_index + 1);
       if (text == NULL || *text == '\0')
         g_ptr_array_add (variable->strings, NULL);
@@ -856,13 +857,12 @@ handle_value_slow (Import                    *self,
 }
 
 /* Called for each of the file's cells, a hundred million times for a large
- * survey. ReadStat calls it for the variables of a row in order, so the
- * slot is found from the last one, and the variable pointer is compared
- * but not read: each readstat_variable_t fills two kilobytes, and reading
- * a hundred of them per row evicts the columns being written. The common
- * case, a small code or a missing value into an i8 column, then takes a
- * few instructions and calls nothing; anything else takes the slow path,
- * which reads the index and puts the cursor right. */
+ * survey, so the common case (a small code or a missing value, into an i8
+ * column) takes a few instructions and calls nothing. ReadStat passes its
+ * variables in order, so the expected slot is known; the variable is
+ * compared by address but not read: a readstat_variable_t fills two
+ * kilobytes, and reading a hundred of them per row evicts the columns
+ * being written, which slows the import by half. */
 static int
 handle_value (int                  obs_index,
               readstat_variable_t *rs_variable,
@@ -870,35 +870,32 @@ handle_value (int                  obs_index,
               void                *data)
 {
   Import *self = data;
-  Slot *slot = self->n_slots > 0 ? &self->slot_data[self->cursor] : NULL;
+  Slot *slot = self->expect;
 
-  if (G_LIKELY (slot != NULL && slot->rs_variable == rs_variable && slot->fast) &&
-      G_LIKELY (slot->packed.length == (guint) obs_index && slot->packed.length < slot->packed.capacity))
+  if (G_LIKELY (slot->rs_variable == rs_variable && (guint) obs_index == self->row &&
+                (guint) obs_index < slot->fast_rows))
     {
       gint8 *cells = (gint8 *) slot->packed.data;
+      double number = value.v.double_value;
 
       if (value.is_system_missing || value.is_tagged_missing)
         {
-          cells[slot->packed.length++] = G_MININT8;
-          self->cursor = slot->next;
+          cells[obs_index] = G_MININT8;
+          self->expect = slot->next;
           return READSTAT_HANDLER_OK;
         }
-      if (value.type == READSTAT_TYPE_DOUBLE)
+      /* NaN fails both comparisons. */
+      if (value.type == READSTAT_TYPE_DOUBLE && number >= -127.0 && number <= 127.0 &&
+          (gint8) number == number)
         {
-          double number = value.v.double_value;
-
-          /* NaN fails both comparisons. */
-          if (number >= -127.0 && number <= 127.0 && (gint8) number == number)
-            {
-              cells[slot->packed.length++] = (gint8) number;
-              self->cursor = slot->next;
-              return READSTAT_HANDLER_OK;
-            }
+          cells[obs_index] = (gint8) number;
+          self->expect = slot->next;
+          return READSTAT_HANDLER_OK;
         }
-      else if (value.type == READSTAT_TYPE_INT8 && value.v.i8_value != G_MININT8)
+      if (value.type == READSTAT_TYPE_INT8 && value.v.i8_value != G_MININT8)
         {
-          cells[slot->packed.length++] = value.v.i8_value;
-          self->cursor = slot->next;
+          cells[obs_index] = value.v.i8_value;
+          self->expect = slot->next;
           return READSTAT_HANDLER_OK;
         }
     }
@@ -1005,11 +1002,11 @@ finish_columns (Import *self)
 
       if (slot->variable == NULL || slot->variable->type != EVK_VARIABLE_NUMERIC)
         continue;
-      column = evk_column_new_from_data (packed->kind, packed->length, packed->data,
-                                         (gsize) packed->length * kind_widths[packed->kind]);
+      /* The column adopts the buffer: no second copy of 100 MB. */
+      column = evk_column_new_take (packed->kind, self->n_rows, g_steal_pointer (&packed->data),
+                                    (gsize) self->n_rows * kind_widths[packed->kind]);
       g_assert (column != NULL);
-      g_clear_pointer (&packed->data, g_free);
-      packed->length = packed->capacity = 0;
+      packed->capacity = 0;
       evk_column_free (slot->variable->column);
       slot->variable->column = column;
     }
@@ -1048,7 +1045,8 @@ set_parse_error (Import            *self,
 
     case READSTAT_ERROR_ROW_COUNT_MISMATCH:
       g_set_error (error, EVK_IMPORT_ERROR, EVK_IMPORT_ERROR_MALFORMED,
-                   _("the data end early: %u of the %d rows the file declares could be read (it is truncated or damaged)"),
+                   _("the data end early: %u of the %d rows the file declares could be read "
+                     "(it is truncated or damaged)"),
                    self->n_rows, (int) self->row_count);
       break;
 
@@ -1074,7 +1072,8 @@ set_parse_error (Import            *self,
 
     case READSTAT_ERROR_MALLOC:
       g_set_error_literal (error, EVK_IMPORT_ERROR, EVK_IMPORT_ERROR_MALFORMED,
-                           _("the file declares sizes that do not fit in memory (it is probably damaged)"));
+                           _("the file declares sizes that do not fit in memory "
+                             "(it is probably damaged)"));
       break;
 
     case READSTAT_ERROR_USER_ABORT:
@@ -1177,6 +1176,7 @@ evk_import_spss (const char    *path,
   self.label_sets = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                            (GDestroyNotify) g_ptr_array_unref);
   self.row_count = -1;
+  self.expect = &self.nowhere;
   self.cancellable = cancellable;
   self.progress = progress;
   self.progress_data = progress_data;
@@ -1188,6 +1188,14 @@ evk_import_spss (const char    *path,
       goto fail;
     }
 
+  /* A file that ends inside a row would leave columns without its values. */
+  if (self.slot_data != NULL && self.expect != &self.slot_data[0])
+    {
+      g_set_error (&local_error, EVK_IMPORT_ERROR, EVK_IMPORT_ERROR_MALFORMED,
+                   _("the data end in the middle of row %u (the file is truncated or damaged)"),
+                   self.n_rows);
+      goto fail;
+    }
   survey->n_rows = self.n_rows;
   finish_columns (&self);
   if (!attach_value_labels (&self, &local_error))

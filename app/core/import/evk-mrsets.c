@@ -201,12 +201,14 @@ evk_mrsets_parse (const char  *data,
                   EvkSurvey   *survey,
                   GError     **error)
 {
-  g_autoptr(GHashTable) folded_names = fold_variable_names (survey);
+  g_autoptr(GHashTable) folded_names = NULL;
   Cursor c = { data, length, 0, encoding, NULL };
   gboolean ok = FALSE;
 
   g_return_val_if_fail (survey != NULL, FALSE);
   g_return_val_if_fail (lang != NULL, FALSE);
+
+  folded_names = fold_variable_names (survey);
 
   for (;;)
     {

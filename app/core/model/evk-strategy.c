@@ -761,24 +761,6 @@ set_texts (EvkStore     *store,
                                   (const char * const *) ctx->langs, error);
 }
 
-/* Runs an INSERT … ON CONFLICT … RETURNING id: the id of the row, new or
- * kept, so references from elsewhere keep pointing at it. */
-static gint64
-upsert (EvkStore      *store,
-        sqlite3_stmt  *stmt,
-        GError       **error)
-{
-  gboolean has_row;
-  gint64 id;
-
-  if (!evk_store_step (store, stmt, &has_row, error))
-    return -1;
-  g_assert (has_row);
-  id = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
-  return id;
-}
-
 /* Deletes the rows of a table (optionally of one vocabulary) whose id was
  * not kept. Foreign keys refuse to drop a measure that codings still use. */
 static gboolean
@@ -923,7 +905,7 @@ save_terms (EvkStore     *store,
           evk_stmt_bind_text (stmt, 1, vocab_names[v]);
           evk_stmt_bind_text (stmt, 2, term->key);
           evk_stmt_bind_int (stmt, 3, i);
-          if ((id = upsert (store, stmt, error)) < 0)
+          if ((id = evk_store_step_returning_id (store, stmt, error)) < 0)
             return FALSE;
           id_set_add (kept, id);
           g_hash_table_insert (ctx->term_ids[v], term->key, GSIZE_TO_POINTER (id));
@@ -963,7 +945,7 @@ save_bodies_and_goals (EvkStore     *store,
       evk_stmt_bind_text (stmt, 1, body->key);
       evk_stmt_bind_text (stmt, 2, body->kind);
       evk_stmt_bind_int (stmt, 3, i);
-      if ((id = upsert (store, stmt, error)) < 0)
+      if ((id = evk_store_step_returning_id (store, stmt, error)) < 0)
         return FALSE;
       id_set_add (kept_bodies, id);
       g_hash_table_insert (ctx->body_ids, body->key, GSIZE_TO_POINTER (id));
@@ -988,7 +970,7 @@ save_bodies_and_goals (EvkStore     *store,
       evk_stmt_bind_text (stmt, 1, goal->key);
       evk_stmt_bind_text (stmt, 2, goal->kind);
       evk_stmt_bind_int (stmt, 3, i);
-      if ((id = upsert (store, stmt, error)) < 0)
+      if ((id = evk_store_step_returning_id (store, stmt, error)) < 0)
         return FALSE;
       id_set_add (kept_goals, id);
       g_hash_table_insert (ctx->goal_ids, goal->key, GSIZE_TO_POINTER (id));
@@ -1048,7 +1030,7 @@ save_measures (EvkStore     *store,
       evk_stmt_bind_int (stmt, 2, lookup_id (ctx->goal_ids, measure->goal));
       if (measure->status != NULL)
         evk_stmt_bind_int (stmt, 3, lookup_id (ctx->term_ids[EVK_VOCAB_STATUS], measure->status));
-      if ((id = upsert (store, stmt, error)) < 0)
+      if ((id = evk_store_step_returning_id (store, stmt, error)) < 0)
         return FALSE;
       id_set_add (kept, id);
       g_hash_table_insert (ctx->measure_ids, GUINT_TO_POINTER (measure->number), GSIZE_TO_POINTER (id));
@@ -1113,7 +1095,7 @@ save_offers_and_groups (EvkStore     *store,
         return FALSE;
       evk_stmt_bind_text (stmt, 1, offer->key);
       evk_stmt_bind_int (stmt, 2, i);
-      if ((id = upsert (store, stmt, error)) < 0)
+      if ((id = evk_store_step_returning_id (store, stmt, error)) < 0)
         return FALSE;
       id_set_add (kept_offers, id);
       if (!set_texts (store, ctx, "offer", id, "label", offer->label, error))
@@ -1186,7 +1168,7 @@ save_offers_and_groups (EvkStore     *store,
       evk_stmt_bind_text (stmt, 1, group->key);
       evk_stmt_bind_text (stmt, 2, group->filter);
       evk_stmt_bind_int (stmt, 3, i);
-      if ((id = upsert (store, stmt, error)) < 0)
+      if ((id = evk_store_step_returning_id (store, stmt, error)) < 0)
         return FALSE;
       id_set_add (kept_groups, id);
       if (!set_texts (store, ctx, "respondent_group", id, "name", group->name, error))

@@ -22,7 +22,7 @@ evk_table_spec_grammar (void)
   return _("SPEC is a kind, its arguments and options:\n"
            "  frequency VAR                 categories of one variable\n"
            "  awareness OFFER               not known / known, not used / known and used\n"
-           "  awareness-all                 every offer, ranked by awareness\n"
+           "  awareness-all [offers=K,K…]   every offer (or those named), ranked by awareness\n"
            "  outcome OFFER                 the offer's outcome items on their scale\n"
            "  items VAR…                    items of a grid on one scale (VAR..VAR for a range)\n"
            "  multiple SET|VAR…             a multiple-response question, ranked\n"
@@ -196,7 +196,7 @@ check_options (Spec    *spec,
                GError **error)
 {
   static const char * const known[] = {
-    "survey", "group", "filter", "base", "weight", "small", "counted", "groups", NULL
+    "survey", "group", "filter", "base", "weight", "small", "counted", "groups", "offers", NULL
   };
   GHashTableIter iter;
   gpointer key;
@@ -370,6 +370,8 @@ compute (Spec        *spec,
 
   if (g_str_equal (kind, "awareness-all"))
     {
+      const char *only = g_hash_table_lookup (spec->options, "offers");
+      g_auto(GStrv) wanted = only != NULL ? g_strsplit (only, ",", -1) : NULL;
       g_autoptr(GStrvBuilder) heard = g_strv_builder_new ();
       g_autoptr(GStrvBuilder) used = g_strv_builder_new ();
       g_autoptr(GPtrArray) labels = g_ptr_array_new ();
@@ -381,7 +383,8 @@ compute (Spec        *spec,
           const char *h = evk_offer_get_variable (offer, EVK_ROLE_HEARD_OF);
           const char *u = evk_offer_get_variable (offer, EVK_ROLE_USED);
 
-          if (h == NULL || u == NULL)
+          if (h == NULL || u == NULL ||
+              (wanted != NULL && !g_strv_contains ((const char * const *) wanted, offer->key)))
             continue;
           g_strv_builder_add (heard, h);
           g_strv_builder_add (used, u);

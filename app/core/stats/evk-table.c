@@ -162,9 +162,9 @@ label_of (EvkTableEntry *entry,
   return label != NULL ? label : (entry->key != NULL ? entry->key : "");
 }
 
-static void
-csv_field (GString    *out,
-           const char *text)
+void
+evk_csv_append_field (GString    *out,
+                      const char *text)
 {
   if (strpbrk (text, ",\"\n\r") == NULL)
     {
@@ -202,7 +202,7 @@ evk_table_to_csv (EvkTable   *table,
   const char *share_word = evk_word ("Stats", "Share", lang);
   const char *base_word = evk_word ("Stats", "Base", lang);
 
-  csv_field (out, "");
+  evk_csv_append_field (out, "");
   for (guint c = 0; c < table->columns->len; c++)
     {
       g_autofree char *n_header = g_strdup_printf ("%s (%s)", label_of (evk_table_column (table, c), lang),
@@ -210,19 +210,19 @@ evk_table_to_csv (EvkTable   *table,
       g_autofree char *share_header = g_strdup_printf ("%s (%s)", label_of (evk_table_column (table, c), lang),
                                                        share_word != NULL ? share_word : "%");
       g_string_append_c (out, ',');
-      csv_field (out, n_header);
+      evk_csv_append_field (out, n_header);
       g_string_append_c (out, ',');
-      csv_field (out, share_header);
+      evk_csv_append_field (out, share_header);
     }
   g_string_append_c (out, ',');
-  csv_field (out, base_word != NULL ? base_word : "base");
+  evk_csv_append_field (out, base_word != NULL ? base_word : "base");
   g_string_append (out, "\r\n");
 
   for (guint r = 0; r < table->rows->len; r++)
     {
       EvkTableEntry *row = evk_table_row (table, r);
 
-      csv_field (out, label_of (row, lang));
+      evk_csv_append_field (out, label_of (row, lang));
       for (guint c = 0; c < table->columns->len; c++)
         {
           EvkCell *cell = evk_table_cell (table, r, c);
@@ -239,9 +239,9 @@ evk_table_to_csv (EvkTable   *table,
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
-static void
-json_string (GString    *out,
-             const char *text)
+void
+evk_json_append_string (GString    *out,
+                        const char *text)
 {
   g_string_append_c (out, '"');
   for (const guchar *p = (const guchar *) text; *p != '\0'; p++)
@@ -282,11 +282,11 @@ json_entries (GString    *out,
 
       g_string_append (out, i > 0 ? ", {" : "{");
       g_string_append (out, "\"key\": ");
-      json_string (out, entry->key != NULL ? entry->key : "");
+      evk_json_append_string (out, entry->key != NULL ? entry->key : "");
       g_string_append (out, ", \"label\": ");
-      json_string (out, label_of (entry, lang));
+      evk_json_append_string (out, label_of (entry, lang));
       g_string_append (out, ", \"role\": ");
-      json_string (out, roles[entry->role]);
+      evk_json_append_string (out, roles[entry->role]);
       if (!isnan (entry->value))
         {
           g_string_append (out, ", \"value\": ");
@@ -310,13 +310,13 @@ evk_table_to_json (EvkTable   *table,
   const char *title = evk_localized_get (table->title, lang);
   const char *base = evk_localized_get (table->base_label, lang);
 
-  json_string (out, table->kind);
+  evk_json_append_string (out, table->kind);
   g_string_append (out, ", \"language\": ");
-  json_string (out, lang);
+  evk_json_append_string (out, lang);
   g_string_append (out, ", \"title\": ");
-  json_string (out, title != NULL ? title : "");
+  evk_json_append_string (out, title != NULL ? title : "");
   g_string_append (out, ", \"base\": ");
-  json_string (out, base != NULL ? base : "");
+  evk_json_append_string (out, base != NULL ? base : "");
   g_string_append (out, ", \"n_base\": ");
   json_number (out, table->n_base);
   g_string_append (out, ", \"weighted\": ");

@@ -80,6 +80,12 @@ char          *evk_table_to_csv       (EvkTable    *table,
 char          *evk_table_to_json      (EvkTable    *table,
                                        const char  *lang);
 
+/* RFC 4180 quoting and JSON string escaping, for every table output. */
+void           evk_csv_append_field   (GString     *out,
+                                       const char  *text);
+void           evk_json_append_string (GString     *out,
+                                       const char  *text);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (EvkTable, evk_table_free)
 
 G_END_DECLS

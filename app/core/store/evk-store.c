@@ -517,6 +517,28 @@ evk_store_step (EvkStore      *store,
   return FALSE;
 }
 
+gint64
+evk_store_step_returning_id (EvkStore      *store,
+                             sqlite3_stmt  *stmt,
+                             GError       **error)
+{
+  gboolean has_row;
+  gint64 id;
+
+  if (!evk_store_step (store, stmt, &has_row, error))
+    return -1;
+  if (!has_row)
+    {
+      sqlite3_reset (stmt);
+      g_set_error_literal (error, EVK_STORE_ERROR, EVK_STORE_ERROR_FAILED,
+                           "the statement returned no id");
+      return -1;
+    }
+  id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return id;
+}
+
 gboolean
 evk_store_exec (EvkStore    *store,
                 const char  *sql,

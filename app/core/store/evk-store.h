@@ -57,6 +57,11 @@ gboolean      evk_store_step                 (EvkStore           *store,
                                               sqlite3_stmt       *stmt,
                                               gboolean           *has_row,
                                               GError            **error);
+/* Steps an INSERT … RETURNING id (or an upsert) and returns the id, or -1
+ * with error set. The statement is reset for reuse. */
+gint64        evk_store_step_returning_id    (EvkStore           *store,
+                                              sqlite3_stmt       *stmt,
+                                              GError            **error);
 gboolean      evk_store_exec                 (EvkStore           *store,
                                               const char         *sql,
                                               GError            **error);

@@ -298,3 +298,20 @@ evk_column_new_from_data (EvkColumnKind  kind,
   column->data = g_memdup2 (data, size);
   return column;
 }
+
+EvkColumn *
+evk_column_new_take (EvkColumnKind kind,
+                     guint         n_rows,
+                     gpointer      data,
+                     gsize         size)
+{
+  EvkColumn *column;
+
+  if (size != (gsize) n_rows * widths[kind])
+    return NULL;
+  column = evk_column_new ();
+  column->kind = kind;
+  column->length = column->capacity = n_rows;
+  column->data = data;
+  return column;
+}

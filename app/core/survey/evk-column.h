@@ -56,6 +56,13 @@ EvkColumn     *evk_column_new_from_data (EvkColumnKind  kind,
                                          gconstpointer  data,
                                          gsize          size);
 
+/* Adopts a g_malloc'd buffer of n_rows values without copying (importers
+ * that pack as they read); NULL and data untouched if the size is wrong. */
+EvkColumn     *evk_column_new_take      (EvkColumnKind  kind,
+                                         guint          n_rows,
+                                         gpointer       data,
+                                         gsize          size);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (EvkColumn, evk_column_free)
 
 G_END_DECLS

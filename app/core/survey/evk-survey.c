@@ -342,22 +342,6 @@ typedef struct {
   GStrv      langs;
 } SaveContext;
 
-static gint64
-insert_returning (EvkStore      *store,
-                  sqlite3_stmt  *stmt,
-                  GError       **error)
-{
-  gboolean has_row;
-  gint64 id;
-
-  if (!evk_store_step (store, stmt, &has_row, error))
-    return -1;
-  g_assert (has_row);
-  id = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
-  return id;
-}
-
 static gboolean
 step_done (EvkStore      *store,
            sqlite3_stmt  *stmt,
@@ -394,7 +378,7 @@ save_variable (EvkStore     *store,
   evk_stmt_bind_text (stmt, 6, variable->format);
   evk_stmt_bind_int (stmt, 7, variable->width);
   evk_stmt_bind_int (stmt, 8, variable->personal);
-  if ((id = insert_returning (store, stmt, error)) < 0)
+  if ((id = evk_store_step_returning_id (store, stmt, error)) < 0)
     return FALSE;
 
   if (!evk_store_replace_texts (store, "variable", id, "label", variable->label,
@@ -417,7 +401,7 @@ save_variable (EvkStore     *store,
       if (label->str_value == NULL)
         sqlite3_bind_double (stmt, 3, label->value);
       evk_stmt_bind_text (stmt, 4, label->str_value);
-      if ((label_id = insert_returning (store, stmt, error)) < 0 ||
+      if ((label_id = evk_store_step_returning_id (store, stmt, error)) < 0 ||
           !evk_store_replace_texts (store, "value_label", label_id, "label", label->label,
                                     (const char * const *) ctx->langs, error))
         return FALSE;
@@ -522,7 +506,7 @@ save_in_transaction (EvkStore  *store,
     evk_stmt_bind_int (stmt, 6, survey->net_population);
   evk_stmt_bind_text (stmt, 7, survey->id_variable);
   evk_stmt_bind_text (stmt, 8, survey->weight_variable);
-  if ((survey_id = insert_returning (store, stmt, error)) < 0 ||
+  if ((survey_id = evk_store_step_returning_id (store, stmt, error)) < 0 ||
       !evk_store_replace_texts (store, "survey", survey_id, "label", survey->label,
                                 (const char * const *) ctx->langs, error))
     return FALSE;
@@ -550,7 +534,7 @@ save_in_transaction (EvkStore  *store,
       evk_stmt_bind_text (stmt, 2, set->name);
       evk_stmt_bind_text (stmt, 3, set->type == EVK_MRSET_DICHOTOMY ? "dichotomy" : "category");
       evk_stmt_bind_text (stmt, 4, set->counted_value);
-      if ((set_id = insert_returning (store, stmt, error)) < 0 ||
+      if ((set_id = evk_store_step_returning_id (store, stmt, error)) < 0 ||
           !evk_store_replace_texts (store, "mrset", set_id, "label", set->label,
                                     (const char * const *) ctx->langs, error))
         return FALSE;

@@ -1,0 +1,143 @@
+/* evk-cli-chart.c: chart commands: charts, chart
+ *
+ * Copyright 2026 The Evalkit developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "evk-cli"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "evk-chart-export.h"
+#include "evk-charts.h"
+#include "evk-cli-private.h"
+#include "evk-localized.h"
+#include "evk-store-texts.h"
+
+static char *
+pick_language (EvkProject  *project,
+               const char  *lang,
+               const char  *path,
+               GError     **error)
+{
+  g_auto(GStrv) langs = evk_store_get_languages (evk_project_get_store (project), error);
+
+  if (langs == NULL)
+    return NULL;
+  if (lang == NULL)
+    return g_strdup (langs[0] != NULL ? langs[0] : "en");
+  if (!g_strv_contains ((const char * const *) langs, lang))
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _("%s: the project has no texts in “%s”"), path, lang);
+      return NULL;
+    }
+  return g_strdup (lang);
+}
+
+int
+evk_cli_charts (int    argc,
+                char **argv)
+{
+  g_autoptr(GOptionContext) context = evk_cli_command_context ("charts");
+  g_autoptr(EvkProject) project = NULL;
+  g_autoptr(GPtrArray) charts = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *lang = NULL, *chosen = NULL;
+  int status;
+  const GOptionEntry entries[] = {
+    { "lang", 'l', 0, G_OPTION_ARG_STRING, &lang, N_("Language of the captions"), N_("LANG") },
+    { NULL }
+  };
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!evk_cli_parse (context, &argc, &argv, 1, &status))
+    return status;
+
+  /* Opened for writing: a project's first listing makes its default charts. */
+  project = evk_project_open (argv[1], &error);
+  if (project == NULL || (chosen = pick_language (project, lang, argv[1], &error)) == NULL ||
+      (charts = evk_project_list_charts (project, &error)) == NULL)
+    return evk_cli_fail (error);
+
+  for (guint i = 0; i < charts->len; i++)
+    {
+      EvkSavedChart *chart = g_ptr_array_index (charts, i);
+      g_autofree char *where = NULL;
+      const char *caption = evk_localized_get (chart->caption, chosen);
+
+      if (chart->measure > 0)
+        where = g_strdup_printf (_("measure %u"), chart->measure);
+      else if (chart->goal != NULL)
+        where = g_strdup_printf (_("goal %s"), chart->goal);
+      else
+        where = g_strdup (_("strategy"));
+      g_print ("%s\t%s\t%s\t%s\n", chart->key, evk_chart_kind_to_string (chart->kind), where,
+               caption != NULL ? caption : "");
+    }
+  return EXIT_SUCCESS;
+}
+
+int
+evk_cli_chart (int    argc,
+               char **argv)
+{
+  g_autoptr(GOptionContext) context = evk_cli_command_context ("chart");
+  g_autoptr(EvkProject) project = NULL;
+  g_autoptr(GPtrArray) charts = NULL;
+  g_autoptr(EvkTable) table = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *lang = NULL, *chosen = NULL, *out = NULL;
+  double width = 453.5, height = 0, dpi = 150; /* 16 cm: the report's text width */
+  EvkChartFormat format;
+  EvkSavedChart *chart;
+  EvkChartSpec spec;
+  int status;
+  const GOptionEntry entries[] = {
+    { "out", 'o', 0, G_OPTION_ARG_FILENAME, &out, N_("The file to write: .png, .svg, .pdf or .csv"), N_("FILE") },
+    { "lang", 'l', 0, G_OPTION_ARG_STRING, &lang, N_("Language of the chart"), N_("LANG") },
+    { "width", 'w', 0, G_OPTION_ARG_DOUBLE, &width, N_("Width in points (default 453.5, 16 cm)"), N_("PT") },
+    { "height", 'h', 0, G_OPTION_ARG_DOUBLE, &height,
+      N_("Height in points (default: what the chart needs at that width)"), N_("PT") },
+    { "dpi", 0, 0, G_OPTION_ARG_DOUBLE, &dpi, N_("Resolution of a PNG (default 150)"), N_("DPI") },
+    { NULL }
+  };
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!evk_cli_parse (context, &argc, &argv, 2, &status))
+    return status;
+  if (out == NULL)
+    return evk_cli_usage_error (context, _("--out FILE is required"));
+  if (!evk_chart_format_from_path (out, &format, &error))
+    return evk_cli_fail (error);
+
+  project = evk_project_open (argv[1], &error);
+  if (project == NULL || (chosen = pick_language (project, lang, argv[1], &error)) == NULL ||
+      (charts = evk_project_list_charts (project, &error)) == NULL)
+    return evk_cli_fail (error);
+
+  chart = evk_project_find_chart (charts, argv[2]);
+  if (chart == NULL)
+    {
+      g_printerr (_("evalkit: %s: no chart “%s” (see “evalkit charts”)\n"), argv[1], argv[2]);
+      return EXIT_FAILURE;
+    }
+  table = evk_project_compute_chart (project, chart, &error);
+  if (table == NULL)
+    {
+      g_prefix_error (&error, "%s: %s: ", argv[1], chart->key);
+      return evk_cli_fail (error);
+    }
+
+  evk_chart_spec_init (&spec, chart->kind, chosen);
+  spec.caption = evk_localized_get (chart->caption, chosen);
+  if (height <= 0)
+    {
+      g_autoptr(EvkChartStyle) style = evk_chart_style_new_print (72);
+      height = evk_chart_preferred_height (chart->kind, &table, 1, &spec, style, width);
+    }
+  if (!evk_chart_export (chart->kind, table, &spec, format, out, width, height, dpi, &error))
+    return evk_cli_fail (error);
+  return EXIT_SUCCESS;
+}

@@ -1,0 +1,384 @@
+/* evk-charts.c: the project's saved charts, and the defaults made from its links
+ *
+ * Copyright 2026 The Evalkit developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "evk-charts"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "evk-charts.h"
+#include "evk-localized.h"
+#include "evk-model-error.h"
+#include "evk-model-tables.h"
+#include "evk-review-stats.h"
+#include "evk-store-texts.h"
+#include "evk-table-spec.h"
+#include "evk-words.h"
+
+void
+evk_saved_chart_free (EvkSavedChart *chart)
+{
+  if (chart == NULL)
+    return;
+  g_free (chart->key);
+  g_free (chart->spec);
+  g_free (chart->goal);
+  g_clear_pointer (&chart->caption, g_hash_table_unref);
+  g_clear_pointer (&chart->alt_text, g_hash_table_unref);
+  g_free (chart);
+}
+
+/* ---- Defaults ------------------------------------------------------ */
+
+typedef struct {
+  EvkStrategy *strategy;
+  GStrv        langs;
+  guint        position;
+} Defaults;
+
+/* "Kjennskap til og bruk av {offer}" in every language the words have. */
+static GHashTable *
+caption_from_word (const char *key,
+                   GHashTable *offer_label,
+                   GStrv       langs)
+{
+  GHashTable *caption = evk_localized_new ();
+
+  for (guint i = 0; langs[i] != NULL; i++)
+    {
+      const char *word = evk_word ("Report", key, langs[i]);
+      g_autoptr(GString) text = NULL;
+
+      if (word == NULL)
+        word = evk_word ("Stats", key, langs[i]);
+      if (word == NULL)
+        continue;
+      text = g_string_new (word);
+      if (offer_label != NULL)
+        g_string_replace (text, "{offer}", evk_localized_get_fallback (offer_label, langs[i], langs[0]), 0);
+      evk_localized_set (caption, langs[i], text->str);
+    }
+  return caption;
+}
+
+static gboolean
+insert_chart (EvkStore    *store,
+              Defaults    *d,
+              const char  *key,
+              EvkChartKind kind,
+              const char  *spec,
+              guint        measure,
+              const char  *goal,
+              GHashTable  *caption,
+              GError     **error)
+{
+  g_autoptr(GHashTable) owned_caption = caption;
+  g_autoptr(GHashTable) alt = evk_localized_new ();
+  sqlite3_stmt *stmt;
+  gint64 id;
+
+  /* The alt text starts as the caption; the numbers themselves are in the
+   * table every chart offers as its alternative. */
+  for (guint i = 0; d->langs[i] != NULL; i++)
+    evk_localized_set (alt, d->langs[i], evk_localized_get (caption, d->langs[i]));
+
+  stmt = evk_store_prepare (store,
+                            "INSERT INTO chart (key, kind, spec, measure_id, goal_id, position, in_report) "
+                            "VALUES (?1, ?2, ?3, (SELECT id FROM measure WHERE number = ?4), "
+                            "(SELECT id FROM goal WHERE key = ?5), ?6, 1) RETURNING id",
+                            error);
+  if (stmt == NULL)
+    return FALSE;
+  evk_stmt_bind_text (stmt, 1, key);
+  evk_stmt_bind_text (stmt, 2, evk_chart_kind_to_string (kind));
+  evk_stmt_bind_text (stmt, 3, spec);
+  if (measure > 0)
+    evk_stmt_bind_int (stmt, 4, measure);
+  evk_stmt_bind_text (stmt, 5, goal);
+  evk_stmt_bind_int (stmt, 6, d->position++);
+  if ((id = evk_store_step_returning_id (store, stmt, error)) < 0)
+    return FALSE;
+  return evk_store_replace_texts (store, "chart", id, "caption", caption,
+                                  (const char * const *) d->langs, error) &&
+         evk_store_replace_texts (store, "chart", id, "alt-text", alt,
+                                  (const char * const *) d->langs, error);
+}
+
+static gboolean
+offer_has (EvkOffer   *offer,
+           const char *role)
+{
+  return evk_offer_get_variable (offer, role) != NULL;
+}
+
+static gboolean
+offer_in_measure (EvkOffer *offer,
+                  guint     number)
+{
+  for (guint i = 0; i < offer->measures->len; i++)
+    if (g_array_index (offer->measures, guint, i) == number)
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+make_defaults (EvkStore  *store,
+               gpointer   user_data,
+               GError   **error)
+{
+  Defaults *d = user_data;
+  EvkStrategy *s = d->strategy;
+  gboolean has_survey = FALSE;
+  gboolean has_review = FALSE;
+  sqlite3_stmt *stmt;
+
+  stmt = evk_store_prepare (store, "SELECT (SELECT count(*) FROM survey), (SELECT count(*) FROM document)",
+                            error);
+  if (stmt == NULL || !evk_store_step (store, stmt, NULL, error))
+    return FALSE;
+  has_survey = sqlite3_column_int (stmt, 0) > 0;
+  has_review = sqlite3_column_int (stmt, 1) > 0;
+  sqlite3_reset (stmt);
+
+  for (guint m = 0; has_survey && m < s->measures->len; m++)
+    {
+      EvkMeasure *measure = g_ptr_array_index (s->measures, m);
+
+      for (guint o = 0; o < s->offers->len; o++)
+        {
+          EvkOffer *offer = g_ptr_array_index (s->offers, o);
+          g_autofree char *key = NULL, *spec = NULL;
+
+          if (!offer_in_measure (offer, measure->number))
+            continue;
+          if (offer_has (offer, EVK_ROLE_HEARD_OF) && offer_has (offer, EVK_ROLE_USED))
+            {
+              key = g_strdup_printf ("m%u-awareness-%s", measure->number, offer->key);
+              spec = g_strdup_printf ("awareness %s", offer->key);
+              if (!insert_chart (store, d, key, EVK_CHART_AWARENESS, spec, measure->number, NULL,
+                                 caption_from_word ("FigureAwareness", offer->label, d->langs), error))
+                return FALSE;
+            }
+          if (offer_has (offer, EVK_ROLE_OUTCOME_MEMBERS) || offer_has (offer, EVK_ROLE_OUTCOME_ACTIVITIES))
+            {
+              g_free (key);
+              g_free (spec);
+              key = g_strdup_printf ("m%u-outcome-%s", measure->number, offer->key);
+              spec = g_strdup_printf ("outcome %s", offer->key);
+              if (!insert_chart (store, d, key, EVK_CHART_OUTCOME, spec, measure->number, NULL,
+                                 caption_from_word ("FigureOutcome", offer->label, d->langs), error))
+                return FALSE;
+            }
+        }
+    }
+
+  for (guint g = 0; g < s->goals->len; g++)
+    {
+      EvkGoal *goal = g_ptr_array_index (s->goals, g);
+      g_autofree char *key = g_strdup_printf ("g%s-status", goal->key);
+      g_autofree char *spec = g_strdup_printf ("status-summary goal=%s", goal->key);
+      g_autoptr(GString) offers = g_string_new (NULL);
+
+      if (!insert_chart (store, d, key, EVK_CHART_STATUS_SUMMARY, spec, 0, goal->key,
+                         caption_from_word ("StatusByGoal", NULL, d->langs), error))
+        return FALSE;
+
+      for (guint o = 0; o < s->offers->len; o++)
+        {
+          EvkOffer *offer = g_ptr_array_index (s->offers, o);
+          gboolean in_goal = FALSE;
+
+          for (guint i = 0; i < offer->measures->len && !in_goal; i++)
+            {
+              EvkMeasure *m = evk_strategy_find_measure (s, g_array_index (offer->measures, guint, i));
+              in_goal = m != NULL && g_strcmp0 (m->goal, goal->key) == 0;
+            }
+          if (in_goal && offer_has (offer, EVK_ROLE_HEARD_OF) && offer_has (offer, EVK_ROLE_USED))
+            g_string_append_printf (offers, "%s%s", offers->len > 0 ? "," : "", offer->key);
+        }
+      /* A goal with one offer has that offer's chart on its measure page. */
+      if (has_survey && strchr (offers->str, ',') != NULL)
+        {
+          g_autofree char *ranked_key = g_strdup_printf ("g%s-awareness", goal->key);
+          g_autofree char *ranked_spec = g_strdup_printf ("awareness-all offers=%s", offers->str);
+
+          if (!insert_chart (store, d, ranked_key, EVK_CHART_AWARENESS_RANKED, ranked_spec, 0, goal->key,
+                             caption_from_word ("AwarenessTitle", NULL, d->langs), error))
+            return FALSE;
+        }
+    }
+
+  if (!insert_chart (store, d, "status", EVK_CHART_STATUS_SUMMARY, "status-summary", 0, NULL,
+                     caption_from_word ("StatusByGoal", NULL, d->langs), error))
+    return FALSE;
+  if (has_survey && s->offers->len > 0 &&
+      !insert_chart (store, d, "awareness-all", EVK_CHART_AWARENESS_RANKED, "awareness-all", 0, NULL,
+                     caption_from_word ("AwarenessTitle", NULL, d->langs), error))
+    return FALSE;
+  if (has_review &&
+      !insert_chart (store, d, "review-matrix", EVK_CHART_REVIEW_MATRIX, "review-matrix", 0, NULL,
+                     caption_from_word ("ReviewMatrix", NULL, d->langs), error))
+    return FALSE;
+  return TRUE;
+}
+
+static gboolean
+count_charts (EvkStore  *store,
+              guint     *n,
+              GError   **error)
+{
+  sqlite3_stmt *stmt = evk_store_prepare (store, "SELECT count(*) FROM chart", error);
+
+  if (stmt == NULL || !evk_store_step (store, stmt, NULL, error))
+    return FALSE;
+  *n = sqlite3_column_int (stmt, 0);
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
+static gboolean
+ensure_defaults (EvkProject  *project,
+                 gboolean     replace,
+                 GError     **error)
+{
+  EvkStore *store = evk_project_get_store (project);
+  g_autoptr(EvkStrategy) strategy = NULL;
+  g_auto(GStrv) langs = NULL;
+  Defaults d = { 0 };
+  guint n;
+
+  if (!count_charts (store, &n, error))
+    return FALSE;
+  if (n > 0 && !replace)
+    return TRUE;
+
+  strategy = evk_project_load_strategy (project, error);
+  langs = evk_store_get_languages (store, error);
+  if (strategy == NULL || langs == NULL)
+    return FALSE;
+  d.strategy = strategy;
+  d.langs = langs;
+
+  if (replace && !evk_store_exec (store, "BEGIN IMMEDIATE", error))
+    return FALSE;
+  if (replace && !evk_store_exec (store, "DELETE FROM chart", error))
+    {
+      evk_store_exec (store, "ROLLBACK", NULL);
+      return FALSE;
+    }
+  if (!evk_store_transaction (store, make_defaults, &d, error))
+    {
+      if (replace)
+        evk_store_exec (store, "ROLLBACK", NULL);
+      return FALSE;
+    }
+  return !replace || evk_store_exec (store, "COMMIT", error);
+}
+
+gboolean
+evk_project_reset_charts (EvkProject  *project,
+                          GError     **error)
+{
+  return ensure_defaults (project, TRUE, error);
+}
+
+GPtrArray *
+evk_project_list_charts (EvkProject  *project,
+                         GError     **error)
+{
+  EvkStore *store = evk_project_get_store (project);
+  g_autoptr(GPtrArray) charts = g_ptr_array_new_with_free_func ((GDestroyNotify) evk_saved_chart_free);
+  g_autoptr(EvkTextIndex) texts = NULL;
+  g_autoptr(GError) local_error = NULL;
+  sqlite3_stmt *stmt;
+  gboolean has_row;
+
+  /* A read-only project (a reviewer's, or `evalkit charts`) shows the
+   * defaults it would get without writing them. */
+  if (!sqlite3_db_readonly (evk_store_get_db (store), "main") && !ensure_defaults (project, FALSE, error))
+    return NULL;
+
+  if ((texts = evk_text_index_load (store, "chart", error)) == NULL)
+    return NULL;
+  stmt = evk_store_prepare (store,
+                            "SELECT c.id, c.key, c.kind, c.spec, m.number, g.key, c.in_report FROM chart c "
+                            "LEFT JOIN measure m ON m.id = c.measure_id LEFT JOIN goal g ON g.id = c.goal_id "
+                            "ORDER BY c.position, c.id",
+                            error);
+  if (stmt == NULL)
+    return NULL;
+  while (evk_store_step (store, stmt, &has_row, &local_error) && has_row)
+    {
+      EvkSavedChart *chart = g_new0 (EvkSavedChart, 1);
+
+      chart->id = sqlite3_column_int64 (stmt, 0);
+      chart->key = g_strdup (evk_stmt_column_text (stmt, 1));
+      if (!evk_chart_kind_from_string (evk_stmt_column_text (stmt, 2), &chart->kind))
+        chart->kind = EVK_CHART_TABLE;
+      chart->spec = g_strdup (evk_stmt_column_text (stmt, 3));
+      chart->measure = sqlite3_column_int (stmt, 4);
+      chart->goal = g_strdup (evk_stmt_column_text (stmt, 5));
+      chart->in_report = sqlite3_column_int (stmt, 6);
+      chart->caption = evk_text_index_get (texts, chart->id, "caption");
+      chart->alt_text = evk_text_index_get (texts, chart->id, "alt-text");
+      g_ptr_array_add (charts, chart);
+    }
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+  return g_steal_pointer (&charts);
+}
+
+EvkSavedChart *
+evk_project_find_chart (GPtrArray  *charts,
+                        const char *key)
+{
+  for (guint i = 0; i < charts->len; i++)
+    if (g_str_equal (((EvkSavedChart *) g_ptr_array_index (charts, i))->key, key))
+      return g_ptr_array_index (charts, i);
+  return NULL;
+}
+
+/* "status-summary goal=2" → "2"; NULL when not given. */
+static char *
+goal_option (const char *spec)
+{
+  const char *goal = strstr (spec, "goal=");
+  const char *end;
+
+  if (goal == NULL)
+    return NULL;
+  goal += strlen ("goal=");
+  end = goal;
+  while (*end != '\0' && !g_ascii_isspace (*end))
+    end++;
+  return g_strndup (goal, end - goal);
+}
+
+EvkTable *
+evk_project_compute_chart (EvkProject     *project,
+                           EvkSavedChart  *chart,
+                           GError        **error)
+{
+  g_autofree char *goal = goal_option (chart->spec);
+
+  if (g_str_has_prefix (chart->spec, "status-summary"))
+    {
+      g_autoptr(EvkStrategy) strategy = evk_project_load_strategy (project, error);
+
+      return strategy != NULL ? evk_table_status_summary (strategy, goal) : NULL;
+    }
+  if (g_str_has_prefix (chart->spec, "review-matrix"))
+    {
+      g_autoptr(EvkReviewStats) stats = evk_review_stats_load (project, error);
+
+      return stats != NULL ? evk_table_review_matrix (stats, goal) : NULL;
+    }
+  return evk_table_compute (project, chart->spec, error);
+}

@@ -1,0 +1,54 @@
+/* evk-charts.h: the project's saved charts, and the defaults made from its links
+ *
+ * Copyright 2026 The Evalkit developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+#include "evk-chart.h"
+#include "evk-project.h"
+#include "evk-table.h"
+
+G_BEGIN_DECLS
+
+/* A saved chart: a kind of drawing, the words of its table (the grammar of
+ * `evalkit table`, plus "status-summary [goal=KEY]" and "review-matrix
+ * [goal=KEY]"), where it belongs, and its caption and alt text per
+ * language. key is the stable id users and the report refer to. */
+typedef struct {
+  gint64        id;
+  char         *key;
+  EvkChartKind  kind;
+  char         *spec;
+  guint         measure;     /* 0 when not a measure's */
+  char         *goal;        /* NULL when not a goal's */
+  gboolean      in_report;
+  GHashTable   *caption;     /* localized */
+  GHashTable   *alt_text;    /* localized */
+} EvkSavedChart;
+
+void           evk_saved_chart_free        (EvkSavedChart *chart);
+
+/* Every chart of the project in order (measure charts by measure, then
+ * goal charts, then the strategy's). A project that has none yet gets the
+ * defaults first: per measure, the awareness and outcome charts of the
+ * offers linked to it; per goal, its status summary and the awareness of
+ * its offers; for the strategy, the status of all goals, every offer's
+ * awareness and the document-review matrix. One transaction. */
+GPtrArray     *evk_project_list_charts     (EvkProject    *project,
+                                            GError       **error);
+/* Drops the defaults' rows and makes them again (after links changed). */
+gboolean       evk_project_reset_charts    (EvkProject    *project,
+                                            GError       **error);
+EvkSavedChart *evk_project_find_chart      (GPtrArray     *charts,
+                                            const char    *key);
+/* The table the chart draws, computed now from the project's data. */
+EvkTable      *evk_project_compute_chart   (EvkProject    *project,
+                                            EvkSavedChart *chart,
+                                            GError       **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (EvkSavedChart, evk_saved_chart_free)
+
+G_END_DECLS

@@ -1,0 +1,74 @@
+/* evk-chart-card.h: one interactive chart on a card, with its own group and menu
+ *
+ * Copyright 2026 The Evalkit developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "evk-chart.h"
+#include "evk-workspace.h"
+
+G_BEGIN_DECLS
+
+#define EVK_TYPE_CHART_CARD (evk_chart_card_get_type ())
+
+G_DECLARE_FINAL_TYPE (EvkChartCard, evk_chart_card, EVK, CHART_CARD, GtkWidget)
+
+/* Builds a card's table for a chart that is not a survey query (a status
+ * summary, the review matrix). */
+typedef EvkTable *(*EvkChartCardBuild) (EvkWorkspace  *workspace,
+                                        gpointer       data,
+                                        GError       **error);
+
+/* A survey chart: the card owns a copy of query and offers a group and a
+ * base selector. */
+EvkChartCard       *evk_chart_card_new            (EvkWorkspace       *workspace,
+                                                   EvkChartKind        kind,
+                                                   const EvkQuery     *query);
+EvkChartCard       *evk_chart_card_new_built      (EvkWorkspace       *workspace,
+                                                   EvkChartKind        kind,
+                                                   EvkChartCardBuild   build,
+                                                   gpointer            data,
+                                                   GDestroyNotify      destroy);
+/* The heading above the chart, localized (NULL: the table's title). */
+void                evk_chart_card_set_title      (EvkChartCard       *self,
+                                                   GHashTable         *title);
+
+void                evk_chart_card_set_group      (EvkChartCard       *self,
+                                                   const char         *group);
+const char         *evk_chart_card_get_group      (EvkChartCard       *self);
+void                evk_chart_card_set_dont_know  (EvkChartCard       *self,
+                                                   gboolean            dont_know);
+void                evk_chart_card_set_show_table (EvkChartCard       *self,
+                                                   gboolean            show_table);
+/* Recomputes the table and redraws. */
+void                evk_chart_card_refresh        (EvkChartCard       *self);
+
+EvkTable           *evk_chart_card_get_table      (EvkChartCard       *self);
+EvkChartKind        evk_chart_card_get_kind       (EvkChartCard       *self);
+/* Where the last drawing put its bars and legend entries (NULL before the
+ * first frame). */
+EvkChartHits       *evk_chart_card_get_hits       (EvkChartCard       *self);
+/* The tooltip shown at (x, y) of the chart area, or NULL. */
+const char         *evk_chart_card_tooltip_at     (EvkChartCard       *self,
+                                                   double              x,
+                                                   double              y);
+/* What a click on (x, y) of the chart area does: a legend entry hides or
+ * shows its series. */
+void                evk_chart_card_click_at       (EvkChartCard       *self,
+                                                   double              x,
+                                                   double              y);
+gboolean            evk_chart_card_is_hidden      (EvkChartCard       *self,
+                                                   const char         *column_key);
+/* Draws the card's chart as the screen does, for benchmarks and tests. */
+EvkChartHits       *evk_chart_card_draw           (EvkChartCard       *self,
+                                                   cairo_t            *cr,
+                                                   double              width,
+                                                   double              height);
+GtkWidget          *evk_chart_card_get_chart_area (EvkChartCard       *self);
+/* What the card shows: "chart", "table" or "error". */
+const char         *evk_chart_card_get_view       (EvkChartCard       *self);
+
+G_END_DECLS

@@ -1,0 +1,379 @@
+/* evk-goal-page.c: one goal: status summary, its measures, its survey charts
+ *
+ * Copyright 2026 The Evalkit developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "evk-goal-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "evk-goal-page.h"
+#include "evk-measure-item.h"
+#include "evk-page.h"
+
+struct _EvkGoalPage
+{
+  GtkWidget     parent_instance;
+
+  EvkWorkspace *workspace;
+  char         *goal;
+
+  GtkWidget    *scrolled;
+  GtkWidget    *content;
+  GtkWidget    *summary_label;
+  EvkChartCard *summary_card;
+  GListStore   *store;
+  GtkSortListModel *sorted;
+  GtkWidget    *column_view;
+};
+
+G_DEFINE_FINAL_TYPE (EvkGoalPage, evk_goal_page, GTK_TYPE_WIDGET)
+
+static EvkTable *
+build_status_table (EvkWorkspace  *workspace,
+                    gpointer       data,
+                    GError       **error)
+{
+  return evk_workspace_status_table (workspace, data);
+}
+
+static void
+fill_store (EvkGoalPage *self)
+{
+  EvkStrategy *strategy = evk_workspace_get_strategy (self->workspace);
+  GPtrArray *statuses = strategy->vocabs[EVK_VOCAB_STATUS];
+  g_autofree guint *counts = g_new0 (guint, statuses->len + 1);
+  g_autoptr(GString) summary = g_string_new (NULL);
+  guint n_measures = 0;
+
+  g_list_store_remove_all (self->store);
+  for (guint i = 0; i < strategy->measures->len; i++)
+    {
+      EvkMeasure *measure = g_ptr_array_index (strategy->measures, i);
+      g_autofree char *bodies = NULL;
+      g_autoptr(EvkMeasureItem) item = NULL;
+      EvkTerm *status = NULL;
+      guint rank = statuses->len;
+
+      if (g_strcmp0 (measure->goal, self->goal) != 0)
+        continue;
+      for (guint k = 0; k < statuses->len; k++)
+        if (g_strcmp0 (((EvkTerm *) g_ptr_array_index (statuses, k))->key, measure->status) == 0)
+          status = g_ptr_array_index (statuses, k), rank = k;
+      counts[rank]++;
+      n_measures++;
+      bodies = evk_page_join_bodies (self->workspace, measure->responsible);
+      item = evk_measure_item_new (measure->number, evk_workspace_tr (self->workspace, measure->title), bodies,
+                                   measure->status, status != NULL ? evk_workspace_tr (self->workspace, status->name) : "",
+                                   rank);
+      g_list_store_append (self->store, item);
+    }
+
+  g_string_append_printf (summary, g_dngettext (GETTEXT_PACKAGE, "%u measure", "%u measures", n_measures), n_measures);
+  for (guint k = 0, first = TRUE; k < statuses->len; k++)
+    {
+      if (counts[k] == 0)
+        continue;
+      g_string_append_printf (summary, "%s%u %s", first ? ": " : ", ", counts[k],
+                              evk_workspace_tr (self->workspace, ((EvkTerm *) g_ptr_array_index (statuses, k))->name));
+      first = FALSE;
+    }
+  gtk_label_set_text (GTK_LABEL (self->summary_label), summary->str);
+}
+
+static void
+setup_label (GtkSignalListItemFactory *factory,
+             GtkListItem              *item,
+             gpointer                  user_data)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), GPOINTER_TO_INT (user_data) == 0 ? 1 : 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  if (GPOINTER_TO_INT (user_data) == 0)
+    gtk_widget_add_css_class (label, "numeric");
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+bind_label (GtkSignalListItemFactory *factory,
+            GtkListItem              *item,
+            gpointer                  user_data)
+{
+  EvkMeasureItem *measure = gtk_list_item_get_item (item);
+  GtkWidget *label = gtk_list_item_get_child (item);
+  g_autofree char *number = g_strdup_printf ("%u", evk_measure_item_get_number (measure));
+
+  switch (GPOINTER_TO_INT (user_data))
+    {
+    case 0:
+      gtk_label_set_text (GTK_LABEL (label), number);
+      break;
+    case 1:
+      gtk_label_set_text (GTK_LABEL (label), evk_measure_item_get_title (measure));
+      break;
+    default:
+      gtk_label_set_text (GTK_LABEL (label), evk_measure_item_get_responsible (measure));
+    }
+}
+
+static void
+setup_status (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              gpointer                  user_data)
+{
+  GtkWidget *badge = gtk_label_new (NULL);
+
+  gtk_widget_add_css_class (badge, "status-badge");
+  gtk_widget_set_halign (badge, GTK_ALIGN_START);
+  gtk_list_item_set_child (item, badge);
+}
+
+static void
+bind_status (GtkSignalListItemFactory *factory,
+             GtkListItem              *item,
+             EvkGoalPage              *self)
+{
+  EvkMeasureItem *measure = gtk_list_item_get_item (item);
+  GtkWidget *badge = gtk_list_item_get_child (item);
+  const char *classes[] = { "status-badge",
+                            evk_status_css_class (self->workspace, evk_measure_item_get_status_key (measure)),
+                            NULL };
+
+  gtk_label_set_text (GTK_LABEL (badge), evk_measure_item_get_status (measure));
+  gtk_widget_set_css_classes (badge, classes);
+}
+
+static GtkColumnViewColumn *
+add_column (EvkGoalPage *self,
+            const char  *title,
+            int          which,
+            const char  *property,
+            gboolean     numeric)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  GtkColumnViewColumn *column;
+  GtkExpression *expression = gtk_property_expression_new (EVK_TYPE_MEASURE_ITEM, NULL, property);
+  GtkSorter *sorter = numeric ? GTK_SORTER (gtk_numeric_sorter_new (expression))
+                              : GTK_SORTER (gtk_string_sorter_new (expression));
+
+  if (which == 3)
+    {
+      g_signal_connect (factory, "setup", G_CALLBACK (setup_status), NULL);
+      g_signal_connect (factory, "bind", G_CALLBACK (bind_status), self);
+    }
+  else
+    {
+      g_signal_connect (factory, "setup", G_CALLBACK (setup_label), GINT_TO_POINTER (which));
+      g_signal_connect (factory, "bind", G_CALLBACK (bind_label), GINT_TO_POINTER (which));
+    }
+  column = gtk_column_view_column_new (title, factory);
+  gtk_column_view_column_set_sorter (column, sorter);
+  g_object_unref (sorter);
+  gtk_column_view_column_set_expand (column, which == 1);
+  gtk_column_view_column_set_resizable (column, TRUE);
+  gtk_column_view_append_column (GTK_COLUMN_VIEW (self->column_view), column);
+  g_object_unref (column);
+  return column;
+}
+
+static void
+row_activated (GtkColumnView *view,
+               guint          position,
+               EvkGoalPage   *self)
+{
+  g_autoptr(EvkMeasureItem) item = g_list_model_get_item (G_LIST_MODEL (self->sorted), position);
+  g_autofree char *page = NULL;
+
+  if (item == NULL)
+    return;
+  page = g_strdup_printf ("measure:%u", evk_measure_item_get_number (item));
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.show-page", "s", page);
+}
+
+static guint
+count_goal_offers (EvkGoalPage *self)
+{
+  EvkStrategy *strategy = evk_workspace_get_strategy (self->workspace);
+  guint n = 0;
+
+  for (guint i = 0; i < strategy->offers->len; i++)
+    {
+      EvkOffer *offer = g_ptr_array_index (strategy->offers, i);
+      gboolean in_goal = FALSE;
+
+      for (guint k = 0; k < offer->measures->len; k++)
+        {
+          EvkMeasure *measure = evk_strategy_find_measure (strategy, g_array_index (offer->measures, guint, k));
+          in_goal = in_goal || (measure != NULL && g_strcmp0 (measure->goal, self->goal) == 0);
+        }
+      if (in_goal && evk_offer_get_variable (offer, EVK_ROLE_HEARD_OF) != NULL &&
+          evk_offer_get_variable (offer, EVK_ROLE_USED) != NULL)
+        n++;
+    }
+  return n;
+}
+
+static void
+rebuild (EvkGoalPage *self)
+{
+  EvkGoal *goal = evk_strategy_find_goal (evk_workspace_get_strategy (self->workspace), self->goal);
+  GtkWidget *header, *frame, *flow;
+  g_autofree char *heading = NULL;
+  const char *description;
+
+  evk_page_clear_box (self->content);
+  if (goal == NULL)
+    return;
+
+  header = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  heading = g_strcmp0 (goal->kind, "implementation") == 0 ? g_strdup (_("Implementation"))
+                                                          : g_strdup_printf (_("Goal %s"), goal->key);
+  gtk_box_append (GTK_BOX (header), evk_page_label_new (heading, "dim-label"));
+  gtk_box_append (GTK_BOX (header), evk_page_label_new (evk_workspace_tr (self->workspace, goal->title), "title-1"));
+  description = evk_workspace_tr (self->workspace, goal->description);
+  if (description[0] != '\0')
+    gtk_box_append (GTK_BOX (header), evk_page_label_new (description, "body"));
+  self->summary_label = evk_page_label_new (NULL, "heading");
+  gtk_box_append (GTK_BOX (header), self->summary_label);
+  gtk_box_append (GTK_BOX (self->content), header);
+
+  flow = evk_page_flow_new ();
+  self->summary_card = evk_chart_card_new_built (self->workspace, EVK_CHART_STATUS_SUMMARY, build_status_table,
+                                                 g_strdup (self->goal), g_free);
+  {
+    g_autoptr(GHashTable) title = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+    EvkStrategy *strategy = evk_workspace_get_strategy (self->workspace);
+
+    /* The status names are the project's words; the heading is the UI's. */
+    for (guint l = 0; strategy->languages[l] != NULL; l++)
+      g_hash_table_insert (title, g_strdup (strategy->languages[l]), g_strdup (_("Status of the measures")));
+    evk_chart_card_set_title (self->summary_card, title);
+  }
+  evk_page_flow_append (flow, GTK_WIDGET (self->summary_card));
+  if (evk_workspace_get_survey (self->workspace) != NULL && count_goal_offers (self) > 0)
+    {
+      EvkQuery query = { "awareness-all", self->goal, "all", TRUE };
+      EvkChartCard *card = evk_chart_card_new (self->workspace, EVK_CHART_AWARENESS_RANKED, &query);
+
+      evk_page_flow_append (flow, GTK_WIDGET (card));
+    }
+  gtk_box_append (GTK_BOX (self->content), flow);
+
+  gtk_box_append (GTK_BOX (self->content), evk_page_section_new (_("Measures")));
+  frame = gtk_frame_new (NULL);
+  self->column_view = gtk_column_view_new (NULL);
+  gtk_column_view_set_show_row_separators (GTK_COLUMN_VIEW (self->column_view), TRUE);
+  gtk_column_view_set_single_click_activate (GTK_COLUMN_VIEW (self->column_view), TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->column_view), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Measures of the goal"), -1);
+  add_column (self, _("No."), 0, "number", TRUE);
+  add_column (self, _("Measure"), 1, "title", FALSE);
+  add_column (self, _("Responsible"), 2, "responsible", FALSE);
+  add_column (self, _("Status"), 3, "status-rank", TRUE);
+  g_clear_object (&self->sorted);
+  self->sorted = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->store)),
+                                          g_object_ref (gtk_column_view_get_sorter (GTK_COLUMN_VIEW (self->column_view))));
+  {
+    g_autoptr(GtkNoSelection) selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->sorted)));
+    gtk_column_view_set_model (GTK_COLUMN_VIEW (self->column_view), GTK_SELECTION_MODEL (selection));
+  }
+  g_signal_connect (self->column_view, "activate", G_CALLBACK (row_activated), self);
+  gtk_frame_set_child (GTK_FRAME (frame), self->column_view);
+  gtk_box_append (GTK_BOX (self->content), frame);
+
+  fill_store (self);
+}
+
+static void
+workspace_changed (EvkWorkspace *workspace,
+                   const char   *what,
+                   EvkGoalPage  *self)
+{
+  if (g_strcmp0 (what, "measure") == 0)
+    fill_store (self);
+  else if (g_strcmp0 (what, "strategy") == 0)
+    rebuild (self);
+}
+
+static void
+language_changed (EvkWorkspace *workspace,
+                  GParamSpec   *pspec,
+                  EvkGoalPage  *self)
+{
+  rebuild (self);
+}
+
+static void
+evk_goal_page_dispose (GObject *object)
+{
+  EvkGoalPage *self = EVK_GOAL_PAGE (object);
+
+  if (self->workspace != NULL)
+    g_signal_handlers_disconnect_by_data (self->workspace, self);
+  g_clear_object (&self->workspace);
+  g_clear_pointer (&self->scrolled, gtk_widget_unparent);
+  g_clear_object (&self->sorted);
+  g_clear_object (&self->store);
+  g_clear_pointer (&self->goal, g_free);
+  G_OBJECT_CLASS (evk_goal_page_parent_class)->dispose (object);
+}
+
+static void
+evk_goal_page_class_init (EvkGoalPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = evk_goal_page_dispose;
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+}
+
+static void
+evk_goal_page_init (EvkGoalPage *self)
+{
+  self->store = g_list_store_new (EVK_TYPE_MEASURE_ITEM);
+  self->scrolled = evk_page_scrolled_new (&self->content);
+  gtk_widget_set_parent (self->scrolled, GTK_WIDGET (self));
+}
+
+GtkWidget *
+evk_goal_page_new (EvkWorkspace *workspace,
+                   const char   *goal)
+{
+  EvkGoalPage *self = g_object_new (EVK_TYPE_GOAL_PAGE, NULL);
+
+  self->workspace = g_object_ref (workspace);
+  self->goal = g_strdup (goal);
+  g_signal_connect (workspace, "changed", G_CALLBACK (workspace_changed), self);
+  g_signal_connect (workspace, "notify::language", G_CALLBACK (language_changed), self);
+  rebuild (self);
+  return GTK_WIDGET (self);
+}
+
+const char *
+evk_goal_page_get_summary (EvkGoalPage *self)
+{
+  return gtk_label_get_text (GTK_LABEL (self->summary_label));
+}
+
+EvkChartCard *
+evk_goal_page_get_summary_card (EvkGoalPage *self)
+{
+  return self->summary_card;
+}
+
+GListModel *
+evk_goal_page_get_measures (EvkGoalPage *self)
+{
+  return G_LIST_MODEL (self->sorted);
+}
+
+GtkColumnView *
+evk_goal_page_get_column_view (EvkGoalPage *self)
+{
+  return GTK_COLUMN_VIEW (self->column_view);
+}

@@ -1,0 +1,24 @@
+/* evk-groups-page.h: the respondent groups with live counts, and a filter to try
+ *
+ * Copyright 2026 The Evalkit developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "evk-workspace.h"
+
+G_BEGIN_DECLS
+
+#define EVK_TYPE_GROUPS_PAGE (evk_groups_page_get_type ())
+
+G_DECLARE_FINAL_TYPE (EvkGroupsPage, evk_groups_page, EVK, GROUPS_PAGE, GtkWidget)
+
+GtkWidget  *evk_groups_page_new        (EvkWorkspace  *workspace);
+/* Puts text in the filter entry; the count (or the error) follows at once. */
+void        evk_groups_page_try_filter (EvkGroupsPage *self,
+                                        const char    *text);
+const char *evk_groups_page_get_result (EvkGroupsPage *self);
+
+G_END_DECLS

@@ -1,0 +1,475 @@
+/* evk-measure-page.c: one measure: its facts (editable), charts and codings
+ *
+ * Copyright 2026 The Evalkit developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "evk-measure-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "evk-format.h"
+#include "evk-measure-page.h"
+#include "evk-page.h"
+
+struct _EvkMeasurePage
+{
+  GtkWidget     parent_instance;
+
+  EvkWorkspace *workspace;
+  guint         number;
+  gboolean      updating;
+
+  GtkWidget    *scrolled;
+  GtkWidget    *content;
+  GtkWidget    *title_label;
+  GtkWidget    *goal_label;
+  GtkWidget    *status_row;
+  GtkWidget    *note_row;
+  GtkWidget    *term_rows[3];       /* types, targets, responsible */
+  GtkWidget    *term_checks[3];     /* boxes of check buttons */
+  GtkWidget    *flow;
+  GPtrArray    *cards;
+  GtkWidget    *codings_group;
+  GtkWidget    *codings_box;
+  guint         n_codings;
+};
+
+G_DEFINE_FINAL_TYPE (EvkMeasurePage, evk_measure_page, GTK_TYPE_WIDGET)
+
+static const char * const term_fields[3] = { "types", "targets", "responsible" };
+
+static EvkMeasure *
+get_measure (EvkMeasurePage *self)
+{
+  return evk_strategy_find_measure (evk_workspace_get_strategy (self->workspace), self->number);
+}
+
+static GStrv
+measure_keys (EvkMeasure *measure,
+              guint       field)
+{
+  switch (field)
+    {
+    case 0: return measure->types;
+    case 1: return measure->targets;
+    default: return measure->responsible;
+    }
+}
+
+static void
+status_selected (AdwComboRow    *row,
+                 GParamSpec     *pspec,
+                 EvkMeasurePage *self)
+{
+  GPtrArray *statuses = evk_workspace_get_strategy (self->workspace)->vocabs[EVK_VOCAB_STATUS];
+  guint index = adw_combo_row_get_selected (row);
+  EvkMeasure *measure = get_measure (self);
+  EvkTerm *status;
+
+  if (self->updating || measure == NULL || index >= statuses->len)
+    return;
+  status = g_ptr_array_index (statuses, index);
+  if (g_strcmp0 (status->key, measure->status) == 0)
+    return;
+  gtk_widget_activate_action (GTK_WIDGET (self), "project.set-status", "(us)", self->number, status->key);
+}
+
+static void
+term_toggled (GtkCheckButton *check,
+              EvkMeasurePage *self)
+{
+  guint field = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (check), "field"));
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) keys = NULL;
+
+  if (self->updating)
+    return;
+  for (GtkWidget *child = gtk_widget_get_first_child (self->term_checks[field]); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (gtk_check_button_get_active (GTK_CHECK_BUTTON (child)))
+      g_strv_builder_add (builder, g_object_get_data (G_OBJECT (child), "key"));
+  keys = g_strv_builder_end (builder);
+  gtk_widget_activate_action (GTK_WIDGET (self), "project.set-terms", "(us^as)",
+                              self->number, term_fields[field], keys);
+}
+
+/* Puts the measure's current facts into the rows without rebuilding them,
+ * so an edit keeps the focus and the scroll position. */
+static void
+update_facts (EvkMeasurePage *self)
+{
+  EvkStrategy *strategy = evk_workspace_get_strategy (self->workspace);
+  GPtrArray *statuses = strategy->vocabs[EVK_VOCAB_STATUS];
+  EvkMeasure *measure = get_measure (self);
+  EvkGoal *goal;
+  guint selected = GTK_INVALID_LIST_POSITION;
+  const char *note;
+
+  if (measure == NULL)
+    return;
+  self->updating = TRUE;
+  goal = evk_strategy_find_goal (strategy, measure->goal);
+  gtk_label_set_text (GTK_LABEL (self->title_label), evk_workspace_tr (self->workspace, measure->title));
+  gtk_label_set_text (GTK_LABEL (self->goal_label), goal != NULL ? evk_workspace_tr (self->workspace, goal->title) : "");
+
+  for (guint i = 0; i < statuses->len; i++)
+    if (g_strcmp0 (((EvkTerm *) g_ptr_array_index (statuses, i))->key, measure->status) == 0)
+      selected = i;
+  adw_combo_row_set_selected (ADW_COMBO_ROW (self->status_row), selected);
+  note = evk_workspace_tr (self->workspace, measure->status_note);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->note_row), note);
+  gtk_widget_set_visible (self->note_row, note[0] != '\0');
+
+  for (guint f = 0; f < 3; f++)
+    {
+      GStrv keys = measure_keys (measure, f);
+      g_autofree char *text = f == 2 ? evk_page_join_bodies (self->workspace, keys)
+                                     : evk_page_join_terms (self->workspace, f == 0 ? EVK_VOCAB_TYPE : EVK_VOCAB_TARGET, keys);
+
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (self->term_rows[f]), text[0] != '\0' ? text : _("None"));
+      for (GtkWidget *child = gtk_widget_get_first_child (self->term_checks[f]); child != NULL;
+           child = gtk_widget_get_next_sibling (child))
+        gtk_check_button_set_active (GTK_CHECK_BUTTON (child),
+                                     keys != NULL && g_strv_contains ((const char * const *) keys,
+                                                                      g_object_get_data (G_OBJECT (child), "key")));
+    }
+  self->updating = FALSE;
+}
+
+static GtkWidget *
+term_row_new (EvkMeasurePage *self,
+              guint           field)
+{
+  static const char *titles[3] = { N_("Type"), N_("Target groups"), N_("Responsible") };
+  static const char *edit_names[3] = { N_("Edit types"), N_("Edit target groups"), N_("Edit responsible bodies") };
+  EvkStrategy *strategy = evk_workspace_get_strategy (self->workspace);
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *button = gtk_menu_button_new ();
+  GtkWidget *popover = gtk_popover_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  guint n = field == 2 ? strategy->bodies->len : strategy->vocabs[field == 0 ? EVK_VOCAB_TYPE : EVK_VOCAB_TARGET]->len;
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _(titles[field]));
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
+  gtk_widget_add_css_class (row, "property");
+
+  for (guint i = 0; i < n; i++)
+    {
+      GtkWidget *check;
+      const char *key;
+
+      if (field == 2)
+        {
+          EvkBody *body = g_ptr_array_index (strategy->bodies, i);
+          check = gtk_check_button_new_with_label (evk_workspace_tr (self->workspace, body->name));
+          key = body->key;
+        }
+      else
+        {
+          EvkTerm *term = g_ptr_array_index (strategy->vocabs[field == 0 ? EVK_VOCAB_TYPE : EVK_VOCAB_TARGET], i);
+          check = gtk_check_button_new_with_label (evk_workspace_tr (self->workspace, term->name));
+          key = term->key;
+        }
+      g_object_set_data_full (G_OBJECT (check), "key", g_strdup (key), g_free);
+      g_object_set_data (G_OBJECT (check), "field", GUINT_TO_POINTER (field));
+      g_signal_connect (check, "toggled", G_CALLBACK (term_toggled), self);
+      gtk_box_append (GTK_BOX (box), check);
+    }
+  gtk_popover_set_child (GTK_POPOVER (popover), box);
+  gtk_menu_button_set_popover (GTK_MENU_BUTTON (button), popover);
+  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "document-edit-symbolic");
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_tooltip_text (button, _(edit_names[field]));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, _(edit_names[field]), -1);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+  self->term_checks[field] = box;
+  return row;
+}
+
+static void
+rebuild_codings (EvkMeasurePage *self)
+{
+  EvkReviewStats *review = evk_workspace_get_review (self->workspace);
+  EvkReviewMeasure *found = review != NULL ? evk_review_stats_find_measure (review, self->number) : NULL;
+  const char *lang = evk_workspace_get_language (self->workspace);
+
+  evk_page_clear_box (self->codings_box);
+  self->n_codings = 0;
+  if (found == NULL || found->codings->len == 0)
+    {
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
+                                     review == NULL ? _("The project has no document review yet")
+                                                    : _("No document mentions this measure"));
+      gtk_box_append (GTK_BOX (self->codings_box), row);
+      adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (self->codings_group), NULL);
+      return;
+    }
+
+  {
+    g_autofree char *n_assigned = evk_format_number (lang, found->assigned_in->len, 0);
+    g_autofree char *n_reported = evk_format_number (lang, found->reported_in->len, 0);
+    g_autofree char *n_mentioned = evk_format_number (lang, found->mentioned_in->len, 0);
+    /* Translators: counts of documents, e.g. "Given as an assignment in 3 documents, reported on in 2, mentioned in 0" */
+    g_autofree char *summary = g_strdup_printf (_("Given as an assignment in %s documents, reported on in %s, mentioned in %s"),
+                                                n_assigned, n_reported, n_mentioned);
+    adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (self->codings_group), summary);
+  }
+
+  for (guint i = 0; i < found->codings->len; i++)
+    {
+      EvkCoding *coding = g_ptr_array_index (found->codings, i);
+      EvkReviewCode *code = evk_review_find_code (review->review, coding->code);
+      GtkWidget *row = adw_expander_row_new ();
+      GtkWidget *badge = gtk_label_new (code != NULL ? evk_workspace_tr (self->workspace, code->name) : coding->code);
+      g_autofree char *subtitle = NULL;
+
+      subtitle = g_strdup_printf ("%d · %s → %s", coding->document->year,
+                                  coding->document->issuer != NULL ? coding->document->issuer : "",
+                                  coding->document->recipient != NULL ? coding->document->recipient : "");
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), coding->document->title);
+      adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), subtitle);
+      gtk_widget_add_css_class (badge, "status-badge");
+      gtk_widget_add_css_class (badge, "code-badge");
+      gtk_widget_set_valign (badge, GTK_ALIGN_CENTER);
+      adw_expander_row_add_action (ADW_EXPANDER_ROW (row), badge);
+
+      if (coding->excerpt != NULL && coding->excerpt[0] != '\0')
+        {
+          g_autofree char *quoted = coding->page > 0
+            ? g_strdup_printf (_("“%s” (page %d)"), coding->excerpt, coding->page)
+            : g_strdup_printf ("“%s”", coding->excerpt);
+          GtkWidget *excerpt = evk_page_label_new (quoted, "excerpt");
+
+          gtk_label_set_selectable (GTK_LABEL (excerpt), TRUE);
+          adw_expander_row_add_row (ADW_EXPANDER_ROW (row), excerpt);
+          adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), i < 3);
+        }
+      else
+        adw_expander_row_set_enable_expansion (ADW_EXPANDER_ROW (row), FALSE);
+      gtk_box_append (GTK_BOX (self->codings_box), row);
+      self->n_codings++;
+    }
+}
+
+/* A card's heading is the UI's word for what the chart shows; the chart
+ * itself names the offer in the content language. */
+static GHashTable *
+heading (EvkMeasurePage *self,
+         const char     *text)
+{
+  GHashTable *title = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  GStrv languages = evk_workspace_get_strategy (self->workspace)->languages;
+
+  for (guint l = 0; languages[l] != NULL; l++)
+    g_hash_table_insert (title, g_strdup (languages[l]), g_strdup (text));
+  return title;
+}
+
+static void
+add_offer_cards (EvkMeasurePage *self)
+{
+  g_autoptr(GPtrArray) offers = evk_workspace_offers_of (self->workspace, self->number);
+
+  g_ptr_array_set_size (self->cards, 0);
+  if (evk_workspace_get_survey (self->workspace) == NULL || offers->len == 0)
+    {
+      GtkWidget *label = evk_page_label_new (evk_workspace_get_survey (self->workspace) == NULL
+                                             ? _("Import a survey to see this measure’s charts.")
+                                             : _("No survey item is linked to this measure."),
+                                             "dim-label");
+      gtk_box_append (GTK_BOX (self->content), label);
+      return;
+    }
+  for (guint i = 0; i < offers->len; i++)
+    {
+      EvkOffer *offer = g_ptr_array_index (offers, i);
+      g_autoptr(GHashTable) awareness_title = heading (self, _("Awareness and use"));
+      g_autoptr(GHashTable) outcome_title = heading (self, _("Outcomes"));
+      EvkQuery awareness = { "awareness", offer->key, "all", TRUE };
+      EvkQuery outcome = { "outcome", offer->key, "all", TRUE };
+      EvkChartCard *card;
+
+      card = evk_chart_card_new (self->workspace, EVK_CHART_AWARENESS, &awareness);
+      evk_chart_card_set_title (card, awareness_title);
+      g_object_set_data_full (G_OBJECT (card), "chart-id", g_strdup_printf ("awareness:%s", offer->key), g_free);
+      evk_page_flow_append (self->flow, GTK_WIDGET (card));
+      g_ptr_array_add (self->cards, card);
+      if (evk_offer_get_variable (offer, EVK_ROLE_OUTCOME_MEMBERS) != NULL ||
+          evk_offer_get_variable (offer, EVK_ROLE_OUTCOME_ACTIVITIES) != NULL)
+        {
+          card = evk_chart_card_new (self->workspace, EVK_CHART_OUTCOME, &outcome);
+          evk_chart_card_set_title (card, outcome_title);
+          g_object_set_data_full (G_OBJECT (card), "chart-id", g_strdup_printf ("outcome:%s", offer->key), g_free);
+          evk_page_flow_append (self->flow, GTK_WIDGET (card));
+          g_ptr_array_add (self->cards, card);
+        }
+    }
+}
+
+static void
+rebuild (EvkMeasurePage *self)
+{
+  GtkWidget *header, *facts, *combo_model_row;
+  GPtrArray *statuses = evk_workspace_get_strategy (self->workspace)->vocabs[EVK_VOCAB_STATUS];
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  g_autofree char *number = g_strdup_printf (_("Measure %u"), self->number);
+
+  evk_page_clear_box (self->content);
+
+  header = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  gtk_box_append (GTK_BOX (header), evk_page_label_new (number, "dim-label"));
+  self->title_label = evk_page_label_new (NULL, "title-1");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->title_label), GTK_ACCESSIBLE_PROPERTY_LEVEL, 1, -1);
+  gtk_box_append (GTK_BOX (header), self->title_label);
+  self->goal_label = evk_page_label_new (NULL, "dim-label");
+  gtk_box_append (GTK_BOX (header), self->goal_label);
+  gtk_box_append (GTK_BOX (self->content), header);
+
+  facts = adw_preferences_group_new ();
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (facts), _("Facts"));
+  for (guint i = 0; i < statuses->len; i++)
+    gtk_string_list_append (names, evk_workspace_tr (self->workspace, ((EvkTerm *) g_ptr_array_index (statuses, i))->name));
+  combo_model_row = adw_combo_row_new ();
+  self->status_row = combo_model_row;
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->status_row), _("Status"));
+  adw_combo_row_set_model (ADW_COMBO_ROW (self->status_row), G_LIST_MODEL (names));
+  g_signal_connect (self->status_row, "notify::selected", G_CALLBACK (status_selected), self);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (facts), self->status_row);
+  self->note_row = adw_action_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->note_row), _("Status note"));
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (self->note_row), 0);
+  gtk_widget_add_css_class (self->note_row, "property");
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (facts), self->note_row);
+  for (guint f = 0; f < 3; f++)
+    {
+      self->term_rows[f] = term_row_new (self, f);
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (facts), self->term_rows[f]);
+    }
+  gtk_box_append (GTK_BOX (self->content), facts);
+
+  gtk_box_append (GTK_BOX (self->content), evk_page_section_new (_("Charts")));
+  self->flow = evk_page_flow_new ();
+  gtk_box_append (GTK_BOX (self->content), self->flow);
+  add_offer_cards (self);
+
+  self->codings_group = adw_preferences_group_new ();
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (self->codings_group), _("Document Review"));
+  self->codings_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  gtk_widget_add_css_class (self->codings_box, "boxed-list");
+  gtk_widget_add_css_class (self->codings_box, "codings");
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->codings_group), self->codings_box);
+  gtk_box_append (GTK_BOX (self->content), self->codings_group);
+
+  update_facts (self);
+  rebuild_codings (self);
+}
+
+static void
+workspace_changed (EvkWorkspace   *workspace,
+                   const char     *what,
+                   EvkMeasurePage *self)
+{
+  if (get_measure (self) == NULL)
+    return;
+  if (g_strcmp0 (what, "measure") == 0)
+    update_facts (self);
+  else if (g_strcmp0 (what, "documents") == 0)
+    rebuild_codings (self);
+  else if (g_strcmp0 (what, "strategy") == 0)
+    rebuild (self);
+}
+
+static void
+language_changed (EvkWorkspace   *workspace,
+                  GParamSpec     *pspec,
+                  EvkMeasurePage *self)
+{
+  rebuild (self);
+}
+
+static void
+evk_measure_page_dispose (GObject *object)
+{
+  EvkMeasurePage *self = EVK_MEASURE_PAGE (object);
+
+  if (self->workspace != NULL)
+    g_signal_handlers_disconnect_by_data (self->workspace, self);
+  g_clear_object (&self->workspace);
+  g_clear_pointer (&self->scrolled, gtk_widget_unparent);
+  g_clear_pointer (&self->cards, g_ptr_array_unref);
+  G_OBJECT_CLASS (evk_measure_page_parent_class)->dispose (object);
+}
+
+static void
+evk_measure_page_class_init (EvkMeasurePageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = evk_measure_page_dispose;
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+}
+
+static void
+evk_measure_page_init (EvkMeasurePage *self)
+{
+  self->cards = g_ptr_array_new ();
+  self->scrolled = evk_page_scrolled_new (&self->content);
+  gtk_widget_set_parent (self->scrolled, GTK_WIDGET (self));
+}
+
+GtkWidget *
+evk_measure_page_new (EvkWorkspace *workspace,
+                      guint         number)
+{
+  EvkMeasurePage *self = g_object_new (EVK_TYPE_MEASURE_PAGE, NULL);
+
+  self->workspace = g_object_ref (workspace);
+  self->number = number;
+  g_signal_connect (workspace, "changed", G_CALLBACK (workspace_changed), self);
+  g_signal_connect (workspace, "notify::language", G_CALLBACK (language_changed), self);
+  rebuild (self);
+  return GTK_WIDGET (self);
+}
+
+guint
+evk_measure_page_get_number (EvkMeasurePage *self)
+{
+  return self->number;
+}
+
+AdwComboRow *
+evk_measure_page_get_status_row (EvkMeasurePage *self)
+{
+  return ADW_COMBO_ROW (self->status_row);
+}
+
+GPtrArray *
+evk_measure_page_get_cards (EvkMeasurePage *self)
+{
+  return g_ptr_array_copy (self->cards, NULL, NULL);
+}
+
+EvkChartCard *
+evk_measure_page_find_card (EvkMeasurePage *self,
+                            const char     *kind,
+                            const char     *offer)
+{
+  g_autofree char *id = g_strdup_printf ("%s:%s", kind, offer);
+
+  for (guint i = 0; i < self->cards->len; i++)
+    if (g_strcmp0 (g_object_get_data (g_ptr_array_index (self->cards, i), "chart-id"), id) == 0)
+      return g_ptr_array_index (self->cards, i);
+  return NULL;
+}
+
+guint
+evk_measure_page_get_n_codings (EvkMeasurePage *self)
+{
+  return self->n_codings;
+}

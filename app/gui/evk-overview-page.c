@@ -1,0 +1,296 @@
+/* evk-overview-page.c: the whole strategy at a glance
+ *
+ * Copyright 2026 The Evalkit developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "evk-overview-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+
+#include "evk-format.h"
+#include "evk-overview-page.h"
+#include "evk-page.h"
+
+struct _EvkOverviewPage
+{
+  GtkWidget     parent_instance;
+
+  EvkWorkspace *workspace;
+  GtkWidget    *scrolled;
+  GtkWidget    *content;
+  EvkChartCard *status_card;
+  GHashTable   *figures;     /* name → text */
+};
+
+G_DEFINE_FINAL_TYPE (EvkOverviewPage, evk_overview_page, GTK_TYPE_WIDGET)
+
+static EvkTable *
+build_status_table (EvkWorkspace  *workspace,
+                    gpointer       data,
+                    GError       **error)
+{
+  return evk_workspace_status_table (workspace, NULL);
+}
+
+static void
+add_figure (EvkOverviewPage *self,
+            GtkWidget       *box,
+            const char      *name,
+            char            *value,
+            const char      *caption)
+{
+  gtk_flow_box_append (GTK_FLOW_BOX (box), evk_page_figure_new (value, caption));
+  g_hash_table_insert (self->figures, g_strdup (name), value);
+}
+
+static char *
+goal_summary (EvkOverviewPage *self,
+              EvkGoal         *goal)
+{
+  EvkStrategy *strategy = evk_workspace_get_strategy (self->workspace);
+  GPtrArray *statuses = strategy->vocabs[EVK_VOCAB_STATUS];
+  g_autofree guint *counts = g_new0 (guint, statuses->len);
+  g_autoptr(GString) out = g_string_new (NULL);
+  guint n = 0;
+
+  for (guint i = 0; i < strategy->measures->len; i++)
+    {
+      EvkMeasure *measure = g_ptr_array_index (strategy->measures, i);
+
+      if (g_strcmp0 (measure->goal, goal->key) != 0)
+        continue;
+      n++;
+      for (guint k = 0; k < statuses->len; k++)
+        if (g_strcmp0 (((EvkTerm *) g_ptr_array_index (statuses, k))->key, measure->status) == 0)
+          counts[k]++;
+    }
+  g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE, "%u measure", "%u measures", n), n);
+  for (guint k = 0, first = TRUE; k < statuses->len; k++)
+    if (counts[k] > 0)
+      {
+        g_string_append_printf (out, "%s%u %s", first ? ": " : ", ", counts[k],
+                                evk_workspace_tr (self->workspace, ((EvkTerm *) g_ptr_array_index (statuses, k))->name));
+        first = FALSE;
+      }
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+static void
+goal_activated (AdwActionRow    *row,
+                EvkOverviewPage *self)
+{
+  g_autofree char *page = g_strdup_printf ("goal:%s", (const char *) g_object_get_data (G_OBJECT (row), "goal"));
+
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.show-page", "s", page);
+}
+
+static void
+add_source_row (GtkWidget  *group,
+                const char *title,
+                const char *subtitle,
+                const char *icon)
+{
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
+  adw_action_row_set_icon_name (ADW_ACTION_ROW (row), icon);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+}
+
+static void
+rebuild (EvkOverviewPage *self)
+{
+  EvkStrategy *strategy = evk_workspace_get_strategy (self->workspace);
+  EvkSurvey *survey = evk_workspace_get_survey (self->workspace);
+  EvkReviewStats *review = evk_workspace_get_review (self->workspace);
+  const char *lang = evk_workspace_get_language (self->workspace);
+  GtkWidget *header, *figures, *flow, *goals, *sources;
+  const char *owner;
+
+  evk_page_clear_box (self->content);
+  g_hash_table_remove_all (self->figures);
+
+  header = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  gtk_box_append (GTK_BOX (header), evk_page_label_new (_("Overview"), "dim-label"));
+  gtk_box_append (GTK_BOX (header), evk_page_label_new (evk_workspace_tr (self->workspace, strategy->title), "title-1"));
+  owner = evk_workspace_tr (self->workspace, strategy->owner);
+  if (strategy->period != NULL || owner[0] != '\0')
+    {
+      g_autofree char *line = g_strdup_printf ("%s%s%s", strategy->period != NULL ? strategy->period : "",
+                                               strategy->period != NULL && owner[0] != '\0' ? " · " : "", owner);
+      gtk_box_append (GTK_BOX (header), evk_page_label_new (line, "dim-label"));
+    }
+  gtk_box_append (GTK_BOX (self->content), header);
+
+  figures = gtk_flow_box_new ();
+  gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (figures), GTK_SELECTION_NONE);
+  gtk_flow_box_set_homogeneous (GTK_FLOW_BOX (figures), TRUE);
+  gtk_flow_box_set_min_children_per_line (GTK_FLOW_BOX (figures), 2);
+  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (figures), 4);
+  gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (figures), 12);
+  gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (figures), 12);
+  add_figure (self, figures, "measures", evk_format_number (lang, strategy->measures->len, 0), _("Measures"));
+  if (survey != NULL)
+    {
+      double rate = evk_stats_response_rate (survey);
+
+      add_figure (self, figures, "respondents", evk_format_number (lang, survey->n_rows, 0), _("Respondents"));
+      if (!isnan (rate))
+        {
+          g_autofree char *net = evk_format_number (lang, survey->net_population, 0);
+          /* Translators: %s is the net population, e.g. "36 812" */
+          g_autofree char *caption = g_strdup_printf (_("Response rate (of %s)"), net);
+          add_figure (self, figures, "response-rate", evk_format_percent (lang, rate, 1), caption);
+        }
+    }
+  if (review != NULL)
+    add_figure (self, figures, "documents", evk_format_number (lang, review->n_documents, 0), _("Documents reviewed"));
+  gtk_box_append (GTK_BOX (self->content), figures);
+
+  flow = evk_page_flow_new ();
+  self->status_card = evk_chart_card_new_built (self->workspace, EVK_CHART_STATUS_SUMMARY, build_status_table, NULL, NULL);
+  {
+    g_autoptr(GHashTable) title = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+
+    for (guint l = 0; strategy->languages[l] != NULL; l++)
+      g_hash_table_insert (title, g_strdup (strategy->languages[l]), g_strdup (_("Status of the measures per goal")));
+    evk_chart_card_set_title (self->status_card, title);
+  }
+  evk_page_flow_append (flow, GTK_WIDGET (self->status_card));
+  if (survey != NULL && strategy->offers->len > 0)
+    {
+      EvkQuery query = { "awareness-all", NULL, "all", TRUE };
+      evk_page_flow_append (flow, GTK_WIDGET (evk_chart_card_new (self->workspace, EVK_CHART_AWARENESS_RANKED, &query)));
+    }
+  gtk_box_append (GTK_BOX (self->content), flow);
+
+  goals = adw_preferences_group_new ();
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (goals), _("Goals"));
+  for (guint g = 0; g < strategy->goals->len; g++)
+    {
+      EvkGoal *goal = g_ptr_array_index (strategy->goals, g);
+      GtkWidget *row = adw_action_row_new ();
+      g_autofree char *summary = goal_summary (self, goal);
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), evk_workspace_tr (self->workspace, goal->title));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), summary);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+      g_object_set_data_full (G_OBJECT (row), "goal", g_strdup (goal->key), g_free);
+      g_signal_connect (row, "activated", G_CALLBACK (goal_activated), self);
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (goals), row);
+    }
+  gtk_box_append (GTK_BOX (self->content), goals);
+
+  sources = adw_preferences_group_new ();
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (sources), _("Data Sources"));
+  if (survey != NULL)
+    {
+      g_autofree char *n = evk_format_number (lang, survey->n_rows, 0);
+      g_autofree char *vars = evk_format_number (lang, survey->variables->len, 0);
+      /* Translators: "survey.sav (sav): 5 103 respondents, 106 variables" */
+      g_autofree char *text = g_strdup_printf (_("%s (%s): %s respondents, %s variables"),
+                                               survey->source_file != NULL ? survey->source_file : survey->name,
+                                               survey->source_format != NULL ? survey->source_format : "",
+                                               n, vars);
+      add_source_row (sources, _("Survey"), text, "x-office-spreadsheet-symbolic");
+    }
+  else
+    add_source_row (sources, _("Survey"), _("Not imported yet"), "x-office-spreadsheet-symbolic");
+  if (review != NULL)
+    {
+      g_autofree char *docs = evk_format_number (lang, review->n_documents, 0);
+      g_autofree char *codings = evk_format_number (lang, review->n_codings, 0);
+      g_autofree char *text = g_strdup_printf (_("%s documents, %s codings"), docs, codings);
+      add_source_row (sources, _("Document review"), text, "emblem-documents-symbolic");
+    }
+  else
+    add_source_row (sources, _("Document review"), _("Not imported yet"), "emblem-documents-symbolic");
+  {
+    g_autofree char *languages = g_strjoinv (", ", strategy->languages);
+    g_autofree char *text = g_strdup_printf (_("%u goals, %u measures, %u offers linked to survey items; languages: %s"),
+                                             strategy->goals->len, strategy->measures->len,
+                                             strategy->offers->len, languages);
+    add_source_row (sources, _("Strategy"), text, "view-list-bullet-symbolic");
+  }
+  gtk_box_append (GTK_BOX (self->content), sources);
+}
+
+static void
+workspace_changed (EvkWorkspace    *workspace,
+                   const char      *what,
+                   EvkOverviewPage *self)
+{
+  /* The cards follow by themselves; the rest is cheap to rebuild. */
+  if (g_strcmp0 (what, "settings") != 0)
+    rebuild (self);
+}
+
+static void
+language_changed (EvkWorkspace    *workspace,
+                  GParamSpec      *pspec,
+                  EvkOverviewPage *self)
+{
+  rebuild (self);
+}
+
+static void
+evk_overview_page_dispose (GObject *object)
+{
+  EvkOverviewPage *self = EVK_OVERVIEW_PAGE (object);
+
+  if (self->workspace != NULL)
+    g_signal_handlers_disconnect_by_data (self->workspace, self);
+  g_clear_object (&self->workspace);
+  g_clear_pointer (&self->scrolled, gtk_widget_unparent);
+  g_clear_pointer (&self->figures, g_hash_table_unref);
+  G_OBJECT_CLASS (evk_overview_page_parent_class)->dispose (object);
+}
+
+static void
+evk_overview_page_class_init (EvkOverviewPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = evk_overview_page_dispose;
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+}
+
+static void
+evk_overview_page_init (EvkOverviewPage *self)
+{
+  self->figures = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->scrolled = evk_page_scrolled_new (&self->content);
+  gtk_widget_set_parent (self->scrolled, GTK_WIDGET (self));
+}
+
+GtkWidget *
+evk_overview_page_new (EvkWorkspace *workspace)
+{
+  EvkOverviewPage *self = g_object_new (EVK_TYPE_OVERVIEW_PAGE, NULL);
+
+  self->workspace = g_object_ref (workspace);
+  g_signal_connect (workspace, "changed", G_CALLBACK (workspace_changed), self);
+  g_signal_connect (workspace, "notify::language", G_CALLBACK (language_changed), self);
+  rebuild (self);
+  return GTK_WIDGET (self);
+}
+
+EvkChartCard *
+evk_overview_page_get_status_card (EvkOverviewPage *self)
+{
+  return self->status_card;
+}
+
+const char *
+evk_overview_page_get_figure (EvkOverviewPage *self,
+                              const char      *name)
+{
+  return g_hash_table_lookup (self->figures, name);
+}

@@ -1,0 +1,25 @@
+/* evk-overview-page.h: the whole strategy at a glance
+ *
+ * Copyright 2026 The Evalkit developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "evk-chart-card.h"
+#include "evk-workspace.h"
+
+G_BEGIN_DECLS
+
+#define EVK_TYPE_OVERVIEW_PAGE (evk_overview_page_get_type ())
+
+G_DECLARE_FINAL_TYPE (EvkOverviewPage, evk_overview_page, EVK, OVERVIEW_PAGE, GtkWidget)
+
+GtkWidget    *evk_overview_page_new              (EvkWorkspace    *workspace);
+EvkChartCard *evk_overview_page_get_status_card  (EvkOverviewPage *self);
+/* The figures shown at the top, e.g. "13,9 %" for the response rate. */
+const char   *evk_overview_page_get_figure       (EvkOverviewPage *self,
+                                                  const char      *name);
+
+G_END_DECLS

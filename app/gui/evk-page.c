@@ -1,0 +1,185 @@
+/* evk-page.c: pieces every page of the window is built from
+ *
+ * Copyright 2026 The Evalkit developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "evk-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "evk-page.h"
+
+GtkWidget *
+evk_page_scrolled_new (GtkWidget **content)
+{
+  GtkWidget *scrolled = gtk_scrolled_window_new ();
+  GtkWidget *clamp = adw_clamp_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 18);
+
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_widget_set_vexpand (scrolled, TRUE);
+  adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 1400);
+  adw_clamp_set_tightening_threshold (ADW_CLAMP (clamp), 900);
+  gtk_widget_add_css_class (box, "page-content");
+  adw_clamp_set_child (ADW_CLAMP (clamp), box);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), clamp);
+  *content = box;
+  return scrolled;
+}
+
+GtkWidget *
+evk_page_label_new (const char *text,
+                    const char *css_class)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  if (css_class != NULL)
+    gtk_widget_add_css_class (label, css_class);
+  return label;
+}
+
+GtkWidget *
+evk_page_section_new (const char *text)
+{
+  GtkWidget *label = evk_page_label_new (text, "title-4");
+
+  gtk_widget_set_margin_top (label, 12);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_LEVEL, 2, -1);
+  return label;
+}
+
+GtkWidget *
+evk_page_flow_new (void)
+{
+  GtkWidget *flow = gtk_flow_box_new ();
+
+  gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (flow), GTK_SELECTION_NONE);
+  gtk_flow_box_set_homogeneous (GTK_FLOW_BOX (flow), TRUE);
+  gtk_flow_box_set_min_children_per_line (GTK_FLOW_BOX (flow), 1);
+  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (flow), 2);
+  gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (flow), 18);
+  gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (flow), 18);
+  gtk_widget_add_css_class (flow, "chart-flow");
+  return flow;
+}
+
+void
+evk_page_flow_append (GtkWidget *flow,
+                      GtkWidget *child)
+{
+  GtkWidget *item;
+
+  gtk_widget_set_size_request (child, 380, -1);
+  gtk_flow_box_append (GTK_FLOW_BOX (flow), child);
+  /* Cards are not selectable items: keep the focus on their controls. */
+  item = gtk_widget_get_parent (child);
+  gtk_widget_set_focusable (item, FALSE);
+  gtk_widget_set_valign (item, GTK_ALIGN_START);
+}
+
+const char *
+evk_status_css_class (EvkWorkspace *workspace,
+                      const char   *status)
+{
+  GPtrArray *statuses = evk_workspace_get_strategy (workspace)->vocabs[EVK_VOCAB_STATUS];
+  guint index = G_MAXUINT;
+
+  for (guint i = 0; i < statuses->len; i++)
+    if (g_strcmp0 (((EvkTerm *) g_ptr_array_index (statuses, i))->key, status) == 0)
+      index = i;
+  if (index == G_MAXUINT)
+    return "status-none";
+  if (index == 0)
+    return "status-first";
+  if (index + 1 == statuses->len)
+    return "status-last";
+  return "status-middle";
+}
+
+GtkWidget *
+evk_status_badge_new (EvkWorkspace *workspace,
+                      const char   *status)
+{
+  EvkTerm *term = status != NULL ? evk_strategy_find_term (evk_workspace_get_strategy (workspace),
+                                                           EVK_VOCAB_STATUS, status) : NULL;
+  GtkWidget *badge = gtk_label_new (term != NULL ? evk_workspace_tr (workspace, term->name) : _("No status"));
+
+  gtk_widget_add_css_class (badge, "status-badge");
+  gtk_widget_add_css_class (badge, evk_status_css_class (workspace, status));
+  gtk_widget_set_halign (badge, GTK_ALIGN_START);
+  gtk_widget_set_valign (badge, GTK_ALIGN_CENTER);
+  gtk_label_set_ellipsize (GTK_LABEL (badge), PANGO_ELLIPSIZE_END);
+  return badge;
+}
+
+char *
+evk_page_join_terms (EvkWorkspace *workspace,
+                     EvkVocab      vocab,
+                     GStrv         keys)
+{
+  g_autoptr(GString) s = g_string_new (NULL);
+  EvkStrategy *strategy = evk_workspace_get_strategy (workspace);
+
+  for (guint i = 0; keys != NULL && keys[i] != NULL; i++)
+    {
+      EvkTerm *term = evk_strategy_find_term (strategy, vocab, keys[i]);
+      g_string_append_printf (s, "%s%s", i > 0 ? ", " : "",
+                              term != NULL ? evk_workspace_tr (workspace, term->name) : keys[i]);
+    }
+  return g_string_free (g_steal_pointer (&s), FALSE);
+}
+
+char *
+evk_page_join_bodies (EvkWorkspace *workspace,
+                      GStrv         keys)
+{
+  g_autoptr(GString) s = g_string_new (NULL);
+  EvkStrategy *strategy = evk_workspace_get_strategy (workspace);
+
+  for (guint i = 0; keys != NULL && keys[i] != NULL; i++)
+    {
+      EvkBody *body = evk_strategy_find_body (strategy, keys[i]);
+      const char *abbreviation = body != NULL ? evk_workspace_tr (workspace, body->abbreviation) : "";
+
+      g_string_append_printf (s, "%s%s", i > 0 ? ", " : "",
+                              body == NULL ? keys[i]
+                              : abbreviation[0] != '\0' ? abbreviation
+                              : evk_workspace_tr (workspace, body->name));
+    }
+  return g_string_free (g_steal_pointer (&s), FALSE);
+}
+
+GtkWidget *
+evk_page_figure_new (const char *value,
+                     const char *caption)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *number = gtk_label_new (value);
+  GtkWidget *label = evk_page_label_new (caption, "dim-label");
+  g_autofree char *accessible = g_strdup_printf ("%s: %s", caption, value);
+
+  gtk_widget_add_css_class (box, "card");
+  gtk_widget_add_css_class (box, "figure");
+  gtk_widget_add_css_class (number, "title-1");
+  gtk_widget_add_css_class (number, "numeric");
+  gtk_label_set_xalign (GTK_LABEL (number), 0);
+  gtk_box_append (GTK_BOX (box), number);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_widget_set_hexpand (box, TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (box), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
+  return box;
+}
+
+void
+evk_page_clear_box (GtkWidget *box)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (box)) != NULL)
+    gtk_box_remove (GTK_BOX (box), child);
+}

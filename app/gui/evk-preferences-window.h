@@ -1,0 +1,20 @@
+/* evk-preferences-window.h: the application's preferences, kept in GSettings
+ *
+ * Copyright 2026 The Evalkit developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+G_BEGIN_DECLS
+
+#define EVK_TYPE_PREFERENCES_WINDOW (evk_preferences_window_get_type ())
+
+G_DECLARE_FINAL_TYPE (EvkPreferencesWindow, evk_preferences_window, EVK, PREFERENCES_WINDOW, AdwPreferencesWindow)
+
+/* settings may be NULL (no schema): the rows are then insensitive. */
+GtkWidget *evk_preferences_window_new (GtkWindow *parent,
+                                       GSettings *settings);
+
+G_END_DECLS

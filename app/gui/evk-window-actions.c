@@ -1,0 +1,403 @@
+/* evk-window-actions.c: the window's actions (win., project.) and undo
+ *
+ * Copyright 2026 The Evalkit developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "evk-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "evk-import-dialog.h"
+#include "evk-measure-edit.h"
+#include "evk-window-private.h"
+
+void
+_evk_edit_free (EvkEdit *edit)
+{
+  g_free (edit->field);
+  g_strfreev (edit->before);
+  g_strfreev (edit->after);
+  g_free (edit);
+}
+
+/* The one place that switches actions on and off. */
+void
+_evk_window_update_actions (EvkWindow *self)
+{
+  gboolean has_project = self->project != NULL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "project.import", has_project);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "project.set-status", has_project);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "project.set-terms", has_project);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "project.close", has_project);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "project.undo", has_project && self->undo->len > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "project.redo", has_project && self->redo->len > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-page", has_project);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.next-language", has_project);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.language", has_project);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.back", has_project);
+}
+
+/* ---- Edits with undo -------------------------------------------------- */
+
+static GStrv
+current_keys (EvkWindow   *self,
+              guint        number,
+              const char  *field,
+              GError     **error)
+{
+  if (g_str_equal (field, "status"))
+    {
+      EvkMeasure *measure = evk_strategy_find_measure (evk_workspace_get_strategy (self->workspace), number);
+      char *keys[2] = { measure != NULL ? measure->status : NULL, NULL };
+
+      return g_strdupv (keys);
+    }
+  return evk_measure_edit_get_keys (self->project, number, field, error);
+}
+
+static gboolean
+write_keys (EvkWindow   *self,
+            guint        number,
+            const char  *field,
+            GStrv        keys,
+            GError     **error)
+{
+  if (g_str_equal (field, "status"))
+    return evk_project_set_measure_status (self->project, number, keys[0], error);
+  return evk_measure_edit_set_keys (self->project, number, field, (const char * const *) keys, error);
+}
+
+static void
+toast_edit (EvkWindow *self,
+            guint      number)
+{
+  g_autofree char *message = g_strdup_printf (_("Measure %u changed"), number);
+  AdwToast *toast = adw_toast_new (message);
+
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "project.undo");
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+/* Saved at once (one transaction); the edit goes on the undo stack. */
+gboolean
+_evk_window_apply_edit (EvkWindow   *self,
+                        guint        number,
+                        const char  *field,
+                        GStrv        after,
+                        GError     **error)
+{
+  g_auto(GStrv) before = current_keys (self, number, field, error);
+  EvkEdit *edit;
+
+  if (before == NULL)
+    return FALSE;
+  if (g_strv_equal ((const char * const *) before, (const char * const *) after))
+    return TRUE;
+  if (!write_keys (self, number, field, after, error))
+    return FALSE;
+  edit = g_new0 (EvkEdit, 1);
+  edit->number = number;
+  edit->field = g_strdup (field);
+  edit->before = g_steal_pointer (&before);
+  edit->after = g_strdupv (after);
+  g_ptr_array_add (self->undo, edit);
+  g_ptr_array_set_size (self->redo, 0);
+  _evk_window_update_actions (self);
+  toast_edit (self, number);
+  return TRUE;
+}
+
+static void
+move_edit (EvkWindow *self,
+           GPtrArray *from,
+           GPtrArray *to,
+           gboolean   undo)
+{
+  g_autoptr(GError) error = NULL;
+  EvkEdit *edit;
+
+  if (from->len == 0)
+    return;
+  edit = g_ptr_array_steal_index (from, from->len - 1);
+  if (!write_keys (self, edit->number, edit->field, undo ? edit->before : edit->after, &error))
+    {
+      _evk_window_toast (self, error->message);
+      _evk_edit_free (edit);
+    }
+  else
+    g_ptr_array_add (to, edit);
+  _evk_window_update_actions (self);
+}
+
+static void
+undo_activated (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  EvkWindow *self = EVK_WINDOW (widget);
+
+  move_edit (self, self->undo, self->redo, TRUE);
+}
+
+static void
+redo_activated (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  EvkWindow *self = EVK_WINDOW (widget);
+
+  move_edit (self, self->redo, self->undo, FALSE);
+}
+
+static void
+set_status_activated (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  EvkWindow *self = EVK_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  const char *status;
+  guint number;
+  char *keys[2] = { NULL, NULL };
+
+  g_variant_get (parameter, "(u&s)", &number, &status);
+  keys[0] = (char *) status;
+  if (!_evk_window_apply_edit (self, number, "status", keys, &error))
+    _evk_window_toast (self, error->message);
+}
+
+static void
+set_terms_activated (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  EvkWindow *self = EVK_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  g_autofree const char **keys = NULL;
+  const char *field;
+  guint number;
+
+  g_variant_get (parameter, "(u&s^a&s)", &number, &field, &keys);
+  if (!_evk_window_apply_edit (self, number, field, (GStrv) keys, &error))
+    _evk_window_toast (self, error->message);
+}
+
+/* ---- Projects ----------------------------------------------------------- */
+
+static void
+open_response (GtkNativeDialog *dialog,
+               int              response,
+               EvkWindow       *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      evk_window_open_file (self, file);
+    }
+  gtk_native_dialog_destroy (dialog);
+  g_object_unref (dialog);
+}
+
+static void
+add_project_filter (GtkFileChooser *chooser)
+{
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, _("Evalkit projects"));
+  gtk_file_filter_add_pattern (filter, "*.evalkit");
+  gtk_file_filter_add_mime_type (filter, "application/x-evalkit");
+  gtk_file_chooser_add_filter (chooser, filter);
+}
+
+static void
+open_activated (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  EvkWindow *self = EVK_WINDOW (widget);
+  GtkFileChooserNative *dialog;
+
+  dialog = gtk_file_chooser_native_new (_("Open Evaluation"), GTK_WINDOW (self),
+                                        GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  add_project_filter (GTK_FILE_CHOOSER (dialog));
+  g_signal_connect (dialog, "response", G_CALLBACK (open_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+static void
+new_response (GtkNativeDialog *dialog,
+              int              response,
+              EvkWindow       *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autofree char *path = g_file_get_path (file);
+      g_autofree char *with_extension = NULL;
+      g_autoptr(GError) error = NULL;
+
+      if (path != NULL && !g_str_has_suffix (path, ".evalkit"))
+        with_extension = g_strconcat (path, ".evalkit", NULL);
+      if (path == NULL)
+        _evk_window_toast (self, _("Only local files can be opened"));
+      else if (!_evk_window_create_project (self, with_extension != NULL ? with_extension : path, &error))
+        _evk_window_toast (self, error->message);
+      else
+        _evk_window_toast (self, _("New evaluation created: import its strategy from the Import menu"));
+    }
+  gtk_native_dialog_destroy (dialog);
+  g_object_unref (dialog);
+}
+
+static void
+new_activated (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  EvkWindow *self = EVK_WINDOW (widget);
+  GtkFileChooserNative *dialog;
+
+  dialog = gtk_file_chooser_native_new (_("New Evaluation"), GTK_WINDOW (self),
+                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("C_reate"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), _("Evaluation.evalkit"));
+  add_project_filter (GTK_FILE_CHOOSER (dialog));
+  g_signal_connect (dialog, "response", G_CALLBACK (new_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+static void
+open_demo_activated (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  EvkWindow *self = EVK_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (!evk_window_open_demo (self, &error))
+    _evk_window_toast (self, error->message);
+}
+
+static void
+close_project_activated (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  EvkWindow *self = EVK_WINDOW (widget);
+
+  if (self->workspace != NULL)
+    g_signal_handlers_disconnect_by_data (self->workspace, self);
+  adw_bin_set_child (self->content_bin, NULL);
+  self->page_widget = NULL;
+  g_clear_pointer (&self->page, g_free);
+  g_clear_object (&self->workspace);
+  g_clear_object (&self->project);
+  g_ptr_array_set_size (self->undo, 0);
+  g_ptr_array_set_size (self->redo, 0);
+  gtk_window_set_title (GTK_WINDOW (self), _("Evalkit"));
+  gtk_stack_set_visible_child_name (self->main_stack, "welcome");
+  _evk_window_update_actions (self);
+}
+
+static void
+import_finished (EvkImportDialog *dialog,
+                 gboolean         ok,
+                 const char      *summary,
+                 EvkWindow       *self)
+{
+  if (ok && summary != NULL)
+    _evk_window_toast (self, summary);
+}
+
+static void
+import_activated (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  EvkWindow *self = EVK_WINDOW (widget);
+  EvkImportKind kind;
+  EvkImportDialog *dialog;
+
+  if (self->project == NULL || !evk_import_kind_from_string (g_variant_get_string (parameter, NULL), &kind))
+    return;
+  dialog = evk_import_dialog_new (GTK_WINDOW (self), self->project, kind);
+  g_signal_connect_object (dialog, "finished", G_CALLBACK (import_finished), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* ---- Navigation --------------------------------------------------------- */
+
+static void
+show_page_activated (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  evk_window_show_page (EVK_WINDOW (widget), g_variant_get_string (parameter, NULL));
+}
+
+static void
+back_activated (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  EvkWindow *self = EVK_WINDOW (widget);
+
+  if (adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+  else if (self->page != NULL && g_str_has_prefix (self->page, "measure:"))
+    {
+      EvkMeasure *measure = evk_strategy_find_measure (evk_workspace_get_strategy (self->workspace),
+                                                       g_ascii_strtoull (self->page + 8, NULL, 10));
+      g_autofree char *page = measure != NULL ? g_strdup_printf ("goal:%s", measure->goal) : NULL;
+
+      if (page != NULL)
+        _evk_window_show_page (self, page);
+    }
+  else
+    _evk_window_show_page (self, "overview");
+}
+
+static void
+next_language_activated (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  EvkWindow *self = EVK_WINDOW (widget);
+  GStrv languages;
+  const char *lang;
+
+  if (self->workspace == NULL)
+    return;
+  languages = evk_workspace_get_strategy (self->workspace)->languages;
+  lang = evk_workspace_get_language (self->workspace);
+  for (guint i = 0; languages[i] != NULL; i++)
+    if (g_str_equal (languages[i], lang))
+      {
+        evk_window_set_language (self, languages[i + 1] != NULL ? languages[i + 1] : languages[0]);
+        return;
+      }
+}
+
+void
+_evk_window_class_add_actions (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_action (widget_class, "win.open", NULL, open_activated);
+  gtk_widget_class_install_action (widget_class, "win.new", NULL, new_activated);
+  gtk_widget_class_install_action (widget_class, "win.open-demo", NULL, open_demo_activated);
+  gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_activated);
+  gtk_widget_class_install_action (widget_class, "win.back", NULL, back_activated);
+  gtk_widget_class_install_action (widget_class, "win.next-language", NULL, next_language_activated);
+  gtk_widget_class_install_property_action (widget_class, "win.language", "language");
+  gtk_widget_class_install_action (widget_class, "project.import", "s", import_activated);
+  gtk_widget_class_install_action (widget_class, "project.close", NULL, close_project_activated);
+  gtk_widget_class_install_action (widget_class, "project.undo", NULL, undo_activated);
+  gtk_widget_class_install_action (widget_class, "project.redo", NULL, redo_activated);
+  gtk_widget_class_install_action (widget_class, "project.set-status", "(us)", set_status_activated);
+  gtk_widget_class_install_action (widget_class, "project.set-terms", "(usas)", set_terms_activated);
+}

@@ -1,0 +1,625 @@
+/* evk-workspace.c: the open project as the window sees it, with fast tables
+ *
+ * Copyright 2026 The Evalkit developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "evk-workspace"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "evk-localized.h"
+#include "evk-model-error.h"
+#include "evk-words.h"
+#include "evk-workspace.h"
+
+/* evk_table_compute reads the survey from the store on every call; a card
+ * that switches groups must answer within a frame, so the survey, the
+ * strategy and each group's respondents are kept here and the statistics
+ * are called directly. The tests check both paths give the same figures. */
+struct _EvkWorkspace
+{
+  GObject         parent_instance;
+
+  EvkProject     *project;
+  EvkStrategy    *strategy;
+  EvkSurvey      *survey;
+  EvkStats       *stats;
+  EvkReviewStats *review;
+  GHashTable     *group_rows;   /* group key → EvkRows */
+  char           *lang;
+  guint           small_cell;
+};
+
+enum {
+  PROP_0,
+  PROP_LANGUAGE,
+  N_PROPS
+};
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+G_DEFINE_FINAL_TYPE (EvkWorkspace, evk_workspace, G_TYPE_OBJECT)
+
+static gboolean
+load_strategy (EvkWorkspace  *self,
+               GError       **error)
+{
+  EvkStrategy *strategy = evk_project_load_strategy (self->project, error);
+
+  if (strategy == NULL)
+    return FALSE;
+  g_clear_pointer (&self->strategy, evk_strategy_free);
+  self->strategy = strategy;
+  if (self->lang == NULL ||
+      !g_strv_contains ((const char * const *) strategy->languages, self->lang))
+    {
+      g_free (self->lang);
+      self->lang = g_strdup (evk_strategy_source_language (strategy) != NULL
+                             ? evk_strategy_source_language (strategy) : "en");
+    }
+  /* Groups are defined by the strategy: their rows may have changed. */
+  g_hash_table_remove_all (self->group_rows);
+  return TRUE;
+}
+
+static gboolean
+load_survey (EvkWorkspace  *self,
+             GError       **error)
+{
+  EvkStore *store = evk_project_get_store (self->project);
+  g_auto(GStrv) names = evk_survey_list (store, error);
+
+  if (names == NULL)
+    return FALSE;
+  g_hash_table_remove_all (self->group_rows);
+  g_clear_pointer (&self->stats, evk_stats_free);
+  g_clear_pointer (&self->survey, evk_survey_free);
+  if (names[0] == NULL)
+    return TRUE;
+  self->survey = evk_survey_load (store, names[0], TRUE, error);
+  if (self->survey == NULL)
+    return FALSE;
+  self->stats = evk_stats_new (self->survey);
+  return TRUE;
+}
+
+static void
+load_review (EvkWorkspace *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_clear_pointer (&self->review, evk_review_stats_free);
+  self->review = evk_review_stats_load (self->project, &error);
+  if (self->review != NULL && self->review->n_documents == 0)
+    g_clear_pointer (&self->review, evk_review_stats_free);
+  if (error != NULL)
+    g_debug ("No document review: %s", error->message);
+}
+
+static void
+project_changed (EvkProject   *project,
+                 const char   *what,
+                 EvkWorkspace *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (g_strcmp0 (what, "survey") == 0)
+    load_survey (self, &error);
+  else if (g_strcmp0 (what, "documents") == 0)
+    load_review (self);
+  else
+    {
+      load_strategy (self, &error);
+      /* Findings are grouped by the strategy's goals and titles. */
+      if (error == NULL && g_strcmp0 (what, "measure") != 0)
+        load_review (self);
+    }
+  if (error != NULL)
+    g_warning ("Could not reload the project after a change: %s", error->message);
+  g_signal_emit (self, signals[CHANGED], 0, what);
+}
+
+static void
+evk_workspace_dispose (GObject *object)
+{
+  EvkWorkspace *self = EVK_WORKSPACE (object);
+
+  if (self->project != NULL)
+    g_signal_handlers_disconnect_by_data (self->project, self);
+  g_clear_object (&self->project);
+  G_OBJECT_CLASS (evk_workspace_parent_class)->dispose (object);
+}
+
+static void
+evk_workspace_finalize (GObject *object)
+{
+  EvkWorkspace *self = EVK_WORKSPACE (object);
+
+  g_clear_pointer (&self->stats, evk_stats_free);
+  g_clear_pointer (&self->survey, evk_survey_free);
+  g_clear_pointer (&self->strategy, evk_strategy_free);
+  g_clear_pointer (&self->review, evk_review_stats_free);
+  g_clear_pointer (&self->group_rows, g_hash_table_unref);
+  g_clear_pointer (&self->lang, g_free);
+  G_OBJECT_CLASS (evk_workspace_parent_class)->finalize (object);
+}
+
+static void
+evk_workspace_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  EvkWorkspace *self = EVK_WORKSPACE (object);
+
+  switch (prop_id)
+    {
+    case PROP_LANGUAGE:
+      g_value_set_string (value, self->lang);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+evk_workspace_set_property (GObject      *object,
+                            guint         prop_id,
+                            const GValue *value,
+                            GParamSpec   *pspec)
+{
+  EvkWorkspace *self = EVK_WORKSPACE (object);
+
+  switch (prop_id)
+    {
+    case PROP_LANGUAGE:
+      evk_workspace_set_language (self, g_value_get_string (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+evk_workspace_class_init (EvkWorkspaceClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = evk_workspace_dispose;
+  object_class->finalize = evk_workspace_finalize;
+  object_class->get_property = evk_workspace_get_property;
+  object_class->set_property = evk_workspace_set_property;
+
+  properties[PROP_LANGUAGE] =
+    g_param_spec_string ("language", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * EvkWorkspace::changed:
+   * @what: what changed, as the project's "changed" says
+   *
+   * Emitted after the workspace has re-read what changed.
+   */
+  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+}
+
+static void
+evk_workspace_init (EvkWorkspace *self)
+{
+  self->group_rows = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                            (GDestroyNotify) evk_rows_free);
+  self->small_cell = 5;
+}
+
+EvkWorkspace *
+evk_workspace_new (EvkProject  *project,
+                   GError     **error)
+{
+  g_autoptr(EvkWorkspace) self = g_object_new (EVK_TYPE_WORKSPACE, NULL);
+
+  g_return_val_if_fail (EVK_IS_PROJECT (project), NULL);
+
+  self->project = g_object_ref (project);
+  if (!load_strategy (self, error) || !load_survey (self, error))
+    return NULL;
+  load_review (self);
+  g_signal_connect (project, "changed", G_CALLBACK (project_changed), self);
+  return g_steal_pointer (&self);
+}
+
+EvkProject *
+evk_workspace_get_project (EvkWorkspace *self)
+{
+  return self->project;
+}
+
+EvkStrategy *
+evk_workspace_get_strategy (EvkWorkspace *self)
+{
+  return self->strategy;
+}
+
+EvkSurvey *
+evk_workspace_get_survey (EvkWorkspace *self)
+{
+  return self->survey;
+}
+
+EvkReviewStats *
+evk_workspace_get_review (EvkWorkspace *self)
+{
+  return self->review;
+}
+
+const char *
+evk_workspace_get_language (EvkWorkspace *self)
+{
+  return self->lang;
+}
+
+void
+evk_workspace_set_language (EvkWorkspace *self,
+                            const char   *lang)
+{
+  g_return_if_fail (EVK_IS_WORKSPACE (self));
+
+  if (lang == NULL || g_strcmp0 (lang, self->lang) == 0)
+    return;
+  g_free (self->lang);
+  self->lang = g_strdup (lang);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LANGUAGE]);
+}
+
+guint
+evk_workspace_get_small_cell (EvkWorkspace *self)
+{
+  return self->small_cell;
+}
+
+void
+evk_workspace_set_small_cell (EvkWorkspace *self,
+                              guint         threshold)
+{
+  if (self->small_cell == threshold)
+    return;
+  self->small_cell = threshold;
+  g_signal_emit (self, signals[CHANGED], 0, "settings");
+}
+
+const char *
+evk_workspace_tr (EvkWorkspace *self,
+                  GHashTable   *localized)
+{
+  const char *text;
+
+  if (localized == NULL)
+    return "";
+  text = evk_localized_get_fallback (localized, self->lang,
+                                     evk_strategy_source_language (self->strategy));
+  return text != NULL ? text : "";
+}
+
+static EvkGroup *
+find_group (EvkWorkspace *self,
+            const char   *key)
+{
+  for (guint i = 0; i < self->strategy->groups->len; i++)
+    {
+      EvkGroup *group = g_ptr_array_index (self->strategy->groups, i);
+      if (g_str_equal (group->key, key))
+        return group;
+    }
+  return NULL;
+}
+
+static EvkOffer *
+find_offer (EvkWorkspace *self,
+            const char   *key)
+{
+  for (guint i = 0; i < self->strategy->offers->len; i++)
+    {
+      EvkOffer *offer = g_ptr_array_index (self->strategy->offers, i);
+      if (g_str_equal (offer->key, key))
+        return offer;
+    }
+  return NULL;
+}
+
+const EvkRows *
+evk_workspace_get_group_rows (EvkWorkspace  *self,
+                              const char    *key,
+                              GError       **error)
+{
+  EvkRows *rows;
+  EvkGroup *group;
+
+  if (self->survey == NULL)
+    {
+      g_set_error (error, EVK_MODEL_ERROR, EVK_MODEL_ERROR_INVALID, _("The project has no survey yet"));
+      return NULL;
+    }
+  if (key == NULL)
+    key = "all";
+  rows = g_hash_table_lookup (self->group_rows, key);
+  if (rows != NULL)
+    return rows;
+
+  if (g_str_equal (key, "all"))
+    rows = evk_rows_new_all (self->survey->n_rows);
+  else if ((group = find_group (self, key)) != NULL)
+    rows = evk_rows_new_from_text (self->survey, group->filter, error);
+  else
+    g_set_error (error, EVK_MODEL_ERROR, EVK_MODEL_ERROR_INVALID,
+                 _("The strategy has no respondent group “%s”"), key);
+  if (rows == NULL)
+    return NULL;
+  g_hash_table_insert (self->group_rows, g_strdup (key), rows);
+  return rows;
+}
+
+static void
+copy_into (GHashTable *into,
+           GHashTable *from)
+{
+  GHashTableIter iter;
+  gpointer lang, text;
+
+  g_hash_table_remove_all (into);
+  g_hash_table_iter_init (&iter, from);
+  while (g_hash_table_iter_next (&iter, &lang, &text))
+    evk_localized_set (into, lang, text);
+}
+
+static EvkTable *
+compute_offer (EvkWorkspace    *self,
+               const EvkQuery  *query,
+               GError         **error)
+{
+  EvkOffer *offer = query->argument != NULL ? find_offer (self, query->argument) : NULL;
+
+  if (offer == NULL)
+    {
+      g_set_error (error, EVK_MODEL_ERROR, EVK_MODEL_ERROR_INVALID,
+                   _("The strategy has no offer “%s”"), query->argument ? query->argument : "");
+      return NULL;
+    }
+
+  if (g_str_equal (query->kind, "awareness"))
+    {
+      const char *heard = evk_offer_get_variable (offer, EVK_ROLE_HEARD_OF);
+      const char *used = evk_offer_get_variable (offer, EVK_ROLE_USED);
+      EvkTable *table;
+
+      if (heard == NULL || used == NULL)
+        {
+          g_set_error (error, EVK_MODEL_ERROR, EVK_MODEL_ERROR_INVALID,
+                       _("Offer %s has no heard-of and used items"), offer->key);
+          return NULL;
+        }
+      table = evk_stats_awareness (self->stats, heard, used, 1, error);
+      /* As `evalkit table` does: the offer's short name heads the chart. */
+      if (table != NULL)
+        {
+          copy_into (table->title, offer->label);
+          copy_into (evk_table_row (table, 0)->label, offer->label);
+        }
+      return table;
+    }
+  else
+    {
+      const char *items[3] = {
+        evk_offer_get_variable (offer, EVK_ROLE_OUTCOME_MEMBERS),
+        evk_offer_get_variable (offer, EVK_ROLE_OUTCOME_ACTIVITIES),
+        NULL,
+      };
+
+      if (items[0] == NULL && items[1] != NULL)
+        items[0] = items[1], items[1] = NULL;
+      if (items[0] == NULL)
+        {
+          g_set_error (error, EVK_MODEL_ERROR, EVK_MODEL_ERROR_INVALID,
+                       _("Offer %s has no outcome items"), offer->key);
+          return NULL;
+        }
+      return evk_stats_items (self->stats, items, error);
+    }
+}
+
+static gboolean
+offer_in_goal (EvkWorkspace *self,
+               EvkOffer     *offer,
+               const char   *goal)
+{
+  for (guint k = 0; k < offer->measures->len; k++)
+    {
+      EvkMeasure *measure = evk_strategy_find_measure (self->strategy, g_array_index (offer->measures, guint, k));
+      if (measure != NULL && g_strcmp0 (measure->goal, goal) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Every offer, or those of one goal's measures, ranked by awareness. */
+static EvkTable *
+compute_all_offers (EvkWorkspace  *self,
+                    const char    *goal,
+                    GError       **error)
+{
+  g_autoptr(GStrvBuilder) heard = g_strv_builder_new ();
+  g_autoptr(GStrvBuilder) used = g_strv_builder_new ();
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  g_auto(GStrv) heard_names = NULL, used_names = NULL;
+
+  for (guint i = 0; i < self->strategy->offers->len; i++)
+    {
+      EvkOffer *offer = g_ptr_array_index (self->strategy->offers, i);
+      const char *h = evk_offer_get_variable (offer, EVK_ROLE_HEARD_OF);
+      const char *u = evk_offer_get_variable (offer, EVK_ROLE_USED);
+
+      if (h == NULL || u == NULL || (goal != NULL && !offer_in_goal (self, offer, goal)))
+        continue;
+      g_strv_builder_add (heard, h);
+      g_strv_builder_add (used, u);
+      g_ptr_array_add (labels, offer->label);
+    }
+  heard_names = g_strv_builder_end (heard);
+  used_names = g_strv_builder_end (used);
+  if (heard_names[0] == NULL)
+    {
+      g_set_error (error, EVK_MODEL_ERROR, EVK_MODEL_ERROR_INVALID,
+                   _("The strategy links no offer to heard-of and used items"));
+      return NULL;
+    }
+  return evk_stats_awareness_ranked (self->stats, (const char * const *) heard_names,
+                                     (const char * const *) used_names, labels, 1, error);
+}
+
+EvkTable *
+evk_workspace_compute (EvkWorkspace    *self,
+                       const EvkQuery  *query,
+                       GError         **error)
+{
+  const EvkRows *rows;
+  EvkGroup *group = NULL;
+
+  g_return_val_if_fail (EVK_IS_WORKSPACE (self), NULL);
+  g_return_val_if_fail (query != NULL && query->kind != NULL, NULL);
+
+  rows = evk_workspace_get_group_rows (self, query->group, error);
+  if (rows == NULL)
+    return NULL;
+  if (query->group != NULL && !g_str_equal (query->group, "all"))
+    group = find_group (self, query->group);
+
+  evk_stats_set_group (self->stats, group != NULL ? rows : NULL, group != NULL ? group->name : NULL);
+  evk_stats_set_base (self->stats, query->dont_know ? EVK_BASE_WITH_DONT_KNOW : EVK_BASE_VALID);
+  evk_stats_set_small_cell (self->stats, self->small_cell);
+
+  if (g_str_equal (query->kind, "awareness") || g_str_equal (query->kind, "outcome"))
+    return compute_offer (self, query, error);
+  if (g_str_equal (query->kind, "awareness-all"))
+    return compute_all_offers (self, query->argument, error);
+  if (g_str_equal (query->kind, "frequency"))
+    return evk_stats_frequency (self->stats, query->argument, error);
+
+  g_set_error (error, EVK_MODEL_ERROR, EVK_MODEL_ERROR_INVALID,
+               _("Unknown table kind “%s”"), query->kind);
+  return NULL;
+}
+
+static void
+set_goal_label (EvkTableEntry *row,
+                EvkGoal       *goal,
+                GStrv          languages)
+{
+  row->key = g_strdup (goal->key);
+  for (guint l = 0; languages[l] != NULL; l++)
+    {
+      const char *word = evk_word ("Report", g_strcmp0 (goal->kind, "implementation") == 0
+                                             ? "Implementation" : "Goal", languages[l]);
+      const char *title = evk_localized_get_fallback (goal->title, languages[l], languages[0]);
+      g_autofree char *label = NULL;
+
+      if (g_strcmp0 (goal->kind, "implementation") == 0)
+        label = g_strdup (title != NULL ? title : "");
+      else
+        label = g_strdup_printf ("%s %s: %s", word != NULL ? word : "", goal->key, title != NULL ? title : "");
+      evk_localized_set (row->label, languages[l], label);
+    }
+}
+
+EvkTable *
+evk_workspace_status_table (EvkWorkspace *self,
+                            const char   *goal_key)
+{
+  EvkStrategy *strategy = self->strategy;
+  GPtrArray *statuses = strategy->vocabs[EVK_VOCAB_STATUS];
+  g_autoptr(GPtrArray) goals = g_ptr_array_new ();
+  EvkTable *table;
+  guint n_rows;
+
+  for (guint g = 0; g < strategy->goals->len; g++)
+    {
+      EvkGoal *goal = g_ptr_array_index (strategy->goals, g);
+      if (goal_key == NULL || g_str_equal (goal->key, goal_key))
+        g_ptr_array_add (goals, goal);
+    }
+  n_rows = goals->len + (goal_key == NULL ? 1 : 0);
+  table = evk_table_new ("status", n_rows, statuses->len);
+
+  for (guint c = 0; c < statuses->len; c++)
+    {
+      EvkTerm *status = g_ptr_array_index (statuses, c);
+      EvkTableEntry *column = evk_table_column (table, c);
+
+      column->key = g_strdup (status->key);
+      copy_into (column->label, status->name);
+    }
+  for (guint g = 0; g < goals->len; g++)
+    set_goal_label (evk_table_row (table, g), g_ptr_array_index (goals, g), strategy->languages);
+  if (goal_key == NULL)
+    {
+      EvkTableEntry *total = evk_table_row (table, goals->len);
+
+      total->key = g_strdup ("total");
+      total->role = EVK_ENTRY_TOTAL;
+      /* The whole strategy, by its short name. */
+      copy_into (total->label, strategy->short_title);
+    }
+
+  for (guint m = 0; m < strategy->measures->len; m++)
+    {
+      EvkMeasure *measure = g_ptr_array_index (strategy->measures, m);
+      int c = -1;
+
+      for (guint k = 0; k < statuses->len; k++)
+        if (g_strcmp0 (((EvkTerm *) g_ptr_array_index (statuses, k))->key, measure->status) == 0)
+          c = k;
+      if (c < 0)
+        continue;
+      for (guint g = 0; g < goals->len; g++)
+        if (g_str_equal (((EvkGoal *) g_ptr_array_index (goals, g))->key, measure->goal))
+          {
+            evk_table_cell (table, g, c)->n++;
+            evk_table_cell (table, g, c)->count++;
+            table->n_base++;
+            if (goal_key == NULL)
+              {
+                evk_table_cell (table, goals->len, c)->n++;
+                evk_table_cell (table, goals->len, c)->count++;
+              }
+          }
+    }
+  table->small_cell = 0;
+  return table;
+}
+
+GPtrArray *
+evk_workspace_offers_of (EvkWorkspace *self,
+                         guint         measure)
+{
+  GPtrArray *offers = g_ptr_array_new ();
+
+  for (guint i = 0; i < self->strategy->offers->len; i++)
+    {
+      EvkOffer *offer = g_ptr_array_index (self->strategy->offers, i);
+
+      for (guint k = 0; k < offer->measures->len; k++)
+        if (g_array_index (offer->measures, guint, k) == measure)
+          {
+            g_ptr_array_add (offers, offer);
+            break;
+          }
+    }
+  return offers;
+}

@@ -1,0 +1,187 @@
+/* evk-screenshots.c: renders the window's main views to PNG for data/screenshots/
+ *
+ * Copyright 2026 The Evalkit developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Run under a display (xvfb-run) through `ninja screenshots`, once per
+ * language; LANGUAGE picks the UI's language and --lang the content's. Each
+ * view is drawn light and dark at 1920×1080 ("overview-en-light.png", the
+ * names the AppStream metadata uses) and at 1366×768
+ * ("overview-en-light-1366x768.png").
+ */
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+#include <locale.h>
+#include <stdlib.h>
+
+#include "evk-import-dialog.h"
+#include "evk-resources.h"
+#include "evk-ui-util.h"
+#include "evk-window-private.h"
+
+typedef struct {
+  const char *name;
+  const char *page;
+} View;
+
+static const View views[] = {
+  { "overview", "overview" },
+  { "goal", "goal:2" },
+  { "measure", "measure:20" },
+  { "import", "overview" },
+};
+
+/* A ragged CSV, so the import dialog shows how an error reads. */
+static GFile *
+write_bad_csv (const char *dir)
+{
+  g_autofree char *path = g_build_filename (dir, "survey.csv", NULL);
+
+  g_file_set_contents (path, "id,q1,q2\n1,2,3\n2,3\n", -1, NULL);
+  return g_file_new_for_path (path);
+}
+
+static gboolean
+shoot (EvkWindow   *window,
+       const View  *view,
+       const char  *lang,
+       gboolean     dark,
+       int          width,
+       int          height,
+       const char  *dir,
+       const char  *tmpdir,
+       GError     **error)
+{
+  g_autofree char *name = NULL, *path = NULL;
+  GtkWidget *dialog = NULL;
+  gboolean ok;
+
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
+                                      dark ? ADW_COLOR_SCHEME_FORCE_DARK : ADW_COLOR_SCHEME_FORCE_LIGHT);
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  evk_window_set_language (window, lang);
+  evk_window_show_page (window, view->page);
+
+  if (g_str_equal (view->name, "import"))
+    {
+      g_autoptr(GFile) bad = write_bad_csv (tmpdir);
+
+      dialog = GTK_WIDGET (evk_import_dialog_new (GTK_WINDOW (window), evk_window_get_project (window),
+                                                  EVK_IMPORT_SURVEY));
+      evk_import_dialog_set_file (EVK_IMPORT_DIALOG (dialog), bad);
+      gtk_window_present (GTK_WINDOW (dialog));
+      evk_import_dialog_start (EVK_IMPORT_DIALOG (dialog));
+      while (evk_import_dialog_is_running (EVK_IMPORT_DIALOG (dialog)))
+        g_main_context_iteration (NULL, TRUE);
+    }
+  /* Let the charts size themselves and draw. */
+  evk_ui_run_for (600);
+
+  name = width == 1920 ? g_strdup_printf ("%s-%s-%s.png", view->name, lang, dark ? "dark" : "light")
+                       : g_strdup_printf ("%s-%s-%s-%dx%d.png", view->name, lang, dark ? "dark" : "light", width, height);
+  path = g_build_filename (dir, name, NULL);
+  ok = evk_ui_save_png (GTK_WIDGET (window), dialog, path, error);
+  if (dialog != NULL)
+    gtk_window_destroy (GTK_WINDOW (dialog));
+  if (ok)
+    g_print ("%s\n", path);
+  return ok;
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *tmpdir = NULL, *project_path = NULL;
+  g_autofree char *lang = NULL, *localedir = NULL, *only = NULL;
+  g_autoptr(GOptionContext) context = g_option_context_new ("OUTDIR");
+  g_autoptr(EvkProject) project = NULL;
+  g_autoptr(GFile) file = NULL;
+  const GOptionEntry entries[] = {
+    { "lang", 'l', 0, G_OPTION_ARG_STRING, &lang, "Content language (nb, en)", "LANG" },
+    { "localedir", 0, 0, G_OPTION_ARG_FILENAME, &localedir, "Where the UI translations are", "DIR" },
+    { "only", 0, 0, G_OPTION_ARG_STRING, &only, "Only this view (overview, goal, measure, import)", "VIEW" },
+    { NULL }
+  };
+  static const int sizes[][2] = { { 1920, 1080 }, { 1366, 768 } };
+  EvkWindow *window;
+
+  setlocale (LC_ALL, "");
+  g_option_context_add_main_entries (context, entries, NULL);
+  if (!g_option_context_parse (context, &argc, &argv, &error) || argc != 2)
+    {
+      g_printerr ("evk-screenshots: %s\n", error != NULL ? error->message : "give the output directory");
+      return EXIT_FAILURE;
+    }
+  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+  if (lang == NULL)
+    lang = g_strdup ("en");
+
+  if (!gtk_init_check ())
+    {
+      g_printerr ("evk-screenshots: no display (run it under xvfb-run)\n");
+      return EXIT_FAILURE;
+    }
+  adw_init ();
+  evk_register_resource ();
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+  {
+    /* What AdwApplication loads from its resource base path. */
+    g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
+
+    gtk_css_provider_load_from_resource (css, "/io/github/evalkit/Evalkit/style.css");
+    gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css),
+                                                GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  }
+
+  tmpdir = g_dir_make_tmp ("evk-screenshots-XXXXXX", &error);
+  project_path = tmpdir != NULL ? g_build_filename (tmpdir, "demo.evalkit", NULL) : NULL;
+  if (tmpdir == NULL || (project = evk_project_create_demo (project_path, &error)) == NULL)
+    {
+      g_printerr ("evk-screenshots: %s\n", error->message);
+      return EXIT_FAILURE;
+    }
+  g_clear_object (&project);
+  file = g_file_new_for_path (project_path);
+  g_mkdir_with_parents (argv[1], 0755);
+
+  window = evk_window_new (NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  evk_window_open_file (window, file);
+  evk_ui_iterate ();
+
+  for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+    for (guint dark = 0; dark < 2; dark++)
+      for (guint v = 0; v < G_N_ELEMENTS (views); v++)
+        {
+          if (only != NULL && !g_str_equal (only, views[v].name))
+            continue;
+          if (!shoot (window, &views[v], lang, dark, sizes[s][0], sizes[s][1], argv[1], tmpdir, &error))
+            {
+              g_printerr ("evk-screenshots: %s\n", error->message);
+              return EXIT_FAILURE;
+            }
+        }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  evk_ui_iterate ();
+  {
+    g_autoptr(GFile) dir = g_file_new_for_path (tmpdir);
+    g_autoptr(GFileEnumerator) children = g_file_enumerate_children (dir, G_FILE_ATTRIBUTE_STANDARD_NAME, 0, NULL, NULL);
+    GFileInfo *info;
+
+    while (children != NULL && (info = g_file_enumerator_next_file (children, NULL, NULL)) != NULL)
+      {
+        g_autoptr(GFile) child = g_file_get_child (dir, g_file_info_get_name (info));
+        g_file_delete (child, NULL, NULL);
+        g_object_unref (info);
+      }
+    g_file_delete (dir, NULL, NULL);
+  }
+  return EXIT_SUCCESS;
+}

@@ -1,0 +1,105 @@
+/* evk-ui-util.c: helpers for the UI tests, the screenshots and the benchmark
+ *
+ * Copyright 2026 The Evalkit developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "evk-ui-util.h"
+
+void
+evk_ui_iterate (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static gboolean
+set_flag (gpointer user_data)
+{
+  *(gboolean *) user_data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+void
+evk_ui_run_for (guint ms)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add (ms, set_flag, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+gboolean
+evk_ui_wait_for (gboolean *flag,
+                 guint     ms)
+{
+  gboolean timeout = FALSE;
+  guint id = g_timeout_add (ms, set_flag, &timeout);
+
+  while (!*flag && !timeout)
+    g_main_context_iteration (NULL, TRUE);
+  if (!timeout)
+    g_source_remove (id);
+  return *flag;
+}
+
+GtkWidget *
+evk_ui_find_widget (GtkWidget *root,
+                    GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = evk_ui_find_widget (child, type);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+gboolean
+evk_ui_save_png (GtkWidget   *window,
+                 GtkWidget   *dialog,
+                 const char  *path,
+                 GError     **error)
+{
+  int width = gtk_widget_get_width (window);
+  int height = gtk_widget_get_height (window);
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (window);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  GskRenderer *renderer = gtk_native_get_renderer (GTK_NATIVE (window));
+
+  gtk_snapshot_append_color (snapshot, &(GdkRGBA) { 0, 0, 0, 1 }, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+  if (dialog != NULL)
+    {
+      g_autoptr(GdkPaintable) dialog_paintable = gtk_widget_paintable_new (dialog);
+      int dw = gtk_widget_get_width (dialog), dh = gtk_widget_get_height (dialog);
+
+      /* As GNOME Shell shows a modal dialog: the parent dimmed behind it. */
+      gtk_snapshot_append_color (snapshot, &(GdkRGBA) { 0, 0, 0, 0.4 }, &GRAPHENE_RECT_INIT (0, 0, width, height));
+      gtk_snapshot_save (snapshot);
+      gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT ((width - dw) / 2, (height - dh) / 3));
+      gdk_paintable_snapshot (dialog_paintable, GDK_SNAPSHOT (snapshot), dw, dh);
+      gtk_snapshot_restore (snapshot);
+    }
+  node = gtk_snapshot_to_node (snapshot);
+  if (node == NULL || renderer == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "%s: nothing to render", path);
+      return FALSE;
+    }
+  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  if (!gdk_texture_save_to_png (texture, path))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "%s: cannot write the PNG", path);
+      return FALSE;
+    }
+  return TRUE;
+}

@@ -1,0 +1,281 @@
+/* test-window.c: the main window, driven through its real widgets
+ *
+ * Copyright 2026 The Evalkit developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "evk-application.h"
+#include "evk-measure-page.h"
+#include "evk-overview-page.h"
+#include "evk-resources.h"
+#include "evk-settings.h"
+#include "evk-test-util.h"
+#include "evk-ui-util.h"
+#include "evk-variables-page.h"
+#include "evk-groups-page.h"
+#include "evk-window-private.h"
+
+static GtkListBoxRow *
+find_measure_row (EvkWindow *window,
+                  guint      number,
+                  guint     *n_measures)
+{
+  GtkListBoxRow *found = NULL;
+
+  *n_measures = 0;
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (window->sidebar));
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      guint n = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (child), "measure-number"));
+
+      if (n == 0)
+        continue;
+      (*n_measures)++;
+      if (n == number)
+        found = GTK_LIST_BOX_ROW (child);
+    }
+  return found;
+}
+
+/* The badge is the last label of the row's text column. */
+static const char *
+row_badge_text (GtkListBoxRow *row)
+{
+  GtkWidget *box = gtk_list_box_row_get_child (row);
+  GtkWidget *text_box = gtk_widget_get_last_child (box);
+
+  return gtk_label_get_text (GTK_LABEL (gtk_widget_get_last_child (text_box)));
+}
+
+static char *
+measure_status (EvkProject *project,
+                guint       number)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EvkStrategy) strategy = evk_project_load_strategy (project, &error);
+
+  g_assert_no_error (error);
+  return g_strdup (evk_strategy_find_measure (strategy, number)->status);
+}
+
+static EvkWindow *
+open_demo (char **dir)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(EvkProject) project = NULL;
+  g_autoptr(GFile) file = NULL;
+  EvkWindow *window;
+
+  *dir = evk_test_tmpdir ();
+  path = g_build_filename (*dir, "demo.evalkit", NULL);
+  project = evk_project_create_demo (path, &error);
+  g_assert_no_error (error);
+  g_clear_object (&project);
+  file = g_file_new_for_path (path);
+
+  window = evk_window_new (NULL);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1366, 768);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->main_stack), ==, "welcome");
+  evk_window_open_file (window, file);
+  evk_ui_iterate ();
+  return window;
+}
+
+static void
+close_window (EvkWindow *window,
+              char      *dir)
+{
+  gtk_window_destroy (GTK_WINDOW (window));
+  evk_ui_iterate ();
+  evk_test_rm_rf (dir);
+  g_free (dir);
+}
+
+static void
+test_open_and_edit_status (void)
+{
+  char *dir = NULL;
+  EvkWindow *window = open_demo (&dir);
+  g_autofree char *status = NULL;
+  GtkListBoxRow *row;
+  AdwComboRow *combo;
+  guint n_measures;
+
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->main_stack), ==, "project");
+  g_assert_true (g_str_has_prefix (gtk_window_get_title (GTK_WINDOW (window)), "demo.evalkit"));
+  g_assert_cmpstr (adw_window_title_get_title (window->sidebar_title), ==, "Hverdagsintegrering");
+  g_assert_cmpstr (evk_window_get_page (window), ==, "overview");
+
+  /* All 26 measures are listed; go to measure 7, which is not completed. */
+  row = find_measure_row (window, 7, &n_measures);
+  g_assert_cmpuint (n_measures, ==, 26);
+  g_assert_nonnull (row);
+  g_assert_cmpstr (row_badge_text (row), ==, "Ikke gjennomført");
+  gtk_list_box_select_row (window->sidebar, row);
+  evk_ui_iterate ();
+  g_assert_cmpstr (adw_window_title_get_title (window->content_title), ==, "Measure 7");
+  g_assert_true (EVK_IS_MEASURE_PAGE (_evk_window_get_page_widget (window)));
+
+  /* Change its status in the page's status row: the project file has it at
+   * once, the sidebar shows it, and the page stays where it was. */
+  combo = evk_measure_page_get_status_row (EVK_MEASURE_PAGE (_evk_window_get_page_widget (window)));
+  g_assert_cmpuint (adw_combo_row_get_selected (combo), ==, 2);
+  adw_combo_row_set_selected (combo, 0);
+  evk_ui_iterate ();
+
+  status = measure_status (evk_window_get_project (window), 7);
+  g_assert_cmpstr (status, ==, "completed");
+  row = find_measure_row (window, 7, &n_measures);
+  g_assert_cmpstr (row_badge_text (row), ==, "Gjennomført");
+  g_assert_cmpstr (evk_window_get_page (window), ==, "measure:7");
+  g_assert_true (gtk_list_box_get_selected_row (window->sidebar) == row);
+
+  /* Undo puts the old status back, in the file and on the page; redo again. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "project.undo", NULL));
+  evk_ui_iterate ();
+  g_clear_pointer (&status, g_free);
+  status = measure_status (evk_window_get_project (window), 7);
+  g_assert_cmpstr (status, ==, "not-completed");
+  combo = evk_measure_page_get_status_row (EVK_MEASURE_PAGE (_evk_window_get_page_widget (window)));
+  g_assert_cmpuint (adw_combo_row_get_selected (combo), ==, 2);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "project.redo", NULL));
+  evk_ui_iterate ();
+  g_clear_pointer (&status, g_free);
+  status = measure_status (evk_window_get_project (window), 7);
+  g_assert_cmpstr (status, ==, "completed");
+
+  close_window (window, dir);
+}
+
+static void
+test_edit_types (void)
+{
+  char *dir = NULL;
+  EvkWindow *window = open_demo (&dir);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EvkStrategy) strategy = NULL;
+  const char *keys[] = { "research", "economic", NULL };
+
+  evk_window_show_page (window, "measure:20");
+  evk_ui_iterate ();
+  g_assert_true (gtk_widget_activate_action (_evk_window_get_page_widget (window), "project.set-terms",
+                                             "(us^as)", 20, "types", keys));
+  evk_ui_iterate ();
+  strategy = evk_project_load_strategy (evk_window_get_project (window), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstrv (evk_strategy_find_measure (strategy, 20)->types, keys);
+  g_assert_cmpstr (evk_strategy_find_measure (strategy, 20)->status, ==, "completed");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "project.undo", NULL));
+  evk_ui_iterate ();
+  g_clear_pointer (&strategy, evk_strategy_free);
+  strategy = evk_project_load_strategy (evk_window_get_project (window), &error);
+  g_assert_cmpstrv (evk_strategy_find_measure (strategy, 20)->types, ((const char *[]) { "collaboration", NULL }));
+
+  close_window (window, dir);
+}
+
+static void
+test_language_switch (void)
+{
+  char *dir = NULL;
+  EvkWindow *window = open_demo (&dir);
+  GtkListBoxRow *row;
+  guint n;
+
+  row = find_measure_row (window, 7, &n);
+  g_assert_cmpstr (row_badge_text (row), ==, "Ikke gjennomført");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.language", "s", "en"));
+  evk_ui_iterate ();
+  row = find_measure_row (window, 7, &n);
+  g_assert_cmpstr (row_badge_text (row), ==, "Not completed");
+  g_assert_cmpstr (adw_window_title_get_title (window->sidebar_title), ==, "Everyday integration");
+  /* The overview's figures are written the English way now. */
+  g_assert_cmpstr (evk_overview_page_get_figure (EVK_OVERVIEW_PAGE (_evk_window_get_page_widget (window)),
+                                                 "respondents"), ==, "5,103");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.next-language", NULL));
+  evk_ui_iterate ();
+  g_assert_cmpstr (evk_overview_page_get_figure (EVK_OVERVIEW_PAGE (_evk_window_get_page_widget (window)),
+                                                 "respondents"), ==, "5\u202f103");
+  g_assert_cmpstr (evk_overview_page_get_figure (EVK_OVERVIEW_PAGE (_evk_window_get_page_widget (window)),
+                                                 "response-rate"), ==, "13,9\u202f%");
+  close_window (window, dir);
+}
+
+static void
+test_data_pages (void)
+{
+  char *dir = NULL;
+  EvkWindow *window = open_demo (&dir);
+  EvkVariablesPage *variables;
+  EvkGroupsPage *groups;
+
+  evk_window_show_page (window, "variables");
+  evk_ui_iterate ();
+  variables = EVK_VARIABLES_PAGE (_evk_window_get_page_widget (window));
+  /* Searching finds labels as well as names: "tilskudd" is in q15_6/q15_7's. */
+  g_assert_cmpuint (evk_variables_page_search (variables, "q16_"), ==, 12);
+  evk_variables_page_select (variables, "q72");
+  evk_ui_iterate ();
+  g_assert_nonnull (evk_variables_page_get_card (variables));
+  g_assert_cmpuint (evk_chart_card_get_table (evk_variables_page_get_card (variables))->n_base, >, 0);
+
+  evk_window_show_page (window, "groups");
+  evk_ui_iterate ();
+  groups = EVK_GROUPS_PAGE (_evk_window_get_page_widget (window));
+  evk_groups_page_try_filter (groups, "q6_alt_1 in 1..4");
+  g_assert_true (g_str_has_prefix (evk_groups_page_get_result (groups), "367 "));
+  evk_groups_page_try_filter (groups, "q6_alt_1 in");
+  g_assert_nonnull (strstr (evk_groups_page_get_result (groups), "q6_alt_1"));
+
+  close_window (window, dir);
+}
+
+static void
+test_recent (void)
+{
+  char *dir = NULL;
+  EvkWindow *window = open_demo (&dir);
+  g_autoptr(GSettings) settings = evk_settings_new ();
+  g_auto(GStrv) recent = NULL;
+  g_autofree char *uri = NULL;
+  g_autofree char *path = g_build_filename (dir, "demo.evalkit", NULL);
+
+  g_assert_nonnull (settings);
+  uri = g_filename_to_uri (path, NULL, NULL);
+  recent = g_settings_get_strv (settings, "recent-projects");
+  g_assert_cmpstr (recent[0], ==, uri);
+  /* Closing the project shows the welcome page with the project in it. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "project.close", NULL));
+  evk_ui_iterate ();
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->main_stack), ==, "welcome");
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window->recent_group)));
+  g_assert_nonnull (gtk_widget_get_first_child (GTK_WIDGET (window->recent_list)));
+  close_window (window, dir);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  if (!gtk_init_check ())
+    {
+      /* A TAP skip: meson reads exit status 77 as an error under TAP. */
+      g_print ("1..0 # SKIP no display (run under xvfb-run, as build-aux/test does)\n");
+      return 0;
+    }
+  adw_init ();
+  evk_register_resource ();
+  g_test_add_func ("/evk/window/open-and-edit-status", test_open_and_edit_status);
+  g_test_add_func ("/evk/window/edit-types", test_edit_types);
+  g_test_add_func ("/evk/window/language-switch", test_language_switch);
+  g_test_add_func ("/evk/window/data-pages", test_data_pages);
+  g_test_add_func ("/evk/window/recent", test_recent);
+  return g_test_run ();
+}
