@@ -30,7 +30,7 @@ expect_fail () {
   fi
 }
 
-echo "1..32"
+echo "1..33"
 
 "$evalkit" --help >"$tmp/out" 2>&1
 ok $? "--help exits 0"
@@ -134,6 +134,10 @@ ok $? "chart draws to PNG and SVG"
 
 "$evalkit" chart "$tmp/d.evalkit" m20-awareness-7 --lang en --out "$tmp/c.csv" && grep -q ",431,8.4" "$tmp/c.csv"
 ok $? "chart writes its table to CSV"
+
+"$evalkit" chart "$tmp/d.evalkit" review-documents --out "$tmp/docs.csv" &&
+  tr -d '\r' <"$tmp/docs.csv" | grep -q "^IMDi,7,,12,,9,,8,,36$"
+ok $? "the document review's documents per agency and year"
 
 expect_fail "an unknown chart is refused" "no chart “nope”" "$evalkit" chart "$tmp/d.evalkit" nope --out "$tmp/x.png"
 

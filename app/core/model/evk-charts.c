@@ -220,8 +220,10 @@ make_defaults (EvkStore  *store,
                      caption_from_word ("AwarenessTitle", NULL, d->langs), error))
     return FALSE;
   if (has_review &&
-      !insert_chart (store, d, "review-matrix", EVK_CHART_REVIEW_MATRIX, "review-matrix", 0, NULL,
-                     caption_from_word ("ReviewMatrix", NULL, d->langs), error))
+      (!insert_chart (store, d, "review-matrix", EVK_CHART_REVIEW_MATRIX, "review-matrix", 0, NULL,
+                      caption_from_word ("ReviewMatrix", NULL, d->langs), error) ||
+       !insert_chart (store, d, "review-documents", EVK_CHART_TABLE, "review-documents", 0, NULL,
+                      caption_from_word ("ReviewDocuments", NULL, d->langs), error)))
     return FALSE;
   return TRUE;
 }
@@ -374,11 +376,14 @@ evk_project_compute_chart (EvkProject     *project,
 
       return strategy != NULL ? evk_table_status_summary (strategy, goal) : NULL;
     }
-  if (g_str_has_prefix (chart->spec, "review-matrix"))
+  if (g_str_has_prefix (chart->spec, "review-"))
     {
       g_autoptr(EvkReviewStats) stats = evk_review_stats_load (project, error);
 
-      return stats != NULL ? evk_table_review_matrix (stats, goal) : NULL;
+      if (stats == NULL)
+        return NULL;
+      return g_str_has_prefix (chart->spec, "review-matrix") ? evk_table_review_matrix (stats, goal)
+                                                             : evk_table_review_documents (stats);
     }
   return evk_table_compute (project, chart->spec, error);
 }

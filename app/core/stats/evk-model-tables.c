@@ -173,7 +173,7 @@ evk_table_review_matrix (EvkReviewStats *stats,
       heading_row = r++;
       heading->key = g_strdup (goal->key);
       heading->role = EVK_ENTRY_TOTAL;
-      label_goal (heading->label, goal->key, NULL, goal->title);
+      label_goal (heading->label, goal->key, goal->kind, goal->title);
 
       for (guint m = 0; m < goal->measures->len; m++)
         {
@@ -205,5 +205,58 @@ evk_table_review_matrix (EvkReviewStats *stats,
     }
   while (table->rows->len > r)
     evk_table_remove_row (table, table->rows->len - 1);
+  return table;
+}
+
+EvkTable *
+evk_table_review_documents (EvkReviewStats *stats)
+{
+  g_autoptr(GPtrArray) agencies = g_ptr_array_new ();
+  EvkTable *table;
+
+  /* Only agencies that received documents: issuers alone (the ministries)
+   * are the other side of the same letters. */
+  for (guint a = 0; a < stats->agencies->len; a++)
+    if (((EvkReviewAgency *) g_ptr_array_index (stats->agencies, a))->n_received > 0)
+      g_ptr_array_add (agencies, g_ptr_array_index (stats->agencies, a));
+
+  table = evk_table_new ("review-documents", agencies->len, stats->years->len);
+  table->small_cell = 0;
+  g_hash_table_unref (table->base_label);
+  table->base_label = evk_word_localized ("Report", "ReviewDocumentsBase");
+
+  for (guint y = 0; y < stats->years->len; y++)
+    {
+      EvkReviewYear *year = g_ptr_array_index (stats->years, y);
+      EvkTableEntry *column = evk_table_column (table, y);
+
+      column->key = g_strdup_printf ("%d", year->year);
+      column->value = year->year;
+      /* A year reads the same in every language. */
+      for (guint l = 0; stats->languages[l] != NULL; l++)
+        evk_localized_set (column->label, stats->languages[l], column->key);
+    }
+  for (guint a = 0; a < agencies->len; a++)
+    {
+      EvkReviewAgency *agency = g_ptr_array_index (agencies, a);
+      EvkTableEntry *row = evk_table_row (table, a);
+
+      row->key = g_strdup (agency->name);
+      for (guint l = 0; stats->languages[l] != NULL; l++)
+        evk_localized_set (row->label, stats->languages[l], agency->name);
+      row->base = row->n_base = agency->n_received;
+      for (guint y = 0; y < stats->years->len; y++)
+        {
+          EvkCell *cell = evk_table_cell (table, a, y);
+
+          cell->n = agency->n_received_by_year[y];
+          cell->count = cell->n;
+          /* Counts of documents: a share of one agency's letters per year
+           * says nothing a reader needs, so the table has none. */
+          cell->share = NAN;
+        }
+      table->n_base += agency->n_received;
+      table->base += agency->n_received;
+    }
   return table;
 }

@@ -22,4 +22,7 @@ EvkTable *evk_table_status_summary (EvkStrategy     *strategy,
 EvkTable *evk_table_review_matrix  (EvkReviewStats  *stats,
                                     const char      *goal_key);
 
+/* Documents each agency received, per year (rows agencies, columns years). */
+EvkTable *evk_table_review_documents (EvkReviewStats *stats);
+
 G_END_DECLS
