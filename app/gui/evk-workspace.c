@@ -12,6 +12,8 @@
 #include "evk-localized.h"
 #include "evk-model-error.h"
 #include "evk-words.h"
+#include "evk-model-tables.h"
+#include "evk-table-spec.h"
 #include "evk-workspace.h"
 
 /* evk_table_compute reads the survey from the store on every call; a card
@@ -367,19 +369,6 @@ evk_workspace_get_group_rows (EvkWorkspace  *self,
   return rows;
 }
 
-static void
-copy_into (GHashTable *into,
-           GHashTable *from)
-{
-  GHashTableIter iter;
-  gpointer lang, text;
-
-  g_hash_table_remove_all (into);
-  g_hash_table_iter_init (&iter, from);
-  while (g_hash_table_iter_next (&iter, &lang, &text))
-    evk_localized_set (into, lang, text);
-}
-
 static EvkTable *
 compute_offer (EvkWorkspace    *self,
                const EvkQuery  *query,
@@ -394,45 +383,7 @@ compute_offer (EvkWorkspace    *self,
       return NULL;
     }
 
-  if (g_str_equal (query->kind, "awareness"))
-    {
-      const char *heard = evk_offer_get_variable (offer, EVK_ROLE_HEARD_OF);
-      const char *used = evk_offer_get_variable (offer, EVK_ROLE_USED);
-      EvkTable *table;
-
-      if (heard == NULL || used == NULL)
-        {
-          g_set_error (error, EVK_MODEL_ERROR, EVK_MODEL_ERROR_INVALID,
-                       _("Offer %s has no heard-of and used items"), offer->key);
-          return NULL;
-        }
-      table = evk_stats_awareness (self->stats, heard, used, 1, error);
-      /* As `evalkit table` does: the offer's short name heads the chart. */
-      if (table != NULL)
-        {
-          copy_into (table->title, offer->label);
-          copy_into (evk_table_row (table, 0)->label, offer->label);
-        }
-      return table;
-    }
-  else
-    {
-      const char *items[3] = {
-        evk_offer_get_variable (offer, EVK_ROLE_OUTCOME_MEMBERS),
-        evk_offer_get_variable (offer, EVK_ROLE_OUTCOME_ACTIVITIES),
-        NULL,
-      };
-
-      if (items[0] == NULL && items[1] != NULL)
-        items[0] = items[1], items[1] = NULL;
-      if (items[0] == NULL)
-        {
-          g_set_error (error, EVK_MODEL_ERROR, EVK_MODEL_ERROR_INVALID,
-                       _("Offer %s has no outcome items"), offer->key);
-          return NULL;
-        }
-      return evk_stats_items (self->stats, items, error);
-    }
+  return evk_table_for_offer (self->stats, offer, !g_str_equal (query->kind, "awareness"), 1, error);
 }
 
 static gboolean
@@ -517,91 +468,11 @@ evk_workspace_compute (EvkWorkspace    *self,
   return NULL;
 }
 
-static void
-set_goal_label (EvkTableEntry *row,
-                EvkGoal       *goal,
-                GStrv          languages)
-{
-  row->key = g_strdup (goal->key);
-  for (guint l = 0; languages[l] != NULL; l++)
-    {
-      const char *word = evk_word ("Report", g_strcmp0 (goal->kind, "implementation") == 0
-                                             ? "Implementation" : "Goal", languages[l]);
-      const char *title = evk_localized_get_fallback (goal->title, languages[l], languages[0]);
-      g_autofree char *label = NULL;
-
-      if (g_strcmp0 (goal->kind, "implementation") == 0)
-        label = g_strdup (title != NULL ? title : "");
-      else
-        label = g_strdup_printf ("%s %s: %s", word != NULL ? word : "", goal->key, title != NULL ? title : "");
-      evk_localized_set (row->label, languages[l], label);
-    }
-}
-
 EvkTable *
 evk_workspace_status_table (EvkWorkspace *self,
                             const char   *goal_key)
 {
-  EvkStrategy *strategy = self->strategy;
-  GPtrArray *statuses = strategy->vocabs[EVK_VOCAB_STATUS];
-  g_autoptr(GPtrArray) goals = g_ptr_array_new ();
-  EvkTable *table;
-  guint n_rows;
-
-  for (guint g = 0; g < strategy->goals->len; g++)
-    {
-      EvkGoal *goal = g_ptr_array_index (strategy->goals, g);
-      if (goal_key == NULL || g_str_equal (goal->key, goal_key))
-        g_ptr_array_add (goals, goal);
-    }
-  n_rows = goals->len + (goal_key == NULL ? 1 : 0);
-  table = evk_table_new ("status", n_rows, statuses->len);
-
-  for (guint c = 0; c < statuses->len; c++)
-    {
-      EvkTerm *status = g_ptr_array_index (statuses, c);
-      EvkTableEntry *column = evk_table_column (table, c);
-
-      column->key = g_strdup (status->key);
-      copy_into (column->label, status->name);
-    }
-  for (guint g = 0; g < goals->len; g++)
-    set_goal_label (evk_table_row (table, g), g_ptr_array_index (goals, g), strategy->languages);
-  if (goal_key == NULL)
-    {
-      EvkTableEntry *total = evk_table_row (table, goals->len);
-
-      total->key = g_strdup ("total");
-      total->role = EVK_ENTRY_TOTAL;
-      /* The whole strategy, by its short name. */
-      copy_into (total->label, strategy->short_title);
-    }
-
-  for (guint m = 0; m < strategy->measures->len; m++)
-    {
-      EvkMeasure *measure = g_ptr_array_index (strategy->measures, m);
-      int c = -1;
-
-      for (guint k = 0; k < statuses->len; k++)
-        if (g_strcmp0 (((EvkTerm *) g_ptr_array_index (statuses, k))->key, measure->status) == 0)
-          c = k;
-      if (c < 0)
-        continue;
-      for (guint g = 0; g < goals->len; g++)
-        if (g_str_equal (((EvkGoal *) g_ptr_array_index (goals, g))->key, measure->goal))
-          {
-            evk_table_cell (table, g, c)->n++;
-            evk_table_cell (table, g, c)->count++;
-            table->n_base++;
-            if (goal_key == NULL)
-              {
-                evk_table_cell (table, goals->len, c)->n++;
-                evk_table_cell (table, goals->len, c)->count++;
-              }
-          }
-    }
-  table->small_cell = 0;
-  return table;
+  return evk_table_status_summary (self->strategy, goal_key);
 }
 
 GPtrArray *

@@ -18,6 +18,7 @@
 #include <readstat.h>
 #include <string.h>
 
+#include "evk-column-private.h"
 #include "evk-import-spss.h"
 #include "evk-localized.h"
 #include "evk-mrsets.h"
@@ -169,70 +170,6 @@ value_is_string (readstat_value_t value)
 
 /* ---- Packed columns ------------------------------------------------ */
 
-static const gsize kind_widths[] = { 1, 2, 4, 8 };
-
-/* As in evk-column.c: the narrowest kind that holds value exactly. */
-static EvkColumnKind
-kind_for (double value)
-{
-  if (isnan (value))
-    return EVK_COLUMN_I8;
-  if (value != floor (value) || isinf (value))
-    return EVK_COLUMN_F64;
-  if (value > G_MININT8 && value <= G_MAXINT8)
-    return EVK_COLUMN_I8;
-  if (value > G_MININT16 && value <= G_MAXINT16)
-    return EVK_COLUMN_I16;
-  if (value > G_MININT32 && value <= G_MAXINT32)
-    return EVK_COLUMN_I32;
-  return EVK_COLUMN_F64;
-}
-
-static double
-packed_get (EvkColumnKind  kind,
-            const guint8  *data,
-            guint          row)
-{
-  switch (kind)
-    {
-    case EVK_COLUMN_I8:
-      return ((const gint8 *) data)[row] == G_MININT8 ? NAN : ((const gint8 *) data)[row];
-    case EVK_COLUMN_I16:
-      return ((const gint16 *) data)[row] == G_MININT16 ? NAN : ((const gint16 *) data)[row];
-    case EVK_COLUMN_I32:
-      return ((const gint32 *) data)[row] == G_MININT32 ? NAN : ((const gint32 *) data)[row];
-    case EVK_COLUMN_F64:
-    default:
-      return ((const double *) data)[row];
-    }
-}
-
-static void
-packed_put (EvkColumnKind  kind,
-            guint8        *data,
-            guint          row,
-            double         value)
-{
-  gboolean missing = isnan (value);
-
-  switch (kind)
-    {
-    case EVK_COLUMN_I8:
-      ((gint8 *) data)[row] = missing ? G_MININT8 : (gint8) value;
-      break;
-    case EVK_COLUMN_I16:
-      ((gint16 *) data)[row] = missing ? G_MININT16 : (gint16) value;
-      break;
-    case EVK_COLUMN_I32:
-      ((gint32 *) data)[row] = missing ? G_MININT32 : (gint32) value;
-      break;
-    case EVK_COLUMN_F64:
-    default:
-      ((double *) data)[row] = value;
-      break;
-    }
-}
-
 /* The first allocation takes the rows the file declares, so a column is
  * allocated once at its final size; a header that declares more rows than
  * the file could hold only gets a small start, and doubling. */
@@ -240,7 +177,7 @@ static void
 packed_grow (Packed *packed,
              guint   reserve_rows)
 {
-  gsize width = kind_widths[packed->kind];
+  gsize width = evk_column_widths[packed->kind];
 
   if (packed->capacity == 0)
     {
@@ -261,10 +198,10 @@ packed_widen (Packed        *packed,
               EvkColumnKind  kind,
               guint          n_rows)
 {
-  guint8 *data = g_malloc ((gsize) MAX (packed->capacity, 1) * kind_widths[kind]);
+  guint8 *data = g_malloc ((gsize) MAX (packed->capacity, 1) * evk_column_widths[kind]);
 
   for (guint row = 0; row < n_rows; row++)
-    packed_put (kind, data, row, packed_get (packed->kind, packed->data, row));
+    evk_column_write_at (kind, data, row, evk_column_read_at (packed->kind, packed->data, row));
   g_free (packed->data);
   packed->data = data;
   packed->kind = kind;
@@ -277,13 +214,13 @@ packed_set (Packed *packed,
             double  value,
             guint   reserve_rows)
 {
-  EvkColumnKind needed = kind_for (value);
+  EvkColumnKind needed = evk_column_kind_for (value);
 
   while (row >= packed->capacity)
     packed_grow (packed, reserve_rows);
   if (needed > packed->kind)
     packed_widen (packed, needed, row);
-  packed_put (packed->kind, packed->data, row, value);
+  evk_column_write_at (packed->kind, packed->data, row, value);
 }
 
 /* ---- Detection ----------------------------------------------------- */
@@ -1004,7 +941,7 @@ finish_columns (Import *self)
         continue;
       /* The column adopts the buffer: no second copy of 100 MB. */
       column = evk_column_new_take (packed->kind, self->n_rows, g_steal_pointer (&packed->data),
-                                    (gsize) self->n_rows * kind_widths[packed->kind]);
+                                    (gsize) self->n_rows * evk_column_widths[packed->kind]);
       g_assert (column != NULL);
       packed->capacity = 0;
       evk_column_free (slot->variable->column);

@@ -129,6 +129,62 @@ find_offer (Spec        *spec,
   return NULL;
 }
 
+static void
+copy_into (GHashTable *into,
+           GHashTable *from)
+{
+  GHashTableIter iter;
+  gpointer lang, text;
+
+  if (from == NULL)
+    return;
+  g_hash_table_iter_init (&iter, from);
+  while (g_hash_table_iter_next (&iter, &lang, &text))
+    evk_localized_set (into, lang, text);
+}
+
+EvkTable *
+evk_table_for_offer (EvkStats  *stats,
+                     EvkOffer  *offer,
+                     gboolean   outcome,
+                     double     counted,
+                     GError   **error)
+{
+  if (!outcome)
+    {
+      const char *heard = evk_offer_get_variable (offer, EVK_ROLE_HEARD_OF);
+      const char *used = evk_offer_get_variable (offer, EVK_ROLE_USED);
+      EvkTable *table;
+
+      if (heard == NULL || used == NULL)
+        return spec_fail (error, _("offer %s has no heard-of and used items"), offer->key), NULL;
+      table = evk_stats_awareness (stats, heard, used, counted, error);
+      /* The offer's own short name reads better than the question's. */
+      if (table != NULL)
+        {
+          g_hash_table_remove_all (table->title);
+          g_hash_table_remove_all (evk_table_row (table, 0)->label);
+          copy_into (table->title, offer->label);
+          copy_into (evk_table_row (table, 0)->label, offer->label);
+        }
+      return table;
+    }
+  else
+    {
+      const char *items[3] = {
+        evk_offer_get_variable (offer, EVK_ROLE_OUTCOME_MEMBERS),
+        evk_offer_get_variable (offer, EVK_ROLE_OUTCOME_ACTIVITIES),
+        NULL,
+      };
+
+      if (items[0] == NULL && items[1] != NULL)
+        items[0] = items[1], items[1] = NULL;
+      if (items[0] == NULL)
+        return spec_fail (error, _("offer %s has no outcome items"), offer->key), NULL;
+      return evk_stats_items (stats, items, error);
+    }
+}
+
 static EvkGroup *
 find_group (Spec        *spec,
             const char  *key,
@@ -144,19 +200,6 @@ find_group (Spec        *spec,
   return NULL;
 }
 
-static void
-copy_into (GHashTable *into,
-           GHashTable *from)
-{
-  GHashTableIter iter;
-  gpointer lang, text;
-
-  if (from == NULL)
-    return;
-  g_hash_table_iter_init (&iter, from);
-  while (g_hash_table_iter_next (&iter, &lang, &text))
-    evk_localized_set (into, lang, text);
-}
 
 static gboolean
 parse_words (const char  *text,
@@ -333,39 +376,7 @@ compute (Spec        *spec,
           (offer = find_offer (spec, g_ptr_array_index (spec->args, 0), error)) == NULL)
         return NULL;
 
-      if (g_str_equal (kind, "awareness"))
-        {
-          const char *heard = evk_offer_get_variable (offer, EVK_ROLE_HEARD_OF);
-          const char *used = evk_offer_get_variable (offer, EVK_ROLE_USED);
-          EvkTable *table;
-
-          if (heard == NULL || used == NULL)
-            return spec_fail (error, _("offer %s has no heard-of and used items"), offer->key), NULL;
-          table = evk_stats_awareness (stats, heard, used, counted, error);
-          /* The offer's own short name reads better than the question's. */
-          if (table != NULL)
-            {
-              g_hash_table_remove_all (table->title);
-              g_hash_table_remove_all (evk_table_row (table, 0)->label);
-              copy_into (table->title, offer->label);
-              copy_into (evk_table_row (table, 0)->label, offer->label);
-            }
-          return table;
-        }
-      else
-        {
-          const char *items[3] = {
-            evk_offer_get_variable (offer, EVK_ROLE_OUTCOME_MEMBERS),
-            evk_offer_get_variable (offer, EVK_ROLE_OUTCOME_ACTIVITIES),
-            NULL,
-          };
-
-          if (items[0] == NULL && items[1] != NULL)
-            items[0] = items[1], items[1] = NULL;
-          if (items[0] == NULL)
-            return spec_fail (error, _("offer %s has no outcome items"), offer->key), NULL;
-          return evk_stats_items (stats, items, error);
-        }
+      return evk_table_for_offer (stats, offer, g_str_equal (kind, "outcome"), counted, error);
     }
 
   if (g_str_equal (kind, "awareness-all"))

@@ -8,6 +8,7 @@
 #include <glib.h>
 
 #include "evk-project.h"
+#include "evk-stats.h"
 #include "evk-table.h"
 
 G_BEGIN_DECLS
@@ -31,5 +32,15 @@ EvkTable   *evk_table_compute      (EvkProject  *project,
                                     const char  *spec,
                                     GError     **error);
 const char *evk_table_spec_grammar (void);
+
+/* The awareness (outcome FALSE) or outcome table of one offer, on a
+ * statistics context the caller keeps (the window keeps one per survey, so
+ * a group switch does not reload the data). The offer's short name heads
+ * an awareness table. */
+EvkTable   *evk_table_for_offer    (EvkStats    *stats,
+                                    EvkOffer    *offer,
+                                    gboolean     outcome,
+                                    double       counted,
+                                    GError     **error);
 
 G_END_DECLS

@@ -10,7 +10,7 @@
 #include <math.h>
 #include <string.h>
 
-#include "evk-column.h"
+#include "evk-column-private.h"
 
 #if G_BYTE_ORDER != G_LITTLE_ENDIAN
 #error "Evalkit stores columns little-endian and does not yet swap on big-endian hosts"
@@ -24,7 +24,6 @@ struct _EvkColumn
   guint8       *data;
 };
 
-static const gsize widths[] = { 1, 2, 4, 8 };
 
 EvkColumn *
 evk_column_new (void)
@@ -41,86 +40,17 @@ evk_column_free (EvkColumn *column)
   g_free (column);
 }
 
-/* The narrowest kind that holds value exactly; the smallest value of each
- * integer kind is reserved for system-missing. */
-static EvkColumnKind
-kind_for (double value)
-{
-  if (isnan (value))
-    return EVK_COLUMN_I8;
-  if (value != floor (value) || isinf (value))
-    return EVK_COLUMN_F64;
-  if (value > G_MININT8 && value <= G_MAXINT8)
-    return EVK_COLUMN_I8;
-  if (value > G_MININT16 && value <= G_MAXINT16)
-    return EVK_COLUMN_I16;
-  if (value > G_MININT32 && value <= G_MAXINT32)
-    return EVK_COLUMN_I32;
-  return EVK_COLUMN_F64;
-}
 
-static inline double
-read_at (EvkColumnKind  kind,
-         const guint8  *data,
-         guint          row)
-{
-  switch (kind)
-    {
-    case EVK_COLUMN_I8:
-      {
-        gint8 v = ((const gint8 *) data)[row];
-        return v == G_MININT8 ? NAN : v;
-      }
-    case EVK_COLUMN_I16:
-      {
-        gint16 v = ((const gint16 *) data)[row];
-        return v == G_MININT16 ? NAN : v;
-      }
-    case EVK_COLUMN_I32:
-      {
-        gint32 v = ((const gint32 *) data)[row];
-        return v == G_MININT32 ? NAN : v;
-      }
-    case EVK_COLUMN_F64:
-    default:
-      return ((const double *) data)[row];
-    }
-}
 
-static inline void
-write_at (EvkColumnKind  kind,
-          guint8        *data,
-          guint          row,
-          double         value)
-{
-  gboolean missing = isnan (value);
-
-  switch (kind)
-    {
-    case EVK_COLUMN_I8:
-      ((gint8 *) data)[row] = missing ? G_MININT8 : (gint8) value;
-      break;
-    case EVK_COLUMN_I16:
-      ((gint16 *) data)[row] = missing ? G_MININT16 : (gint16) value;
-      break;
-    case EVK_COLUMN_I32:
-      ((gint32 *) data)[row] = missing ? G_MININT32 : (gint32) value;
-      break;
-    case EVK_COLUMN_F64:
-    default:
-      ((double *) data)[row] = value;
-      break;
-    }
-}
 
 static void
 widen (EvkColumn     *column,
        EvkColumnKind  kind)
 {
-  guint8 *data = g_malloc (MAX (column->capacity, 1) * widths[kind]);
+  guint8 *data = g_malloc (MAX (column->capacity, 1) * evk_column_widths[kind]);
 
   for (guint i = 0; i < column->length; i++)
-    write_at (kind, data, i, read_at (column->kind, column->data, i));
+    evk_column_write_at (kind, data, i, evk_column_read_at (column->kind, column->data, i));
   g_free (column->data);
   column->data = data;
   column->kind = kind;
@@ -130,7 +60,7 @@ static void
 ensure_kind (EvkColumn *column,
              double     value)
 {
-  EvkColumnKind needed = kind_for (value);
+  EvkColumnKind needed = evk_column_kind_for (value);
 
   if (needed > column->kind)
     widen (column, needed);
@@ -144,9 +74,9 @@ evk_column_append (EvkColumn *column,
   if (column->length == column->capacity)
     {
       column->capacity = MAX (64, column->capacity * 2);
-      column->data = g_realloc (column->data, column->capacity * widths[column->kind]);
+      column->data = g_realloc (column->data, column->capacity * evk_column_widths[column->kind]);
     }
-  write_at (column->kind, column->data, column->length++, value);
+  evk_column_write_at (column->kind, column->data, column->length++, value);
 }
 
 void
@@ -156,7 +86,7 @@ evk_column_set (EvkColumn *column,
 {
   g_return_if_fail (row < column->length);
   ensure_kind (column, value);
-  write_at (column->kind, column->data, row, value);
+  evk_column_write_at (column->kind, column->data, row, value);
 }
 
 guint
@@ -176,7 +106,7 @@ evk_column_get (EvkColumn *column,
                 guint      row)
 {
   g_return_val_if_fail (row < column->length, NAN);
-  return read_at (column->kind, column->data, row);
+  return evk_column_read_at (column->kind, column->data, row);
 }
 
 /* Integer kinds compare in their own type: the ranges are rounded inwards
@@ -228,7 +158,7 @@ evk_column_match (EvkColumn    *column,
     {
       for (guint i = 0; i < column->length; i++)
         {
-          double v = read_at (column->kind, column->data, i);
+          double v = evk_column_read_at (column->kind, column->data, i);
           gboolean match = FALSE;
 
           for (guint r = 0; r < n_ranges && !match; r++)
@@ -257,7 +187,7 @@ gconstpointer
 evk_column_get_data (EvkColumn *column,
                      gsize     *size)
 {
-  *size = (gsize) column->length * widths[column->kind];
+  *size = (gsize) column->length * evk_column_widths[column->kind];
   return column->data;
 }
 
@@ -290,7 +220,7 @@ evk_column_new_from_data (EvkColumnKind  kind,
 {
   EvkColumn *column;
 
-  if (size != (gsize) n_rows * widths[kind])
+  if (size != (gsize) n_rows * evk_column_widths[kind])
     return NULL;
   column = evk_column_new ();
   column->kind = kind;
@@ -307,7 +237,7 @@ evk_column_new_take (EvkColumnKind kind,
 {
   EvkColumn *column;
 
-  if (size != (gsize) n_rows * widths[kind])
+  if (size != (gsize) n_rows * evk_column_widths[kind])
     return NULL;
   column = evk_column_new ();
   column->kind = kind;
