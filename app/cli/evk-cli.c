@@ -309,11 +309,15 @@ run_report (int    argc,
   g_autoptr(GError) error = NULL;
   g_autofree char *lang = NULL;
   g_autofree char *out = NULL;
+  gboolean draft = FALSE;
+  EvkReportOptions options;
   int status;
   const GOptionEntry entries[] = {
     { "lang", 'l', 0, G_OPTION_ARG_STRING, &lang,
       N_("Report language, or “all” for one PDF per language (default: all)"), N_("LANG") },
     { "out", 'o', 0, G_OPTION_ARG_FILENAME, &out, N_("The PDF file to write"), N_("FILE") },
+    { "draft", 0, 0, G_OPTION_ARG_NONE, &draft,
+      N_("Mark unresolved figures and missing translations in the PDF instead of failing"), NULL },
     { NULL }
   };
 
@@ -329,27 +333,40 @@ run_report (int    argc,
   project = evk_project_open_read_only (argv[1], &error);
   if (project == NULL || (strategy = evk_project_load_strategy (project, &error)) == NULL)
     return evk_cli_fail (error);
-
-  for (guint i = 0; strategy->languages[i] != NULL; i++)
-    {
-      const char *l = strategy->languages[i];
-      g_autofree char *path = NULL;
-
-      if (lang != NULL && !g_str_equal (lang, "all") && !g_str_equal (lang, l))
-        continue;
-      path = (lang == NULL || g_str_equal (lang, "all")) ? output_for_language (out, l, i == 0)
-                                                         : g_strdup (out);
-      if (!evk_report_render_pdf (project, l, path, &error))
-        return evk_cli_fail (error);
-      g_print (_("Wrote the %s report to %s\n"), l, path);
-    }
-
   if (lang != NULL && !g_str_equal (lang, "all") &&
       !g_strv_contains ((const char * const *) strategy->languages, lang))
     {
       g_printerr (_("evalkit: %s: the project has no texts in “%s”\n"), argv[1], lang);
       return EXIT_FAILURE;
     }
+
+  evk_report_options_init (&options);
+  options.draft = draft;
+
+  if (lang == NULL || g_str_equal (lang, "all"))
+    {
+      g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
+
+      for (guint i = 0; strategy->languages[i] != NULL; i++)
+        g_ptr_array_add (paths, output_for_language (out, strategy->languages[i], i == 0));
+      g_ptr_array_add (paths, NULL);
+      if (!evk_report_render_pdfs (project, (const char * const *) strategy->languages,
+                                   (const char * const *) paths->pdata, &options, &error))
+        return evk_cli_fail (error);
+      for (guint i = 0; strategy->languages[i] != NULL; i++)
+        g_print (_("Wrote the %s report to %s\n"), strategy->languages[i],
+                 (const char *) g_ptr_array_index (paths, i));
+    }
+  else
+    {
+      if (!evk_report_render_pdf_full (project, lang, out, &options, &error))
+        return evk_cli_fail (error);
+      g_print (_("Wrote the %s report to %s\n"), lang, out);
+    }
+
+  if (draft && (options.n_unresolved > 0 || options.n_missing > 0))
+    g_printerr (_("evalkit: the draft marks %u unresolved figure references and %u missing texts\n"),
+                options.n_unresolved, options.n_missing);
   return EXIT_SUCCESS;
 }
 

@@ -15,6 +15,7 @@
 #include "evk-import-spss.h"
 #include "evk-model-error.h"
 #include "evk-project.h"
+#include "evk-report.h"
 #include "evk-review.h"
 #include "evk-store-texts.h"
 #include "evk-strategy-keyfile.h"
@@ -150,7 +151,8 @@ build_demo (EvkProject  *project,
       !evk_survey_apply_meta (survey, meta_path, langs[0], error) ||
       !evk_project_save_survey (project, survey, error))
     return FALSE;
-  return evk_review_import (project, documents_path, error);
+  return evk_review_import (project, documents_path, error) &&
+         evk_report_import_demo (project, demo_dir, error);
 }
 
 EvkProject *

@@ -5,8 +5,11 @@
  */
 #pragma once
 
+#include <cairo.h>
+#include <gio/gio.h>
 #include <glib.h>
 
+#include "evk-live-figure.h"
 #include "evk-project.h"
 
 G_BEGIN_DECLS
@@ -14,17 +17,97 @@ G_BEGIN_DECLS
 #define EVK_REPORT_ERROR (evk_report_error_quark ())
 
 typedef enum {
-  EVK_REPORT_ERROR_LANGUAGE,
-  EVK_REPORT_ERROR_MISSING_TEXT,
-  EVK_REPORT_ERROR_OUTPUT,
+  EVK_REPORT_ERROR_LANGUAGE,      /* the project has no such language */
+  EVK_REPORT_ERROR_MISSING_TEXT,  /* a text or a word is missing in the language */
+  EVK_REPORT_ERROR_REFERENCE,     /* a live figure does not resolve */
+  EVK_REPORT_ERROR_NARRATIVE,     /* the Markdown of a section is wrong */
+  EVK_REPORT_ERROR_FIGURE,        /* a chart's table does not compute */
+  EVK_REPORT_ERROR_OUTPUT,        /* the PDF could not be written */
+  EVK_REPORT_ERROR_CANCELLED,
 } EvkReportError;
 
-GQuark   evk_report_error_quark (void);
+/* fraction is 0–1 over the whole build; stage is a word for a progress
+ * bar ("Figures", "Pages"), in the UI's language. Called in the rendering
+ * thread. */
+typedef void (*EvkReportProgressFunc) (double      fraction,
+                                       const char *stage,
+                                       gpointer    user_data);
 
-/* Renders the report of project in lang to a PDF at path. */
-gboolean evk_report_render_pdf  (EvkProject  *project,
-                                 const char  *lang,
-                                 const char  *path,
-                                 GError     **error);
+typedef struct {
+  /* A draft build marks what is wrong (a reference that does not resolve,
+   * in red; a missing translation, as a marked gap) instead of failing. */
+  gboolean               draft;
+  GCancellable          *cancellable;
+  EvkReportProgressFunc  progress;
+  gpointer               progress_data;
+  /* Optional: computed tables shared between builds (both languages of one
+   * project in one thread). NULL: the build computes its own. */
+  EvkLiveFigures        *figures;
+
+  /* Out. */
+  guint                  n_pages;
+  guint                  n_figures;
+  guint                  n_tables;
+  guint                  n_unresolved;  /* draft: references marked red */
+  guint                  n_missing;     /* draft: missing texts marked */
+} EvkReportOptions;
+
+GQuark   evk_report_error_quark      (void);
+
+void     evk_report_options_init     (EvkReportOptions  *options);
+
+/* Renders the report of project in lang to a PDF at path: the file is
+ * replaced only by a complete, valid report. */
+gboolean evk_report_render_pdf       (EvkProject        *project,
+                                      const char        *lang,
+                                      const char        *path,
+                                      GError           **error);
+gboolean evk_report_render_pdf_full  (EvkProject        *project,
+                                      const char        *lang,
+                                      const char        *path,
+                                      EvkReportOptions  *options,
+                                      GError           **error);
+
+/* The report in every language of langs, to the path at the same index
+ * (NULL-terminated arrays of the same length), as `evalkit report --lang
+ * all` writes it: the documents are built one after the other, sharing
+ * the computed tables, then typeset in parallel, one thread per language.
+ * options' counts are the sums over the languages; progress is reported
+ * for the first language. Stops at the first error. */
+gboolean evk_report_render_pdfs      (EvkProject         *project,
+                                      const char * const *langs,
+                                      const char * const *paths,
+                                      EvkReportOptions   *options,
+                                      GError            **error);
+
+/* The same pages for printing (GtkPrintOperation): laid out once, each page
+ * drawn on demand onto a cairo_t whose user unit is the point. */
+typedef struct _EvkReportPages EvkReportPages;
+
+EvkReportPages *evk_report_paginate        (EvkProject        *project,
+                                            const char        *lang,
+                                            EvkReportOptions  *options,
+                                            GError           **error);
+guint           evk_report_pages_get_n_pages (EvkReportPages  *pages);
+/* A4 in points. */
+void            evk_report_pages_get_size  (EvkReportPages    *pages,
+                                            double            *width,
+                                            double            *height);
+void            evk_report_pages_draw      (EvkReportPages    *pages,
+                                            guint              page,
+                                            cairo_t           *cr);
+void            evk_report_pages_free      (EvkReportPages    *pages);
+
+/* The report's own settings (title page, figures, questionnaire) from a
+ * key file: see data/demo/report.ini. Replaces earlier settings. */
+gboolean evk_report_import_settings  (EvkProject        *project,
+                                      const char        *path,
+                                      GError           **error);
+/* The demo's narrative (DEMO_DIR/narrative) and settings (report.ini). */
+gboolean evk_report_import_demo      (EvkProject        *project,
+                                      const char        *demo_dir,
+                                      GError           **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (EvkReportPages, evk_report_pages_free)
 
 G_END_DECLS

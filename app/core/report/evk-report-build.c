@@ -1,0 +1,2009 @@
+/* evk-report-build.c: the report's structure, generated from the project in one language
+ *
+ * Copyright 2026 The Evalkit developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "evk-report"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+#include <string.h>
+
+#include "evk-format.h"
+#include "evk-hyphenate.h"
+#include "evk-localized.h"
+#include "evk-narrative.h"
+#include "evk-report-private.h"
+#include "evk-report-settings.h"
+#include "evk-review-stats.h"
+#include "evk-store-texts.h"
+#include "evk-survey.h"
+#include "evk-words.h"
+
+/* The parts of the narrative, in the order the report prints them, with
+ * the sections each has (data/narrative-format.md). The words of their
+ * headings are keys of [Report] in report-strings.ini. */
+typedef struct {
+  const char *name;           /* the file: NAME.md */
+  const char *title_word;     /* the chapter's heading; NULL: per goal */
+  gboolean    numbered;
+  const char *sections[8];    /* the first is the chapter's introduction */
+  gboolean    first_is_intro;
+} Part;
+
+static const Part part_introduction = {
+  "introduction", "ChapterIntroduction", TRUE,
+  { "background", "questions", "design", "data-sources", "reference-group" }, TRUE };
+static const Part part_strategy = {
+  "strategy", "ChapterStrategy", TRUE,
+  { "background", "measures", "types-and-target-groups", "implementation" }, FALSE };
+static const Part part_awareness = {
+  "awareness", "ChapterAwareness", TRUE,
+  { "strategy", "municipalities", "offers", "immigrant-organisations", "summary" }, FALSE };
+static const Part part_results = {
+  "results", "ChapterResults", TRUE,
+  { "implementation", "experiences", "contribution", "municipalities", "collaboration", "needs",
+    "overall" }, FALSE };
+static const Part part_recommendations = {
+  "recommendations", "ChapterRecommendations", TRUE, { "text" }, TRUE };
+
+typedef struct {
+  char       *key;
+  EvkChartKind kind;
+  GStrv       tables;
+  char       *place;          /* "part:section" */
+} Figure;
+
+typedef struct {
+  EvkProject      *project;
+  EvkStore        *store;
+  const char      *lang;
+  const char      *source_lang;
+  EvkReportOptions *options;
+  EvkLiveFigures  *figures;
+  EvkHyphenator   *hyphenator;
+  EvkStrategy     *strategy;
+  EvkTextIndex    *project_texts;
+  EvkTextIndex    *measure_texts;
+  GHashTable      *measure_ids;  /* number → row id */
+  GPtrArray       *report_figures; /* Figure */
+  GPtrArray       *owned_tables;
+  EvkReportDoc    *doc;
+  gboolean         has_survey;
+
+  guint            chapter;     /* 0 outside numbered chapters */
+  guint            section;
+  guint            figure;
+  guint            table;
+  guint            next_footnote;
+  const char      *context_file;    /* for errors: the narrative file and section */
+  const char      *context_section;
+  GError          *error;       /* the first error; the build stops at the next check */
+} Builder;
+
+static void
+figure_free (Figure *figure)
+{
+  g_free (figure->key);
+  g_strfreev (figure->tables);
+  g_free (figure->place);
+  g_free (figure);
+}
+
+static void
+block_free (EvkBlock *block)
+{
+  if (block->cache_free != NULL && block->cache != NULL)
+    block->cache_free (block->cache);
+  g_free (block->number);
+  g_free (block->title);
+  g_free (block->anchor);
+  g_clear_pointer (&block->text, evk_rich_text_free);
+  g_free (block->marker);
+  g_free (block->label);
+  g_clear_pointer (&block->caption, evk_rich_text_free);
+  g_clear_pointer (&block->rows, g_ptr_array_unref);
+  g_free (block->widths);
+  g_free (block->align);
+  g_clear_pointer (&block->row_links, g_ptr_array_unref);
+  g_clear_pointer (&block->note, evk_rich_text_free);
+  for (guint i = 0; i < G_N_ELEMENTS (block->group_names); i++)
+    g_free (block->group_names[i]);
+  g_free (block->alt);
+  if (block->title_page != NULL)
+    {
+      EvkTitlePage *t = block->title_page;
+
+      g_free (t->kicker);
+      g_free (t->title);
+      g_free (t->subtitle);
+      g_free (t->client);
+      g_free (t->strategy);
+      g_free (t->authors);
+      g_free (t->number);
+      g_free (t->issn);
+      g_free (t->place_date);
+      g_free (t->draft);
+      g_free (t);
+    }
+  g_free (block);
+}
+
+static void
+footnote_free (EvkFootnote *footnote)
+{
+  g_ptr_array_unref (footnote->texts);
+  g_free (footnote);
+}
+
+void
+evk_report_doc_free (EvkReportDoc *doc)
+{
+  if (doc == NULL)
+    return;
+  g_free (doc->lang);
+  g_ptr_array_unref (doc->blocks);
+  g_hash_table_unref (doc->footnotes);
+  g_free (doc->running_title);
+  g_free (doc->draft_word);
+  g_free (doc->toc_title);
+  g_free (doc->title);
+  g_free (doc->author);
+  g_free (doc->subject);
+  g_free (doc->keywords);
+  g_free (doc->date);
+  g_clear_pointer (&doc->owned_tables, g_ptr_array_unref);
+  g_free (doc);
+}
+
+static gboolean
+failed (Builder *b)
+{
+  if (b->error == NULL && g_cancellable_is_cancelled (b->options->cancellable))
+    g_set_error_literal (&b->error, EVK_REPORT_ERROR, EVK_REPORT_ERROR_CANCELLED,
+                         _("The report was cancelled"));
+  return b->error != NULL;
+}
+
+/* In a draft, what is missing is printed where it would stand, between
+ * brackets no text uses, with the language it is missing in. */
+static const char *
+draft_gap (Builder    *b,
+           const char *what)
+{
+  g_autofree char *gap = g_strdup_printf ("⟦%s: %s⟧", b->lang, what);
+
+  b->doc->n_missing++;
+  return g_intern_string (gap);
+}
+
+/* A word of the report in its language. There is no fallback to another
+ * language: an English report must not print Norwegian. */
+static const char *
+word (Builder    *b,
+      const char *key)
+{
+  const char *value = evk_word ("Report", key, b->lang);
+
+  if (value != NULL)
+    return value;
+  if (b->options->draft)
+    return draft_gap (b, key);
+  if (b->error == NULL)
+    g_set_error (&b->error, EVK_REPORT_ERROR, EVK_REPORT_ERROR_MISSING_TEXT,
+                 _("report-strings.ini: the report has no word “%s” in “%s”"), key, b->lang);
+  return "";
+}
+
+/* A word with {name} replaced by value. */
+static char *
+word_with (Builder    *b,
+           const char *key,
+           const char *name,
+           const char *value)
+{
+  GString *s = g_string_new (word (b, key));
+  g_autofree char *placeholder = g_strdup_printf ("{%s}", name);
+
+  g_string_replace (s, placeholder, value, 0);
+  return g_string_free (s, FALSE);
+}
+
+/* A text of the model in the report's language. A text that exists in the
+ * source language but not in this one is a missing translation; one that
+ * exists in no language is absent (NULL) and the report leaves it out. */
+static const char *
+localized_text (Builder    *b,
+                GHashTable *localized,
+                const char *what)
+{
+  const char *value = localized != NULL ? evk_localized_get (localized, b->lang) : NULL;
+
+  if (value != NULL && *value != '\0')
+    return value;
+  if (localized == NULL || g_hash_table_size (localized) == 0)
+    return NULL;
+  if (b->options->draft)
+    return draft_gap (b, what);
+  if (b->error == NULL)
+    g_set_error (&b->error, EVK_REPORT_ERROR, EVK_REPORT_ERROR_MISSING_TEXT,
+                 _("%s has no translation in “%s”"), what, b->lang);
+  return NULL;
+}
+
+/* The same for a required text: absent in every language is missing too. */
+static const char *
+required_text (Builder    *b,
+               GHashTable *localized,
+               const char *what)
+{
+  const char *value = localized_text (b, localized, what);
+
+  if (value != NULL || failed (b))
+    return value;
+  if (b->options->draft)
+    return draft_gap (b, what);
+  g_set_error (&b->error, EVK_REPORT_ERROR, EVK_REPORT_ERROR_MISSING_TEXT,
+               _("%s has no text in “%s”"), what, b->lang);
+  return NULL;
+}
+
+static EvkBlock *
+add_block (Builder      *b,
+           EvkBlockKind  kind)
+{
+  EvkBlock *block = g_new0 (EvkBlock, 1);
+
+  block->kind = kind;
+  g_ptr_array_add (b->doc->blocks, block);
+  return block;
+}
+
+static EvkRichText *
+plain (Builder    *b,
+       const char *text)
+{
+  return evk_rich_text_new_plain (text, b->hyphenator);
+}
+
+static EvkBlock *
+add_paragraph_text (Builder      *b,
+                    EvkRichText  *text,
+                    EvkParaStyle  style)
+{
+  EvkBlock *block = add_block (b, EVK_BLOCK_PARAGRAPH);
+
+  block->text = text;
+  block->style = style;
+  return block;
+}
+
+static EvkBlock *
+add_paragraph (Builder      *b,
+               const char   *text,
+               EvkParaStyle  style)
+{
+  return add_paragraph_text (b, plain (b, text), style);
+}
+
+/* "Status: Completed." with the label in bold. */
+static void
+add_fact (Builder    *b,
+          const char *label,
+          const char *value)
+{
+  g_autofree char *line = g_strdup_printf ("%s: %s", label, value);
+  EvkRichText *text = evk_rich_text_new_plain (line, NULL);
+  PangoAttribute *bold = pango_attr_weight_new (PANGO_WEIGHT_BOLD);
+
+  bold->start_index = 0;
+  bold->end_index = strlen (label) + 1;
+  pango_attr_list_insert (text->attrs, bold);
+  /* The facts stay with the heading above and the text below. */
+  add_paragraph_text (b, text, EVK_PARA_FACT)->keep_with_next = TRUE;
+}
+
+static EvkBlock *
+add_heading (Builder    *b,
+             guint       level,
+             const char *number,
+             const char *title,
+             const char *anchor)
+{
+  EvkBlock *block = add_block (b, EVK_BLOCK_HEADING);
+
+  block->level = level;
+  block->number = g_strdup (number);
+  block->title = g_strdup (title);
+  block->anchor = g_strdup (anchor);
+  block->in_toc = level <= 2;
+  block->in_outline = level <= 2;
+  return block;
+}
+
+static void
+open_chapter (Builder    *b,
+              const char *title,
+              const char *anchor)
+{
+  g_autofree char *number = g_strdup_printf ("%u", ++b->chapter);
+  g_autofree char *default_anchor = g_strdup_printf ("chapter-%u", b->chapter);
+
+  b->section = 0;
+  b->figure = 0;
+  b->table = 0;
+  add_heading (b, 1, number, title, anchor != NULL ? anchor : default_anchor);
+}
+
+static void
+open_unnumbered (Builder    *b,
+                 const char *title,
+                 const char *anchor)
+{
+  b->chapter = 0;
+  b->section = 0;
+  add_heading (b, 1, NULL, title, anchor);
+}
+
+static void
+open_section (Builder    *b,
+              const char *title,
+              const char *anchor)
+{
+  g_autofree char *number = g_strdup_printf ("%u.%u", b->chapter, ++b->section);
+  g_autofree char *default_anchor = g_strdup_printf ("section-%u-%u", b->chapter, b->section);
+
+  add_heading (b, 2, b->chapter > 0 ? number : NULL, title,
+               anchor != NULL ? anchor : default_anchor);
+}
+
+/* Live figures and footnotes while parsing a section. */
+static char *
+resolve_reference (const char  *reference,
+                   gpointer     user_data,
+                   GError     **error)
+{
+  Builder *b = user_data;
+
+  return evk_live_figures_resolve (b->figures, reference, b->lang, error);
+}
+
+static guint
+next_footnote (const char *label,
+               gpointer    user_data)
+{
+  Builder *b = user_data;
+
+  return ++b->next_footnote;
+}
+
+static EvkParaStyle
+md_style (EvkMdBlock *md)
+{
+  if (md->kind == EVK_MD_CODE)
+    return EVK_PARA_CODE;
+  if (md->quote > 0)
+    return EVK_PARA_QUOTE;
+  if (md->kind == EVK_MD_LIST_ITEM || md->depth > 0)
+    return EVK_PARA_LIST;
+  return EVK_PARA_BODY;
+}
+
+static EvkRichText *
+steal_text (EvkRichText **text)
+{
+  return g_steal_pointer (text);
+}
+
+static void
+add_md_table (Builder    *b,
+              EvkMdBlock *md)
+{
+  EvkBlock *block = add_block (b, EVK_BLOCK_TABLE);
+
+  block->rows = g_steal_pointer (&md->rows);
+  block->n_header_rows = md->n_header_rows;
+  block->n_columns = md->n_columns;
+  block->align = g_steal_pointer (&md->align);
+}
+
+static void
+add_md_blocks (Builder   *b,
+               GPtrArray *blocks)
+{
+  guint first = b->doc->blocks->len;
+
+  for (guint i = 0; i < blocks->len; i++)
+    {
+      EvkMdBlock *md = g_ptr_array_index (blocks, i);
+      EvkBlock *block;
+
+      switch (md->kind)
+        {
+        case EVK_MD_TABLE:
+          add_md_table (b, md);
+          break;
+        case EVK_MD_RULE:
+          add_block (b, EVK_BLOCK_RULE);
+          break;
+        default:
+          block = add_paragraph_text (b, steal_text (&md->text), md_style (md));
+          block->depth = md->depth;
+          block->marker = g_steal_pointer (&md->marker);
+          block->tight = md->tight;
+          break;
+        }
+    }
+  /* A list ends with the space of a paragraph, tight or not. */
+  for (guint i = first; i < b->doc->blocks->len; i++)
+    {
+      EvkBlock *block = g_ptr_array_index (b->doc->blocks, i);
+      EvkBlock *next = i + 1 < b->doc->blocks->len ? g_ptr_array_index (b->doc->blocks, i + 1) : NULL;
+
+      if (block->kind == EVK_BLOCK_PARAGRAPH && block->style == EVK_PARA_LIST &&
+          (next == NULL || next->kind != EVK_BLOCK_PARAGRAPH || next->style != EVK_PARA_LIST))
+        block->list_end = TRUE;
+    }
+}
+
+/* A section of narrative: Markdown with live figures and footnotes. */
+static void
+add_markdown (Builder    *b,
+              const char *markdown,
+              const char *file,
+              const char *section)
+{
+  g_autoptr(EvkMdDocument) md = NULL;
+  g_autoptr(GError) local_error = NULL;
+  EvkMdOptions options = { 0 };
+
+  if (failed (b) || markdown == NULL)
+    return;
+  options.hyphenator = b->hyphenator;
+  options.resolve = resolve_reference;
+  options.footnote = next_footnote;
+  options.user_data = b;
+  options.draft = b->options->draft;
+
+  md = evk_markdown_parse (markdown, &options, &local_error);
+  b->doc->n_unresolved += options.n_unresolved;
+  if (md == NULL)
+    {
+      /* The message names what the user edits: the file and its section. */
+      g_set_error (&b->error, EVK_REPORT_ERROR,
+                   g_error_matches (local_error, EVK_MARKDOWN_ERROR, EVK_MARKDOWN_ERROR_REFERENCE)
+                     ? EVK_REPORT_ERROR_REFERENCE : EVK_REPORT_ERROR_NARRATIVE,
+                   _("%s/%s.md, section “%s”: %s"), b->lang, file, section, local_error->message);
+      return;
+    }
+  add_md_blocks (b, md->blocks);
+
+  for (guint i = 0; i < md->footnotes->len; i++)
+    {
+      EvkMdFootnote *note = g_ptr_array_index (md->footnotes, i);
+      EvkFootnote *footnote = g_new0 (EvkFootnote, 1);
+
+      footnote->number = note->number;
+      footnote->texts = g_ptr_array_new_with_free_func ((GDestroyNotify) evk_rich_text_free);
+      for (guint k = 0; k < note->blocks->len; k++)
+        {
+          EvkMdBlock *md_block = g_ptr_array_index (note->blocks, k);
+
+          if (md_block->text != NULL)
+            g_ptr_array_add (footnote->texts, steal_text (&md_block->text));
+        }
+      g_hash_table_insert (b->doc->footnotes, GUINT_TO_POINTER (footnote->number), footnote);
+    }
+}
+
+static GHashTable *
+project_text (Builder    *b,
+              const char *field)
+{
+  return evk_text_index_get (b->project_texts, 0, field);
+}
+
+static const char *
+chapter_text (Builder    *b,
+              const char *part,
+              const char *section,
+              GHashTable **keep)
+{
+  g_autofree char *field = evk_narrative_chapter_field (part, section);
+  g_autofree char *what = g_strdup_printf ("%s.md, section “%s”", part, section);
+
+  *keep = project_text (b, field);
+  return localized_text (b, *keep, what);
+}
+
+static gboolean
+part_has_text (Builder    *b,
+               const Part *part)
+{
+  for (guint i = 0; part->sections[i] != NULL; i++)
+    {
+      g_autofree char *field = evk_narrative_chapter_field (part->name, part->sections[i]);
+      g_autoptr(GHashTable) text = project_text (b, field);
+
+      if (g_hash_table_size (text) > 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Figures and tables. */
+
+static char *
+number_label (Builder    *b,
+              const char *word_key,
+              guint       n)
+{
+  if (b->chapter == 0)
+    return g_strdup_printf ("%s %u", word (b, word_key), n);
+  return g_strdup_printf ("%s %u-%u", word (b, word_key), b->chapter, n);
+}
+
+static char *
+format_count (Builder *b,
+              double   n)
+{
+  return evk_format_number (b->lang, n, 0);
+}
+
+/* "N: 206/197": the N of each table, or of each row that has its own base. */
+static char *
+figure_n (Builder  *b,
+          EvkTable **tables,
+          guint      n_tables)
+{
+  g_autoptr(GString) s = g_string_new (NULL);
+  g_autoptr(GArray) values = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  for (guint t = 0; t < n_tables; t++)
+    {
+      GPtrArray *parts[2] = { tables[t]->columns, tables[t]->rows };
+      gboolean own = FALSE;
+
+      /* Groups in columns (a crosstab) or items in rows (outcomes) may each
+       * have their own base; else the table's. */
+      for (guint k = 0; k < G_N_ELEMENTS (parts) && !own; k++)
+        for (guint i = 0; i < parts[k]->len; i++)
+          {
+            EvkTableEntry *entry = g_ptr_array_index (parts[k], i);
+
+            if (entry->n_base > 0 && entry->role != EVK_ENTRY_TOTAL)
+              {
+                g_array_append_val (values, entry->n_base);
+                own = TRUE;
+              }
+          }
+      if (!own)
+        g_array_append_val (values, tables[t]->n_base);
+    }
+  /* One N when every part has the same, a range when there are many. */
+  {
+    guint lo = G_MAXUINT, hi = 0;
+    gboolean same = TRUE;
+
+    for (guint i = 0; i < values->len; i++)
+      {
+        guint v = g_array_index (values, guint, i);
+
+        lo = MIN (lo, v);
+        hi = MAX (hi, v);
+        same = same && v == g_array_index (values, guint, 0);
+      }
+    if (same)
+      g_array_set_size (values, MIN (values->len, 1));
+    else if (values->len > 3)
+      {
+        g_autofree char *from = format_count (b, lo);
+        g_autofree char *to = format_count (b, hi);
+
+        g_string_append_printf (s, "%s–%s", from, to);
+        return g_string_free (g_steal_pointer (&s), FALSE);
+      }
+  }
+  for (guint i = 0; i < values->len; i++)
+    {
+      g_autofree char *n = format_count (b, g_array_index (values, guint, i));
+
+      if (i > 0)
+        g_string_append_c (s, '/');
+      g_string_append (s, n);
+    }
+  return g_string_free (g_steal_pointer (&s), FALSE);
+}
+
+static EvkRichText *
+caption_text (Builder    *b,
+              const char *label,
+              const char *caption)
+{
+  g_autofree char *full = g_strdup_printf ("%s %s", label, caption);
+  EvkRichText *text = evk_rich_text_new_plain (full, NULL);
+  PangoAttribute *bold = pango_attr_weight_new (PANGO_WEIGHT_BOLD);
+
+  bold->start_index = 0;
+  bold->end_index = strlen (label);
+  pango_attr_list_insert (text->attrs, bold);
+  return text;
+}
+
+static void
+add_figure (Builder      *b,
+            EvkChartKind  kind,
+            EvkTable    **tables,
+            guint         n_tables,
+            const char   *caption,
+            const char  **group_names)
+{
+  g_autofree char *label = number_label (b, "Figure", ++b->figure);
+  g_autofree char *n = figure_n (b, tables, n_tables);
+  g_autofree char *full = NULL;
+  EvkBlock *block = add_block (b, EVK_BLOCK_FIGURE);
+
+  /* "N:" and its number never part at a line end. */
+  full = g_strdup_printf ("%s (%s:\u00a0%s)", caption, evk_word ("Chart", "N", b->lang) ?: "N", n);
+  block->label = g_strdup (label);
+  block->caption = caption_text (b, label, full);
+  block->anchor = b->chapter > 0 ? g_strdup_printf ("figure-%u-%u", b->chapter, b->figure)
+                                 : g_strdup_printf ("figure-0-%u", b->figure);
+  block->chart_kind = kind;
+  block->n_tables = MIN (n_tables, G_N_ELEMENTS (block->tables));
+  for (guint t = 0; t < block->n_tables; t++)
+    {
+      block->tables[t] = tables[t];
+      block->group_names[t] = group_names != NULL ? g_strdup (group_names[t]) : NULL;
+    }
+  block->alt = g_strdup (full);
+  b->doc->n_figures++;
+}
+
+static EvkTable *
+compute (Builder    *b,
+         const char *spec,
+         const char *what)
+{
+  g_autoptr(GError) local_error = NULL;
+  EvkTable *table;
+
+  if (failed (b))
+    return NULL;
+  table = evk_live_figures_get_table (b->figures, spec, &local_error);
+  if (table == NULL)
+    g_set_error (&b->error, EVK_REPORT_ERROR, EVK_REPORT_ERROR_FIGURE,
+                 _("%s: “%s”: %s"), what, spec, local_error->message);
+  return table;
+}
+
+static EvkBlock *
+new_table (Builder    *b,
+           const char *caption,
+           guint       n_columns,
+           const char *const *header,
+           const double *widths,
+           const char *align)
+{
+  g_autofree char *label = number_label (b, "Table", ++b->table);
+  EvkBlock *block = add_block (b, EVK_BLOCK_TABLE);
+  GPtrArray *row = g_ptr_array_new_with_free_func ((GDestroyNotify) evk_rich_text_free);
+
+  block->label = g_strdup (label);
+  block->caption = caption_text (b, label, caption);
+  block->anchor = g_strdup_printf ("table-%u-%u", b->chapter, b->table);
+  block->n_columns = n_columns;
+  block->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+  block->row_links = g_ptr_array_new_with_free_func (g_free);
+  for (guint c = 0; c < n_columns; c++)
+    g_ptr_array_add (row, evk_rich_text_new_plain (header[c], NULL));
+  g_ptr_array_add (block->rows, row);
+  g_ptr_array_add (block->row_links, NULL);
+  block->n_header_rows = 1;
+  if (widths != NULL)
+    block->widths = g_memdup2 (widths, n_columns * sizeof (double));
+  block->align = g_strdup (align);
+  b->doc->n_tables++;
+  return block;
+}
+
+static void
+table_add_row (Builder     *b,
+               EvkBlock    *table,
+               const char **cells,
+               const char  *link)
+{
+  GPtrArray *row = g_ptr_array_new_with_free_func ((GDestroyNotify) evk_rich_text_free);
+
+  for (guint c = 0; c < table->n_columns; c++)
+    g_ptr_array_add (row, plain (b, cells[c] != NULL ? cells[c] : ""));
+  g_ptr_array_add (table->rows, row);
+  g_ptr_array_add (table->row_links, g_strdup (link));
+}
+
+static void
+table_note (Builder    *b,
+            EvkBlock   *table,
+            const char *note)
+{
+  table->note = plain (b, note);
+}
+
+/* Generated content. */
+
+static const char *
+goal_title (Builder *b,
+            EvkGoal *goal)
+{
+  g_autofree char *what = g_strdup_printf (_("goal %s: title"), goal->key);
+
+  return required_text (b, goal->title, what) ?: "";
+}
+
+static const char *
+measure_title (Builder    *b,
+               EvkMeasure *measure)
+{
+  g_autofree char *what = g_strdup_printf (_("measure %u: title"), measure->number);
+
+  return required_text (b, measure->title, what) ?: "";
+}
+
+static char *
+bodies_text (Builder    *b,
+             EvkMeasure *measure,
+             gboolean    long_names)
+{
+  g_autoptr(GString) s = g_string_new (NULL);
+
+  for (guint i = 0; measure->responsible != NULL && measure->responsible[i] != NULL; i++)
+    {
+      EvkBody *body = evk_strategy_find_body (b->strategy, measure->responsible[i]);
+      const char *name = NULL;
+
+      if (body != NULL && !long_names)
+        name = evk_localized_get (body->abbreviation, b->lang);
+      if (body != NULL && name == NULL)
+        name = localized_text (b, body->name, body->key);
+      if (i > 0)
+        g_string_append (s, ", ");
+      g_string_append (s, name != NULL ? name : measure->responsible[i]);
+    }
+  return g_string_free (g_steal_pointer (&s), FALSE);
+}
+
+static char *
+terms_text (Builder  *b,
+            EvkVocab  vocab,
+            GStrv     keys)
+{
+  g_autoptr(GString) s = g_string_new (NULL);
+
+  for (guint i = 0; keys != NULL && keys[i] != NULL; i++)
+    {
+      EvkTerm *term = evk_strategy_find_term (b->strategy, vocab, keys[i]);
+      const char *name = term != NULL ? localized_text (b, term->name, keys[i]) : keys[i];
+
+      if (i > 0)
+        g_string_append (s, ", ");
+      /* A list in running text: only the first word keeps its capital. */
+      if (i > 0 && name != NULL && g_unichar_isupper (g_utf8_get_char (name)) &&
+          !g_unichar_isupper (g_utf8_get_char (g_utf8_next_char (name))))
+        {
+          g_autofree char *lower = g_utf8_strdown (name, g_utf8_next_char (name) - name);
+
+          g_string_append (s, lower);
+          g_string_append (s, g_utf8_next_char (name));
+        }
+      else
+        g_string_append (s, name != NULL ? name : keys[i]);
+    }
+  return g_string_free (g_steal_pointer (&s), FALSE);
+}
+
+static const char *
+status_name (Builder    *b,
+             EvkMeasure *measure)
+{
+  EvkTerm *status = evk_strategy_find_term (b->strategy, EVK_VOCAB_STATUS, measure->status);
+
+  if (status == NULL)
+    return "–";
+  return localized_text (b, status->name, status->key) ?: "–";
+}
+
+static char *
+goal_label (Builder *b,
+            EvkGoal *goal)
+{
+  if (g_strcmp0 (goal->kind, "implementation") == 0)
+    return g_strdup (goal_title (b, goal));
+  return g_strdup_printf ("%s %s", word (b, "Goal"), goal->key);
+}
+
+/* Statuses per goal, as the status-summary chart draws them. */
+static EvkTable *
+status_table (Builder *b)
+{
+  GPtrArray *statuses = b->strategy->vocabs[EVK_VOCAB_STATUS];
+  GPtrArray *goals = b->strategy->goals;
+  EvkTable *table = evk_table_new ("status", goals->len + 1, statuses->len);
+  guint total = goals->len;
+
+  for (guint c = 0; c < statuses->len; c++)
+    {
+      EvkTerm *status = g_ptr_array_index (statuses, c);
+
+      evk_table_column (table, c)->key = g_strdup (status->key);
+      evk_localized_set (evk_table_column (table, c)->label, b->lang,
+                         localized_text (b, status->name, status->key) ?: status->key);
+    }
+  for (guint g = 0; g < goals->len; g++)
+    {
+      EvkGoal *goal = g_ptr_array_index (goals, g);
+      g_autofree char *label = goal_label (b, goal);
+
+      evk_table_row (table, g)->key = g_strdup (goal->key);
+      evk_localized_set (evk_table_row (table, g)->label, b->lang, label);
+    }
+  evk_table_row (table, total)->key = g_strdup ("total");
+  evk_table_row (table, total)->role = EVK_ENTRY_TOTAL;
+  evk_localized_set (evk_table_row (table, total)->label, b->lang, word (b, "AllGoals"));
+
+  for (guint m = 0; m < b->strategy->measures->len; m++)
+    {
+      EvkMeasure *measure = g_ptr_array_index (b->strategy->measures, m);
+
+      for (guint c = 0; c < statuses->len; c++)
+        if (g_strcmp0 (((EvkTerm *) g_ptr_array_index (statuses, c))->key, measure->status) == 0)
+          {
+            for (guint g = 0; g < goals->len; g++)
+              if (g_strcmp0 (((EvkGoal *) g_ptr_array_index (goals, g))->key, measure->goal) == 0)
+                {
+                  evk_table_cell (table, g, c)->n++;
+                  evk_table_cell (table, g, c)->count++;
+                }
+            evk_table_cell (table, total, c)->n++;
+            evk_table_cell (table, total, c)->count++;
+          }
+      table->n_base++;
+    }
+  table->base = table->n_base;
+  table->small_cell = 0;
+  evk_localized_set (table->base_label, b->lang, word (b, "BaseMeasures"));
+  g_ptr_array_add (b->owned_tables, table);
+  return table;
+}
+
+/* Measures × document-review codes, a heading row per goal. */
+static EvkTable *
+review_table (Builder *b)
+{
+  g_autoptr(EvkReviewStats) stats = NULL;
+  g_autoptr(GError) local_error = NULL;
+  GPtrArray *codes;
+  EvkTable *table;
+  guint r = 0;
+
+  stats = evk_review_stats_load (b->project, &local_error);
+  if (stats == NULL || stats->n_documents == 0)
+    return NULL;
+  codes = stats->review->codes;
+  table = evk_table_new ("review", stats->goals->len + stats->measures->len, codes->len);
+  for (guint c = 0; c < codes->len; c++)
+    {
+      EvkReviewCode *code = g_ptr_array_index (codes, c);
+
+      evk_table_column (table, c)->key = g_strdup (code->key);
+      evk_localized_set (evk_table_column (table, c)->label, b->lang,
+                         localized_text (b, code->name, code->key) ?: code->key);
+    }
+  for (guint g = 0; g < stats->goals->len; g++)
+    {
+      EvkReviewGoal *goal = g_ptr_array_index (stats->goals, g);
+      EvkGoal *model_goal = evk_strategy_find_goal (b->strategy, goal->key);
+      EvkTableEntry *heading = evk_table_row (table, r);
+      guint heading_row = r++;
+      g_autofree char *label = model_goal != NULL ? goal_label (b, model_goal) : g_strdup (goal->key);
+      g_autofree char *full = model_goal != NULL && g_strcmp0 (model_goal->kind, "implementation") != 0
+        ? g_strdup_printf ("%s: %s", label, goal_title (b, model_goal)) : g_strdup (label);
+
+      heading->key = g_strdup (goal->key);
+      heading->role = EVK_ENTRY_TOTAL;
+      evk_localized_set (heading->label, b->lang, full);
+      for (guint m = 0; m < goal->measures->len; m++)
+        {
+          EvkReviewMeasure *measure = g_ptr_array_index (goal->measures, m);
+          EvkTableEntry *row = evk_table_row (table, r);
+          g_autofree char *what = g_strdup_printf (_("measure %u: title"), measure->number);
+          g_autofree char *row_label = g_strdup_printf ("%u %s", measure->number,
+                                                        required_text (b, measure->title, what) ?: "");
+
+          row->key = g_strdup_printf ("%u", measure->number);
+          evk_localized_set (row->label, b->lang, row_label);
+          for (guint c = 0; c < codes->len; c++)
+            {
+              evk_table_cell (table, r, c)->n = measure->n_documents[c];
+              evk_table_cell (table, r, c)->count = measure->n_documents[c];
+              if (measure->n_documents[c] > 0)
+                evk_table_cell (table, heading_row, c)->n++;
+            }
+          r++;
+          table->n_base++;
+        }
+    }
+  while (table->rows->len > r)
+    evk_table_remove_row (table, table->rows->len - 1);
+  table->small_cell = 0;
+  evk_localized_set (table->base_label, b->lang, word (b, "BaseMeasures"));
+  g_ptr_array_add (b->owned_tables, table);
+  return table;
+}
+
+static EvkTable *
+figure_table (Builder    *b,
+              Figure     *figure,
+              const char *spec)
+{
+  g_autofree char *what = g_strdup_printf ("report.ini [Figure %s]", figure->key);
+
+  if (g_str_equal (spec, "@status"))
+    return status_table (b);
+  if (g_str_equal (spec, "@review"))
+    return review_table (b);
+  if (!b->has_survey)
+    return NULL;
+  return compute (b, spec, what);
+}
+
+/* The report's own figures placed after a narrative section. */
+static void
+add_placed_figures (Builder    *b,
+                    const char *part,
+                    const char *section)
+{
+  g_autofree char *place = g_strdup_printf ("%s:%s", part, section);
+
+  for (guint i = 0; i < b->report_figures->len && !failed (b); i++)
+    {
+      Figure *figure = g_ptr_array_index (b->report_figures, i);
+      g_autoptr(GHashTable) caption = NULL;
+      g_autofree char *what = NULL;
+      EvkTable *tables[4];
+      const char *names[4] = { NULL };
+      guint n = 0;
+      const char *text;
+
+      if (!g_str_equal (figure->place, place))
+        continue;
+      for (guint t = 0; figure->tables[t] != NULL && n < G_N_ELEMENTS (tables); t++)
+        {
+          g_autofree char *what_group = g_strdup_printf ("group:%u", t);
+          g_autofree char *field = evk_report_figure_field (figure->key, what_group);
+          g_autoptr(GHashTable) group = project_text (b, field);
+          g_autofree char *group_what = g_strdup_printf (_("figure %s: name of group %u"), figure->key, t + 1);
+
+          tables[n] = figure_table (b, figure, figure->tables[t]);
+          if (tables[n] == NULL)
+            break;
+          names[n] = localized_text (b, group, group_what);
+          if (names[n] != NULL)
+            names[n] = g_intern_string (names[n]);
+          n++;
+        }
+      if (n == 0 || failed (b))
+        continue;
+      {
+        g_autofree char *field = evk_report_figure_field (figure->key, "caption");
+
+        caption = project_text (b, field);
+      }
+      what = g_strdup_printf (_("figure %s: caption"), figure->key);
+      text = required_text (b, caption, what);
+      if (text != NULL)
+        add_figure (b, figure->kind, tables, n, text, names[0] != NULL ? names : NULL);
+    }
+}
+
+static void
+add_data_sources (Builder *b)
+{
+  static const double widths[] = { 0.7, 0.3 };
+  const char *header[] = { word (b, "DataSource"), word (b, "Count") };
+  g_auto(GStrv) surveys = evk_survey_list (b->store, NULL);
+  EvkProjectCounts counts = { 0 };
+  EvkBlock *table;
+
+  if (!evk_project_get_counts (b->project, &counts, NULL) || failed (b))
+    return;
+  if ((surveys == NULL || surveys[0] == NULL) && counts.n_documents == 0)
+    return;
+  table = new_table (b, word (b, "DataSources"), 2, header, widths, "lr");
+  for (guint s = 0; surveys != NULL && surveys[s] != NULL; s++)
+    {
+      g_autoptr(EvkSurvey) survey = evk_survey_load (b->store, surveys[s], FALSE, NULL);
+      g_autofree char *n = NULL, *invited = NULL, *net = NULL, *rate = NULL, *title = NULL;
+      const char *cells[2];
+      const char *name;
+
+      if (survey == NULL)
+        continue;
+      name = localized_text (b, survey->label, survey->name) ?: survey->name;
+      n = format_count (b, survey->n_rows);
+      title = g_strdup_printf ("%s: %s", name, word (b, "Responses"));
+      cells[0] = title;
+      cells[1] = n;
+      table_add_row (b, table, cells, NULL);
+      if (survey->invited > 0)
+        {
+          invited = format_count (b, survey->invited);
+          cells[0] = word (b, "Invited");
+          cells[1] = invited;
+          table_add_row (b, table, cells, NULL);
+        }
+      if (survey->net_population > 0)
+        {
+          net = format_count (b, survey->net_population);
+          rate = evk_format_percent (b->lang, 100.0 * survey->n_rows / survey->net_population, 0);
+          cells[0] = word (b, "NetPopulation");
+          cells[1] = net;
+          table_add_row (b, table, cells, NULL);
+          cells[0] = word (b, "ResponseRate");
+          cells[1] = rate;
+          table_add_row (b, table, cells, NULL);
+        }
+    }
+  if (counts.n_documents > 0)
+    {
+      g_autofree char *documents = format_count (b, counts.n_documents);
+      g_autofree char *codings = format_count (b, counts.n_codings);
+      const char *cells[2] = { word (b, "Documents"), documents };
+
+      table_add_row (b, table, cells, NULL);
+      cells[0] = word (b, "Codings");
+      cells[1] = codings;
+      table_add_row (b, table, cells, NULL);
+    }
+}
+
+/* Sample against population for every variable with register shares. */
+static void
+add_representativity (Builder *b)
+{
+  static const double widths[] = { 0.52, 0.16, 0.16, 0.16 };
+  g_auto(GStrv) surveys = evk_survey_list (b->store, NULL);
+  g_autoptr(EvkSurvey) survey = NULL;
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+
+  if (surveys == NULL || surveys[0] == NULL || failed (b))
+    return;
+  survey = evk_survey_load (b->store, surveys[0], FALSE, NULL);
+  if (survey == NULL)
+    return;
+
+  for (guint p = 0; p < survey->population->len && !failed (b); p++)
+    {
+      EvkPopulationShare *share = g_ptr_array_index (survey->population, p);
+      EvkVariable *variable = evk_survey_get_variable (survey, share->variable);
+      g_autofree char *spec = NULL, *caption = NULL;
+      const char *header[] = { word (b, "Category"), word (b, "ShareSample"),
+                               word (b, "SharePopulation"), word (b, "Difference") };
+      const char *label;
+      EvkTable *table;
+      EvkBlock *block;
+
+      if (g_hash_table_contains (seen, share->variable) || variable == NULL)
+        continue;
+      g_hash_table_add (seen, share->variable);
+      spec = g_strdup_printf ("representativity %s", share->variable);
+      table = compute (b, spec, word (b, "DataSources"));
+      if (table == NULL)
+        return;
+      label = localized_text (b, variable->label, variable->name) ?: variable->name;
+      caption = word_with (b, "RepresentativityOf", "variable", label);
+      block = new_table (b, caption, 4, header, widths, "lrrr");
+      for (guint r = 0; r < table->rows->len; r++)
+        {
+          EvkTableEntry *row = evk_table_row (table, r);
+          double sample = evk_table_cell (table, r, 0)->share;
+          double population = evk_table_cell (table, r, 1)->share;
+          g_autofree char *a = NULL, *bb = NULL, *d = NULL;
+          const char *cells[4];
+
+          if (isnan (population) || row->role != EVK_ENTRY_VALUE)
+            continue;
+          a = evk_format_number (b->lang, sample, 1);
+          bb = evk_format_number (b->lang, population, 1);
+          d = evk_format_number (b->lang, sample - population, 1);
+          cells[0] = localized_text (b, row->label, row->key) ?: row->key;
+          cells[1] = a;
+          cells[2] = bb;
+          cells[3] = d;
+          table_add_row (b, block, cells, NULL);
+        }
+      {
+        g_autofree char *n = format_count (b, table->n_base);
+        g_autofree char *note = g_strdup_printf ("%s: %s. %s: %s", word (b, "Source"),
+                                                 share->source != NULL ? share->source : "–",
+                                                 evk_word ("Chart", "N", b->lang) ?: "N", n);
+        table_note (b, block, note);
+      }
+    }
+}
+
+/* All measures by goal, with types. */
+static void
+add_measures_overview (Builder *b)
+{
+  static const double widths[] = { 0.07, 0.63, 0.30 };
+  const char *header[] = { word (b, "Number"), word (b, "Measure"), word (b, "Type") };
+  EvkBlock *table = new_table (b, word (b, "AllMeasures"), 3, header, widths, "rll");
+
+  for (guint g = 0; g < b->strategy->goals->len; g++)
+    {
+      EvkGoal *goal = g_ptr_array_index (b->strategy->goals, g);
+
+      for (guint m = 0; m < b->strategy->measures->len; m++)
+        {
+          EvkMeasure *measure = g_ptr_array_index (b->strategy->measures, m);
+          g_autofree char *number = NULL, *types = NULL, *anchor = NULL;
+          const char *cells[3];
+
+          if (g_strcmp0 (measure->goal, goal->key) != 0)
+            continue;
+          number = g_strdup_printf ("%u", measure->number);
+          types = terms_text (b, EVK_VOCAB_TYPE, measure->types);
+          anchor = g_strdup_printf ("measure-%u", measure->number);
+          cells[0] = number;
+          cells[1] = measure_title (b, measure);
+          cells[2] = types;
+          table_add_row (b, table, cells, anchor);
+        }
+    }
+}
+
+/* How many measures have each type and target group. */
+static void
+add_type_counts (Builder *b)
+{
+  static const double widths[] = { 0.75, 0.25 };
+  static const EvkVocab vocabs[] = { EVK_VOCAB_TYPE, EVK_VOCAB_TARGET };
+  static const char * const words[] = { "Type", "TargetGroup" };
+  EvkBlock *table;
+
+  for (guint v = 0; v < G_N_ELEMENTS (vocabs); v++)
+    {
+      GPtrArray *terms = b->strategy->vocabs[vocabs[v]];
+      const char *header[] = { word (b, words[v]), word (b, "MeasuresCount") };
+
+      if (terms->len == 0)
+        continue;
+      table = new_table (b, word (b, v == 0 ? "MeasuresByType" : "MeasuresByTarget"), 2, header,
+                         widths, "lr");
+      for (guint t = 0; t < terms->len; t++)
+        {
+          EvkTerm *term = g_ptr_array_index (terms, t);
+          g_autofree char *count = NULL;
+          const char *cells[2];
+          guint n = 0;
+
+          for (guint m = 0; m < b->strategy->measures->len; m++)
+            {
+              EvkMeasure *measure = g_ptr_array_index (b->strategy->measures, m);
+              GStrv keys = vocabs[v] == EVK_VOCAB_TYPE ? measure->types : measure->targets;
+
+              if (keys != NULL && g_strv_contains ((const char * const *) keys, term->key))
+                n++;
+            }
+          count = format_count (b, n);
+          cells[0] = localized_text (b, term->name, term->key) ?: term->key;
+          cells[1] = count;
+          table_add_row (b, table, cells, NULL);
+        }
+      table_note (b, table, word (b, "SeveralPerMeasure"));
+    }
+}
+
+static void
+add_status_table (Builder *b)
+{
+  GPtrArray *statuses = b->strategy->vocabs[EVK_VOCAB_STATUS];
+  guint n_columns = statuses->len + 2;
+  g_autofree const char **header = g_new0 (const char *, n_columns);
+  g_autofree double *widths = g_new0 (double, n_columns);
+  g_autofree char *align = g_malloc0 (n_columns + 1);
+  EvkBlock *table;
+  guint totals[32] = { 0 };
+
+  header[0] = word (b, "Goal");
+  widths[0] = 0.4;
+  align[0] = 'l';
+  for (guint c = 0; c < statuses->len; c++)
+    {
+      EvkTerm *status = g_ptr_array_index (statuses, c);
+
+      header[c + 1] = localized_text (b, status->name, status->key) ?: status->key;
+      widths[c + 1] = 0.48 / statuses->len;
+      align[c + 1] = 'r';
+    }
+  header[n_columns - 1] = word (b, "Total");
+  widths[n_columns - 1] = 0.12;
+  align[n_columns - 1] = 'r';
+  table = new_table (b, word (b, "StatusByGoal"), n_columns, header, widths, align);
+
+  for (guint g = 0; g <= b->strategy->goals->len; g++)
+    {
+      EvkGoal *goal = g < b->strategy->goals->len ? g_ptr_array_index (b->strategy->goals, g) : NULL;
+      g_autoptr(GPtrArray) owned = g_ptr_array_new_with_free_func (g_free);
+      g_autofree const char **cells = g_new0 (const char *, n_columns);
+      g_autofree char *label = goal != NULL ? goal_label (b, goal) : g_strdup (word (b, "AllGoals"));
+      g_autofree char *link = NULL;
+      guint row_total = 0;
+
+      cells[0] = label;
+      for (guint c = 0; c < statuses->len && c < G_N_ELEMENTS (totals); c++)
+        {
+          EvkTerm *status = g_ptr_array_index (statuses, c);
+          guint n = 0;
+          char *text;
+
+          for (guint m = 0; m < b->strategy->measures->len; m++)
+            {
+              EvkMeasure *measure = g_ptr_array_index (b->strategy->measures, m);
+
+              if (g_strcmp0 (measure->status, status->key) == 0 &&
+                  (goal == NULL || g_strcmp0 (measure->goal, goal->key) == 0))
+                n++;
+            }
+          row_total += n;
+          text = format_count (b, n);
+          g_ptr_array_add (owned, text);
+          cells[c + 1] = text;
+        }
+      {
+        char *text = format_count (b, row_total);
+
+        g_ptr_array_add (owned, text);
+        cells[n_columns - 1] = text;
+      }
+      link = goal != NULL ? g_strdup_printf ("chapter-goal-%s", goal->key) : NULL;
+      table_add_row (b, table, cells, link);
+    }
+}
+
+/* The narrative chapters: a heading per section, the section's text and
+ * the figures placed after it; generated tables join the sections that
+ * speak of them. */
+static void
+add_part (Builder    *b,
+          const Part *part)
+{
+  if (failed (b) || !part_has_text (b, part))
+    return;
+  open_chapter (b, word (b, part->title_word), NULL);
+  for (guint i = 0; part->sections[i] != NULL && !failed (b); i++)
+    {
+      const char *key = part->sections[i];
+      g_autoptr(GHashTable) keep = NULL;
+      const char *text = chapter_text (b, part->name, key, &keep);
+      g_autofree char *heading_key = g_strdup_printf ("Section-%s-%s", part->name, key);
+
+      if (!(i == 0 && part->first_is_intro))
+        {
+          if (text == NULL && g_hash_table_size (keep) == 0)
+            continue;
+          open_section (b, word (b, heading_key), NULL);
+        }
+      add_markdown (b, text, part->name, key);
+
+      if (part == &part_introduction && g_str_equal (key, "data-sources"))
+        {
+          add_data_sources (b);
+          add_representativity (b);
+        }
+      else if (part == &part_strategy && g_str_equal (key, "measures"))
+        add_measures_overview (b);
+      else if (part == &part_strategy && g_str_equal (key, "types-and-target-groups"))
+        add_type_counts (b);
+      else if (part == &part_results && g_str_equal (key, "implementation"))
+        add_status_table (b);
+      add_placed_figures (b, part->name, key);
+    }
+}
+
+/* The default charts of a measure: awareness and use of each offer that
+ * serves it, and the offer's outcomes. */
+static void
+add_measure_charts (Builder    *b,
+                    EvkMeasure *measure)
+{
+  if (!b->has_survey)
+    return;
+  for (guint o = 0; o < b->strategy->offers->len && !failed (b); o++)
+    {
+      EvkOffer *offer = g_ptr_array_index (b->strategy->offers, o);
+      g_autofree char *what = g_strdup_printf (_("offer %s: label"), offer->key);
+      g_autofree char *spec = NULL, *caption = NULL;
+      gboolean serves = FALSE;
+      const char *label;
+      EvkTable *table;
+
+      for (guint i = 0; i < offer->measures->len; i++)
+        serves = serves || g_array_index (offer->measures, guint, i) == measure->number;
+      if (!serves || evk_offer_get_variable (offer, EVK_ROLE_HEARD_OF) == NULL)
+        continue;
+      label = required_text (b, offer->label, what);
+      if (label == NULL)
+        return;
+
+      spec = g_strdup_printf ("awareness %s", offer->key);
+      table = compute (b, spec, what);
+      if (table == NULL)
+        return;
+      caption = word_with (b, "FigureAwareness", "offer", label);
+      add_figure (b, EVK_CHART_AWARENESS, &table, 1, caption, NULL);
+
+      if (evk_offer_get_variable (offer, EVK_ROLE_OUTCOME_MEMBERS) == NULL &&
+          evk_offer_get_variable (offer, EVK_ROLE_OUTCOME_ACTIVITIES) == NULL)
+        continue;
+      g_free (spec);
+      g_free (caption);
+      spec = g_strdup_printf ("outcome %s", offer->key);
+      table = compute (b, spec, what);
+      if (table == NULL)
+        return;
+      /* An outcome nobody was asked about (no users) has nothing to draw. */
+      if (table->rows->len == 0 || table->n_base == 0)
+        {
+          gboolean any = FALSE;
+
+          for (guint r = 0; r < table->rows->len; r++)
+            any = any || evk_table_row (table, r)->n_base > 0;
+          if (!any)
+            continue;
+        }
+      caption = word_with (b, "FigureOutcome", "offer", label);
+      add_figure (b, EVK_CHART_OUTCOME, &table, 1, caption, NULL);
+    }
+}
+
+static void
+add_measure (Builder    *b,
+             EvkMeasure *measure)
+{
+  GPtrArray *sections = b->strategy->vocabs[EVK_VOCAB_SECTION];
+  gint64 id = GPOINTER_TO_INT (g_hash_table_lookup (b->measure_ids, GINT_TO_POINTER (measure->number)));
+  g_autofree char *anchor = g_strdup_printf ("measure-%u", measure->number);
+  g_autofree char *file = g_strdup_printf ("measure-%02u", measure->number);
+  g_autofree char *number = g_strdup_printf ("%u", measure->number);
+  g_autofree char *types = terms_text (b, EVK_VOCAB_TYPE, measure->types);
+  g_autofree char *targets = terms_text (b, EVK_VOCAB_TARGET, measure->targets);
+  g_autofree char *bodies = bodies_text (b, measure, FALSE);
+  g_autofree char *status_line = NULL;
+  const char *note = localized_text (b, measure->status_note, "status note");
+  gboolean charts_done = FALSE;
+
+  open_section (b, measure_title (b, measure), anchor);
+  add_fact (b, word (b, "MeasureNumber"), number);
+  status_line = note != NULL ? g_strdup_printf ("%s. %s", status_name (b, measure), note)
+                             : g_strdup_printf ("%s.", status_name (b, measure));
+  add_fact (b, word (b, "Status"), status_line);
+  if (*types != '\0')
+    {
+      g_autofree char *line = g_strdup_printf ("%s.", types);
+      add_fact (b, word (b, "Type"), line);
+    }
+  if (*targets != '\0')
+    {
+      g_autofree char *line = g_strdup_printf ("%s.", targets);
+      add_fact (b, word (b, "TargetGroups"), line);
+    }
+  if (*bodies != '\0')
+    {
+      g_autofree char *line = g_strdup_printf ("%s.", bodies);
+      add_fact (b, word (b, "Responsible"), line);
+    }
+
+  for (guint s = 0; s < sections->len && !failed (b); s++)
+    {
+      EvkTerm *section = g_ptr_array_index (sections, s);
+      g_autofree char *field = g_strdup_printf ("section:%s", section->key);
+      g_autofree char *what = g_strdup_printf ("%s.md, section “%s”", file, section->key);
+      g_autoptr(GHashTable) localized = evk_text_index_get (b->measure_texts, id, field);
+      const char *text = localized_text (b, localized, what);
+
+      if (text == NULL)
+        continue;
+      add_heading (b, 3, NULL, localized_text (b, section->name, section->key) ?: section->key, NULL);
+      add_markdown (b, text, file, section->key);
+      /* The survey's view of the measure goes with its results. */
+      if (g_str_equal (section->key, "results"))
+        {
+          add_measure_charts (b, measure);
+          charts_done = TRUE;
+        }
+    }
+  if (!charts_done)
+    add_measure_charts (b, measure);
+}
+
+static void
+add_goal (Builder *b,
+          EvkGoal *goal)
+{
+  static const double widths[] = { 0.07, 0.53, 0.2, 0.2 };
+  g_autofree char *anchor = g_strdup_printf ("chapter-goal-%s", goal->key);
+  g_autofree char *file = g_strdup_printf ("goal-%s", goal->key);
+  g_autofree char *caption = NULL;
+  g_autoptr(GHashTable) keep = NULL;
+  const char *header[] = { word (b, "Number"), word (b, "Measure"), word (b, "Responsible"),
+                           word (b, "Status") };
+  const char *intro;
+  EvkBlock *table;
+
+  open_chapter (b, goal_title (b, goal), anchor);
+  intro = chapter_text (b, file, "intro", &keep);
+  if (intro == NULL && g_hash_table_size (keep) == 0)
+    {
+      const char *description = localized_text (b, goal->description, "goal description");
+
+      if (description != NULL)
+        add_paragraph (b, description, EVK_PARA_BODY);
+    }
+  add_markdown (b, intro, file, "intro");
+
+  if (g_strcmp0 (goal->kind, "implementation") == 0)
+    caption = word_with (b, "MeasuresOfArea", "title", goal_title (b, goal));
+  else
+    caption = word_with (b, "MeasuresOfGoalNumber", "n", goal->key);
+  table = new_table (b, caption, 4, header, widths, "rlll");
+  for (guint m = 0; m < b->strategy->measures->len; m++)
+    {
+      EvkMeasure *measure = g_ptr_array_index (b->strategy->measures, m);
+      g_autofree char *number = NULL, *bodies = NULL, *link = NULL;
+      const char *cells[4];
+
+      if (g_strcmp0 (measure->goal, goal->key) != 0)
+        continue;
+      number = g_strdup_printf ("%u", measure->number);
+      bodies = bodies_text (b, measure, FALSE);
+      link = g_strdup_printf ("measure-%u", measure->number);
+      cells[0] = number;
+      cells[1] = measure_title (b, measure);
+      cells[2] = bodies;
+      cells[3] = status_name (b, measure);
+      table_add_row (b, table, cells, link);
+    }
+
+  for (guint m = 0; m < b->strategy->measures->len && !failed (b); m++)
+    {
+      EvkMeasure *measure = g_ptr_array_index (b->strategy->measures, m);
+
+      if (g_strcmp0 (measure->goal, goal->key) == 0)
+        add_measure (b, measure);
+    }
+}
+
+/* Questionnaire. */
+
+static gboolean
+excluded (GStrv        patterns,
+          EvkVariable *variable)
+{
+  for (guint i = 0; patterns != NULL && patterns[i] != NULL; i++)
+    if (g_pattern_match_simple (patterns[i], variable->name))
+      return TRUE;
+  return FALSE;
+}
+
+/* "q15" for "q15_3": the variables of a grid share it. */
+static char *
+grid_stem (const char *name)
+{
+  const char *underscore = strrchr (name, '_');
+
+  if (underscore == NULL || underscore[1] == '\0')
+    return NULL;
+  for (const char *p = underscore + 1; *p != '\0'; p++)
+    if (!g_ascii_isdigit (*p))
+      return NULL;
+  return g_strndup (name, underscore - name);
+}
+
+/* "Stem: item" → the stem's length, or 0. */
+static gsize
+label_stem_length (const char *label)
+{
+  const char *colon = label != NULL ? strstr (label, ": ") : NULL;
+
+  return colon != NULL ? (gsize) (colon - label) : 0;
+}
+
+static char *
+option_text (Builder       *b,
+             EvkVariable   *variable,
+             EvkValueLabel *value)
+{
+  g_autofree char *code = NULL;
+  const char *label;
+
+  if (value->str_value != NULL)
+    code = g_strdup (value->str_value);
+  else
+    {
+      /* Codes are whole numbers nearly always; keep the decimals of those
+       * that are not. */
+      int decimals = 0;
+
+      while (decimals < 6 && fabs (value->value * pow (10, decimals) - round (value->value * pow (10, decimals))) > 1e-9)
+        decimals++;
+      code = evk_format_number (b->lang, value->value, decimals);
+    }
+  label = localized_text (b, value->label, variable->name) ?: "";
+
+  return g_strdup_printf ("%s (%s)", label, code);
+}
+
+static void
+add_options (Builder     *b,
+             EvkVariable *variable)
+{
+  if (variable->type == EVK_VARIABLE_STRING)
+    {
+      g_autofree char *line = g_strdup_printf ("(%s)", word (b, "OpenAnswer"));
+      add_paragraph (b, line, EVK_PARA_OPTION);
+      return;
+    }
+  if (variable->value_labels->len == 0)
+    {
+      g_autofree char *line = g_strdup_printf ("(%s)", word (b, "NumericAnswer"));
+      add_paragraph (b, line, EVK_PARA_OPTION);
+      return;
+    }
+  for (guint v = 0; v < variable->value_labels->len; v++)
+    {
+      g_autofree char *text = option_text (b, variable, g_ptr_array_index (variable->value_labels, v));
+      EvkBlock *block = add_paragraph (b, text, EVK_PARA_OPTION);
+
+      block->marker = g_strdup ("–");
+      block->tight = TRUE;
+      /* Answer options sit under the question's items. */
+      block->depth = 2;
+    }
+}
+
+static void
+add_question_heading (Builder    *b,
+                      const char *name,
+                      const char *text)
+{
+  g_autofree char *line = g_strdup_printf ("%s  %s", name, text);
+  EvkRichText *rich = evk_rich_text_new_plain (line, NULL);
+  PangoAttribute *bold = pango_attr_weight_new (PANGO_WEIGHT_BOLD);
+  EvkBlock *block;
+
+  bold->start_index = 0;
+  bold->end_index = strlen (name);
+  pango_attr_list_insert (rich->attrs, bold);
+  block = add_paragraph_text (b, rich, EVK_PARA_QUESTION);
+  block->keep_with_next = TRUE;
+}
+
+static void
+add_questionnaire (Builder *b)
+{
+  g_auto(GStrv) surveys = evk_survey_list (b->store, NULL);
+  g_autoptr(EvkSurvey) survey = NULL;
+  g_autofree char *meta_key = evk_report_meta_key ("QuestionnaireExclude");
+  g_autofree char *exclude_text = NULL;
+  g_auto(GStrv) exclude = NULL;
+  g_autofree char *intro = NULL;
+  sqlite3_stmt *stmt;
+  gboolean has_row;
+  const char *name;
+  guint i = 0;
+
+  if (surveys == NULL || surveys[0] == NULL || failed (b))
+    return;
+  survey = evk_survey_load (b->store, surveys[0], FALSE, NULL);
+  if (survey == NULL)
+    return;
+  stmt = evk_store_prepare (b->store, "SELECT value FROM project_meta WHERE key = ?1", NULL);
+  if (stmt != NULL)
+    {
+      evk_stmt_bind_text (stmt, 1, meta_key);
+      if (evk_store_step (b->store, stmt, &has_row, NULL) && has_row)
+        exclude_text = g_strdup (evk_stmt_column_text (stmt, 0));
+      sqlite3_reset (stmt);
+    }
+  exclude = exclude_text != NULL ? g_strsplit (exclude_text, ";", -1) : g_new0 (char *, 1);
+
+  open_unnumbered (b, word (b, "AppendixQuestionnaire"), "appendix-questionnaire");
+  name = localized_text (b, survey->label, survey->name) ?: survey->name;
+  intro = word_with (b, "QuestionnaireIntro", "survey", name);
+  add_paragraph (b, intro, EVK_PARA_BODY);
+
+  while (i < survey->variables->len && !failed (b))
+    {
+      EvkVariable *variable = g_ptr_array_index (survey->variables, i);
+      g_autofree char *stem = NULL;
+      const char *label;
+      gsize stem_length;
+      guint end = i + 1;
+
+      if (g_strcmp0 (variable->name, survey->id_variable) == 0 || excluded (exclude, variable))
+        {
+          i++;
+          continue;
+        }
+      label = localized_text (b, variable->label, variable->name) ?: variable->name;
+      stem = grid_stem (variable->name);
+      stem_length = label_stem_length (label);
+
+      /* A grid: the following variables of the same stem whose labels
+       * share "Question: " and whose answers are the same. */
+      while (stem != NULL && stem_length > 0 && end < survey->variables->len)
+        {
+          EvkVariable *next = g_ptr_array_index (survey->variables, end);
+          g_autofree char *next_stem = grid_stem (next->name);
+          const char *next_label = localized_text (b, next->label, next->name);
+
+          if (next_stem == NULL || !g_str_equal (next_stem, stem) || next_label == NULL ||
+              strncmp (next_label, label, stem_length + 2) != 0 ||
+              next->value_labels->len != variable->value_labels->len || next->type != variable->type)
+            break;
+          end++;
+        }
+
+      if (end - i >= 2)
+        {
+          g_autofree char *question = g_strndup (label, stem_length);
+          g_autofree char *range = g_strdup_printf ("%s–%s", variable->name,
+                                                    ((EvkVariable *) g_ptr_array_index (survey->variables, end - 1))->name);
+
+          add_question_heading (b, range, question);
+          for (guint k = i; k < end; k++)
+            {
+              EvkVariable *item = g_ptr_array_index (survey->variables, k);
+              const char *item_label = localized_text (b, item->label, item->name) ?: item->name;
+              g_autofree char *line = g_strdup_printf ("%s  %s", item->name, item_label + stem_length + 2);
+              EvkBlock *block = add_paragraph (b, line, EVK_PARA_OPTION);
+
+              block->tight = TRUE;
+              block->depth = 0;
+            }
+          {
+            g_autofree char *options_label = g_strdup_printf ("%s:", word (b, "AnswerOptions"));
+            EvkBlock *block = add_paragraph (b, options_label, EVK_PARA_OPTION);
+
+            block->keep_with_next = TRUE;
+            block->tight = TRUE;
+          }
+          add_options (b, variable);
+        }
+      else
+        {
+          add_question_heading (b, variable->name, label);
+          add_options (b, variable);
+        }
+      i = end;
+    }
+}
+
+/* Title page, front matter. */
+
+static char *
+get_meta (Builder    *b,
+          const char *key)
+{
+  g_autofree char *meta_key = evk_report_meta_key (key);
+  sqlite3_stmt *stmt = evk_store_prepare (b->store, "SELECT value FROM project_meta WHERE key = ?1", NULL);
+  gboolean has_row = FALSE;
+  char *value = NULL;
+
+  if (stmt == NULL)
+    return NULL;
+  evk_stmt_bind_text (stmt, 1, meta_key);
+  if (evk_store_step (b->store, stmt, &has_row, NULL) && has_row)
+    value = g_strdup (evk_stmt_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+  return value;
+}
+
+static char *
+format_date (Builder    *b,
+             const char *iso)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_auto(GStrv) months = NULL;
+  g_autoptr(GString) s = g_string_new (word (b, "DateFormat"));
+  const char *month_list = word (b, "Months");
+  int year = g_date_time_get_year (now), month = g_date_time_get_month (now);
+  int day = g_date_time_get_day_of_month (now);
+  g_autofree char *day_text = NULL, *year_text = NULL;
+
+  if (iso != NULL && sscanf (iso, "%d-%d-%d", &year, &month, &day) != 3)
+    {
+      year = g_date_time_get_year (now);
+      month = g_date_time_get_month (now);
+      day = g_date_time_get_day_of_month (now);
+    }
+  months = g_strsplit (month_list, ";", -1);
+  day_text = g_strdup_printf ("%d", day);
+  year_text = g_strdup_printf ("%d", year);
+  g_string_replace (s, "{day}", day_text, 0);
+  if (month >= 1 && month <= 12 && g_strv_length (months) >= 12)
+    g_string_replace (s, "{month}", months[month - 1], 0);
+  g_string_replace (s, "{year}", year_text, 0);
+  return g_string_free (g_steal_pointer (&s), FALSE);
+}
+
+static const char *
+setting_text (Builder    *b,
+              const char *key,
+              GPtrArray  *keep)
+{
+  g_autofree char *field = evk_report_text_field (key);
+  g_autofree char *what = g_strdup_printf ("report.ini [Report] %s", key);
+  GHashTable *localized = project_text (b, field);
+
+  g_ptr_array_add (keep, localized);
+  return localized_text (b, localized, what);
+}
+
+static void
+add_title_page (Builder *b)
+{
+  g_autoptr(GPtrArray) keep = g_ptr_array_new_with_free_func ((GDestroyNotify) g_hash_table_unref);
+  g_autofree char *number = get_meta (b, "Number");
+  g_autofree char *issn = get_meta (b, "ISSN");
+  g_autofree char *date = get_meta (b, "Date");
+  g_autofree char *authors = get_meta (b, "Authors");
+  g_autofree char *date_text = NULL;
+  EvkBlock *block = add_block (b, EVK_BLOCK_TITLE_PAGE);
+  EvkTitlePage *t = g_new0 (EvkTitlePage, 1);
+  const char *title = setting_text (b, "Title", keep);
+  const char *subtitle = setting_text (b, "Subtitle", keep);
+  const char *client = setting_text (b, "Client", keep);
+  const char *place = setting_text (b, "Place", keep);
+  const char *keywords = setting_text (b, "Keywords", keep);
+  const char *strategy_title = required_text (b, b->strategy->title, _("the strategy’s title"));
+
+  block->title_page = t;
+  t->kicker = g_strdup (word (b, "EvaluationReport"));
+  if (title != NULL)
+    {
+      t->title = g_strdup (title);
+      t->subtitle = g_strdup (subtitle);
+    }
+  else
+    t->title = word_with (b, "EvaluationOf", "title", strategy_title ?: "");
+  if (client != NULL)
+    t->client = word_with (b, "PreparedFor", "client", client);
+  if (b->strategy->period != NULL)
+    t->strategy = g_strdup_printf ("%s: %s", word (b, "Period"), b->strategy->period);
+  t->authors = g_strdup (authors);
+  if (number != NULL)
+    t->number = word_with (b, "ReportNumber", "number", number);
+  if (issn != NULL)
+    t->issn = g_strdup_printf ("ISSN %s", issn);
+  date_text = format_date (b, date);
+  t->place_date = place != NULL ? g_strdup_printf ("%s, %s", place, date_text) : g_strdup (date_text);
+  if (b->options->draft)
+    t->draft = g_strdup (word (b, "Draft"));
+
+  b->doc->title = g_strdup (t->title);
+  b->doc->running_title = g_strdup (t->title);
+  b->doc->author = g_strdup (authors);
+  b->doc->subject = g_strdup (strategy_title);
+  if (keywords != NULL)
+    {
+      g_auto(GStrv) list = g_strsplit (keywords, ";", -1);
+
+      b->doc->keywords = g_strjoinv (", ", list);
+      g_strchomp (b->doc->keywords);
+      if (g_str_has_suffix (b->doc->keywords, ","))
+        b->doc->keywords[strlen (b->doc->keywords) - 1] = '\0';
+    }
+  b->doc->date = g_strdup (date);
+}
+
+static void
+add_front_matter (Builder *b)
+{
+  g_autoptr(GHashTable) keep = NULL, keep2 = NULL;
+  const char *foreword = chapter_text (b, "foreword", "text", &keep);
+  const char *summary = chapter_text (b, "summary", "text", &keep2);
+  EvkBlock *toc;
+
+  if (foreword != NULL)
+    {
+      open_unnumbered (b, word (b, "Foreword"), "foreword");
+      add_markdown (b, foreword, "foreword", "text");
+    }
+  b->doc->toc_title = g_strdup (word (b, "Contents"));
+  open_unnumbered (b, b->doc->toc_title, "contents");
+  /* The table of contents does not list itself. */
+  ((EvkBlock *) g_ptr_array_index (b->doc->blocks, b->doc->blocks->len - 1))->in_toc = FALSE;
+  toc = add_block (b, EVK_BLOCK_TOC);
+  toc->title = g_strdup (word (b, "Page"));
+  if (summary != NULL)
+    {
+      open_unnumbered (b, word (b, "Summary"), "summary");
+      add_markdown (b, summary, "summary", "text");
+    }
+}
+
+static void
+add_back_matter (Builder *b)
+{
+  g_autoptr(GHashTable) keep = NULL;
+  const char *references = chapter_text (b, "references", "text", &keep);
+
+  if (references != NULL)
+    {
+      guint first = b->doc->blocks->len;
+
+      open_unnumbered (b, word (b, "References"), "references");
+      add_markdown (b, references, "references", "text");
+      for (guint i = first; i < b->doc->blocks->len; i++)
+        {
+          EvkBlock *block = g_ptr_array_index (b->doc->blocks, i);
+
+          /* A reference list is set with hanging indents, not bullets. */
+          if (block->kind == EVK_BLOCK_PARAGRAPH &&
+              (block->style == EVK_PARA_BODY || block->style == EVK_PARA_LIST))
+            {
+              block->style = EVK_PARA_REFERENCE;
+              g_clear_pointer (&block->marker, g_free);
+              block->depth = 0;
+              block->tight = FALSE;
+            }
+        }
+    }
+  add_questionnaire (b);
+}
+
+static gboolean
+load_context (Builder  *b,
+              GError  **error)
+{
+  sqlite3_stmt *stmt;
+  gboolean has_row;
+  g_auto(GStrv) surveys = NULL;
+
+  b->project_texts = evk_text_index_load (b->store, EVK_NARRATIVE_ENTITY_PROJECT, error);
+  if (b->project_texts == NULL)
+    return FALSE;
+  b->measure_texts = evk_text_index_load (b->store, EVK_NARRATIVE_ENTITY_MEASURE, error);
+  if (b->measure_texts == NULL)
+    return FALSE;
+
+  stmt = evk_store_prepare (b->store, "SELECT number, id FROM measure", error);
+  if (stmt == NULL)
+    return FALSE;
+  while (evk_store_step (b->store, stmt, &has_row, error) && has_row)
+    g_hash_table_insert (b->measure_ids, GINT_TO_POINTER (sqlite3_column_int (stmt, 0)),
+                         GINT_TO_POINTER (sqlite3_column_int (stmt, 1)));
+  if (error != NULL && *error != NULL)
+    return FALSE;
+
+  /* The report's own figures: a key file of [Figure KEY] groups. */
+  {
+    g_autofree char *text = get_meta (b, "Figures");
+    g_autoptr(GKeyFile) figures = g_key_file_new ();
+    g_auto(GStrv) keys = NULL;
+
+    if (text != NULL && g_key_file_load_from_data (figures, text, -1, G_KEY_FILE_NONE, NULL))
+      keys = g_key_file_get_string_list (figures, "Report", "Figures", NULL, NULL);
+    for (guint i = 0; keys != NULL && keys[i] != NULL; i++)
+      {
+        g_autofree char *group = g_strdup_printf ("Figure %s", keys[i]);
+        g_autofree char *kind_name = g_key_file_get_string (figures, group, "Kind", NULL);
+        Figure *figure;
+        EvkChartKind kind;
+
+        if (kind_name == NULL || !evk_chart_kind_from_string (kind_name, &kind))
+          continue;
+        figure = g_new0 (Figure, 1);
+        figure->key = g_strdup (keys[i]);
+        figure->kind = kind;
+        figure->tables = g_key_file_get_string_list (figures, group, "Tables", NULL, NULL);
+        figure->place = g_key_file_get_string (figures, group, "Place", NULL);
+        if (figure->tables == NULL || figure->place == NULL)
+          {
+            figure_free (figure);
+            continue;
+          }
+        g_ptr_array_add (b->report_figures, figure);
+      }
+  }
+
+  surveys = evk_survey_list (b->store, error);
+  if (surveys == NULL)
+    return FALSE;
+  b->has_survey = surveys[0] != NULL;
+  return TRUE;
+}
+
+EvkReportDoc *
+evk_report_doc_build (EvkProject        *project,
+                      const char        *lang,
+                      EvkReportOptions  *options,
+                      EvkLiveFigures    *figures,
+                      GError           **error)
+{
+  g_autoptr(EvkStrategy) strategy = NULL;
+  g_autoptr(EvkReportDoc) doc = g_new0 (EvkReportDoc, 1);
+  g_autoptr(GHashTable) measure_ids = g_hash_table_new (NULL, NULL);
+  g_autoptr(GPtrArray) report_figures = g_ptr_array_new_with_free_func ((GDestroyNotify) figure_free);
+  Builder b = { 0 };
+
+  strategy = evk_project_load_strategy (project, error);
+  if (strategy == NULL)
+    return NULL;
+  if (!g_strv_contains ((const char * const *) strategy->languages, lang))
+    {
+      g_autofree char *have = g_strjoinv (", ", strategy->languages);
+
+      g_set_error (error, EVK_REPORT_ERROR, EVK_REPORT_ERROR_LANGUAGE,
+                   _("the project has no texts in “%s” (it has: %s)"), lang, have);
+      return NULL;
+    }
+
+  doc->lang = g_strdup (lang);
+  doc->blocks = g_ptr_array_new_with_free_func ((GDestroyNotify) block_free);
+  doc->footnotes = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) footnote_free);
+
+  b.project = project;
+  b.store = evk_project_get_store (project);
+  b.lang = lang;
+  b.source_lang = evk_strategy_source_language (strategy);
+  b.options = options;
+  b.figures = figures;
+  b.hyphenator = evk_hyphenator_get (lang);
+  b.strategy = strategy;
+  b.measure_ids = measure_ids;
+  b.report_figures = report_figures;
+  b.owned_tables = g_ptr_array_new_with_free_func ((GDestroyNotify) evk_table_free);
+  b.doc = doc;
+
+  if (!load_context (&b, error))
+    goto out;
+
+  if (options->draft)
+    doc->draft_word = g_strdup (word (&b, "Draft"));
+  if (failed (&b))
+    goto out;
+  add_title_page (&b);
+  add_front_matter (&b);
+  add_part (&b, &part_introduction);
+  add_part (&b, &part_strategy);
+  add_part (&b, &part_awareness);
+  for (guint g = 0; g < strategy->goals->len && !failed (&b); g++)
+    add_goal (&b, g_ptr_array_index (strategy->goals, g));
+  add_part (&b, &part_results);
+  add_part (&b, &part_recommendations);
+  add_back_matter (&b);
+
+out:
+  g_clear_pointer (&b.project_texts, evk_text_index_free);
+  g_clear_pointer (&b.measure_texts, evk_text_index_free);
+  if (error != NULL && *error != NULL)
+    {
+      g_clear_error (&b.error);
+      g_ptr_array_unref (b.owned_tables);
+      return NULL;
+    }
+  if (b.error != NULL)
+    {
+      g_propagate_error (error, b.error);
+      g_ptr_array_unref (b.owned_tables);
+      return NULL;
+    }
+  /* Generated tables live as long as the document's figures. */
+  doc->owned_tables = b.owned_tables;
+  return g_steal_pointer (&doc);
+}

@@ -1,0 +1,678 @@
+/* evk-markdown.c: narrative Markdown (cmark-gfm) as rich text blocks for the report
+ *
+ * Copyright 2026 The Evalkit developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "evk-markdown"
+
+#include "config.h"
+
+#include <cmark-gfm-core-extensions.h>
+#include <cmark-gfm.h>
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "evk-markdown.h"
+
+G_DEFINE_QUARK (evk-markdown-error-quark, evk_markdown_error)
+
+/* Unresolved references in a draft: a red that stays apart in greyscale
+ * print too, because it is also bold. */
+#define DRAFT_RED_R 0xc8
+#define DRAFT_RED_G 0x10
+#define DRAFT_RED_B 0x2e
+
+typedef struct {
+  EvkMdOptions  *options;
+  EvkMdDocument *document;
+  GHashTable    *footnote_numbers; /* label → number, this text's own */
+  GPtrArray     *footnote_order;   /* labels in order of first reference */
+  guint          next_definition;
+  guint          next_footnote;
+  GError        *error;
+} Parser;
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (cmark_parser, cmark_parser_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (cmark_node, cmark_node_free)
+
+EvkRichText *
+evk_rich_text_new (void)
+{
+  EvkRichText *text = g_new0 (EvkRichText, 1);
+
+  text->text = g_strdup ("");
+  text->attrs = pango_attr_list_new ();
+  text->spans = g_array_new (FALSE, TRUE, sizeof (EvkSpan));
+  return text;
+}
+
+void
+evk_rich_text_free (EvkRichText *text)
+{
+  if (text == NULL)
+    return;
+  for (guint i = 0; i < text->spans->len; i++)
+    g_free (g_array_index (text->spans, EvkSpan, i).target);
+  g_array_unref (text->spans);
+  pango_attr_list_unref (text->attrs);
+  g_free (text->text);
+  g_free (text);
+}
+
+EvkRichText *
+evk_rich_text_new_plain (const char    *plain,
+                         EvkHyphenator *hyphenator)
+{
+  EvkRichText *text = evk_rich_text_new ();
+
+  g_free (text->text);
+  text->text = hyphenator != NULL ? evk_hyphenator_hyphenate (hyphenator, plain)
+                                  : g_strdup (plain);
+  return text;
+}
+
+char *
+evk_rich_text_get_plain (EvkRichText *text)
+{
+  GString *out = g_string_new (text->text);
+
+  g_string_replace (out, "\u00ad", "", 0);
+  return g_string_free (out, FALSE);
+}
+
+static void
+md_block_free (EvkMdBlock *block)
+{
+  g_free (block->marker);
+  g_clear_pointer (&block->text, evk_rich_text_free);
+  g_clear_pointer (&block->rows, g_ptr_array_unref);
+  g_free (block->align);
+  g_free (block);
+}
+
+static void
+md_footnote_free (EvkMdFootnote *footnote)
+{
+  g_free (footnote->label);
+  g_ptr_array_unref (footnote->blocks);
+  g_free (footnote);
+}
+
+void
+evk_md_document_free (EvkMdDocument *document)
+{
+  if (document == NULL)
+    return;
+  g_ptr_array_unref (document->blocks);
+  g_ptr_array_unref (document->footnotes);
+  g_free (document);
+}
+
+/* Inline building: a GString and attributes whose start is remembered on
+ * entering a node and whose end is set on leaving it. */
+typedef struct {
+  GString       *text;
+  PangoAttrList *attrs;
+  GArray        *spans;
+} Builder;
+
+static void
+builder_add_attr (Builder        *b,
+                  PangoAttribute *attr,
+                  guint           start)
+{
+  attr->start_index = start;
+  attr->end_index = b->text->len;
+  if (attr->end_index > attr->start_index)
+    pango_attr_list_insert (b->attrs, attr);
+  else
+    pango_attribute_destroy (attr);
+}
+
+static void
+append_text (Parser     *p,
+             Builder    *b,
+             const char *text,
+             gsize       length,
+             gboolean    hyphenate)
+{
+  if (hyphenate && p->options->hyphenator != NULL)
+    {
+      g_autofree char *plain = g_strndup (text, length);
+      g_autofree char *soft = evk_hyphenator_hyphenate (p->options->hyphenator, plain);
+
+      g_string_append (b->text, soft);
+    }
+  else
+    g_string_append_len (b->text, text, length);
+}
+
+/* Text with {{live figures}} resolved in place. */
+static gboolean
+append_live_text (Parser     *p,
+                  Builder    *b,
+                  const char *text,
+                  gboolean    hyphenate)
+{
+  const char *rest = text;
+
+  while (TRUE)
+    {
+      const char *open = strstr (rest, "{{");
+      const char *close;
+      g_autofree char *reference = NULL, *value = NULL;
+      g_autoptr(GError) local_error = NULL;
+
+      if (open == NULL)
+        {
+          append_text (p, b, rest, strlen (rest), hyphenate);
+          return TRUE;
+        }
+      append_text (p, b, rest, open - rest, hyphenate);
+      close = strstr (open + 2, "}}");
+      if (close == NULL)
+        {
+          g_set_error (&p->error, EVK_MARKDOWN_ERROR, EVK_MARKDOWN_ERROR_REFERENCE,
+                       _("“%.40s”: a reference that is opened with {{ is not closed with }}"), open);
+          return FALSE;
+        }
+      reference = g_strstrip (g_strndup (open + 2, close - open - 2));
+      if (p->options->resolve != NULL)
+        value = p->options->resolve (reference, p->options->user_data, &local_error);
+      else
+        g_set_error_literal (&local_error, EVK_MARKDOWN_ERROR, EVK_MARKDOWN_ERROR_REFERENCE,
+                             _("live figures are not available here"));
+
+      if (value != NULL)
+        append_text (p, b, value, strlen (value), FALSE);
+      else if (p->options->draft)
+        {
+          guint start = b->text->len;
+
+          g_string_append_printf (b->text, "{{%s}}", reference);
+          builder_add_attr (b, pango_attr_foreground_new (DRAFT_RED_R * 257, DRAFT_RED_G * 257,
+                                                          DRAFT_RED_B * 257), start);
+          builder_add_attr (b, pango_attr_weight_new (PANGO_WEIGHT_BOLD), start);
+          p->options->n_unresolved++;
+        }
+      else
+        {
+          g_set_error (&p->error, EVK_MARKDOWN_ERROR, EVK_MARKDOWN_ERROR_REFERENCE,
+                       "{{%s}}: %s", reference, local_error->message);
+          return FALSE;
+        }
+      rest = close + 2;
+    }
+}
+
+static guint
+footnote_number (Parser     *p,
+                 const char *label)
+{
+  gpointer number = g_hash_table_lookup (p->footnote_numbers, label);
+
+  if (number == NULL)
+    {
+      guint n = p->options->footnote != NULL ? p->options->footnote (label, p->options->user_data)
+                                             : ++p->next_footnote;
+
+      number = GUINT_TO_POINTER (n);
+      g_hash_table_insert (p->footnote_numbers, g_strdup (label), number);
+      g_ptr_array_add (p->footnote_order, g_strdup (label));
+    }
+  return GPOINTER_TO_UINT (number);
+}
+
+static gboolean
+is_extension (cmark_node *node,
+              const char *type)
+{
+  const char *name = cmark_node_get_type_string (node);
+
+  return name != NULL && g_str_equal (name, type);
+}
+
+static gboolean append_inlines (Parser *p, Builder *b, cmark_node *parent);
+
+static gboolean
+append_inline (Parser     *p,
+               Builder    *b,
+               cmark_node *node)
+{
+  guint start = b->text->len;
+
+  switch (cmark_node_get_type (node))
+    {
+    case CMARK_NODE_TEXT:
+      return append_live_text (p, b, cmark_node_get_literal (node), TRUE);
+
+    case CMARK_NODE_SOFTBREAK:
+      g_string_append_c (b->text, ' ');
+      return TRUE;
+
+    case CMARK_NODE_LINEBREAK:
+      g_string_append (b->text, "\u2028");
+      return TRUE;
+
+    case CMARK_NODE_CODE:
+      g_string_append (b->text, cmark_node_get_literal (node));
+      builder_add_attr (b, pango_attr_family_new ("monospace"), start);
+      return TRUE;
+
+    case CMARK_NODE_EMPH:
+      if (!append_inlines (p, b, node))
+        return FALSE;
+      builder_add_attr (b, pango_attr_style_new (PANGO_STYLE_ITALIC), start);
+      return TRUE;
+
+    case CMARK_NODE_STRONG:
+      if (!append_inlines (p, b, node))
+        return FALSE;
+      builder_add_attr (b, pango_attr_weight_new (PANGO_WEIGHT_BOLD), start);
+      return TRUE;
+
+    case CMARK_NODE_LINK:
+      {
+        EvkSpan span = { EVK_SPAN_LINK, 0, 0, NULL, 0 };
+
+        if (!append_inlines (p, b, node))
+          return FALSE;
+        span.start = start;
+        span.end = b->text->len;
+        span.target = g_strdup (cmark_node_get_url (node));
+        g_array_append_val (b->spans, span);
+        return TRUE;
+      }
+
+    case CMARK_NODE_FOOTNOTE_REFERENCE:
+      {
+        EvkSpan span = { EVK_SPAN_FOOTNOTE, 0, 0, NULL, 0 };
+        const char *label = cmark_node_get_literal (node);
+
+        span.number = footnote_number (p, label);
+        /* A word joiner: the note's number never starts a line. */
+        g_string_append (b->text, "\u2060");
+        start = b->text->len;
+        g_string_append_printf (b->text, "%u", span.number);
+        builder_add_attr (b, pango_attr_rise_new (4 * PANGO_SCALE), start);
+        builder_add_attr (b, pango_attr_scale_new (0.68), start);
+        span.start = start;
+        span.end = b->text->len;
+        span.target = g_strdup (label);
+        g_array_append_val (b->spans, span);
+        return TRUE;
+      }
+
+    case CMARK_NODE_HTML_INLINE:
+      if (g_str_has_prefix (cmark_node_get_literal (node), "<!--"))
+        return TRUE;
+      g_set_error (&p->error, EVK_MARKDOWN_ERROR, EVK_MARKDOWN_ERROR_NOT_ALLOWED,
+                   _("“%s”: raw HTML is not allowed in the narrative"), cmark_node_get_literal (node));
+      return FALSE;
+
+    case CMARK_NODE_IMAGE:
+      g_set_error (&p->error, EVK_MARKDOWN_ERROR, EVK_MARKDOWN_ERROR_NOT_ALLOWED,
+                   _("“%s”: images are not allowed in the narrative (the report draws the charts)"),
+                   cmark_node_get_url (node));
+      return FALSE;
+
+    default:
+      if (is_extension (node, "strikethrough"))
+        {
+          if (!append_inlines (p, b, node))
+            return FALSE;
+          builder_add_attr (b, pango_attr_strikethrough_new (TRUE), start);
+          return TRUE;
+        }
+      /* Anything else inline: its text. */
+      return append_inlines (p, b, node);
+    }
+}
+
+static gboolean
+append_inlines (Parser     *p,
+                Builder    *b,
+                cmark_node *parent)
+{
+  for (cmark_node *child = cmark_node_first_child (parent); child != NULL;
+       child = cmark_node_next (child))
+    if (!append_inline (p, b, child))
+      return FALSE;
+  return TRUE;
+}
+
+/* A paragraph should not end on the tail of a divided word ("recruit-|
+ * ment."): the soft hyphens of its last word become combining grapheme
+ * joiners, which are as long in UTF-8 (so attribute offsets hold),
+ * invisible, and forbid a break. */
+static void
+keep_last_word_whole (GString *text)
+{
+  char *p = text->str + text->len;
+
+  /* Back over closing punctuation to the last word, then through it. */
+  while (p > text->str)
+    {
+      char *prev = g_utf8_find_prev_char (text->str, p);
+      gunichar c = g_utf8_get_char (prev);
+
+      if (g_unichar_isalpha (c) || c == 0x00ad)
+        break;
+      p = prev;
+    }
+  while (p > text->str)
+    {
+      char *prev = g_utf8_find_prev_char (text->str, p);
+      gunichar c = g_utf8_get_char (prev);
+
+      if (c == 0x00ad)
+        {
+          prev[0] = (char) 0xcd;
+          prev[1] = (char) 0x8f;
+        }
+      else if (!g_unichar_isalpha (c))
+        break;
+      p = prev;
+    }
+}
+
+static EvkRichText *
+rich_text_from_inlines (Parser     *p,
+                        cmark_node *parent)
+{
+  Builder b = { g_string_new (NULL), pango_attr_list_new (), g_array_new (FALSE, TRUE, sizeof (EvkSpan)) };
+  EvkRichText *text = g_new0 (EvkRichText, 1);
+  gboolean ok = append_inlines (p, &b, parent);
+
+  /* Trailing hard breaks or spaces would make an empty last line. */
+  while (b.text->len > 0 && b.text->str[b.text->len - 1] == ' ')
+    g_string_truncate (b.text, b.text->len - 1);
+  keep_last_word_whole (b.text);
+  text->text = g_string_free (b.text, FALSE);
+  text->attrs = b.attrs;
+  text->spans = b.spans;
+  if (!ok)
+    g_clear_pointer (&text, evk_rich_text_free);
+  return text;
+}
+
+typedef struct {
+  guint       depth;
+  guint       quote;
+  GPtrArray  *out;       /* EvkMdBlock */
+} Context;
+
+static gboolean add_blocks (Parser *p, cmark_node *parent, Context ctx);
+
+static EvkMdBlock *
+block_new (EvkMdBlockKind kind,
+           Context        ctx)
+{
+  EvkMdBlock *block = g_new0 (EvkMdBlock, 1);
+
+  block->kind = kind;
+  block->depth = ctx.depth;
+  block->quote = ctx.quote;
+  return block;
+}
+
+static gboolean
+add_table (Parser     *p,
+           cmark_node *table,
+           Context     ctx)
+{
+  EvkMdBlock *block = block_new (EVK_MD_TABLE, ctx);
+  guint8 *align = cmark_gfm_extensions_get_table_alignments (table);
+
+  block->n_columns = cmark_gfm_extensions_get_table_columns (table);
+  block->align = g_malloc0 (block->n_columns + 1);
+  for (guint c = 0; c < block->n_columns && align != NULL; c++)
+    block->align[c] = (char) align[c];
+  block->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+  g_ptr_array_add (ctx.out, block);
+
+  for (cmark_node *row = cmark_node_first_child (table); row != NULL; row = cmark_node_next (row))
+    {
+      GPtrArray *cells = g_ptr_array_new_with_free_func ((GDestroyNotify) evk_rich_text_free);
+
+      g_ptr_array_add (block->rows, cells);
+      if (cmark_gfm_extensions_get_table_row_is_header (row))
+        block->n_header_rows++;
+      for (cmark_node *cell = cmark_node_first_child (row); cell != NULL; cell = cmark_node_next (cell))
+        {
+          EvkRichText *text = rich_text_from_inlines (p, cell);
+
+          if (text == NULL)
+            return FALSE;
+          g_ptr_array_add (cells, text);
+        }
+      /* Short rows are padded so every row has every column. */
+      while (cells->len < block->n_columns)
+        g_ptr_array_add (cells, evk_rich_text_new ());
+    }
+  return TRUE;
+}
+
+static gboolean
+add_list (Parser     *p,
+          cmark_node *list,
+          Context     ctx)
+{
+  gboolean ordered = cmark_node_get_list_type (list) == CMARK_ORDERED_LIST;
+  int number = cmark_node_get_list_start (list);
+  gboolean tight = cmark_node_get_list_tight (list);
+  Context inner = ctx;
+
+  inner.depth = ctx.depth + 1;
+  for (cmark_node *item = cmark_node_first_child (list); item != NULL;
+       item = cmark_node_next (item), number++)
+    {
+      g_autofree char *marker = ordered
+        ? g_strdup_printf (cmark_node_get_list_delim (list) == CMARK_PAREN_DELIM ? "%d)" : "%d.", number)
+        : g_strdup (ctx.depth % 2 == 0 ? "•" : "–");
+      guint first = ctx.out->len;
+
+      if (!add_blocks (p, item, inner))
+        return FALSE;
+      /* The item's first paragraph carries its marker. */
+      if (ctx.out->len > first)
+        {
+          EvkMdBlock *block = g_ptr_array_index (ctx.out, first);
+
+          if (block->kind == EVK_MD_PARAGRAPH)
+            {
+              block->kind = EVK_MD_LIST_ITEM;
+              block->marker = g_steal_pointer (&marker);
+            }
+          for (guint i = first; i < ctx.out->len; i++)
+            ((EvkMdBlock *) g_ptr_array_index (ctx.out, i))->tight = tight;
+        }
+    }
+  return TRUE;
+}
+
+static gboolean
+add_block (Parser     *p,
+           cmark_node *node,
+           Context     ctx)
+{
+  EvkMdBlock *block;
+
+  switch (cmark_node_get_type (node))
+    {
+    case CMARK_NODE_PARAGRAPH:
+      {
+        EvkRichText *text = rich_text_from_inlines (p, node);
+
+        if (text == NULL)
+          return FALSE;
+        block = block_new (EVK_MD_PARAGRAPH, ctx);
+        block->text = text;
+        g_ptr_array_add (ctx.out, block);
+        return TRUE;
+      }
+
+    case CMARK_NODE_HEADING:
+      if (!p->options->draft)
+        {
+          g_autoptr(GString) heading = g_string_new (NULL);
+          cmark_node *first = cmark_node_first_child (node);
+
+          if (first != NULL && cmark_node_get_literal (first) != NULL)
+            g_string_append (heading, cmark_node_get_literal (first));
+          g_set_error (&p->error, EVK_MARKDOWN_ERROR, EVK_MARKDOWN_ERROR_NOT_ALLOWED,
+                       _("“%s”: a section has no headings of its own (the report prints them)"),
+                       heading->str);
+          return FALSE;
+        }
+      else
+        {
+          EvkRichText *text = rich_text_from_inlines (p, node);
+
+          if (text == NULL)
+            return FALSE;
+          pango_attr_list_insert (text->attrs, pango_attr_weight_new (PANGO_WEIGHT_BOLD));
+          block = block_new (EVK_MD_PARAGRAPH, ctx);
+          block->text = text;
+          g_ptr_array_add (ctx.out, block);
+          return TRUE;
+        }
+
+    case CMARK_NODE_BLOCK_QUOTE:
+      {
+        Context inner = ctx;
+
+        inner.quote++;
+        return add_blocks (p, node, inner);
+      }
+
+    case CMARK_NODE_LIST:
+      return add_list (p, node, ctx);
+
+    case CMARK_NODE_CODE_BLOCK:
+      block = block_new (EVK_MD_CODE, ctx);
+      block->text = evk_rich_text_new_plain (cmark_node_get_literal (node), NULL);
+      g_strchomp (block->text->text);
+      g_ptr_array_add (ctx.out, block);
+      return TRUE;
+
+    case CMARK_NODE_THEMATIC_BREAK:
+      g_ptr_array_add (ctx.out, block_new (EVK_MD_RULE, ctx));
+      return TRUE;
+
+    case CMARK_NODE_HTML_BLOCK:
+      if (g_str_has_prefix (cmark_node_get_literal (node), "<!--"))
+        return TRUE;
+      g_set_error (&p->error, EVK_MARKDOWN_ERROR, EVK_MARKDOWN_ERROR_NOT_ALLOWED,
+                   _("“%.40s”: raw HTML is not allowed in the narrative"), cmark_node_get_literal (node));
+      return FALSE;
+
+    case CMARK_NODE_FOOTNOTE_DEFINITION:
+      {
+        const char *label = cmark_node_get_literal (node);
+        EvkMdFootnote *footnote;
+        Context inner = { 0, 0, NULL };
+
+        /* cmark-gfm keeps a definition's label to itself, but it moves the
+         * definitions to the end in the order of their first reference and
+         * drops those nobody refers to: the n-th definition belongs to the
+         * n-th label referred to. */
+        if (label == NULL && p->next_definition < p->footnote_order->len)
+          label = g_ptr_array_index (p->footnote_order, p->next_definition);
+        p->next_definition++;
+        /* A definition nobody refers to is not printed. */
+        if (label == NULL || !g_hash_table_contains (p->footnote_numbers, label))
+          return TRUE;
+        footnote = g_new0 (EvkMdFootnote, 1);
+        footnote->label = g_strdup (label);
+        footnote->number = GPOINTER_TO_UINT (g_hash_table_lookup (p->footnote_numbers, label));
+        footnote->blocks = g_ptr_array_new_with_free_func ((GDestroyNotify) md_block_free);
+        g_ptr_array_add (p->document->footnotes, footnote);
+        inner.out = footnote->blocks;
+        return add_blocks (p, node, inner);
+      }
+
+    default:
+      if (is_extension (node, "table"))
+        return add_table (p, node, ctx);
+      return add_blocks (p, node, ctx);
+    }
+}
+
+static gboolean
+add_blocks (Parser     *p,
+            cmark_node *parent,
+            Context     ctx)
+{
+  for (cmark_node *child = cmark_node_first_child (parent); child != NULL;
+       child = cmark_node_next (child))
+    if (!add_block (p, child, ctx))
+      return FALSE;
+  return TRUE;
+}
+
+static int
+compare_footnotes (gconstpointer a,
+                   gconstpointer b)
+{
+  const EvkMdFootnote *fa = *(EvkMdFootnote **) a, *fb = *(EvkMdFootnote **) b;
+
+  return (int) fa->number - (int) fb->number;
+}
+
+EvkMdDocument *
+evk_markdown_parse (const char    *markdown,
+                    EvkMdOptions  *options,
+                    GError       **error)
+{
+  static const char * const extensions[] = { "table", "strikethrough" };
+  g_autoptr(cmark_parser) parser = NULL;
+  g_autoptr(cmark_node) root = NULL;
+  g_autoptr(EvkMdDocument) document = g_new0 (EvkMdDocument, 1);
+  EvkMdOptions defaults = { 0 };
+  Parser p = { 0 };
+  Context ctx = { 0, 0, NULL };
+
+  g_return_val_if_fail (markdown != NULL, NULL);
+
+  cmark_gfm_core_extensions_ensure_registered ();
+  parser = cmark_parser_new (CMARK_OPT_FOOTNOTES | CMARK_OPT_VALIDATE_UTF8);
+  for (guint i = 0; i < G_N_ELEMENTS (extensions); i++)
+    {
+      cmark_syntax_extension *extension = cmark_find_syntax_extension (extensions[i]);
+
+      if (extension != NULL)
+        cmark_parser_attach_syntax_extension (parser, extension);
+    }
+  cmark_parser_feed (parser, markdown, strlen (markdown));
+  root = cmark_parser_finish (parser);
+  if (root == NULL)
+    {
+      g_set_error_literal (error, EVK_MARKDOWN_ERROR, EVK_MARKDOWN_ERROR_PARSE,
+                           _("the text could not be parsed as Markdown"));
+      return NULL;
+    }
+  /* Text nodes come split at characters the parser looked at ("[", "!"),
+   * which would cut a {{reference}} in two. */
+  cmark_consolidate_text_nodes (root);
+
+  document->blocks = g_ptr_array_new_with_free_func ((GDestroyNotify) md_block_free);
+  document->footnotes = g_ptr_array_new_with_free_func ((GDestroyNotify) md_footnote_free);
+  p.options = options != NULL ? options : &defaults;
+  p.document = document;
+  p.footnote_numbers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  p.footnote_order = g_ptr_array_new_with_free_func (g_free);
+  ctx.out = document->blocks;
+
+  if (!add_blocks (&p, root, ctx))
+    {
+      g_hash_table_unref (p.footnote_numbers);
+      g_ptr_array_unref (p.footnote_order);
+      g_propagate_error (error, p.error);
+      return NULL;
+    }
+  g_hash_table_unref (p.footnote_numbers);
+  g_ptr_array_unref (p.footnote_order);
+  g_ptr_array_sort (document->footnotes, compare_footnotes);
+  return g_steal_pointer (&document);
+}

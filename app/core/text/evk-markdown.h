@@ -1,0 +1,121 @@
+/* evk-markdown.h: narrative Markdown (cmark-gfm) as rich text blocks for the report
+ *
+ * Copyright 2026 The Evalkit developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+#include <pango/pango.h>
+
+#include "evk-hyphenate.h"
+
+G_BEGIN_DECLS
+
+#define EVK_MARKDOWN_ERROR (evk_markdown_error_quark ())
+
+typedef enum {
+  EVK_MARKDOWN_ERROR_PARSE,
+  EVK_MARKDOWN_ERROR_REFERENCE,   /* a live figure that does not resolve */
+  EVK_MARKDOWN_ERROR_NOT_ALLOWED, /* headings, raw HTML, images */
+} EvkMarkdownError;
+
+/* A run of text inside a paragraph that the page must know about: a link
+ * (to "#anchor" in the report or to a URI) or a footnote reference. Byte
+ * offsets are into EvkRichText.text. */
+typedef enum {
+  EVK_SPAN_LINK,
+  EVK_SPAN_FOOTNOTE,
+} EvkSpanKind;
+
+typedef struct {
+  EvkSpanKind  kind;
+  guint        start;
+  guint        end;
+  char        *target;    /* link: "#anchor" or a URI; footnote: its label */
+  guint        number;    /* footnote: its number in the document */
+} EvkSpan;
+
+/* Text with Pango attributes that carry emphasis only (weight, style,
+ * strike-through, superscript, colour): the page decides font and size. */
+typedef struct {
+  char          *text;
+  PangoAttrList *attrs;
+  GArray        *spans;   /* EvkSpan */
+} EvkRichText;
+
+typedef enum {
+  EVK_MD_PARAGRAPH,
+  EVK_MD_LIST_ITEM,       /* the first paragraph of an item, with its marker */
+  EVK_MD_TABLE,
+  EVK_MD_RULE,
+  EVK_MD_CODE,
+} EvkMdBlockKind;
+
+typedef struct {
+  EvkMdBlockKind  kind;
+  guint           depth;      /* list nesting: 0 outside lists */
+  guint           quote;      /* block-quote nesting */
+  char           *marker;     /* list items: "•", "3." */
+  gboolean        tight;      /* no space after (tight lists) */
+  EvkRichText    *text;       /* paragraphs, items, code */
+  /* Tables: rows of cells (EvkRichText), the first n_header_rows are the
+   * header; align per column: 'l', 'c', 'r' or 0. */
+  GPtrArray      *rows;
+  guint           n_header_rows;
+  guint           n_columns;
+  char           *align;
+} EvkMdBlock;
+
+typedef struct {
+  char      *label;
+  guint      number;
+  GPtrArray *blocks;          /* EvkMdBlock */
+} EvkMdFootnote;
+
+typedef struct {
+  GPtrArray *blocks;          /* EvkMdBlock */
+  GPtrArray *footnotes;       /* EvkMdFootnote, in order of first reference */
+} EvkMdDocument;
+
+/* Resolves the text between {{ and }} to the figure in the document's
+ * language; NULL with an error that says what is wrong. */
+typedef char *(*EvkMdResolveFunc) (const char  *reference,
+                                   gpointer     user_data,
+                                   GError     **error);
+/* The number of a footnote, given at its first reference in the report. */
+typedef guint (*EvkMdFootnoteFunc) (const char *label,
+                                    gpointer    user_data);
+
+typedef struct {
+  EvkHyphenator     *hyphenator;   /* NULL: no soft hyphens */
+  EvkMdResolveFunc   resolve;      /* NULL: live figures are an error */
+  EvkMdFootnoteFunc  footnote;     /* NULL: numbered from 1 in the text */
+  gpointer           user_data;
+  /* Draft builds print an unresolved reference in red and go on. */
+  gboolean           draft;
+  guint              n_unresolved; /* counted in draft builds */
+} EvkMdOptions;
+
+GQuark          evk_markdown_error_quark (void);
+
+/* Parses CommonMark with the GitHub tables, strikethrough and footnotes
+ * extensions. Errors name the reference or construct; the caller adds the
+ * section. */
+EvkMdDocument  *evk_markdown_parse       (const char    *markdown,
+                                          EvkMdOptions  *options,
+                                          GError       **error);
+void            evk_md_document_free     (EvkMdDocument *document);
+
+EvkRichText    *evk_rich_text_new        (void);
+/* A plain text, hyphenated when hyphenator is given. */
+EvkRichText    *evk_rich_text_new_plain  (const char    *text,
+                                          EvkHyphenator *hyphenator);
+void            evk_rich_text_free       (EvkRichText   *text);
+/* The text without soft hyphens (for searching and tests). */
+char           *evk_rich_text_get_plain  (EvkRichText   *text);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (EvkMdDocument, evk_md_document_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (EvkRichText, evk_rich_text_free)
+
+G_END_DECLS
