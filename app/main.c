@@ -19,7 +19,9 @@ main (int    argc,
   g_autoptr(GApplication) app = NULL;
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* An uninstalled build (build-aux/run) points this at its own catalogues. */
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("EVALKIT_LOCALEDIR") != NULL ? g_getenv ("EVALKIT_LOCALEDIR")
+                                                                          : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 

@@ -138,6 +138,8 @@ evk_application_startup (GApplication *app)
     { "project.undo", { "<Control>z", NULL } },
     { "project.redo", { "<Control><Shift>z", "<Control>y", NULL } },
     { "project.close", { "<Control>w", NULL } },
+    { "project.render-report", { "<Control><Shift>r", NULL } },
+    { "project.print-report", { "<Control>p", NULL } },
   };
 
   G_APPLICATION_CLASS (evk_application_parent_class)->startup (app);

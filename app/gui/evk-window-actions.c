@@ -38,6 +38,10 @@ _evk_window_update_actions (EvkWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.next-language", has_project);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.language", has_project);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.back", has_project);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "project.render-report",
+                                 has_project && self->render_cancellable == NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "project.cancel-report", self->render_cancellable != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "project.print-report", has_project);
 }
 
 /* ---- Edits with undo -------------------------------------------------- */
@@ -387,6 +391,7 @@ next_language_activated (GtkWidget  *widget,
 void
 _evk_window_class_add_actions (GtkWidgetClass *widget_class)
 {
+  _evk_window_class_add_report_actions (widget_class);
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_activated);
   gtk_widget_class_install_action (widget_class, "win.new", NULL, new_activated);
   gtk_widget_class_install_action (widget_class, "win.open-demo", NULL, open_demo_activated);

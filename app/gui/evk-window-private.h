@@ -38,6 +38,7 @@ struct _EvkWindow
   GtkButton           *back_button;
 
   EvkProject          *project;
+  GCancellable        *render_cancellable; /* while a report renders */
   EvkWorkspace        *workspace;
   GSettings           *settings;      /* NULL when the schema is not installed */
   char                *page;          /* "overview", "goal:KEY", "measure:N", "variables", … */
@@ -48,6 +49,9 @@ struct _EvkWindow
 };
 
 /* evk-window.c */
+void       _evk_window_class_add_report_actions (GtkWidgetClass *widget_class);
+void       _evk_window_render_report     (EvkWindow   *self,
+                                          const char  *path);
 void       _evk_window_toast             (EvkWindow   *self,
                                           const char  *message);
 void       _evk_window_show_page         (EvkWindow   *self,

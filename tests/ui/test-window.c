@@ -180,6 +180,40 @@ test_edit_types (void)
   close_window (window, dir);
 }
 
+/* The report renders in a thread while the window stays live; a cancel
+ * leaves no file behind. */
+static void
+test_render_report (void)
+{
+  char *dir = NULL;
+  EvkWindow *window = open_demo (&dir);
+  g_autofree char *pdf = g_build_filename (dir, "report.pdf", NULL);
+  g_autofree char *pdf_en = g_build_filename (dir, "report.en.pdf", NULL);
+  g_autofree char *cancelled = g_build_filename (dir, "cancelled.pdf", NULL);
+  g_autofree char *contents = NULL;
+  gint64 deadline;
+
+  _evk_window_render_report (window, cancelled);
+  g_assert_nonnull (window->render_cancellable);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "project.cancel-report", NULL));
+  deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+  while (window->render_cancellable != NULL && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_null (window->render_cancellable);
+  g_assert_false (g_file_test (cancelled, G_FILE_TEST_EXISTS));
+
+  _evk_window_render_report (window, pdf);
+  deadline = g_get_monotonic_time () + 120 * G_USEC_PER_SEC;
+  while (window->render_cancellable != NULL && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_null (window->render_cancellable);
+  g_assert_true (g_file_get_contents (pdf, &contents, NULL, NULL));
+  g_assert_true (g_str_has_prefix (contents, "%PDF-"));
+  g_assert_true (g_file_test (pdf_en, G_FILE_TEST_EXISTS));
+
+  close_window (window, dir);
+}
+
 static void
 test_language_switch (void)
 {
@@ -277,5 +311,6 @@ main (int    argc,
   g_test_add_func ("/evk/window/language-switch", test_language_switch);
   g_test_add_func ("/evk/window/data-pages", test_data_pages);
   g_test_add_func ("/evk/window/recent", test_recent);
+  g_test_add_func ("/evk/window/render-report", test_render_report);
   return g_test_run ();
 }
