@@ -30,7 +30,7 @@ expect_fail () {
   fi
 }
 
-echo "1..33"
+echo "1..37"
 
 "$evalkit" --help >"$tmp/out" 2>&1
 ok $? "--help exits 0"
@@ -138,6 +138,21 @@ ok $? "chart writes its table to CSV"
 "$evalkit" chart "$tmp/d.evalkit" review-documents --out "$tmp/docs.csv" &&
   tr -d '\r' <"$tmp/docs.csv" | grep -q "^IMDi,7,,12,,9,,8,,36$"
 ok $? "the document review's documents per agency and year"
+
+"$evalkit" chart "$tmp/d.evalkit" m20-awareness-7 --lang en --out "$tmp/c.xlsx" &&
+  python3 -c "import sys, zipfile; z = zipfile.ZipFile(sys.argv[1]); s = z.read('xl/sharedStrings.xml').decode(); sys.exit(0 if 'Known and used (n)' in s and '<v>431</v>' in z.read('xl/worksheets/sheet1.xml').decode() else 1)" "$tmp/c.xlsx"
+ok $? "chart writes its table to XLSX"
+
+"$evalkit" chart-add "$tmp/d.evalkit" needs ranked-shares multiple q35_1..q35_18 --caption nb=Behov --caption en=Needs &&
+  "$evalkit" chart-edit "$tmp/d.evalkit" needs --position 0 --in-report no &&
+  "$evalkit" charts --lang en "$tmp/d.evalkit" | head -1 | grep -q "^needs	ranked-shares	strategy	Needs$"
+ok $? "chart-add and chart-edit add a chart and move it first"
+
+expect_fail "a chart whose table does not compute is refused" "has no variable nosuch" \
+  "$evalkit" chart-add "$tmp/d.evalkit" bad distribution frequency nosuch
+
+"$evalkit" chart-remove "$tmp/d.evalkit" needs && ! "$evalkit" charts "$tmp/d.evalkit" | grep -q "^needs"
+ok $? "chart-remove removes it"
 
 expect_fail "an unknown chart is refused" "no chart “nope”" "$evalkit" chart "$tmp/d.evalkit" nope --out "$tmp/x.png"
 

@@ -8,12 +8,14 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "evk-chart-export.h"
 #include "evk-charts.h"
 #include "evk-cli-private.h"
 #include "evk-localized.h"
 #include "evk-store-texts.h"
+#include "evk-table-spec.h"
 
 static char *
 pick_language (EvkProject  *project,
@@ -95,7 +97,8 @@ evk_cli_chart (int    argc,
   EvkChartSpec spec;
   int status;
   const GOptionEntry entries[] = {
-    { "out", 'o', 0, G_OPTION_ARG_FILENAME, &out, N_("The file to write: .png, .svg, .pdf or .csv"), N_("FILE") },
+    { "out", 'o', 0, G_OPTION_ARG_FILENAME, &out, N_("The file to write: .png, .svg, .pdf, .csv or .xlsx"),
+      N_("FILE") },
     { "lang", 'l', 0, G_OPTION_ARG_STRING, &lang, N_("Language of the chart"), N_("LANG") },
     { "width", 'w', 0, G_OPTION_ARG_DOUBLE, &width, N_("Width in points (default 453.5, 16 cm)"), N_("PT") },
     { "height", 'h', 0, G_OPTION_ARG_DOUBLE, &height,
@@ -139,5 +142,134 @@ evk_cli_chart (int    argc,
     }
   if (!evk_chart_export (chart->kind, table, &spec, format, out, width, height, dpi, &error))
     return evk_cli_fail (error);
+  return EXIT_SUCCESS;
+}
+
+/* LANG=TEXT options into a localized table; FALSE on a malformed one. */
+static gboolean
+parse_localized (GStrv        items,
+                 GHashTable **out)
+{
+  if (items == NULL)
+    return TRUE;
+  *out = evk_localized_new ();
+  for (guint i = 0; items[i] != NULL; i++)
+    {
+      const char *eq = strchr (items[i], '=');
+      g_autofree char *lang = eq != NULL ? g_strndup (items[i], eq - items[i]) : NULL;
+
+      if (lang == NULL || !evk_language_code_is_valid (lang))
+        return FALSE;
+      evk_localized_set (*out, lang, eq + 1);
+    }
+  return TRUE;
+}
+
+int
+evk_cli_chart_add (int    argc,
+                   char **argv)
+{
+  g_autoptr(GOptionContext) context = evk_cli_command_context ("chart-add");
+  g_autoptr(EvkProject) project = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GHashTable) caption = NULL;
+  g_auto(GStrv) captions = NULL;
+  g_autofree char *goal = NULL, *spec = NULL;
+  int measure = 0;
+  EvkChartKind kind;
+  const GOptionEntry entries[] = {
+    { "measure", 'm', 0, G_OPTION_ARG_INT, &measure, N_("The measure the chart belongs to"), N_("NUMBER") },
+    { "goal", 'g', 0, G_OPTION_ARG_STRING, &goal, N_("The goal the chart belongs to"), N_("KEY") },
+    { "caption", 'c', 0, G_OPTION_ARG_STRING_ARRAY, &captions,
+      N_("The caption in a language, as LANG=TEXT (repeat for each language)"), N_("LANG=TEXT") },
+    { NULL }
+  };
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_set_description (context, evk_table_spec_grammar ());
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return evk_cli_usage_error (context, error->message);
+  if (argc < 5)
+    return evk_cli_usage_error (context, _("too few arguments"));
+  if (!evk_chart_kind_from_string (argv[3], &kind))
+    return evk_cli_usage_error (context, _("unknown chart kind"));
+  if (!parse_localized (captions, &caption))
+    return evk_cli_usage_error (context, _("--caption takes LANG=TEXT"));
+  spec = g_strjoinv (" ", argv + 4);
+
+  project = evk_project_open (argv[1], &error);
+  if (project == NULL ||
+      !evk_project_add_chart (project, argv[2], kind, spec, measure > 0 ? measure : 0, goal, caption, &error))
+    {
+      if (project != NULL)
+        g_prefix_error (&error, "%s: ", argv[1]);
+      return evk_cli_fail (error);
+    }
+  return EXIT_SUCCESS;
+}
+
+int
+evk_cli_chart_edit (int    argc,
+                    char **argv)
+{
+  g_autoptr(GOptionContext) context = evk_cli_command_context ("chart-edit");
+  g_autoptr(EvkProject) project = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GHashTable) caption = NULL, alt = NULL;
+  g_auto(GStrv) captions = NULL, alts = NULL;
+  g_autofree char *in_report = NULL;
+  int position = -1, report = -1, status;
+  const GOptionEntry entries[] = {
+    { "caption", 'c', 0, G_OPTION_ARG_STRING_ARRAY, &captions, N_("A caption, as LANG=TEXT"), N_("LANG=TEXT") },
+    { "alt", 'a', 0, G_OPTION_ARG_STRING_ARRAY, &alts, N_("An alt text, as LANG=TEXT"), N_("LANG=TEXT") },
+    { "in-report", 0, 0, G_OPTION_ARG_STRING, &in_report, N_("Whether the report prints it: yes or no"),
+      N_("yes|no") },
+    { "position", 'p', 0, G_OPTION_ARG_INT, &position, N_("Its place among the charts, 0 = first"), N_("N") },
+    { NULL }
+  };
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!evk_cli_parse (context, &argc, &argv, 2, &status))
+    return status;
+  if (!parse_localized (captions, &caption) || !parse_localized (alts, &alt))
+    return evk_cli_usage_error (context, _("--caption and --alt take LANG=TEXT"));
+  if (in_report != NULL)
+    {
+      if (g_str_equal (in_report, "yes"))
+        report = 1;
+      else if (g_str_equal (in_report, "no"))
+        report = 0;
+      else
+        return evk_cli_usage_error (context, _("--in-report takes yes or no"));
+    }
+
+  project = evk_project_open (argv[1], &error);
+  if (project == NULL || !evk_project_edit_chart (project, argv[2], caption, alt, report, position, &error))
+    {
+      if (project != NULL)
+        g_prefix_error (&error, "%s: ", argv[1]);
+      return evk_cli_fail (error);
+    }
+  return EXIT_SUCCESS;
+}
+
+int
+evk_cli_chart_remove (int    argc,
+                      char **argv)
+{
+  g_autoptr(GOptionContext) context = evk_cli_command_context ("chart-remove");
+  g_autoptr(EvkProject) project = NULL;
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  if (!evk_cli_parse (context, &argc, &argv, 2, &status))
+    return status;
+  project = evk_project_open (argv[1], &error);
+  if (project == NULL || !evk_project_remove_chart (project, argv[2], &error))
+    {
+      if (project != NULL)
+        g_prefix_error (&error, "%s: ", argv[1]);
+      return evk_cli_fail (error);
+    }
   return EXIT_SUCCESS;
 }

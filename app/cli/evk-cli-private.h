@@ -29,5 +29,8 @@ int evk_cli_group            (int argc, char **argv);
 int evk_cli_link             (int argc, char **argv);
 int evk_cli_charts           (int argc, char **argv);
 int evk_cli_chart            (int argc, char **argv);
+int evk_cli_chart_add        (int argc, char **argv);
+int evk_cli_chart_edit       (int argc, char **argv);
+int evk_cli_chart_remove     (int argc, char **argv);
 
 G_END_DECLS

@@ -52,8 +52,13 @@ static const Command commands[] = {
   { "table", N_("PROJECT SPEC…"), N_("Print a statistic as a table (CSV or JSON) in a language"),
     evk_cli_table },
   { "charts", N_("PROJECT"), N_("List the project’s charts: id, kind, where, caption"), evk_cli_charts },
-  { "chart", N_("PROJECT ID --out FILE"), N_("Draw a chart to PNG, SVG or PDF, or its table to CSV"),
+  { "chart", N_("PROJECT ID --out FILE"), N_("Draw a chart to PNG, SVG or PDF, or its table to CSV or XLSX"),
     evk_cli_chart },
+  { "chart-add", N_("PROJECT ID KIND SPEC…"), N_("Add a chart of a table (the grammar of “table”)"),
+    evk_cli_chart_add },
+  { "chart-edit", N_("PROJECT ID"), N_("Change a chart’s caption, alt text, place or report inclusion"),
+    evk_cli_chart_edit },
+  { "chart-remove", N_("PROJECT ID"), N_("Remove a chart"), evk_cli_chart_remove },
   { "report", N_("PROJECT --out FILE.pdf"), N_("Render the report as PDF"), run_report },
 };
 

@@ -772,6 +772,7 @@ build_menu (gboolean survey)
   g_menu_append (export, _("Export as _SVG…"), "chart.export::svg");
   g_menu_append (export, _("Export as P_DF…"), "chart.export::pdf");
   g_menu_append (export, _("Export Table as _CSV…"), "chart.export::csv");
+  g_menu_append (export, _("Export Table as _XLSX…"), "chart.export::xlsx");
   g_menu_append (copy, _("_Copy Image"), "chart.copy-image");
   g_menu_append (copy, _("Copy T_able"), "chart.copy-table");
   g_menu_append_section (menu, NULL, G_MENU_MODEL (view));

@@ -798,7 +798,7 @@ test_export (void)
   g_assert_false (evk_chart_format_from_path (bad, &format, &error));
   g_assert_error (error, EVK_CHART_ERROR, EVK_CHART_ERROR_FORMAT);
   g_assert_nonnull (strstr (error->message, bad));
-  g_assert_nonnull (strstr (error->message, ".png, .svg, .pdf or .csv"));
+  g_assert_nonnull (strstr (error->message, ".png, .svg, .pdf, .csv or .xlsx"));
   g_clear_error (&error);
 
   g_assert_false (evk_chart_export (EVK_CHART_OUTCOME, chart->tables[0], &spec, EVK_CHART_FORMAT_PNG, missing, 400,

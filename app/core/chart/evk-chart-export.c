@@ -33,6 +33,7 @@ evk_chart_format_from_path (const char      *path,
     { ".svg", EVK_CHART_FORMAT_SVG },
     { ".pdf", EVK_CHART_FORMAT_PDF },
     { ".csv", EVK_CHART_FORMAT_CSV },
+    { ".xlsx", EVK_CHART_FORMAT_XLSX },
   };
   g_autofree char *lower = g_ascii_strdown (path, -1);
 
@@ -43,7 +44,7 @@ evk_chart_format_from_path (const char      *path,
         return TRUE;
       }
   g_set_error (error, EVK_CHART_ERROR, EVK_CHART_ERROR_FORMAT,
-               _("%s: unknown format; the name must end in .png, .svg, .pdf or .csv"), path);
+               _("%s: unknown format; the name must end in .png, .svg, .pdf, .csv or .xlsx"), path);
   return FALSE;
 }
 
@@ -128,6 +129,14 @@ evk_chart_export_groups (EvkChartKind         kind,
         g_autofree char *csv = n_tables > 0 ? evk_table_to_csv (tables[0], spec->language) : g_strdup ("");
         return g_file_set_contents (path, csv, -1, error);
       }
+
+    case EVK_CHART_FORMAT_XLSX:
+      if (n_tables == 0)
+        {
+          g_set_error (error, EVK_CHART_ERROR, EVK_CHART_ERROR_FORMAT, _("%s: the chart has no table"), path);
+          return FALSE;
+        }
+      return evk_table_to_xlsx (tables[0], spec->language, path, error);
 
     case EVK_CHART_FORMAT_PNG:
       {

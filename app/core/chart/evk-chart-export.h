@@ -23,6 +23,7 @@ typedef enum {
   EVK_CHART_FORMAT_SVG,
   EVK_CHART_FORMAT_PDF,
   EVK_CHART_FORMAT_CSV,
+  EVK_CHART_FORMAT_XLSX,
 } EvkChartFormat;
 
 GQuark   evk_chart_error_quark      (void);

@@ -136,6 +136,9 @@ make_defaults (EvkStore  *store,
   gboolean has_review = FALSE;
   sqlite3_stmt *stmt;
 
+  if (!evk_store_exec (store, "INSERT OR REPLACE INTO project_meta (key, value) VALUES ('charts.defaults', '1')",
+                       error))
+    return FALSE;
   stmt = evk_store_prepare (store, "SELECT (SELECT count(*) FROM survey), (SELECT count(*) FROM document)",
                             error);
   if (stmt == NULL || !evk_store_step (store, stmt, NULL, error))
@@ -228,12 +231,17 @@ make_defaults (EvkStore  *store,
   return TRUE;
 }
 
+/* Whether the defaults were ever made: a user who removed every chart does
+ * not get them back unasked. */
 static gboolean
 count_charts (EvkStore  *store,
               guint     *n,
               GError   **error)
 {
-  sqlite3_stmt *stmt = evk_store_prepare (store, "SELECT count(*) FROM chart", error);
+  sqlite3_stmt *stmt = evk_store_prepare (store,
+                                          "SELECT (SELECT count(*) FROM chart) + "
+                                          "(SELECT count(*) FROM project_meta WHERE key = 'charts.defaults')",
+                                          error);
 
   if (stmt == NULL || !evk_store_step (store, stmt, NULL, error))
     return FALSE;
@@ -386,4 +394,237 @@ evk_project_compute_chart (EvkProject     *project,
                                                              : evk_table_review_documents (stats);
     }
   return evk_table_compute (project, chart->spec, error);
+}
+
+/* ---- Editing ------------------------------------------------------- */
+
+static gint64
+chart_id (EvkStore    *store,
+          const char  *key,
+          GError     **error)
+{
+  sqlite3_stmt *stmt = evk_store_prepare (store, "SELECT id FROM chart WHERE key = ?1", error);
+  gboolean has_row;
+  gint64 id;
+
+  if (stmt == NULL)
+    return -1;
+  evk_stmt_bind_text (stmt, 1, key);
+  if (!evk_store_step (store, stmt, &has_row, error))
+    return -1;
+  if (!has_row)
+    {
+      g_set_error (error, EVK_MODEL_ERROR, EVK_MODEL_ERROR_INVALID, _("no chart “%s”"), key);
+      return -1;
+    }
+  id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return id;
+}
+
+typedef struct {
+  const char   *key;
+  EvkChartKind  kind;
+  const char   *spec;
+  guint         measure;
+  const char   *goal;
+  GHashTable   *caption;
+  GHashTable   *alt_text;
+  int           in_report;
+  int           position;
+  GStrv         langs;
+} ChartEdit;
+
+static gboolean
+add_in_transaction (EvkStore  *store,
+                    gpointer   user_data,
+                    GError   **error)
+{
+  ChartEdit *edit = user_data;
+  sqlite3_stmt *stmt;
+  gint64 id;
+
+  stmt = evk_store_prepare (store,
+                            "INSERT INTO chart (key, kind, spec, measure_id, goal_id, position, in_report) "
+                            "VALUES (?1, ?2, ?3, (SELECT id FROM measure WHERE number = ?4), "
+                            "(SELECT id FROM goal WHERE key = ?5), (SELECT coalesce(max(position), -1) + 1 "
+                            "FROM chart), 1) RETURNING id",
+                            error);
+  if (stmt == NULL)
+    return FALSE;
+  evk_stmt_bind_text (stmt, 1, edit->key);
+  evk_stmt_bind_text (stmt, 2, evk_chart_kind_to_string (edit->kind));
+  evk_stmt_bind_text (stmt, 3, edit->spec);
+  if (edit->measure > 0)
+    evk_stmt_bind_int (stmt, 4, edit->measure);
+  evk_stmt_bind_text (stmt, 5, edit->goal);
+  if ((id = evk_store_step_returning_id (store, stmt, error)) < 0)
+    return FALSE;
+  return evk_store_replace_texts (store, "chart", id, "caption", edit->caption,
+                                  (const char * const *) edit->langs, error) &&
+         evk_store_replace_texts (store, "chart", id, "alt-text", edit->caption,
+                                  (const char * const *) edit->langs, error);
+}
+
+gboolean
+evk_project_add_chart (EvkProject    *project,
+                       const char    *key,
+                       EvkChartKind   kind,
+                       const char    *spec,
+                       guint          measure,
+                       const char    *goal,
+                       GHashTable    *caption,
+                       GError       **error)
+{
+  EvkStore *store = evk_project_get_store (project);
+  g_autoptr(GPtrArray) charts = evk_project_list_charts (project, error);
+  g_autoptr(EvkTable) table = NULL;
+  g_auto(GStrv) langs = NULL;
+  EvkSavedChart probe = { 0, (char *) key, kind, (char *) spec, measure, (char *) goal, TRUE };
+  ChartEdit edit = { key, kind, spec, measure, goal, caption, NULL, 1, -1, NULL };
+
+  if (charts == NULL)
+    return FALSE;
+  if (evk_project_find_chart (charts, key) != NULL)
+    {
+      g_set_error (error, EVK_MODEL_ERROR, EVK_MODEL_ERROR_INVALID, _("a chart “%s” exists already"), key);
+      return FALSE;
+    }
+  /* A spec that does not compute is refused now, not when the report is
+   * built. */
+  table = evk_project_compute_chart (project, &probe, error);
+  if (table == NULL)
+    return FALSE;
+  if ((langs = evk_store_get_languages (store, error)) == NULL)
+    return FALSE;
+  edit.langs = langs;
+  if (!evk_store_transaction (store, add_in_transaction, &edit, error))
+    return FALSE;
+  g_signal_emit_by_name (project, "changed", "charts");
+  return TRUE;
+}
+
+static gboolean
+set_texts_in_languages (EvkStore    *store,
+                        gint64       id,
+                        const char  *field,
+                        GHashTable  *localized,
+                        GError     **error)
+{
+  GHashTableIter iter;
+  gpointer lang, text;
+
+  g_hash_table_iter_init (&iter, localized);
+  while (g_hash_table_iter_next (&iter, &lang, &text))
+    if (!evk_store_set_text (store, "chart", id, field, lang, text, error))
+      return FALSE;
+  return TRUE;
+}
+
+static gboolean
+edit_in_transaction (EvkStore  *store,
+                     gpointer   user_data,
+                     GError   **error)
+{
+  ChartEdit *edit = user_data;
+  gint64 id = chart_id (store, edit->key, error);
+  sqlite3_stmt *stmt;
+
+  if (id < 0)
+    return FALSE;
+  if (edit->caption != NULL && !set_texts_in_languages (store, id, "caption", edit->caption, error))
+    return FALSE;
+  if (edit->alt_text != NULL && !set_texts_in_languages (store, id, "alt-text", edit->alt_text, error))
+    return FALSE;
+  if (edit->in_report >= 0)
+    {
+      stmt = evk_store_prepare (store, "UPDATE chart SET in_report = ?2 WHERE id = ?1", error);
+      if (stmt == NULL)
+        return FALSE;
+      evk_stmt_bind_int (stmt, 1, id);
+      evk_stmt_bind_int (stmt, 2, edit->in_report != 0);
+      if (!evk_store_step (store, stmt, NULL, error))
+        return FALSE;
+    }
+  if (edit->position >= 0)
+    {
+      /* Renumber everything around the moved chart: positions stay 0..n-1. */
+      stmt = evk_store_prepare (store,
+                                "UPDATE chart SET position = (SELECT count(*) FROM chart c2 "
+                                "WHERE c2.id != ?1 AND (c2.position < chart.position OR "
+                                "(c2.position = chart.position AND c2.id < chart.id))) WHERE id != ?1",
+                                error);
+      if (stmt == NULL)
+        return FALSE;
+      evk_stmt_bind_int (stmt, 1, id);
+      if (!evk_store_step (store, stmt, NULL, error))
+        return FALSE;
+      stmt = evk_store_prepare (store, "UPDATE chart SET position = position + 1 WHERE id != ?1 AND position >= ?2",
+                                error);
+      if (stmt == NULL)
+        return FALSE;
+      evk_stmt_bind_int (stmt, 1, id);
+      evk_stmt_bind_int (stmt, 2, edit->position);
+      if (!evk_store_step (store, stmt, NULL, error))
+        return FALSE;
+      stmt = evk_store_prepare (store,
+                                "UPDATE chart SET position = min(?2, (SELECT count(*) - 1 FROM chart)) WHERE id = ?1",
+                                error);
+      if (stmt == NULL)
+        return FALSE;
+      evk_stmt_bind_int (stmt, 1, id);
+      evk_stmt_bind_int (stmt, 2, edit->position);
+      if (!evk_store_step (store, stmt, NULL, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+evk_project_edit_chart (EvkProject  *project,
+                        const char  *key,
+                        GHashTable  *caption,
+                        GHashTable  *alt_text,
+                        int          in_report,
+                        int          position,
+                        GError     **error)
+{
+  ChartEdit edit = { key, 0, NULL, 0, NULL, caption, alt_text, in_report, position, NULL };
+  g_autoptr(GPtrArray) charts = evk_project_list_charts (project, error);
+
+  if (charts == NULL || !evk_store_transaction (evk_project_get_store (project), edit_in_transaction, &edit, error))
+    return FALSE;
+  g_signal_emit_by_name (project, "changed", "charts");
+  return TRUE;
+}
+
+static gboolean
+remove_in_transaction (EvkStore  *store,
+                       gpointer   user_data,
+                       GError   **error)
+{
+  gint64 id = chart_id (store, user_data, error);
+  sqlite3_stmt *stmt;
+
+  if (id < 0)
+    return FALSE;
+  stmt = evk_store_prepare (store, "DELETE FROM chart WHERE id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  evk_stmt_bind_int (stmt, 1, id);
+  return evk_store_step (store, stmt, NULL, error);
+}
+
+gboolean
+evk_project_remove_chart (EvkProject  *project,
+                          const char  *key,
+                          GError     **error)
+{
+  g_autoptr(GPtrArray) charts = evk_project_list_charts (project, error);
+
+  if (charts == NULL ||
+      !evk_store_transaction (evk_project_get_store (project), remove_in_transaction, (gpointer) key, error))
+    return FALSE;
+  g_signal_emit_by_name (project, "changed", "charts");
+  return TRUE;
 }

@@ -49,6 +49,30 @@ EvkTable      *evk_project_compute_chart   (EvkProject    *project,
                                             EvkSavedChart *chart,
                                             GError       **error);
 
+/* A chart of the user's: its words are checked by computing its table once
+ * before it is saved. measure 0 and goal NULL make it the strategy's. */
+gboolean       evk_project_add_chart       (EvkProject    *project,
+                                            const char    *key,
+                                            EvkChartKind   kind,
+                                            const char    *spec,
+                                            guint          measure,
+                                            const char    *goal,
+                                            GHashTable    *caption,
+                                            GError       **error);
+/* Changes what is given (NULL / -1 = unchanged): caption and alt text in
+ * the languages the tables hold, whether the report prints it, and its
+ * place (0 = first) among all charts. */
+gboolean       evk_project_edit_chart      (EvkProject    *project,
+                                            const char    *key,
+                                            GHashTable    *caption,
+                                            GHashTable    *alt_text,
+                                            int            in_report,
+                                            int            position,
+                                            GError       **error);
+gboolean       evk_project_remove_chart    (EvkProject    *project,
+                                            const char    *key,
+                                            GError       **error);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (EvkSavedChart, evk_saved_chart_free)
 
 G_END_DECLS

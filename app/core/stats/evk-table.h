@@ -80,6 +80,12 @@ char          *evk_table_to_csv       (EvkTable    *table,
 char          *evk_table_to_json      (EvkTable    *table,
                                        const char  *lang);
 
+/* The table as a one-sheet Excel workbook (counts, shares, bases). */
+gboolean       evk_table_to_xlsx      (EvkTable    *table,
+                                       const char  *lang,
+                                       const char  *path,
+                                       GError     **error);
+
 /* RFC 4180 quoting and JSON string escaping, for every table output. */
 void           evk_csv_append_field   (GString     *out,
                                        const char  *text);

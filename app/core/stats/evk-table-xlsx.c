@@ -1,0 +1,127 @@
+/* evk-table-xlsx.c: a computed table as an Excel workbook, through libxlsxwriter
+ *
+ * Copyright 2026 The Evalkit developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "evk-stats"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <errno.h>
+#include <gio/gio.h>
+#include <locale.h>
+#include <math.h>
+#include <xlsxwriter.h>
+
+#include "evk-localized.h"
+#include "evk-table.h"
+#include "evk-words.h"
+
+static const char *
+label_or_key (EvkTableEntry *entry,
+              const char    *lang)
+{
+  const char *label = evk_localized_get (entry->label, lang);
+
+  return label != NULL ? label : (entry->key != NULL ? entry->key : "");
+}
+
+static lxw_error
+write_sheet (lxw_workbook *workbook,
+             EvkTable     *table,
+             const char   *lang)
+{
+  lxw_worksheet *sheet = workbook_add_worksheet (workbook, NULL);
+  lxw_format *bold = workbook_add_format (workbook);
+  lxw_format *share = workbook_add_format (workbook);
+  const char *n_word = evk_word ("Stats", "N", lang);
+  const char *share_word = evk_word ("Stats", "Share", lang);
+  const char *base_word = evk_word ("Stats", "Base", lang);
+  const char *title = evk_localized_get (table->title, lang);
+  lxw_error status = LXW_NO_ERROR;
+  guint m = table->columns->len;
+
+  format_set_bold (bold);
+  format_set_num_format (share, "0.0");
+  worksheet_set_column (sheet, 0, 0, 48, NULL);
+
+  if (title != NULL)
+    worksheet_write_string (sheet, 0, 0, title, bold);
+  for (guint c = 0; c < m; c++)
+    {
+      const char *label = label_or_key (evk_table_column (table, c), lang);
+      g_autofree char *n_header = g_strdup_printf ("%s (%s)", label, n_word != NULL ? n_word : "n");
+      g_autofree char *share_header = g_strdup_printf ("%s (%s)", label, share_word != NULL ? share_word : "%");
+
+      worksheet_write_string (sheet, 1, 1 + 2 * c, n_header, bold);
+      worksheet_write_string (sheet, 1, 2 + 2 * c, share_header, bold);
+    }
+  worksheet_write_string (sheet, 1, 1 + 2 * m, base_word != NULL ? base_word : "base", bold);
+
+  for (guint r = 0; r < table->rows->len; r++)
+    {
+      EvkTableEntry *row = evk_table_row (table, r);
+
+      worksheet_write_string (sheet, 2 + r, 0, label_or_key (row, lang), NULL);
+      for (guint c = 0; c < m; c++)
+        {
+          EvkCell *cell = evk_table_cell (table, r, c);
+
+          worksheet_write_number (sheet, 2 + r, 1 + 2 * c, table->weighted ? cell->count : cell->n, NULL);
+          if (!isnan (cell->share))
+            worksheet_write_number (sheet, 2 + r, 2 + 2 * c, cell->share, share);
+        }
+      status = worksheet_write_number (sheet, 2 + r, 1 + 2 * m,
+                                       row->n_base > 0 ? row->n_base : table->n_base, NULL);
+    }
+  return status;
+}
+
+/* Writes beside the target and renames, so a failed export never leaves
+ * half a workbook under the user's name. */
+gboolean
+evk_table_to_xlsx (EvkTable    *table,
+                   const char  *lang,
+                   const char  *path,
+                   GError     **error)
+{
+  g_autofree char *tmp_path = g_strconcat (path, ".partial.xlsx", NULL);
+  locale_t c_locale = newlocale (LC_NUMERIC_MASK, "C", (locale_t) 0);
+  locale_t previous = uselocale (c_locale);
+  lxw_workbook *workbook;
+  lxw_error status;
+
+  /* libxlsxwriter formats numbers with the C library: under a Norwegian
+   * LC_NUMERIC it would write decimal commas into the XML. */
+  workbook = workbook_new (tmp_path);
+  if (workbook == NULL)
+    status = LXW_ERROR_CREATING_TMPFILE;
+  else
+    {
+      status = write_sheet (workbook, table, lang);
+      if (status == LXW_NO_ERROR)
+        status = workbook_close (workbook);
+      else
+        workbook_close (workbook);
+    }
+  uselocale (previous);
+  freelocale (c_locale);
+
+  if (status != LXW_NO_ERROR)
+    {
+      g_unlink (tmp_path);
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("%s: cannot write the workbook: %s"), path,
+                   lxw_strerror (status));
+      return FALSE;
+    }
+  if (g_rename (tmp_path, path) != 0)
+    {
+      int saved = errno;
+      g_unlink (tmp_path);
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved), "%s: %s", path, g_strerror (saved));
+      return FALSE;
+    }
+  return TRUE;
+}
