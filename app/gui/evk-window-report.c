@@ -24,7 +24,7 @@ typedef struct {
   GCancellable  *cancellable;
   EvkWindow     *window;     /* strong ref */
   AdwToast      *toast;      /* strong ref: shows the progress */
-  double         fraction;
+  int            percent;   /* last shown; touched by the thread only */
 } RenderJob;
 
 static void
@@ -39,13 +39,22 @@ render_job_free (RenderJob *job)
   g_free (job);
 }
 
+/* A progress step travels to the main loop on its own: the job may be gone
+ * (the task finished and freed it) by the time the idle runs. */
+typedef struct {
+  AdwToast *toast;   /* strong ref */
+  int       percent;
+} ProgressStep;
+
 static gboolean
 show_progress (gpointer data)
 {
-  RenderJob *job = data;
-  g_autofree char *title = g_strdup_printf (_("Rendering the report… %d %%"), (int) (job->fraction * 100));
+  ProgressStep *step = data;
+  g_autofree char *title = g_strdup_printf (_("Rendering the report… %d %%"), step->percent);
 
-  adw_toast_set_title (job->toast, title);
+  adw_toast_set_title (step->toast, title);
+  g_object_unref (step->toast);
+  g_free (step);
   return G_SOURCE_REMOVE;
 }
 
@@ -55,10 +64,18 @@ render_progress (double      fraction,
                  gpointer    user_data)
 {
   RenderJob *job = user_data;
+  int percent = (int) (fraction * 100);
+  ProgressStep *step;
 
-  /* Called in the rendering thread: hand the number to the main loop. */
-  job->fraction = fraction;
-  g_main_context_invoke (NULL, show_progress, job);
+  /* Called in the rendering thread: only a change in the shown number is
+   * worth a trip to the main loop. */
+  if (percent == job->percent)
+    return;
+  job->percent = percent;
+  step = g_new (ProgressStep, 1);
+  step->toast = g_object_ref (job->toast);
+  step->percent = percent;
+  g_main_context_invoke (NULL, show_progress, step);
 }
 
 static void
@@ -162,6 +179,7 @@ _evk_window_render_report (EvkWindow  *self,
       g_strv_builder_add (paths, one);
     }
   job->paths = g_strv_builder_end (paths);
+  job->percent = -1;
   job->cancellable = g_cancellable_new ();
   job->window = g_object_ref (self);
   job->toast = g_object_ref (adw_toast_new (_("Rendering the report…")));

@@ -16,6 +16,7 @@
 #include "evk-overview-page.h"
 #include "evk-settings.h"
 #include "evk-variables-page.h"
+#include "evk-report.h"
 #include "evk-window-private.h"
 
 enum {
@@ -486,6 +487,9 @@ evk_window_class_init (EvkWindowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  /* Before the first report renders in its thread while GTK draws. */
+  evk_report_use_bundled_fonts ();
 
   object_class->dispose = evk_window_dispose;
   object_class->get_property = evk_window_get_property;

@@ -141,9 +141,6 @@ void          evk_report_doc_free       (EvkReportDoc         *doc);
 
 void          evk_layout_result_clear   (EvkLayoutResult      *result);
 
-/* Registers the bundled fonts with fontconfig (once per process). */
-void          evk_report_use_bundled_fonts (void);
-
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (EvkReportDoc, evk_report_doc_free)
 
 G_END_DECLS

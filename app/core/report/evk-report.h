@@ -110,4 +110,10 @@ gboolean evk_report_import_demo      (EvkProject        *project,
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (EvkReportPages, evk_report_pages_free)
 
+/* Registers the bundled report fonts with fontconfig, once per process.
+ * It changes fontconfig's current configuration, which is not safe while
+ * another thread lays text out: a program that renders in a thread calls
+ * it on the main thread first. */
+void     evk_report_use_bundled_fonts (void);
+
 G_END_DECLS
