@@ -20,5 +20,15 @@ GtkWidget  *evk_groups_page_new        (EvkWorkspace  *workspace);
 void        evk_groups_page_try_filter (EvkGroupsPage *self,
                                         const char    *text);
 const char *evk_groups_page_get_result (EvkGroupsPage *self);
+/* The form, as a user fills it in (for tests). */
+void        evk_groups_page_set_name   (EvkGroupsPage *self,
+                                        const char    *lang,
+                                        const char    *name);
+gboolean    evk_groups_page_save       (EvkGroupsPage *self);
+gboolean    evk_groups_page_edit       (EvkGroupsPage *self,
+                                        const char    *key);
+gboolean    evk_groups_page_remove     (EvkGroupsPage *self,
+                                        const char    *key);
+void        evk_groups_page_undo_remove (EvkGroupsPage *self);
 
 G_END_DECLS

@@ -311,19 +311,6 @@ evk_workspace_tr (EvkWorkspace *self,
   return text != NULL ? text : "";
 }
 
-static EvkGroup *
-find_group (EvkWorkspace *self,
-            const char   *key)
-{
-  for (guint i = 0; i < self->strategy->groups->len; i++)
-    {
-      EvkGroup *group = g_ptr_array_index (self->strategy->groups, i);
-      if (g_str_equal (group->key, key))
-        return group;
-    }
-  return NULL;
-}
-
 static EvkOffer *
 find_offer (EvkWorkspace *self,
             const char   *key)
@@ -358,7 +345,7 @@ evk_workspace_get_group_rows (EvkWorkspace  *self,
 
   if (g_str_equal (key, "all"))
     rows = evk_rows_new_all (self->survey->n_rows);
-  else if ((group = find_group (self, key)) != NULL)
+  else if ((group = evk_strategy_find_group (self->strategy, key)) != NULL)
     rows = evk_rows_new_from_text (self->survey, group->filter, error);
   else
     g_set_error (error, EVK_MODEL_ERROR, EVK_MODEL_ERROR_INVALID,
@@ -450,7 +437,7 @@ evk_workspace_compute (EvkWorkspace    *self,
   if (rows == NULL)
     return NULL;
   if (query->group != NULL && !g_str_equal (query->group, "all"))
-    group = find_group (self, query->group);
+    group = evk_strategy_find_group (self->strategy, query->group);
 
   evk_stats_set_group (self->stats, group != NULL ? rows : NULL, group != NULL ? group->name : NULL);
   evk_stats_set_base (self->stats, query->dont_know ? EVK_BASE_WITH_DONT_KNOW : EVK_BASE_VALID);

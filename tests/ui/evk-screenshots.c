@@ -96,7 +96,7 @@ main (int    argc,
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *tmpdir = NULL, *project_path = NULL;
-  g_autofree char *lang = NULL, *localedir = NULL, *only = NULL;
+  g_autofree char *lang = NULL, *localedir = NULL, *only = NULL, *page = NULL;
   g_autoptr(GOptionContext) context = g_option_context_new ("OUTDIR");
   g_autoptr(EvkProject) project = NULL;
   g_autoptr(GFile) file = NULL;
@@ -104,6 +104,7 @@ main (int    argc,
     { "lang", 'l', 0, G_OPTION_ARG_STRING, &lang, "Content language (nb, en)", "LANG" },
     { "localedir", 0, 0, G_OPTION_ARG_FILENAME, &localedir, "Where the UI translations are", "DIR" },
     { "only", 0, 0, G_OPTION_ARG_STRING, &only, "Only this view (overview, goal, measure, import)", "VIEW" },
+    { "page", 0, 0, G_OPTION_ARG_STRING, &page, "Only this page (e.g. groups, measure:7), for a look while working", "PAGE" },
     { NULL }
   };
   static const int sizes[][2] = { { 1920, 1080 }, { 1366, 768 } };
@@ -155,6 +156,19 @@ main (int    argc,
   evk_window_open_file (window, file);
   evk_ui_iterate ();
 
+  if (page != NULL)
+    {
+      g_autofree char *name = g_strdelimit (g_strdup (page), ":", '-');
+      View view = { name, page };
+
+      for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+        if (!shoot (window, &view, lang, FALSE, sizes[s][0], sizes[s][1], argv[1], tmpdir, &error))
+          {
+            g_printerr ("evk-screenshots: %s\n", error->message);
+            return EXIT_FAILURE;
+          }
+    }
+  else
   for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
     for (guint dark = 0; dark < 2; dark++)
       for (guint v = 0; v < G_N_ELEMENTS (views); v++)

@@ -8,6 +8,8 @@
 #include <adwaita.h>
 
 #include "evk-application.h"
+#include "evk-charts.h"
+#include "evk-localized.h"
 #include "evk-measure-page.h"
 #include "evk-overview-page.h"
 #include "evk-resources.h"
@@ -270,6 +272,91 @@ test_data_pages (void)
   close_window (window, dir);
 }
 
+/* A group made, edited and removed in the window is the project's at once;
+ * a group a chart is drawn for stays. */
+static void
+test_groups (void)
+{
+  char *dir = NULL;
+  EvkWindow *window = open_demo (&dir);
+  EvkProject *project = evk_window_get_project (window);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EvkStrategy) strategy = NULL;
+  g_autoptr(GHashTable) caption = evk_localized_new ();
+  g_autofree char *spec = NULL;
+  EvkGroupsPage *groups;
+  EvkGroup *group;
+  guint n_groups;
+
+  evk_window_show_page (window, "groups");
+  evk_ui_iterate ();
+  groups = EVK_GROUPS_PAGE (_evk_window_get_page_widget (window));
+  strategy = evk_project_load_strategy (project, &error);
+  g_assert_no_error (error);
+  n_groups = strategy->groups->len;
+
+  /* No name, or a filter that does not parse: nothing to save. */
+  evk_groups_page_try_filter (groups, "q6_alt_1 in 1..4");
+  g_assert_false (evk_groups_page_save (groups));
+  evk_groups_page_set_name (groups, "nb", "Små organisasjoner");
+  evk_groups_page_try_filter (groups, "q6_alt_1 in");
+  g_assert_false (evk_groups_page_save (groups));
+
+  evk_groups_page_try_filter (groups, "q6_alt_1 in 1..4");
+  evk_groups_page_set_name (groups, "en", "Small organisations");
+  g_assert_true (evk_groups_page_save (groups));
+  evk_ui_iterate ();
+  g_clear_pointer (&strategy, evk_strategy_free);
+  strategy = evk_project_load_strategy (project, &error);
+  g_assert_cmpuint (strategy->groups->len, ==, n_groups + 1);
+  group = evk_strategy_find_group (strategy, "sma-organisasjoner");
+  g_assert_nonnull (group);
+  g_assert_cmpstr (group->filter, ==, "q6_alt_1 in 1..4");
+  g_assert_cmpstr (evk_localized_get (group->name, "en"), ==, "Small organisations");
+  /* The form is empty again after a save. */
+  g_assert_false (evk_groups_page_save (groups));
+
+  /* Editing keeps the key and changes the filter. */
+  g_assert_true (evk_groups_page_edit (groups, "sma-organisasjoner"));
+  evk_groups_page_try_filter (groups, "q6_alt_1 in 1..2");
+  g_assert_true (evk_groups_page_save (groups));
+  evk_ui_iterate ();
+  g_clear_pointer (&strategy, evk_strategy_free);
+  strategy = evk_project_load_strategy (project, &error);
+  g_assert_cmpuint (strategy->groups->len, ==, n_groups + 1);
+  g_assert_cmpstr (evk_strategy_find_group (strategy, "sma-organisasjoner")->filter, ==, "q6_alt_1 in 1..2");
+
+  /* A chart drawn for the group keeps it. */
+  spec = g_strdup_printf ("awareness %s group=sma-organisasjoner",
+                          ((EvkOffer *) g_ptr_array_index (strategy->offers, 0))->key);
+  evk_localized_set (caption, "nb", "For små organisasjoner");
+  g_assert_true (evk_project_add_chart (project, "small-orgs", EVK_CHART_AWARENESS, spec, 1, NULL, caption, &error));
+  g_assert_no_error (error);
+  g_assert_true (evk_groups_page_remove (groups, "sma-organisasjoner"));
+  evk_ui_iterate ();
+  g_clear_pointer (&strategy, evk_strategy_free);
+  strategy = evk_project_load_strategy (project, &error);
+  g_assert_nonnull (evk_strategy_find_group (strategy, "sma-organisasjoner"));
+
+  /* Without the chart it goes, and Undo brings it back as it was. */
+  g_assert_true (evk_project_remove_chart (project, "small-orgs", &error));
+  g_assert_true (evk_groups_page_remove (groups, "sma-organisasjoner"));
+  evk_ui_iterate ();
+  g_clear_pointer (&strategy, evk_strategy_free);
+  strategy = evk_project_load_strategy (project, &error);
+  g_assert_null (evk_strategy_find_group (strategy, "sma-organisasjoner"));
+  evk_groups_page_undo_remove (groups);
+  evk_ui_iterate ();
+  g_clear_pointer (&strategy, evk_strategy_free);
+  strategy = evk_project_load_strategy (project, &error);
+  group = evk_strategy_find_group (strategy, "sma-organisasjoner");
+  g_assert_nonnull (group);
+  g_assert_cmpstr (group->filter, ==, "q6_alt_1 in 1..2");
+  g_assert_cmpstr (evk_localized_get (group->name, "nb"), ==, "Små organisasjoner");
+
+  close_window (window, dir);
+}
+
 static void
 test_recent (void)
 {
@@ -310,6 +397,7 @@ main (int    argc,
   g_test_add_func ("/evk/window/edit-types", test_edit_types);
   g_test_add_func ("/evk/window/language-switch", test_language_switch);
   g_test_add_func ("/evk/window/data-pages", test_data_pages);
+  g_test_add_func ("/evk/window/groups", test_groups);
   g_test_add_func ("/evk/window/recent", test_recent);
   g_test_add_func ("/evk/window/render-report", test_render_report);
   return g_test_run ();

@@ -242,6 +242,7 @@ evk_strategy_add_group (EvkStrategy *strategy,
 
 DEFINE_FIND (EvkBody, evk_strategy_find_body, strategy->bodies, key)
 DEFINE_FIND (EvkGoal, evk_strategy_find_goal, strategy->goals, key)
+DEFINE_FIND (EvkGroup, evk_strategy_find_group, strategy->groups, key)
 
 EvkTerm *
 evk_strategy_find_term (EvkStrategy *strategy,

@@ -118,6 +118,8 @@ EvkBody     *evk_strategy_find_body        (EvkStrategy  *strategy,
                                             const char   *key);
 EvkGoal     *evk_strategy_find_goal        (EvkStrategy  *strategy,
                                             const char   *key);
+EvkGroup    *evk_strategy_find_group       (EvkStrategy  *strategy,
+                                            const char   *key);
 EvkMeasure  *evk_strategy_find_measure     (EvkStrategy  *strategy,
                                             guint         number);
 const char  *evk_offer_get_variable        (EvkOffer     *offer,
