@@ -1,4 +1,4 @@
-/* evk-measure-page.c: one measure: its facts (editable), charts and codings
+/* evk-measure-page.c: one measure: its facts and narrative (editable), charts and codings
  *
  * Copyright 2026 The Evalkit developers
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -11,6 +11,7 @@
 
 #include "evk-format.h"
 #include "evk-measure-page.h"
+#include "evk-narrative-editor.h"
 #include "evk-page.h"
 
 struct _EvkMeasurePage
@@ -29,6 +30,7 @@ struct _EvkMeasurePage
   GtkWidget    *note_row;
   GtkWidget    *term_rows[3];       /* types, targets, responsible */
   GtkWidget    *term_checks[3];     /* boxes of check buttons */
+  GtkWidget    *narrative;
   GtkWidget    *flow;
   GPtrArray    *cards;
   GtkWidget    *codings_group;
@@ -352,6 +354,9 @@ rebuild (EvkMeasurePage *self)
     }
   gtk_box_append (GTK_BOX (self->content), facts);
 
+  self->narrative = evk_narrative_editor_new (self->workspace, self->number);
+  gtk_box_append (GTK_BOX (self->content), self->narrative);
+
   gtk_box_append (GTK_BOX (self->content), evk_page_section_new (_("Charts")));
   self->flow = evk_page_flow_new ();
   gtk_box_append (GTK_BOX (self->content), self->flow);
@@ -472,4 +477,10 @@ guint
 evk_measure_page_get_n_codings (EvkMeasurePage *self)
 {
   return self->n_codings;
+}
+
+EvkNarrativeEditor *
+evk_measure_page_get_narrative (EvkMeasurePage *self)
+{
+  return EVK_NARRATIVE_EDITOR (self->narrative);
 }

@@ -1,4 +1,4 @@
-/* evk-measure-page.h: one measure: its facts (editable), charts and codings
+/* evk-measure-page.h: one measure: its facts and narrative (editable), charts and codings
  *
  * Copyright 2026 The Evalkit developers
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -8,6 +8,7 @@
 #include <adwaita.h>
 
 #include "evk-chart-card.h"
+#include "evk-narrative-editor.h"
 #include "evk-workspace.h"
 
 G_BEGIN_DECLS
@@ -27,5 +28,6 @@ EvkChartCard *evk_measure_page_find_card       (EvkMeasurePage *self,
                                                 const char     *kind,
                                                 const char     *offer);
 guint         evk_measure_page_get_n_codings   (EvkMeasurePage *self);
+EvkNarrativeEditor *evk_measure_page_get_narrative (EvkMeasurePage *self);
 
 G_END_DECLS

@@ -639,6 +639,38 @@ test_pdf_language (void)
   g_rmdir (dir);
 }
 
+static void
+test_markdown_markup (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EvkMdDocument) doc =
+    evk_markdown_parse ("A *first* and **strong _both_** <3 & [IMDi](https://www.imdi.no/?a=1&b=2), "
+                        "~~gone~~ `x<y`.\n", NULL, &error);
+  g_autofree char *markup = NULL;
+  g_autoptr(PangoAttrList) attrs = NULL;
+  g_autofree char *plain = NULL;
+
+  g_assert_no_error (error);
+  markup = evk_rich_text_to_markup (((EvkMdBlock *) g_ptr_array_index (doc->blocks, 0))->text);
+  g_assert_cmpstr (markup, ==,
+                   "A <span style=\"italic\">first</span> and <span weight=\"700\">strong </span>"
+                   "<span style=\"italic\" weight=\"700\">both</span> &lt;3 &amp; "
+                   "<a href=\"https://www.imdi.no/?a=1&amp;b=2\">IMDi</a>, "
+                   "<span strikethrough=\"true\">gone</span> "
+                   "<span font_family=\"monospace\">x&lt;y</span>.");
+  /* It is valid markup with the text unchanged (links aside, which are
+   * GtkLabel's). */
+  {
+    g_autoptr(GString) without_links = g_string_new (markup);
+
+    g_string_replace (without_links, "<a href=\"https://www.imdi.no/?a=1&amp;b=2\">", "", 0);
+    g_string_replace (without_links, "</a>", "", 0);
+    g_assert_true (pango_parse_markup (without_links->str, -1, 0, &attrs, &plain, NULL, &error));
+    g_assert_no_error (error);
+    g_assert_cmpstr (plain, ==, "A first and strong both <3 & IMDi, gone x<y.");
+  }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -648,6 +680,7 @@ main (int    argc,
   g_test_add_func ("/evk/text/hyphenate-english", test_hyphenate_english);
   g_test_add_func ("/evk/text/markdown-blocks", test_markdown_blocks);
   g_test_add_func ("/evk/text/markdown-footnotes", test_markdown_footnotes);
+  g_test_add_func ("/evk/text/markdown-markup", test_markdown_markup);
   g_test_add_func ("/evk/text/markdown-last-word", test_markdown_last_word);
   g_test_add_func ("/evk/text/markdown-live-figures", test_markdown_live_figures);
   g_test_add_func ("/evk/text/markdown-not-allowed", test_markdown_not_allowed);

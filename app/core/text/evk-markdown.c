@@ -80,6 +80,161 @@ evk_rich_text_get_plain (EvkRichText *text)
   return g_string_free (out, FALSE);
 }
 
+static int
+compare_guint (gconstpointer a,
+               gconstpointer b)
+{
+  guint x = *(const guint *) a, y = *(const guint *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+/* The span attributes of one run: one value per kind, so an attribute
+ * that is set twice (a bold reference inside strong text) is written once. */
+enum { MARKUP_STYLE, MARKUP_WEIGHT, MARKUP_STRIKE, MARKUP_COLOR, MARKUP_FAMILY, MARKUP_RISE,
+       MARKUP_SIZE, N_MARKUP };
+
+static void
+markup_attr (PangoAttribute *attr,
+             char          **values)
+{
+  char *value = NULL;
+  guint kind;
+
+  switch ((int) attr->klass->type)
+    {
+    case PANGO_ATTR_STYLE:
+      kind = MARKUP_STYLE;
+      value = g_strdup (((PangoAttrInt *) attr)->value == PANGO_STYLE_NORMAL ? "normal" : "italic");
+      break;
+    case PANGO_ATTR_WEIGHT:
+      kind = MARKUP_WEIGHT;
+      value = g_strdup_printf ("%d", ((PangoAttrInt *) attr)->value);
+      break;
+    case PANGO_ATTR_STRIKETHROUGH:
+      kind = MARKUP_STRIKE;
+      value = g_strdup (((PangoAttrInt *) attr)->value ? "true" : "false");
+      break;
+    case PANGO_ATTR_FOREGROUND:
+      {
+        PangoColor *color = &((PangoAttrColor *) attr)->color;
+
+        kind = MARKUP_COLOR;
+        value = g_strdup_printf ("#%02x%02x%02x", color->red >> 8, color->green >> 8, color->blue >> 8);
+        break;
+      }
+    case PANGO_ATTR_FAMILY:
+      {
+        g_autofree char *family = g_markup_escape_text (((PangoAttrString *) attr)->value, -1);
+
+        kind = MARKUP_FAMILY;
+        value = g_strdup (family);
+        break;
+      }
+    case PANGO_ATTR_RISE:
+      kind = MARKUP_RISE;
+      value = g_strdup_printf ("%d", ((PangoAttrInt *) attr)->value);
+      break;
+    case PANGO_ATTR_SCALE:
+      kind = MARKUP_SIZE;
+      value = g_strdup (((PangoAttrFloat *) attr)->value < 1.0 ? "smaller" : "larger");
+      break;
+    default:
+      return;
+    }
+  g_free (values[kind]);
+  values[kind] = value;
+}
+
+char *
+evk_rich_text_to_markup (EvkRichText *text)
+{
+  static const char *names[N_MARKUP] = { "style", "weight", "strikethrough", "foreground",
+                                         "font_family", "rise", "size" };
+  guint length = strlen (text->text);
+  g_autoptr(GArray) bounds = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GString) out = g_string_new (NULL);
+  GSList *attrs = pango_attr_list_get_attributes (text->attrs);
+  guint zero = 0;
+
+  g_array_append_val (bounds, zero);
+  g_array_append_val (bounds, length);
+  for (GSList *l = attrs; l != NULL; l = l->next)
+    {
+      PangoAttribute *attr = l->data;
+      guint start = MIN (attr->start_index, length), end = MIN (attr->end_index, length);
+
+      g_array_append_val (bounds, start);
+      g_array_append_val (bounds, end);
+    }
+  for (guint i = 0; i < text->spans->len; i++)
+    {
+      EvkSpan *span = &g_array_index (text->spans, EvkSpan, i);
+      guint start = MIN (span->start, length), end = MIN (span->end, length);
+
+      if (span->kind != EVK_SPAN_LINK)
+        continue;
+      g_array_append_val (bounds, start);
+      g_array_append_val (bounds, end);
+    }
+  g_array_sort (bounds, compare_guint);
+
+  /* Runs between any two boundaries carry the same attributes; a link
+   * starts and ends on boundaries, so its <a> nests around whole runs. */
+  for (guint i = 0; i + 1 < bounds->len; i++)
+    {
+      guint start = g_array_index (bounds, guint, i), end = g_array_index (bounds, guint, i + 1);
+      g_autofree char *escaped = NULL;
+      char *values[N_MARKUP] = { NULL };
+      gboolean any = FALSE;
+
+      if (start >= end)
+        continue;
+      for (guint k = 0; k < text->spans->len; k++)
+        {
+          EvkSpan *span = &g_array_index (text->spans, EvkSpan, k);
+
+          if (span->kind == EVK_SPAN_LINK && span->start == start && span->end > span->start)
+            {
+              g_autofree char *href = g_markup_escape_text (span->target != NULL ? span->target : "", -1);
+              g_string_append_printf (out, "<a href=\"%s\">", href);
+            }
+        }
+      for (GSList *l = attrs; l != NULL; l = l->next)
+        {
+          PangoAttribute *attr = l->data;
+
+          if (attr->start_index <= start && attr->end_index >= end)
+            markup_attr (attr, values);
+        }
+      for (guint v = 0; v < N_MARKUP; v++)
+        any = any || values[v] != NULL;
+      if (any)
+        {
+          g_string_append (out, "<span");
+          for (guint v = 0; v < N_MARKUP; v++)
+            if (values[v] != NULL)
+              g_string_append_printf (out, " %s=\"%s\"", names[v], values[v]);
+          g_string_append_c (out, '>');
+        }
+      escaped = g_markup_escape_text (text->text + start, end - start);
+      g_string_append (out, escaped);
+      if (any)
+        g_string_append (out, "</span>");
+      for (guint v = 0; v < N_MARKUP; v++)
+        g_free (values[v]);
+      for (guint k = 0; k < text->spans->len; k++)
+        {
+          EvkSpan *span = &g_array_index (text->spans, EvkSpan, k);
+
+          if (span->kind == EVK_SPAN_LINK && span->end == end && span->end > span->start)
+            g_string_append (out, "</a>");
+        }
+    }
+  g_slist_free_full (attrs, (GDestroyNotify) pango_attribute_destroy);
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
 static void
 md_block_free (EvkMdBlock *block)
 {

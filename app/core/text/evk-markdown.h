@@ -114,6 +114,9 @@ EvkRichText    *evk_rich_text_new_plain  (const char    *text,
 void            evk_rich_text_free       (EvkRichText   *text);
 /* The text without soft hyphens (for searching and tests). */
 char           *evk_rich_text_get_plain  (EvkRichText   *text);
+/* The text as Pango markup for a label: its emphasis as <span> attributes,
+ * links as <a href> (as GtkLabel reads them), all text escaped. */
+char           *evk_rich_text_to_markup  (EvkRichText   *text);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (EvkMdDocument, evk_md_document_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (EvkRichText, evk_rich_text_free)

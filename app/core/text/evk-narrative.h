@@ -40,6 +40,12 @@ gboolean   evk_narrative_import_dir   (EvkProject   *project,
                                        const char   *dir,
                                        GError      **error);
 
+/* The row id of measure number (the entity id of its texts), or -1 with
+ * an error when the project has no such measure. */
+gint64     evk_narrative_measure_id    (EvkStore    *store,
+                                        guint        number,
+                                        GError     **error);
+
 /* The field a chapter section is stored under: "chapter:NAME:KEY". */
 char      *evk_narrative_chapter_field (const char  *name,
                                         const char  *key);

@@ -1,0 +1,227 @@
+/* test-narrative.c: a measure's narrative on its page: editing, saving, outdated, preview
+ *
+ * Copyright 2026 The Evalkit developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "evk-measure-page.h"
+#include "evk-narrative-editor.h"
+#include "evk-narrative.h"
+#include "evk-resources.h"
+#include "evk-store-texts.h"
+#include "evk-test-util.h"
+#include "evk-ui-util.h"
+#include "evk-window-private.h"
+
+typedef struct {
+  char      *dir;
+  EvkWindow *window;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(EvkProject) project = NULL;
+  g_autoptr(GFile) file = NULL;
+
+  f->dir = evk_test_tmpdir ();
+  path = g_build_filename (f->dir, "demo.evalkit", NULL);
+  project = evk_project_create_demo (path, &error);
+  g_assert_no_error (error);
+  g_clear_object (&project);
+  file = g_file_new_for_path (path);
+  f->window = evk_window_new (NULL);
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1366, 768);
+  gtk_window_present (GTK_WINDOW (f->window));
+  evk_window_open_file (f->window, file);
+  evk_ui_iterate ();
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  evk_ui_iterate ();
+  evk_test_rm_rf (f->dir);
+  g_free (f->dir);
+}
+
+static EvkNarrativeEditor *
+show_measure (Fixture *f,
+              guint    number)
+{
+  g_autofree char *name = g_strdup_printf ("measure:%u", number);
+  EvkMeasurePage *page;
+
+  evk_window_show_page (f->window, name);
+  evk_ui_iterate ();
+  page = EVK_MEASURE_PAGE (_evk_window_get_page_widget (f->window));
+  g_assert_cmpuint (evk_measure_page_get_number (page), ==, number);
+  return evk_measure_page_get_narrative (page);
+}
+
+/* The text in the store, as the report reads it. */
+static char *
+stored_text (Fixture    *f,
+             const char *field,
+             const char *lang)
+{
+  EvkStore *store = evk_project_get_store (evk_window_get_project (f->window));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EvkTextIndex) index = NULL;
+  g_autoptr(GHashTable) localized = NULL;
+  gint64 id = evk_narrative_measure_id (store, 20, &error);
+
+  g_assert_no_error (error);
+  index = evk_text_index_load (store, EVK_NARRATIVE_ENTITY_MEASURE, &error);
+  g_assert_no_error (error);
+  localized = evk_text_index_get (index, id, field);
+  return g_strdup (g_hash_table_lookup (localized, lang));
+}
+
+static char *
+buffer_text (GtkTextView *view)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+static void
+test_edit_and_save (Fixture       *f,
+                    gconstpointer  data)
+{
+  EvkNarrativeEditor *editor = show_measure (f, 20);
+  GtkTextView *en, *nb;
+  GtkLabel *state;
+  g_autofree char *nb_before = NULL, *en_text = NULL, *nb_text = NULL, *saved = NULL;
+  const char *edited = "The grant is *meant* to reach more organisations.";
+
+  g_assert_nonnull (editor);
+  /* Six sections, each in nb and en; the source text is loaded. */
+  nb = evk_narrative_editor_get_text_view (editor, "purpose", "nb");
+  en = evk_narrative_editor_get_text_view (editor, "purpose", "en");
+  g_assert_nonnull (nb);
+  g_assert_nonnull (en);
+  g_assert_nonnull (evk_narrative_editor_get_text_view (editor, "relevance", "en"));
+  nb_before = buffer_text (nb);
+  g_assert_true (g_str_has_prefix (nb_before, "Tilskuddet til integreringsarbeid"));
+  state = evk_narrative_editor_get_state_label (editor, "purpose", "en");
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (state)));
+
+  /* Typing in English is saved shortly after the typing stops. */
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (en), edited, -1);
+  saved = stored_text (f, "section:purpose", "en");
+  g_assert_cmpstr (saved, !=, edited);
+  evk_ui_run_for (800);
+  g_clear_pointer (&saved, g_free);
+  en_text = stored_text (f, "section:purpose", "en");
+  g_assert_cmpstr (en_text, ==, edited);
+  nb_text = stored_text (f, "section:purpose", "nb");
+  g_assert_cmpstr (nb_text, ==, nb_before);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (state)));
+
+  /* A change to the Norwegian source leaves the translation outdated. */
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (nb), "Tilskuddet skal nå *flere* organisasjoner.", -1);
+  evk_ui_run_for (800);
+  g_clear_pointer (&nb_text, g_free);
+  nb_text = stored_text (f, "section:purpose", "nb");
+  g_assert_cmpstr (nb_text, ==, "Tilskuddet skal nå *flere* organisasjoner.");
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (state)));
+  g_assert_cmpstr (gtk_label_get_text (state), ==, "Outdated");
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (state), "warning"));
+  g_assert_cmpint (evk_store_get_text_state (evk_project_get_store (evk_window_get_project (f->window)),
+                                             EVK_NARRATIVE_ENTITY_MEASURE,
+                                             evk_narrative_measure_id (evk_project_get_store (evk_window_get_project (f->window)), 20, NULL),
+                                             "section:purpose", "en", NULL), ==, EVK_TEXT_OUTDATED);
+  /* The source column has no state of its own. */
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (evk_narrative_editor_get_state_label (editor, "purpose", "nb"))));
+}
+
+static void
+test_save_on_leave (Fixture       *f,
+                    gconstpointer  data)
+{
+  EvkNarrativeEditor *editor = show_measure (f, 20);
+  GtkTextView *en = evk_narrative_editor_get_text_view (editor, "results", "en");
+  g_autofree char *saved = NULL;
+
+  /* Going to another page before the timer fires still saves. */
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (en), "Written just before leaving.", -1);
+  evk_window_show_page (f->window, "overview");
+  evk_ui_iterate ();
+  saved = stored_text (f, "section:results", "en");
+  g_assert_cmpstr (saved, ==, "Written just before leaving.");
+}
+
+static void
+test_preview (Fixture       *f,
+              gconstpointer  data)
+{
+  EvkNarrativeEditor *editor = show_measure (f, 20);
+  GtkTextView *en = evk_narrative_editor_get_text_view (editor, "purpose", "en");
+  GtkTextView *nb = evk_narrative_editor_get_text_view (editor, "purpose", "nb");
+  g_autofree char *en_markup = NULL, *nb_markup = NULL;
+
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (en),
+                            "Some *word* and **more**: {{share.1: awareness 7 | - | known-used}} used it.\n\n"
+                            "- first\n- second\n\n"
+                            "> A quote. (municipal employee)\n\n"
+                            "Broken {{share: awareness 99 | - | known-used}} here, <&> escaped.", -1);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (nb),
+                            "Et *ord*: {{share.1: awareness 7 | - | known-used}} brukte det.", -1);
+
+  evk_narrative_editor_set_preview (editor, TRUE);
+  evk_ui_iterate ();
+  g_assert_true (gtk_toggle_button_get_active (evk_narrative_editor_get_preview_button (editor)));
+  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (en)));
+
+  en_markup = evk_narrative_editor_get_preview_markup (editor, "purpose", "en");
+  g_test_message ("%s", en_markup);
+  /* Emphasis as markup, the figure in English, the list, the escaping. */
+  g_assert_nonnull (strstr (en_markup, "<span style=\"italic\">word</span>"));
+  g_assert_nonnull (strstr (en_markup, "<span weight=\"700\">more</span>"));
+  g_assert_nonnull (strstr (en_markup, "8.4%"));
+  g_assert_nonnull (strstr (en_markup, "•\u2002first"));
+  g_assert_nonnull (strstr (en_markup, "A quote."));
+  g_assert_nonnull (strstr (en_markup, "&lt;&amp;&gt; escaped"));
+  /* A reference that does not resolve is shown in red, not as an error. */
+  g_assert_nonnull (strstr (en_markup, "foreground=\"#c8102e\">{{share: awareness 99 | - | known-used}}</span>"));
+
+  /* The same figure in the Norwegian column, formatted for nb. */
+  nb_markup = evk_narrative_editor_get_preview_markup (editor, "purpose", "nb");
+  g_assert_nonnull (strstr (nb_markup, "<span style=\"italic\">ord</span>"));
+  g_assert_nonnull (strstr (nb_markup, "8,4\u202f%"));
+
+  /* And back to the editors. */
+  evk_narrative_editor_set_preview (editor, FALSE);
+  evk_ui_iterate ();
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (en)));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  if (!gtk_init_check ())
+    {
+      g_print ("1..0 # SKIP no display (run under xvfb-run, as build-aux/test does)\n");
+      return 0;
+    }
+  adw_init ();
+  evk_register_resource ();
+  g_test_add ("/evk/narrative/edit-and-save", Fixture, NULL, fixture_set_up, test_edit_and_save, fixture_tear_down);
+  g_test_add ("/evk/narrative/save-on-leave", Fixture, NULL, fixture_set_up, test_save_on_leave, fixture_tear_down);
+  g_test_add ("/evk/narrative/preview", Fixture, NULL, fixture_set_up, test_preview, fixture_tear_down);
+  return g_test_run ();
+}
