@@ -1118,15 +1118,6 @@ evk_chart_card_init (EvkChartCard *self)
   gtk_widget_add_css_class (self->title_label, "heading");
   gtk_box_append (GTK_BOX (header), self->title_label);
 
-  self->report_label = gtk_label_new (_("Not in report"));
-  gtk_widget_set_valign (self->report_label, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (self->report_label, "dim-label");
-  gtk_widget_add_css_class (self->report_label, "caption");
-  gtk_widget_add_css_class (self->report_label, "not-in-report");
-  gtk_widget_set_tooltip_text (self->report_label, _("The report leaves this chart out"));
-  gtk_widget_set_visible (self->report_label, FALSE);
-  gtk_box_append (GTK_BOX (header), self->report_label);
-
   self->group_dropdown = gtk_drop_down_new (NULL, NULL);
   gtk_widget_set_valign (self->group_dropdown, GTK_ALIGN_CENTER);
   gtk_widget_set_visible (self->group_dropdown, FALSE);
@@ -1144,6 +1135,16 @@ evk_chart_card_init (EvkChartCard *self)
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Chart menu"), -1);
   gtk_box_append (GTK_BOX (header), self->menu_button);
   gtk_box_append (GTK_BOX (self->box), header);
+
+  /* Under the heading, so that it does not widen the card. */
+  self->report_label = gtk_label_new (_("Not in report"));
+  gtk_widget_set_halign (self->report_label, GTK_ALIGN_START);
+  gtk_widget_add_css_class (self->report_label, "status-badge");
+  gtk_widget_add_css_class (self->report_label, "dim-label");
+  gtk_widget_add_css_class (self->report_label, "not-in-report");
+  gtk_widget_set_tooltip_text (self->report_label, _("The report leaves this chart out"));
+  gtk_widget_set_visible (self->report_label, FALSE);
+  gtk_box_append (GTK_BOX (self->box), self->report_label);
 
   self->hidden_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   gtk_widget_set_visible (self->hidden_box, FALSE);
