@@ -7,7 +7,9 @@
 
 #include <gtk/gtk.h>
 
+#include "evk-chart-edit-dialog.h"
 #include "evk-chart.h"
+#include "evk-charts.h"
 #include "evk-workspace.h"
 
 G_BEGIN_DECLS
@@ -70,5 +72,30 @@ EvkChartHits       *evk_chart_card_draw           (EvkChartCard       *self,
 GtkWidget          *evk_chart_card_get_chart_area (EvkChartCard       *self);
 /* What the card shows: "chart", "table" or "error". */
 const char         *evk_chart_card_get_view       (EvkChartCard       *self);
+
+/* Binds the card to the project's saved chart (NULL: none), which adds its
+ * caption, its report state and the menu that edits them; can_move_up and
+ * can_move_down say whether it has a neighbour on its page. */
+void                evk_chart_card_set_saved_chart (EvkChartCard        *self,
+                                                    const EvkSavedChart *chart,
+                                                    gboolean             can_move_up,
+                                                    gboolean             can_move_down);
+/* The saved chart's key, or NULL. */
+const char         *evk_chart_card_get_chart_key   (EvkChartCard        *self);
+gboolean            evk_chart_card_get_in_report   (EvkChartCard        *self);
+/* What the "chart.in-report" action does: saves at once, or toasts why not. */
+void                evk_chart_card_set_in_report   (EvkChartCard        *self,
+                                                    gboolean             in_report);
+/* Whether the card says "Not in report". */
+gboolean            evk_chart_card_shows_not_in_report (EvkChartCard    *self);
+/* The caption shown under the chart, in the content language. */
+const char         *evk_chart_card_get_caption     (EvkChartCard        *self);
+/* What "chart.edit-text" does: opens the caption dialog over the window
+ * (NULL, with a toast, when it cannot). */
+EvkChartEditDialog *evk_chart_card_edit_text       (EvkChartCard        *self);
+/* What "chart.move-up" (direction -1) and "chart.move-down" (1) do. */
+gboolean            evk_chart_card_move            (EvkChartCard        *self,
+                                                    int                  direction,
+                                                    GError             **error);
 
 G_END_DECLS

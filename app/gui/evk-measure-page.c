@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "evk-charts.h"
 #include "evk-format.h"
 #include "evk-measure-page.h"
 #include "evk-narrative-editor.h"
@@ -32,6 +33,7 @@ struct _EvkMeasurePage
   GtkWidget    *term_checks[3];     /* boxes of check buttons */
   GtkWidget    *narrative;
   GtkWidget    *flow;
+  GtkWidget    *empty_label;
   GPtrArray    *cards;
   GtkWidget    *codings_group;
   GtkWidget    *codings_box;
@@ -272,45 +274,136 @@ heading (EvkMeasurePage *self,
   return title;
 }
 
+static EvkTable *
+compute_saved (EvkWorkspace  *workspace,
+               gpointer       data,
+               GError       **error)
+{
+  EvkSavedChart probe = { 0, NULL, EVK_CHART_TABLE, data, 0, NULL, TRUE, NULL, NULL };
+
+  return evk_project_compute_chart (evk_workspace_get_project (workspace), &probe, error);
+}
+
+/* A saved chart of an offer ("awareness 7", "outcome 7") gets the card with
+ * the group and base selectors; any other the plain table its words make. */
+static EvkChartCard *
+card_for_chart (EvkMeasurePage *self,
+                EvkSavedChart  *chart)
+{
+  g_auto(GStrv) words = g_strsplit (chart->spec, " ", 0);
+  gboolean awareness = g_strcmp0 (words[0], "awareness") == 0;
+  EvkChartCard *card;
+
+  if ((awareness || g_strcmp0 (words[0], "outcome") == 0) && words[1] != NULL && words[2] == NULL)
+    {
+      g_autoptr(GHashTable) title = heading (self, awareness ? _("Awareness and use") : _("Outcomes"));
+      EvkQuery query = { words[0], words[1], "all", TRUE };
+
+      card = evk_chart_card_new (self->workspace, awareness ? EVK_CHART_AWARENESS : EVK_CHART_OUTCOME, &query);
+      evk_chart_card_set_title (card, title);
+      g_object_set_data_full (G_OBJECT (card), "chart-id", g_strdup_printf ("%s:%s", words[0], words[1]), g_free);
+    }
+  else
+    card = evk_chart_card_new_built (self->workspace, chart->kind, compute_saved, g_strdup (chart->spec), g_free);
+  return card;
+}
+
+/* The cards of the offers linked to the measure, for a project whose saved
+ * charts have none of any measure's (made before it had a survey). */
 static void
 add_offer_cards (EvkMeasurePage *self)
 {
   g_autoptr(GPtrArray) offers = evk_workspace_offers_of (self->workspace, self->number);
 
-  g_ptr_array_set_size (self->cards, 0);
-  if (evk_workspace_get_survey (self->workspace) == NULL || offers->len == 0)
-    {
-      GtkWidget *label = evk_page_label_new (evk_workspace_get_survey (self->workspace) == NULL
-                                             ? _("Import a survey to see this measure’s charts.")
-                                             : _("No survey item is linked to this measure."),
-                                             "dim-label");
-      gtk_box_append (GTK_BOX (self->content), label);
-      return;
-    }
   for (guint i = 0; i < offers->len; i++)
     {
       EvkOffer *offer = g_ptr_array_index (offers, i);
-      g_autoptr(GHashTable) awareness_title = heading (self, _("Awareness and use"));
-      g_autoptr(GHashTable) outcome_title = heading (self, _("Outcomes"));
-      EvkQuery awareness = { "awareness", offer->key, "all", TRUE };
-      EvkQuery outcome = { "outcome", offer->key, "all", TRUE };
-      EvkChartCard *card;
+      g_autofree char *awareness = g_strdup_printf ("awareness %s", offer->key);
+      g_autofree char *outcome = g_strdup_printf ("outcome %s", offer->key);
+      EvkSavedChart chart = { 0, NULL, EVK_CHART_AWARENESS, awareness, self->number, NULL, TRUE, NULL, NULL };
+      EvkChartCard *card = card_for_chart (self, &chart);
 
-      card = evk_chart_card_new (self->workspace, EVK_CHART_AWARENESS, &awareness);
-      evk_chart_card_set_title (card, awareness_title);
-      g_object_set_data_full (G_OBJECT (card), "chart-id", g_strdup_printf ("awareness:%s", offer->key), g_free);
       evk_page_flow_append (self->flow, GTK_WIDGET (card));
       g_ptr_array_add (self->cards, card);
       if (evk_offer_get_variable (offer, EVK_ROLE_OUTCOME_MEMBERS) != NULL ||
           evk_offer_get_variable (offer, EVK_ROLE_OUTCOME_ACTIVITIES) != NULL)
         {
-          card = evk_chart_card_new (self->workspace, EVK_CHART_OUTCOME, &outcome);
-          evk_chart_card_set_title (card, outcome_title);
-          g_object_set_data_full (G_OBJECT (card), "chart-id", g_strdup_printf ("outcome:%s", offer->key), g_free);
+          chart.spec = outcome;
+          card = card_for_chart (self, &chart);
           evk_page_flow_append (self->flow, GTK_WIDGET (card));
           g_ptr_array_add (self->cards, card);
         }
     }
+}
+
+static EvkChartCard *
+find_bound_card (EvkMeasurePage *self,
+                 const char     *key)
+{
+  for (guint i = 0; i < self->cards->len; i++)
+    if (g_strcmp0 (evk_chart_card_get_chart_key (g_ptr_array_index (self->cards, i)), key) == 0)
+      return g_ptr_array_index (self->cards, i);
+  return NULL;
+}
+
+/* Puts the measure's saved charts on the page in the project's order: a
+ * card that stays keeps its group and view, a new chart gets a card, a
+ * removed one loses its card. Runs at first and whenever the project says
+ * its charts changed. */
+static void
+sync_cards (EvkMeasurePage *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) all = evk_project_list_charts (evk_workspace_get_project (self->workspace), &error);
+  g_autoptr(GPtrArray) mine = g_ptr_array_new_with_free_func ((GDestroyNotify) evk_saved_chart_free);
+  g_autoptr(GPtrArray) cards = g_ptr_array_new_with_free_func (g_object_unref);
+  gboolean any_measure = FALSE, same = TRUE;
+
+  if (all == NULL)
+    g_warning ("Could not read the project’s charts: %s", error->message);
+  for (guint i = 0; all != NULL && i < all->len;)
+    {
+      EvkSavedChart *chart = g_ptr_array_index (all, i);
+
+      any_measure |= chart->measure > 0;
+      if (chart->measure == self->number)
+        g_ptr_array_add (mine, g_ptr_array_steal_index (all, i));
+      else
+        i++;
+    }
+
+  if (evk_workspace_get_survey (self->workspace) != NULL && !any_measure)
+    {
+      if (self->cards->len == 0)
+        add_offer_cards (self);
+    }
+  else
+    {
+      for (guint i = 0; i < mine->len; i++)
+        {
+          EvkSavedChart *chart = g_ptr_array_index (mine, i);
+          EvkChartCard *card = find_bound_card (self, chart->key);
+
+          card = card != NULL ? g_object_ref (card) : g_object_ref_sink (card_for_chart (self, chart));
+          evk_chart_card_set_saved_chart (card, chart, i > 0, i + 1 < mine->len);
+          g_ptr_array_add (cards, card);
+          same &= i < self->cards->len && g_ptr_array_index (self->cards, i) == (gpointer) card;
+        }
+      if (!same || cards->len != self->cards->len)
+        {
+          for (guint i = 0; i < self->cards->len; i++)
+            gtk_flow_box_remove (GTK_FLOW_BOX (self->flow), g_ptr_array_index (self->cards, i));
+          g_ptr_array_set_size (self->cards, 0);
+          for (guint i = 0; i < cards->len; i++)
+            {
+              evk_page_flow_append (self->flow, g_ptr_array_index (cards, i));
+              g_ptr_array_add (self->cards, g_ptr_array_index (cards, i));
+            }
+        }
+    }
+
+  gtk_widget_set_visible (self->empty_label, self->cards->len == 0);
+  gtk_widget_set_visible (self->flow, self->cards->len > 0);
 }
 
 static void
@@ -358,9 +451,15 @@ rebuild (EvkMeasurePage *self)
   gtk_box_append (GTK_BOX (self->content), self->narrative);
 
   gtk_box_append (GTK_BOX (self->content), evk_page_section_new (_("Charts")));
+  g_ptr_array_set_size (self->cards, 0);
   self->flow = evk_page_flow_new ();
   gtk_box_append (GTK_BOX (self->content), self->flow);
-  add_offer_cards (self);
+  self->empty_label = evk_page_label_new (evk_workspace_get_survey (self->workspace) == NULL
+                                          ? _("Import a survey to see this measure’s charts.")
+                                          : _("No survey item is linked to this measure."),
+                                          "dim-label");
+  gtk_box_append (GTK_BOX (self->content), self->empty_label);
+  sync_cards (self);
 
   self->codings_group = adw_preferences_group_new ();
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (self->codings_group), _("Document Review"));
@@ -387,6 +486,8 @@ workspace_changed (EvkWorkspace   *workspace,
     rebuild_codings (self);
   else if (g_strcmp0 (what, "strategy") == 0)
     rebuild (self);
+  else if (g_strcmp0 (what, "charts") == 0)
+    sync_cards (self);
 }
 
 static void

@@ -113,7 +113,9 @@ project_changed (EvkProject   *project,
 {
   g_autoptr(GError) error = NULL;
 
-  if (g_strcmp0 (what, "survey") == 0)
+  if (g_strcmp0 (what, "charts") == 0)
+    ; /* the saved charts are read where they are shown */
+  else if (g_strcmp0 (what, "survey") == 0)
     load_survey (self, &error);
   else if (g_strcmp0 (what, "documents") == 0)
     load_review (self);

@@ -1,0 +1,366 @@
+/* test-chart-card.c: a saved chart's caption, report state and order from its card
+ *
+ * Copyright 2026 The Evalkit developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "evk-chart-card.h"
+#include "evk-chart-edit-dialog.h"
+#include "evk-charts.h"
+#include "evk-localized.h"
+#include "evk-measure-page.h"
+#include "evk-resources.h"
+#include "evk-store-texts.h"
+#include "evk-test-util.h"
+#include "evk-ui-util.h"
+#include "evk-window-private.h"
+
+typedef struct {
+  char      *dir;
+  EvkWindow *window;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(EvkProject) project = NULL;
+  g_autoptr(GFile) file = NULL;
+
+  f->dir = evk_test_tmpdir ();
+  path = g_build_filename (f->dir, "demo.evalkit", NULL);
+  project = evk_project_create_demo (path, &error);
+  g_assert_no_error (error);
+  g_clear_object (&project);
+  file = g_file_new_for_path (path);
+  f->window = evk_window_new (NULL);
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1366, 768);
+  gtk_window_present (GTK_WINDOW (f->window));
+  evk_window_open_file (f->window, file);
+  evk_ui_iterate ();
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  evk_ui_iterate ();
+  evk_test_rm_rf (f->dir);
+  g_free (f->dir);
+}
+
+static EvkMeasurePage *
+show_measure_20 (Fixture *f)
+{
+  EvkMeasurePage *page;
+
+  evk_window_show_page (f->window, "measure:20");
+  evk_ui_iterate ();
+  page = EVK_MEASURE_PAGE (_evk_window_get_page_widget (f->window));
+  g_assert_cmpuint (evk_measure_page_get_number (page), ==, 20);
+  return page;
+}
+
+/* Measure 20's saved charts, read back from the project, in order. */
+static GPtrArray *
+measure_charts (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) all = evk_project_list_charts (evk_window_get_project (f->window), &error);
+  GPtrArray *mine = g_ptr_array_new_with_free_func ((GDestroyNotify) evk_saved_chart_free);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < all->len;)
+    if (((EvkSavedChart *) g_ptr_array_index (all, i))->measure == 20)
+      g_ptr_array_add (mine, g_ptr_array_steal_index (all, i));
+    else
+      i++;
+  return mine;
+}
+
+static EvkSavedChart *
+find_chart (GPtrArray  *charts,
+            const char *key)
+{
+  EvkSavedChart *chart = evk_project_find_chart (charts, key);
+
+  g_assert_nonnull (chart);
+  return chart;
+}
+
+static GStrv
+languages (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+  GStrv langs = evk_store_get_languages (evk_project_get_store (evk_window_get_project (f->window)), &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (langs[0]);
+  g_assert_nonnull (langs[1]);
+  return langs;
+}
+
+static void
+test_cards_are_saved_charts (Fixture       *f,
+                             gconstpointer  data)
+{
+  EvkMeasurePage *page = show_measure_20 (f);
+  g_autoptr(GPtrArray) cards = evk_measure_page_get_cards (page);
+  g_autoptr(GPtrArray) charts = measure_charts (f);
+
+  /* One card per saved chart of the measure, in the project's order, with
+   * the saved caption under it. */
+  g_assert_cmpuint (cards->len, ==, 4);
+  g_assert_cmpuint (charts->len, ==, cards->len);
+  for (guint i = 0; i < cards->len; i++)
+    {
+      EvkChartCard *card = g_ptr_array_index (cards, i);
+      EvkSavedChart *chart = g_ptr_array_index (charts, i);
+
+      g_assert_cmpstr (evk_chart_card_get_chart_key (card), ==, chart->key);
+      g_assert_true (evk_chart_card_get_in_report (card));
+      g_assert_false (evk_chart_card_shows_not_in_report (card));
+      g_assert_cmpstr (evk_chart_card_get_caption (card), ==,
+                       evk_localized_get (chart->caption, evk_workspace_get_language (f->window->workspace)));
+    }
+  g_assert_true (evk_measure_page_find_card (page, "awareness", "7") != NULL);
+}
+
+static void
+test_include_in_report (Fixture       *f,
+                        gconstpointer  data)
+{
+  EvkMeasurePage *page = show_measure_20 (f);
+  g_autoptr(GPtrArray) cards = evk_measure_page_get_cards (page);
+  EvkChartCard *card = g_ptr_array_index (cards, 0);
+  g_autofree char *key = g_strdup (evk_chart_card_get_chart_key (card));
+
+  /* The menu's check box is the stateful "chart.in-report": off saves at
+   * once, and the same card says so. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (card), "chart.in-report", NULL));
+  evk_ui_iterate ();
+  {
+    g_autoptr(GPtrArray) charts = measure_charts (f);
+    g_autoptr(GPtrArray) after = evk_measure_page_get_cards (page);
+
+    g_assert_false (find_chart (charts, key)->in_report);
+    g_assert_true (g_ptr_array_index (after, 0) == (gpointer) card);
+    g_assert_false (evk_chart_card_get_in_report (card));
+    g_assert_true (evk_chart_card_shows_not_in_report (card));
+    /* The others are untouched. */
+    g_assert_true (find_chart (charts, evk_chart_card_get_chart_key (g_ptr_array_index (after, 1)))->in_report);
+    g_assert_false (evk_chart_card_shows_not_in_report (g_ptr_array_index (after, 1)));
+  }
+
+  /* And back on. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (card), "chart.in-report", NULL));
+  evk_ui_iterate ();
+  {
+    g_autoptr(GPtrArray) charts = measure_charts (f);
+
+    g_assert_true (find_chart (charts, key)->in_report);
+    g_assert_false (evk_chart_card_shows_not_in_report (card));
+  }
+}
+
+static void
+test_edit_texts (Fixture       *f,
+                 gconstpointer  data)
+{
+  EvkMeasurePage *page = show_measure_20 (f);
+  g_autoptr(GPtrArray) cards = evk_measure_page_get_cards (page);
+  EvkChartCard *card = g_ptr_array_index (cards, 1);
+  g_autofree char *key = g_strdup (evk_chart_card_get_chart_key (card));
+  g_auto(GStrv) langs = languages (f);
+  g_autoptr(GError) error = NULL;
+  EvkChartEditDialog *dialog;
+
+  dialog = evk_chart_card_edit_text (card);
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (evk_chart_edit_dialog_get_key (dialog), ==, key);
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (f->window));
+  g_assert_true (gtk_window_get_modal (GTK_WINDOW (dialog)));
+  evk_ui_iterate ();
+
+  /* Prefilled from the project. */
+  {
+    g_autoptr(GPtrArray) charts = measure_charts (f);
+    EvkSavedChart *chart = find_chart (charts, key);
+
+    for (guint i = 0; langs[i] != NULL; i++)
+      {
+        g_autofree char *caption = evk_chart_edit_dialog_get_caption (dialog, langs[i]);
+        g_autofree char *alt = evk_chart_edit_dialog_get_alt_text (dialog, langs[i]);
+
+        g_assert_cmpstr (caption, ==, evk_localized_get (chart->caption, langs[i]));
+        g_assert_cmpstr (alt, ==, evk_localized_get (chart->alt_text, langs[i]));
+      }
+  }
+
+  evk_chart_edit_dialog_set_caption (dialog, langs[0], "Kjennskap blant lag og foreninger");
+  evk_chart_edit_dialog_set_caption (dialog, langs[1], "Awareness among associations");
+  evk_chart_edit_dialog_set_alt_text (dialog, langs[0], "Stolpediagram.\nTo linjer.");
+  evk_chart_edit_dialog_set_alt_text (dialog, langs[1], "Bar chart.\nTwo lines.");
+  g_assert_true (evk_chart_edit_dialog_save (dialog, &error));
+  g_assert_no_error (error);
+  evk_ui_iterate ();
+
+  {
+    g_autoptr(GPtrArray) charts = measure_charts (f);
+    EvkSavedChart *chart = find_chart (charts, key);
+
+    g_assert_cmpstr (evk_localized_get (chart->caption, langs[0]), ==, "Kjennskap blant lag og foreninger");
+    g_assert_cmpstr (evk_localized_get (chart->caption, langs[1]), ==, "Awareness among associations");
+    g_assert_cmpstr (evk_localized_get (chart->alt_text, langs[0]), ==, "Stolpediagram.\nTo linjer.");
+    g_assert_cmpstr (evk_localized_get (chart->alt_text, langs[1]), ==, "Bar chart.\nTwo lines.");
+  }
+  /* The card's caption follows, in the content language and after a switch. */
+  g_assert_cmpstr (evk_chart_card_get_caption (card), ==,
+                   g_str_equal (evk_workspace_get_language (f->window->workspace), langs[0])
+                   ? "Kjennskap blant lag og foreninger" : "Awareness among associations");
+  evk_window_set_language (f->window, langs[1]);
+  evk_ui_iterate ();
+  {
+    g_autoptr(GPtrArray) after = evk_measure_page_get_cards (EVK_MEASURE_PAGE (_evk_window_get_page_widget (f->window)));
+
+    g_assert_cmpstr (evk_chart_card_get_caption (g_ptr_array_index (after, 1)), ==, "Awareness among associations");
+  }
+}
+
+static void
+test_cancel_changes_nothing (Fixture       *f,
+                             gconstpointer  data)
+{
+  EvkMeasurePage *page = show_measure_20 (f);
+  g_autoptr(GPtrArray) cards = evk_measure_page_get_cards (page);
+  EvkChartCard *card = g_ptr_array_index (cards, 0);
+  g_autofree char *key = g_strdup (evk_chart_card_get_chart_key (card));
+  g_autofree char *caption_before = g_strdup (evk_chart_card_get_caption (card));
+  g_autoptr(GPtrArray) before = measure_charts (f);
+  g_auto(GStrv) langs = languages (f);
+  EvkChartEditDialog *dialog = evk_chart_card_edit_text (card);
+
+  g_assert_nonnull (dialog);
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  evk_ui_iterate ();
+  evk_chart_edit_dialog_set_caption (dialog, langs[0], "Skal ikke lagres");
+  evk_chart_edit_dialog_set_alt_text (dialog, langs[1], "Not to be saved");
+  /* Escape is Cancel. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "chart-edit.cancel", NULL));
+  evk_ui_iterate ();
+  g_assert_null (dialog);
+
+  {
+    g_autoptr(GPtrArray) after = measure_charts (f);
+
+    g_assert_cmpuint (after->len, ==, before->len);
+    for (guint i = 0; i < after->len; i++)
+      {
+        EvkSavedChart *a = g_ptr_array_index (before, i);
+        EvkSavedChart *b = g_ptr_array_index (after, i);
+
+        g_assert_cmpstr (a->key, ==, b->key);
+        g_assert_true (a->in_report == b->in_report);
+        g_assert_true (evk_localized_equal (a->caption, b->caption));
+        g_assert_true (evk_localized_equal (a->alt_text, b->alt_text));
+      }
+  }
+  g_assert_cmpstr (evk_chart_card_get_caption (card), ==, caption_before);
+  g_assert_cmpstr (evk_chart_card_get_chart_key (card), ==, key);
+}
+
+static void
+test_move_and_remove (Fixture       *f,
+                      gconstpointer  data)
+{
+  EvkMeasurePage *page = show_measure_20 (f);
+  g_autoptr(GPtrArray) cards = evk_measure_page_get_cards (page);
+  g_autoptr(GPtrArray) before = measure_charts (f);
+  EvkChartCard *first = g_ptr_array_index (cards, 0);
+  EvkChartCard *second = g_ptr_array_index (cards, 1);
+  g_autoptr(GError) error = NULL;
+
+  /* The first card cannot go further up: nothing changes. */
+  g_assert_true (evk_chart_card_move (first, -1, &error));
+  g_assert_no_error (error);
+
+  /* The second card moves up: the project's order and the page's follow,
+   * with the same card objects. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (second), "chart.move-up", NULL));
+  evk_ui_iterate ();
+  {
+    g_autoptr(GPtrArray) after = measure_charts (f);
+    g_autoptr(GPtrArray) now = evk_measure_page_get_cards (page);
+
+    g_assert_cmpuint (after->len, ==, 4);
+    g_assert_cmpstr (((EvkSavedChart *) g_ptr_array_index (after, 0))->key, ==,
+                     ((EvkSavedChart *) g_ptr_array_index (before, 1))->key);
+    g_assert_cmpstr (((EvkSavedChart *) g_ptr_array_index (after, 1))->key, ==,
+                     ((EvkSavedChart *) g_ptr_array_index (before, 0))->key);
+    for (guint i = 2; i < 4; i++)
+      g_assert_cmpstr (((EvkSavedChart *) g_ptr_array_index (after, i))->key, ==,
+                       ((EvkSavedChart *) g_ptr_array_index (before, i))->key);
+    g_assert_true (g_ptr_array_index (now, 0) == (gpointer) second);
+    g_assert_true (g_ptr_array_index (now, 1) == (gpointer) first);
+    /* The flow box shows them in that order too. */
+    g_assert_true (gtk_widget_get_parent (GTK_WIDGET (second)) ==
+                   GTK_WIDGET (gtk_flow_box_get_child_at_index (GTK_FLOW_BOX (gtk_widget_get_parent (gtk_widget_get_parent (GTK_WIDGET (second)))), 0)));
+    g_assert_true (gtk_widget_get_parent (GTK_WIDGET (first)) ==
+                   GTK_WIDGET (gtk_flow_box_get_child_at_index (GTK_FLOW_BOX (gtk_widget_get_parent (gtk_widget_get_parent (GTK_WIDGET (first)))), 1)));
+  }
+
+  /* And back down. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (second), "chart.move-down", NULL));
+  evk_ui_iterate ();
+  {
+    g_autoptr(GPtrArray) after = measure_charts (f);
+    g_autoptr(GPtrArray) now = evk_measure_page_get_cards (page);
+
+    for (guint i = 0; i < 4; i++)
+      g_assert_cmpstr (((EvkSavedChart *) g_ptr_array_index (after, i))->key, ==,
+                       ((EvkSavedChart *) g_ptr_array_index (before, i))->key);
+    g_assert_true (g_ptr_array_index (now, 0) == (gpointer) first);
+  }
+
+  /* A removed chart leaves the page. */
+  g_assert_true (evk_project_remove_chart (evk_window_get_project (f->window),
+                                           evk_chart_card_get_chart_key (second), &error));
+  g_assert_no_error (error);
+  evk_ui_iterate ();
+  {
+    g_autoptr(GPtrArray) now = evk_measure_page_get_cards (page);
+
+    g_assert_cmpuint (now->len, ==, 3);
+    g_assert_true (g_ptr_array_index (now, 0) == (gpointer) first);
+  }
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  if (!gtk_init_check ())
+    {
+      g_print ("1..0 # SKIP no display (run under xvfb-run, as build-aux/test does)\n");
+      return 0;
+    }
+  adw_init ();
+  evk_register_resource ();
+  g_test_add ("/evk/chart-card/saved-charts", Fixture, NULL, fixture_set_up, test_cards_are_saved_charts,
+              fixture_tear_down);
+  g_test_add ("/evk/chart-card/include-in-report", Fixture, NULL, fixture_set_up, test_include_in_report,
+              fixture_tear_down);
+  g_test_add ("/evk/chart-card/edit-texts", Fixture, NULL, fixture_set_up, test_edit_texts, fixture_tear_down);
+  g_test_add ("/evk/chart-card/cancel", Fixture, NULL, fixture_set_up, test_cancel_changes_nothing,
+              fixture_tear_down);
+  g_test_add ("/evk/chart-card/move-and-remove", Fixture, NULL, fixture_set_up, test_move_and_remove,
+              fixture_tear_down);
+  return g_test_run ();
+}
