@@ -30,7 +30,7 @@ expect_fail () {
   fi
 }
 
-echo "1..37"
+echo "1..40"
 
 "$evalkit" --help >"$tmp/out" 2>&1
 ok $? "--help exits 0"
@@ -155,5 +155,23 @@ expect_fail "a chart whose table does not compute is refused" "has no variable n
 ok $? "chart-remove removes it"
 
 expect_fail "an unknown chart is refused" "no chart “nope”" "$evalkit" chart "$tmp/d.evalkit" nope --out "$tmp/x.png"
+
+# A project begins with its strategy; its default charts follow the data
+# as it comes, and a default the user removed stays removed.
+demo=${EVALKIT_DATADIR:-$(dirname "$0")/../data}/demo
+"$evalkit" import-strategy "$tmp/fresh.evalkit" "$demo/strategy.ini" &&
+  ! "$evalkit" charts "$tmp/fresh.evalkit" | grep -q "^m20-" &&
+  "$evalkit" import-survey "$tmp/fresh.evalkit" "$demo/survey.sav" --meta "$demo/survey-meta.ini" >/dev/null &&
+  "$evalkit" charts "$tmp/fresh.evalkit" | grep -q "^m20-awareness-7	"
+ok $? "import-strategy makes a new project; importing a survey adds its default charts"
+"$evalkit" chart-remove "$tmp/fresh.evalkit" m20-awareness-7 &&
+  "$evalkit" import-survey "$tmp/fresh.evalkit" "$demo/survey.sav" --meta "$demo/survey-meta.ini" >/dev/null &&
+  ! "$evalkit" charts "$tmp/fresh.evalkit" | grep -q "^m20-awareness-7	" &&
+  "$evalkit" charts "$tmp/fresh.evalkit" | grep -q "^m20-outcome-7	"
+ok $? "a removed default chart does not come back with the next import"
+printf 'junk\n' >"$tmp/bad.ini"
+"$evalkit" import-strategy "$tmp/bad.evalkit" "$tmp/bad.ini" 2>/dev/null
+[ $? -ne 0 ] && [ ! -e "$tmp/bad.evalkit" ]
+ok $? "a strategy that does not import leaves no new project behind"
 
 exit $failed

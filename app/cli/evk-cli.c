@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 #include <locale.h>
 #include <stdio.h>
 #include <string.h>
@@ -34,7 +35,7 @@ static int run_report (int argc, char **argv);
 static const Command commands[] = {
   { "demo", N_("OUT.evalkit"), N_("Write the bundled demo evaluation to a new project file"), run_demo },
   { "info", N_("PROJECT"), N_("Summarise a project: goals, measures, statuses, data"), run_info },
-  { "import-strategy", N_("PROJECT FILE"), N_("Import a strategy definition file into a project"),
+  { "import-strategy", N_("PROJECT FILE"), N_("Import a strategy definition file into a project (a new one if PROJECT does not exist)"),
     run_import_strategy },
   { "export-strategy", N_("PROJECT FILE"), N_("Export the project’s strategy as a definition file"),
     run_export_strategy },
@@ -138,6 +139,19 @@ run_demo (int    argc,
   return EXIT_SUCCESS;
 }
 
+/* A project file and its WAL companions. */
+static void
+evk_cli_remove_project (const char *path)
+{
+  const char *suffixes[] = { "", "-wal", "-shm", "-journal" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *file = g_strconcat (path, suffixes[i], NULL);
+      g_unlink (file);
+    }
+}
+
 static int
 run_import_strategy (int    argc,
                      char **argv)
@@ -147,11 +161,21 @@ run_import_strategy (int    argc,
   g_autoptr(GError) error = NULL;
   int status;
 
+  gboolean created;
+
   if (!evk_cli_parse (context, &argc, &argv, 2, &status))
     return status;
 
-  project = evk_project_open (argv[1], &error);
-  if (project == NULL || !evk_project_import_strategy (project, argv[2], &error))
+  /* A strategy is where a new evaluation starts: a missing project is
+   * made, and removed again if its strategy does not import. */
+  created = !g_file_test (argv[1], G_FILE_TEST_EXISTS);
+  project = created ? evk_project_create (argv[1], &error) : evk_project_open (argv[1], &error);
+  if (project != NULL && !evk_project_import_strategy (project, argv[2], &error) && created)
+    {
+      g_clear_object (&project);
+      evk_cli_remove_project (argv[1]);
+    }
+  if (project == NULL || error != NULL)
     return evk_cli_fail (error);
   return EXIT_SUCCESS;
 }

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "evk-chart.h"
+#include "evk-charts.h"
 #include "evk-format.h"
 #include "evk-localized.h"
 #include "evk-report.h"
@@ -725,6 +726,72 @@ test_missing_translation (void)
   g_unlink (path);
 }
 
+static gboolean
+pdf_contains (const char *path,
+              const char *needle)
+{
+  g_autofree char *uri = g_filename_to_uri (path, NULL, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TestDocument) doc = poppler_document_new_from_file (uri, NULL, &error);
+
+  g_assert_no_error (error);
+  for (int p = 0; p < poppler_document_get_n_pages (doc); p++)
+    {
+      g_autoptr(TestPage) page = poppler_document_get_page (doc, p);
+      g_autofree char *raw = poppler_page_get_text (page);
+      g_autofree char *text = normalize (raw);
+
+      if (strstr (text, needle) != NULL)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* The report draws a measure's saved charts: one left out of the report
+ * is not there, and a caption the evaluator wrote is. */
+static void
+test_saved_charts (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (fx.dir, "charts.pdf", NULL);
+  g_autoptr(GPtrArray) charts = evk_project_list_charts (fx.project, &error);
+  g_autoptr(GHashTable) caption = evk_localized_new ();
+  EvkSavedChart *chart = NULL;
+  EvkReportOptions options;
+  guint n_figures;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < charts->len && chart == NULL; i++)
+    if (((EvkSavedChart *) g_ptr_array_index (charts, i))->measure == 20 &&
+        ((EvkSavedChart *) g_ptr_array_index (charts, i))->kind == EVK_CHART_AWARENESS)
+      chart = g_ptr_array_index (charts, i);
+  g_assert_nonnull (chart);
+
+  evk_report_options_init (&options);
+  g_assert_true (evk_report_render_pdf_full (fx.project, "en", path, &options, &error));
+  g_assert_no_error (error);
+  n_figures = options.n_figures;
+  g_assert_cmpuint (n_figures, ==, fx.options[1].n_figures);
+
+  g_assert_true (evk_project_edit_chart (fx.project, chart->key, NULL, NULL, FALSE, -1, &error));
+  evk_report_options_init (&options);
+  g_assert_true (evk_report_render_pdf_full (fx.project, "en", path, &options, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (options.n_figures, ==, n_figures - 1);
+
+  evk_localized_set (caption, "en", "Known and used, as the evaluators put it");
+  g_assert_true (evk_project_edit_chart (fx.project, chart->key, caption, NULL, TRUE, -1, &error));
+  evk_report_options_init (&options);
+  g_assert_true (evk_report_render_pdf_full (fx.project, "en", path, &options, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (options.n_figures, ==, n_figures);
+  g_assert_true (pdf_contains (path, "Known and used, as the evaluators put it"));
+
+  g_assert_true (evk_project_edit_chart (fx.project, chart->key, chart->caption, NULL, -1, -1, &error));
+  g_assert_no_error (error);
+  g_unlink (path);
+}
+
 static void
 record_progress (double      fraction,
                  const char *stage,
@@ -834,6 +901,7 @@ main (int    argc,
   g_test_add_func ("/evk/report/fonts-embedded", test_fonts_embedded);
   g_test_add_func ("/evk/report/broken-reference", test_broken_reference);
   g_test_add_func ("/evk/report/missing-translation", test_missing_translation);
+  g_test_add_func ("/evk/report/saved-charts", test_saved_charts);
   g_test_add_func ("/evk/report/paginate", test_paginate);
   g_test_add_func ("/evk/report/progress-and-cancel", test_progress_and_cancel);
   g_test_add_func ("/evk/report/render-all", test_render_all);

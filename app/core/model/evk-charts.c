@@ -34,10 +34,15 @@ evk_saved_chart_free (EvkSavedChart *chart)
 
 /* ---- Defaults ------------------------------------------------------ */
 
+/* The defaults are made again whenever the project may have gained some
+ * (a survey, a document review, a new link), but only the ones never made
+ * before: a default the user removed stays removed. The keys made so far
+ * are kept in project_meta "charts.defaults", one per line. */
 typedef struct {
   EvkStrategy *strategy;
   GStrv        langs;
-  guint        position;
+  GHashTable  *made;      /* keys made before, or in this run */
+  guint        n_new;
 } Defaults;
 
 /* "Kjennskap til og bruk av {offer}" in every language the words have. */
@@ -81,6 +86,10 @@ insert_chart (EvkStore    *store,
   sqlite3_stmt *stmt;
   gint64 id;
 
+  if (!g_hash_table_add (d->made, g_strdup (key)))
+    return TRUE;
+  d->n_new++;
+
   /* The alt text starts as the caption; the numbers themselves are in the
    * table every chart offers as its alternative. */
   for (guint i = 0; d->langs[i] != NULL; i++)
@@ -89,7 +98,8 @@ insert_chart (EvkStore    *store,
   stmt = evk_store_prepare (store,
                             "INSERT INTO chart (key, kind, spec, measure_id, goal_id, position, in_report) "
                             "VALUES (?1, ?2, ?3, (SELECT id FROM measure WHERE number = ?4), "
-                            "(SELECT id FROM goal WHERE key = ?5), ?6, 1) RETURNING id",
+                            "(SELECT id FROM goal WHERE key = ?5), "
+                            "(SELECT coalesce(max(position), -1) + 1 FROM chart), 1) RETURNING id",
                             error);
   if (stmt == NULL)
     return FALSE;
@@ -99,7 +109,6 @@ insert_chart (EvkStore    *store,
   if (measure > 0)
     evk_stmt_bind_int (stmt, 4, measure);
   evk_stmt_bind_text (stmt, 5, goal);
-  evk_stmt_bind_int (stmt, 6, d->position++);
   if ((id = evk_store_step_returning_id (store, stmt, error)) < 0)
     return FALSE;
   return evk_store_replace_texts (store, "chart", id, "caption", caption,
@@ -136,9 +145,6 @@ make_defaults (EvkStore  *store,
   gboolean has_review = FALSE;
   sqlite3_stmt *stmt;
 
-  if (!evk_store_exec (store, "INSERT OR REPLACE INTO project_meta (key, value) VALUES ('charts.defaults', '1')",
-                       error))
-    return FALSE;
   stmt = evk_store_prepare (store, "SELECT (SELECT count(*) FROM survey), (SELECT count(*) FROM document)",
                             error);
   if (stmt == NULL || !evk_store_step (store, stmt, NULL, error))
@@ -231,23 +237,58 @@ make_defaults (EvkStore  *store,
   return TRUE;
 }
 
-/* Whether the defaults were ever made: a user who removed every chart does
- * not get them back unasked. */
-static gboolean
-count_charts (EvkStore  *store,
-              guint     *n,
-              GError   **error)
+/* The keys made before: those recorded, and those in the table (a project
+ * of an earlier version recorded only that the defaults were made). */
+static GHashTable *
+load_made (EvkStore  *store,
+           GError   **error)
 {
+  g_autoptr(GHashTable) made = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   sqlite3_stmt *stmt = evk_store_prepare (store,
-                                          "SELECT (SELECT count(*) FROM chart) + "
-                                          "(SELECT count(*) FROM project_meta WHERE key = 'charts.defaults')",
+                                          "SELECT value FROM project_meta WHERE key = 'charts.defaults' "
+                                          "UNION ALL SELECT key FROM chart",
                                           error);
+  gboolean has_row;
 
-  if (stmt == NULL || !evk_store_step (store, stmt, NULL, error))
+  if (stmt == NULL)
+    return NULL;
+  while (evk_store_step (store, stmt, &has_row, error) && has_row)
+    {
+      g_auto(GStrv) keys = g_strsplit (evk_stmt_column_text (stmt, 0), "\n", -1);
+
+      for (guint i = 0; keys[i] != NULL; i++)
+        if (keys[i][0] != '\0')
+          g_hash_table_add (made, g_strdup (keys[i]));
+    }
+  if (error != NULL && *error != NULL)
+    return NULL;
+  return g_steal_pointer (&made);
+}
+
+static gboolean
+make_new_defaults (EvkStore  *store,
+                   gpointer   user_data,
+                   GError   **error)
+{
+  Defaults *d = user_data;
+  g_autoptr(GString) joined = g_string_new (NULL);
+  GList *keys;
+  sqlite3_stmt *stmt;
+
+  if (!make_defaults (store, d, error))
     return FALSE;
-  *n = sqlite3_column_int (stmt, 0);
-  sqlite3_reset (stmt);
-  return TRUE;
+  if (d->n_new == 0)
+    return TRUE;
+  keys = g_list_sort (g_hash_table_get_keys (d->made), (GCompareFunc) strcmp);
+  for (GList *k = keys; k != NULL; k = k->next)
+    g_string_append_printf (joined, "%s%s", joined->len > 0 ? "\n" : "", (const char *) k->data);
+  g_list_free (keys);
+  stmt = evk_store_prepare (store, "INSERT OR REPLACE INTO project_meta (key, value) VALUES ('charts.defaults', ?1)",
+                            error);
+  if (stmt == NULL)
+    return FALSE;
+  evk_stmt_bind_text (stmt, 1, joined->str);
+  return evk_store_step (store, stmt, NULL, error);
 }
 
 static gboolean
@@ -257,14 +298,9 @@ ensure_defaults (EvkProject  *project,
 {
   EvkStore *store = evk_project_get_store (project);
   g_autoptr(EvkStrategy) strategy = NULL;
+  g_autoptr(GHashTable) made = NULL;
   g_auto(GStrv) langs = NULL;
   Defaults d = { 0 };
-  guint n;
-
-  if (!count_charts (store, &n, error))
-    return FALSE;
-  if (n > 0 && !replace)
-    return TRUE;
 
   strategy = evk_project_load_strategy (project, error);
   langs = evk_store_get_languages (store, error);
@@ -275,12 +311,20 @@ ensure_defaults (EvkProject  *project,
 
   if (replace && !evk_store_exec (store, "BEGIN IMMEDIATE", error))
     return FALSE;
-  if (replace && !evk_store_exec (store, "DELETE FROM chart", error))
+  if (replace && !evk_store_exec (store, "DELETE FROM chart; DELETE FROM project_meta WHERE key = 'charts.defaults'",
+                                  error))
     {
       evk_store_exec (store, "ROLLBACK", NULL);
       return FALSE;
     }
-  if (!evk_store_transaction (store, make_defaults, &d, error))
+  if ((made = load_made (store, error)) == NULL)
+    {
+      if (replace)
+        evk_store_exec (store, "ROLLBACK", NULL);
+      return FALSE;
+    }
+  d.made = made;
+  if (!evk_store_transaction (store, make_new_defaults, &d, error))
     {
       if (replace)
         evk_store_exec (store, "ROLLBACK", NULL);

@@ -11,6 +11,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "evk-charts.h"
 #include "evk-format.h"
 #include "evk-hyphenate.h"
 #include "evk-localized.h"
@@ -70,6 +71,7 @@ typedef struct {
   GHashTable      *measure_ids;  /* number → row id */
   GPtrArray       *report_figures; /* Figure */
   GPtrArray       *owned_tables;
+  GPtrArray       *measure_charts; /* EvkSavedChart of measures, or NULL: the defaults */
   EvkReportDoc    *doc;
   gboolean         has_survey;
 
@@ -1313,14 +1315,67 @@ add_part (Builder    *b,
     }
 }
 
-/* The default charts of a measure: awareness and use of each offer that
- * serves it, and the offer's outcomes. */
+/* An outcome nobody was asked about (no users) has nothing to draw. */
+static gboolean
+table_is_empty (EvkTable *table)
+{
+  for (guint r = 0; r < table->rows->len; r++)
+    if (evk_table_row (table, r)->n_base > 0)
+      return FALSE;
+  return table->rows->len == 0 || table->n_base == 0;
+}
+
+/* The measure's saved charts that go in the report, in the project's order,
+ * with the captions and alt texts the evaluators wrote. */
+static void
+add_saved_measure_charts (Builder    *b,
+                          EvkMeasure *measure)
+{
+  for (guint i = 0; i < b->measure_charts->len && !failed (b); i++)
+    {
+      EvkSavedChart *chart = g_ptr_array_index (b->measure_charts, i);
+      /* Translators: names a chart in a report error, e.g. "chart m1-awareness-4: caption" */
+      g_autofree char *what = g_strdup_printf (_("chart %s: caption"), chart->key);
+      const char *caption, *alt;
+      EvkTable *table;
+
+      if (chart->measure != measure->number || !chart->in_report)
+        continue;
+      table = compute (b, chart->spec, what);
+      if (table == NULL)
+        return;
+      if (chart->kind == EVK_CHART_OUTCOME && table_is_empty (table))
+        continue;
+      caption = required_text (b, chart->caption, what);
+      alt = chart->alt_text != NULL ? evk_localized_get (chart->alt_text, b->lang) : NULL;
+      if (caption == NULL)
+        return;
+      add_figure (b, chart->kind, &table, 1, caption, NULL);
+      if (alt != NULL && alt[0] != '\0')
+        {
+          EvkBlock *block = g_ptr_array_index (b->doc->blocks, b->doc->blocks->len - 1);
+
+          g_free (block->alt);
+          block->alt = g_strdup (alt);
+        }
+    }
+}
+
+/* The charts of a measure: the saved ones where the project has them, else
+ * the defaults (a project opened read-only before its charts were ever
+ * listed): awareness and use of each offer that serves it, and the offer's
+ * outcomes. */
 static void
 add_measure_charts (Builder    *b,
                     EvkMeasure *measure)
 {
   if (!b->has_survey)
     return;
+  if (b->measure_charts != NULL)
+    {
+      add_saved_measure_charts (b, measure);
+      return;
+    }
   for (guint o = 0; o < b->strategy->offers->len && !failed (b); o++)
     {
       EvkOffer *offer = g_ptr_array_index (b->strategy->offers, o);
@@ -1354,16 +1409,8 @@ add_measure_charts (Builder    *b,
       table = compute (b, spec, what);
       if (table == NULL)
         return;
-      /* An outcome nobody was asked about (no users) has nothing to draw. */
-      if (table->rows->len == 0 || table->n_base == 0)
-        {
-          gboolean any = FALSE;
-
-          for (guint r = 0; r < table->rows->len; r++)
-            any = any || evk_table_row (table, r)->n_base > 0;
-          if (!any)
-            continue;
-        }
+      if (table_is_empty (table))
+        continue;
       caption = word_with (b, "FigureOutcome", "offer", label);
       add_figure (b, EVK_CHART_OUTCOME, &table, 1, caption, NULL);
     }
@@ -1972,6 +2019,18 @@ evk_report_doc_build (EvkProject        *project,
 
   if (!load_context (&b, error))
     goto out;
+  {
+    g_autoptr(GPtrArray) charts = evk_project_list_charts (project, error);
+
+    if (charts == NULL)
+      goto out;
+    for (guint i = 0; i < charts->len; i++)
+      if (((EvkSavedChart *) g_ptr_array_index (charts, i))->measure != 0)
+        {
+          b.measure_charts = g_steal_pointer (&charts);
+          break;
+        }
+  }
 
   if (options->draft)
     doc->draft_word = g_strdup (word (&b, "Draft"));
@@ -1989,6 +2048,7 @@ evk_report_doc_build (EvkProject        *project,
   add_back_matter (&b);
 
 out:
+  g_clear_pointer (&b.measure_charts, g_ptr_array_unref);
   g_clear_pointer (&b.project_texts, evk_text_index_free);
   g_clear_pointer (&b.measure_texts, evk_text_index_free);
   if (error != NULL && *error != NULL)
