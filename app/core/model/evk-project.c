@@ -11,6 +11,7 @@
 #include <errno.h>
 #include <glib/gstdio.h>
 
+#include "evk-charts.h"
 #include "evk-import-csv.h"
 #include "evk-import-spss.h"
 #include "evk-model-error.h"
@@ -138,6 +139,7 @@ build_demo (EvkProject  *project,
   g_autofree char *codebook_path = g_build_filename (demo_dir, "codebook.csv", NULL);
   g_autoptr(EvkSurvey) survey = NULL;
   g_auto(GStrv) langs = NULL;
+  g_autoptr(GPtrArray) charts = NULL;
 
   /* The demo goes through the same importers a user's files do: the
    * strategy key file, the SPSS file, and the document coding sheet. The
@@ -151,8 +153,14 @@ build_demo (EvkProject  *project,
       !evk_survey_apply_meta (survey, meta_path, langs[0], error) ||
       !evk_project_save_survey (project, survey, error))
     return FALSE;
-  return evk_review_import (project, documents_path, error) &&
-         evk_report_import_demo (project, demo_dir, error);
+  if (!evk_review_import (project, documents_path, error) ||
+      !evk_report_import_demo (project, demo_dir, error))
+    return FALSE;
+  /* Its default charts are made now, as a user's project has them after
+   * its imports, so a read-only look (`evalkit info`, the report thread)
+   * sees them. */
+  charts = evk_project_list_charts (project, error);
+  return charts != NULL;
 }
 
 EvkProject *
