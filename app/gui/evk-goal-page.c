@@ -1,4 +1,4 @@
-/* evk-goal-page.c: one goal: status summary, its measures, its survey charts
+/* evk-goal-page.c: one goal: its saved charts, its measures
  *
  * Copyright 2026 The Evalkit developers
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -23,7 +23,8 @@ struct _EvkGoalPage
   GtkWidget    *scrolled;
   GtkWidget    *content;
   GtkWidget    *summary_label;
-  EvkChartCard *summary_card;
+  GtkWidget    *flow;
+  GPtrArray    *cards;
   GListStore   *store;
   GtkSortListModel *sorted;
   GtkWidget    *column_view;
@@ -194,11 +195,13 @@ row_activated (GtkColumnView *view,
   gtk_widget_activate_action (GTK_WIDGET (self), "win.show-page", "s", page);
 }
 
-static guint
-count_goal_offers (EvkGoalPage *self)
+/* The goal's offers with heard-of and used items, "1,4,7", as the default
+ * ranked awareness chart of the goal names them. */
+static char *
+goal_offers (EvkGoalPage *self)
 {
   EvkStrategy *strategy = evk_workspace_get_strategy (self->workspace);
-  guint n = 0;
+  g_autoptr(GString) keys = g_string_new (NULL);
 
   for (guint i = 0; i < strategy->offers->len; i++)
     {
@@ -212,16 +215,84 @@ count_goal_offers (EvkGoalPage *self)
         }
       if (in_goal && evk_offer_get_variable (offer, EVK_ROLE_HEARD_OF) != NULL &&
           evk_offer_get_variable (offer, EVK_ROLE_USED) != NULL)
-        n++;
+        g_string_append_printf (keys, "%s%s", keys->len > 0 ? "," : "", offer->key);
     }
-  return n;
+  return g_string_free (g_steal_pointer (&keys), FALSE);
+}
+
+static EvkChartCard *
+status_card_new (EvkGoalPage *self)
+{
+  EvkChartCard *card = evk_chart_card_new_built (self->workspace, EVK_CHART_STATUS_SUMMARY, build_status_table,
+                                                 g_strdup (self->goal), g_free);
+  /* The status names are the project's words; the heading is the UI's. */
+  g_autoptr(GHashTable) title = evk_page_heading_new (self->workspace, _("Status of the measures"));
+
+  evk_chart_card_set_title (card, title);
+  return card;
+}
+
+static EvkChartCard *
+awareness_card_new (EvkGoalPage *self)
+{
+  EvkQuery query = { "awareness-all", self->goal, "all", TRUE };
+
+  return evk_chart_card_new (self->workspace, EVK_CHART_AWARENESS_RANKED, &query);
+}
+
+/* The goal's own status summary and the ranked awareness of exactly its
+ * offers get the cards the page has always shown (the latter with the
+ * group and base selectors); any other chart the plain table its words
+ * make. */
+static EvkChartCard *
+card_for_chart (const EvkSavedChart *chart,
+                gpointer             user_data)
+{
+  EvkGoalPage *self = user_data;
+  g_autofree char *status_spec = g_strdup_printf ("status-summary goal=%s", self->goal);
+  g_autofree char *offers = goal_offers (self);
+  g_autofree char *awareness_spec = g_strdup_printf ("awareness-all offers=%s", offers);
+
+  if (chart->kind == EVK_CHART_STATUS_SUMMARY && g_str_equal (chart->spec, status_spec))
+    return status_card_new (self);
+  if (chart->kind == EVK_CHART_AWARENESS_RANKED && offers[0] != '\0' && g_str_equal (chart->spec, awareness_spec))
+    return awareness_card_new (self);
+  return evk_page_saved_card_new (self->workspace, chart);
+}
+
+static void
+append_card (EvkGoalPage  *self,
+             EvkChartCard *card)
+{
+  evk_page_flow_append (self->flow, GTK_WIDGET (card));
+  g_ptr_array_add (self->cards, card);
+}
+
+/* What the page showed before projects saved their charts. */
+static void
+add_default_cards (gpointer user_data)
+{
+  EvkGoalPage *self = user_data;
+  g_autofree char *offers = goal_offers (self);
+
+  append_card (self, status_card_new (self));
+  if (evk_workspace_get_survey (self->workspace) != NULL && offers[0] != '\0')
+    append_card (self, awareness_card_new (self));
+}
+
+static void
+sync_cards (EvkGoalPage *self)
+{
+  evk_page_sync_saved_cards (self->workspace, self->flow, self->cards, 0, self->goal, card_for_chart,
+                             add_default_cards, self);
+  gtk_widget_set_visible (self->flow, self->cards->len > 0);
 }
 
 static void
 rebuild (EvkGoalPage *self)
 {
   EvkGoal *goal = evk_strategy_find_goal (evk_workspace_get_strategy (self->workspace), self->goal);
-  GtkWidget *header, *frame, *flow;
+  GtkWidget *header, *frame;
   g_autofree char *heading = NULL;
   const char *description;
 
@@ -241,27 +312,10 @@ rebuild (EvkGoalPage *self)
   gtk_box_append (GTK_BOX (header), self->summary_label);
   gtk_box_append (GTK_BOX (self->content), header);
 
-  flow = evk_page_flow_new ();
-  self->summary_card = evk_chart_card_new_built (self->workspace, EVK_CHART_STATUS_SUMMARY, build_status_table,
-                                                 g_strdup (self->goal), g_free);
-  {
-    g_autoptr(GHashTable) title = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-    EvkStrategy *strategy = evk_workspace_get_strategy (self->workspace);
-
-    /* The status names are the project's words; the heading is the UI's. */
-    for (guint l = 0; strategy->languages[l] != NULL; l++)
-      g_hash_table_insert (title, g_strdup (strategy->languages[l]), g_strdup (_("Status of the measures")));
-    evk_chart_card_set_title (self->summary_card, title);
-  }
-  evk_page_flow_append (flow, GTK_WIDGET (self->summary_card));
-  if (evk_workspace_get_survey (self->workspace) != NULL && count_goal_offers (self) > 0)
-    {
-      EvkQuery query = { "awareness-all", self->goal, "all", TRUE };
-      EvkChartCard *card = evk_chart_card_new (self->workspace, EVK_CHART_AWARENESS_RANKED, &query);
-
-      evk_page_flow_append (flow, GTK_WIDGET (card));
-    }
-  gtk_box_append (GTK_BOX (self->content), flow);
+  g_ptr_array_set_size (self->cards, 0);
+  self->flow = evk_page_flow_new ();
+  gtk_box_append (GTK_BOX (self->content), self->flow);
+  sync_cards (self);
 
   gtk_box_append (GTK_BOX (self->content), evk_page_section_new (_("Measures")));
   frame = gtk_frame_new (NULL);
@@ -297,6 +351,8 @@ workspace_changed (EvkWorkspace *workspace,
     fill_store (self);
   else if (g_strcmp0 (what, "strategy") == 0)
     rebuild (self);
+  else if (g_strcmp0 (what, "charts") == 0)
+    sync_cards (self);
 }
 
 static void
@@ -319,6 +375,7 @@ evk_goal_page_dispose (GObject *object)
   g_clear_object (&self->sorted);
   g_clear_object (&self->store);
   g_clear_pointer (&self->goal, g_free);
+  g_clear_pointer (&self->cards, g_ptr_array_unref);
   G_OBJECT_CLASS (evk_goal_page_parent_class)->dispose (object);
 }
 
@@ -336,6 +393,7 @@ static void
 evk_goal_page_init (EvkGoalPage *self)
 {
   self->store = g_list_store_new (EVK_TYPE_MEASURE_ITEM);
+  self->cards = g_ptr_array_new ();
   self->scrolled = evk_page_scrolled_new (&self->content);
   gtk_widget_set_parent (self->scrolled, GTK_WIDGET (self));
 }
@@ -363,7 +421,16 @@ evk_goal_page_get_summary (EvkGoalPage *self)
 EvkChartCard *
 evk_goal_page_get_summary_card (EvkGoalPage *self)
 {
-  return self->summary_card;
+  for (guint i = 0; i < self->cards->len; i++)
+    if (evk_chart_card_get_kind (g_ptr_array_index (self->cards, i)) == EVK_CHART_STATUS_SUMMARY)
+      return g_ptr_array_index (self->cards, i);
+  return NULL;
+}
+
+GPtrArray *
+evk_goal_page_get_cards (EvkGoalPage *self)
+{
+  return g_ptr_array_copy (self->cards, NULL, NULL);
 }
 
 GListModel *

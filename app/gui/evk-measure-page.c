@@ -260,43 +260,23 @@ rebuild_codings (EvkMeasurePage *self)
     }
 }
 
-/* A card's heading is the UI's word for what the chart shows; the chart
- * itself names the offer in the content language. */
-static GHashTable *
-heading (EvkMeasurePage *self,
-         const char     *text)
-{
-  GHashTable *title = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  GStrv languages = evk_workspace_get_strategy (self->workspace)->languages;
-
-  for (guint l = 0; languages[l] != NULL; l++)
-    g_hash_table_insert (title, g_strdup (languages[l]), g_strdup (text));
-  return title;
-}
-
-static EvkTable *
-compute_saved (EvkWorkspace  *workspace,
-               gpointer       data,
-               GError       **error)
-{
-  EvkSavedChart probe = { 0, NULL, EVK_CHART_TABLE, data, 0, NULL, TRUE, NULL, NULL };
-
-  return evk_project_compute_chart (evk_workspace_get_project (workspace), &probe, error);
-}
-
 /* A saved chart of an offer ("awareness 7", "outcome 7") gets the card with
  * the group and base selectors; any other the plain table its words make. */
 static EvkChartCard *
-card_for_chart (EvkMeasurePage *self,
-                EvkSavedChart  *chart)
+card_for_chart (const EvkSavedChart *chart,
+                gpointer             user_data)
 {
+  EvkMeasurePage *self = user_data;
   g_auto(GStrv) words = g_strsplit (chart->spec, " ", 0);
   gboolean awareness = g_strcmp0 (words[0], "awareness") == 0;
   EvkChartCard *card;
 
   if ((awareness || g_strcmp0 (words[0], "outcome") == 0) && words[1] != NULL && words[2] == NULL)
     {
-      g_autoptr(GHashTable) title = heading (self, awareness ? _("Awareness and use") : _("Outcomes"));
+      /* The heading is the UI's word for what the chart shows; the chart
+       * itself names the offer in the content language. */
+      g_autoptr(GHashTable) title = evk_page_heading_new (self->workspace,
+                                                          awareness ? _("Awareness and use") : _("Outcomes"));
       EvkQuery query = { words[0], words[1], "all", TRUE };
 
       card = evk_chart_card_new (self->workspace, awareness ? EVK_CHART_AWARENESS : EVK_CHART_OUTCOME, &query);
@@ -304,15 +284,16 @@ card_for_chart (EvkMeasurePage *self,
       g_object_set_data_full (G_OBJECT (card), "chart-id", g_strdup_printf ("%s:%s", words[0], words[1]), g_free);
     }
   else
-    card = evk_chart_card_new_built (self->workspace, chart->kind, compute_saved, g_strdup (chart->spec), g_free);
+    card = evk_page_saved_card_new (self->workspace, chart);
   return card;
 }
 
 /* The cards of the offers linked to the measure, for a project whose saved
  * charts have none of any measure's (made before it had a survey). */
 static void
-add_offer_cards (EvkMeasurePage *self)
+add_offer_cards (gpointer user_data)
 {
+  EvkMeasurePage *self = user_data;
   g_autoptr(GPtrArray) offers = evk_workspace_offers_of (self->workspace, self->number);
 
   for (guint i = 0; i < offers->len; i++)
@@ -321,7 +302,7 @@ add_offer_cards (EvkMeasurePage *self)
       g_autofree char *awareness = g_strdup_printf ("awareness %s", offer->key);
       g_autofree char *outcome = g_strdup_printf ("outcome %s", offer->key);
       EvkSavedChart chart = { 0, NULL, EVK_CHART_AWARENESS, awareness, self->number, NULL, TRUE, NULL, NULL };
-      EvkChartCard *card = card_for_chart (self, &chart);
+      EvkChartCard *card = card_for_chart (&chart, self);
 
       evk_page_flow_append (self->flow, GTK_WIDGET (card));
       g_ptr_array_add (self->cards, card);
@@ -329,79 +310,20 @@ add_offer_cards (EvkMeasurePage *self)
           evk_offer_get_variable (offer, EVK_ROLE_OUTCOME_ACTIVITIES) != NULL)
         {
           chart.spec = outcome;
-          card = card_for_chart (self, &chart);
+          card = card_for_chart (&chart, self);
           evk_page_flow_append (self->flow, GTK_WIDGET (card));
           g_ptr_array_add (self->cards, card);
         }
     }
 }
 
-static EvkChartCard *
-find_bound_card (EvkMeasurePage *self,
-                 const char     *key)
-{
-  for (guint i = 0; i < self->cards->len; i++)
-    if (g_strcmp0 (evk_chart_card_get_chart_key (g_ptr_array_index (self->cards, i)), key) == 0)
-      return g_ptr_array_index (self->cards, i);
-  return NULL;
-}
-
-/* Puts the measure's saved charts on the page in the project's order: a
- * card that stays keeps its group and view, a new chart gets a card, a
- * removed one loses its card. Runs at first and whenever the project says
- * its charts changed. */
+/* The measure's saved charts, or the offers' cards for a project whose
+ * saved charts have none of any measure's (made before it had a survey). */
 static void
 sync_cards (EvkMeasurePage *self)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) all = evk_project_list_charts (evk_workspace_get_project (self->workspace), &error);
-  g_autoptr(GPtrArray) mine = g_ptr_array_new_with_free_func ((GDestroyNotify) evk_saved_chart_free);
-  g_autoptr(GPtrArray) cards = g_ptr_array_new_with_free_func (g_object_unref);
-  gboolean any_measure = FALSE, same = TRUE;
-
-  if (all == NULL)
-    g_warning ("Could not read the project’s charts: %s", error->message);
-  for (guint i = 0; all != NULL && i < all->len;)
-    {
-      EvkSavedChart *chart = g_ptr_array_index (all, i);
-
-      any_measure |= chart->measure > 0;
-      if (chart->measure == self->number)
-        g_ptr_array_add (mine, g_ptr_array_steal_index (all, i));
-      else
-        i++;
-    }
-
-  if (evk_workspace_get_survey (self->workspace) != NULL && !any_measure)
-    {
-      if (self->cards->len == 0)
-        add_offer_cards (self);
-    }
-  else
-    {
-      for (guint i = 0; i < mine->len; i++)
-        {
-          EvkSavedChart *chart = g_ptr_array_index (mine, i);
-          EvkChartCard *card = find_bound_card (self, chart->key);
-
-          card = card != NULL ? g_object_ref (card) : g_object_ref_sink (card_for_chart (self, chart));
-          evk_chart_card_set_saved_chart (card, chart, i > 0, i + 1 < mine->len);
-          g_ptr_array_add (cards, card);
-          same &= i < self->cards->len && g_ptr_array_index (self->cards, i) == (gpointer) card;
-        }
-      if (!same || cards->len != self->cards->len)
-        {
-          for (guint i = 0; i < self->cards->len; i++)
-            gtk_flow_box_remove (GTK_FLOW_BOX (self->flow), g_ptr_array_index (self->cards, i));
-          g_ptr_array_set_size (self->cards, 0);
-          for (guint i = 0; i < cards->len; i++)
-            {
-              evk_page_flow_append (self->flow, g_ptr_array_index (cards, i));
-              g_ptr_array_add (self->cards, g_ptr_array_index (cards, i));
-            }
-        }
-    }
-
+  evk_page_sync_saved_cards (self->workspace, self->flow, self->cards, self->number, NULL, card_for_chart,
+                             evk_workspace_get_survey (self->workspace) != NULL ? add_offer_cards : NULL, self);
   gtk_widget_set_visible (self->empty_label, self->cards->len == 0);
   gtk_widget_set_visible (self->flow, self->cards->len > 0);
 }

@@ -183,3 +183,115 @@ evk_page_clear_box (GtkWidget *box)
   while ((child = gtk_widget_get_first_child (box)) != NULL)
     gtk_box_remove (GTK_BOX (box), child);
 }
+
+GHashTable *
+evk_page_heading_new (EvkWorkspace *workspace,
+                      const char   *text)
+{
+  GHashTable *title = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  GStrv languages = evk_workspace_get_strategy (workspace)->languages;
+
+  for (guint l = 0; languages[l] != NULL; l++)
+    g_hash_table_insert (title, g_strdup (languages[l]), g_strdup (text));
+  return title;
+}
+
+static EvkTable *
+compute_saved (EvkWorkspace  *workspace,
+               gpointer       data,
+               GError       **error)
+{
+  EvkSavedChart probe = { 0, NULL, EVK_CHART_TABLE, data, 0, NULL, TRUE, NULL, NULL };
+
+  return evk_project_compute_chart (evk_workspace_get_project (workspace), &probe, error);
+}
+
+EvkChartCard *
+evk_page_saved_card_new (EvkWorkspace        *workspace,
+                         const EvkSavedChart *chart)
+{
+  return evk_chart_card_new_built (workspace, chart->kind, compute_saved, g_strdup (chart->spec), g_free);
+}
+
+static EvkChartCard *
+find_bound_card (GPtrArray  *cards,
+                 const char *key)
+{
+  for (guint i = 0; i < cards->len; i++)
+    if (g_strcmp0 (evk_chart_card_get_chart_key (g_ptr_array_index (cards, i)), key) == 0)
+      return g_ptr_array_index (cards, i);
+  return NULL;
+}
+
+static void
+remove_cards (GtkWidget *flow,
+              GPtrArray *cards)
+{
+  for (guint i = 0; i < cards->len; i++)
+    gtk_flow_box_remove (GTK_FLOW_BOX (flow), g_ptr_array_index (cards, i));
+  g_ptr_array_set_size (cards, 0);
+}
+
+void
+evk_page_sync_saved_cards (EvkWorkspace        *workspace,
+                           GtkWidget           *flow,
+                           GPtrArray           *cards,
+                           guint                measure,
+                           const char          *goal,
+                           EvkPageCardFunc      card_new,
+                           EvkPageDefaultsFunc  defaults,
+                           gpointer             user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) all = evk_project_list_charts (evk_workspace_get_project (workspace), &error);
+  g_autoptr(GPtrArray) mine = g_ptr_array_new_with_free_func ((GDestroyNotify) evk_saved_chart_free);
+  g_autoptr(GPtrArray) next = g_ptr_array_new_with_free_func (g_object_unref);
+  gboolean any = FALSE, same = TRUE;
+
+  if (all == NULL)
+    g_warning ("Could not read the project’s charts: %s", error->message);
+  for (guint i = 0; all != NULL && i < all->len;)
+    {
+      EvkSavedChart *chart = g_ptr_array_index (all, i);
+
+      any |= goal != NULL ? chart->goal != NULL : chart->measure > 0;
+      if (goal != NULL ? g_strcmp0 (chart->goal, goal) == 0 : chart->measure == measure)
+        g_ptr_array_add (mine, g_ptr_array_steal_index (all, i));
+      else
+        i++;
+    }
+
+  if (!any && defaults != NULL)
+    {
+      /* Saved cards give way to the defaults, which stay as they are. */
+      for (guint i = 0; i < cards->len; i++)
+        if (evk_chart_card_get_chart_key (g_ptr_array_index (cards, i)) != NULL)
+          {
+            remove_cards (flow, cards);
+            break;
+          }
+      if (cards->len == 0)
+        defaults (user_data);
+      return;
+    }
+
+  for (guint i = 0; i < mine->len; i++)
+    {
+      EvkSavedChart *chart = g_ptr_array_index (mine, i);
+      EvkChartCard *card = find_bound_card (cards, chart->key);
+
+      card = card != NULL ? g_object_ref (card) : g_object_ref_sink (card_new (chart, user_data));
+      evk_chart_card_set_saved_chart (card, chart, i > 0, i + 1 < mine->len);
+      g_ptr_array_add (next, card);
+      same &= i < cards->len && g_ptr_array_index (cards, i) == (gpointer) card;
+    }
+  if (!same || next->len != cards->len)
+    {
+      remove_cards (flow, cards);
+      for (guint i = 0; i < next->len; i++)
+        {
+          evk_page_flow_append (flow, g_ptr_array_index (next, i));
+          g_ptr_array_add (cards, g_ptr_array_index (next, i));
+        }
+    }
+}

@@ -7,6 +7,8 @@
 
 #include <adwaita.h>
 
+#include "evk-chart-card.h"
+#include "evk-charts.h"
 #include "evk-workspace.h"
 
 G_BEGIN_DECLS
@@ -38,5 +40,37 @@ char       *evk_page_join_bodies     (EvkWorkspace   *workspace,
 GtkWidget  *evk_page_figure_new      (const char     *value,
                                       const char     *caption);
 void        evk_page_clear_box       (GtkWidget      *box);
+
+/* A card's heading: the UI's word for what the chart shows, the same in
+ * every content language. */
+GHashTable *evk_page_heading_new     (EvkWorkspace   *workspace,
+                                      const char     *text);
+/* A card that draws a saved chart's table as the project computes it
+ * (no group or base selector). */
+EvkChartCard *evk_page_saved_card_new (EvkWorkspace        *workspace,
+                                       const EvkSavedChart *chart);
+
+/* Makes a page's card for one of its saved charts. */
+typedef EvkChartCard *(*EvkPageCardFunc)     (const EvkSavedChart *chart,
+                                              gpointer             user_data);
+/* Appends a page's default cards to its flow and cards. */
+typedef void          (*EvkPageDefaultsFunc) (gpointer             user_data);
+
+/* Puts the saved charts of a measure (measure > 0) or of a goal (goal not
+ * NULL) into flow in the project's order, cards holding the page's cards
+ * (borrowed; the flow owns them): a card that stays keeps its group and
+ * view, a new chart gets a card from card_new, a removed one loses its
+ * card. When the project has no saved chart of any measure (or of any
+ * goal) and defaults is given, the page shows its defaults instead: an
+ * empty page gets them once. Run at first and whenever the project says
+ * its charts changed. */
+void        evk_page_sync_saved_cards (EvkWorkspace        *workspace,
+                                       GtkWidget           *flow,
+                                       GPtrArray           *cards,
+                                       guint                measure,
+                                       const char          *goal,
+                                       EvkPageCardFunc      card_new,
+                                       EvkPageDefaultsFunc  defaults,
+                                       gpointer             user_data);
 
 G_END_DECLS

@@ -792,6 +792,50 @@ test_saved_charts (void)
   g_unlink (path);
 }
 
+/* A goal's saved charts go in its chapter the same way: one left out of
+ * the report is not there, and a caption the evaluator wrote is. */
+static void
+test_saved_goal_charts (void)
+{
+  static const char * const keys[] = { "g2-status", "g2-awareness" };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (fx.dir, "goal-charts.pdf", NULL);
+  g_autoptr(GPtrArray) charts = evk_project_list_charts (fx.project, &error);
+  g_autoptr(GHashTable) caption = evk_localized_new ();
+  EvkReportOptions options;
+  guint n_figures = fx.options[1].n_figures;
+
+  g_assert_no_error (error);
+  for (guint k = 0; k < G_N_ELEMENTS (keys); k++)
+    {
+      EvkSavedChart *chart = evk_project_find_chart (charts, keys[k]);
+
+      g_assert_nonnull (chart);
+      g_assert_cmpstr (chart->goal, ==, "2");
+      g_assert_true (chart->in_report);
+
+      g_assert_true (evk_project_edit_chart (fx.project, chart->key, NULL, NULL, FALSE, -1, &error));
+      g_assert_no_error (error);
+      evk_report_options_init (&options);
+      g_assert_true (evk_report_render_pdf_full (fx.project, "en", path, &options, &error));
+      g_assert_no_error (error);
+      g_assert_cmpuint (options.n_figures, ==, n_figures - 1);
+
+      evk_localized_set (caption, "en", k == 0 ? "Where goal 2's measures stand" : "Goal 2's offers, known and used");
+      g_assert_true (evk_project_edit_chart (fx.project, chart->key, caption, NULL, TRUE, -1, &error));
+      g_assert_no_error (error);
+      evk_report_options_init (&options);
+      g_assert_true (evk_report_render_pdf_full (fx.project, "en", path, &options, &error));
+      g_assert_no_error (error);
+      g_assert_cmpuint (options.n_figures, ==, n_figures);
+      g_assert_true (pdf_contains (path, k == 0 ? "Where goal 2's measures stand" : "Goal 2's offers, known and used"));
+
+      g_assert_true (evk_project_edit_chart (fx.project, chart->key, chart->caption, NULL, -1, -1, &error));
+      g_assert_no_error (error);
+    }
+  g_unlink (path);
+}
+
 static void
 record_progress (double      fraction,
                  const char *stage,
@@ -902,6 +946,7 @@ main (int    argc,
   g_test_add_func ("/evk/report/broken-reference", test_broken_reference);
   g_test_add_func ("/evk/report/missing-translation", test_missing_translation);
   g_test_add_func ("/evk/report/saved-charts", test_saved_charts);
+  g_test_add_func ("/evk/report/saved-goal-charts", test_saved_goal_charts);
   g_test_add_func ("/evk/report/paginate", test_paginate);
   g_test_add_func ("/evk/report/progress-and-cancel", test_progress_and_cancel);
   g_test_add_func ("/evk/report/render-all", test_render_all);

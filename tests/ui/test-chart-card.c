@@ -10,6 +10,7 @@
 #include "evk-chart-card.h"
 #include "evk-chart-edit-dialog.h"
 #include "evk-charts.h"
+#include "evk-goal-page.h"
 #include "evk-localized.h"
 #include "evk-measure-page.h"
 #include "evk-resources.h"
@@ -341,6 +342,53 @@ test_move_and_remove (Fixture       *f,
   }
 }
 
+/* The goal page shows the goal's saved charts with the same menu: its
+ * status summary is "g2-status", and leaving it out of the report saves. */
+static void
+test_goal_cards (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GPtrArray) cards = NULL;
+  g_autoptr(GError) error = NULL;
+  EvkChartCard *card = NULL;
+  EvkGoalPage *page;
+
+  evk_window_show_page (f->window, "goal:2");
+  evk_ui_iterate ();
+  page = EVK_GOAL_PAGE (_evk_window_get_page_widget (f->window));
+  cards = evk_goal_page_get_cards (page);
+  g_assert_cmpuint (cards->len, ==, 2);
+  g_assert_cmpstr (evk_chart_card_get_chart_key (g_ptr_array_index (cards, 0)), ==, "g2-status");
+  g_assert_cmpstr (evk_chart_card_get_chart_key (g_ptr_array_index (cards, 1)), ==, "g2-awareness");
+  card = g_ptr_array_index (cards, 0);
+  g_assert_true (evk_goal_page_get_summary_card (page) == card);
+  g_assert_true (evk_chart_card_get_in_report (card));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (card), "chart.in-report", NULL));
+  evk_ui_iterate ();
+  {
+    g_autoptr(GPtrArray) charts = evk_project_list_charts (evk_window_get_project (f->window), &error);
+    g_autoptr(GPtrArray) after = evk_goal_page_get_cards (page);
+
+    g_assert_no_error (error);
+    g_assert_false (find_chart (charts, "g2-status")->in_report);
+    g_assert_true (find_chart (charts, "g2-awareness")->in_report);
+    g_assert_true (g_ptr_array_index (after, 0) == (gpointer) card);
+    g_assert_true (evk_chart_card_shows_not_in_report (card));
+  }
+
+  /* A removed chart leaves the goal page too. */
+  g_assert_true (evk_project_remove_chart (evk_window_get_project (f->window), "g2-awareness", &error));
+  g_assert_no_error (error);
+  evk_ui_iterate ();
+  {
+    g_autoptr(GPtrArray) after = evk_goal_page_get_cards (page);
+
+    g_assert_cmpuint (after->len, ==, 1);
+    g_assert_true (g_ptr_array_index (after, 0) == (gpointer) card);
+  }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -362,5 +410,6 @@ main (int    argc,
               fixture_tear_down);
   g_test_add ("/evk/chart-card/move-and-remove", Fixture, NULL, fixture_set_up, test_move_and_remove,
               fixture_tear_down);
+  g_test_add ("/evk/chart-card/goal-page", Fixture, NULL, fixture_set_up, test_goal_cards, fixture_tear_down);
   return g_test_run ();
 }

@@ -71,7 +71,9 @@ typedef struct {
   GHashTable      *measure_ids;  /* number → row id */
   GPtrArray       *report_figures; /* Figure */
   GPtrArray       *owned_tables;
-  GPtrArray       *measure_charts; /* EvkSavedChart of measures, or NULL: the defaults */
+  GPtrArray       *charts;       /* EvkSavedChart, all of the project's */
+  gboolean         any_measure_chart; /* else the measures' charts are the defaults */
+  gboolean         any_goal_chart;    /* else the goal chapters have none */
   EvkReportDoc    *doc;
   gboolean         has_survey;
 
@@ -1325,23 +1327,62 @@ table_is_empty (EvkTable *table)
   return table->rows->len == 0 || table->n_base == 0;
 }
 
-/* The measure's saved charts that go in the report, in the project's order,
- * with the captions and alt texts the evaluators wrote. */
-static void
-add_saved_measure_charts (Builder    *b,
-                          EvkMeasure *measure)
+/* The table of a saved chart. The live figures (compute(), the grammar of
+ * `evalkit table`) do not know the tables made from the model, "status-summary
+ * [goal=KEY]" and "review-…": those are computed as the app's cards compute
+ * them, by evk_project_compute_chart (evk_table_status_summary for a goal's
+ * status, not the report's own status_table, which is the strategy-wide
+ * table of the results chapter), and live as long as the document. */
+static gboolean
+is_model_spec (const char *spec)
 {
-  for (guint i = 0; i < b->measure_charts->len && !failed (b); i++)
+  return g_str_has_prefix (spec, "status-summary") || g_str_has_prefix (spec, "review-");
+}
+
+static EvkTable *
+saved_chart_table (Builder       *b,
+                   EvkSavedChart *chart,
+                   const char    *what)
+{
+  g_autoptr(GError) local_error = NULL;
+  EvkTable *table;
+
+  if (!is_model_spec (chart->spec))
+    return compute (b, chart->spec, what);
+  if (failed (b))
+    return NULL;
+  table = evk_project_compute_chart (b->project, chart, &local_error);
+  if (table == NULL)
     {
-      EvkSavedChart *chart = g_ptr_array_index (b->measure_charts, i);
+      g_set_error (&b->error, EVK_REPORT_ERROR, EVK_REPORT_ERROR_FIGURE,
+                   _("%s: “%s”: %s"), what, chart->spec, local_error->message);
+      return NULL;
+    }
+  g_ptr_array_add (b->owned_tables, table);
+  return table;
+}
+
+/* The saved charts of a measure (measure > 0) or of a goal (goal not NULL)
+ * that go in the report, in the project's order, with the captions and alt
+ * texts the evaluators wrote. Survey charts need a survey. */
+static void
+add_saved_charts (Builder    *b,
+                  guint       measure,
+                  const char *goal)
+{
+  for (guint i = 0; i < b->charts->len && !failed (b); i++)
+    {
+      EvkSavedChart *chart = g_ptr_array_index (b->charts, i);
       /* Translators: names a chart in a report error, e.g. "chart m1-awareness-4: caption" */
       g_autofree char *what = g_strdup_printf (_("chart %s: caption"), chart->key);
       const char *caption, *alt;
       EvkTable *table;
 
-      if (chart->measure != measure->number || !chart->in_report)
+      if (!(goal != NULL ? g_strcmp0 (chart->goal, goal) == 0 : chart->measure == measure) || !chart->in_report)
         continue;
-      table = compute (b, chart->spec, what);
+      if (!is_model_spec (chart->spec) && !b->has_survey)
+        continue;
+      table = saved_chart_table (b, chart, what);
       if (table == NULL)
         return;
       if (chart->kind == EVK_CHART_OUTCOME && table_is_empty (table))
@@ -1371,9 +1412,9 @@ add_measure_charts (Builder    *b,
 {
   if (!b->has_survey)
     return;
-  if (b->measure_charts != NULL)
+  if (b->any_measure_chart)
     {
-      add_saved_measure_charts (b, measure);
+      add_saved_charts (b, measure->number, NULL);
       return;
     }
   for (guint o = 0; o < b->strategy->offers->len && !failed (b); o++)
@@ -1523,6 +1564,10 @@ add_goal (Builder *b,
       cells[3] = status_name (b, measure);
       table_add_row (b, table, cells, link);
     }
+  /* The goal's charts (its status, the awareness of its offers) as the
+   * project saved them; a project without any goal's charts has none. */
+  if (b->any_goal_chart)
+    add_saved_charts (b, 0, goal->key);
 
   for (guint m = 0; m < b->strategy->measures->len && !failed (b); m++)
     {
@@ -2019,18 +2064,16 @@ evk_report_doc_build (EvkProject        *project,
 
   if (!load_context (&b, error))
     goto out;
-  {
-    g_autoptr(GPtrArray) charts = evk_project_list_charts (project, error);
+  b.charts = evk_project_list_charts (project, error);
+  if (b.charts == NULL)
+    goto out;
+  for (guint i = 0; i < b.charts->len; i++)
+    {
+      EvkSavedChart *chart = g_ptr_array_index (b.charts, i);
 
-    if (charts == NULL)
-      goto out;
-    for (guint i = 0; i < charts->len; i++)
-      if (((EvkSavedChart *) g_ptr_array_index (charts, i))->measure != 0)
-        {
-          b.measure_charts = g_steal_pointer (&charts);
-          break;
-        }
-  }
+      b.any_measure_chart |= chart->measure != 0;
+      b.any_goal_chart |= chart->goal != NULL;
+    }
 
   if (options->draft)
     doc->draft_word = g_strdup (word (&b, "Draft"));
@@ -2048,7 +2091,7 @@ evk_report_doc_build (EvkProject        *project,
   add_back_matter (&b);
 
 out:
-  g_clear_pointer (&b.measure_charts, g_ptr_array_unref);
+  g_clear_pointer (&b.charts, g_ptr_array_unref);
   g_clear_pointer (&b.project_texts, evk_text_index_free);
   g_clear_pointer (&b.measure_texts, evk_text_index_free);
   if (error != NULL && *error != NULL)
