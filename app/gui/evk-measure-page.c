@@ -369,9 +369,6 @@ rebuild (EvkMeasurePage *self)
     }
   gtk_box_append (GTK_BOX (self->content), facts);
 
-  self->narrative = evk_narrative_editor_new (self->workspace, self->number);
-  gtk_box_append (GTK_BOX (self->content), self->narrative);
-
   gtk_box_append (GTK_BOX (self->content), evk_page_section_new (_("Charts")));
   g_ptr_array_set_size (self->cards, 0);
   self->flow = evk_page_flow_new ();
@@ -390,6 +387,10 @@ rebuild (EvkMeasurePage *self)
   gtk_widget_add_css_class (self->codings_box, "codings");
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->codings_group), self->codings_box);
   gtk_box_append (GTK_BOX (self->content), self->codings_group);
+
+  /* The text last: it is written looking at the charts and codings above. */
+  self->narrative = evk_narrative_editor_new (self->workspace, self->number);
+  gtk_box_append (GTK_BOX (self->content), self->narrative);
 
   update_facts (self);
   rebuild_codings (self);

@@ -362,7 +362,9 @@ test_goal_cards (Fixture       *f,
   g_assert_cmpstr (evk_chart_card_get_chart_key (g_ptr_array_index (cards, 1)), ==, "g2-awareness");
   card = g_ptr_array_index (cards, 0);
   g_assert_true (evk_goal_page_get_summary_card (page) == card);
-  g_assert_true (evk_chart_card_get_in_report (card));
+  /* A goal's charts stay out of the report until the evaluators take them in. */
+  g_assert_false (evk_chart_card_get_in_report (card));
+  g_assert_true (evk_chart_card_shows_not_in_report (card));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (card), "chart.in-report", NULL));
   evk_ui_iterate ();
@@ -371,10 +373,10 @@ test_goal_cards (Fixture       *f,
     g_autoptr(GPtrArray) after = evk_goal_page_get_cards (page);
 
     g_assert_no_error (error);
-    g_assert_false (find_chart (charts, "g2-status")->in_report);
-    g_assert_true (find_chart (charts, "g2-awareness")->in_report);
+    g_assert_true (find_chart (charts, "g2-status")->in_report);
+    g_assert_false (find_chart (charts, "g2-awareness")->in_report);
     g_assert_true (g_ptr_array_index (after, 0) == (gpointer) card);
-    g_assert_true (evk_chart_card_shows_not_in_report (card));
+    g_assert_false (evk_chart_card_shows_not_in_report (card));
   }
 
   /* A removed chart leaves the goal page too. */

@@ -78,6 +78,7 @@ insert_chart (EvkStore    *store,
               const char  *spec,
               guint        measure,
               const char  *goal,
+              gboolean     in_report,
               GHashTable  *caption,
               GError     **error)
 {
@@ -99,7 +100,7 @@ insert_chart (EvkStore    *store,
                             "INSERT INTO chart (key, kind, spec, measure_id, goal_id, position, in_report) "
                             "VALUES (?1, ?2, ?3, (SELECT id FROM measure WHERE number = ?4), "
                             "(SELECT id FROM goal WHERE key = ?5), "
-                            "(SELECT coalesce(max(position), -1) + 1 FROM chart), 1) RETURNING id",
+                            "(SELECT coalesce(max(position), -1) + 1 FROM chart), ?6) RETURNING id",
                             error);
   if (stmt == NULL)
     return FALSE;
@@ -109,6 +110,7 @@ insert_chart (EvkStore    *store,
   if (measure > 0)
     evk_stmt_bind_int (stmt, 4, measure);
   evk_stmt_bind_text (stmt, 5, goal);
+  evk_stmt_bind_int (stmt, 6, in_report ? 1 : 0);
   if ((id = evk_store_step_returning_id (store, stmt, error)) < 0)
     return FALSE;
   return evk_store_replace_texts (store, "chart", id, "caption", caption,
@@ -168,7 +170,7 @@ make_defaults (EvkStore  *store,
             {
               key = g_strdup_printf ("m%u-awareness-%s", measure->number, offer->key);
               spec = g_strdup_printf ("awareness %s", offer->key);
-              if (!insert_chart (store, d, key, EVK_CHART_AWARENESS, spec, measure->number, NULL,
+              if (!insert_chart (store, d, key, EVK_CHART_AWARENESS, spec, measure->number, NULL, TRUE,
                                  caption_from_word ("FigureAwareness", offer->label, d->langs), error))
                 return FALSE;
             }
@@ -178,7 +180,7 @@ make_defaults (EvkStore  *store,
               g_free (spec);
               key = g_strdup_printf ("m%u-outcome-%s", measure->number, offer->key);
               spec = g_strdup_printf ("outcome %s", offer->key);
-              if (!insert_chart (store, d, key, EVK_CHART_OUTCOME, spec, measure->number, NULL,
+              if (!insert_chart (store, d, key, EVK_CHART_OUTCOME, spec, measure->number, NULL, TRUE,
                                  caption_from_word ("FigureOutcome", offer->label, d->langs), error))
                 return FALSE;
             }
@@ -192,8 +194,11 @@ make_defaults (EvkStore  *store,
       g_autofree char *spec = g_strdup_printf ("status-summary goal=%s", goal->key);
       g_autoptr(GString) offers = g_string_new (NULL);
 
-      if (!insert_chart (store, d, key, EVK_CHART_STATUS_SUMMARY, spec, 0, goal->key,
-                         caption_from_word ("StatusByGoal", NULL, d->langs), error))
+      /* A goal's charts are for the window; the report's goal chapters
+       * follow the seed (the measures table, then the measures) unless the
+       * evaluators include them. */
+      if (!insert_chart (store, d, key, EVK_CHART_STATUS_SUMMARY, spec, 0, goal->key, FALSE,
+                         caption_from_word ("GoalStatus", NULL, d->langs), error))
         return FALSE;
 
       for (guint o = 0; o < s->offers->len; o++)
@@ -215,23 +220,23 @@ make_defaults (EvkStore  *store,
           g_autofree char *ranked_key = g_strdup_printf ("g%s-awareness", goal->key);
           g_autofree char *ranked_spec = g_strdup_printf ("awareness-all offers=%s", offers->str);
 
-          if (!insert_chart (store, d, ranked_key, EVK_CHART_AWARENESS_RANKED, ranked_spec, 0, goal->key,
-                             caption_from_word ("AwarenessTitle", NULL, d->langs), error))
+          if (!insert_chart (store, d, ranked_key, EVK_CHART_AWARENESS_RANKED, ranked_spec, 0, goal->key, FALSE,
+                             caption_from_word ("GoalAwareness", NULL, d->langs), error))
             return FALSE;
         }
     }
 
-  if (!insert_chart (store, d, "status", EVK_CHART_STATUS_SUMMARY, "status-summary", 0, NULL,
+  if (!insert_chart (store, d, "status", EVK_CHART_STATUS_SUMMARY, "status-summary", 0, NULL, TRUE,
                      caption_from_word ("StatusByGoal", NULL, d->langs), error))
     return FALSE;
   if (has_survey && s->offers->len > 0 &&
-      !insert_chart (store, d, "awareness-all", EVK_CHART_AWARENESS_RANKED, "awareness-all", 0, NULL,
+      !insert_chart (store, d, "awareness-all", EVK_CHART_AWARENESS_RANKED, "awareness-all", 0, NULL, TRUE,
                      caption_from_word ("AwarenessTitle", NULL, d->langs), error))
     return FALSE;
   if (has_review &&
-      (!insert_chart (store, d, "review-matrix", EVK_CHART_REVIEW_MATRIX, "review-matrix", 0, NULL,
+      (!insert_chart (store, d, "review-matrix", EVK_CHART_REVIEW_MATRIX, "review-matrix", 0, NULL, TRUE,
                       caption_from_word ("ReviewMatrix", NULL, d->langs), error) ||
-       !insert_chart (store, d, "review-documents", EVK_CHART_TABLE, "review-documents", 0, NULL,
+       !insert_chart (store, d, "review-documents", EVK_CHART_TABLE, "review-documents", 0, NULL, TRUE,
                       caption_from_word ("ReviewDocuments", NULL, d->langs), error)))
     return FALSE;
   return TRUE;
