@@ -314,6 +314,9 @@ rebuild (EvkGoalPage *self)
 
   g_ptr_array_set_size (self->cards, 0);
   self->flow = evk_page_flow_new ();
+  /* A goal's cards differ in kind (a one-bar status beside a ranked chart):
+   * equal heights would leave a hole under the short one. */
+  gtk_flow_box_set_homogeneous (GTK_FLOW_BOX (self->flow), FALSE);
   gtk_box_append (GTK_BOX (self->content), self->flow);
   sync_cards (self);
 
