@@ -5,7 +5,10 @@
  */
 #include "config.h"
 
+#include "evk-resources.h"
+#include "evk-test-util.h"
 #include "evk-ui-util.h"
+#include "evk-window-private.h"
 
 void
 evk_ui_iterate (void)
@@ -102,4 +105,69 @@ evk_ui_save_png (GtkWidget   *window,
       return FALSE;
     }
   return TRUE;
+}
+
+gboolean
+evk_ui_test_init (int    *argc,
+                  char ***argv)
+{
+  g_test_init (argc, argv, NULL);
+  if (!gtk_init_check ())
+    {
+      /* A TAP skip: meson reads exit status 77 as an error under TAP. */
+      g_print ("1..0 # SKIP no display (run under xvfb-run, as build-aux/test does)\n");
+      return FALSE;
+    }
+  adw_init ();
+  evk_register_resource ();
+  return TRUE;
+}
+
+EvkWindow *
+evk_ui_open_demo (char **dir)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(EvkProject) project = NULL;
+  g_autoptr(GFile) file = NULL;
+  EvkWindow *window;
+
+  *dir = evk_test_tmpdir ();
+  path = g_build_filename (*dir, "demo.evalkit", NULL);
+  project = evk_project_create_demo (path, &error);
+  g_assert_no_error (error);
+  g_clear_object (&project);
+  file = g_file_new_for_path (path);
+
+  window = evk_window_new (NULL);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1366, 768);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->main_stack), ==, "welcome");
+  evk_window_open_file (window, file);
+  evk_ui_iterate ();
+  return window;
+}
+
+void
+evk_ui_close_demo (EvkWindow *window,
+                   char      *dir)
+{
+  gtk_window_destroy (GTK_WINDOW (window));
+  evk_ui_iterate ();
+  evk_test_rm_rf (dir);
+  g_free (dir);
+}
+
+void
+evk_ui_fixture_set_up (EvkUiFixture  *f,
+                       gconstpointer  data)
+{
+  f->window = evk_ui_open_demo (&f->dir);
+}
+
+void
+evk_ui_fixture_tear_down (EvkUiFixture  *f,
+                          gconstpointer  data)
+{
+  evk_ui_close_demo (f->window, f->dir);
 }

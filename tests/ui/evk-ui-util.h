@@ -7,6 +7,8 @@
 
 #include <adwaita.h>
 
+#include "evk-window.h"
+
 G_BEGIN_DECLS
 
 /* Runs the main loop until nothing is pending. */
@@ -25,5 +27,25 @@ gboolean    evk_ui_save_png         (GtkWidget  *window,
                                      GtkWidget  *dialog,
                                      const char *path,
                                      GError    **error);
+
+/* The UI tests' start: g_test_init, then GTK and libadwaita. FALSE (after
+ * printing a TAP skip) where there is no display. */
+gboolean    evk_ui_test_init        (int        *argc,
+                                     char     ***argv);
+
+/* A window on a fresh demo project in a temporary folder, at 1366×768. */
+EvkWindow  *evk_ui_open_demo        (char      **dir);
+void        evk_ui_close_demo       (EvkWindow  *window,
+                                     char       *dir);
+
+typedef struct {
+  char      *dir;
+  EvkWindow *window;
+} EvkUiFixture;
+
+void        evk_ui_fixture_set_up   (EvkUiFixture  *f,
+                                     gconstpointer  data);
+void        evk_ui_fixture_tear_down (EvkUiFixture *f,
+                                      gconstpointer data);
 
 G_END_DECLS

@@ -19,42 +19,7 @@
 #include "evk-ui-util.h"
 #include "evk-window-private.h"
 
-typedef struct {
-  char      *dir;
-  EvkWindow *window;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
-  g_autoptr(EvkProject) project = NULL;
-  g_autoptr(GFile) file = NULL;
-
-  f->dir = evk_test_tmpdir ();
-  path = g_build_filename (f->dir, "demo.evalkit", NULL);
-  project = evk_project_create_demo (path, &error);
-  g_assert_no_error (error);
-  g_clear_object (&project);
-  file = g_file_new_for_path (path);
-  f->window = evk_window_new (NULL);
-  gtk_window_set_default_size (GTK_WINDOW (f->window), 1366, 768);
-  gtk_window_present (GTK_WINDOW (f->window));
-  evk_window_open_file (f->window, file);
-  evk_ui_iterate ();
-}
-
-static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
-{
-  gtk_window_destroy (GTK_WINDOW (f->window));
-  evk_ui_iterate ();
-  evk_test_rm_rf (f->dir);
-  g_free (f->dir);
-}
+typedef EvkUiFixture Fixture;
 
 static EvkMeasurePage *
 show_measure_20 (Fixture *f)
@@ -395,23 +360,17 @@ int
 main (int    argc,
       char **argv)
 {
-  g_test_init (&argc, &argv, NULL);
-  if (!gtk_init_check ())
-    {
-      g_print ("1..0 # SKIP no display (run under xvfb-run, as build-aux/test does)\n");
-      return 0;
-    }
-  adw_init ();
-  evk_register_resource ();
-  g_test_add ("/evk/chart-card/saved-charts", Fixture, NULL, fixture_set_up, test_cards_are_saved_charts,
-              fixture_tear_down);
-  g_test_add ("/evk/chart-card/include-in-report", Fixture, NULL, fixture_set_up, test_include_in_report,
-              fixture_tear_down);
-  g_test_add ("/evk/chart-card/edit-texts", Fixture, NULL, fixture_set_up, test_edit_texts, fixture_tear_down);
-  g_test_add ("/evk/chart-card/cancel", Fixture, NULL, fixture_set_up, test_cancel_changes_nothing,
-              fixture_tear_down);
-  g_test_add ("/evk/chart-card/move-and-remove", Fixture, NULL, fixture_set_up, test_move_and_remove,
-              fixture_tear_down);
-  g_test_add ("/evk/chart-card/goal-page", Fixture, NULL, fixture_set_up, test_goal_cards, fixture_tear_down);
+  if (!evk_ui_test_init (&argc, &argv))
+    return 0;
+  g_test_add ("/evk/chart-card/saved-charts", Fixture, NULL, evk_ui_fixture_set_up, test_cards_are_saved_charts,
+              evk_ui_fixture_tear_down);
+  g_test_add ("/evk/chart-card/include-in-report", Fixture, NULL, evk_ui_fixture_set_up, test_include_in_report,
+              evk_ui_fixture_tear_down);
+  g_test_add ("/evk/chart-card/edit-texts", Fixture, NULL, evk_ui_fixture_set_up, test_edit_texts, evk_ui_fixture_tear_down);
+  g_test_add ("/evk/chart-card/cancel", Fixture, NULL, evk_ui_fixture_set_up, test_cancel_changes_nothing,
+              evk_ui_fixture_tear_down);
+  g_test_add ("/evk/chart-card/move-and-remove", Fixture, NULL, evk_ui_fixture_set_up, test_move_and_remove,
+              evk_ui_fixture_tear_down);
+  g_test_add ("/evk/chart-card/goal-page", Fixture, NULL, evk_ui_fixture_set_up, test_goal_cards, evk_ui_fixture_tear_down);
   return g_test_run ();
 }

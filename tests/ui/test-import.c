@@ -48,23 +48,6 @@ fingerprint (EvkProject *project)
                           counts.n_codings, survey->name, survey->source_format);
 }
 
-static EvkWindow *
-open_demo (const char *dir)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = g_build_filename (dir, "demo.evalkit", NULL);
-  g_autoptr(EvkProject) project = evk_project_create_demo (path, &error);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  EvkWindow *window;
-
-  g_assert_no_error (error);
-  window = evk_window_new (NULL);
-  gtk_window_present (GTK_WINDOW (window));
-  evk_window_open_file (window, file);
-  evk_ui_iterate ();
-  return window;
-}
-
 static EvkImportDialog *
 run_import (EvkWindow     *window,
             EvkImportKind  kind,
@@ -87,9 +70,9 @@ run_import (EvkWindow     *window,
 static void
 test_malformed_csv (void)
 {
-  g_autofree char *dir = evk_test_tmpdir ();
+  char *dir = NULL;
+  EvkWindow *window = evk_ui_open_demo (&dir);
   g_autofree char *csv = g_build_filename (dir, "survey.csv", NULL);
-  EvkWindow *window = open_demo (dir);
   g_autofree char *before = fingerprint (evk_window_get_project (window));
   g_autofree char *after = NULL;
   Result result = { 0 };
@@ -112,18 +95,16 @@ test_malformed_csv (void)
   g_assert_cmpstr (evk_window_get_page (window), ==, "overview");
 
   gtk_window_destroy (GTK_WINDOW (dialog));
-  gtk_window_destroy (GTK_WINDOW (window));
-  evk_ui_iterate ();
   g_free (result.summary);
-  evk_test_rm_rf (dir);
+  evk_ui_close_demo (window, dir);
 }
 
 static void
 test_malformed_coding_sheet (void)
 {
-  g_autofree char *dir = evk_test_tmpdir ();
+  char *dir = NULL;
+  EvkWindow *window = evk_ui_open_demo (&dir);
   g_autofree char *csv = g_build_filename (dir, "documents.csv", NULL);
-  EvkWindow *window = open_demo (dir);
   g_autofree char *before = fingerprint (evk_window_get_project (window));
   g_autofree char *after = NULL;
   Result result = { 0 };
@@ -137,10 +118,8 @@ test_malformed_coding_sheet (void)
   g_assert_cmpstr (after, ==, before);
 
   gtk_window_destroy (GTK_WINDOW (dialog));
-  gtk_window_destroy (GTK_WINDOW (window));
-  evk_ui_iterate ();
   g_free (result.summary);
-  evk_test_rm_rf (dir);
+  evk_ui_close_demo (window, dir);
 }
 
 /* A good import commits and the window shows it: the demo's strategy file
@@ -148,10 +127,10 @@ test_malformed_coding_sheet (void)
 static void
 test_strategy_import (void)
 {
-  g_autofree char *dir = evk_test_tmpdir ();
+  char *dir = NULL;
   g_autofree char *demo = evk_get_demo_dir ();
   g_autofree char *ini = g_build_filename (demo, "strategy.ini", NULL);
-  EvkWindow *window = open_demo (dir);
+  EvkWindow *window = evk_ui_open_demo (&dir);
   Result result = { 0 };
   EvkImportDialog *dialog;
 
@@ -162,24 +141,16 @@ test_strategy_import (void)
   (void) dialog; /* destroyed by itself on success */
   g_assert_cmpstr (gtk_stack_get_visible_child_name (window->main_stack), ==, "project");
 
-  gtk_window_destroy (GTK_WINDOW (window));
-  evk_ui_iterate ();
   g_free (result.summary);
-  evk_test_rm_rf (dir);
+  evk_ui_close_demo (window, dir);
 }
 
 int
 main (int    argc,
       char **argv)
 {
-  g_test_init (&argc, &argv, NULL);
-  if (!gtk_init_check ())
-    {
-      g_print ("1..0 # SKIP no display (run under xvfb-run, as build-aux/test does)\n");
-      return 0;
-    }
-  adw_init ();
-  evk_register_resource ();
+  if (!evk_ui_test_init (&argc, &argv))
+    return 0;
   g_test_add_func ("/evk/import/malformed-csv", test_malformed_csv);
   g_test_add_func ("/evk/import/malformed-coding-sheet", test_malformed_coding_sheet);
   g_test_add_func ("/evk/import/strategy", test_strategy_import);

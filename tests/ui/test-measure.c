@@ -18,42 +18,7 @@
 #include "evk-ui-util.h"
 #include "evk-window-private.h"
 
-typedef struct {
-  char      *dir;
-  EvkWindow *window;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
-  g_autoptr(EvkProject) project = NULL;
-  g_autoptr(GFile) file = NULL;
-
-  f->dir = evk_test_tmpdir ();
-  path = g_build_filename (f->dir, "demo.evalkit", NULL);
-  project = evk_project_create_demo (path, &error);
-  g_assert_no_error (error);
-  g_clear_object (&project);
-  file = g_file_new_for_path (path);
-  f->window = evk_window_new (NULL);
-  gtk_window_set_default_size (GTK_WINDOW (f->window), 1366, 768);
-  gtk_window_present (GTK_WINDOW (f->window));
-  evk_window_open_file (f->window, file);
-  evk_ui_iterate ();
-}
-
-static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
-{
-  gtk_window_destroy (GTK_WINDOW (f->window));
-  evk_ui_iterate ();
-  evk_test_rm_rf (f->dir);
-  g_free (f->dir);
-}
+typedef EvkUiFixture Fixture;
 
 static void
 drawn (EvkChartCard *card,
@@ -279,18 +244,12 @@ int
 main (int    argc,
       char **argv)
 {
-  g_test_init (&argc, &argv, NULL);
-  if (!gtk_init_check ())
-    {
-      g_print ("1..0 # SKIP no display (run under xvfb-run, as build-aux/test does)\n");
-      return 0;
-    }
-  adw_init ();
-  evk_register_resource ();
-  g_test_add ("/evk/measure/group-switch", Fixture, NULL, fixture_set_up, test_group_switch, fixture_tear_down);
-  g_test_add ("/evk/measure/legend-and-table", Fixture, NULL, fixture_set_up, test_legend_and_table, fixture_tear_down);
-  g_test_add ("/evk/measure/dont-know", Fixture, NULL, fixture_set_up, test_dont_know, fixture_tear_down);
-  g_test_add ("/evk/measure/goal-summary-follows-status", Fixture, NULL, fixture_set_up,
-              test_goal_summary_follows_status, fixture_tear_down);
+  if (!evk_ui_test_init (&argc, &argv))
+    return 0;
+  g_test_add ("/evk/measure/group-switch", Fixture, NULL, evk_ui_fixture_set_up, test_group_switch, evk_ui_fixture_tear_down);
+  g_test_add ("/evk/measure/legend-and-table", Fixture, NULL, evk_ui_fixture_set_up, test_legend_and_table, evk_ui_fixture_tear_down);
+  g_test_add ("/evk/measure/dont-know", Fixture, NULL, evk_ui_fixture_set_up, test_dont_know, evk_ui_fixture_tear_down);
+  g_test_add ("/evk/measure/goal-summary-follows-status", Fixture, NULL, evk_ui_fixture_set_up,
+              test_goal_summary_follows_status, evk_ui_fixture_tear_down);
   return g_test_run ();
 }

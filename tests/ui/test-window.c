@@ -63,46 +63,11 @@ measure_status (EvkProject *project,
   return g_strdup (evk_strategy_find_measure (strategy, number)->status);
 }
 
-static EvkWindow *
-open_demo (char **dir)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
-  g_autoptr(EvkProject) project = NULL;
-  g_autoptr(GFile) file = NULL;
-  EvkWindow *window;
-
-  *dir = evk_test_tmpdir ();
-  path = g_build_filename (*dir, "demo.evalkit", NULL);
-  project = evk_project_create_demo (path, &error);
-  g_assert_no_error (error);
-  g_clear_object (&project);
-  file = g_file_new_for_path (path);
-
-  window = evk_window_new (NULL);
-  gtk_window_set_default_size (GTK_WINDOW (window), 1366, 768);
-  gtk_window_present (GTK_WINDOW (window));
-  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->main_stack), ==, "welcome");
-  evk_window_open_file (window, file);
-  evk_ui_iterate ();
-  return window;
-}
-
-static void
-close_window (EvkWindow *window,
-              char      *dir)
-{
-  gtk_window_destroy (GTK_WINDOW (window));
-  evk_ui_iterate ();
-  evk_test_rm_rf (dir);
-  g_free (dir);
-}
-
 static void
 test_open_and_edit_status (void)
 {
   char *dir = NULL;
-  EvkWindow *window = open_demo (&dir);
+  EvkWindow *window = evk_ui_open_demo (&dir);
   g_autofree char *status = NULL;
   GtkListBoxRow *row;
   AdwComboRow *combo;
@@ -151,14 +116,14 @@ test_open_and_edit_status (void)
   status = measure_status (evk_window_get_project (window), 7);
   g_assert_cmpstr (status, ==, "completed");
 
-  close_window (window, dir);
+  evk_ui_close_demo (window, dir);
 }
 
 static void
 test_edit_types (void)
 {
   char *dir = NULL;
-  EvkWindow *window = open_demo (&dir);
+  EvkWindow *window = evk_ui_open_demo (&dir);
   g_autoptr(GError) error = NULL;
   g_autoptr(EvkStrategy) strategy = NULL;
   const char *keys[] = { "research", "economic", NULL };
@@ -179,7 +144,7 @@ test_edit_types (void)
   strategy = evk_project_load_strategy (evk_window_get_project (window), &error);
   g_assert_cmpstrv (evk_strategy_find_measure (strategy, 20)->types, ((const char *[]) { "collaboration", NULL }));
 
-  close_window (window, dir);
+  evk_ui_close_demo (window, dir);
 }
 
 /* The report renders in a thread while the window stays live; a cancel
@@ -188,7 +153,7 @@ static void
 test_render_report (void)
 {
   char *dir = NULL;
-  EvkWindow *window = open_demo (&dir);
+  EvkWindow *window = evk_ui_open_demo (&dir);
   g_autofree char *pdf = g_build_filename (dir, "report.pdf", NULL);
   g_autofree char *pdf_en = g_build_filename (dir, "report.en.pdf", NULL);
   g_autofree char *cancelled = g_build_filename (dir, "cancelled.pdf", NULL);
@@ -213,14 +178,14 @@ test_render_report (void)
   g_assert_true (g_str_has_prefix (contents, "%PDF-"));
   g_assert_true (g_file_test (pdf_en, G_FILE_TEST_EXISTS));
 
-  close_window (window, dir);
+  evk_ui_close_demo (window, dir);
 }
 
 static void
 test_language_switch (void)
 {
   char *dir = NULL;
-  EvkWindow *window = open_demo (&dir);
+  EvkWindow *window = evk_ui_open_demo (&dir);
   GtkListBoxRow *row;
   guint n;
 
@@ -240,14 +205,14 @@ test_language_switch (void)
                                                  "respondents"), ==, "5\u202f103");
   g_assert_cmpstr (evk_overview_page_get_figure (EVK_OVERVIEW_PAGE (_evk_window_get_page_widget (window)),
                                                  "response-rate"), ==, "13,9\u202f%");
-  close_window (window, dir);
+  evk_ui_close_demo (window, dir);
 }
 
 static void
 test_data_pages (void)
 {
   char *dir = NULL;
-  EvkWindow *window = open_demo (&dir);
+  EvkWindow *window = evk_ui_open_demo (&dir);
   EvkVariablesPage *variables;
   EvkGroupsPage *groups;
 
@@ -269,7 +234,7 @@ test_data_pages (void)
   evk_groups_page_try_filter (groups, "q6_alt_1 in");
   g_assert_nonnull (strstr (evk_groups_page_get_result (groups), "q6_alt_1"));
 
-  close_window (window, dir);
+  evk_ui_close_demo (window, dir);
 }
 
 /* A group made, edited and removed in the window is the project's at once;
@@ -278,7 +243,7 @@ static void
 test_groups (void)
 {
   char *dir = NULL;
-  EvkWindow *window = open_demo (&dir);
+  EvkWindow *window = evk_ui_open_demo (&dir);
   EvkProject *project = evk_window_get_project (window);
   g_autoptr(GError) error = NULL;
   g_autoptr(EvkStrategy) strategy = NULL;
@@ -354,14 +319,14 @@ test_groups (void)
   g_assert_cmpstr (group->filter, ==, "q6_alt_1 in 1..2");
   g_assert_cmpstr (evk_localized_get (group->name, "nb"), ==, "Små organisasjoner");
 
-  close_window (window, dir);
+  evk_ui_close_demo (window, dir);
 }
 
 static void
 test_recent (void)
 {
   char *dir = NULL;
-  EvkWindow *window = open_demo (&dir);
+  EvkWindow *window = evk_ui_open_demo (&dir);
   g_autoptr(GSettings) settings = evk_settings_new ();
   g_auto(GStrv) recent = NULL;
   g_autofree char *uri = NULL;
@@ -377,22 +342,15 @@ test_recent (void)
   g_assert_cmpstr (gtk_stack_get_visible_child_name (window->main_stack), ==, "welcome");
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window->recent_group)));
   g_assert_nonnull (gtk_widget_get_first_child (GTK_WIDGET (window->recent_list)));
-  close_window (window, dir);
+  evk_ui_close_demo (window, dir);
 }
 
 int
 main (int    argc,
       char **argv)
 {
-  g_test_init (&argc, &argv, NULL);
-  if (!gtk_init_check ())
-    {
-      /* A TAP skip: meson reads exit status 77 as an error under TAP. */
-      g_print ("1..0 # SKIP no display (run under xvfb-run, as build-aux/test does)\n");
-      return 0;
-    }
-  adw_init ();
-  evk_register_resource ();
+  if (!evk_ui_test_init (&argc, &argv))
+    return 0;
   g_test_add_func ("/evk/window/open-and-edit-status", test_open_and_edit_status);
   g_test_add_func ("/evk/window/edit-types", test_edit_types);
   g_test_add_func ("/evk/window/language-switch", test_language_switch);
