@@ -78,7 +78,7 @@ main (int    argc,
       return 77;
     }
   adw_init ();
-  evk_register_resource ();
+  evk_ui_load_app ();
   window = evk_window_new (NULL);
   gtk_window_set_default_size (GTK_WINDOW (window), 1366, 768);
   evk_window_open_file (window, file);

@@ -129,16 +129,8 @@ main (int    argc,
       return EXIT_FAILURE;
     }
   adw_init ();
-  evk_register_resource ();
+  evk_ui_load_app ();
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
-  {
-    /* What AdwApplication loads from its resource base path. */
-    g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
-
-    gtk_css_provider_load_from_resource (css, "/io/github/evalkit/Evalkit/style.css");
-    gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css),
-                                                GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
-  }
 
   tmpdir = g_dir_make_tmp ("evk-screenshots-XXXXXX", &error);
   project_path = tmpdir != NULL ? g_build_filename (tmpdir, "demo.evalkit", NULL) : NULL;

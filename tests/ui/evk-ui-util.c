@@ -107,6 +107,18 @@ evk_ui_save_png (GtkWidget   *window,
   return TRUE;
 }
 
+void
+evk_ui_load_app (void)
+{
+  g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
+
+  evk_register_resource ();
+  /* AdwApplication loads it from its resource base path. */
+  gtk_css_provider_load_from_resource (css, "/io/github/evalkit/Evalkit/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+}
+
 gboolean
 evk_ui_test_init (int    *argc,
                   char ***argv)
@@ -119,7 +131,7 @@ evk_ui_test_init (int    *argc,
       return FALSE;
     }
   adw_init ();
-  evk_register_resource ();
+  evk_ui_load_app ();
   return TRUE;
 }
 

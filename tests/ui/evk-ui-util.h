@@ -28,6 +28,11 @@ gboolean    evk_ui_save_png         (GtkWidget  *window,
                                      const char *path,
                                      GError    **error);
 
+/* What AdwApplication does for the app at startup: the resources and the
+ * app's stylesheet, so tests, screenshots and benchmarks see its widgets
+ * styled as users do. */
+void        evk_ui_load_app         (void);
+
 /* The UI tests' start: g_test_init, then GTK and libadwaita. FALSE (after
  * printing a TAP skip) where there is no display. */
 gboolean    evk_ui_test_init        (int        *argc,
