@@ -1093,6 +1093,58 @@ build_menu (gboolean survey,
   return G_MENU_MODEL (menu);
 }
 
+/* The selected group's name in the button takes the same room whatever
+ * the group: were the card as wide as the name, a long one would push the
+ * page from two columns of cards to one and back as the user switches.
+ * The list shows the names whole. */
+#define GROUP_BUTTON_CHARS 16
+
+static void
+setup_group_item (GtkSignalListItemFactory *factory,
+                  GtkListItem              *item,
+                  gpointer                  in_button)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  if (GPOINTER_TO_INT (in_button))
+    {
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      gtk_label_set_width_chars (GTK_LABEL (label), GROUP_BUTTON_CHARS);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), GROUP_BUTTON_CHARS);
+    }
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+bind_group_item (GtkSignalListItemFactory *factory,
+                 GtkListItem              *item,
+                 gpointer                  in_button)
+{
+  GtkLabel *label = GTK_LABEL (gtk_list_item_get_child (item));
+  const char *name = gtk_string_object_get_string (gtk_list_item_get_item (item));
+
+  gtk_label_set_text (label, name);
+  if (GPOINTER_TO_INT (in_button))
+    gtk_widget_set_tooltip_text (GTK_WIDGET (label), name);
+}
+
+static void
+group_dropdown_set_factories (GtkDropDown *dropdown)
+{
+  for (int in_button = 0; in_button < 2; in_button++)
+    {
+      g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+
+      g_signal_connect (factory, "setup", G_CALLBACK (setup_group_item), GINT_TO_POINTER (in_button));
+      g_signal_connect (factory, "bind", G_CALLBACK (bind_group_item), GINT_TO_POINTER (in_button));
+      if (in_button)
+        gtk_drop_down_set_factory (dropdown, factory);
+      else
+        gtk_drop_down_set_list_factory (dropdown, factory);
+    }
+}
+
 static void
 evk_chart_card_init (EvkChartCard *self)
 {
@@ -1119,6 +1171,7 @@ evk_chart_card_init (EvkChartCard *self)
   gtk_box_append (GTK_BOX (header), self->title_label);
 
   self->group_dropdown = gtk_drop_down_new (NULL, NULL);
+  group_dropdown_set_factories (GTK_DROP_DOWN (self->group_dropdown));
   gtk_widget_set_valign (self->group_dropdown, GTK_ALIGN_CENTER);
   gtk_widget_set_visible (self->group_dropdown, FALSE);
   gtk_widget_set_tooltip_text (self->group_dropdown, _("Respondent group"));

@@ -4,7 +4,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Launch: from main() to the first drawn frame of the overview's chart,
- * under 0.5 s. Group switch: a chart card's table recomputed for another
+ * under 0.5 s: the median of LAUNCHES fresh processes, since one launch
+ * under a shared software-GL display varies by ±20 %. Group switch: a chart card's table recomputed for another
  * group and drawn at its on-screen size, under one frame (16 ms); and the
  * time until that frame is on screen. Needs a display (xvfb-run).
  */
@@ -13,6 +14,7 @@
 #include <adwaita.h>
 #include <glib/gstdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "evk-chart-card.h"
 #include "evk-measure-page.h"
@@ -22,6 +24,8 @@
 #include "evk-window-private.h"
 
 #define LAUNCH_LIMIT_S 0.5
+#define LAUNCHES 9
+#define CHILD_ENV "EVK_BENCH_GUI_LAUNCH_ONLY"
 #define SWITCH_LIMIT_MS 16.0
 
 static void
@@ -42,6 +46,47 @@ wait_drawn (EvkChartCard *card)
   return ok;
 }
 
+static int
+compare_double (gconstpointer a,
+                gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return (x > y) - (x < y);
+}
+
+/* Runs this program LAUNCHES times as a launch-only child and judges the
+ * median of what they measured. */
+static gboolean
+median_launch (const char *self,
+               double     *median)
+{
+  double times[LAUNCHES];
+  g_auto(GStrv) env = g_environ_setenv (g_get_environ (), CHILD_ENV, "1", TRUE);
+
+  for (guint i = 0; i < LAUNCHES; i++)
+    {
+      const char *argv[] = { self, NULL };
+      g_autofree char *out = NULL;
+      g_autoptr(GError) error = NULL;
+      const char *colon;
+      int wait_status;
+
+      if (!g_spawn_sync (NULL, (char **) argv, env, G_SPAWN_DEFAULT, NULL, NULL, &out, NULL, &wait_status, &error) ||
+          (colon = strstr (out, "frame: ")) == NULL)
+        {
+          g_printerr ("bench-gui: launch %u: %s\n", i + 1, error != NULL ? error->message : out);
+          return FALSE;
+        }
+      times[i] = g_ascii_strtod (colon + strlen ("frame: "), NULL);
+    }
+  qsort (times, LAUNCHES, sizeof times[0], compare_double);
+  *median = times[LAUNCHES / 2];
+  g_print ("launch to first drawn overview frame: median %.3f s of %u launches (%.3f to %.3f s; limit %.1f s)\n",
+           *median, LAUNCHES, times[0], times[LAUNCHES - 1], LAUNCH_LIMIT_S);
+  return TRUE;
+}
+
 int
 main (int    argc,
       char **argv)
@@ -57,6 +102,17 @@ main (int    argc,
   const char *groups[] = { "immigrant-organisations", "all", "used-any-offer", "managing-municipality" };
   const guint rounds = 40;
   int status = EXIT_SUCCESS;
+  gboolean child = g_getenv (CHILD_ENV) != NULL;
+
+  if (!child)
+    {
+      double median;
+
+      if (!median_launch (argv[0], &median))
+        return EXIT_FAILURE;
+      if (median > LAUNCH_LIMIT_S)
+        status = EXIT_FAILURE;
+    }
 
   /* The demo project is built once beforehand, as a user has it on disk;
    * building it is not part of a launch. */
@@ -90,9 +146,12 @@ main (int    argc,
       return EXIT_FAILURE;
     }
   launch_s = (g_get_monotonic_time () - start) / 1e6;
-  g_print ("launch to first drawn overview frame: %.3f s (limit %.1f s)\n", launch_s, LAUNCH_LIMIT_S);
-  if (launch_s > LAUNCH_LIMIT_S)
-    status = EXIT_FAILURE;
+  if (child)
+    {
+      g_print ("launch to first drawn overview frame: %.3f s\n", launch_s);
+      evk_ui_close_demo (window, g_steal_pointer (&dir));
+      return EXIT_SUCCESS;
+    }
 
   evk_window_show_page (window, "measure:20");
   card = evk_measure_page_find_card (EVK_MEASURE_PAGE (_evk_window_get_page_widget (window)), "awareness", "7");
