@@ -113,6 +113,17 @@ test_group_switch (Fixture       *f,
   wait_for_frame (card);
   assert_used_cell (f, card, "awareness 7 group=immigrant-organisations", "26,2\u202f%", "96 av 367");
 
+  /* A group with a long name leaves the card as wide as it was: the page
+   * keeps its columns of cards. */
+  {
+    int width = gtk_widget_get_width (GTK_WIDGET (card));
+
+    evk_chart_card_set_group (card, "managing-municipality");
+    wait_for_frame (card);
+    evk_ui_iterate ();
+    g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (card)), ==, width);
+  }
+
   /* The same through the card's own drop-down, back to everyone. */
   gtk_drop_down_set_selected (GTK_DROP_DOWN (evk_ui_find_widget (GTK_WIDGET (card), GTK_TYPE_DROP_DOWN)), 0);
   wait_for_frame (card);
