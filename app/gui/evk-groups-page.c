@@ -213,28 +213,13 @@ chart_using_group (EvkGroupsPage *self,
                    const char    *key)
 {
   g_autoptr(GPtrArray) charts = evk_project_list_charts (evk_workspace_get_project (self->workspace), NULL);
+  EvkSavedChart *chart = charts != NULL ? evk_project_chart_for_group (charts, key) : NULL;
+  const char *caption;
 
-  for (guint i = 0; charts != NULL && i < charts->len; i++)
-    {
-      EvkSavedChart *chart = g_ptr_array_index (charts, i);
-      g_auto(GStrv) words = g_strsplit_set (chart->spec, " \t", -1);
-
-      for (guint w = 0; words[w] != NULL; w++)
-        {
-          g_auto(GStrv) keys = NULL;
-
-          if (g_str_has_prefix (words[w], "group="))
-            keys = g_strsplit (words[w] + strlen ("group="), ",", -1);
-          else if (g_str_has_prefix (words[w], "groups="))
-            keys = g_strsplit (words[w] + strlen ("groups="), ",", -1);
-          if (keys != NULL && g_strv_contains ((const char * const *) keys, key))
-            {
-              const char *caption = evk_workspace_tr (self->workspace, chart->caption);
-              return g_strdup (caption[0] != '\0' ? caption : chart->key);
-            }
-        }
-    }
-  return NULL;
+  if (chart == NULL)
+    return NULL;
+  caption = evk_workspace_tr (self->workspace, chart->caption);
+  return g_strdup (caption[0] != '\0' ? caption : chart->key);
 }
 
 static void

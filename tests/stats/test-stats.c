@@ -13,6 +13,7 @@
 #include "evk-format.h"
 #include "evk-localized.h"
 #include "evk-stats.h"
+#include "evk-table-spec.h"
 
 /* Ten respondents:
  *   heard: 1 1 1 1 0 0 0 0 0 .      used: 1 1 0 0 . . . . . .
@@ -228,6 +229,18 @@ test_format (void)
     }
 }
 
+/* A table's words name a group in group= or groups=, not inside a quoted
+ * filter that happens to contain the same letters. */
+static void
+test_spec_names_group (void)
+{
+  g_assert_true (evk_table_spec_names_group ("awareness 7 group=small", "small"));
+  g_assert_true (evk_table_spec_names_group ("crosstab q72 groups=all,small,large", "small"));
+  g_assert_false (evk_table_spec_names_group ("crosstab q72 groups=all,smaller", "small"));
+  g_assert_false (evk_table_spec_names_group ("awareness 7 filter=\"group=small\"", "small"));
+  g_assert_false (evk_table_spec_names_group ("awareness 7 group=\"", "small"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -239,5 +252,6 @@ main (int    argc,
   g_test_add_func ("/evk/stats/multiple-response", test_multiple_response);
   g_test_add_func ("/evk/stats/weights-and-representativity", test_weights_and_representativity);
   g_test_add_func ("/evk/stats/format", test_format);
+  g_test_add_func ("/evk/stats/spec-names-group", test_spec_names_group);
   return g_test_run ();
 }

@@ -395,6 +395,16 @@ evk_project_list_charts (EvkProject  *project,
 }
 
 EvkSavedChart *
+evk_project_chart_for_group (GPtrArray  *charts,
+                             const char *key)
+{
+  for (guint i = 0; i < charts->len; i++)
+    if (evk_table_spec_names_group (((EvkSavedChart *) g_ptr_array_index (charts, i))->spec, key))
+      return g_ptr_array_index (charts, i);
+  return NULL;
+}
+
+EvkSavedChart *
 evk_project_find_chart (GPtrArray  *charts,
                         const char *key)
 {

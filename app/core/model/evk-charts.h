@@ -72,6 +72,10 @@ gboolean       evk_project_edit_chart      (EvkProject    *project,
 gboolean       evk_project_remove_chart    (EvkProject    *project,
                                             const char    *key,
                                             GError       **error);
+/* The first chart drawn for the strategy group KEY, or NULL (a group a
+ * chart needs is not to be removed). */
+EvkSavedChart *evk_project_chart_for_group (GPtrArray     *charts,
+                                            const char    *key);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (EvkSavedChart, evk_saved_chart_free)
 

@@ -234,6 +234,30 @@ parse_words (const char  *text,
   return TRUE;
 }
 
+gboolean
+evk_table_spec_names_group (const char *text,
+                            const char *key)
+{
+  g_autoptr(GPtrArray) args = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GHashTable) options = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autofree char *kind = NULL;
+  Spec spec = { NULL, NULL, NULL, args, options };
+  const char *groups;
+
+  if (!parse_words (text, &spec, &kind, NULL))
+    return FALSE;
+  if (g_strcmp0 (g_hash_table_lookup (options, "group"), key) == 0)
+    return TRUE;
+  groups = g_hash_table_lookup (options, "groups");
+  if (groups != NULL)
+    {
+      g_auto(GStrv) keys = g_strsplit (groups, ",", -1);
+
+      return g_strv_contains ((const char * const *) keys, key);
+    }
+  return FALSE;
+}
+
 static gboolean
 check_options (Spec    *spec,
                GError **error)

@@ -32,6 +32,10 @@ EvkTable   *evk_table_compute      (EvkProject  *project,
                                     const char  *spec,
                                     GError     **error);
 const char *evk_table_spec_grammar (void);
+/* Whether the words of a table draw for the strategy group KEY (group=KEY,
+ * or KEY among groups=…); FALSE for words that do not read. */
+gboolean    evk_table_spec_names_group (const char *text,
+                                        const char *key);
 
 /* The awareness (outcome FALSE) or outcome table of one offer, on a
  * statistics context the caller keeps (the window keeps one per survey, so
