@@ -922,6 +922,42 @@ remove_activated (GtkWidget  *widget,
 
 /* ---- GObject ----------------------------------------------------------- */
 
+/* GTK 4.8 asks a widget that is not stretched vertically (flow box items
+ * are top-aligned) for its width at the height it was given. A box of
+ * height-for-width children answers that by laying them out at one width
+ * after another until their heights fit: a dozen chart layouts per card,
+ * most of the first frame. A card needs the same width at any height, so
+ * it answers that question as the plain width question it is. */
+static void
+evk_chart_card_measure (GtkWidget      *widget,
+                        GtkOrientation  orientation,
+                        int             for_size,
+                        int            *minimum,
+                        int            *natural,
+                        int            *minimum_baseline,
+                        int            *natural_baseline)
+{
+  EvkChartCard *self = EVK_CHART_CARD (widget);
+
+  gtk_widget_measure (self->box, orientation, orientation == GTK_ORIENTATION_HORIZONTAL ? -1 : for_size,
+                      minimum, natural, minimum_baseline, natural_baseline);
+}
+
+static GtkSizeRequestMode
+evk_chart_card_get_request_mode (GtkWidget *widget)
+{
+  return GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH;
+}
+
+static void
+evk_chart_card_size_allocate (GtkWidget *widget,
+                              int        width,
+                              int        height,
+                              int        baseline)
+{
+  gtk_widget_allocate (EVK_CHART_CARD (widget)->box, width, height, baseline, NULL);
+}
+
 static void
 evk_chart_card_dispose (GObject *object)
 {
@@ -1055,7 +1091,9 @@ evk_chart_card_class_init (EvkChartCardClass *klass)
   gtk_widget_class_install_action (widget_class, "chart.move-down", NULL, move_activated);
   gtk_widget_class_install_action (widget_class, "chart.remove", NULL, remove_activated);
 
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  widget_class->measure = evk_chart_card_measure;
+  widget_class->get_request_mode = evk_chart_card_get_request_mode;
+  widget_class->size_allocate = evk_chart_card_size_allocate;
   gtk_widget_class_set_css_name (widget_class, "chartcard");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }
