@@ -190,6 +190,7 @@ evk_chart_style_new_screen (gboolean dark)
   style->hairline = 0.75;   /* one pixel */
   style->dark = dark;
   style->grow_text = TRUE;
+  style->pixel_text = TRUE;
   set_palette (style);
   return style;
 }

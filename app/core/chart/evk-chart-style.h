@@ -31,6 +31,11 @@ typedef struct {
   /* Screens are read from further away when a chart fills a large window:
    * text then grows with the canvas, up to a limit. Paper keeps its sizes. */
   gboolean   grow_text;
+  /* Screens put every glyph on a whole pixel with slight hinting, as GTK
+   * draws its own labels: unhinted at 96 dpi, a thin stem that falls
+   * between two pixels blurs until a small grey "i" all but vanishes.
+   * Paper keeps unhinted positions, the same at every resolution. */
+  gboolean   pixel_text;
 
   EvkRgba    background;
   EvkRgba    text;

@@ -949,15 +949,16 @@ ctx_init (EvkChartCtx         *ctx,
 
   ctx->layouts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   ctx->pango = pango_cairo_create_context (cr);
-  /* The same glyph positions at every resolution and on every machine:
-   * no hinting, no rounding, greyscale antialiasing. */
+  /* Greyscale antialiasing everywhere. Paper: the same glyph positions at
+   * every resolution, no hinting, no rounding. Screen: whole pixels (see
+   * EvkChartStyle.pixel_text). */
   options = cairo_font_options_create ();
   cairo_font_options_set_antialias (options, CAIRO_ANTIALIAS_GRAY);
-  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
-  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
+  cairo_font_options_set_hint_style (options, style->pixel_text ? CAIRO_HINT_STYLE_SLIGHT : CAIRO_HINT_STYLE_NONE);
+  cairo_font_options_set_hint_metrics (options, style->pixel_text ? CAIRO_HINT_METRICS_ON : CAIRO_HINT_METRICS_OFF);
   pango_cairo_context_set_font_options (ctx->pango, options);
   cairo_font_options_destroy (options);
-  pango_context_set_round_glyph_positions (ctx->pango, FALSE);
+  pango_context_set_round_glyph_positions (ctx->pango, style->pixel_text);
   pango_context_set_language (ctx->pango, pango_language_from_string (ctx->lang));
 
   for (guint i = 0; i < G_N_ELEMENTS (order); i++)
