@@ -473,8 +473,9 @@ workspace_changed (EvkWorkspace *workspace,
                    const char   *what,
                    EvkChartCard *self)
 {
-  /* The page that holds the card rebinds it to its saved chart. */
-  if (g_strcmp0 (what, "charts") == 0)
+  /* The page that holds the card rebinds it to its saved chart; texts
+   * are not drawn in charts. */
+  if (g_strcmp0 (what, "charts") == 0 || g_strcmp0 (what, "texts") == 0)
     return;
   if (self->has_query)
     rebuild_groups (self);

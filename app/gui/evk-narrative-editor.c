@@ -15,6 +15,7 @@
 #include "evk-narrative.h"
 #include "evk-page.h"
 #include "evk-store-texts.h"
+#include "evk-window-private.h"
 
 /* Typing is saved this long after the last keystroke (and at once when
  * the editor loses the focus or goes away). */
@@ -48,17 +49,22 @@ struct _Column
   char               *field;
   gboolean            is_source;
   GtkTextBuffer      *buffer;
+  GtkEventController *focus;
   GtkWidget          *view;
   GtkWidget          *stack;
   GtkWidget          *preview;
   GtkWidget          *state_label;
   char               *saved;        /* the text as the store has it */
   guint               save_id;
+  gboolean            in_stay;      /* saved since the view got the focus */
 };
 
+/* Freed before the text views go: the views' signals must not reach it. */
 static void
 column_free (Column *column)
 {
+  g_signal_handlers_disconnect_by_data (column->buffer, column);
+  g_signal_handlers_disconnect_by_data (column->focus, column);
   g_clear_handle_id (&column->save_id, g_source_remove);
   g_free (column->key);
   g_free (column->lang);
@@ -173,20 +179,28 @@ update_section_states (EvkNarrativeEditor *self,
 
 /* ---- Saving ------------------------------------------------------------ */
 
-/* One edit, one transaction (evk_store_set_text is one). */
+/* One edit, one transaction. In a window the save goes on its undo
+ * stack, one edit per stay in the text view. */
 static void
 column_save (Column *column)
 {
   EvkNarrativeEditor *self = column->self;
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
+  gboolean saved;
 
   g_clear_handle_id (&column->save_id, g_source_remove);
   text = column_get_text (column);
   if (g_strcmp0 (text, column->saved) == 0)
     return;
-  if (!evk_store_set_text (get_store (self), EVK_NARRATIVE_ENTITY_MEASURE, self->measure_id,
-                           column->field, column->lang, text, &error))
+  if (root != NULL && EVK_IS_WINDOW (root))
+    saved = _evk_window_set_text (EVK_WINDOW (root), self->number, column->field, column->lang, text,
+                                  column->in_stay, &error);
+  else
+    saved = evk_project_set_measure_text (evk_workspace_get_project (self->workspace), self->number,
+                                          column->field, column->lang, text, NULL, &error);
+  if (!saved)
     {
       /* The text stays in the editor; the next edit tries again. */
       g_autofree char *message = g_strdup_printf (_("Not saved: %s"), error->message);
@@ -198,6 +212,7 @@ column_save (Column *column)
     }
   g_free (column->saved);
   column->saved = g_steal_pointer (&text);
+  column->in_stay = TRUE;
   update_section_states (self, column->key);
 }
 
@@ -227,6 +242,7 @@ focus_left (GtkEventControllerFocus *controller,
 {
   if (column->save_id != 0)
     column_save (column);
+  column->in_stay = FALSE;
 }
 
 void
@@ -481,6 +497,7 @@ column_new (EvkNarrativeEditor *self,
   gtk_text_buffer_end_irreversible_action (column->buffer);
   g_signal_connect (column->buffer, "changed", G_CALLBACK (buffer_changed), column);
   g_signal_connect (focus, "leave", G_CALLBACK (focus_left), column);
+  column->focus = focus;
   gtk_widget_add_controller (column->view, focus);
 
   column->preview = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
@@ -554,17 +571,74 @@ build (EvkNarrativeEditor *self)
   self->loading = FALSE;
 }
 
+/* A text changed in the store, by this editor's own save or by undo and
+ * redo: a column shows what the store has unless the user is typing in
+ * it (that text is saved within moments and wins). */
+static void
+reload_texts (EvkNarrativeEditor *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EvkTextIndex) index = evk_text_index_load (get_store (self), EVK_NARRATIVE_ENTITY_MEASURE, &error);
+
+  if (index == NULL)
+    {
+      g_warning ("Could not read the narrative of measure %u: %s", self->number, error->message);
+      return;
+    }
+  for (guint i = 0; i < self->columns->len; i++)
+    {
+      Column *column = g_ptr_array_index (self->columns, i);
+      g_autoptr(GHashTable) localized = evk_text_index_get (index, self->measure_id, column->field);
+      const char *stored = g_hash_table_lookup (localized, column->lang);
+      g_autofree char *shown = NULL;
+
+      if (stored == NULL)
+        stored = "";
+      if (column->save_id != 0 || g_strcmp0 (stored, column->saved) == 0)
+        continue;
+      g_free (column->saved);
+      column->saved = g_strdup (stored);
+      shown = column_get_text (column);
+      if (g_strcmp0 (shown, stored) != 0)
+        {
+          self->loading = TRUE;
+          gtk_text_buffer_begin_irreversible_action (column->buffer);
+          gtk_text_buffer_set_text (column->buffer, stored, -1);
+          gtk_text_buffer_end_irreversible_action (column->buffer);
+          self->loading = FALSE;
+          column->in_stay = FALSE;
+          if (evk_narrative_editor_get_preview (self))
+            column_render (column);
+        }
+      update_section_states (self, column->key);
+    }
+}
+
 /* Figures follow the data: a new survey or group computes them again. */
 static void
 workspace_changed (EvkWorkspace       *workspace,
                    const char         *what,
                    EvkNarrativeEditor *self)
 {
+  if (g_strcmp0 (what, "texts") == 0)
+    {
+      reload_texts (self);
+      return;
+    }
   if (g_strcmp0 (what, "measure") == 0)
     return;
   g_clear_pointer (&self->figures, evk_live_figures_free);
   if (evk_narrative_editor_get_preview (self))
     update_preview (self);
+}
+
+/* Saved while the editor is still in its window, so that the save goes on
+ * the window's undo stack. */
+static void
+evk_narrative_editor_unroot (GtkWidget *widget)
+{
+  evk_narrative_editor_flush (EVK_NARRATIVE_EDITOR (widget));
+  GTK_WIDGET_CLASS (evk_narrative_editor_parent_class)->unroot (widget);
 }
 
 static void
@@ -592,6 +666,7 @@ evk_narrative_editor_class_init (EvkNarrativeEditorClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = evk_narrative_editor_dispose;
+  widget_class->unroot = evk_narrative_editor_unroot;
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 

@@ -226,8 +226,9 @@ workspace_changed (EvkWorkspace    *workspace,
                    const char      *what,
                    EvkOverviewPage *self)
 {
-  /* The cards follow by themselves; the rest is cheap to rebuild. */
-  if (g_strcmp0 (what, "settings") != 0)
+  /* The cards follow by themselves; the rest is cheap to rebuild. The
+   * narrative is not shown here. */
+  if (g_strcmp0 (what, "settings") != 0 && g_strcmp0 (what, "texts") != 0)
     rebuild (self);
 }
 

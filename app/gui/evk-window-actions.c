@@ -11,12 +11,16 @@
 
 #include "evk-import-dialog.h"
 #include "evk-measure-edit.h"
+#include "evk-measure-page.h"
+#include "evk-narrative.h"
+#include "evk-store-texts.h"
 #include "evk-window-private.h"
 
 void
 _evk_edit_free (EvkEdit *edit)
 {
   g_free (edit->field);
+  g_free (edit->lang);
   g_strfreev (edit->before);
   g_strfreev (edit->after);
   g_free (edit);
@@ -66,9 +70,14 @@ static gboolean
 write_keys (EvkWindow   *self,
             guint        number,
             const char  *field,
+            const char  *lang,
             GStrv        keys,
             GError     **error)
 {
+  /* A text's keys are its body and source fingerprint, "" for none. */
+  if (lang != NULL)
+    return evk_project_set_measure_text (self->project, number, field, lang, keys[0],
+                                         keys[1][0] != '\0' ? keys[1] : NULL, error);
   if (g_str_equal (field, "status"))
     return evk_project_set_measure_status (self->project, number, keys[0], error);
   return evk_measure_edit_set_keys (self->project, number, field, (const char * const *) keys, error);
@@ -102,7 +111,7 @@ _evk_window_apply_edit (EvkWindow   *self,
     return FALSE;
   if (g_strv_equal ((const char * const *) before, (const char * const *) after))
     return TRUE;
-  if (!write_keys (self, number, field, after, error))
+  if (!write_keys (self, number, field, NULL, after, error))
     return FALSE;
   edit = g_new0 (EvkEdit, 1);
   edit->number = number;
@@ -113,6 +122,72 @@ _evk_window_apply_edit (EvkWindow   *self,
   g_ptr_array_set_size (self->redo, 0);
   _evk_window_update_actions (self);
   toast_edit (self, number);
+  return TRUE;
+}
+
+static GStrv
+text_version (EvkWindow   *self,
+              guint        number,
+              const char  *field,
+              const char  *lang,
+              GError     **error)
+{
+  EvkStore *store = evk_project_get_store (self->project);
+  g_autofree char *body = NULL, *fp = NULL;
+  gint64 id = evk_narrative_measure_id (store, number, error);
+  char *keys[3] = { NULL, NULL, NULL };
+
+  if (id < 0 ||
+      !evk_store_get_text_version (store, EVK_NARRATIVE_ENTITY_MEASURE, id, field, lang, &body, &fp, error))
+    return NULL;
+  keys[0] = body != NULL ? body : "";
+  keys[1] = fp != NULL ? fp : "";
+  return g_strdupv (keys);
+}
+
+/* The narrative editor saves through here as the user types. The saves
+ * of one stay in a text view (continues) make one edit: undo takes back
+ * the stay, not each pause in the typing, and puts the text back exactly,
+ * its translation state with it. */
+gboolean
+_evk_window_set_text (EvkWindow   *self,
+                      guint        number,
+                      const char  *field,
+                      const char  *lang,
+                      const char  *text,
+                      gboolean     continues,
+                      GError     **error)
+{
+  g_auto(GStrv) before = NULL;
+  EvkEdit *top = self->undo->len > 0 ? g_ptr_array_index (self->undo, self->undo->len - 1) : NULL;
+  GStrv after;
+
+  g_return_val_if_fail (self->project != NULL, FALSE);
+
+  before = text_version (self, number, field, lang, error);
+  if (before == NULL ||
+      !evk_project_set_measure_text (self->project, number, field, lang, text, NULL, error) ||
+      (after = text_version (self, number, field, lang, error)) == NULL)
+    return FALSE;
+  g_ptr_array_set_size (self->redo, 0);
+  if (continues && top != NULL && top->lang != NULL && top->number == number &&
+      g_str_equal (top->field, field) && g_str_equal (top->lang, lang))
+    {
+      g_strfreev (top->after);
+      top->after = after;
+    }
+  else
+    {
+      EvkEdit *edit = g_new0 (EvkEdit, 1);
+
+      edit->number = number;
+      edit->field = g_strdup (field);
+      edit->lang = g_strdup (lang);
+      edit->before = g_steal_pointer (&before);
+      edit->after = after;
+      g_ptr_array_add (self->undo, edit);
+    }
+  _evk_window_update_actions (self);
   return TRUE;
 }
 
@@ -128,7 +203,7 @@ move_edit (EvkWindow *self,
   if (from->len == 0)
     return;
   edit = g_ptr_array_steal_index (from, from->len - 1);
-  if (!write_keys (self, edit->number, edit->field, undo ? edit->before : edit->after, &error))
+  if (!write_keys (self, edit->number, edit->field, edit->lang, undo ? edit->before : edit->after, &error))
     {
       _evk_window_toast (self, error->message);
       _evk_edit_free (edit);
@@ -138,6 +213,33 @@ move_edit (EvkWindow *self,
   _evk_window_update_actions (self);
 }
 
+/* Text typed but not yet saved becomes an edit first, so that undo takes
+ * back the latest change. */
+static void
+flush_narrative (EvkWindow *self)
+{
+  if (self->page_widget != NULL && EVK_IS_MEASURE_PAGE (self->page_widget))
+    evk_narrative_editor_flush (evk_measure_page_get_narrative (EVK_MEASURE_PAGE (self->page_widget)));
+}
+
+/* While the focus is in a text with its own history, Ctrl+Z takes back
+ * the typing step by step (application shortcuts come first in GTK 4);
+ * the project's undo takes back a whole stay in the text. */
+static gboolean
+undo_in_text_view (EvkWindow *self,
+                   gboolean   undo)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+  GtkTextBuffer *buffer;
+
+  if (focus == NULL || !GTK_IS_TEXT_VIEW (focus))
+    return FALSE;
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (focus));
+  if (!(undo ? gtk_text_buffer_get_can_undo (buffer) : gtk_text_buffer_get_can_redo (buffer)))
+    return FALSE;
+  return gtk_widget_activate_action (focus, undo ? "text.undo" : "text.redo", NULL);
+}
+
 static void
 undo_activated (GtkWidget  *widget,
                 const char *action_name,
@@ -145,6 +247,9 @@ undo_activated (GtkWidget  *widget,
 {
   EvkWindow *self = EVK_WINDOW (widget);
 
+  if (undo_in_text_view (self, TRUE))
+    return;
+  flush_narrative (self);
   move_edit (self, self->undo, self->redo, TRUE);
 }
 
@@ -155,6 +260,9 @@ redo_activated (GtkWidget  *widget,
 {
   EvkWindow *self = EVK_WINDOW (widget);
 
+  if (undo_in_text_view (self, FALSE))
+    return;
+  flush_narrative (self);
   move_edit (self, self->redo, self->undo, FALSE);
 }
 

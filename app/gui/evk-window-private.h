@@ -11,10 +11,12 @@
 G_BEGIN_DECLS
 
 /* One undoable edit of a measure: a field and its keys before and after
- * (the status has one key). */
+ * (the status has one key), or a narrative text in one language (one
+ * string before and after). */
 typedef struct {
   guint  number;
-  char  *field;      /* "status", "types", "targets", "responsible" */
+  char  *field;      /* "status", "types", "targets", "responsible", "section:KEY" */
+  char  *lang;       /* a narrative text's language; NULL for the other fields */
   GStrv  before;
   GStrv  after;
 } EvkEdit;
@@ -71,6 +73,13 @@ gboolean   _evk_window_apply_edit        (EvkWindow   *self,
                                           guint        number,
                                           const char  *field,
                                           GStrv        after,
+                                          GError     **error);
+gboolean   _evk_window_set_text          (EvkWindow   *self,
+                                          guint        number,
+                                          const char  *field,
+                                          const char  *lang,
+                                          const char  *text,
+                                          gboolean     continues,
                                           GError     **error);
 void       _evk_edit_free                (EvkEdit     *edit);
 /* evk-window-dnd.c */

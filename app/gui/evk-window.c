@@ -230,7 +230,8 @@ workspace_changed (EvkWorkspace *workspace,
                    const char   *what,
                    EvkWindow    *self)
 {
-  if (g_strcmp0 (what, "settings") == 0 || g_strcmp0 (what, "documents") == 0)
+  if (g_strcmp0 (what, "settings") == 0 || g_strcmp0 (what, "documents") == 0 ||
+      g_strcmp0 (what, "texts") == 0)
     return;
   _evk_window_rebuild_sidebar (self);
   if (g_strcmp0 (what, "strategy") == 0)

@@ -1,4 +1,4 @@
-/* test-narrative.c: a measure's narrative on its page: editing, saving, outdated, preview
+/* test-narrative.c: a measure's narrative on its page: editing, saving, outdated, preview, undo
  *
  * Copyright 2026 The Evalkit developers
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -173,6 +173,105 @@ test_preview (Fixture       *f,
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (en)));
 }
 
+static EvkTextState
+text_state (Fixture    *f,
+            const char *field,
+            const char *lang)
+{
+  EvkStore *store = evk_project_get_store (evk_window_get_project (f->window));
+
+  return evk_store_get_text_state (store, EVK_NARRATIVE_ENTITY_MEASURE, evk_narrative_measure_id (store, 20, NULL),
+                                   field, lang, NULL);
+}
+
+static void
+assert_shown_and_stored (Fixture    *f,
+                         const char *text)
+{
+  EvkMeasurePage *page = EVK_MEASURE_PAGE (_evk_window_get_page_widget (f->window));
+  GtkTextView *nb = evk_narrative_editor_get_text_view (evk_measure_page_get_narrative (page), "relevance", "nb");
+  g_autofree char *shown = buffer_text (nb);
+  g_autofree char *stored = stored_text (f, "section:relevance", "nb");
+
+  g_assert_cmpstr (stored, ==, text);
+  g_assert_cmpstr (shown, ==, text);
+}
+
+/* Narrative edits are on the project's undo stack: one edit per stay in a
+ * text view, undone after the page was rebuilt, and shown at once in an
+ * open editor, with the translation's state as it was. */
+static void
+test_undo (Fixture       *f,
+           gconstpointer  data)
+{
+  EvkNarrativeEditor *editor = show_measure (f, 20);
+  GtkTextBuffer *nb = gtk_text_view_get_buffer (evk_narrative_editor_get_text_view (editor, "relevance", "nb"));
+  GtkTextBuffer *en = gtk_text_view_get_buffer (evk_narrative_editor_get_text_view (editor, "relevance", "en"));
+  g_autofree char *nb_before = stored_text (f, "section:relevance", "nb");
+
+  g_assert_nonnull (nb_before);
+  /* An English text written from the current source. */
+  gtk_text_buffer_set_text (en, "Relevant to the goal.", -1);
+  evk_ui_run_for (800);
+  g_assert_cmpint (text_state (f, "section:relevance", "en"), ==, EVK_TEXT_CURRENT);
+
+  /* Two pauses in one stay in the Norwegian text: two saves, one edit. */
+  gtk_widget_grab_focus (GTK_WIDGET (evk_narrative_editor_get_text_view (editor, "relevance", "nb")));
+  gtk_text_buffer_set_text (nb, "Første utkast.", -1);
+  evk_ui_run_for (800);
+  gtk_text_buffer_set_text (nb, "Andre utkast.", -1);
+  evk_ui_run_for (800);
+  assert_shown_and_stored (f, "Andre utkast.");
+  g_assert_cmpint (text_state (f, "section:relevance", "en"), ==, EVK_TEXT_OUTDATED);
+
+  /* The page is built anew: the text view's own history is gone, the
+   * project's is not. */
+  evk_window_show_page (f->window, "overview");
+  evk_ui_iterate ();
+  editor = show_measure (f, 20);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "project.undo", NULL));
+  evk_ui_iterate ();
+  assert_shown_and_stored (f, nb_before);
+  g_assert_cmpint (text_state (f, "section:relevance", "en"), ==, EVK_TEXT_CURRENT);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "project.redo", NULL));
+  evk_ui_iterate ();
+  assert_shown_and_stored (f, "Andre utkast.");
+  g_assert_cmpint (text_state (f, "section:relevance", "en"), ==, EVK_TEXT_OUTDATED);
+
+  /* Undo right after typing takes back the typing, saved first. */
+  nb = gtk_text_view_get_buffer (evk_narrative_editor_get_text_view (editor, "relevance", "nb"));
+  gtk_text_buffer_set_text (nb, "Tredje utkast.", -1);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "project.undo", NULL));
+  evk_ui_iterate ();
+  assert_shown_and_stored (f, "Andre utkast.");
+
+  /* Undoing a translation made from the new source leaves it outdated
+   * again, as it was, not current. */
+  en = gtk_text_view_get_buffer (evk_narrative_editor_get_text_view (editor, "relevance", "en"));
+  gtk_text_buffer_set_text (en, "Second draft.", -1);
+  evk_ui_run_for (800);
+  g_assert_cmpint (text_state (f, "section:relevance", "en"), ==, EVK_TEXT_CURRENT);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "project.undo", NULL));
+  evk_ui_iterate ();
+  g_assert_cmpstr (gtk_label_get_text (evk_narrative_editor_get_state_label (editor, "relevance", "en")), ==, "Outdated");
+  g_assert_cmpint (text_state (f, "section:relevance", "en"), ==, EVK_TEXT_OUTDATED);
+  {
+    g_autofree char *shown = buffer_text (evk_narrative_editor_get_text_view (editor, "relevance", "en"));
+
+    g_assert_cmpstr (shown, ==, "Relevant to the goal.");
+  }
+
+  /* With the focus in a text that has its own history, undo (Ctrl+Z) is
+   * the text's: the last step of typing, not the whole stay. */
+  gtk_widget_grab_focus (GTK_WIDGET (evk_narrative_editor_get_text_view (editor, "relevance", "nb")));
+  gtk_text_buffer_insert_at_cursor (nb, " Og mer.", -1);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "project.undo", NULL));
+  evk_ui_run_for (800);
+  assert_shown_and_stored (f, "Andre utkast.");
+  g_assert_cmpint (text_state (f, "section:relevance", "en"), ==, EVK_TEXT_OUTDATED);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -182,5 +281,6 @@ main (int    argc,
   g_test_add ("/evk/narrative/edit-and-save", Fixture, NULL, evk_ui_fixture_set_up, test_edit_and_save, evk_ui_fixture_tear_down);
   g_test_add ("/evk/narrative/save-on-leave", Fixture, NULL, evk_ui_fixture_set_up, test_save_on_leave, evk_ui_fixture_tear_down);
   g_test_add ("/evk/narrative/preview", Fixture, NULL, evk_ui_fixture_set_up, test_preview, evk_ui_fixture_tear_down);
+  g_test_add ("/evk/narrative/undo", Fixture, NULL, evk_ui_fixture_set_up, test_undo, evk_ui_fixture_tear_down);
   return g_test_run ();
 }

@@ -15,6 +15,7 @@
 #include "evk-import-csv.h"
 #include "evk-import-spss.h"
 #include "evk-model-error.h"
+#include "evk-narrative.h"
 #include "evk-project.h"
 #include "evk-report.h"
 #include "evk-review.h"
@@ -378,5 +379,26 @@ evk_project_set_measure_status (EvkProject  *self,
   if (!evk_store_transaction (self->store, set_status_in_transaction, &edit, error))
     return FALSE;
   g_signal_emit (self, signals[CHANGED], 0, "measure");
+  return TRUE;
+}
+
+gboolean
+evk_project_set_measure_text (EvkProject  *self,
+                              guint        number,
+                              const char  *field,
+                              const char  *lang,
+                              const char  *text,
+                              const char  *source_fp,
+                              GError     **error)
+{
+  gint64 id = evk_narrative_measure_id (self->store, number, error);
+
+  if (id < 0)
+    return FALSE;
+  if (source_fp != NULL
+      ? !evk_store_put_text_version (self->store, EVK_NARRATIVE_ENTITY_MEASURE, id, field, lang, text, source_fp, error)
+      : !evk_store_set_text (self->store, EVK_NARRATIVE_ENTITY_MEASURE, id, field, lang, text, error))
+    return FALSE;
+  g_signal_emit (self, signals[CHANGED], 0, "texts");
   return TRUE;
 }

@@ -63,6 +63,18 @@ gboolean     evk_project_set_measure_status (EvkProject *self,
                                            guint         number,
                                            const char   *status_key,
                                            GError      **error);
+/* One narrative text of a measure ("section:KEY") in one language, in one
+ * transaction; an empty text removes it. With a source fingerprint the
+ * text is put back exactly as it was stored (see
+ * evk_store_put_text_version); without, it is a new edit. Emits "changed"
+ * with "texts". */
+gboolean     evk_project_set_measure_text (EvkProject  *self,
+                                           guint         number,
+                                           const char   *field,
+                                           const char   *lang,
+                                           const char   *text,
+                                           const char   *source_fp,
+                                           GError      **error);
 
 /* Where the bundled demo data lives: $EVALKIT_DATADIR, the installed data
  * directory, or the source tree for an uninstalled build. */

@@ -240,6 +240,34 @@ evk_store_set_text (EvkStore    *store,
                       source_lang, source_body, error);
 }
 
+gboolean
+evk_store_get_text_version (EvkStore    *store,
+                            const char  *entity,
+                            gint64       entity_id,
+                            const char  *field,
+                            const char  *lang,
+                            char       **body,
+                            char       **source_fp,
+                            GError     **error)
+{
+  return lookup_text (store, entity, entity_id, field, lang, body, source_fp, error);
+}
+
+gboolean
+evk_store_put_text_version (EvkStore    *store,
+                            const char  *entity,
+                            gint64       entity_id,
+                            const char  *field,
+                            const char  *lang,
+                            const char  *body,
+                            const char  *source_fp,
+                            GError     **error)
+{
+  if (body != NULL && body[0] != '\0' && source_fp == NULL)
+    return evk_store_set_text (store, entity, entity_id, field, lang, body, error);
+  return write_text (store, entity, entity_id, field, lang, body, source_fp, error);
+}
+
 EvkTextState
 evk_store_get_text_state (EvkStore    *store,
                           const char  *entity,

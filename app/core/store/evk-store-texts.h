@@ -45,6 +45,25 @@ gboolean      evk_store_set_text          (EvkStore      *store,
                                            const char    *lang,
                                            const char    *body,
                                            GError       **error);
+/* A text as stored: its body and the fingerprint of the source text it
+ * was written from, both NULL when there is none. Putting a version back
+ * restores the text exactly, its translation state with it (for undo). */
+gboolean      evk_store_get_text_version  (EvkStore      *store,
+                                           const char    *entity,
+                                           gint64         entity_id,
+                                           const char    *field,
+                                           const char    *lang,
+                                           char         **body,
+                                           char         **source_fp,
+                                           GError       **error);
+gboolean      evk_store_put_text_version  (EvkStore      *store,
+                                           const char    *entity,
+                                           gint64         entity_id,
+                                           const char    *field,
+                                           const char    *lang,
+                                           const char    *body,
+                                           const char    *source_fp,
+                                           GError       **error);
 EvkTextState  evk_store_get_text_state    (EvkStore      *store,
                                            const char    *entity,
                                            gint64         entity_id,
