@@ -364,6 +364,66 @@ test_text_states (Fixture       *f,
   g_assert_no_error (error);
 }
 
+static gboolean
+any_statement_busy (EvkStore *store)
+{
+  for (sqlite3_stmt *stmt = sqlite3_next_stmt (evk_store_get_db (store), NULL); stmt != NULL;
+       stmt = sqlite3_next_stmt (evk_store_get_db (store), stmt))
+    if (sqlite3_stmt_busy (stmt))
+      return TRUE;
+  return FALSE;
+}
+
+/* A window's connection and the command line's: the window sees the other
+ * commit, and its text lookups hold no read open on an old snapshot. An
+ * undo puts a text back with its fingerprint, state and all. */
+static void
+test_other_connection (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EvkStore) window = NULL, terminal = NULL;
+  g_autofree char *body = NULL, *fp = NULL, *now = NULL;
+  gint64 version;
+
+  create_project (f->path);
+  window = evk_store_open (f->path, EVK_STORE_OPEN_DEFAULT, &error);
+  g_assert_true (evk_store_add_language (window, "en", FALSE, &error));
+  g_assert_true (evk_store_set_text (window, "goal", 1, "title", "nb", "Flere deltar", &error));
+  g_assert_true (evk_store_set_text (window, "goal", 1, "title", "en", "More take part", &error));
+  g_assert_true (evk_store_get_text_version (window, "goal", 1, "title", "en", &body, &fp, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (body, ==, "More take part");
+  g_assert_nonnull (fp);
+  g_assert_cmpint (evk_store_get_text_state (window, "goal", 1, "title", "en", &error), ==, EVK_TEXT_CURRENT);
+  g_assert_false (any_statement_busy (window));
+  version = evk_store_get_data_version (window);
+  g_assert_cmpint (version, ==, evk_store_get_data_version (window));
+
+  /* Its own commits leave the version; another connection's change it. */
+  g_assert_true (evk_store_set_text (window, "goal", 1, "title", "en", "More people take part", &error));
+  g_assert_cmpint (evk_store_get_data_version (window), ==, version);
+  terminal = evk_store_open (f->path, EVK_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_true (evk_store_set_text (terminal, "goal", 1, "title", "nb", "Flere deltar i frivilligheten", &error));
+  g_assert_cmpint (evk_store_get_data_version (window), !=, version);
+  g_assert_cmpint (evk_store_get_text_state (window, "goal", 1, "title", "en", &error), ==, EVK_TEXT_OUTDATED);
+
+  /* Put back as it was: the old fingerprint, so current again only once
+   * the source is back too. */
+  g_assert_true (evk_store_put_text_version (window, "goal", 1, "title", "en", body, fp, &error));
+  g_assert_true (evk_store_get_text_version (window, "goal", 1, "title", "en", &now, NULL, &error));
+  g_assert_cmpstr (now, ==, "More take part");
+  g_assert_cmpint (evk_store_get_text_state (window, "goal", 1, "title", "en", &error), ==, EVK_TEXT_OUTDATED);
+  g_assert_true (evk_store_set_text (window, "goal", 1, "title", "nb", "Flere deltar", &error));
+  g_assert_cmpint (evk_store_get_text_state (window, "goal", 1, "title", "en", &error), ==, EVK_TEXT_CURRENT);
+  /* No text at all puts back a missing one. */
+  g_assert_true (evk_store_put_text_version (window, "goal", 1, "title", "en", NULL, NULL, &error));
+  g_assert_cmpint (evk_store_get_text_state (window, "goal", 1, "title", "en", &error), ==, EVK_TEXT_MISSING);
+  g_assert_no_error (error);
+  g_assert_false (any_statement_busy (window));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -384,6 +444,7 @@ main (int    argc,
   ADD ("/evk/store/transaction-rolls-back", test_transaction_rolls_back);
   ADD ("/evk/store/kill-mid-transaction", test_kill_mid_transaction);
   ADD ("/evk/store/text-states", test_text_states);
+  ADD ("/evk/store/other-connection", test_other_connection);
 #undef ADD
 
   return g_test_run ();

@@ -273,15 +273,11 @@ evk_import_run_finish (GAsyncResult  *result,
                        GError       **error)
 {
   GTask *task = G_TASK (result);
-  ImportData *data = g_task_get_task_data (task);
   char *summary = g_task_propagate_pointer (task, error);
 
+  /* The worker's connection committed: to the window's connection that is
+   * a change made elsewhere, and its views read it again, in this thread. */
   if (summary != NULL)
-    {
-      static const char * const what[] = { "survey", "survey", "documents", "strategy" };
-      /* The worker's connection committed; the window's project tells its
-       * views to read again, in this thread. */
-      g_signal_emit_by_name (g_task_get_source_object (task), "changed", what[data->kind]);
-    }
+    evk_project_check_external_changes (EVK_PROJECT (g_task_get_source_object (task)));
   return summary;
 }

@@ -59,6 +59,8 @@ void       _evk_window_toast             (EvkWindow   *self,
 void       _evk_window_show_page         (EvkWindow   *self,
                                           const char  *page);
 void       _evk_window_update_actions    (EvkWindow   *self);
+/* Reads the project again if another window or process wrote to it. */
+void       _evk_window_check_external    (EvkWindow   *self);
 gboolean   _evk_window_create_project    (EvkWindow   *self,
                                           const char  *path,
                                           GError     **error);

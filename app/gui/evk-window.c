@@ -246,6 +246,24 @@ workspace_changed (EvkWorkspace *workspace,
     }
 }
 
+void
+_evk_window_check_external (EvkWindow *self)
+{
+  if (self->project != NULL && evk_project_check_external_changes (self->project))
+    _evk_window_toast (self, _("The project was changed elsewhere: it is shown as it is now"));
+}
+
+/* Coming back to the window, perhaps from a terminal that ran evalkit on
+ * the project or from another window on it. */
+static void
+active_changed (EvkWindow  *self,
+                GParamSpec *pspec,
+                gpointer    user_data)
+{
+  if (gtk_window_is_active (GTK_WINDOW (self)))
+    _evk_window_check_external (self);
+}
+
 static void
 small_cell_changed (GSettings  *settings,
                     const char *key,
@@ -535,6 +553,7 @@ evk_window_init (EvkWindow *self)
       g_settings_bind (self->settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
     }
   g_signal_connect (self->back_button, "clicked", G_CALLBACK (back_clicked), self);
+  g_signal_connect (self, "notify::is-active", G_CALLBACK (active_changed), NULL);
   rebuild_recent (self);
   _evk_window_setup_drop (self);
   _evk_window_update_actions (self);

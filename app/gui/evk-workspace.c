@@ -113,6 +113,22 @@ project_changed (EvkProject   *project,
 {
   g_autoptr(GError) error = NULL;
 
+  if (g_strcmp0 (what, "external") == 0)
+    {
+      /* Another process or window wrote to the file: read all of it again
+       * and tell the views each kind of change. */
+      static const char * const kinds[] = { "strategy", "survey", "documents", "charts", "texts" };
+
+      load_strategy (self, &error);
+      if (error == NULL)
+        load_survey (self, &error);
+      load_review (self);
+      if (error != NULL)
+        g_warning ("Could not reload the project after a change elsewhere: %s", error->message);
+      for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+        g_signal_emit (self, signals[CHANGED], 0, kinds[i]);
+      return;
+    }
   if (g_strcmp0 (what, "charts") == 0 || g_strcmp0 (what, "texts") == 0)
     ; /* saved charts and narrative texts are read where they are shown */
   else if (g_strcmp0 (what, "survey") == 0)

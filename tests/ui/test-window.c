@@ -119,6 +119,55 @@ test_open_and_edit_status (void)
   evk_ui_close_demo (window, dir);
 }
 
+/* The command line (another connection) changes the project while the
+ * window shows it: coming back to the window shows the change, down to an
+ * open narrative editor. */
+static void
+test_external_change (void)
+{
+  char *dir = NULL;
+  EvkWindow *window = evk_ui_open_demo (&dir);
+  g_autoptr(EvkProject) other = NULL;
+  g_autoptr(GError) error = NULL;
+  EvkNarrativeEditor *editor;
+  GtkTextBuffer *buffer;
+  GtkTextIter start, end;
+  g_autofree char *shown = NULL;
+  AdwComboRow *combo;
+  guint n_measures;
+
+  evk_window_show_page (window, "measure:20");
+  evk_ui_iterate ();
+  combo = evk_measure_page_get_status_row (EVK_MEASURE_PAGE (_evk_window_get_page_widget (window)));
+  g_assert_cmpuint (adw_combo_row_get_selected (combo), ==, 0);
+  g_assert_cmpstr (row_badge_text (find_measure_row (window, 20, &n_measures)), ==, "Gjennomført");
+
+  other = evk_project_open (evk_project_get_path (evk_window_get_project (window)), &error);
+  g_assert_no_error (error);
+  /* Nothing written elsewhere yet: nothing to read again. */
+  g_assert_false (evk_project_check_external_changes (evk_window_get_project (window)));
+  g_assert_true (evk_project_set_measure_status (other, 20, "not-completed", &error));
+  g_assert_true (evk_project_set_measure_text (other, 20, "section:purpose", "en", "Written in a terminal.", NULL, &error));
+  g_assert_no_error (error);
+
+  /* What the window does when it becomes active again. */
+  _evk_window_check_external (window);
+  evk_ui_iterate ();
+  g_assert_cmpstr (row_badge_text (find_measure_row (window, 20, &n_measures)), ==, "Ikke gjennomført");
+  g_assert_cmpstr (evk_window_get_page (window), ==, "measure:20");
+  combo = evk_measure_page_get_status_row (EVK_MEASURE_PAGE (_evk_window_get_page_widget (window)));
+  g_assert_cmpuint (adw_combo_row_get_selected (combo), ==, 2);
+  editor = evk_measure_page_get_narrative (EVK_MEASURE_PAGE (_evk_window_get_page_widget (window)));
+  buffer = gtk_text_view_get_buffer (evk_narrative_editor_get_text_view (editor, "purpose", "en"));
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  shown = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  g_assert_cmpstr (shown, ==, "Written in a terminal.");
+  g_assert_false (evk_project_check_external_changes (evk_window_get_project (window)));
+
+  g_clear_object (&other);
+  evk_ui_close_demo (window, dir);
+}
+
 static void
 test_edit_types (void)
 {
@@ -353,6 +402,7 @@ main (int    argc,
     return 0;
   g_test_add_func ("/evk/window/open-and-edit-status", test_open_and_edit_status);
   g_test_add_func ("/evk/window/edit-types", test_edit_types);
+  g_test_add_func ("/evk/window/external-change", test_external_change);
   g_test_add_func ("/evk/window/language-switch", test_language_switch);
   g_test_add_func ("/evk/window/data-pages", test_data_pages);
   g_test_add_func ("/evk/window/groups", test_groups);

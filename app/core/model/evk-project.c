@@ -26,6 +26,7 @@ struct _EvkProject
 {
   GObject   parent_instance;
   EvkStore *store;
+  gint64    data_version;   /* as last seen, for others' commits */
 };
 
 G_DEFINE_FINAL_TYPE (EvkProject, evk_project, G_TYPE_OBJECT)
@@ -74,6 +75,7 @@ wrap_store (EvkStore *store)
   EvkProject *self = g_object_new (EVK_TYPE_PROJECT, NULL);
 
   self->store = store;
+  self->data_version = evk_store_get_data_version (store);
   return self;
 }
 
@@ -379,6 +381,18 @@ evk_project_set_measure_status (EvkProject  *self,
   if (!evk_store_transaction (self->store, set_status_in_transaction, &edit, error))
     return FALSE;
   g_signal_emit (self, signals[CHANGED], 0, "measure");
+  return TRUE;
+}
+
+gboolean
+evk_project_check_external_changes (EvkProject *self)
+{
+  gint64 version = evk_store_get_data_version (self->store);
+
+  if (version == self->data_version)
+    return FALSE;
+  self->data_version = version;
+  g_signal_emit (self, signals[CHANGED], 0, "external");
   return TRUE;
 }
 

@@ -63,6 +63,10 @@ gboolean     evk_project_set_measure_status (EvkProject *self,
                                            guint         number,
                                            const char   *status_key,
                                            GError      **error);
+/* Whether another window or process (the command line) committed to the
+ * project file since the last call or the opening; if so, emits "changed"
+ * with "external": everything may have changed. */
+gboolean     evk_project_check_external_changes (EvkProject *self);
 /* One narrative text of a measure ("section:KEY") in one language, in one
  * transaction; an empty text removes it. With a source fingerprint the
  * text is put back exactly as it was stored (see

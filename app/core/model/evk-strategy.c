@@ -577,6 +577,7 @@ load_strategy (EvkStore  *store,
     return NULL;
   if (has_row)
     strategy->period = g_strdup (evk_stmt_column_text (stmt, 0));
+  sqlite3_reset (stmt);
 
   if (!load_terms (strategy, store, term_texts, error))
     return NULL;

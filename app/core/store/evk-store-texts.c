@@ -70,6 +70,7 @@ get_source_language (EvkStore  *store,
 {
   sqlite3_stmt *stmt;
   gboolean has_row;
+  char *code;
 
   stmt = evk_store_prepare (store, "SELECT code FROM language WHERE is_source = 1", error);
   if (stmt == NULL || !evk_store_step (store, stmt, &has_row, error))
@@ -80,7 +81,9 @@ get_source_language (EvkStore  *store,
                            _("the project has no source language"));
       return NULL;
     }
-  return g_strdup (evk_stmt_column_text (stmt, 0));
+  code = g_strdup (evk_stmt_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+  return code;
 }
 
 static gboolean
@@ -111,6 +114,7 @@ lookup_text (EvkStore    *store,
   *body = has_row ? g_strdup (evk_stmt_column_text (stmt, 0)) : NULL;
   if (source_fp != NULL)
     *source_fp = has_row ? g_strdup (evk_stmt_column_text (stmt, 1)) : NULL;
+  sqlite3_reset (stmt);
   return TRUE;
 }
 

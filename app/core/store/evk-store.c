@@ -469,6 +469,36 @@ evk_store_get_schema_version (EvkStore *store)
   return store->schema_version;
 }
 
+/* A cached statement stepped to a row and not reset keeps a read
+ * transaction open: this connection then sees the file as it was then,
+ * whatever others commit, and a write on the old snapshot fails. Called
+ * between units of work, when no caller is in the middle of its rows. */
+static void
+end_reads (EvkStore *store)
+{
+  for (sqlite3_stmt *stmt = sqlite3_next_stmt (store->db, NULL); stmt != NULL;
+       stmt = sqlite3_next_stmt (store->db, stmt))
+    if (sqlite3_stmt_busy (stmt))
+      sqlite3_reset (stmt);
+}
+
+gint64
+evk_store_get_data_version (EvkStore *store)
+{
+  sqlite3_stmt *stmt;
+  gboolean has_row = FALSE;
+  gint64 version;
+
+  if (!evk_store_in_transaction (store))
+    end_reads (store);
+  stmt = evk_store_prepare (store, "PRAGMA data_version", NULL);
+  if (stmt == NULL || !evk_store_step (store, stmt, &has_row, NULL) || !has_row)
+    return -1;
+  version = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return version;
+}
+
 /* Statements are prepared once per store and reused: callers get a reset
  * statement with cleared bindings and must not finalize it. */
 sqlite3_stmt *

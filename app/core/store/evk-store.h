@@ -48,6 +48,10 @@ void          evk_store_free                 (EvkStore           *store);
 const char   *evk_store_get_path             (EvkStore           *store);
 sqlite3      *evk_store_get_db               (EvkStore           *store);
 int           evk_store_get_schema_version   (EvkStore           *store);
+/* Changes when another connection (another window, the command line)
+ * commits to the file; this connection's own commits leave it as it is.
+ * -1 when it cannot be read. */
+gint64        evk_store_get_data_version     (EvkStore           *store);
 int           evk_store_get_latest_version   (void);
 
 sqlite3_stmt *evk_store_prepare              (EvkStore           *store,
