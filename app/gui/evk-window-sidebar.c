@@ -62,11 +62,17 @@ goal_row (EvkWindow *self,
   return row;
 }
 
+/* The title column's width when the sidebar is at its narrowest (its
+ * width request of 300 px, Adwaita's row padding), less a margin for
+ * other themes: a title as wide as this or less is one line at any width. */
+#define ONE_LINE_TITLE_PX 220
+
 /* Number, title and status badge; the test reads the badge as the last
  * label of the text column. The title is a GtkInscription, made for text
- * in list rows: it takes two lines whatever the text. A wrapping GtkLabel
- * here had GTK 4.8 lay each title out dozens of times at trial widths
- * before the first frame (a fifth of the launch). */
+ * in list rows: it takes the lines it is given whatever the text. A
+ * wrapping GtkLabel here had GTK 4.8 lay each title out dozens of times at
+ * trial widths before the first frame (a fifth of the launch). One
+ * unwrapped layout decides between one line and two. */
 static GtkWidget *
 measure_row (EvkWindow  *self,
              EvkMeasure *measure)
@@ -86,8 +92,16 @@ measure_row (EvkWindow  *self,
   gtk_widget_add_css_class (number_label, "dim-label");
   gtk_label_set_xalign (GTK_LABEL (number_label), 1);
   gtk_widget_set_valign (number_label, GTK_ALIGN_START);
-  gtk_inscription_set_min_lines (GTK_INSCRIPTION (title_label), 2);
-  gtk_inscription_set_nat_lines (GTK_INSCRIPTION (title_label), 2);
+  {
+    g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (title_label, evk_workspace_tr (self->workspace, measure->title));
+    int width;
+    guint lines;
+
+    pango_layout_get_pixel_size (layout, &width, NULL);
+    lines = width <= ONE_LINE_TITLE_PX ? 1 : 2;
+    gtk_inscription_set_min_lines (GTK_INSCRIPTION (title_label), lines);
+    gtk_inscription_set_nat_lines (GTK_INSCRIPTION (title_label), lines);
+  }
   gtk_inscription_set_text_overflow (GTK_INSCRIPTION (title_label), GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
   gtk_inscription_set_xalign (GTK_INSCRIPTION (title_label), 0);
   gtk_inscription_set_yalign (GTK_INSCRIPTION (title_label), 0);
