@@ -12,8 +12,6 @@
 #include "evk-import-dialog.h"
 #include "evk-measure-edit.h"
 #include "evk-measure-page.h"
-#include "evk-narrative.h"
-#include "evk-store-texts.h"
 #include "evk-window-private.h"
 
 void
@@ -132,13 +130,10 @@ text_version (EvkWindow   *self,
               const char  *lang,
               GError     **error)
 {
-  EvkStore *store = evk_project_get_store (self->project);
   g_autofree char *body = NULL, *fp = NULL;
-  gint64 id = evk_narrative_measure_id (store, number, error);
   char *keys[3] = { NULL, NULL, NULL };
 
-  if (id < 0 ||
-      !evk_store_get_text_version (store, EVK_NARRATIVE_ENTITY_MEASURE, id, field, lang, &body, &fp, error))
+  if (!evk_project_get_measure_text (self->project, number, field, lang, &body, &fp, error))
     return NULL;
   keys[0] = body != NULL ? body : "";
   keys[1] = fp != NULL ? fp : "";

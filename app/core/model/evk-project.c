@@ -397,6 +397,22 @@ evk_project_check_external_changes (EvkProject *self)
 }
 
 gboolean
+evk_project_get_measure_text (EvkProject  *self,
+                              guint        number,
+                              const char  *field,
+                              const char  *lang,
+                              char       **text,
+                              char       **source_fp,
+                              GError     **error)
+{
+  gint64 id = evk_narrative_measure_id (self->store, number, error);
+
+  return id >= 0 &&
+         evk_store_get_text_version (self->store, EVK_NARRATIVE_ENTITY_MEASURE, id, field, lang,
+                                     text, source_fp, error);
+}
+
+gboolean
 evk_project_set_measure_text (EvkProject  *self,
                               guint        number,
                               const char  *field,

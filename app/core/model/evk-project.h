@@ -72,6 +72,15 @@ gboolean     evk_project_check_external_changes (EvkProject *self);
  * text is put back exactly as it was stored (see
  * evk_store_put_text_version); without, it is a new edit. Emits "changed"
  * with "texts". */
+/* The text as stored, for putting it back later: body and source
+ * fingerprint, both NULL when there is none. */
+gboolean     evk_project_get_measure_text (EvkProject  *self,
+                                           guint         number,
+                                           const char   *field,
+                                           const char   *lang,
+                                           char        **text,
+                                           char        **source_fp,
+                                           GError      **error);
 gboolean     evk_project_set_measure_text (EvkProject  *self,
                                            guint         number,
                                            const char   *field,
