@@ -30,7 +30,7 @@ expect_fail () {
   fi
 }
 
-echo "1..40"
+echo "1..44"
 
 "$evalkit" --help >"$tmp/out" 2>&1
 ok $? "--help exits 0"
@@ -73,6 +73,39 @@ expect_fail "a project from a newer Evalkit is refused" "newer version of Evalki
 cmp -s "$tmp/new.evalkit" "$tmp/new.orig"; ok $? "the newer project is unchanged"
 
 expect_fail "an unknown command is refused" "unknown command" "$evalkit" frobnicate
+
+# A project on a read-only share (or a read-only file) is read, not called
+# damaged. Root ignores permissions, so there the look is made as nobody.
+ro=$(mktemp -d /tmp/evk-ro.XXXXXX)
+cp "$tmp/d.evalkit" "$ro/shared.evalkit"
+chmod 0444 "$ro/shared.evalkit"; chmod 0555 "$ro"
+if [ "$(id -u)" -eq 0 ]; then
+  setpriv --reuid=65534 --regid=65534 --clear-groups "$evalkit" info "$ro/shared.evalkit" >"$tmp/out" 2>"$tmp/err"
+else
+  "$evalkit" info "$ro/shared.evalkit" >"$tmp/out" 2>"$tmp/err"
+fi
+status=$?
+grep -q "^Measures: 26" "$tmp/out" && [ "$status" -eq 0 ] && [ "$(ls -A "$ro")" = "shared.evalkit" ]
+ok $? "a project on a read-only share opens for reading and is left alone"
+chmod 0755 "$ro"; rm -rf "$ro"
+
+# After a command that writes returns, the .evalkit file alone holds it:
+# no journal or WAL is left beside it to be forgotten when it is copied.
+"$evalkit" demo "$tmp/c.evalkit" >/dev/null &&
+  "$evalkit" group "$tmp/c.evalkit" tiny 'reg_kommunestr = 1' --name nb=Små --name en=Small >/dev/null &&
+  [ ! -e "$tmp/c.evalkit-wal" ] && [ ! -e "$tmp/c.evalkit-journal" ] &&
+  mkdir "$tmp/elsewhere" && cp "$tmp/c.evalkit" "$tmp/elsewhere/" &&
+  "$evalkit" table "$tmp/elsewhere/c.evalkit" frequency reg_kommunestr group=tiny >/dev/null
+ok $? "a copy of the .evalkit file alone has the last edit"
+
+# A new project appears only with its strategy in it.
+printf '[strategy]\nnonsense\n' >"$tmp/bad-strategy.ini"
+"$evalkit" import-strategy "$tmp/fresh.evalkit" "$tmp/bad-strategy.ini" >/dev/null 2>&1
+[ $? -ne 0 ] && [ -z "$(ls -A "$tmp" | grep -e '^fresh' -e '\.partial$')" ]
+ok $? "a new project whose strategy is refused leaves no file"
+"$evalkit" import-strategy "$tmp/fresh.evalkit" "$tmp/s.ini" && "$evalkit" info "$tmp/fresh.evalkit" | grep -q "^Measures: 26"
+ok $? "a new project made from a strategy opens"
+
 
 "$evalkit" report "$tmp/d.evalkit" --out "$tmp/r.pdf" >/dev/null 2>&1 &&
   head -c 5 "$tmp/r.pdf" | grep -q "%PDF-" && head -c 5 "$tmp/r.en.pdf" | grep -q "%PDF-"

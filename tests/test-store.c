@@ -91,7 +91,7 @@ test_create (Fixture       *f,
   stmt = evk_store_prepare (store, "PRAGMA journal_mode", &error);
   g_assert_no_error (error);
   evk_store_step (store, stmt, &has_row, &error);
-  g_assert_cmpstr (evk_stmt_column_text (stmt, 0), ==, "wal");
+  g_assert_cmpstr (evk_stmt_column_text (stmt, 0), ==, "delete");
   sqlite3_reset (stmt);
 
   /* Defensive mode: the schema cannot be edited behind SQLite's back. */
@@ -424,6 +424,280 @@ test_other_connection (Fixture       *f,
   g_assert_false (any_statement_busy (window));
 }
 
+static void
+assert_no_side_files (const char *path)
+{
+  static const char * const suffixes[] = { "-journal", "-wal", "-shm" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *side = g_strconcat (path, suffixes[i], NULL);
+      if (g_file_test (side, G_FILE_TEST_EXISTS))
+        g_error ("%s is still there", side);
+    }
+}
+
+static int
+count_entries (const char *dir)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  int n = 0;
+
+  while (g_dir_read_name (d) != NULL)
+    n++;
+  return n;
+}
+
+/* A user copies or mails the .evalkit file while the project is open: the
+ * file alone must already hold every committed edit. */
+static void
+test_file_alone (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EvkStore) store = NULL;
+  g_autoptr(EvkStore) copy = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *copy_dir = evk_test_tmpdir ();
+  g_autofree char *copy_path = g_build_filename (copy_dir, "copy.evalkit", NULL);
+
+  create_project (f->path);
+  assert_no_side_files (f->path);
+  g_assert_cmpint (count_entries (f->dir), ==, 1);
+
+  store = evk_store_open (f->path, EVK_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_true (evk_store_exec (store, "INSERT INTO goal (key, position) VALUES ('edit', 1)", &error));
+  g_assert_no_error (error);
+
+  /* The window is still open: copy the main file alone. */
+  bytes = evk_test_read (f->path);
+  g_assert_true (g_file_set_contents (copy_path, g_bytes_get_data (bytes, NULL),
+                                      g_bytes_get_size (bytes), NULL));
+  assert_no_side_files (f->path);
+
+  copy = evk_store_open (copy_path, EVK_STORE_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (pragma_int (copy, "SELECT count(*) FROM goal WHERE key = 'edit'"), ==, 1);
+  g_clear_pointer (&copy, evk_store_free);
+  assert_no_side_files (copy_path);
+  evk_test_rm_rf (copy_dir);
+}
+
+/* A file an earlier Evalkit left with its latest commits in a WAL, and its
+ * application id only there (as after New, then Quit): it opens, nothing is
+ * lost, and it becomes a single self-contained file. */
+static void
+test_legacy_wal (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EvkStore) store = NULL;
+  g_autofree char *set_id = g_strdup_printf ("PRAGMA application_id = %d", (int) EVK_APPLICATION_ID);
+  g_autofree char *old_path = g_build_filename (f->dir, "old.evalkit", NULL);
+  g_autofree char *old_wal = g_strconcat (old_path, "-wal", NULL);
+  g_autofree char *wal = g_strconcat (f->path, "-wal", NULL);
+  g_autoptr(GBytes) main_bytes = NULL;
+  g_autoptr(GBytes) wal_bytes = NULL;
+  sqlite3 *db;
+
+  g_assert_cmpint (sqlite3_open (old_path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA journal_mode = WAL; PRAGMA wal_autocheckpoint = 0;",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, set_id, NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "CREATE TABLE placeholder (x)", NULL, NULL, NULL), ==, SQLITE_OK);
+
+  /* What a crash leaves: the files as they are while the writer is open. */
+  main_bytes = evk_test_read (old_path);
+  wal_bytes = evk_test_read (old_wal);
+  g_assert_cmpuint (g_bytes_get_size (wal_bytes), >, 0);
+  g_assert_true (g_file_set_contents (f->path, g_bytes_get_data (main_bytes, NULL),
+                                      g_bytes_get_size (main_bytes), NULL));
+  g_assert_true (g_file_set_contents (wal, g_bytes_get_data (wal_bytes, NULL),
+                                      g_bytes_get_size (wal_bytes), NULL));
+  sqlite3_close (db);
+
+  store = evk_store_open (f->path, EVK_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (pragma_int (store, "PRAGMA application_id"), ==, EVK_APPLICATION_ID);
+  g_assert_cmpint (pragma_int (store, "SELECT count(*) FROM sqlite_schema WHERE name = 'placeholder'"), ==, 1);
+  g_assert_cmpint (evk_store_get_schema_version (store), ==, evk_store_get_latest_version ());
+  g_clear_pointer (&store, evk_store_free);
+  assert_no_side_files (f->path);
+
+  /* A read-only look at the converted file finds it whole. */
+  store = evk_store_open (f->path, EVK_STORE_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (pragma_int (store, "SELECT count(*) FROM sqlite_schema WHERE name = 'placeholder'"), ==, 1);
+}
+
+/* A reader that opened first and closes while a writer goes on must not
+ * take anything of the writer's with it. */
+static void
+test_reader_and_writer (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  EvkStore *reader, *writer;
+  g_autoptr(EvkStore) store = NULL;
+
+  create_project (f->path);
+  reader = evk_store_open (f->path, EVK_STORE_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  writer = evk_store_open (f->path, EVK_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_true (evk_store_exec (writer, "INSERT INTO goal (key, position) VALUES ('a', 1)", &error));
+  g_assert_cmpint (pragma_int (reader, "SELECT count(*) FROM goal"), ==, 2);
+  evk_store_free (reader);
+  g_assert_true (evk_store_exec (writer, "INSERT INTO goal (key, position) VALUES ('b', 2)", &error));
+  g_assert_no_error (error);
+  evk_store_free (writer);
+
+  assert_no_side_files (f->path);
+  store = evk_store_open (f->path, EVK_STORE_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (pragma_int (store, "SELECT count(*) FROM goal"), ==, 3);
+}
+
+/* Killed while a large commit is being written, at a different moment each
+ * round: the file reopens with all of the commit or none of it. */
+static void
+test_kill_during_commit (Fixture       *f,
+                         gconstpointer  data)
+{
+  create_project (f->path);
+
+  for (int round = 0; round < 12; round++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(EvkStore) store = NULL;
+      int status, before, after;
+      pid_t pid;
+
+      store = evk_store_open (f->path, EVK_STORE_OPEN_READ_ONLY, &error);
+      g_assert_no_error (error);
+      before = pragma_int (store, "SELECT count(*) FROM goal");
+      g_clear_pointer (&store, evk_store_free);
+
+      pid = fork ();
+      g_assert_cmpint (pid, >=, 0);
+      if (pid == 0)
+        {
+          EvkStore *child = evk_store_open (f->path, EVK_STORE_OPEN_DEFAULT, NULL);
+
+          if (child == NULL || !evk_store_exec (child, "BEGIN IMMEDIATE", NULL))
+            _exit (3);
+          for (int i = 0; i < 4000; i++)
+            {
+              g_autofree char *sql = g_strdup_printf ("INSERT INTO goal (key, position) "
+                                                      "VALUES ('r%d-%d-%s', %d)", round, i,
+                                                      "padding padding padding padding", before + i);
+              if (!evk_store_exec (child, sql, NULL))
+                _exit (4);
+            }
+          evk_store_exec (child, "COMMIT", NULL);
+          _exit (0);
+        }
+      g_usleep (g_random_int_range (0, 60000));
+      kill (pid, SIGKILL);
+      g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+      if (WIFEXITED (status))
+        g_assert_cmpint (WEXITSTATUS (status), ==, 0);
+
+      store = evk_store_open (f->path, EVK_STORE_OPEN_READ_ONLY, &error);
+      g_assert_no_error (error);
+      after = pragma_int (store, "SELECT count(*) FROM goal");
+      g_assert_true (after == before || after == before + 4000);
+      g_clear_pointer (&store, evk_store_free);
+
+      /* Whatever the moment, a writer can go on from there. */
+      store = evk_store_open (f->path, EVK_STORE_OPEN_DEFAULT, &error);
+      g_assert_no_error (error);
+      g_assert_cmpint (pragma_int (store, "SELECT quick_check = 'ok' FROM pragma_quick_check"), ==, 1);
+    }
+
+  /* A journal cut short before its commit began is not hot and may stay
+   * until the next write, which removes it. */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(EvkStore) store = evk_store_open (f->path, EVK_STORE_OPEN_DEFAULT, &error);
+
+    g_assert_no_error (error);
+    g_assert_true (evk_store_exec (store, "INSERT INTO goal (key, position) VALUES ('end', -1)", &error));
+  }
+  assert_no_side_files (f->path);
+}
+
+/* Save a Copy: one consistent, self-contained file, taken while the
+ * project stays open. */
+static void
+test_save_copy (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EvkStore) store = NULL;
+  g_autoptr(EvkStore) copy = NULL;
+  g_autofree char *copy_path = g_build_filename (f->dir, "copy.evalkit", NULL);
+
+  create_project (f->path);
+  store = evk_store_open (f->path, EVK_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_true (evk_store_exec (store, "INSERT INTO goal (key, position) VALUES ('edit', 1)", &error));
+  g_assert_true (evk_store_save_copy (store, copy_path, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count_entries (f->dir), ==, 2);
+
+  copy = evk_store_open (copy_path, EVK_STORE_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (pragma_int (copy, "SELECT count(*) FROM goal WHERE key = 'edit'"), ==, 1);
+  g_assert_cmpint (pragma_int (copy, "PRAGMA application_id"), ==, EVK_APPLICATION_ID);
+  g_clear_pointer (&copy, evk_store_free);
+  assert_no_side_files (copy_path);
+
+  /* Over an existing file: replaced whole. */
+  g_assert_true (evk_store_exec (store, "INSERT INTO goal (key, position) VALUES ('later', 2)", &error));
+  g_assert_true (evk_store_save_copy (store, copy_path, &error));
+  g_assert_no_error (error);
+  copy = evk_store_open (copy_path, EVK_STORE_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (pragma_int (copy, "SELECT count(*) FROM goal"), ==, 3);
+}
+
+/* A project killed while it was being created leaves nothing or a whole
+ * empty project: never a file the next open refuses. */
+static void
+test_kill_during_create (Fixture       *f,
+                         gconstpointer  data)
+{
+  for (int round = 0; round < 12; round++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(EvkStore) store = NULL;
+      int status;
+      pid_t pid;
+
+      g_unlink (f->path);
+      pid = fork ();
+      g_assert_cmpint (pid, >=, 0);
+      if (pid == 0)
+        {
+          EvkStore *child = evk_store_open (f->path, EVK_STORE_OPEN_CREATE, NULL);
+          _exit (child != NULL ? 0 : 3);
+        }
+      g_usleep (g_random_int_range (0, 8000));
+      kill (pid, SIGKILL);
+      g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+      if (WIFEXITED (status))
+        g_assert_cmpint (WEXITSTATUS (status), ==, 0);
+
+      if (!g_file_test (f->path, G_FILE_TEST_EXISTS))
+        continue;
+      store = evk_store_open (f->path, EVK_STORE_OPEN_READ_ONLY, &error);
+      g_assert_no_error (error);
+      g_assert_cmpint (evk_store_get_schema_version (store), ==, evk_store_get_latest_version ());
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -445,6 +719,12 @@ main (int    argc,
   ADD ("/evk/store/kill-mid-transaction", test_kill_mid_transaction);
   ADD ("/evk/store/text-states", test_text_states);
   ADD ("/evk/store/other-connection", test_other_connection);
+  ADD ("/evk/store/file-alone", test_file_alone);
+  ADD ("/evk/store/legacy-wal", test_legacy_wal);
+  ADD ("/evk/store/reader-and-writer", test_reader_and_writer);
+  ADD ("/evk/store/kill-during-commit", test_kill_during_commit);
+  ADD ("/evk/store/kill-during-create", test_kill_during_create);
+  ADD ("/evk/store/save-copy", test_save_copy);
 #undef ADD
 
   return g_test_run ();

@@ -139,19 +139,6 @@ run_demo (int    argc,
   return EXIT_SUCCESS;
 }
 
-/* A project file and its WAL companions. */
-static void
-evk_cli_remove_project (const char *path)
-{
-  const char *suffixes[] = { "", "-wal", "-shm", "-journal" };
-
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    {
-      g_autofree char *file = g_strconcat (path, suffixes[i], NULL);
-      g_unlink (file);
-    }
-}
-
 static int
 run_import_strategy (int    argc,
                      char **argv)
@@ -161,20 +148,19 @@ run_import_strategy (int    argc,
   g_autoptr(GError) error = NULL;
   int status;
 
-  gboolean created;
-
   if (!evk_cli_parse (context, &argc, &argv, 2, &status))
     return status;
 
   /* A strategy is where a new evaluation starts: a missing project is
-   * made, and removed again if its strategy does not import. */
-  created = !g_file_test (argv[1], G_FILE_TEST_EXISTS);
-  project = created ? evk_project_create (argv[1], &error) : evk_project_open (argv[1], &error);
-  if (project != NULL && !evk_project_import_strategy (project, argv[2], &error) && created)
+   * made with it, and appears only once its strategy has imported. */
+  if (g_file_test (argv[1], G_FILE_TEST_EXISTS))
     {
-      g_clear_object (&project);
-      evk_cli_remove_project (argv[1]);
+      project = evk_project_open (argv[1], &error);
+      if (project != NULL)
+        evk_project_import_strategy (project, argv[2], &error);
     }
+  else
+    project = evk_project_create_from_strategy (argv[1], argv[2], &error);
   if (project == NULL || error != NULL)
     return evk_cli_fail (error);
   return EXIT_SUCCESS;

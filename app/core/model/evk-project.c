@@ -166,17 +166,23 @@ build_demo (EvkProject  *project,
   return charts != NULL;
 }
 
+/* A new project that is only worth having once @build has filled it: it is
+ * made beside @path under a hidden name and given @path only when @build
+ * succeeded, so an interrupted or failed build leaves no file, and a
+ * finished one is whole. */
 EvkProject *
-evk_project_create_demo (const char  *path,
-                         GError     **error)
+evk_project_create_with (const char               *path,
+                         EvkProjectBuildFunc       build,
+                         gpointer                  user_data,
+                         GError                  **error)
 {
-  g_autofree char *demo_dir = evk_get_demo_dir ();
-  g_autofree char *dir = g_path_get_dirname (path);
-  g_autofree char *base = g_path_get_basename (path);
   g_autofree char *tmp_path = NULL;
   g_autoptr(EvkProject) project = NULL;
   g_autoptr(GError) local_error = NULL;
   gboolean ok;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (build != NULL, NULL);
 
   if (g_file_test (path, G_FILE_TEST_EXISTS))
     {
@@ -185,37 +191,71 @@ evk_project_create_demo (const char  *path,
       return NULL;
     }
 
-  /* Build beside the target and rename: an interrupted build never leaves
-   * a half-made project under the user's name. */
-  tmp_path = g_strdup_printf ("%s/.%s.%u.partial", dir, base, (guint) g_random_int ());
+  tmp_path = evk_store_partial_path (path);
   project = evk_project_create (tmp_path, error);
   if (project == NULL)
     return NULL;
 
-  ok = build_demo (project, demo_dir, &local_error);
+  ok = build (project, user_data, error);
   g_clear_object (&project);
-
-  if (ok && g_rename (tmp_path, path) != 0)
+  if (ok && !evk_store_publish (tmp_path, path, &local_error))
     {
-      int saved_errno = errno;
-      g_set_error (&local_error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
-                   "%s: %s", path, g_strerror (saved_errno));
+      g_propagate_prefixed_error (error, g_steal_pointer (&local_error), "%s: ", path);
       ok = FALSE;
     }
+  evk_store_remove_partial (tmp_path);
   if (!ok)
-    {
-      g_autofree char *wal = g_strconcat (tmp_path, "-wal", NULL);
-      g_autofree char *shm = g_strconcat (tmp_path, "-shm", NULL);
-
-      g_unlink (tmp_path);
-      g_unlink (wal);
-      g_unlink (shm);
-      g_propagate_prefixed_error (error, g_steal_pointer (&local_error),
-                                  _("Could not build the demo project: "));
-      return NULL;
-    }
+    return NULL;
 
   return evk_project_open (path, error);
+}
+
+static gboolean
+build_demo_func (EvkProject  *project,
+                 gpointer     user_data,
+                 GError     **error)
+{
+  if (!build_demo (project, user_data, error))
+    {
+      g_prefix_error (error, _("Could not build the demo project: "));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+EvkProject *
+evk_project_create_demo (const char  *path,
+                         GError     **error)
+{
+  g_autofree char *demo_dir = evk_get_demo_dir ();
+
+  return evk_project_create_with (path, build_demo_func, demo_dir, error);
+}
+
+static gboolean
+import_strategy_func (EvkProject  *project,
+                      gpointer     user_data,
+                      GError     **error)
+{
+  return evk_project_import_strategy (project, user_data, error);
+}
+
+EvkProject *
+evk_project_create_from_strategy (const char  *path,
+                                  const char  *strategy_path,
+                                  GError     **error)
+{
+  return evk_project_create_with (path, import_strategy_func, (gpointer) strategy_path, error);
+}
+
+/* The whole project, committed state, in one self-contained file. */
+gboolean
+evk_project_save_copy (EvkProject  *self,
+                       const char  *dest_path,
+                       GError     **error)
+{
+  g_return_val_if_fail (EVK_IS_PROJECT (self), FALSE);
+  return evk_store_save_copy (self->store, dest_path, error);
 }
 
 const char *

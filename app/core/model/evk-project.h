@@ -33,6 +33,20 @@ EvkProject  *evk_project_open_read_only   (const char   *path,
                                            GError      **error);
 EvkProject  *evk_project_create           (const char   *path,
                                            GError      **error);
+typedef gboolean (*EvkProjectBuildFunc) (EvkProject  *project,
+                                         gpointer     user_data,
+                                         GError     **error);
+
+EvkProject  *evk_project_create_with      (const char          *path,
+                                           EvkProjectBuildFunc  build,
+                                           gpointer             user_data,
+                                           GError             **error);
+EvkProject  *evk_project_create_from_strategy (const char   *path,
+                                           const char   *strategy_path,
+                                           GError      **error);
+gboolean     evk_project_save_copy        (EvkProject   *self,
+                                           const char   *dest_path,
+                                           GError      **error);
 /* Builds the demo evaluation from the data directory and moves it into
  * place only when complete. */
 EvkProject  *evk_project_create_demo      (const char   *path,

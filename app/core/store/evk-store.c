@@ -8,10 +8,12 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <gio/gio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "evk-core-resources.h"
 #include "evk-store.h"
@@ -23,8 +25,6 @@ struct _EvkStore
   GHashTable *statements; /* SQL text → sqlite3_stmt, finalized with the store */
   int         schema_version;
   gboolean    read_only;
-  gboolean    had_wal;    /* the -wal and -shm files existed before we opened */
-  gboolean    had_shm;
 };
 
 /* The migrations, in order; migration i brings user_version from i to i + 1.
@@ -46,24 +46,6 @@ int
 evk_store_get_latest_version (void)
 {
   return G_N_ELEMENTS (migrations);
-}
-
-/* Opening a WAL database, even read-only, creates its -wal and -shm files.
- * A look that changes nothing must take them away again if they were not
- * there before (and the WAL holds nothing). */
-static void
-remove_side_files (const char *path,
-                   gboolean    had_wal,
-                   gboolean    had_shm)
-{
-  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
-  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
-  GStatBuf st;
-
-  if (!had_wal && g_stat (wal, &st) == 0 && st.st_size == 0)
-    g_unlink (wal);
-  if (!had_shm && !g_file_test (wal, G_FILE_TEST_EXISTS))
-    g_unlink (shm);
 }
 
 static gboolean
@@ -110,9 +92,18 @@ read_be32 (const guint8 *p)
 
 /* Looks at the 100-byte SQLite header before SQLite does, so that a file that
  * is not ours, or was cut short, is refused with a message a user can act on
- * and without SQLite ever opening it for writing. */
+ * and without SQLite ever opening it for writing.
+ *
+ * With a journal or a WAL beside it, the main file alone is not the whole
+ * truth: a crash in the middle of a commit leaves a rollback journal whose
+ * replay restores the header and the length, and a project written by an
+ * earlier Evalkit (which kept its recent commits in a WAL) may have its
+ * very first page only in the WAL. Then only what no replay can change is
+ * judged here, and SQLite's own view after opening decides the rest
+ * (application id, integrity) in inspect_existing(). */
 static gboolean
 check_header (const char  *path,
+              gboolean     has_side_files,
               GError     **error)
 {
   g_autoptr(GMappedFile) mapped = NULL;
@@ -132,12 +123,16 @@ check_header (const char  *path,
   size = g_mapped_file_get_length (mapped);
   header = (const guint8 *) g_mapped_file_get_contents (mapped);
 
+  if (size < 100 && has_side_files)
+    return TRUE;
   if (size < 100 || memcmp (header, "SQLite format 3", 16) != 0)
     {
       g_set_error_literal (error, EVK_STORE_ERROR, EVK_STORE_ERROR_NOT_A_PROJECT,
                            _("not an Evalkit project (the file is not an SQLite database)"));
       return FALSE;
     }
+  if (has_side_files)
+    return TRUE;
 
   app_id = read_be32 (header + 68);
   if (app_id != EVK_APPLICATION_ID)
@@ -160,6 +155,28 @@ check_header (const char  *path,
     }
 
   return TRUE;
+}
+
+/* What SQLite said when it could not even read the file is not a verdict on
+ * the file: a read-only share, a permission or a disk error must not be
+ * called damage. */
+static gboolean
+unreadable (sqlite3     *db,
+            int          rc,
+            GError     **error)
+{
+  int primary = rc & 0xff;
+
+  if (primary == SQLITE_CORRUPT || primary == SQLITE_NOTADB)
+    {
+      g_set_error_literal (error, EVK_STORE_ERROR, EVK_STORE_ERROR_CORRUPT,
+                           _("the project file is damaged (SQLite cannot read its structure)"));
+      return FALSE;
+    }
+  g_set_error (error, EVK_STORE_ERROR, EVK_STORE_ERROR_FAILED,
+               _("the project file could not be read (%s)"),
+               db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc));
+  return FALSE;
 }
 
 static gboolean
@@ -185,29 +202,60 @@ query_int (sqlite3     *db,
   return TRUE;
 }
 
-/* Read-only inspection of an existing file: integrity and version. Nothing
- * is written, so a refused file stays byte-identical. */
+/* Read-only inspection of an existing file: whose it is, integrity and
+ * version. Nothing is written, so a refused file stays byte-identical; the
+ * one exception is SQLite replaying a hot journal, which puts the file back
+ * as it was before an interrupted commit, and is what any later open would
+ * do too. */
 static gboolean
-inspect_existing (const char  *path,
-                  GError     **error)
+inspect_once (const char  *path,
+              gboolean    *hot_journal,
+              GError     **error)
 {
   sqlite3 *db = NULL;
   sqlite3_stmt *stmt = NULL;
   const char *result;
-  int rc, version = 0;
+  int rc, version = 0, app_id = 0;
   gboolean ok = FALSE;
 
-  rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL);
+  rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_EXRESCODE, NULL);
   if (rc != SQLITE_OK)
     {
-      sqlite_fail (db, rc, error);
+      unreadable (db, rc, error);
+      goto out;
+    }
+  sqlite3_db_config (db, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
+  sqlite3_db_config (db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, NULL);
+  sqlite3_busy_timeout (db, 5000);
+
+  rc = sqlite3_prepare_v2 (db, "PRAGMA application_id", -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      *hot_journal = rc == SQLITE_READONLY_ROLLBACK;
+      unreadable (db, rc, error);
+      goto out;
+    }
+  app_id = sqlite3_column_int (stmt, 0);
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  if ((guint32) app_id != EVK_APPLICATION_ID)
+    {
+      g_set_error_literal (error, EVK_STORE_ERROR, EVK_STORE_ERROR_NOT_A_PROJECT,
+                           _("not an Evalkit project (an SQLite database of another program)"));
       goto out;
     }
 
   rc = sqlite3_prepare_v2 (db, "PRAGMA quick_check", -1, &stmt, NULL);
   if (rc == SQLITE_OK)
     rc = sqlite3_step (stmt);
-  result = rc == SQLITE_ROW ? (const char *) sqlite3_column_text (stmt, 0) : NULL;
+  if (rc != SQLITE_ROW)
+    {
+      *hot_journal = rc == SQLITE_READONLY_ROLLBACK;
+      unreadable (db, rc, error);
+      goto out;
+    }
+  result = (const char *) sqlite3_column_text (stmt, 0);
   if (result == NULL || strcmp (result, "ok") != 0)
     {
       g_set_error_literal (error, EVK_STORE_ERROR, EVK_STORE_ERROR_CORRUPT,
@@ -236,6 +284,32 @@ out:
   return ok;
 }
 
+/* A commit cut short leaves a hot journal, and only a connection that may
+ * write can play it back; until then every read-only look fails. Playing it
+ * back restores the file as it was before that commit, which is what the
+ * next writer would do anyway. */
+static gboolean
+inspect_existing (const char  *path,
+                  GError     **error)
+{
+  gboolean hot_journal = FALSE;
+  sqlite3 *db = NULL;
+
+  if (inspect_once (path, &hot_journal, error))
+    return TRUE;
+  if (!hot_journal)
+    return FALSE;
+
+  if (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_EXRESCODE, NULL) == SQLITE_OK)
+    {
+      sqlite3_busy_timeout (db, 5000);
+      sqlite3_exec (db, "PRAGMA application_id", NULL, NULL, NULL);
+    }
+  sqlite3_close (db);
+  g_clear_error (error);
+  return inspect_once (path, &hot_journal, error);
+}
+
 static gboolean
 configure_connection (sqlite3   *db,
                       gboolean   read_only,
@@ -262,9 +336,25 @@ configure_connection (sqlite3   *db,
   if (read_only)
     return TRUE;
 
-  /* WAL with synchronous=FULL: a commit is on disk when it returns, so a
-   * crash or power cut never loses an edit the user made. */
-  rc = sqlite3_exec (db, "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;",
+  /* A rollback journal, not a WAL, with synchronous=FULL. The project is
+   * one file a user copies, mails and backs up: with a journal every commit
+   * is in the .evalkit file itself when COMMIT returns, and the journal is
+   * deleted. With a WAL, commits sit in the -wal until a checkpoint, which
+   * a reader's open snapshot can hold off indefinitely; a copy of the main
+   * file then silently lacks them, and deciding who may remove a WAL is
+   * how a reader once unlinked a writer's live one. What a WAL would buy,
+   * readers that never wait for a writer, matters little here: a user
+   * action is a short transaction, and cache_spill = OFF keeps even a long
+   * import in memory until its commit, so others can read until then and
+   * wait only while the commit itself writes (the busy timeout above).
+   *
+   * An earlier Evalkit left its files in WAL mode; the first writer that
+   * opens one alone converts it (checkpointing the WAL into the file). If
+   * another process has it open, the change waits for a later open. */
+  rc = sqlite3_exec (db, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL);
+  if (rc != SQLITE_OK && (rc & 0xff) != SQLITE_BUSY && (rc & 0xff) != SQLITE_LOCKED)
+    return sqlite_fail (db, rc, error);
+  rc = sqlite3_exec (db, "PRAGMA synchronous = FULL; PRAGMA cache_spill = OFF;",
                      NULL, NULL, NULL);
   if (rc != SQLITE_OK)
     return sqlite_fail (db, rc, error);
@@ -338,6 +428,126 @@ initialize_new (EvkStore  *store,
   return evk_store_exec (store, set_id, error) && run_migrations (store, error);
 }
 
+static gboolean
+has_side_files (const char *path)
+{
+  return side_file_exists (path, "-journal") || side_file_exists (path, "-wal");
+}
+
+static gboolean
+open_connection (EvkStore    *store,
+                 const char  *path,
+                 gboolean     create,
+                 GError     **error)
+{
+  int open_flags = SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE;
+  int rc;
+
+  if (store->read_only)
+    open_flags |= SQLITE_OPEN_READONLY;
+  else
+    open_flags |= SQLITE_OPEN_READWRITE;
+  if (create)
+    open_flags |= SQLITE_OPEN_CREATE;
+
+  rc = sqlite3_open_v2 (path, &store->db, open_flags, NULL);
+  if (rc != SQLITE_OK)
+    return unreadable (store->db, rc, error);
+
+  return configure_connection (store->db, store->read_only, error);
+}
+
+static void
+sync_directory (const char *path)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  int fd = g_open (dir, O_RDONLY | O_DIRECTORY, 0);
+
+  if (fd >= 0)
+    {
+      fsync (fd);
+      close (fd);
+    }
+}
+
+/* Puts a finished file under its final name, unless that name is taken by
+ * then. link() refuses an existing name atomically; file systems without
+ * hard links get a rename after a check. */
+gboolean
+evk_store_publish (const char  *tmp_path,
+              const char  *path,
+              GError     **error)
+{
+  if (link (tmp_path, path) == 0)
+    {
+      g_unlink (tmp_path);
+    }
+  else if (errno == EEXIST)
+    {
+      g_set_error_literal (error, EVK_STORE_ERROR, EVK_STORE_ERROR_EXISTS,
+                           _("the file already exists"));
+      return FALSE;
+    }
+  else if (g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_set_error_literal (error, EVK_STORE_ERROR, EVK_STORE_ERROR_EXISTS,
+                           _("the file already exists"));
+      return FALSE;
+    }
+  else if (g_rename (tmp_path, path) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
+                   "%s", g_strerror (saved_errno));
+      return FALSE;
+    }
+  sync_directory (path);
+  return TRUE;
+}
+
+char *
+evk_store_partial_path (const char *path)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *base = g_path_get_basename (path);
+
+  return g_strdup_printf ("%s/.%s.%08x.partial", dir, base, g_random_int ());
+}
+
+void
+evk_store_remove_partial (const char *tmp_path)
+{
+  static const char * const suffixes[] = { "", "-journal", "-wal", "-shm" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *file = g_strconcat (tmp_path, suffixes[i], NULL);
+      g_unlink (file);
+    }
+}
+
+/* A new project is made whole beside its name and then given the name, so
+ * that a kill at any moment leaves either no file or a complete empty
+ * project, never one half-initialised that no later open accepts. */
+static gboolean
+create_file (const char  *path,
+             GError     **error)
+{
+  g_autofree char *tmp_path = evk_store_partial_path (path);
+  g_autoptr(EvkStore) tmp = g_new0 (EvkStore, 1);
+  gboolean ok;
+
+  tmp->path = g_strdup (tmp_path);
+  tmp->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                           finalize_statement);
+  ok = open_connection (tmp, tmp_path, TRUE, error) && initialize_new (tmp, error);
+  g_clear_pointer (&tmp, evk_store_free);
+  ok = ok && evk_store_publish (tmp_path, path, error);
+  evk_store_remove_partial (tmp_path);
+  return ok;
+}
+
 EvkStore *
 evk_store_open (const char         *path,
                 EvkStoreOpenFlags   flags,
@@ -347,8 +557,6 @@ evk_store_open (const char         *path,
   gboolean create = (flags & EVK_STORE_OPEN_CREATE) != 0;
   gboolean read_only = (flags & EVK_STORE_OPEN_READ_ONLY) != 0;
   gboolean exists;
-  int open_flags;
-  int rc;
 
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (!(create && read_only), NULL);
@@ -373,45 +581,23 @@ evk_store_open (const char         *path,
       return NULL;
     }
 
+  if (create && !create_file (path, error))
+    return NULL;
+
+  if (!check_header (path, has_side_files (path), error) ||
+      !inspect_existing (path, error))
+    return NULL;
+
   store = g_new0 (EvkStore, 1);
   store->path = g_strdup (path);
   store->read_only = read_only;
-  store->had_wal = side_file_exists (path, "-wal");
-  store->had_shm = side_file_exists (path, "-shm");
-
-  if (!create && (!check_header (path, error) || !inspect_existing (path, error)))
-    {
-      remove_side_files (path, store->had_wal, store->had_shm);
-      return NULL;
-    }
-
   store->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                              finalize_statement);
 
-  open_flags = SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE;
-  if (read_only)
-    open_flags |= SQLITE_OPEN_READONLY;
-  else
-    open_flags |= SQLITE_OPEN_READWRITE;
-  if (create)
-    open_flags |= SQLITE_OPEN_CREATE;
-
-  rc = sqlite3_open_v2 (path, &store->db, open_flags, NULL);
-  if (rc != SQLITE_OK)
-    {
-      sqlite_fail (store->db, rc, error);
-      return NULL;
-    }
-
-  if (!configure_connection (store->db, read_only, error))
+  if (!open_connection (store, path, FALSE, error))
     return NULL;
 
-  if (create)
-    {
-      if (!initialize_new (store, error))
-        return NULL;
-    }
-  else if (read_only)
+  if (read_only)
     {
       if (!query_int (store->db, "PRAGMA user_version", &store->schema_version, error))
         return NULL;
@@ -430,6 +616,61 @@ evk_store_open (const char         *path,
   return g_steal_pointer (&store);
 }
 
+/* A consistent copy of the whole project in one file, taken with SQLite's
+ * backup API while this connection may go on working: the copy is written
+ * beside the target and renamed over it, so the target is either the old
+ * file or the whole copy. */
+gboolean
+evk_store_save_copy (EvkStore    *store,
+                     const char  *dest_path,
+                     GError     **error)
+{
+  g_autofree char *tmp_path = evk_store_partial_path (dest_path);
+  sqlite3 *dest = NULL;
+  sqlite3_backup *backup;
+  int rc;
+
+  rc = sqlite3_open_v2 (tmp_path, &dest,
+                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_EXRESCODE, NULL);
+  if (rc == SQLITE_OK)
+    {
+      backup = sqlite3_backup_init (dest, "main", store->db, "main");
+      if (backup == NULL)
+        rc = sqlite3_errcode (dest);
+      else
+        {
+          rc = sqlite3_backup_step (backup, -1);
+          sqlite3_backup_finish (backup);
+          rc = rc == SQLITE_DONE ? sqlite3_errcode (dest) : rc;
+        }
+    }
+  /* The copy carries the journal mode of a file being written; make it a
+   * plain rollback-journal file that is complete on its own. */
+  if (rc == SQLITE_OK)
+    rc = sqlite3_exec (dest, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL);
+  if (rc != SQLITE_OK)
+    {
+      sqlite_fail (dest, rc, error);
+      g_prefix_error (error, "%s: ", dest_path);
+      sqlite3_close (dest);
+      evk_store_remove_partial (tmp_path);
+      return FALSE;
+    }
+  sqlite3_close (dest);
+
+  if (g_rename (tmp_path, dest_path) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
+                   "%s: %s", dest_path, g_strerror (saved_errno));
+      evk_store_remove_partial (tmp_path);
+      return FALSE;
+    }
+  sync_directory (dest_path);
+  return TRUE;
+}
+
 void
 evk_store_free (EvkStore *store)
 {
@@ -443,10 +684,6 @@ evk_store_free (EvkStore *store)
       if (rc != SQLITE_OK)
         g_critical ("Closing %s: %s", store->path, sqlite3_errstr (rc));
     }
-  /* A writer's close checkpoints and removes them itself; a reader's and a
-   * refused open's do not. */
-  if (store->read_only || store->schema_version == 0)
-    remove_side_files (store->path, store->had_wal, store->had_shm);
   g_free (store->path);
   g_free (store);
 }

@@ -44,6 +44,14 @@ EvkStore     *evk_store_open                 (const char         *path,
                                               EvkStoreOpenFlags   flags,
                                               GError            **error);
 void          evk_store_free                 (EvkStore           *store);
+gboolean      evk_store_save_copy            (EvkStore           *store,
+                                              const char         *dest_path,
+                                              GError            **error);
+char         *evk_store_partial_path         (const char         *path);
+void          evk_store_remove_partial       (const char         *tmp_path);
+gboolean      evk_store_publish              (const char         *tmp_path,
+                                              const char         *path,
+                                              GError            **error);
 
 const char   *evk_store_get_path             (EvkStore           *store);
 sqlite3      *evk_store_get_db               (EvkStore           *store);
