@@ -34,6 +34,7 @@ _evk_window_update_actions (EvkWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "project.set-status", has_project);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "project.set-terms", has_project);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "project.close", has_project);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "project.save-copy", has_project);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "project.undo", has_project && self->undo->len > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "project.redo", has_project && self->redo->len > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-page", has_project);
@@ -379,6 +380,80 @@ new_activated (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
 }
 
+gboolean
+evk_window_save_copy (EvkWindow   *self,
+                      GFile       *file,
+                      GError     **error)
+{
+  g_autofree char *path = g_file_get_path (file);
+
+  g_return_val_if_fail (EVK_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (self->project != NULL, FALSE);
+
+  if (path == NULL)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                           _("Only local files can be written"));
+      return FALSE;
+    }
+  /* Text being typed belongs in the copy too. */
+  flush_narrative (self);
+  return evk_project_save_copy (self->project, path, error);
+}
+
+static void
+save_copy_response (GtkNativeDialog *dialog,
+                    int              response,
+                    EvkWindow       *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT && self->project != NULL)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autoptr(GError) error = NULL;
+
+      if (!evk_window_save_copy (self, file, &error))
+        _evk_window_toast (self, error->message);
+      else
+        {
+          g_autofree char *name = g_file_get_basename (file);
+          g_autofree char *message = g_strdup_printf (_("Saved a copy as “%s”"), name);
+
+          _evk_window_toast (self, message);
+        }
+    }
+  gtk_native_dialog_destroy (dialog);
+  g_object_unref (dialog);
+}
+
+/* The project is always saved; a copy is how a user hands it on or keeps a
+ * version, and it must be one whole file even while the window goes on. */
+static void
+save_copy_activated (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  EvkWindow *self = EVK_WINDOW (widget);
+  g_autofree char *base = NULL;
+  g_autofree char *name = NULL;
+  GtkFileChooserNative *dialog;
+
+  if (self->project == NULL)
+    return;
+  base = g_path_get_basename (evk_project_get_path (self->project));
+  if (g_str_has_suffix (base, ".evalkit"))
+    base[strlen (base) - strlen (".evalkit")] = '\0';
+  /* Translators: the suggested name of a copy; %s is the project's name */
+  name = g_strdup_printf (_("%s (copy).evalkit"), base);
+
+  dialog = gtk_file_chooser_native_new (_("Save a Copy"), GTK_WINDOW (self),
+                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
+  add_project_filter (GTK_FILE_CHOOSER (dialog));
+  g_signal_connect (dialog, "response", G_CALLBACK (save_copy_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
 static void
 open_demo_activated (GtkWidget  *widget,
                      const char *action_name,
@@ -504,6 +579,7 @@ _evk_window_class_add_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_property_action (widget_class, "win.language", "language");
   gtk_widget_class_install_action (widget_class, "project.import", "s", import_activated);
   gtk_widget_class_install_action (widget_class, "project.close", NULL, close_project_activated);
+  gtk_widget_class_install_action (widget_class, "project.save-copy", NULL, save_copy_activated);
   gtk_widget_class_install_action (widget_class, "project.undo", NULL, undo_activated);
   gtk_widget_class_install_action (widget_class, "project.redo", NULL, redo_activated);
   gtk_widget_class_install_action (widget_class, "project.set-status", "(us)", set_status_activated);

@@ -22,6 +22,9 @@ void        evk_window_open_file    (EvkWindow      *self,
 gboolean    evk_window_open_demo    (EvkWindow      *self,
                                      GError        **error);
 EvkProject *evk_window_get_project  (EvkWindow      *self);
+gboolean    evk_window_save_copy    (EvkWindow      *self,
+                                     GFile          *file,
+                                     GError        **error);
 /* "overview", "goal:KEY", "measure:N", "variables", "groups", "documents". */
 void        evk_window_show_page    (EvkWindow      *self,
                                      const char     *page);

@@ -145,6 +145,85 @@ test_strategy_import (void)
   evk_ui_close_demo (window, dir);
 }
 
+/* New Evaluation, then Quit: the file reopens, in the window and on the
+ * command line's path (a read-only open). Then New again and Import
+ * Strategy at once, and the strategy is there after the window is gone. */
+static void
+test_new_quit_reopen (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = evk_test_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "Ny evaluering.evalkit", NULL);
+  g_autofree char *demo = evk_get_demo_dir ();
+  g_autofree char *ini = g_build_filename (demo, "strategy.ini", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(EvkProject) project = NULL;
+  g_autoptr(EvkStrategy) strategy = NULL;
+  EvkWindow *window;
+  Result result = { 0 };
+
+  window = evk_window_new (NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  /* What New Evaluation's file dialog does with the chosen name. */
+  g_assert_true (_evk_window_create_project (window, path, &error));
+  g_assert_no_error (error);
+  evk_ui_iterate ();
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->main_stack), ==, "project");
+  gtk_window_destroy (GTK_WINDOW (window));
+  evk_ui_iterate ();
+
+  project = evk_project_open_read_only (path, &error);
+  g_assert_no_error (error);
+  g_clear_object (&project);
+
+  window = evk_window_new (NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  evk_window_open_file (window, file);
+  evk_ui_iterate ();
+  g_assert_nonnull (evk_window_get_project (window));
+  run_import (window, EVK_IMPORT_STRATEGY, ini, &result);
+  g_assert_true (result.ok);
+  g_free (result.summary);
+  evk_ui_iterate ();
+  gtk_window_destroy (GTK_WINDOW (window));
+  evk_ui_iterate ();
+
+  project = evk_project_open_read_only (path, &error);
+  g_assert_no_error (error);
+  strategy = evk_project_load_strategy (project, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (strategy->measures->len, ==, 26);
+  g_clear_object (&project);
+  evk_test_rm_rf (dir);
+}
+
+/* Save a Copy while the window goes on: the copy alone has the edit. */
+static void
+test_save_copy (void)
+{
+  char *dir = NULL;
+  EvkWindow *window = evk_ui_open_demo (&dir);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *copy_path = g_build_filename (dir, "kopi.evalkit", NULL);
+  g_autoptr(GFile) copy = g_file_new_for_path (copy_path);
+  g_autoptr(EvkProject) project = NULL;
+  g_autoptr(EvkStrategy) strategy = NULL;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "project.set-status",
+                                             "(us)", 1, "not-completed"));
+  evk_ui_iterate ();
+  g_assert_true (evk_window_save_copy (window, copy, &error));
+  g_assert_no_error (error);
+
+  project = evk_project_open_read_only (copy_path, &error);
+  g_assert_no_error (error);
+  strategy = evk_project_load_strategy (project, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (evk_strategy_find_measure (strategy, 1)->status, ==, "not-completed");
+  g_clear_object (&project);
+  evk_ui_close_demo (window, dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -154,5 +233,7 @@ main (int    argc,
   g_test_add_func ("/evk/import/malformed-csv", test_malformed_csv);
   g_test_add_func ("/evk/import/malformed-coding-sheet", test_malformed_coding_sheet);
   g_test_add_func ("/evk/import/strategy", test_strategy_import);
+  g_test_add_func ("/evk/import/new-quit-reopen", test_new_quit_reopen);
+  g_test_add_func ("/evk/import/save-copy", test_save_copy);
   return g_test_run ();
 }
