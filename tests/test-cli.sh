@@ -30,7 +30,7 @@ expect_fail () {
   fi
 }
 
-echo "1..44"
+echo "1..45"
 
 "$evalkit" --help >"$tmp/out" 2>&1
 ok $? "--help exits 0"
@@ -97,6 +97,16 @@ chmod 0755 "$ro"; rm -rf "$ro"
   mkdir "$tmp/elsewhere" && cp "$tmp/c.evalkit" "$tmp/elsewhere/" &&
   "$evalkit" table "$tmp/elsewhere/c.evalkit" frequency reg_kommunestr group=tiny >/dev/null
 ok $? "a copy of the .evalkit file alone has the last edit"
+
+# A survey file imported again without its metadata file keeps the frame,
+# the multiple-response sets and the population shares, says so, and the
+# report still builds.
+datadir=${EVALKIT_DATADIR:-$(dirname "$0")/../data}
+"$evalkit" import-survey "$tmp/c.evalkit" "$datadir/demo/survey.sav" --name survey >"$tmp/out" 2>"$tmp/err" &&
+  grep -q "^Kept from the project: the survey frame" "$tmp/out" &&
+  grep -q "multiple-response set q35" "$tmp/out" &&
+  "$evalkit" report "$tmp/c.evalkit" --lang nb --out "$tmp/c.pdf" >/dev/null 2>&1
+ok $? "a survey imported again keeps its metadata and the report builds"
 
 # A new project appears only with its strategy in it.
 printf '[strategy]\nnonsense\n' >"$tmp/bad-strategy.ini"

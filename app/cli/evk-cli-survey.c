@@ -42,6 +42,7 @@ evk_cli_import_survey (int    argc,
   g_autoptr(GOptionContext) context = evk_cli_command_context ("import-survey");
   g_autoptr(EvkProject) project = NULL;
   g_autoptr(EvkSurvey) survey = NULL;
+  g_autoptr(EvkSurveyChanges) changes = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *codebook = NULL, *name = NULL, *meta = NULL;
   g_auto(GStrv) langs = NULL;
@@ -89,8 +90,16 @@ evk_cli_import_survey (int    argc,
 
   if (survey == NULL ||
       (meta != NULL && !evk_survey_apply_meta (survey, meta, langs[0], &error)) ||
+      !evk_project_prepare_survey (project, survey, NULL, &changes, &error) ||
       !evk_project_save_survey (project, survey, &error))
     return evk_cli_fail (error);
+
+  /* A re-import says what it changed and what the project kept. */
+  if (changes != NULL)
+    {
+      g_autofree char *described = evk_survey_changes_describe (changes);
+      g_print ("%s\n", described);
+    }
 
   g_print (g_dngettext (GETTEXT_PACKAGE, "Imported survey “%s”: %u respondent, %u variables\n",
                         "Imported survey “%s”: %u respondents, %u variables\n", survey->n_rows),

@@ -25,6 +25,8 @@ struct _EvkImportDialog
   GtkProgressBar *progress_bar;
   GtkWidget      *error_box;
   GtkLabel       *error_label;
+  AdwPreferencesGroup *changes_group;
+  GtkLabel       *changes_label;
 
   EvkProject     *project;
   EvkImportKind   kind;
@@ -33,6 +35,11 @@ struct _EvkImportDialog
   GCancellable   *cancellable;
   guint           pulse_id;
   gboolean        has_error;
+  /* A survey read and waiting for the user to replace the project's. */
+  EvkImportPending *pending;
+  /* Once replaced: the surveys before and after, for the window's undo. */
+  EvkSurvey      *replaced_old;
+  EvkSurvey      *replaced_new;
 };
 
 enum {
@@ -62,10 +69,19 @@ set_row_file (AdwActionRow *row,
   adw_action_row_set_subtitle (row, path != NULL ? path : _("No file chosen"));
 }
 
+static void
+clear_pending (EvkImportDialog *self)
+{
+  g_clear_pointer (&self->pending, evk_import_pending_free);
+  gtk_widget_set_visible (GTK_WIDGET (self->changes_group), FALSE);
+  gtk_button_set_label (GTK_BUTTON (self->import_button), _("_Import"));
+}
+
 void
 evk_import_dialog_set_file (EvkImportDialog *self,
                             GFile           *file)
 {
+  clear_pending (self);
   g_set_object (&self->file, file);
   set_row_file (self->file_row, file);
   update_actions (self);
@@ -75,6 +91,7 @@ void
 evk_import_dialog_set_codebook (EvkImportDialog *self,
                                 GFile           *codebook)
 {
+  clear_pending (self);
   g_set_object (&self->codebook, codebook);
   set_row_file (self->codebook_row, codebook);
 }
@@ -128,32 +145,128 @@ pulse (gpointer user_data)
 }
 
 static void
+stop_running (EvkImportDialog *self)
+{
+  stop_pulse (self);
+  g_clear_object (&self->cancellable);
+  gtk_widget_set_visible (GTK_WIDGET (self->progress_bar), FALSE);
+  update_actions (self);
+}
+
+/* The command line's words, without its "evalkit: " prefix. */
+static void
+fail (EvkImportDialog *self,
+      GError          *error)
+{
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
+      g_error_matches (error, EVK_IMPORT_ERROR, EVK_IMPORT_ERROR_CANCELLED))
+    show_error (self, _("The import was cancelled; the project is unchanged."));
+  else
+    show_error (self, error->message);
+  g_signal_emit (self, signals[FINISHED], 0, FALSE, NULL);
+}
+
+/* Nothing is written yet: say what replacing the survey changes and let
+ * the user decide. */
+static void
+show_pending (EvkImportDialog  *self,
+              EvkImportPending *pending)
+{
+  g_autofree char *title = NULL;
+  g_autofree char *described = evk_import_pending_describe (pending);
+
+  self->pending = pending;
+  title = g_strdup_printf (_("This replaces the survey “%s”"), evk_import_pending_get_name (pending));
+  adw_preferences_group_set_title (self->changes_group, title);
+  adw_preferences_group_set_description (self->changes_group,
+                                         _("Undo in the window brings the current survey back."));
+  gtk_label_set_text (self->changes_label, described);
+  gtk_widget_set_visible (GTK_WIDGET (self->changes_group), TRUE);
+  gtk_button_set_label (GTK_BUTTON (self->import_button), _("_Replace Survey"));
+  gtk_widget_grab_focus (self->import_button);
+}
+
+static void
 import_done (GObject      *source,
              GAsyncResult *result,
              gpointer      user_data)
 {
   g_autoptr(EvkImportDialog) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autofree char *summary = evk_import_run_finish (result, &error);
+  EvkImportPending *pending = NULL;
+  g_autofree char *summary = evk_import_run_finish (result, &pending, &error);
 
-  stop_pulse (self);
-  g_clear_object (&self->cancellable);
-  gtk_widget_set_visible (GTK_WIDGET (self->progress_bar), FALSE);
-  update_actions (self);
-
+  stop_running (self);
+  if (pending != NULL)
+    {
+      show_pending (self, pending);
+      return;
+    }
   if (summary == NULL)
     {
-      /* The command line's words, without its "evalkit: " prefix. */
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
-          g_error_matches (error, EVK_IMPORT_ERROR, EVK_IMPORT_ERROR_CANCELLED))
-        show_error (self, _("The import was cancelled; the project is unchanged."));
-      else
-        show_error (self, error->message);
-      g_signal_emit (self, signals[FINISHED], 0, FALSE, NULL);
+      fail (self, error);
       return;
     }
   g_signal_emit (self, signals[FINISHED], 0, TRUE, summary);
   gtk_window_destroy (GTK_WINDOW (self));
+}
+
+static void
+commit_done (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(EvkImportDialog) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *summary = evk_import_commit_finish (result, &error);
+
+  stop_running (self);
+  if (summary == NULL)
+    {
+      fail (self, error);
+      return;
+    }
+  self->replaced_old = evk_import_pending_steal_old (self->pending);
+  self->replaced_new = evk_import_pending_steal_survey (self->pending);
+  g_signal_emit (self, signals[FINISHED], 0, TRUE, summary);
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
+gboolean
+evk_import_dialog_take_replaced (EvkImportDialog  *self,
+                                 EvkSurvey       **old,
+                                 EvkSurvey       **survey)
+{
+  if (self->replaced_old == NULL || self->replaced_new == NULL)
+    return FALSE;
+  *old = g_steal_pointer (&self->replaced_old);
+  *survey = g_steal_pointer (&self->replaced_new);
+  return TRUE;
+}
+
+gboolean
+evk_import_dialog_is_pending (EvkImportDialog *self)
+{
+  return self->pending != NULL && self->cancellable == NULL;
+}
+
+const char *
+evk_import_dialog_get_changes (EvkImportDialog *self)
+{
+  return self->pending != NULL ? gtk_label_get_text (self->changes_label) : NULL;
+}
+
+static void
+start_running (EvkImportDialog *self,
+               const char      *text)
+{
+  show_error (self, NULL);
+  self->cancellable = g_cancellable_new ();
+  gtk_progress_bar_set_fraction (self->progress_bar, 0);
+  gtk_progress_bar_set_text (self->progress_bar, text);
+  gtk_widget_set_visible (GTK_WIDGET (self->progress_bar), TRUE);
+  self->pulse_id = g_timeout_add (100, pulse, self);
+  update_actions (self);
 }
 
 void
@@ -161,13 +274,14 @@ evk_import_dialog_start (EvkImportDialog *self)
 {
   if (self->cancellable != NULL || self->file == NULL)
     return;
-  show_error (self, NULL);
-  self->cancellable = g_cancellable_new ();
-  gtk_progress_bar_set_fraction (self->progress_bar, 0);
-  gtk_progress_bar_set_text (self->progress_bar, _("Reading…"));
-  gtk_widget_set_visible (GTK_WIDGET (self->progress_bar), TRUE);
-  self->pulse_id = g_timeout_add (100, pulse, self);
-  update_actions (self);
+  if (self->pending != NULL)
+    {
+      start_running (self, _("Writing…"));
+      evk_import_commit_async (self->project, self->pending, self->cancellable,
+                               commit_done, g_object_ref (self));
+      return;
+    }
+  start_running (self, _("Reading…"));
   evk_import_run_async (self->project, self->kind, self->file,
                         self->kind == EVK_IMPORT_SURVEY ? self->codebook : NULL,
                         self->cancellable, progress, self, import_done, g_object_ref (self));
@@ -280,6 +394,9 @@ evk_import_dialog_dispose (GObject *object)
   g_clear_object (&self->project);
   g_clear_object (&self->file);
   g_clear_object (&self->codebook);
+  g_clear_pointer (&self->pending, evk_import_pending_free);
+  g_clear_pointer (&self->replaced_old, evk_survey_free);
+  g_clear_pointer (&self->replaced_new, evk_survey_free);
   gtk_widget_dispose_template (GTK_WIDGET (self), EVK_TYPE_IMPORT_DIALOG);
   G_OBJECT_CLASS (evk_import_dialog_parent_class)->dispose (object);
 }
@@ -312,6 +429,8 @@ evk_import_dialog_class_init (EvkImportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EvkImportDialog, progress_bar);
   gtk_widget_class_bind_template_child (widget_class, EvkImportDialog, error_box);
   gtk_widget_class_bind_template_child (widget_class, EvkImportDialog, error_label);
+  gtk_widget_class_bind_template_child (widget_class, EvkImportDialog, changes_group);
+  gtk_widget_class_bind_template_child (widget_class, EvkImportDialog, changes_label);
 
   gtk_widget_class_install_action (widget_class, "import.start", NULL, start_activated);
   gtk_widget_class_install_action (widget_class, "import.cancel", NULL, cancel_activated);

@@ -29,5 +29,14 @@ void             evk_import_dialog_start        (EvkImportDialog *self);
 gboolean         evk_import_dialog_is_running   (EvkImportDialog *self);
 /* The error shown, or NULL. */
 const char      *evk_import_dialog_get_error    (EvkImportDialog *self);
+/* A survey was read that would replace the project's: the dialog shows
+ * what changes, and the Import button (now Replace Survey) writes it. */
+gboolean         evk_import_dialog_is_pending   (EvkImportDialog *self);
+const char      *evk_import_dialog_get_changes  (EvkImportDialog *self);
+/* In a "finished" handler after a replacement: the survey before and the
+ * one stored now, for undo; FALSE for any other import. */
+gboolean         evk_import_dialog_take_replaced (EvkImportDialog *self,
+                                                  EvkSurvey      **old,
+                                                  EvkSurvey      **survey);
 
 G_END_DECLS

@@ -33,6 +33,65 @@ typedef struct {
   double      fraction;
 } ProgressUpdate;
 
+struct _EvkImportPending
+{
+  EvkSurvey        *survey;    /* read from the file, with what it carried over */
+  EvkSurvey        *old;       /* the survey it replaces, with its data */
+  EvkSurveyChanges *changes;
+  char             *summary;   /* said once it is committed */
+};
+
+void
+evk_import_pending_free (EvkImportPending *pending)
+{
+  if (pending == NULL)
+    return;
+  g_clear_pointer (&pending->survey, evk_survey_free);
+  g_clear_pointer (&pending->old, evk_survey_free);
+  g_clear_pointer (&pending->changes, evk_survey_changes_free);
+  g_free (pending->summary);
+  g_free (pending);
+}
+
+char *
+evk_import_pending_describe (EvkImportPending *pending)
+{
+  return evk_survey_changes_describe (pending->changes);
+}
+
+const char *
+evk_import_pending_get_name (EvkImportPending *pending)
+{
+  return pending->survey->name;
+}
+
+EvkSurvey *
+evk_import_pending_steal_old (EvkImportPending *pending)
+{
+  return g_steal_pointer (&pending->old);
+}
+
+EvkSurvey *
+evk_import_pending_steal_survey (EvkImportPending *pending)
+{
+  return g_steal_pointer (&pending->survey);
+}
+
+/* What a task returns: a summary once committed, or a survey that would
+ * replace one the project has, waiting for the user. */
+typedef struct {
+  char             *summary;
+  EvkImportPending *pending;
+} ImportResult;
+
+static void
+import_result_free (ImportResult *result)
+{
+  g_free (result->summary);
+  evk_import_pending_free (result->pending);
+  g_free (result);
+}
+
 static void
 import_data_free (ImportData *data)
 {
@@ -122,12 +181,16 @@ default_name (const char *path)
 }
 
 static char *
-import_survey (GTask         *task,
-               EvkProject    *project,
-               ImportData    *data,
-               GCancellable  *cancellable,
-               GError       **error)
+import_survey (GTask             *task,
+               EvkProject        *project,
+               ImportData        *data,
+               EvkImportPending **pending,
+               GCancellable      *cancellable,
+               GError           **error)
 {
+  g_autoptr(EvkSurvey) old = NULL;
+  g_autoptr(EvkSurveyChanges) changes = NULL;
+  g_autofree char *summary = NULL;
   g_auto(GStrv) langs = evk_store_get_languages (evk_project_get_store (project), error);
   g_autoptr(EvkSurvey) survey = NULL;
   g_autofree char *name = NULL;
@@ -158,12 +221,28 @@ import_survey (GTask         *task,
           !evk_import_codebook_translations (survey, data->codebook, langs[0], error))
         return NULL;
     }
-  if (survey == NULL || g_cancellable_set_error_if_cancelled (cancellable, error) ||
-      !evk_project_save_survey (project, survey, error))
+  if (survey == NULL || g_cancellable_set_error_if_cancelled (cancellable, error))
     return NULL;
-  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Imported survey “%s”: %u respondent, %u variables",
-                                       "Imported survey “%s”: %u respondents, %u variables", survey->n_rows),
-                          survey->name, survey->n_rows, survey->variables->len);
+  summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Imported survey “%s”: %u respondent, %u variables",
+                                          "Imported survey “%s”: %u respondents, %u variables", survey->n_rows),
+                             survey->name, survey->n_rows, survey->variables->len);
+
+  /* A survey the project has already is replaced only once the user has
+   * seen what changes; nothing is written until then. */
+  if (!evk_project_prepare_survey (project, survey, &old, &changes, error))
+    return NULL;
+  if (changes != NULL)
+    {
+      *pending = g_new0 (EvkImportPending, 1);
+      (*pending)->survey = g_steal_pointer (&survey);
+      (*pending)->old = g_steal_pointer (&old);
+      (*pending)->changes = g_steal_pointer (&changes);
+      (*pending)->summary = g_steal_pointer (&summary);
+      return NULL;
+    }
+  if (!evk_project_save_survey (project, survey, error))
+    return NULL;
+  return g_steal_pointer (&summary);
 }
 
 static char *
@@ -204,36 +283,39 @@ import_thread (GTask        *task,
   g_autoptr(GError) error = NULL;
   g_autoptr(EvkProject) project = NULL;
   g_autofree char *basename = g_path_get_basename (data->path);
-  char *summary = NULL;
+  ImportResult *result = g_new0 (ImportResult, 1);
 
-  /* Our own connection: the window's stays with the main thread, and WAL
-   * lets it read the old state until this one commits. */
+  /* Our own connection: the window's stays with the main thread, and can
+   * read the old state until this one commits. */
   project = evk_project_open (data->project_path, &error);
   if (project != NULL)
     switch (data->kind)
       {
       case EVK_IMPORT_SURVEY:
-        summary = import_survey (task, project, data, cancellable, &error);
+        result->summary = import_survey (task, project, data, &result->pending, cancellable, &error);
         break;
       case EVK_IMPORT_CODEBOOK:
-        summary = import_codebook (project, data, cancellable, &error);
+        result->summary = import_codebook (project, data, cancellable, &error);
         break;
       case EVK_IMPORT_DOCUMENTS:
         if (!g_cancellable_set_error_if_cancelled (cancellable, &error) &&
             evk_review_import (project, data->path, &error))
-          summary = g_strdup_printf (_("Imported the document review from “%s”"), basename);
+          result->summary = g_strdup_printf (_("Imported the document review from “%s”"), basename);
         break;
       case EVK_IMPORT_STRATEGY:
         if (!g_cancellable_set_error_if_cancelled (cancellable, &error) &&
             evk_project_import_strategy (project, data->path, &error))
-          summary = g_strdup_printf (_("Imported the strategy from “%s”"), basename);
+          result->summary = g_strdup_printf (_("Imported the strategy from “%s”"), basename);
         break;
       }
 
-  if (summary == NULL)
-    g_task_return_error (task, g_steal_pointer (&error));
+  if (result->summary == NULL && result->pending == NULL)
+    {
+      import_result_free (result);
+      g_task_return_error (task, g_steal_pointer (&error));
+    }
   else
-    g_task_return_pointer (task, summary, g_free);
+    g_task_return_pointer (task, result, (GDestroyNotify) import_result_free);
 }
 
 void
@@ -269,14 +351,85 @@ evk_import_run_async (EvkProject          *project,
 }
 
 char *
-evk_import_run_finish (GAsyncResult  *result,
-                       GError       **error)
+evk_import_run_finish (GAsyncResult      *result,
+                       EvkImportPending **pending,
+                       GError           **error)
+{
+  GTask *task = G_TASK (result);
+  ImportResult *outcome = g_task_propagate_pointer (task, error);
+  char *summary;
+
+  if (pending != NULL)
+    *pending = NULL;
+  if (outcome == NULL)
+    return NULL;
+  summary = g_steal_pointer (&outcome->summary);
+  if (pending != NULL)
+    *pending = g_steal_pointer (&outcome->pending);
+  import_result_free (outcome);
+
+  /* The worker's connection committed: to the window's connection that is
+   * a change made elsewhere, and its views read it again, in this thread. */
+  if (summary != NULL)
+    evk_project_check_external_changes (EVK_PROJECT (g_task_get_source_object (task)));
+  return summary;
+}
+
+typedef struct {
+  EvkImportPending *pending;   /* borrowed */
+  char             *project_path;
+} CommitData;
+
+static void
+commit_data_free (CommitData *data)
+{
+  g_free (data->project_path);
+  g_free (data);
+}
+
+static void
+commit_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  CommitData *data = task_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EvkProject) project = evk_project_open (data->project_path, &error);
+
+  if (project == NULL ||
+      g_cancellable_set_error_if_cancelled (cancellable, &error) ||
+      !evk_project_save_survey (project, data->pending->survey, &error))
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, g_strdup (data->pending->summary), g_free);
+}
+
+void
+evk_import_commit_async (EvkProject          *project,
+                         EvkImportPending    *pending,
+                         GCancellable        *cancellable,
+                         GAsyncReadyCallback  callback,
+                         gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (project, cancellable, callback, user_data);
+  CommitData *data = g_new0 (CommitData, 1);
+
+  g_task_set_source_tag (task, evk_import_commit_async);
+  data->pending = pending;
+  data->project_path = g_strdup (evk_project_get_path (project));
+  g_task_set_task_data (task, data, (GDestroyNotify) commit_data_free);
+  g_task_set_return_on_cancel (task, FALSE);
+  g_task_run_in_thread (task, commit_thread);
+}
+
+char *
+evk_import_commit_finish (GAsyncResult  *result,
+                          GError       **error)
 {
   GTask *task = G_TASK (result);
   char *summary = g_task_propagate_pointer (task, error);
 
-  /* The worker's connection committed: to the window's connection that is
-   * a change made elsewhere, and its views read it again, in this thread. */
   if (summary != NULL)
     evk_project_check_external_changes (EVK_PROJECT (g_task_get_source_object (task)));
   return summary;

@@ -18,6 +18,8 @@ typedef enum {
   EVK_IMPORT_STRATEGY,      /* a strategy definition file */
 } EvkImportKind;
 
+typedef struct _EvkImportPending EvkImportPending;
+
 typedef void (*EvkImportProgress) (double   fraction,
                                    gpointer user_data);
 
@@ -40,8 +42,32 @@ void        evk_import_run_async        (EvkProject          *project,
                                          GAsyncReadyCallback  callback,
                                          gpointer             user_data);
 /* A one-line summary of what was imported, or NULL with the error as the
- * command line prints it ("survey.csv: line 3: …"). */
+ * command line prints it ("survey.csv: line 3: …"). A survey that would
+ * replace the project's is not written: it comes back as *pending (summary
+ * and error NULL) for the user to see what changes and decide. */
 char       *evk_import_run_finish       (GAsyncResult        *result,
+                                         EvkImportPending   **pending,
                                          GError             **error);
+
+/* Writes a pending survey in a worker thread, in one transaction. The
+ * caller keeps pending alive until the callback has run. */
+void        evk_import_commit_async     (EvkProject          *project,
+                                         EvkImportPending    *pending,
+                                         GCancellable        *cancellable,
+                                         GAsyncReadyCallback  callback,
+                                         gpointer             user_data);
+char       *evk_import_commit_finish    (GAsyncResult        *result,
+                                         GError             **error);
+
+/* What a pending replacement changes, for a person; the survey's name. */
+char       *evk_import_pending_describe (EvkImportPending    *pending);
+const char *evk_import_pending_get_name (EvkImportPending    *pending);
+/* After the commit: the survey that was replaced, and the one now stored,
+ * for undo and redo. */
+EvkSurvey  *evk_import_pending_steal_old (EvkImportPending   *pending);
+EvkSurvey  *evk_import_pending_steal_survey (EvkImportPending *pending);
+void        evk_import_pending_free     (EvkImportPending    *pending);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (EvkImportPending, evk_import_pending_free)
 
 G_END_DECLS

@@ -21,6 +21,8 @@ _evk_edit_free (EvkEdit *edit)
   g_free (edit->lang);
   g_strfreev (edit->before);
   g_strfreev (edit->after);
+  g_clear_pointer (&edit->survey_before, evk_survey_free);
+  g_clear_pointer (&edit->survey_after, evk_survey_free);
   g_free (edit);
 }
 
@@ -199,6 +201,20 @@ move_edit (EvkWindow *self,
   if (from->len == 0)
     return;
   edit = g_ptr_array_steal_index (from, from->len - 1);
+  if (edit->survey_before != NULL)
+    {
+      /* Written on the window's connection; the project's "changed" makes
+       * every view read the survey again. */
+      if (!evk_project_save_survey (self->project, undo ? edit->survey_before : edit->survey_after, &error))
+        {
+          _evk_window_toast (self, error->message);
+          _evk_edit_free (edit);
+        }
+      else
+        g_ptr_array_add (to, edit);
+      _evk_window_update_actions (self);
+      return;
+    }
   if (!write_keys (self, edit->number, edit->field, edit->lang, undo ? edit->before : edit->after, &error))
     {
       _evk_window_toast (self, error->message);
@@ -493,8 +509,35 @@ import_finished (EvkImportDialog *dialog,
                  const char      *summary,
                  EvkWindow       *self)
 {
-  if (ok && summary != NULL)
-    _evk_window_toast (self, summary);
+  g_autoptr(EvkSurvey) old = NULL;
+  g_autoptr(EvkSurvey) survey = NULL;
+
+  if (!ok || summary == NULL)
+    return;
+  if (evk_import_dialog_take_replaced (dialog, &old, &survey))
+    {
+      EvkEdit *edit = g_new0 (EvkEdit, 1);
+
+      edit->survey_before = g_steal_pointer (&old);
+      edit->survey_after = g_steal_pointer (&survey);
+      g_ptr_array_set_size (self->redo, 0);
+      g_ptr_array_add (self->undo, edit);
+      _evk_window_update_actions (self);
+    }
+  _evk_window_toast (self, summary);
+}
+
+void
+_evk_window_present_import (EvkWindow     *self,
+                            EvkImportKind  kind,
+                            GFile         *file)
+{
+  EvkImportDialog *dialog = evk_import_dialog_new (GTK_WINDOW (self), self->project, kind);
+
+  g_signal_connect_object (dialog, "finished", G_CALLBACK (import_finished), self, 0);
+  if (file != NULL)
+    evk_import_dialog_set_file (dialog, file);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -504,13 +547,10 @@ import_activated (GtkWidget  *widget,
 {
   EvkWindow *self = EVK_WINDOW (widget);
   EvkImportKind kind;
-  EvkImportDialog *dialog;
 
   if (self->project == NULL || !evk_import_kind_from_string (g_variant_get_string (parameter, NULL), &kind))
     return;
-  dialog = evk_import_dialog_new (GTK_WINDOW (self), self->project, kind);
-  g_signal_connect_object (dialog, "finished", G_CALLBACK (import_finished), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  _evk_window_present_import (self, kind, NULL);
 }
 
 /* ---- Navigation --------------------------------------------------------- */

@@ -22,7 +22,6 @@ drop_file (EvkWindow *self,
   g_autofree char *name = g_file_get_basename (file);
   g_autofree char *lower = g_ascii_strdown (name != NULL ? name : "", -1);
   EvkImportKind kind;
-  EvkImportDialog *dialog;
 
   if (g_str_has_suffix (lower, ".evalkit"))
     {
@@ -47,9 +46,7 @@ drop_file (EvkWindow *self,
       _evk_window_toast (self, message);
       return FALSE;
     }
-  dialog = evk_import_dialog_new (GTK_WINDOW (self), self->project, kind);
-  evk_import_dialog_set_file (dialog, file);
-  gtk_window_present (GTK_WINDOW (dialog));
+  _evk_window_present_import (self, kind, file);
   return TRUE;
 }
 

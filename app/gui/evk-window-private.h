@@ -5,6 +5,7 @@
  */
 #pragma once
 
+#include "evk-import-task.h"
 #include "evk-window.h"
 #include "evk-workspace.h"
 
@@ -12,13 +13,16 @@ G_BEGIN_DECLS
 
 /* One undoable edit of a measure: a field and its keys before and after
  * (the status has one key), or a narrative text in one language (one
- * string before and after). */
+ * string before and after); or a survey replaced by a new version of it
+ * (survey_before and survey_after set, the other fields empty). */
 typedef struct {
-  guint  number;
-  char  *field;      /* "status", "types", "targets", "responsible", "section:KEY" */
-  char  *lang;       /* a narrative text's language; NULL for the other fields */
-  GStrv  before;
-  GStrv  after;
+  guint      number;
+  char      *field;      /* "status", "types", "targets", "responsible", "section:KEY" */
+  char      *lang;       /* a narrative text's language; NULL for the other fields */
+  GStrv      before;
+  GStrv      after;
+  EvkSurvey *survey_before;
+  EvkSurvey *survey_after;
 } EvkEdit;
 
 struct _EvkWindow
@@ -71,6 +75,11 @@ GtkListBoxRow *_evk_window_find_row      (EvkWindow   *self,
                                           const char  *page);
 /* evk-window-actions.c */
 void       _evk_window_class_add_actions (GtkWidgetClass *widget_class);
+/* The import dialog for kind, over the window, with file chosen when not
+ * NULL; its outcome is toasted, and a replaced survey can be undone. */
+void       _evk_window_present_import    (EvkWindow     *self,
+                                          EvkImportKind  kind,
+                                          GFile         *file);
 gboolean   _evk_window_apply_edit        (EvkWindow   *self,
                                           guint        number,
                                           const char  *field,

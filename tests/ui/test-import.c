@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <string.h>
 
 #include "evk-import-dialog.h"
 #include "evk-resources.h"
@@ -145,6 +146,100 @@ test_strategy_import (void)
   evk_ui_close_demo (window, dir);
 }
 
+static EvkSurvey *
+first_survey (EvkWindow *window)
+{
+  g_autoptr(GError) error = NULL;
+  EvkProject *project = evk_window_get_project (window);
+  g_auto(GStrv) names = evk_survey_list (evk_project_get_store (project), &error);
+  EvkSurvey *survey;
+
+  g_assert_no_error (error);
+  survey = evk_survey_load (evk_project_get_store (project), names[0], FALSE, &error);
+  g_assert_no_error (error);
+  return survey;
+}
+
+static EvkImportDialog *
+find_import_dialog (void)
+{
+  EvkImportDialog *dialog = NULL;
+
+  for (GList *l = gtk_window_list_toplevels (); l != NULL; l = g_list_delete_link (l, l))
+    if (EVK_IS_IMPORT_DIALOG (l->data))
+      dialog = l->data;
+  return dialog;
+}
+
+/* A survey that would replace the project's is shown first, with what
+ * changes; only Replace writes it, the project keeps its metadata, and
+ * Undo in the window brings the old survey back. */
+static void
+test_reimport_survey (void)
+{
+  char *dir = NULL;
+  g_autofree char *demo = evk_get_demo_dir ();
+  g_autofree char *csv = g_build_filename (demo, "..", "examples", "survey.csv", NULL);
+  g_autofree char *codebook_path = g_build_filename (demo, "..", "examples", "codebook.csv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (csv);
+  g_autoptr(GFile) codebook = g_file_new_for_path (codebook_path);
+  EvkWindow *window = evk_ui_open_demo (&dir);
+  g_autoptr(EvkSurvey) before = first_survey (window);
+  g_autoptr(EvkSurvey) waiting = NULL;
+  g_autoptr(EvkSurvey) replaced = NULL;
+  g_autoptr(EvkSurvey) restored = NULL;
+  g_autoptr(EvkSurvey) redone = NULL;
+  EvkImportDialog *dialog;
+  Result result = { 0 };
+
+  /* As the Import menu or a drop opens it: the window records the undo. */
+  _evk_window_present_import (window, EVK_IMPORT_SURVEY, file);
+  evk_ui_iterate ();
+  dialog = find_import_dialog ();
+  g_assert_nonnull (dialog);
+  g_signal_connect (dialog, "finished", G_CALLBACK (finished), &result);
+  evk_import_dialog_set_codebook (dialog, codebook);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "import.start", NULL));
+  for (int i = 0; i < 3000 && !evk_import_dialog_is_pending (dialog); i++)
+    evk_ui_run_for (10);
+  g_assert_true (evk_import_dialog_is_pending (dialog));
+  g_assert_false (result.done);
+  g_test_message ("%s", evk_import_dialog_get_changes (dialog));
+  g_assert_nonnull (strstr (evk_import_dialog_get_changes (dialog), "Respondents: 5103 before"));
+  g_assert_nonnull (strstr (evk_import_dialog_get_changes (dialog), "Variables removed:"));
+  g_assert_nonnull (strstr (evk_import_dialog_get_changes (dialog), "population shares of reg_icnpo"));
+
+  /* Nothing is written before Replace. */
+  waiting = first_survey (window);
+  g_assert_cmpuint (waiting->n_rows, ==, 5103);
+
+  /* What the Replace Survey button does. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "import.start", NULL));
+  g_assert_true (evk_ui_wait_for (&result.done, 30000));
+  g_assert_true (result.ok);
+  g_free (result.summary);
+  evk_ui_iterate ();
+
+  replaced = first_survey (window);
+  g_assert_cmpuint (replaced->n_rows, <, 5103);
+  g_assert_cmpint (replaced->invited, ==, before->invited);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "project.undo", NULL));
+  evk_ui_iterate ();
+  restored = first_survey (window);
+  g_assert_cmpuint (restored->n_rows, ==, 5103);
+  g_assert_cmpuint (restored->variables->len, ==, before->variables->len);
+  g_assert_cmpuint (restored->mrsets->len, ==, before->mrsets->len);
+  g_assert_cmpuint (restored->population->len, ==, before->population->len);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "project.redo", NULL));
+  evk_ui_iterate ();
+  redone = first_survey (window);
+  g_assert_cmpuint (redone->n_rows, ==, replaced->n_rows);
+
+  evk_ui_close_demo (window, dir);
+}
+
 /* New Evaluation, then Quit: the file reopens, in the window and on the
  * command line's path (a read-only open). Then New again and Import
  * Strategy at once, and the strategy is there after the window is gone. */
@@ -235,5 +330,6 @@ main (int    argc,
   g_test_add_func ("/evk/import/strategy", test_strategy_import);
   g_test_add_func ("/evk/import/new-quit-reopen", test_new_quit_reopen);
   g_test_add_func ("/evk/import/save-copy", test_save_copy);
+  g_test_add_func ("/evk/import/reimport-survey", test_reimport_survey);
   return g_test_run ();
 }

@@ -21,6 +21,7 @@
 #include "evk-review.h"
 #include "evk-store-texts.h"
 #include "evk-strategy-keyfile.h"
+#include "evk-survey.h"
 
 struct _EvkProject
 {
@@ -323,6 +324,41 @@ evk_project_export_strategy (EvkProject  *self,
   g_autoptr(EvkStrategy) strategy = evk_project_load_strategy (self, error);
 
   return strategy != NULL && evk_strategy_write_file (strategy, path, error);
+}
+
+/* Before survey replaces the project's survey of the same name, it takes
+ * over what the project knew of the old one (evk_survey_carry_over). With
+ * no such survey, *changes is NULL. With old non-NULL, the old survey with
+ * its data is handed back, so that the replacement can be undone. */
+gboolean
+evk_project_prepare_survey (EvkProject        *self,
+                            EvkSurvey         *survey,
+                            EvkSurvey        **old,
+                            EvkSurveyChanges **changes,
+                            GError           **error)
+{
+  g_auto(GStrv) names = NULL;
+  g_auto(GStrv) langs = NULL;
+  g_autoptr(EvkSurvey) before = NULL;
+
+  g_return_val_if_fail (EVK_IS_PROJECT (self), FALSE);
+  g_return_val_if_fail (changes != NULL, FALSE);
+
+  *changes = NULL;
+  if (old != NULL)
+    *old = NULL;
+  if ((names = evk_survey_list (self->store, error)) == NULL ||
+      (langs = evk_store_get_languages (self->store, error)) == NULL)
+    return FALSE;
+  if (!g_strv_contains ((const char * const *) names, survey->name))
+    return TRUE;
+  before = evk_survey_load (self->store, survey->name, old != NULL, error);
+  if (before == NULL)
+    return FALSE;
+  *changes = evk_survey_carry_over (survey, before, langs[0]);
+  if (old != NULL)
+    *old = g_steal_pointer (&before);
+  return TRUE;
 }
 
 gboolean

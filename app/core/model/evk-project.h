@@ -67,6 +67,11 @@ gboolean     evk_project_export_strategy  (EvkProject   *self,
                                            const char   *path,
                                            GError      **error);
 /* Saves (or replaces, by name) a survey in one transaction. */
+gboolean     evk_project_prepare_survey   (EvkProject        *self,
+                                           EvkSurvey         *survey,
+                                           EvkSurvey        **old,
+                                           EvkSurveyChanges **changes,
+                                           GError           **error);
 gboolean     evk_project_save_survey      (EvkProject   *self,
                                            EvkSurvey    *survey,
                                            GError      **error);

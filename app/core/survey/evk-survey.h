@@ -162,6 +162,30 @@ EvkSurvey    *evk_survey_load              (EvkStore        *store,
 GStrv         evk_survey_list              (EvkStore        *store,
                                             GError         **error);
 
+/* What replacing a survey by a new version of it changes. */
+typedef struct {
+  guint      n_before;
+  guint      n_after;
+  GPtrArray *added;        /* variable names */
+  GPtrArray *removed;
+  GPtrArray *relabelled;   /* label or value labels changed in the source language */
+  GPtrArray *kept;         /* descriptions of what the project keeps */
+  GPtrArray *dropped;      /* what could not be kept: its variables are gone */
+} EvkSurveyChanges;
+
+/* Gives survey, a new version of old read from a file, what the project
+ * knew of old and the file does not say (frame, multiple-response sets,
+ * population shares, id and weight variables, personal marks, labels in
+ * languages other than lang), and says what changes. */
+EvkSurveyChanges *evk_survey_carry_over    (EvkSurvey       *survey,
+                                            EvkSurvey       *old,
+                                            const char      *lang);
+gboolean      evk_survey_changes_is_empty  (const EvkSurveyChanges *changes);
+/* A few lines for a person, in the UI language. */
+char         *evk_survey_changes_describe  (const EvkSurveyChanges *changes);
+void          evk_survey_changes_free      (EvkSurveyChanges *changes);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (EvkSurvey, evk_survey_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (EvkSurveyChanges, evk_survey_changes_free)
 
 G_END_DECLS
