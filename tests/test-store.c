@@ -696,6 +696,18 @@ test_kill_during_create (Fixture       *f,
       g_assert_no_error (error);
       g_assert_cmpint (evk_store_get_schema_version (store), ==, evk_store_get_latest_version ());
     }
+
+  /* What the killed processes left half-made is cleared by the next one
+   * that makes a file of that name. */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(EvkStore) store = NULL;
+
+    g_unlink (f->path);
+    store = evk_store_open (f->path, EVK_STORE_OPEN_CREATE, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (count_entries (f->dir), ==, 1);
+  }
 }
 
 int

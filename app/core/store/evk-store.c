@@ -9,6 +9,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <gio/gio.h>
@@ -506,13 +507,45 @@ evk_store_publish (const char  *tmp_path,
   return TRUE;
 }
 
+/* A file being made for path is built under a hidden name beside it that
+ * names the process making it. One a killed process left behind is of no
+ * use to anyone and is removed the next time a file for path is made. */
+static void
+remove_stale_partials (const char *dir,
+                       const char *base)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  g_autofree char *prefix = g_strdup_printf (".%s.", base);
+  const char *name;
+
+  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+    {
+      const char *rest;
+      char *end;
+      guint64 pid;
+
+      if (!g_str_has_prefix (name, prefix))
+        continue;
+      rest = name + strlen (prefix);
+      pid = g_ascii_strtoull (rest, &end, 10);
+      if (end == rest || *end != '-' || strstr (end, ".partial") == NULL || pid == 0 || pid > G_MAXINT)
+        continue;
+      if (kill ((pid_t) pid, 0) != 0 && errno == ESRCH)
+        {
+          g_autofree char *stale = g_build_filename (dir, name, NULL);
+          g_unlink (stale);
+        }
+    }
+}
+
 char *
 evk_store_partial_path (const char *path)
 {
   g_autofree char *dir = g_path_get_dirname (path);
   g_autofree char *base = g_path_get_basename (path);
 
-  return g_strdup_printf ("%s/.%s.%08x.partial", dir, base, g_random_int ());
+  remove_stale_partials (dir, base);
+  return g_strdup_printf ("%s/.%s.%d-%08x.partial", dir, base, (int) getpid (), g_random_int ());
 }
 
 void
