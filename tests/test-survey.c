@@ -192,6 +192,64 @@ test_malformed (gconstpointer data)
   evk_test_rm_rf (dir);
 }
 
+/* The rules hold through evk_table_compute, with the project's own
+ * threshold (5 when unset), which a table's small=N may raise only. */
+static void
+test_privacy_project_threshold (void)
+{
+  g_autofree char *dir = evk_test_tmpdir ();
+  g_autofree char *path = make_project (dir);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EvkProject) project = evk_project_open (path, &error);
+  g_autoptr(EvkTable) table = NULL;
+  guint threshold = 0;
+
+  g_assert_no_error (error);
+  g_assert_true (evk_project_get_small_cell (project, &threshold, &error));
+  g_assert_cmpuint (threshold, ==, EVK_SMALL_CELL_DEFAULT);
+
+  /* code = BIG_CODE is five respondents: enough under 5. */
+  table = evk_table_compute (project, "frequency q1 filter=\"code = 100000001\"", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (table->small_cell, ==, 5);
+  g_clear_pointer (&table, evk_table_free);
+
+  g_assert_true (evk_project_set_small_cell (project, 6, &error));
+  g_assert_no_error (error);
+  g_assert_null (evk_table_compute (project, "frequency q1 filter=\"code = 100000001\"", &error));
+  g_assert_error (error, EVK_MODEL_ERROR, EVK_MODEL_ERROR_PRIVATE);
+  g_assert_true (g_str_has_prefix (error->message, "filter=\"code = 100000001\": it selects 5 respondents"));
+  g_clear_error (&error);
+  g_assert_null (evk_table_compute (project, "crosstab q1 groups=all,immigrant-organisations", &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+
+  /* A table may not lower the threshold, only raise it. */
+  g_assert_null (evk_table_compute (project, "frequency q1 small=2", &error));
+  g_assert_error (error, EVK_MODEL_ERROR, EVK_MODEL_ERROR_INVALID);
+  g_clear_error (&error);
+  table = evk_table_compute (project, "frequency q1 small=8", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (table->small_cell, ==, 8);
+  g_clear_pointer (&table, evk_table_free);
+
+  /* Free text is never a table. */
+  g_assert_null (evk_table_compute (project, "frequency comment", &error));
+  g_assert_error (error, EVK_MODEL_ERROR, EVK_MODEL_ERROR_PRIVATE);
+  g_clear_error (&error);
+
+  g_assert_finalize_object (g_steal_pointer (&project));
+  apply_sql (path, "INSERT OR REPLACE INTO project_meta (key, value) VALUES ('privacy.small-cell', '-3')");
+  project = evk_project_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_null (evk_table_compute (project, "frequency q1", &error));
+  g_assert_error (error, EVK_STORE_ERROR, EVK_STORE_ERROR_CORRUPT);
+  g_assert_nonnull (strstr (error->message, "privacy.small-cell"));
+  g_clear_error (&error);
+  g_assert_finalize_object (g_steal_pointer (&project));
+  evk_test_rm_rf (dir);
+}
+
 static int
 compare_names (gconstpointer a,
                gconstpointer b)
@@ -212,6 +270,7 @@ main (int    argc,
 
   g_test_add_func ("/evk/survey/i32-codes-stay-distinct", test_i32_codes_stay_distinct);
   g_test_add_func ("/evk/survey/column-widths", test_column_widths);
+  g_test_add_func ("/evk/survey/privacy-project-threshold", test_privacy_project_threshold);
 
   /* One test per crafted file under tests/data/malformed/. */
   dir = g_test_build_filename (G_TEST_DIST, "data", "malformed", NULL);
