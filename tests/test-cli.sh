@@ -5,6 +5,7 @@ set -u
 evalkit=$1
 unset DISPLAY WAYLAND_DISPLAY
 export LC_ALL=C.UTF-8 LANGUAGE=
+top=$(cd "$(dirname "$0")/.." && pwd)
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 n=0
@@ -30,7 +31,7 @@ expect_fail () {
   fi
 }
 
-echo "1..45"
+echo "1..52"
 
 "$evalkit" --help >"$tmp/out" 2>&1
 ok $? "--help exits 0"
@@ -216,5 +217,35 @@ printf 'junk\n' >"$tmp/bad.ini"
 "$evalkit" import-strategy "$tmp/bad.evalkit" "$tmp/bad.ini" 2>/dev/null
 [ $? -ne 0 ] && [ ! -e "$tmp/bad.evalkit" ]
 ok $? "a strategy that does not import leaves no new project behind"
+
+# Privacy: personal variables and free text are never tabulated, charted
+# or exported, and a filter or group below the project's threshold (5)
+# gives no table.
+expect_fail "a free-text variable is never tabulated" "variable q75 is free text" \
+  "$evalkit" table "$tmp/d.evalkit" frequency q75
+cp "$tmp/d.evalkit" "$tmp/personal.evalkit"
+sqlite3 "$tmp/personal.evalkit" "UPDATE variable SET personal = 1 WHERE name = 'reg_icnpo'"
+expect_fail "a personal numeric variable is never tabulated" "variable reg_icnpo is personal data" \
+  "$evalkit" table "$tmp/personal.evalkit" frequency reg_icnpo
+expect_fail "nor exported as a chart" "variable reg_icnpo is personal data" \
+  "$evalkit" chart-add "$tmp/personal.evalkit" orgs distribution frequency reg_icnpo
+cp "$tmp/d.evalkit" "$tmp/ex.evalkit"
+"$evalkit" import-survey "$tmp/ex.evalkit" "$top/data/examples/survey.csv" \
+  --codebook "$top/data/examples/codebook.csv" --name ex >/dev/null
+expect_fail "a filter that isolates one respondent gives no table" \
+  'filter="id = 102": it selects 1 respondent, fewer than the project’s threshold of 5' \
+  "$evalkit" table "$tmp/ex.evalkit" frequency org_type survey=ex 'filter="id = 102"'
+expect_fail "a table cannot lower the project's threshold" "small=1: below the project’s threshold of 5" \
+  "$evalkit" table "$tmp/d.evalkit" frequency q10 small=1
+
+# A crafted project file is refused with one message naming the file, the
+# survey and the variable, and left as it was.
+cp "$tmp/d.evalkit" "$tmp/long.evalkit"
+sqlite3 "$tmp/long.evalkit" <"$top/tests/data/malformed/column-longer.sql"
+cp "$tmp/long.evalkit" "$tmp/long.orig"
+expect_fail "a column longer than its survey is refused" \
+  "long.evalkit: survey “survey”: variable reg_icnpo: 5104 values stored for 5103 respondents" \
+  "$evalkit" table "$tmp/long.evalkit" awareness 7
+cmp -s "$tmp/long.evalkit" "$tmp/long.orig"; ok $? "the crafted project is unchanged"
 
 exit $failed

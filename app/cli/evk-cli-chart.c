@@ -129,7 +129,10 @@ evk_cli_chart (int    argc,
   table = evk_project_compute_chart (project, chart, &error);
   if (table == NULL)
     {
-      g_prefix_error (&error, "%s: %s: ", argv[1], chart->key);
+      /* A damaged file is the file's fault, not the chart's. */
+      if (!g_error_matches (error, EVK_STORE_ERROR, EVK_STORE_ERROR_CORRUPT))
+        g_prefix_error (&error, "%s: ", chart->key);
+      evk_cli_prefix_path (&error, argv[1]);
       return evk_cli_fail (error);
     }
 
@@ -202,7 +205,7 @@ evk_cli_chart_add (int    argc,
       !evk_project_add_chart (project, argv[2], kind, spec, measure > 0 ? measure : 0, goal, caption, &error))
     {
       if (project != NULL)
-        g_prefix_error (&error, "%s: ", argv[1]);
+        evk_cli_prefix_path (&error, argv[1]);
       return evk_cli_fail (error);
     }
   return EXIT_SUCCESS;
@@ -247,7 +250,7 @@ evk_cli_chart_edit (int    argc,
   if (project == NULL || !evk_project_edit_chart (project, argv[2], caption, alt, report, position, &error))
     {
       if (project != NULL)
-        g_prefix_error (&error, "%s: ", argv[1]);
+        evk_cli_prefix_path (&error, argv[1]);
       return evk_cli_fail (error);
     }
   return EXIT_SUCCESS;
@@ -268,7 +271,7 @@ evk_cli_chart_remove (int    argc,
   if (project == NULL || !evk_project_remove_chart (project, argv[2], &error))
     {
       if (project != NULL)
-        g_prefix_error (&error, "%s: ", argv[1]);
+        evk_cli_prefix_path (&error, argv[1]);
       return evk_cli_fail (error);
     }
   return EXIT_SUCCESS;

@@ -18,6 +18,10 @@ gboolean        evk_cli_parse           (GOptionContext  *context,
                                          int              n_args,
                                          int             *status);
 int             evk_cli_fail            (GError          *error);
+/* Prefixes "PATH: " unless the core already named the file (it does for
+ * a damaged project). */
+void            evk_cli_prefix_path     (GError         **error,
+                                         const char      *path);
 int             evk_cli_usage_error     (GOptionContext  *context,
                                          const char      *message);
 

@@ -184,7 +184,7 @@ print_review_table (EvkProject  *project,
 
   if (stats == NULL || (table = evk_review_stats_get_table (stats, name, lang, &error)) == NULL)
     {
-      g_prefix_error (&error, "%s: ", path);
+      evk_cli_prefix_path (&error, path);
       return evk_cli_fail (error);
     }
 
@@ -308,7 +308,7 @@ evk_cli_table (int    argc,
   table = evk_table_compute (project, spec, &error);
   if (table == NULL)
     {
-      g_prefix_error (&error, "%s: ", argv[1]);
+      evk_cli_prefix_path (&error, argv[1]);
       return evk_cli_fail (error);
     }
   text = format != NULL && g_str_equal (format, "json") ? evk_table_to_json (table, lang)

@@ -70,6 +70,16 @@ evk_cli_fail (GError *error)
   return EXIT_FAILURE;
 }
 
+void
+evk_cli_prefix_path (GError     **error,
+                     const char  *path)
+{
+  g_autofree char *prefix = g_strdup_printf ("%s: ", path);
+
+  if (*error != NULL && !g_str_has_prefix ((*error)->message, prefix))
+    g_prefix_error (error, "%s", prefix);
+}
+
 int
 evk_cli_usage_error (GOptionContext *context,
                      const char     *message)

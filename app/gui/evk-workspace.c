@@ -447,9 +447,14 @@ evk_workspace_compute (EvkWorkspace    *self,
 {
   const EvkRows *rows;
   EvkGroup *group = NULL;
+  guint threshold;
 
   g_return_val_if_fail (EVK_IS_WORKSPACE (self), NULL);
   g_return_val_if_fail (query != NULL && query->kind != NULL, NULL);
+
+  /* The project's threshold rules; the preference may only flag more. */
+  if (!evk_project_get_small_cell (self->project, &threshold, error))
+    return NULL;
 
   rows = evk_workspace_get_group_rows (self, query->group, error);
   if (rows == NULL)
@@ -459,7 +464,12 @@ evk_workspace_compute (EvkWorkspace    *self,
 
   evk_stats_set_group (self->stats, group != NULL ? rows : NULL, group != NULL ? group->name : NULL);
   evk_stats_set_base (self->stats, query->dont_know ? EVK_BASE_WITH_DONT_KNOW : EVK_BASE_VALID);
-  evk_stats_set_small_cell (self->stats, self->small_cell);
+  evk_stats_set_small_cell (self->stats, MAX (self->small_cell, threshold));
+  if (group != NULL && !evk_stats_check_rows (self->stats, rows, error))
+    {
+      g_prefix_error (error, _("Group “%s”: "), evk_workspace_tr (self, group->name));
+      return NULL;
+    }
 
   if (g_str_equal (query->kind, "awareness") || g_str_equal (query->kind, "outcome"))
     return compute_offer (self, query, error);

@@ -614,6 +614,80 @@ test_fonts_embedded (void)
 
 /* A reference that does not resolve stops the build and says where; a
  * draft shows it in red and goes on. */
+/* Narrative links are links in the PDF only with http, https and mailto;
+ * file:, javascript: and smb: print as their plain text. */
+static void
+test_link_schemes (void)
+{
+  EvkStore *store = evk_project_get_store (fx.project);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EvkTextIndex) index = evk_text_index_load (store, "measure", &error);
+  g_autofree char *path = g_build_filename (fx.dir, "links.pdf", NULL);
+  g_autofree char *uri = NULL;
+  g_autoptr(GHashTable) original = NULL;
+  g_autoptr(GPtrArray) uris = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(TestDocument) doc = NULL;
+  g_autofree char *with_links = NULL;
+  EvkReportOptions options;
+  gboolean text_found = FALSE;
+  sqlite3_stmt *stmt;
+  gint64 id;
+
+  g_assert_no_error (error);
+  stmt = evk_store_prepare (store, "SELECT id FROM measure WHERE number = 7", &error);
+  g_assert_no_error (error);
+  g_assert_true (evk_store_step (store, stmt, NULL, &error));
+  id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  original = evk_text_index_get (index, id, "section:results");
+  with_links = g_strconcat (evk_localized_get (original, "en"),
+                            "\n\nSee [the web](https://example.org/x), [a mail](MAILTO:a@example.org), "
+                            "[a file](file:///etc/passwd), [a script](javascript:alert(1)) and "
+                            "[a share](smb://server/share).\n", NULL);
+  evk_store_set_text (store, "measure", id, "section:results", "en", with_links, &error);
+  g_assert_no_error (error);
+
+  evk_report_options_init (&options);
+  options.draft = TRUE;
+  g_assert_true (evk_report_render_pdf_full (fx.project, "en", path, &options, &error));
+  g_assert_no_error (error);
+  evk_store_set_text (store, "measure", id, "section:results", "en",
+                      evk_localized_get (original, "en"), &error);
+  g_assert_no_error (error);
+
+  uri = g_filename_to_uri (path, NULL, NULL);
+  doc = poppler_document_new_from_file (uri, NULL, &error);
+  g_assert_no_error (error);
+  for (int p = 0; p < poppler_document_get_n_pages (doc); p++)
+    {
+      g_autoptr(TestPage) page = poppler_document_get_page (doc, p);
+      g_autofree char *text = poppler_page_get_text (page);
+      GList *links = poppler_page_get_link_mapping (page);
+
+      if (strstr (text, "a share") != NULL && strstr (text, "a file") != NULL)
+        text_found = TRUE;
+      for (GList *i = links; i != NULL; i = i->next)
+        {
+          PopplerLinkMapping *mapping = i->data;
+
+          if (mapping->action->type == POPPLER_ACTION_URI)
+            g_ptr_array_add (uris, g_strdup (mapping->action->uri.uri));
+        }
+      poppler_page_free_link_mapping (links);
+    }
+  g_assert_true (text_found);
+  g_assert_true (g_ptr_array_find_with_equal_func (uris, "https://example.org/x", g_str_equal, NULL));
+  g_assert_true (g_ptr_array_find_with_equal_func (uris, "MAILTO:a@example.org", g_str_equal, NULL));
+  for (guint i = 0; i < uris->len; i++)
+    {
+      const char *u = g_ptr_array_index (uris, i);
+
+      g_assert_false (g_str_has_prefix (u, "file:"));
+      g_assert_false (g_str_has_prefix (u, "javascript:"));
+      g_assert_false (g_str_has_prefix (u, "smb:"));
+    }
+}
+
 static void
 test_broken_reference (void)
 {
@@ -941,6 +1015,7 @@ main (int    argc,
   g_test_add_func ("/evk/report/document-language", test_document_language);
   g_test_add_func ("/evk/report/fonts-embedded", test_fonts_embedded);
   g_test_add_func ("/evk/report/broken-reference", test_broken_reference);
+  g_test_add_func ("/evk/report/link-schemes", test_link_schemes);
   g_test_add_func ("/evk/report/missing-translation", test_missing_translation);
   g_test_add_func ("/evk/report/saved-charts", test_saved_charts);
   g_test_add_func ("/evk/report/saved-goal-charts", test_saved_goal_charts);

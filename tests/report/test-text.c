@@ -671,6 +671,31 @@ test_markdown_markup (void)
   }
 }
 
+/* Only web and mail links, and the report's anchors, stay links. */
+static void
+test_markdown_link_schemes (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EvkMdDocument) doc =
+    evk_markdown_parse ("[a](https://a.example) [b](file:///etc/passwd) [c](javascript:x()) "
+                        "[d](smb://host/s) [e](mailto:e@example.org) [f](#figure-4-2) [g](HTTP://G.example)\n",
+                        NULL, &error);
+  EvkRichText *text;
+  g_autofree char *markup = NULL;
+
+  g_assert_no_error (error);
+  text = ((EvkMdBlock *) g_ptr_array_index (doc->blocks, 0))->text;
+  g_assert_cmpuint (text->spans->len, ==, 4);
+  markup = evk_rich_text_to_markup (text);
+  g_assert_cmpstr (markup, ==,
+                   "<a href=\"https://a.example\">a</a> b c d <a href=\"mailto:e@example.org\">e</a> "
+                   "<a href=\"#figure-4-2\">f</a> <a href=\"HTTP://G.example\">g</a>");
+  g_assert_false (evk_markdown_link_is_allowed ("file:///etc/passwd"));
+  g_assert_false (evk_markdown_link_is_allowed ("https"));
+  g_assert_false (evk_markdown_link_is_allowed (""));
+  g_assert_true (evk_markdown_link_is_allowed ("https://x"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -681,6 +706,7 @@ main (int    argc,
   g_test_add_func ("/evk/text/markdown-blocks", test_markdown_blocks);
   g_test_add_func ("/evk/text/markdown-footnotes", test_markdown_footnotes);
   g_test_add_func ("/evk/text/markdown-markup", test_markdown_markup);
+  g_test_add_func ("/evk/text/markdown-link-schemes", test_markdown_link_schemes);
   g_test_add_func ("/evk/text/markdown-last-word", test_markdown_last_word);
   g_test_add_func ("/evk/text/markdown-live-figures", test_markdown_live_figures);
   g_test_add_func ("/evk/text/markdown-not-allowed", test_markdown_not_allowed);

@@ -241,6 +241,73 @@ test_spec_names_group (void)
   g_assert_false (evk_table_spec_names_group ("awareness 7 group=\"", "small"));
 }
 
+/* Personal variables and free text are never tabulated; a group smaller
+ * than the threshold (even an empty one) gives no table; every
+ * respondent is not a group that singles anyone out. */
+static void
+test_privacy (void)
+{
+  g_autoptr(EvkSurvey) survey = make_survey ();
+  g_autoptr(EvkStats) stats = evk_stats_new (survey);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EvkRows) one = NULL, none = NULL, six = NULL, all = NULL;
+  g_autoptr(EvkTable) table = NULL;
+  EvkVariable *text;
+
+  evk_survey_get_variable (survey, "cat")->personal = TRUE;
+  g_assert_null (evk_stats_frequency (stats, "cat", &error));
+  g_assert_error (error, EVK_MODEL_ERROR, EVK_MODEL_ERROR_PRIVATE);
+  g_assert_nonnull (strstr (error->message, "variable cat is personal data"));
+  g_clear_error (&error);
+  g_assert_null (evk_stats_items (stats, (const char *[]) { "q", "cat", NULL }, &error));
+  g_assert_error (error, EVK_MODEL_ERROR, EVK_MODEL_ERROR_PRIVATE);
+  g_clear_error (&error);
+
+  text = evk_survey_add_variable (survey, "remark", EVK_VARIABLE_STRING);
+  text->personal = FALSE;
+  g_assert_null (evk_stats_frequency (stats, "remark", &error));
+  g_assert_error (error, EVK_MODEL_ERROR, EVK_MODEL_ERROR_PRIVATE);
+  g_assert_nonnull (strstr (error->message, "variable remark is free text"));
+  g_clear_error (&error);
+
+  one = evk_rows_new_from_text (survey, "q = 1", &error);
+  none = evk_rows_new_from_text (survey, "q = 1 and heard = 0", &error);
+  six = evk_rows_new_from_text (survey, "cat = 1", &error);
+  all = evk_rows_new_all (survey->n_rows);
+  g_assert_no_error (error);
+  g_assert_cmpuint (one->n_selected, ==, 1);
+  g_assert_cmpuint (none->n_selected, ==, 0);
+
+  evk_stats_set_group (stats, one, NULL);
+  g_assert_null (evk_stats_frequency (stats, "q", &error));
+  g_assert_error (error, EVK_MODEL_ERROR, EVK_MODEL_ERROR_PRIVATE);
+  g_assert_nonnull (strstr (error->message, "selects 1 respondent, fewer than the project’s threshold of 5"));
+  g_clear_error (&error);
+  g_assert_null (evk_stats_awareness (stats, "heard", "used", 1, &error));
+  g_assert_error (error, EVK_MODEL_ERROR, EVK_MODEL_ERROR_PRIVATE);
+  g_clear_error (&error);
+
+  evk_stats_set_group (stats, none, NULL);
+  g_assert_null (evk_stats_frequency (stats, "q", &error));
+  g_assert_error (error, EVK_MODEL_ERROR, EVK_MODEL_ERROR_PRIVATE);
+  g_clear_error (&error);
+
+  evk_stats_set_group (stats, six, NULL);
+  table = evk_stats_frequency (stats, "q", &error);
+  g_assert_no_error (error);
+  g_clear_pointer (&table, evk_table_free);
+  evk_stats_set_small_cell (stats, 7);
+  g_assert_null (evk_stats_frequency (stats, "q", &error));
+  g_assert_error (error, EVK_MODEL_ERROR, EVK_MODEL_ERROR_PRIVATE);
+  g_clear_error (&error);
+
+  /* Ten respondents with a threshold of 20: everyone is still a table. */
+  evk_stats_set_small_cell (stats, 20);
+  evk_stats_set_group (stats, all, NULL);
+  table = evk_stats_frequency (stats, "q", &error);
+  g_assert_no_error (error);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -253,5 +320,6 @@ main (int    argc,
   g_test_add_func ("/evk/stats/weights-and-representativity", test_weights_and_representativity);
   g_test_add_func ("/evk/stats/format", test_format);
   g_test_add_func ("/evk/stats/spec-names-group", test_spec_names_group);
+  g_test_add_func ("/evk/stats/privacy", test_privacy);
   return g_test_run ();
 }

@@ -364,7 +364,9 @@ evk_project_list_charts (EvkProject  *project,
   if ((texts = evk_text_index_load (store, "chart", error)) == NULL)
     return NULL;
   stmt = evk_store_prepare (store,
-                            "SELECT c.id, c.key, c.kind, c.spec, m.number, g.key, c.in_report FROM chart c "
+                            "SELECT c.id, c.key, c.kind, c.spec, m.number, g.key, c.in_report, "
+                            "(c.measure_id IS NOT NULL AND m.id IS NULL) OR (c.goal_id IS NOT NULL AND g.id IS NULL) "
+                            "FROM chart c "
                             "LEFT JOIN measure m ON m.id = c.measure_id LEFT JOIN goal g ON g.id = c.goal_id "
                             "ORDER BY c.position, c.id",
                             error);
@@ -372,12 +374,26 @@ evk_project_list_charts (EvkProject  *project,
     return NULL;
   while (evk_store_step (store, stmt, &has_row, &local_error) && has_row)
     {
-      EvkSavedChart *chart = g_new0 (EvkSavedChart, 1);
+      EvkSavedChart *chart;
+      EvkChartKind kind;
+      const char *key = evk_stmt_column_text (stmt, 1);
 
+      /* The file is untrusted: a chart must have a key, a kind this
+       * version draws, and a measure or goal that exists. */
+      if (key == NULL || *key == '\0' ||
+          !evk_chart_kind_from_string (evk_stmt_column_text (stmt, 2), &kind) ||
+          sqlite3_column_int (stmt, 7))
+        {
+          g_set_error (&local_error, EVK_STORE_ERROR, EVK_STORE_ERROR_CORRUPT,
+                       _("%s: chart “%s”: no key, an unknown kind “%s”, or a measure or goal that does not exist"),
+                       evk_store_get_path (store), key ?: "", evk_stmt_column_text (stmt, 2) ?: "");
+          sqlite3_reset (stmt);
+          break;
+        }
+      chart = g_new0 (EvkSavedChart, 1);
       chart->id = sqlite3_column_int64 (stmt, 0);
-      chart->key = g_strdup (evk_stmt_column_text (stmt, 1));
-      if (!evk_chart_kind_from_string (evk_stmt_column_text (stmt, 2), &chart->kind))
-        chart->kind = EVK_CHART_TABLE;
+      chart->key = g_strdup (key);
+      chart->kind = kind;
       chart->spec = g_strdup (evk_stmt_column_text (stmt, 3));
       chart->measure = sqlite3_column_int (stmt, 4);
       chart->goal = g_strdup (evk_stmt_column_text (stmt, 5));

@@ -15,6 +15,7 @@ typedef enum {
   EVK_MODEL_ERROR_INVALID,   /* the content contradicts itself */
   EVK_MODEL_ERROR_IN_USE,    /* a removal would orphan data the user made */
   EVK_MODEL_ERROR_PARSE,     /* a file could not be read as the format says */
+  EVK_MODEL_ERROR_PRIVATE,   /* the privacy rules refuse it (personal data, a small group) */
 } EvkModelError;
 
 GQuark evk_model_error_quark (void);

@@ -379,6 +379,72 @@ evk_project_save_survey (EvkProject  *self,
   return TRUE;
 }
 
+/* The threshold is the project's, not a preference of whoever opens it:
+ * the report, the command line and every window on the file protect the
+ * same respondents the same way. */
+#define SMALL_CELL_KEY "privacy.small-cell"
+
+gboolean
+evk_project_get_small_cell (EvkProject  *self,
+                            guint       *threshold,
+                            GError     **error)
+{
+  sqlite3_stmt *stmt;
+  gboolean has_row;
+  guint64 value = EVK_SMALL_CELL_DEFAULT;
+
+  g_return_val_if_fail (EVK_IS_PROJECT (self), FALSE);
+
+  stmt = evk_store_prepare (self->store, "SELECT value FROM project_meta WHERE key = '" SMALL_CELL_KEY "'",
+                            error);
+  if (stmt == NULL || !evk_store_step (self->store, stmt, &has_row, error))
+    return FALSE;
+  if (has_row &&
+      !g_ascii_string_to_unsigned (evk_stmt_column_text (stmt, 0) ?: "", 10, 0, EVK_SMALL_CELL_MAX,
+                                   &value, NULL))
+    {
+      g_set_error (error, EVK_STORE_ERROR, EVK_STORE_ERROR_CORRUPT,
+                   _("%s: project setting %s: “%s” is not a whole number from 0 to %u"),
+                   evk_project_get_path (self), SMALL_CELL_KEY,
+                   evk_stmt_column_text (stmt, 0) ?: "", (guint) EVK_SMALL_CELL_MAX);
+      sqlite3_reset (stmt);
+      return FALSE;
+    }
+  sqlite3_reset (stmt);
+  *threshold = (guint) value;
+  return TRUE;
+}
+
+gboolean
+evk_project_set_small_cell (EvkProject  *self,
+                            guint        threshold,
+                            GError     **error)
+{
+  g_autofree char *text = g_strdup_printf ("%u", threshold);
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (EVK_IS_PROJECT (self), FALSE);
+
+  if (threshold > EVK_SMALL_CELL_MAX)
+    {
+      g_set_error (error, EVK_MODEL_ERROR, EVK_MODEL_ERROR_INVALID,
+                   _("the small-cell threshold must be a whole number from 0 to %u"),
+                   (guint) EVK_SMALL_CELL_MAX);
+      return FALSE;
+    }
+  stmt = evk_store_prepare (self->store,
+                            "INSERT OR REPLACE INTO project_meta (key, value) VALUES ('" SMALL_CELL_KEY "', ?1)",
+                            error);
+  if (stmt == NULL)
+    return FALSE;
+  evk_stmt_bind_text (stmt, 1, text);
+  if (!evk_store_step (self->store, stmt, NULL, error))
+    return FALSE;
+  sqlite3_reset (stmt);
+  g_signal_emit (self, signals[CHANGED], 0, "settings");
+  return TRUE;
+}
+
 static gboolean
 count_rows (EvkStore    *store,
             const char  *sql,

@@ -108,6 +108,18 @@ gboolean     evk_project_set_measure_text (EvkProject  *self,
                                            const char   *source_fp,
                                            GError      **error);
 
+/* The project's small-cell threshold (project_meta "privacy.small-cell",
+ * 5 when unset, 0 to 1000): cells with fewer respondents are flagged, and
+ * a group or filter with fewer gives no table (see evk-stats.c). */
+#define EVK_SMALL_CELL_DEFAULT 5
+#define EVK_SMALL_CELL_MAX     1000
+gboolean     evk_project_get_small_cell   (EvkProject   *self,
+                                           guint        *threshold,
+                                           GError      **error);
+gboolean     evk_project_set_small_cell   (EvkProject   *self,
+                                           guint         threshold,
+                                           GError      **error);
+
 /* Where the bundled demo data lives: $EVALKIT_DATADIR, the installed data
  * directory, or the source tree for an uninstalled build. */
 char        *evk_get_demo_dir             (void);

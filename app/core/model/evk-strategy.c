@@ -618,16 +618,29 @@ load_strategy (EvkStore  *store,
     g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
 
     stmt = evk_store_prepare (store,
-                              "SELECT m.id, m.number, g.key, s.key FROM measure m "
-                              "JOIN goal g ON g.id = m.goal_id "
+                              "SELECT m.id, m.number, g.key, s.key, "
+                              "m.status_id IS NOT NULL AND (s.id IS NULL OR s.vocab <> 'status') "
+                              "FROM measure m LEFT JOIN goal g ON g.id = m.goal_id "
                               "LEFT JOIN term s ON s.id = m.status_id ORDER BY m.number",
                               error);
     if (stmt == NULL)
       return NULL;
     while (evk_store_step (store, stmt, &has_row, error) && has_row)
       {
-        EvkMeasure *measure = evk_strategy_add_measure (strategy, sqlite3_column_int (stmt, 1));
+        EvkMeasure *measure;
         gint64 id = sqlite3_column_int64 (stmt, 0);
+
+        /* The file is untrusted: a measure whose goal or status is gone
+         * would vanish from the report, or show a type as its status. */
+        if (sqlite3_column_type (stmt, 2) == SQLITE_NULL || sqlite3_column_int (stmt, 4))
+          {
+            g_set_error (error, EVK_STORE_ERROR, EVK_STORE_ERROR_CORRUPT,
+                         _("%s: measure %d: its goal or its status does not exist"),
+                         evk_store_get_path (store), sqlite3_column_int (stmt, 1));
+            sqlite3_reset (stmt);
+            return NULL;
+          }
+        measure = evk_strategy_add_measure (strategy, sqlite3_column_int (stmt, 1));
 
         measure->goal = g_strdup (evk_stmt_column_text (stmt, 2));
         measure->status = g_strdup (evk_stmt_column_text (stmt, 3));

@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "evk-chart-style.h"
+#include "evk-markdown.h"
 #include "evk-project.h"
 #include "evk-report-layout.h"
 #include "evk-report-private.h"
@@ -429,6 +430,8 @@ link_attributes (Layout     *l,
         return NULL;
       return g_strdup_printf ("%s dest='%s'", rect, target + 1);
     }
+  else if (!evk_markdown_link_is_allowed (target))
+    return NULL;
   else
     {
       g_autoptr(GString) uri = g_string_new (target);

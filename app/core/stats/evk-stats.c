@@ -78,6 +78,12 @@ evk_stats_set_small_cell (EvkStats *stats,
   stats->small_cell = threshold;
 }
 
+guint
+evk_stats_get_small_cell (EvkStats *stats)
+{
+  return stats->small_cell;
+}
+
 static const EvkRows *
 rows_of (EvkStats *stats)
 {
@@ -117,6 +123,58 @@ get_numeric (EvkStats    *stats,
       return NULL;
     }
   return variable;
+}
+
+/* The privacy rules live here, where every table, chart, export and live
+ * figure is computed (the command line, the report and the window alike),
+ * so no caller can forget them:
+ *
+ * - a variable marked personal (contact fields, organisation numbers) and
+ *   free text are never tabulated: one row per phone number would print
+ *   them;
+ * - a group or filter that selects fewer respondents than the project's
+ *   threshold gives no table, or "id = 102" would print one respondent's
+ *   answers. An empty selection is refused too: otherwise "id = 102 and
+ *   q5 = 3" answering with N = 0 or a refusal would tell q5 of 102. A
+ *   selection of every respondent singles no one out. */
+gboolean
+evk_stats_check_rows (EvkStats       *stats,
+                      const EvkRows  *rows,
+                      GError        **error)
+{
+  if (rows == NULL || rows->n_selected >= stats->survey->n_rows ||
+      rows->n_selected >= stats->small_cell)
+    return TRUE;
+  g_set_error (error, EVK_MODEL_ERROR, EVK_MODEL_ERROR_PRIVATE,
+               g_dngettext (GETTEXT_PACKAGE,
+                            "it selects %u respondent, fewer than the project’s threshold of %u: "
+                            "no table, so that no respondent can be singled out",
+                            "it selects %u respondents, fewer than the project’s threshold of %u: "
+                            "no table, so that no respondent can be singled out",
+                            rows->n_selected),
+               rows->n_selected, stats->small_cell);
+  return FALSE;
+}
+
+static EvkVariable *
+get_tabulable (EvkStats    *stats,
+               const char  *name,
+               GError     **error)
+{
+  EvkVariable *variable = evk_survey_get_variable (stats->survey, name);
+
+  if (variable != NULL && (variable->personal || variable->type == EVK_VARIABLE_STRING))
+    {
+      g_set_error (error, EVK_MODEL_ERROR, EVK_MODEL_ERROR_PRIVATE,
+                   variable->type == EVK_VARIABLE_STRING
+                     ? _("variable %s is free text: it is never tabulated, charted or exported")
+                     : _("variable %s is personal data: it is never tabulated, charted or exported"),
+                   name);
+      return NULL;
+    }
+  if (!evk_stats_check_rows (stats, stats->group, error))
+    return NULL;
+  return get_numeric (stats, name, error);
 }
 
 gboolean
@@ -387,7 +445,7 @@ evk_stats_frequency (EvkStats    *stats,
                      const char  *name,
                      GError     **error)
 {
-  EvkVariable *variable = get_numeric (stats, name, error);
+  EvkVariable *variable = get_tabulable (stats, name, error);
   g_autoptr(GArray) categories = NULL;
   g_autoptr(EvkTable) table = NULL;
   const EvkRows *rows = rows_of (stats);
@@ -475,8 +533,8 @@ evk_stats_awareness (EvkStats    *stats,
 {
   static const char * const keys[] = { "not-known", "known-not-used", "known-used" };
   static const char * const words[] = { "NotKnown", "KnownNotUsed", "KnownUsed" };
-  EvkVariable *heard = get_numeric (stats, heard_name, error);
-  EvkVariable *used = heard != NULL ? get_numeric (stats, used_name, error) : NULL;
+  EvkVariable *heard = get_tabulable (stats, heard_name, error);
+  EvkVariable *used = heard != NULL ? get_tabulable (stats, used_name, error) : NULL;
   const EvkRows *rows = rows_of (stats);
   g_autoptr(EvkTable) table = NULL;
 
@@ -635,7 +693,7 @@ evk_stats_items (EvkStats            *stats,
     }
   for (guint k = 0; k < n; k++)
     {
-      EvkVariable *variable = get_numeric (stats, names[k], error);
+      EvkVariable *variable = get_tabulable (stats, names[k], error);
       if (variable == NULL)
         return NULL;
       g_ptr_array_add (variables, variable);
@@ -713,7 +771,7 @@ count_items (EvkStats            *stats,
 
   for (guint k = 0; k < n; k++)
     {
-      EvkVariable *variable = get_numeric (stats, names[k], error);
+      EvkVariable *variable = get_tabulable (stats, names[k], error);
       if (variable == NULL)
         return NULL;
       g_ptr_array_add (variables, variable);

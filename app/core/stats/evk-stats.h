@@ -39,8 +39,16 @@ void        evk_stats_set_group         (EvkStats      *stats,
                                          GHashTable    *name);
 void        evk_stats_set_base          (EvkStats      *stats,
                                          EvkBase        base);
+/* The project's small-cell threshold: cells below it are flagged, and a
+ * group (or filter) of fewer respondents gives no table at all. Default 5. */
 void        evk_stats_set_small_cell    (EvkStats      *stats,
                                          guint          threshold);
+guint       evk_stats_get_small_cell    (EvkStats      *stats);
+/* Whether rows may be a group under the privacy rules (see evk-stats.c);
+ * EVK_MODEL_ERROR_PRIVATE if not. */
+gboolean    evk_stats_check_rows        (EvkStats      *stats,
+                                         const EvkRows *rows,
+                                         GError       **error);
 gboolean    evk_stats_set_weighting     (EvkStats      *stats,
                                          EvkWeighting   weighting,
                                          const char    *variable,

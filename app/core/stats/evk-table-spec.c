@@ -324,7 +324,18 @@ configure_stats (Spec      *spec,
         evk_rows_intersect (rows, filtered);
     }
   if (rows != NULL)
-    evk_stats_set_group (stats, rows, name);
+    {
+      if (!evk_stats_check_rows (stats, rows, error))
+        {
+          if (filter != NULL)
+            g_prefix_error (error, "filter=\"%s\"%s%s: ", filter, group_key != NULL ? " group=" : "",
+                            group_key != NULL ? group_key : "");
+          else
+            g_prefix_error (error, "group=%s: ", group_key);
+          return FALSE;
+        }
+      evk_stats_set_group (stats, rows, name);
+    }
 
   if (base == NULL || g_str_equal (base, "with-dont-know"))
     evk_stats_set_base (stats, EVK_BASE_WITH_DONT_KNOW);
@@ -360,6 +371,10 @@ configure_stats (Spec      *spec,
 
       if (!g_ascii_string_to_unsigned (small, 10, 0, 100000, &threshold, NULL))
         return spec_fail (error, _("small=%s: expected a whole number"), small);
+      /* A table may flag more than the project asks, never less. */
+      if (threshold < evk_stats_get_small_cell (stats))
+        return spec_fail (error, _("small=%s: below the project’s threshold of %u"),
+                          small, evk_stats_get_small_cell (stats));
       evk_stats_set_small_cell (stats, threshold);
     }
   return TRUE;
@@ -461,13 +476,17 @@ compute (Spec        *spec,
       for (guint i = 0; keys[i] != NULL; i++)
         {
           EvkRows *rows = rows_for_group (spec, g_strstrip (keys[i]), error);
-          GHashTable *name = evk_localized_new ();
+          GHashTable *name;
 
           if (rows == NULL)
+            return NULL;
+          if (!evk_stats_check_rows (stats, rows, error))
             {
-              g_hash_table_unref (name);
+              g_prefix_error (error, "groups=%s: ", keys[i]);
+              evk_rows_free (rows);
               return NULL;
             }
+          name = evk_localized_new ();
           copy_into (name, g_str_equal (keys[i], "all")
                               ? NULL : find_group (spec, keys[i], NULL)->name);
           if (g_str_equal (keys[i], "all"))
@@ -548,6 +567,13 @@ evk_table_compute (EvkProject  *project,
     }
 
   stats = evk_stats_new (survey);
+  {
+    guint threshold;
+
+    if (!evk_project_get_small_cell (project, &threshold, error))
+      return NULL;
+    evk_stats_set_small_cell (stats, threshold);
+  }
   if (!configure_stats (&spec, stats, error))
     return NULL;
   return compute (&spec, kind, stats, error);

@@ -34,6 +34,9 @@ evk_column_kind_for (double value)
   return EVK_COLUMN_F64;
 }
 
+/* Every branch converts to double explicitly: NAN is a float constant, so
+ * "missing ? NAN : v" has type float and rounds any code above 2^24 (two
+ * 32-bit codes one apart would read as one). */
 static inline double
 evk_column_read_at (EvkColumnKind  kind,
                     const guint8  *data,
@@ -44,17 +47,17 @@ evk_column_read_at (EvkColumnKind  kind,
     case EVK_COLUMN_I8:
       {
         gint8 v = ((const gint8 *) data)[row];
-        return v == G_MININT8 ? NAN : v;
+        return v == G_MININT8 ? (double) NAN : (double) v;
       }
     case EVK_COLUMN_I16:
       {
         gint16 v = ((const gint16 *) data)[row];
-        return v == G_MININT16 ? NAN : v;
+        return v == G_MININT16 ? (double) NAN : (double) v;
       }
     case EVK_COLUMN_I32:
       {
         gint32 v = ((const gint32 *) data)[row];
-        return v == G_MININT32 ? NAN : v;
+        return v == G_MININT32 ? (double) NAN : (double) v;
       }
     case EVK_COLUMN_F64:
     default:

@@ -10,6 +10,7 @@
 #include <glib/gi18n-lib.h>
 #include <math.h>
 
+#include "evk-column-private.h"
 #include "evk-localized.h"
 #include "evk-model-error.h"
 #include "evk-store-texts.h"
@@ -260,24 +261,6 @@ evk_missing_kind_to_string (EvkMissingKind kind)
   return names[kind];
 }
 
-static EvkMeasureLevel
-measure_level_from_string (const char *text)
-{
-  for (EvkMeasureLevel l = EVK_MEASURE_UNKNOWN; l <= EVK_MEASURE_SCALE; l++)
-    if (g_strcmp0 (text, evk_measure_level_to_string (l)) == 0)
-      return l;
-  return EVK_MEASURE_UNKNOWN;
-}
-
-static EvkMissingKind
-missing_kind_from_string (const char *text)
-{
-  for (EvkMissingKind k = EVK_MISSING_OTHER; k <= EVK_MISSING_NOT_RELEVANT; k++)
-    if (g_strcmp0 (text, evk_missing_kind_to_string (k)) == 0)
-      return k;
-  return EVK_MISSING_OTHER;
-}
-
 gboolean
 evk_survey_validate (EvkSurvey  *survey,
                      GError    **error)
@@ -286,6 +269,14 @@ evk_survey_validate (EvkSurvey  *survey,
     {
       g_set_error_literal (error, EVK_MODEL_ERROR, EVK_MODEL_ERROR_INVALID,
                            _("the survey has no name"));
+      return FALSE;
+    }
+  /* The limits a project file is held to when it is opened again. */
+  if (survey->n_rows > EVK_SURVEY_MAX_RESPONDENTS || survey->variables->len > EVK_SURVEY_MAX_VARIABLES)
+    {
+      g_set_error (error, EVK_MODEL_ERROR, EVK_MODEL_ERROR_INVALID,
+                   _("a survey may have at most %u respondents and %u variables"),
+                   (guint) EVK_SURVEY_MAX_RESPONDENTS, (guint) EVK_SURVEY_MAX_VARIABLES);
       return FALSE;
     }
 
@@ -602,6 +593,328 @@ evk_survey_save (EvkSurvey  *survey,
   return evk_store_transaction (store, save_in_transaction, &ctx, error);
 }
 
+/* ---- Loading ------------------------------------------------------- */
+
+/* The project file is untrusted input: a file from someone else, or one
+ * edited with another SQLite tool, may break any invariant the schema's
+ * constraints stand for (they can be dropped with the table). Everything
+ * the code after loading relies on is checked here, before anything is
+ * allocated by a count the file gives, and a breach is one error naming
+ * the survey, the variable and the problem. */
+
+static gboolean
+damaged (GError     **error,
+         const char  *format,
+         ...) G_GNUC_PRINTF (2, 3);
+
+static gboolean
+damaged (GError     **error,
+         const char  *format,
+         ...)
+{
+  va_list args;
+
+  va_start (args, format);
+  g_propagate_error (error, g_error_new_valist (EVK_STORE_ERROR, EVK_STORE_ERROR_CORRUPT, format, args));
+  va_end (args);
+  return FALSE;
+}
+
+static gboolean
+measure_level_from_string (const char      *text,
+                           EvkMeasureLevel *level)
+{
+  for (EvkMeasureLevel l = EVK_MEASURE_UNKNOWN; l <= EVK_MEASURE_SCALE; l++)
+    if (g_strcmp0 (text, evk_measure_level_to_string (l)) == 0)
+      {
+        *level = l;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+static gboolean
+missing_kind_from_string (const char     *text,
+                          EvkMissingKind *kind)
+{
+  for (EvkMissingKind k = EVK_MISSING_OTHER; k <= EVK_MISSING_NOT_RELEVANT; k++)
+    if (g_strcmp0 (text, evk_missing_kind_to_string (k)) == 0)
+      {
+        *kind = k;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+/* The stored columns of a survey against its respondent count, before a
+ * single row is read: every numeric column must hold exactly n_rows values
+ * in a blob of exactly that size, so n_rows never exceeds what the file
+ * holds. A survey with no numeric column has nothing to measure n_rows
+ * against but the file itself: no more respondents than it has bytes. */
+static gboolean
+check_row_count (EvkStore   *store,
+                 gint64      survey_id,
+                 gint64      n_rows,
+                 GError    **error)
+{
+  sqlite3_stmt *stmt;
+  gboolean has_row;
+  guint n_numeric = 0;
+
+  if (n_rows < 0 || n_rows > EVK_SURVEY_MAX_RESPONDENTS)
+    return damaged (error, _("%lld respondents is outside 0 to %u"),
+                    (long long) n_rows, (guint) EVK_SURVEY_MAX_RESPONDENTS);
+
+  stmt = evk_store_prepare (store,
+                            "SELECT v.name, v.type, cd.kind, cd.n_rows, length (cd.data), "
+                            "cd.variable_id IS NOT NULL FROM variable v "
+                            "LEFT JOIN column_data cd ON cd.variable_id = v.id "
+                            "WHERE v.survey_id = ?1 ORDER BY v.position",
+                            error);
+  if (stmt == NULL)
+    return FALSE;
+  evk_stmt_bind_int (stmt, 1, survey_id);
+  while (TRUE)
+    {
+      const char *name, *type;
+      EvkColumnKind kind;
+      gint64 stored_rows, size;
+
+      if (!evk_store_step (store, stmt, &has_row, error))
+        return FALSE;
+      if (!has_row)
+        break;
+      name = evk_stmt_column_text (stmt, 0);
+      type = evk_stmt_column_text (stmt, 1);
+      if (name == NULL)
+        name = "?";
+      if (g_strcmp0 (type, "string") != 0 && g_strcmp0 (type, "numeric") != 0)
+        {
+          damaged (error, _("variable %s: unknown type “%s”"), name, type ?: "");
+          sqlite3_reset (stmt);
+          return FALSE;
+        }
+      if (g_strcmp0 (type, "string") == 0)
+        {
+          if (sqlite3_column_int (stmt, 5))
+            {
+              damaged (error, _("variable %s holds text but has a column of numbers"), name);
+              sqlite3_reset (stmt);
+              return FALSE;
+            }
+          continue;
+        }
+      if (!sqlite3_column_int (stmt, 5))
+        {
+          damaged (error, _("variable %s has no stored values"), name);
+          sqlite3_reset (stmt);
+          return FALSE;
+        }
+      n_numeric++;
+      stored_rows = sqlite3_column_int64 (stmt, 3);
+      size = sqlite3_column_int64 (stmt, 4);
+      if (!evk_column_kind_from_string (evk_stmt_column_text (stmt, 2), &kind) ||
+          size != stored_rows * (gint64) evk_column_widths[kind])
+        {
+          damaged (error, _("variable %s: its stored values are damaged"), name);
+          sqlite3_reset (stmt);
+          return FALSE;
+        }
+      if (stored_rows != n_rows)
+        {
+          damaged (error, _("variable %s: %lld values stored for %lld respondents"),
+                          name, (long long) stored_rows, (long long) n_rows);
+          sqlite3_reset (stmt);
+          return FALSE;
+        }
+    }
+
+  if (n_numeric == 0 && n_rows > 0)
+    {
+      gint64 n_bytes;
+
+      stmt = evk_store_prepare (store,
+                                "SELECT page_count * page_size FROM pragma_page_count (), pragma_page_size ()",
+                                error);
+      if (stmt == NULL || !evk_store_step (store, stmt, &has_row, error))
+        return FALSE;
+      n_bytes = has_row ? sqlite3_column_int64 (stmt, 0) : 0;
+      sqlite3_reset (stmt);
+      if (n_rows > n_bytes)
+        return damaged (error, _("%lld respondents is more than the file holds"),
+                        (long long) n_rows);
+    }
+  return TRUE;
+}
+
+static gboolean
+load_value_labels (EvkStore      *store,
+                   EvkVariable   *variable,
+                   gint64         id,
+                   EvkTextIndex  *label_texts,
+                   GError       **error)
+{
+  sqlite3_stmt *stmt;
+  gboolean has_row;
+
+  stmt = evk_store_prepare (store,
+                            "SELECT id, num_value, str_value FROM value_label "
+                            "WHERE variable_id = ?1 ORDER BY position",
+                            error);
+  if (stmt == NULL)
+    return FALSE;
+  evk_stmt_bind_int (stmt, 1, id);
+  while (TRUE)
+    {
+      EvkValueLabel *label;
+      gboolean is_number;
+
+      if (!evk_store_step (store, stmt, &has_row, error))
+        return FALSE;
+      if (!has_row)
+        break;
+      is_number = sqlite3_column_type (stmt, 1) == SQLITE_INTEGER ||
+                  sqlite3_column_type (stmt, 1) == SQLITE_FLOAT;
+      if (is_number == (sqlite3_column_type (stmt, 2) != SQLITE_NULL))
+        {
+          damaged (error, _("a value label needs either a number or a text"));
+          sqlite3_reset (stmt);
+          return FALSE;
+        }
+      label = evk_variable_add_value_label (variable, sqlite3_column_double (stmt, 1),
+                                            evk_stmt_column_text (stmt, 2));
+      g_hash_table_unref (label->label);
+      label->label = evk_text_index_get (label_texts, sqlite3_column_int64 (stmt, 0), "label");
+    }
+  return TRUE;
+}
+
+static gboolean
+load_missing (EvkStore     *store,
+              EvkVariable  *variable,
+              gint64        id,
+              GError      **error)
+{
+  sqlite3_stmt *stmt;
+  gboolean has_row;
+
+  stmt = evk_store_prepare (store,
+                            "SELECT lo, hi, str_value, kind FROM missing_value WHERE variable_id = ?1 "
+                            "ORDER BY rowid",
+                            error);
+  if (stmt == NULL)
+    return FALSE;
+  evk_stmt_bind_int (stmt, 1, id);
+  while (TRUE)
+    {
+      EvkMissingKind kind;
+      double lo, hi;
+
+      if (!evk_store_step (store, stmt, &has_row, error))
+        return FALSE;
+      if (!has_row)
+        break;
+      if (!missing_kind_from_string (evk_stmt_column_text (stmt, 3), &kind))
+        {
+          damaged (error, _("unknown kind of missing value “%s”"),
+                          evk_stmt_column_text (stmt, 3) ?: "");
+          sqlite3_reset (stmt);
+          return FALSE;
+        }
+      if (sqlite3_column_type (stmt, 2) != SQLITE_NULL)
+        {
+          EvkMissing *missing = g_new0 (EvkMissing, 1);
+
+          missing->lo = missing->hi = NAN;
+          missing->str_value = g_strdup (evk_stmt_column_text (stmt, 2));
+          missing->kind = kind;
+          g_ptr_array_add (variable->missing, missing);
+          continue;
+        }
+      lo = sqlite3_column_double (stmt, 0);
+      hi = sqlite3_column_double (stmt, 1);
+      if (sqlite3_column_type (stmt, 0) == SQLITE_NULL || sqlite3_column_type (stmt, 1) == SQLITE_NULL ||
+          !(lo <= hi))
+        {
+          damaged (error, _("a missing-value range has no valid bounds"));
+          sqlite3_reset (stmt);
+          return FALSE;
+        }
+      evk_variable_add_missing (variable, lo, hi, kind);
+    }
+  return TRUE;
+}
+
+static gboolean
+load_data (EvkStore     *store,
+           EvkSurvey    *survey,
+           EvkVariable  *variable,
+           gint64        id,
+           GError      **error)
+{
+  sqlite3_stmt *stmt;
+  gboolean has_row;
+
+  if (variable->column != NULL)
+    {
+      EvkColumn *column;
+      EvkColumnKind kind;
+
+      /* check_row_count has seen the kind, the count and the size. */
+      stmt = evk_store_prepare (store,
+                                "SELECT kind, n_rows, data FROM column_data WHERE variable_id = ?1",
+                                error);
+      if (stmt == NULL)
+        return FALSE;
+      evk_stmt_bind_int (stmt, 1, id);
+      if (!evk_store_step (store, stmt, &has_row, error))
+        return FALSE;
+      if (!has_row ||
+          !evk_column_kind_from_string (evk_stmt_column_text (stmt, 0), &kind) ||
+          sqlite3_column_int64 (stmt, 1) != survey->n_rows ||
+          (column = evk_column_new_from_data (kind, survey->n_rows,
+                                              sqlite3_column_blob (stmt, 2),
+                                              sqlite3_column_bytes (stmt, 2))) == NULL)
+        {
+          damaged (error, _("its stored values are damaged"));
+          sqlite3_reset (stmt);
+          return FALSE;
+        }
+      sqlite3_reset (stmt);
+      evk_column_free (variable->column);
+      variable->column = column;
+      return TRUE;
+    }
+
+  stmt = evk_store_prepare (store,
+                            "SELECT row, value FROM string_data WHERE variable_id = ?1",
+                            error);
+  if (stmt == NULL)
+    return FALSE;
+  g_ptr_array_set_size (variable->strings, survey->n_rows);
+  evk_stmt_bind_int (stmt, 1, id);
+  while (TRUE)
+    {
+      gint64 row;
+
+      if (!evk_store_step (store, stmt, &has_row, error))
+        return FALSE;
+      if (!has_row)
+        break;
+      row = sqlite3_column_int64 (stmt, 0);
+      if (row < 0 || row >= survey->n_rows || sqlite3_column_type (stmt, 1) == SQLITE_NULL)
+        {
+          damaged (error, _("a text answer for respondent row %lld, outside the survey’s %u"),
+                   (long long) row, survey->n_rows);
+          sqlite3_reset (stmt);
+          return FALSE;
+        }
+      g_free (g_ptr_array_index (variable->strings, row));
+      g_ptr_array_index (variable->strings, row) = g_strdup (evk_stmt_column_text (stmt, 1));
+    }
+  return TRUE;
+}
+
 static gboolean
 load_variables (EvkStore   *store,
                 EvkSurvey  *survey,
@@ -611,13 +924,29 @@ load_variables (EvkStore   *store,
 {
   g_autoptr(EvkTextIndex) variable_texts = evk_text_index_load (store, "variable", error);
   g_autoptr(EvkTextIndex) label_texts = NULL;
-  g_autoptr(GHashTable) by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   sqlite3_stmt *stmt;
   gboolean has_row;
 
   if (variable_texts == NULL || (label_texts = evk_text_index_load (store, "value_label", error)) == NULL)
     return FALSE;
+
+  stmt = evk_store_prepare (store, "SELECT count (*) FROM variable WHERE survey_id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  evk_stmt_bind_int (stmt, 1, survey_id);
+  if (!evk_store_step (store, stmt, &has_row, error))
+    return FALSE;
+  if (has_row && sqlite3_column_int64 (stmt, 0) > EVK_SURVEY_MAX_VARIABLES)
+    {
+      gint64 n = sqlite3_column_int64 (stmt, 0);
+
+      damaged (error, _("%lld variables, more than the %u a survey may have"),
+               (long long) n, (guint) EVK_SURVEY_MAX_VARIABLES);
+      sqlite3_reset (stmt);
+      return FALSE;
+    }
+  sqlite3_reset (stmt);
 
   stmt = evk_store_prepare (store,
                             "SELECT id, name, type, measure, format, width, personal FROM variable "
@@ -629,20 +958,58 @@ load_variables (EvkStore   *store,
   while (TRUE)
     {
       EvkVariable *variable;
-      gint64 id;
+      const char *name, *type;
+      EvkMeasureLevel measure = EVK_MEASURE_UNKNOWN;
+      gint64 id, personal;
 
       if (!evk_store_step (store, stmt, &has_row, error))
         return FALSE;
       if (!has_row)
         break;
       id = sqlite3_column_int64 (stmt, 0);
-      variable = evk_survey_add_variable (survey, evk_stmt_column_text (stmt, 1),
-                                          g_strcmp0 (evk_stmt_column_text (stmt, 2), "string") == 0
-                                            ? EVK_VARIABLE_STRING : EVK_VARIABLE_NUMERIC);
-      variable->measure = measure_level_from_string (evk_stmt_column_text (stmt, 3));
+      name = evk_stmt_column_text (stmt, 1);
+      type = evk_stmt_column_text (stmt, 2);
+      personal = sqlite3_column_int64 (stmt, 6);
+      if (name == NULL || *name == '\0')
+        variable = NULL;
+      else if (g_strcmp0 (type, "string") != 0 && g_strcmp0 (type, "numeric") != 0)
+        {
+          damaged (error, _("variable %s: unknown type “%s”"), name, type ?: "");
+          sqlite3_reset (stmt);
+          return FALSE;
+        }
+      else if (!measure_level_from_string (evk_stmt_column_text (stmt, 3), &measure))
+        {
+          damaged (error, _("variable %s: unknown measurement level “%s”"),
+                          name, evk_stmt_column_text (stmt, 3) ?: "");
+          sqlite3_reset (stmt);
+          return FALSE;
+        }
+      else if (personal != 0 && personal != 1)
+        {
+          damaged (error, _("variable %s: the personal-data mark is neither 0 nor 1"), name);
+          sqlite3_reset (stmt);
+          return FALSE;
+        }
+      else if ((variable = evk_survey_add_variable (survey, name,
+                                                    g_str_equal (type, "string")
+                                                      ? EVK_VARIABLE_STRING
+                                                      : EVK_VARIABLE_NUMERIC)) == NULL)
+        {
+          damaged (error, _("two variables are named %s"), name);
+          sqlite3_reset (stmt);
+          return FALSE;
+        }
+      if (variable == NULL)
+        {
+          damaged (error, _("a variable has no name"));
+          sqlite3_reset (stmt);
+          return FALSE;
+        }
+      variable->measure = measure;
       variable->format = g_strdup (evk_stmt_column_text (stmt, 4));
       variable->width = sqlite3_column_int (stmt, 5);
-      variable->personal = sqlite3_column_int (stmt, 6);
+      variable->personal = personal;
       g_hash_table_unref (variable->label);
       variable->label = evk_text_index_get (variable_texts, id, "label");
       g_array_append_val (ids, id);
@@ -653,103 +1020,136 @@ load_variables (EvkStore   *store,
       EvkVariable *variable = g_ptr_array_index (survey->variables, i);
       gint64 id = g_array_index (ids, gint64, i);
 
+      if (!load_value_labels (store, variable, id, label_texts, error) ||
+          !load_missing (store, variable, id, error) ||
+          (with_data && !load_data (store, survey, variable, id, error)))
+        {
+          g_prefix_error (error, _("variable %s: "), variable->name);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+/* What refers to variables by name refers to this survey's. */
+static gboolean
+check_references (EvkSurvey  *survey,
+                  GError    **error)
+{
+  for (guint i = 0; i < survey->mrsets->len; i++)
+    {
+      EvkMrSet *set = g_ptr_array_index (survey->mrsets, i);
+
+      for (guint j = 0; set->variables[j] != NULL; j++)
+        if (evk_survey_get_variable (survey, set->variables[j]) == NULL)
+          return damaged (error, _("multiple-response set %s: no variable %s"),
+                          set->name, set->variables[j]);
+    }
+
+  for (guint i = 0; i < survey->population->len; i++)
+    {
+      EvkPopulationShare *share = g_ptr_array_index (survey->population, i);
+
+      if (evk_survey_get_variable (survey, share->variable) == NULL)
+        return damaged (error, _("population shares of %s, which the survey does not have"),
+                        share->variable);
+    }
+
+  for (const char *names[] = { survey->id_variable, survey->weight_variable }, **n = names;
+       n < names + 2; n++)
+    if (*n != NULL && evk_survey_get_variable (survey, *n) == NULL)
+      return damaged (error, _("the survey names variable %s, which it does not have"), *n);
+  return TRUE;
+}
+
+static gboolean
+load_mrsets (EvkStore   *store,
+             EvkSurvey  *survey,
+             gint64      survey_id,
+             GError    **error)
+{
+  g_autoptr(EvkTextIndex) mrset_texts = NULL;
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  sqlite3_stmt *stmt;
+  gboolean has_row;
+
+  if ((mrset_texts = evk_text_index_load (store, "mrset", error)) == NULL)
+    return FALSE;
+
+  stmt = evk_store_prepare (store,
+                            "SELECT id, name, type, counted_value FROM mrset WHERE survey_id = ?1 ORDER BY id",
+                            error);
+  if (stmt == NULL)
+    return FALSE;
+  evk_stmt_bind_int (stmt, 1, survey_id);
+  while (TRUE)
+    {
+      const char *name, *type;
+      EvkMrSet *set;
+      gint64 id;
+
+      if (!evk_store_step (store, stmt, &has_row, error))
+        return FALSE;
+      if (!has_row)
+        break;
+      name = evk_stmt_column_text (stmt, 1);
+      type = evk_stmt_column_text (stmt, 2);
+      if (name == NULL || *name == '\0' ||
+          (g_strcmp0 (type, "category") != 0 && g_strcmp0 (type, "dichotomy") != 0))
+        {
+          damaged (error, _("multiple-response set %s: no name or an unknown type “%s”"),
+                          name ?: "", type ?: "");
+          sqlite3_reset (stmt);
+          return FALSE;
+        }
+      set = evk_survey_add_mrset (survey, name,
+                                  g_str_equal (type, "category") ? EVK_MRSET_CATEGORY : EVK_MRSET_DICHOTOMY);
+      if (set == NULL)
+        {
+          damaged (error, _("two multiple-response sets are named %s"), name);
+          sqlite3_reset (stmt);
+          return FALSE;
+        }
+      id = sqlite3_column_int64 (stmt, 0);
+      set->counted_value = g_strdup (evk_stmt_column_text (stmt, 3));
+      g_hash_table_unref (set->label);
+      set->label = evk_text_index_get (mrset_texts, id, "label");
+      g_array_append_val (ids, id);
+    }
+
+  for (guint i = 0; i < ids->len; i++)
+    {
+      EvkMrSet *set = g_ptr_array_index (survey->mrsets, i);
+      g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+      /* Names, not ids: a variable of another survey is caught by
+       * check_references. */
       stmt = evk_store_prepare (store,
-                                "SELECT id, num_value, str_value FROM value_label "
-                                "WHERE variable_id = ?1 ORDER BY position",
+                                "SELECT v.name, v.survey_id = ?2 FROM mrset_variable mv "
+                                "LEFT JOIN variable v ON v.id = mv.variable_id "
+                                "WHERE mv.mrset_id = ?1 ORDER BY mv.position",
                                 error);
       if (stmt == NULL)
         return FALSE;
-      evk_stmt_bind_int (stmt, 1, id);
-      while (evk_store_step (store, stmt, &has_row, error) && has_row)
+      evk_stmt_bind_int (stmt, 1, g_array_index (ids, gint64, i));
+      evk_stmt_bind_int (stmt, 2, survey_id);
+      while (TRUE)
         {
-          EvkValueLabel *label = evk_variable_add_value_label (variable, sqlite3_column_double (stmt, 1),
-                                                               evk_stmt_column_text (stmt, 2));
-          g_hash_table_unref (label->label);
-          label->label = evk_text_index_get (label_texts, sqlite3_column_int64 (stmt, 0), "label");
-        }
-      if (*error != NULL)
-        return FALSE;
-
-      stmt = evk_store_prepare (store,
-                                "SELECT lo, hi, str_value, kind FROM missing_value WHERE variable_id = ?1 "
-                                "ORDER BY rowid",
-                                error);
-      if (stmt == NULL)
-        return FALSE;
-      evk_stmt_bind_int (stmt, 1, id);
-      while (evk_store_step (store, stmt, &has_row, error) && has_row)
-        {
-          EvkMissingKind kind = missing_kind_from_string (evk_stmt_column_text (stmt, 3));
-
-          if (sqlite3_column_type (stmt, 2) != SQLITE_NULL)
-            {
-              EvkMissing *missing = g_new0 (EvkMissing, 1);
-              missing->lo = missing->hi = NAN;
-              missing->str_value = g_strdup (evk_stmt_column_text (stmt, 2));
-              missing->kind = kind;
-              g_ptr_array_add (variable->missing, missing);
-            }
-          else
-            evk_variable_add_missing (variable, sqlite3_column_double (stmt, 0),
-                                      sqlite3_column_double (stmt, 1), kind);
-        }
-      if (*error != NULL)
-        return FALSE;
-
-      if (!with_data)
-        continue;
-
-      if (variable->column != NULL)
-        {
-          EvkColumnKind kind;
-
-          stmt = evk_store_prepare (store,
-                                    "SELECT kind, n_rows, data FROM column_data WHERE variable_id = ?1",
-                                    error);
-          if (stmt == NULL)
-            return FALSE;
-          evk_stmt_bind_int (stmt, 1, id);
           if (!evk_store_step (store, stmt, &has_row, error))
             return FALSE;
-          if (has_row)
+          if (!has_row)
+            break;
+          if (sqlite3_column_type (stmt, 0) == SQLITE_NULL || !sqlite3_column_int (stmt, 1))
             {
-              EvkColumn *column;
-
-              if (!evk_column_kind_from_string (evk_stmt_column_text (stmt, 0), &kind) ||
-                  (column = evk_column_new_from_data (kind, sqlite3_column_int (stmt, 1),
-                                                      sqlite3_column_blob (stmt, 2),
-                                                      sqlite3_column_bytes (stmt, 2))) == NULL)
-                {
-                  g_set_error (error, EVK_STORE_ERROR, EVK_STORE_ERROR_CORRUPT,
-                               _("variable %s: its stored values are damaged"), variable->name);
-                  return FALSE;
-                }
-              evk_column_free (variable->column);
-              variable->column = column;
+              damaged (error, _("multiple-response set %s: a variable the survey does not have"),
+                              set->name);
+              sqlite3_reset (stmt);
+              return FALSE;
             }
-          sqlite3_reset (stmt);
+          g_strv_builder_add (builder, evk_stmt_column_text (stmt, 0));
         }
-      else
-        {
-          stmt = evk_store_prepare (store,
-                                    "SELECT row, value FROM string_data WHERE variable_id = ?1",
-                                    error);
-          if (stmt == NULL)
-            return FALSE;
-          g_ptr_array_set_size (variable->strings, survey->n_rows);
-          evk_stmt_bind_int (stmt, 1, id);
-          while (evk_store_step (store, stmt, &has_row, error) && has_row)
-            {
-              guint row = sqlite3_column_int (stmt, 0);
-              if (row < survey->n_rows)
-                {
-                  g_free (g_ptr_array_index (variable->strings, row));
-                  g_ptr_array_index (variable->strings, row) = g_strdup (evk_stmt_column_text (stmt, 1));
-                }
-            }
-          if (*error != NULL)
-            return FALSE;
-        }
+      g_strfreev (set->variables);
+      set->variables = g_strv_builder_end (builder);
     }
   return TRUE;
 }
@@ -761,10 +1161,9 @@ load_survey (EvkStore    *store,
              GError     **error)
 {
   g_autoptr(EvkSurvey) survey = NULL;
-  g_autoptr(EvkTextIndex) mrset_texts = NULL;
   sqlite3_stmt *stmt;
   gboolean has_row;
-  gint64 survey_id;
+  gint64 survey_id, n_rows;
 
   stmt = evk_store_prepare (store,
                             "SELECT id, source_file, source_format, n_respondents, invited, "
@@ -786,12 +1185,16 @@ load_survey (EvkStore    *store,
   survey_id = sqlite3_column_int64 (stmt, 0);
   survey->source_file = g_strdup (evk_stmt_column_text (stmt, 1));
   survey->source_format = g_strdup (evk_stmt_column_text (stmt, 2));
-  survey->n_rows = sqlite3_column_int (stmt, 3);
+  n_rows = sqlite3_column_type (stmt, 3) == SQLITE_INTEGER ? sqlite3_column_int64 (stmt, 3) : -1;
   survey->invited = sqlite3_column_type (stmt, 4) == SQLITE_NULL ? -1 : sqlite3_column_int64 (stmt, 4);
   survey->net_population = sqlite3_column_type (stmt, 5) == SQLITE_NULL ? -1 : sqlite3_column_int64 (stmt, 5);
   survey->id_variable = g_strdup (evk_stmt_column_text (stmt, 6));
   survey->weight_variable = g_strdup (evk_stmt_column_text (stmt, 7));
   sqlite3_reset (stmt);
+
+  if (!check_row_count (store, survey_id, n_rows, error))
+    return NULL;
+  survey->n_rows = (guint) n_rows;
 
   {
     g_autoptr(EvkTextIndex) survey_texts = evk_text_index_load (store, "survey", error);
@@ -802,55 +1205,9 @@ load_survey (EvkStore    *store,
     survey->label = evk_text_index_get (survey_texts, survey_id, "label");
   }
 
-  if (!load_variables (store, survey, survey_id, with_data, error))
+  if (!load_variables (store, survey, survey_id, with_data, error) ||
+      !load_mrsets (store, survey, survey_id, error))
     return NULL;
-
-  if ((mrset_texts = evk_text_index_load (store, "mrset", error)) == NULL)
-    return NULL;
-  {
-    g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-
-    stmt = evk_store_prepare (store,
-                              "SELECT id, name, type, counted_value FROM mrset WHERE survey_id = ?1 ORDER BY id",
-                              error);
-    if (stmt == NULL)
-      return NULL;
-    evk_stmt_bind_int (stmt, 1, survey_id);
-    while (evk_store_step (store, stmt, &has_row, error) && has_row)
-      {
-        EvkMrSet *set = evk_survey_add_mrset (survey, evk_stmt_column_text (stmt, 1),
-                                              g_strcmp0 (evk_stmt_column_text (stmt, 2), "category") == 0
-                                                ? EVK_MRSET_CATEGORY : EVK_MRSET_DICHOTOMY);
-        gint64 id = sqlite3_column_int64 (stmt, 0);
-
-        set->counted_value = g_strdup (evk_stmt_column_text (stmt, 3));
-        g_hash_table_unref (set->label);
-        set->label = evk_text_index_get (mrset_texts, id, "label");
-        g_array_append_val (ids, id);
-      }
-    if (*error != NULL)
-      return NULL;
-
-    for (guint i = 0; i < ids->len; i++)
-      {
-        EvkMrSet *set = g_ptr_array_index (survey->mrsets, i);
-        g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-
-        stmt = evk_store_prepare (store,
-                                  "SELECT v.name FROM mrset_variable mv JOIN variable v ON v.id = mv.variable_id "
-                                  "WHERE mv.mrset_id = ?1 ORDER BY mv.position",
-                                  error);
-        if (stmt == NULL)
-          return NULL;
-        evk_stmt_bind_int (stmt, 1, g_array_index (ids, gint64, i));
-        while (evk_store_step (store, stmt, &has_row, error) && has_row)
-          g_strv_builder_add (builder, evk_stmt_column_text (stmt, 0));
-        if (*error != NULL)
-          return NULL;
-        g_strfreev (set->variables);
-        set->variables = g_strv_builder_end (builder);
-      }
-  }
 
   stmt = evk_store_prepare (store,
                             "SELECT variable, num_value, share, source FROM population_share "
@@ -859,14 +1216,28 @@ load_survey (EvkStore    *store,
   if (stmt == NULL)
     return NULL;
   evk_stmt_bind_int (stmt, 1, survey_id);
-  while (evk_store_step (store, stmt, &has_row, error) && has_row)
-    evk_survey_add_population_share (survey, evk_stmt_column_text (stmt, 0),
-                                     sqlite3_column_double (stmt, 1),
-                                     sqlite3_column_double (stmt, 2),
-                                     evk_stmt_column_text (stmt, 3));
-  if (*error != NULL)
-    return NULL;
+  while (TRUE)
+    {
+      double share;
 
+      if (!evk_store_step (store, stmt, &has_row, error))
+        return NULL;
+      if (!has_row)
+        break;
+      share = sqlite3_column_double (stmt, 2);
+      if (sqlite3_column_type (stmt, 0) == SQLITE_NULL || !(share >= 0 && share <= 100))
+        {
+          damaged (error, _("a population share without a variable or outside 0 to 100 %%"));
+          sqlite3_reset (stmt);
+          return NULL;
+        }
+      evk_survey_add_population_share (survey, evk_stmt_column_text (stmt, 0),
+                                       sqlite3_column_double (stmt, 1), share,
+                                       evk_stmt_column_text (stmt, 3));
+    }
+
+  if (!check_references (survey, error))
+    return NULL;
   return g_steal_pointer (&survey);
 }
 
@@ -880,7 +1251,13 @@ evk_survey_load (EvkStore    *store,
   EvkSurvey *survey = load_survey (store, name, with_data, &local_error);
 
   if (survey == NULL)
-    g_propagate_error (error, g_steal_pointer (&local_error));
+    {
+      /* A damaged file is named, with the survey: the message is all a
+       * user of the command line or the window gets. */
+      if (g_error_matches (local_error, EVK_STORE_ERROR, EVK_STORE_ERROR_CORRUPT))
+        g_prefix_error (&local_error, _("%s: survey “%s”: "), evk_store_get_path (store), name);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+    }
   return survey;
 }
 

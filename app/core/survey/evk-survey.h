@@ -12,6 +12,16 @@
 
 G_BEGIN_DECLS
 
+/* Limits of a survey, enforced on import and when a project file is read
+ * (a file is untrusted input; see README "Limits"): ten million
+ * respondents (a packed i8 column of them is 10 MB, the benchmarks' largest
+ * survey is one million) and a hundred thousand variables (SPSS allows
+ * about 32,000 in practice). Reading also holds n_respondents to what the
+ * stored columns hold, so a file never makes Evalkit allocate more than it
+ * contains. */
+#define EVK_SURVEY_MAX_RESPONDENTS 10000000
+#define EVK_SURVEY_MAX_VARIABLES   100000
+
 typedef enum {
   EVK_VARIABLE_NUMERIC,
   EVK_VARIABLE_STRING,

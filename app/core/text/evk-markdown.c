@@ -16,6 +16,25 @@
 
 G_DEFINE_QUARK (evk-markdown-error-quark, evk_markdown_error)
 
+/* A narrative is data that travels (review copies, imported PO files): a
+ * link in it must not make a reader's PDF viewer or the window open a
+ * local file, run script or reach a share. Only web and mail links, and
+ * the report's own "#anchor" cross-references, are links. */
+gboolean
+evk_markdown_link_is_allowed (const char *target)
+{
+  static const char * const schemes[] = { "http:", "https:", "mailto:" };
+
+  if (target == NULL || *target == '\0')
+    return FALSE;
+  if (target[0] == '#')
+    return TRUE;
+  for (guint i = 0; i < G_N_ELEMENTS (schemes); i++)
+    if (g_ascii_strncasecmp (target, schemes[i], strlen (schemes[i])) == 0)
+      return TRUE;
+  return FALSE;
+}
+
 /* Unresolved references in a draft: a red that stays apart in greyscale
  * print too, because it is also bold. */
 #define DRAFT_RED_R 0xc8
@@ -432,6 +451,9 @@ append_inline (Parser     *p,
 
         if (!append_inlines (p, b, node))
           return FALSE;
+        /* Any other scheme stays plain text: see evk_markdown_link_is_allowed. */
+        if (!evk_markdown_link_is_allowed (cmark_node_get_url (node)))
+          return TRUE;
         span.start = start;
         span.end = b->text->len;
         span.target = g_strdup (cmark_node_get_url (node));

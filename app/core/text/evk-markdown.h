@@ -36,6 +36,11 @@ typedef struct {
   guint        number;    /* footnote: its number in the document */
 } EvkSpan;
 
+/* Whether a link target may be a link in the report and the window:
+ * "#anchor", http:, https: or mailto: (any case). Links with any other
+ * target are kept as their plain text. */
+gboolean evk_markdown_link_is_allowed (const char *target);
+
 /* Text with Pango attributes that carry emphasis only (weight, style,
  * strike-through, superscript, colour): the page decides font and size. */
 typedef struct {

@@ -1,0 +1,2 @@
+-- expect: names variable nosuch, which it does not have
+UPDATE survey SET weight_variable = 'nosuch';
