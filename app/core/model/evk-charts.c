@@ -299,6 +299,7 @@ make_new_defaults (EvkStore  *store,
 static gboolean
 ensure_defaults (EvkProject  *project,
                  gboolean     replace,
+                 guint       *n_new,
                  GError     **error)
 {
   EvkStore *store = evk_project_get_store (project);
@@ -335,6 +336,8 @@ ensure_defaults (EvkProject  *project,
         evk_store_exec (store, "ROLLBACK", NULL);
       return FALSE;
     }
+  if (n_new != NULL)
+    *n_new = d.n_new;
   return !replace || evk_store_exec (store, "COMMIT", error);
 }
 
@@ -342,24 +345,18 @@ gboolean
 evk_project_reset_charts (EvkProject  *project,
                           GError     **error)
 {
-  return ensure_defaults (project, TRUE, error);
+  return ensure_defaults (project, TRUE, NULL, error);
 }
 
-GPtrArray *
-evk_project_list_charts (EvkProject  *project,
-                         GError     **error)
+static GPtrArray *
+read_charts (EvkStore  *store,
+             GError   **error)
 {
-  EvkStore *store = evk_project_get_store (project);
   g_autoptr(GPtrArray) charts = g_ptr_array_new_with_free_func ((GDestroyNotify) evk_saved_chart_free);
   g_autoptr(EvkTextIndex) texts = NULL;
   g_autoptr(GError) local_error = NULL;
   sqlite3_stmt *stmt;
   gboolean has_row;
-
-  /* A read-only project (a reviewer's, or `evalkit charts`) shows the
-   * defaults it would get without writing them. */
-  if (!sqlite3_db_readonly (evk_store_get_db (store), "main") && !ensure_defaults (project, FALSE, error))
-    return NULL;
 
   if ((texts = evk_text_index_load (store, "chart", error)) == NULL)
     return NULL;
@@ -408,6 +405,29 @@ evk_project_list_charts (EvkProject  *project,
       return NULL;
     }
   return g_steal_pointer (&charts);
+}
+
+GPtrArray *
+evk_project_list_charts (EvkProject  *project,
+                         GError     **error)
+{
+  EvkStore *store = evk_project_get_store (project);
+  g_autoptr(GPtrArray) charts = NULL;
+  guint n_new = 0;
+
+  /* The stored charts are read, and so checked, before any default is
+   * added: a file refused for a bad chart is left as it was. A read-only
+   * project (a reviewer's, or `evalkit charts`) does not get them. */
+  if ((charts = read_charts (store, error)) == NULL)
+    return NULL;
+  if (sqlite3_db_readonly (evk_store_get_db (store), "main"))
+    return g_steal_pointer (&charts);
+  if (!ensure_defaults (project, FALSE, &n_new, error))
+    return NULL;
+  if (n_new == 0)
+    return g_steal_pointer (&charts);
+  g_clear_pointer (&charts, g_ptr_array_unref);
+  return read_charts (store, error);
 }
 
 EvkSavedChart *
