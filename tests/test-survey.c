@@ -176,6 +176,24 @@ test_malformed (gconstpointer data)
   apply_sql (path, sql);
   before = evk_test_read (path);
 
+  /* What the store itself can see (the tables as the migrations made
+   * them, rows referring to rows that exist) is refused when the file is
+   * opened. */
+  if (load != NULL && g_str_equal (load, "open"))
+    {
+      prefix = g_strdup_printf ("%s: ", path);
+      project = evk_project_open (path, &error);
+      g_assert_null (project);
+      g_assert_error (error, EVK_STORE_ERROR, EVK_STORE_ERROR_CORRUPT);
+      g_test_message ("%s", error->message);
+      g_assert_true (g_str_has_prefix (error->message, prefix));
+      g_assert_nonnull (strstr (error->message, expected));
+      after = evk_test_read (path);
+      g_assert_true (g_bytes_equal (before, after));
+      evk_test_rm_rf (dir);
+      return;
+    }
+
   /* Opened for writing, as the window opens it: a refusal must come
    * before anything (the default charts, say) is written. */
   project = evk_project_open (path, &error);

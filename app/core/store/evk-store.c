@@ -203,6 +203,127 @@ query_int (sqlite3     *db,
   return TRUE;
 }
 
+/* The structure every project of this version has, as the migrations make
+ * it: entry name → "type\ttable\tsql". Made once, in memory. */
+static GHashTable *
+expected_schema (void)
+{
+  static GHashTable *schema;
+
+  if (g_once_init_enter (&schema))
+    {
+      GHashTable *made = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+      sqlite3 *db = NULL;
+      sqlite3_stmt *stmt = NULL;
+
+      if (sqlite3_open_v2 (":memory:", &db, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK)
+        g_error ("no memory for an SQLite database");
+      for (guint i = 0; i < G_N_ELEMENTS (migrations); i++)
+        {
+          g_autoptr(GBytes) bytes = g_resource_lookup_data (evk_core_get_resource (), migrations[i],
+                                                            G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+          g_autofree char *sql = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+
+          if (sqlite3_exec (db, sql, NULL, NULL, NULL) != SQLITE_OK)
+            g_error ("migration %u: %s", i + 1, sqlite3_errmsg (db));
+        }
+      sqlite3_prepare_v2 (db, "SELECT type, name, tbl_name, sql FROM sqlite_schema", -1, &stmt, NULL);
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        g_hash_table_insert (made, g_strdup ((const char *) sqlite3_column_text (stmt, 1)),
+                             g_strdup_printf ("%s\t%s\t%s", sqlite3_column_text (stmt, 0),
+                                              sqlite3_column_text (stmt, 2),
+                                              sqlite3_column_text (stmt, 3) ?: (const guchar *) ""));
+      sqlite3_finalize (stmt);
+      sqlite3_close (db);
+      g_once_init_leave (&schema, made);
+    }
+  return schema;
+}
+
+/* Tables whose references are checked on every open. The respondent-level
+ * data (a row per answer) is left to the survey loader, which checks it as
+ * it reads, so that an open stays quick on a large survey. */
+static const char * const referencing_tables[] = {
+  "text", "measure", "measure_term", "measure_body", "variable", "value_label",
+  "missing_value", "mrset", "mrset_variable", "population_share", "offer_variable",
+  "offer_measure", "coding", "chart",
+};
+
+/* The file is untrusted input: the code relies on the tables, constraints
+ * and triggers being exactly the ones its migrations made (a UNIQUE removed,
+ * or a trigger added, would break what it takes for granted), and on rows
+ * referring to rows that exist. */
+static gboolean
+check_structure (sqlite3     *db,
+                 GError     **error)
+{
+  GHashTable *expected = expected_schema ();
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (db, "SELECT type, name, tbl_name, sql FROM sqlite_schema", -1, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    return unreadable (db, rc, error);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *type = (const char *) sqlite3_column_text (stmt, 0);
+      const char *name = (const char *) sqlite3_column_text (stmt, 1);
+      g_autofree char *entry = g_strdup_printf ("%s\t%s\t%s", type, sqlite3_column_text (stmt, 2),
+                                                sqlite3_column_text (stmt, 3) ?: (const guchar *) "");
+      gpointer known = NULL, want = NULL;
+
+      if (name != NULL && g_hash_table_lookup_extended (expected, name, &known, &want))
+        g_hash_table_add (seen, known);
+      if ((want != NULL && strcmp (want, entry) != 0) ||
+          (want == NULL && g_strcmp0 (type, "trigger") == 0))
+        {
+          g_set_error (error, EVK_STORE_ERROR, EVK_STORE_ERROR_CORRUPT,
+                       _("the project file was altered: its %s “%s” is not the one Evalkit makes"),
+                       type, name);
+          sqlite3_finalize (stmt);
+          return FALSE;
+        }
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    return unreadable (db, rc, error);
+
+  if (g_hash_table_size (seen) != g_hash_table_size (expected))
+    {
+      GHashTableIter iter;
+      gpointer name;
+
+      g_hash_table_iter_init (&iter, expected);
+      while (g_hash_table_iter_next (&iter, &name, NULL))
+        if (!g_hash_table_contains (seen, name))
+          {
+            g_set_error (error, EVK_STORE_ERROR, EVK_STORE_ERROR_CORRUPT,
+                         _("the project file was altered: it lacks “%s”"), (const char *) name);
+            return FALSE;
+          }
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (referencing_tables); i++)
+    {
+      g_autofree char *sql = g_strdup_printf ("PRAGMA foreign_key_check (%s)", referencing_tables[i]);
+
+      rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
+      if (rc == SQLITE_OK)
+        rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        g_set_error (error, EVK_STORE_ERROR, EVK_STORE_ERROR_CORRUPT,
+                     _("the project file is damaged: a row of “%s” refers to a row of “%s” that does not exist"),
+                     referencing_tables[i], sqlite3_column_text (stmt, 2));
+      sqlite3_finalize (stmt);
+      if (rc == SQLITE_ROW)
+        return FALSE;
+      if (rc != SQLITE_DONE)
+        return unreadable (db, rc, error);
+    }
+  return TRUE;
+}
+
 /* Read-only inspection of an existing file: whose it is, integrity and
  * version. Nothing is written, so a refused file stays byte-identical; the
  * one exception is SQLite replaying a hot journal, which puts the file back
@@ -276,6 +397,9 @@ inspect_once (const char  *path,
                    version, evk_store_get_latest_version ());
       goto out;
     }
+  /* An older file is checked once its migrations have run. */
+  if (version == evk_store_get_latest_version () && !check_structure (db, error))
+    goto out;
 
   ok = TRUE;
 
@@ -407,7 +531,7 @@ run_migrations (EvkStore  *store,
         goto fail;
     }
 
-  if (!evk_store_exec (store, "PRAGMA foreign_key_check", error) ||
+  if (!check_structure (store->db, error) ||
       !evk_store_exec (store, "COMMIT", error))
     goto fail;
 

@@ -1,4 +1,5 @@
--- expect: two variables are named
+-- load: open
+-- expect: its table “variable” is not the one Evalkit makes
 -- The variable table rebuilt without its UNIQUE (survey_id, name), and a
 -- second variable with the first one's name: a NULL dereference.
 PRAGMA foreign_keys = OFF;

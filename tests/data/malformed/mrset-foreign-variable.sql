@@ -1,4 +1,5 @@
--- expect: a variable the survey does not have
+-- load: open
+-- expect: a row of “mrset_variable” refers to a row of “variable” that does not exist
 -- A multiple-response set that lists a variable of no survey.
 PRAGMA foreign_keys = OFF;
 INSERT INTO mrset (survey_id, name, type, counted_value)
