@@ -203,7 +203,7 @@ compute_saved (EvkWorkspace  *workspace,
 {
   EvkSavedChart probe = { 0, NULL, EVK_CHART_TABLE, data, 0, NULL, TRUE, NULL, NULL };
 
-  return evk_project_compute_chart (evk_workspace_get_project (workspace), &probe, error);
+  return evk_workspace_compute_chart (workspace, &probe, error);
 }
 
 EvkChartCard *

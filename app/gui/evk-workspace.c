@@ -16,20 +16,19 @@
 #include "evk-table-spec.h"
 #include "evk-workspace.h"
 
-/* evk_table_compute reads the survey from the store on every call; a card
- * that switches groups must answer within a frame, so the survey, the
- * strategy and each group's respondents are kept here and the statistics
- * are called directly. The tests check both paths give the same figures. */
+/* Every chart in the window is computed from its words by the same table
+ * grammar the command line and the report use. A card that switches groups
+ * must answer within a frame, so the window keeps one table source: the
+ * strategy, the survey and each group's respondents, read once. */
 struct _EvkWorkspace
 {
   GObject         parent_instance;
 
   EvkProject     *project;
-  EvkStrategy    *strategy;
-  EvkSurvey      *survey;
-  EvkStats       *stats;
+  EvkTableSource *source;
+  EvkStrategy    *strategy;     /* the source's */
+  EvkSurvey      *survey;       /* the source's first survey, or NULL */
   EvkReviewStats *review;
-  GHashTable     *group_rows;   /* group key → EvkRows */
   char           *lang;
   guint           small_cell;
 };
@@ -54,11 +53,13 @@ static gboolean
 load_strategy (EvkWorkspace  *self,
                GError       **error)
 {
-  EvkStrategy *strategy = evk_project_load_strategy (self->project, error);
+  EvkStrategy *strategy;
 
+  evk_table_source_forget (self->source, "strategy");
+  self->strategy = NULL;
+  strategy = evk_table_source_get_strategy (self->source, error);
   if (strategy == NULL)
     return FALSE;
-  g_clear_pointer (&self->strategy, evk_strategy_free);
   self->strategy = strategy;
   if (self->lang == NULL ||
       !g_strv_contains ((const char * const *) strategy->languages, self->lang))
@@ -67,8 +68,6 @@ load_strategy (EvkWorkspace  *self,
       self->lang = g_strdup (evk_strategy_source_language (strategy) != NULL
                              ? evk_strategy_source_language (strategy) : "en");
     }
-  /* Groups are defined by the strategy: their rows may have changed. */
-  g_hash_table_remove_all (self->group_rows);
   return TRUE;
 }
 
@@ -76,20 +75,15 @@ static gboolean
 load_survey (EvkWorkspace  *self,
              GError       **error)
 {
-  EvkStore *store = evk_project_get_store (self->project);
-  g_auto(GStrv) names = evk_survey_list (store, error);
+  g_autoptr(GError) local_error = NULL;
 
-  if (names == NULL)
-    return FALSE;
-  g_hash_table_remove_all (self->group_rows);
-  g_clear_pointer (&self->stats, evk_stats_free);
-  g_clear_pointer (&self->survey, evk_survey_free);
-  if (names[0] == NULL)
-    return TRUE;
-  self->survey = evk_survey_load (store, names[0], TRUE, error);
-  if (self->survey == NULL)
-    return FALSE;
-  self->stats = evk_stats_new (self->survey);
+  evk_table_source_forget (self->source, "survey");
+  self->survey = evk_table_source_get_survey (self->source, NULL, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
   return TRUE;
 }
 
@@ -163,11 +157,10 @@ evk_workspace_finalize (GObject *object)
 {
   EvkWorkspace *self = EVK_WORKSPACE (object);
 
-  g_clear_pointer (&self->stats, evk_stats_free);
-  g_clear_pointer (&self->survey, evk_survey_free);
-  g_clear_pointer (&self->strategy, evk_strategy_free);
+  self->strategy = NULL;
+  self->survey = NULL;
+  g_clear_pointer (&self->source, evk_table_source_free);
   g_clear_pointer (&self->review, evk_review_stats_free);
-  g_clear_pointer (&self->group_rows, g_hash_table_unref);
   g_clear_pointer (&self->lang, g_free);
   G_OBJECT_CLASS (evk_workspace_parent_class)->finalize (object);
 }
@@ -236,8 +229,6 @@ evk_workspace_class_init (EvkWorkspaceClass *klass)
 static void
 evk_workspace_init (EvkWorkspace *self)
 {
-  self->group_rows = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                            (GDestroyNotify) evk_rows_free);
   self->small_cell = 5;
 }
 
@@ -250,6 +241,7 @@ evk_workspace_new (EvkProject  *project,
   g_return_val_if_fail (EVK_IS_PROJECT (project), NULL);
 
   self->project = g_object_ref (project);
+  self->source = evk_table_source_new (project);
   if (!load_strategy (self, error) || !load_survey (self, error))
     return NULL;
   load_review (self);
@@ -329,115 +321,78 @@ evk_workspace_tr (EvkWorkspace *self,
   return text != NULL ? text : "";
 }
 
-static EvkOffer *
-find_offer (EvkWorkspace *self,
-            const char   *key)
-{
-  for (guint i = 0; i < self->strategy->offers->len; i++)
-    {
-      EvkOffer *offer = g_ptr_array_index (self->strategy->offers, i);
-      if (g_str_equal (offer->key, key))
-        return offer;
-    }
-  return NULL;
-}
-
 const EvkRows *
 evk_workspace_get_group_rows (EvkWorkspace  *self,
                               const char    *key,
                               GError       **error)
 {
-  EvkRows *rows;
-  EvkGroup *group;
-
   if (self->survey == NULL)
     {
       g_set_error (error, EVK_MODEL_ERROR, EVK_MODEL_ERROR_INVALID, _("The project has no survey yet"));
       return NULL;
     }
-  if (key == NULL)
-    key = "all";
-  rows = g_hash_table_lookup (self->group_rows, key);
-  if (rows != NULL)
-    return rows;
-
-  if (g_str_equal (key, "all"))
-    rows = evk_rows_new_all (self->survey->n_rows);
-  else if ((group = evk_strategy_find_group (self->strategy, key)) != NULL)
-    rows = evk_rows_new_from_text (self->survey, group->filter, error);
-  else
-    g_set_error (error, EVK_MODEL_ERROR, EVK_MODEL_ERROR_INVALID,
-                 _("The strategy has no respondent group “%s”"), key);
-  if (rows == NULL)
-    return NULL;
-  g_hash_table_insert (self->group_rows, g_strdup (key), rows);
-  return rows;
+  return evk_table_source_get_rows (self->source, key, error);
 }
 
-static EvkTable *
-compute_offer (EvkWorkspace    *self,
-               const EvkQuery  *query,
-               GError         **error)
+/* The offers of a goal's measures, as the grammar's offers=K,K… option. */
+static char *
+offers_of_goal (EvkWorkspace *self,
+                const char   *goal)
 {
-  EvkOffer *offer = query->argument != NULL ? find_offer (self, query->argument) : NULL;
-
-  if (offer == NULL)
-    {
-      g_set_error (error, EVK_MODEL_ERROR, EVK_MODEL_ERROR_INVALID,
-                   _("The strategy has no offer “%s”"), query->argument ? query->argument : "");
-      return NULL;
-    }
-
-  return evk_table_for_offer (self->stats, offer, !g_str_equal (query->kind, "awareness"), 1, error);
-}
-
-static gboolean
-offer_in_goal (EvkWorkspace *self,
-               EvkOffer     *offer,
-               const char   *goal)
-{
-  for (guint k = 0; k < offer->measures->len; k++)
-    {
-      EvkMeasure *measure = evk_strategy_find_measure (self->strategy, g_array_index (offer->measures, guint, k));
-      if (measure != NULL && g_strcmp0 (measure->goal, goal) == 0)
-        return TRUE;
-    }
-  return FALSE;
-}
-
-/* Every offer, or those of one goal's measures, ranked by awareness. */
-static EvkTable *
-compute_all_offers (EvkWorkspace  *self,
-                    const char    *goal,
-                    GError       **error)
-{
-  g_autoptr(GStrvBuilder) heard = g_strv_builder_new ();
-  g_autoptr(GStrvBuilder) used = g_strv_builder_new ();
-  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
-  g_auto(GStrv) heard_names = NULL, used_names = NULL;
+  g_autoptr(GString) keys = g_string_new (NULL);
 
   for (guint i = 0; i < self->strategy->offers->len; i++)
     {
       EvkOffer *offer = g_ptr_array_index (self->strategy->offers, i);
-      const char *h = evk_offer_get_variable (offer, EVK_ROLE_HEARD_OF);
-      const char *u = evk_offer_get_variable (offer, EVK_ROLE_USED);
 
-      if (h == NULL || u == NULL || (goal != NULL && !offer_in_goal (self, offer, goal)))
-        continue;
-      g_strv_builder_add (heard, h);
-      g_strv_builder_add (used, u);
-      g_ptr_array_add (labels, offer->label);
+      for (guint k = 0; k < offer->measures->len; k++)
+        {
+          EvkMeasure *measure = evk_strategy_find_measure (self->strategy,
+                                                           g_array_index (offer->measures, guint, k));
+          if (measure != NULL && g_strcmp0 (measure->goal, goal) == 0)
+            {
+              g_string_append_printf (keys, "%s%s", keys->len > 0 ? "," : "", offer->key);
+              break;
+            }
+        }
     }
-  heard_names = g_strv_builder_end (heard);
-  used_names = g_strv_builder_end (used);
-  if (heard_names[0] == NULL)
+  return g_string_free (g_steal_pointer (&keys), FALSE);
+}
+
+/* A card's question in the grammar's words. */
+static char *
+query_to_spec (EvkWorkspace   *self,
+               const EvkQuery *query,
+               guint           threshold)
+{
+  g_autoptr(GString) spec = g_string_new (query->kind);
+
+  if (g_str_equal (query->kind, "awareness-all"))
     {
-      g_set_error (error, EVK_MODEL_ERROR, EVK_MODEL_ERROR_INVALID,
-                   _("The strategy links no offer to heard-of and used items"));
-      return NULL;
+      if (query->argument != NULL)
+        {
+          g_autofree char *offers = offers_of_goal (self, query->argument);
+
+          /* A goal with no offers: an empty list, which the grammar
+           * refuses with its own message. */
+          g_string_append_printf (spec, " offers=%s", offers);
+        }
     }
-  return evk_stats_awareness_ranked (self->stats, (const char * const *) heard_names,
-                                     (const char * const *) used_names, labels, 1, error);
+  else if (query->argument != NULL)
+    {
+      g_autofree char *quoted = g_shell_quote (query->argument);
+      g_string_append_printf (spec, " %s", quoted);
+    }
+  if (query->group != NULL && !g_str_equal (query->group, "all"))
+    {
+      g_autofree char *quoted = g_shell_quote (query->group);
+      g_string_append_printf (spec, " group=%s", quoted);
+    }
+  g_string_append (spec, query->dont_know ? " base=with-dont-know" : " base=valid");
+  /* The preference may flag more small cells than the project asks. */
+  if (self->small_cell > threshold)
+    g_string_append_printf (spec, " small=%u", self->small_cell);
+  return g_string_free (g_steal_pointer (&spec), FALSE);
 }
 
 EvkTable *
@@ -445,42 +400,40 @@ evk_workspace_compute (EvkWorkspace    *self,
                        const EvkQuery  *query,
                        GError         **error)
 {
-  const EvkRows *rows;
-  EvkGroup *group = NULL;
+  g_autofree char *spec = NULL;
   guint threshold;
 
   g_return_val_if_fail (EVK_IS_WORKSPACE (self), NULL);
   g_return_val_if_fail (query != NULL && query->kind != NULL, NULL);
 
-  /* The project's threshold rules; the preference may only flag more. */
   if (!evk_project_get_small_cell (self->project, &threshold, error))
     return NULL;
+  spec = query_to_spec (self, query, threshold);
+  return evk_workspace_compute_spec (self, spec, error);
+}
 
-  rows = evk_workspace_get_group_rows (self, query->group, error);
-  if (rows == NULL)
-    return NULL;
-  if (query->group != NULL && !g_str_equal (query->group, "all"))
-    group = evk_strategy_find_group (self->strategy, query->group);
+EvkTable *
+evk_workspace_compute_spec (EvkWorkspace  *self,
+                            const char    *spec,
+                            GError       **error)
+{
+  g_return_val_if_fail (EVK_IS_WORKSPACE (self), NULL);
 
-  evk_stats_set_group (self->stats, group != NULL ? rows : NULL, group != NULL ? group->name : NULL);
-  evk_stats_set_base (self->stats, query->dont_know ? EVK_BASE_WITH_DONT_KNOW : EVK_BASE_VALID);
-  evk_stats_set_small_cell (self->stats, MAX (self->small_cell, threshold));
-  if (group != NULL && !evk_stats_check_rows (self->stats, rows, error))
+  if (self->survey == NULL)
     {
-      g_prefix_error (error, _("Group “%s”: "), evk_workspace_tr (self, group->name));
+      g_set_error (error, EVK_MODEL_ERROR, EVK_MODEL_ERROR_INVALID, _("The project has no survey yet"));
       return NULL;
     }
+  return evk_table_source_compute (self->source, spec, error);
+}
 
-  if (g_str_equal (query->kind, "awareness") || g_str_equal (query->kind, "outcome"))
-    return compute_offer (self, query, error);
-  if (g_str_equal (query->kind, "awareness-all"))
-    return compute_all_offers (self, query->argument, error);
-  if (g_str_equal (query->kind, "frequency"))
-    return evk_stats_frequency (self->stats, query->argument, error);
-
-  g_set_error (error, EVK_MODEL_ERROR, EVK_MODEL_ERROR_INVALID,
-               _("Unknown table kind “%s”"), query->kind);
-  return NULL;
+EvkTable *
+evk_workspace_compute_chart (EvkWorkspace   *self,
+                             EvkSavedChart  *chart,
+                             GError        **error)
+{
+  g_return_val_if_fail (EVK_IS_WORKSPACE (self), NULL);
+  return evk_project_compute_chart_from (self->project, self->source, chart, error);
 }
 
 EvkTable *

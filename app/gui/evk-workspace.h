@@ -7,6 +7,7 @@
 
 #include <glib-object.h>
 
+#include "evk-charts.h"
 #include "evk-project.h"
 #include "evk-review-stats.h"
 #include "evk-rows.h"
@@ -14,6 +15,7 @@
 #include "evk-strategy.h"
 #include "evk-survey.h"
 #include "evk-table.h"
+#include "evk-table-spec.h"
 
 G_BEGIN_DECLS
 
@@ -59,6 +61,15 @@ const EvkRows  *evk_workspace_get_group_rows (EvkWorkspace  *self,
                                               GError       **error);
 EvkTable       *evk_workspace_compute        (EvkWorkspace  *self,
                                               const EvkQuery *query,
+                                              GError       **error);
+/* A table in the grammar's words (see evk-table-spec.h), as a saved chart
+ * has them. */
+EvkTable       *evk_workspace_compute_spec   (EvkWorkspace  *self,
+                                              const char    *spec,
+                                              GError       **error);
+/* A saved chart's table, from what the window has read. */
+EvkTable       *evk_workspace_compute_chart  (EvkWorkspace  *self,
+                                              EvkSavedChart *chart,
                                               GError       **error);
 /* Per goal (or for one goal), how many measures have each status; with
  * goal NULL a total row follows. */

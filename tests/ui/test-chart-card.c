@@ -15,6 +15,7 @@
 #include "evk-measure-page.h"
 #include "evk-resources.h"
 #include "evk-store-texts.h"
+#include "evk-table-spec.h"
 #include "evk-test-util.h"
 #include "evk-ui-util.h"
 #include "evk-window-private.h"
@@ -356,6 +357,101 @@ test_goal_cards (Fixture       *f,
   }
 }
 
+static char *
+table_json (EvkTable   *table,
+            const char *lang)
+{
+  return evk_table_to_json (table, lang);
+}
+
+static void
+assert_same_table (EvkTable   *window_table,
+                   EvkTable   *cli_table,
+                   GStrv       langs,
+                   const char *what)
+{
+  for (guint l = 0; langs[l] != NULL; l++)
+    {
+      g_autofree char *a = table_json (window_table, langs[l]);
+      g_autofree char *b = table_json (cli_table, langs[l]);
+
+      if (g_strcmp0 (a, b) != 0)
+        g_error ("%s (%s): the window has\n%s\nthe command line\n%s", what, langs[l], a, b);
+    }
+}
+
+/* The window computes every chart through the table grammar: each saved
+ * chart, and each card's group and base switch, gives the numbers
+ * `evalkit table` prints for the same words. The window's source is shared
+ * between cards, so the tables are asked for in an order that switches
+ * groups back and forth. */
+static void
+test_same_numbers (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  EvkProject *project = evk_window_get_project (f->window);
+  EvkWorkspace *workspace = f->window->workspace;
+  EvkStrategy *strategy = evk_workspace_get_strategy (workspace);
+  g_autoptr(GPtrArray) charts = evk_project_list_charts (project, &error);
+  g_auto(GStrv) langs = languages (f);
+  const char *groups[] = { "all", NULL, NULL };
+  guint n_compared = 0;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (charts->len, >, 20);
+  for (guint i = 0; i < charts->len; i++)
+    {
+      EvkSavedChart *chart = g_ptr_array_index (charts, i);
+      g_autoptr(EvkTable) window_table = evk_workspace_compute_chart (workspace, chart, &error);
+      g_autoptr(EvkTable) cli_table = NULL;
+
+      g_assert_no_error (error);
+      cli_table = evk_table_compute (project, chart->spec, &error);
+      if (cli_table == NULL)
+        {
+          /* Not the grammar's (the status summary, the document review):
+           * those are the model's own tables, the same on both sides. */
+          g_clear_error (&error);
+          cli_table = evk_project_compute_chart (project, chart, &error);
+        }
+      g_assert_no_error (error);
+      assert_same_table (window_table, cli_table, langs, chart->spec);
+      n_compared++;
+    }
+
+  g_assert_cmpuint (strategy->groups->len, >, 0);
+  groups[1] = ((EvkGroup *) g_ptr_array_index (strategy->groups, 0))->key;
+  for (guint round = 0; round < 2; round++)
+    for (guint g = 0; groups[g] != NULL; g++)
+      for (guint o = 0; o < strategy->offers->len; o++)
+        {
+          EvkOffer *offer = g_ptr_array_index (strategy->offers, o);
+          gboolean dont_know = (o + round) % 2 == 0;
+          EvkQuery query = { "awareness", offer->key, groups[g], dont_know };
+          g_autofree char *words = g_strdup_printf ("awareness %s group=%s base=%s", offer->key, groups[g],
+                                                    dont_know ? "with-dont-know" : "valid");
+          g_autoptr(EvkTable) window_table = evk_workspace_compute (workspace, &query, &error);
+          g_autoptr(EvkTable) cli_table = NULL;
+
+          if (window_table == NULL)
+            {
+              /* An offer without its items: both refuse alike. */
+              g_autoptr(GError) cli_error = NULL;
+
+              g_assert_null (cli_table = evk_table_compute (project, words, &cli_error));
+              g_assert_cmpstr (error->message, ==, cli_error->message);
+              g_clear_error (&error);
+              continue;
+            }
+          cli_table = evk_table_compute (project, words, &error);
+          g_assert_no_error (error);
+          assert_same_table (window_table, cli_table, langs, words);
+          n_compared++;
+        }
+  g_test_message ("%u tables compared", n_compared);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -370,6 +466,8 @@ main (int    argc,
   g_test_add ("/evk/chart-card/cancel", Fixture, NULL, evk_ui_fixture_set_up, test_cancel_changes_nothing,
               evk_ui_fixture_tear_down);
   g_test_add ("/evk/chart-card/move-and-remove", Fixture, NULL, evk_ui_fixture_set_up, test_move_and_remove,
+              evk_ui_fixture_tear_down);
+  g_test_add ("/evk/chart-card/same-numbers", Fixture, NULL, evk_ui_fixture_set_up, test_same_numbers,
               evk_ui_fixture_tear_down);
   g_test_add ("/evk/chart-card/goal-page", Fixture, NULL, evk_ui_fixture_set_up, test_goal_cards, evk_ui_fixture_tear_down);
   return g_test_run ();

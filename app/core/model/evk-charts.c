@@ -471,6 +471,15 @@ evk_project_compute_chart (EvkProject     *project,
                            EvkSavedChart  *chart,
                            GError        **error)
 {
+  return evk_project_compute_chart_from (project, NULL, chart, error);
+}
+
+EvkTable *
+evk_project_compute_chart_from (EvkProject      *project,
+                                EvkTableSource  *source,
+                                EvkSavedChart   *chart,
+                                GError         **error)
+{
   g_autofree char *goal = goal_option (chart->spec);
 
   if (g_str_has_prefix (chart->spec, "status-summary"))
@@ -488,6 +497,8 @@ evk_project_compute_chart (EvkProject     *project,
       return g_str_has_prefix (chart->spec, "review-matrix") ? evk_table_review_matrix (stats, goal)
                                                              : evk_table_review_documents (stats);
     }
+  if (source != NULL)
+    return evk_table_source_compute (source, chart->spec, error);
   return evk_table_compute (project, chart->spec, error);
 }
 

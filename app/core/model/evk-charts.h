@@ -9,6 +9,7 @@
 
 #include "evk-chart.h"
 #include "evk-project.h"
+#include "evk-table-spec.h"
 #include "evk-table.h"
 
 G_BEGIN_DECLS
@@ -48,6 +49,11 @@ EvkSavedChart *evk_project_find_chart      (GPtrArray     *charts,
 EvkTable      *evk_project_compute_chart   (EvkProject    *project,
                                             EvkSavedChart *chart,
                                             GError       **error);
+/* The same from a table source the caller keeps (the window's). */
+EvkTable      *evk_project_compute_chart_from (EvkProject     *project,
+                                            EvkTableSource *source,
+                                            EvkSavedChart  *chart,
+                                            GError        **error);
 
 /* A chart of the user's: its words are checked by computing its table once
  * before it is saved. measure 0 and goal NULL make it the strategy's. */

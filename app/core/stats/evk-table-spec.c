@@ -43,7 +43,24 @@ typedef struct {
   EvkSurvey   *survey;
   GPtrArray   *args;      /* positional words after the kind */
   GHashTable  *options;   /* key → value */
+  GHashTable  *group_rows; /* group key → EvkRows of survey, kept between tables */
 } Spec;
+
+/* One survey as the tables read it: its data, a statistics context, and
+ * the respondents of each group asked for so far. */
+typedef struct {
+  EvkSurvey  *survey;
+  EvkStats   *stats;
+  GHashTable *group_rows;
+} SourceSurvey;
+
+struct _EvkTableSource
+{
+  EvkProject  *project;
+  EvkStrategy *strategy;   /* NULL until a table needs it */
+  GStrv        names;      /* the project's surveys, NULL until needed */
+  GHashTable  *surveys;    /* name → SourceSurvey, loaded when first used */
+};
 
 static gboolean
 spec_fail (GError     **error,
@@ -241,7 +258,7 @@ evk_table_spec_names_group (const char *text,
   g_autoptr(GPtrArray) args = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GHashTable) options = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_autofree char *kind = NULL;
-  Spec spec = { NULL, NULL, NULL, args, options };
+  Spec spec = { NULL, NULL, NULL, args, options, NULL };
   const char *groups;
 
   if (!parse_words (text, &spec, &kind, NULL))
@@ -275,17 +292,27 @@ check_options (Spec    *spec,
   return TRUE;
 }
 
-static EvkRows *
+/* A group's respondents, worked out once per survey and strategy: a group
+ * switch in the window then costs no filter evaluation. */
+static const EvkRows *
 rows_for_group (Spec        *spec,
                 const char  *key,
                 GError     **error)
 {
   EvkGroup *group;
+  EvkRows *rows;
 
+  rows = g_hash_table_lookup (spec->group_rows, key);
+  if (rows != NULL)
+    return rows;
   if (g_str_equal (key, "all"))
-    return evk_rows_new_all (spec->survey->n_rows);
-  group = find_group (spec, key, error);
-  return group != NULL ? evk_rows_new_from_text (spec->survey, group->filter, error) : NULL;
+    rows = evk_rows_new_all (spec->survey->n_rows);
+  else if ((group = find_group (spec, key, error)) != NULL)
+    rows = evk_rows_new_from_text (spec->survey, group->filter, error);
+  if (rows == NULL)
+    return NULL;
+  g_hash_table_insert (spec->group_rows, g_strdup (key), rows);
+  return rows;
 }
 
 static gboolean
@@ -298,7 +325,9 @@ configure_stats (Spec      *spec,
   const char *base = g_hash_table_lookup (spec->options, "base");
   const char *weight = g_hash_table_lookup (spec->options, "weight");
   const char *small = g_hash_table_lookup (spec->options, "small");
-  g_autoptr(EvkRows) rows = NULL;
+  const EvkRows *group_rows = NULL;
+  g_autoptr(EvkRows) filtered = NULL;
+  const EvkRows *rows = NULL;
   GHashTable *name = NULL;
 
   if (group_key != NULL)
@@ -307,21 +336,20 @@ configure_stats (Spec      *spec,
 
       if (group == NULL && !g_str_equal (group_key, "all"))
         return FALSE;
-      rows = rows_for_group (spec, group_key, error);
-      if (rows == NULL)
+      group_rows = rows_for_group (spec, group_key, error);
+      if (group_rows == NULL)
         return FALSE;
+      rows = group_rows;
       name = group != NULL ? group->name : NULL;
     }
   if (filter != NULL)
     {
-      g_autoptr(EvkRows) filtered = evk_rows_new_from_text (spec->survey, filter, error);
-
+      filtered = evk_rows_new_from_text (spec->survey, filter, error);
       if (filtered == NULL)
         return FALSE;
-      if (rows == NULL)
-        rows = g_steal_pointer (&filtered);
-      else
-        evk_rows_intersect (rows, filtered);
+      if (group_rows != NULL)
+        evk_rows_intersect (filtered, group_rows);
+      rows = filtered;
     }
   if (rows != NULL)
     {
@@ -475,7 +503,7 @@ compute (Spec        *spec,
       keys = g_strsplit (groups_text, ",", -1);
       for (guint i = 0; keys[i] != NULL; i++)
         {
-          EvkRows *rows = rows_for_group (spec, g_strstrip (keys[i]), error);
+          const EvkRows *rows = rows_for_group (spec, g_strstrip (keys[i]), error);
           GHashTable *name;
 
           if (rows == NULL)
@@ -483,7 +511,6 @@ compute (Spec        *spec,
           if (!evk_stats_check_rows (stats, rows, error))
             {
               g_prefix_error (error, "groups=%s: ", keys[i]);
-              evk_rows_free (rows);
               return NULL;
             }
           name = evk_localized_new ();
@@ -494,7 +521,7 @@ compute (Spec        *spec,
               g_autoptr(GHashTable) word = evk_word_localized ("Stats", "AllRespondents");
               copy_into (name, word);
             }
-          g_ptr_array_add (groups, rows);
+          g_ptr_array_add (groups, evk_rows_copy (rows));
           g_ptr_array_add (names, name);
         }
       return evk_stats_crosstab (stats, g_ptr_array_index (spec->args, 0), groups, names, error);
@@ -511,70 +538,199 @@ compute (Spec        *spec,
   return NULL;
 }
 
+static void
+source_survey_free (SourceSurvey *entry)
+{
+  g_clear_pointer (&entry->group_rows, g_hash_table_unref);
+  g_clear_pointer (&entry->stats, evk_stats_free);
+  g_clear_pointer (&entry->survey, evk_survey_free);
+  g_free (entry);
+}
+
+EvkTableSource *
+evk_table_source_new (EvkProject *project)
+{
+  EvkTableSource *self = g_new0 (EvkTableSource, 1);
+
+  g_return_val_if_fail (EVK_IS_PROJECT (project), NULL);
+
+  self->project = g_object_ref (project);
+  self->surveys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                         (GDestroyNotify) source_survey_free);
+  return self;
+}
+
+void
+evk_table_source_free (EvkTableSource *self)
+{
+  if (self == NULL)
+    return;
+  g_clear_pointer (&self->surveys, g_hash_table_unref);
+  g_clear_pointer (&self->names, g_strfreev);
+  g_clear_pointer (&self->strategy, evk_strategy_free);
+  g_clear_object (&self->project);
+  g_free (self);
+}
+
+void
+evk_table_source_forget (EvkTableSource *self,
+                         const char     *what)
+{
+  g_return_if_fail (self != NULL);
+
+  if (what == NULL || g_str_equal (what, "survey"))
+    {
+      g_hash_table_remove_all (self->surveys);
+      g_clear_pointer (&self->names, g_strfreev);
+    }
+  if (what == NULL || g_str_equal (what, "strategy"))
+    {
+      GHashTableIter iter;
+      SourceSurvey *entry;
+
+      /* Groups are the strategy's: their respondents may have changed. */
+      g_hash_table_iter_init (&iter, self->surveys);
+      while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &entry))
+        g_hash_table_remove_all (entry->group_rows);
+      g_clear_pointer (&self->strategy, evk_strategy_free);
+    }
+}
+
+EvkStrategy *
+evk_table_source_get_strategy (EvkTableSource  *self,
+                               GError         **error)
+{
+  if (self->strategy == NULL)
+    self->strategy = evk_project_load_strategy (self->project, error);
+  return self->strategy;
+}
+
+static SourceSurvey *
+source_survey (EvkTableSource  *self,
+               const char      *name,
+               GError         **error)
+{
+  SourceSurvey *entry;
+
+  if (self->names == NULL &&
+      (self->names = evk_survey_list (evk_project_get_store (self->project), error)) == NULL)
+    return NULL;
+  if (name == NULL)
+    name = self->names[0];
+  if (name == NULL)
+    return spec_fail (error, _("the project has no survey yet")), NULL;
+  entry = g_hash_table_lookup (self->surveys, name);
+  if (entry != NULL)
+    return entry;
+
+  entry = g_new0 (SourceSurvey, 1);
+  entry->survey = evk_survey_load (evk_project_get_store (self->project), name, TRUE, error);
+  if (entry->survey == NULL)
+    {
+      g_free (entry);
+      return NULL;
+    }
+  entry->stats = evk_stats_new (entry->survey);
+  entry->group_rows = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) evk_rows_free);
+  g_hash_table_insert (self->surveys, g_strdup (name), entry);
+  return entry;
+}
+
+EvkSurvey *
+evk_table_source_get_survey (EvkTableSource  *self,
+                             const char      *name,
+                             GError         **error)
+{
+  SourceSurvey *entry;
+
+  if (self->names == NULL &&
+      (self->names = evk_survey_list (evk_project_get_store (self->project), error)) == NULL)
+    return NULL;
+  if (name == NULL && self->names[0] == NULL)
+    return NULL;
+  entry = source_survey (self, name, error);
+  return entry != NULL ? entry->survey : NULL;
+}
+
+const EvkRows *
+evk_table_source_get_rows (EvkTableSource  *self,
+                           const char      *group,
+                           GError         **error)
+{
+  SourceSurvey *entry = source_survey (self, NULL, error);
+  Spec spec = { self->project, NULL, NULL, NULL, NULL, NULL };
+
+  if (entry == NULL || (spec.strategy = evk_table_source_get_strategy (self, error)) == NULL)
+    return NULL;
+  spec.survey = entry->survey;
+  spec.group_rows = entry->group_rows;
+  return rows_for_group (&spec, group != NULL ? group : "all", error);
+}
+
+static EvkTable *
+response_rate (EvkSurvey *survey)
+{
+  EvkTable *table = evk_table_new ("response-rate", 1, 3);
+  static const char * const keys[] = { "respondents", "net-population", "invited" };
+
+  for (guint c = 0; c < 3; c++)
+    evk_table_column (table, c)->key = g_strdup (keys[c]);
+  evk_table_row (table, 0)->key = g_strdup (survey->name);
+  evk_table_cell (table, 0, 0)->n = survey->n_rows;
+  evk_table_cell (table, 0, 0)->count = survey->n_rows;
+  evk_table_cell (table, 0, 0)->share = evk_stats_response_rate (survey);
+  evk_table_cell (table, 0, 1)->count = survey->net_population;
+  evk_table_cell (table, 0, 2)->count = survey->invited;
+  table->n_base = survey->net_population > 0 ? survey->net_population : 0;
+  return table;
+}
+
+/* The one way a table is computed from its words, for the command line,
+ * the report, live figures and the window alike. */
+EvkTable *
+evk_table_source_compute (EvkTableSource  *self,
+                          const char      *text,
+                          GError         **error)
+{
+  g_autoptr(GPtrArray) args = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GHashTable) options = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autofree char *kind = NULL;
+  Spec spec = { self->project, NULL, NULL, args, options, NULL };
+  SourceSurvey *entry;
+  guint threshold;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (text != NULL, NULL);
+
+  if (!parse_words (text, &spec, &kind, error) || !check_options (&spec, error))
+    return NULL;
+  if ((spec.strategy = evk_table_source_get_strategy (self, error)) == NULL ||
+      (entry = source_survey (self, g_hash_table_lookup (options, "survey"), error)) == NULL)
+    return NULL;
+  spec.survey = entry->survey;
+  spec.group_rows = entry->group_rows;
+
+  if (g_str_equal (kind, "response-rate"))
+    return response_rate (entry->survey);
+
+  /* The context is shared between tables: each starts from the defaults. */
+  if (!evk_project_get_small_cell (self->project, &threshold, error))
+    return NULL;
+  evk_stats_set_group (entry->stats, NULL, NULL);
+  evk_stats_set_base (entry->stats, EVK_BASE_WITH_DONT_KNOW);
+  evk_stats_set_weighting (entry->stats, EVK_WEIGHT_NONE, NULL, NULL);
+  evk_stats_set_small_cell (entry->stats, threshold);
+  if (!configure_stats (&spec, entry->stats, error))
+    return NULL;
+  return compute (&spec, kind, entry->stats, error);
+}
+
 EvkTable *
 evk_table_compute (EvkProject  *project,
                    const char  *text,
                    GError     **error)
 {
-  g_autoptr(GPtrArray) args = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GHashTable) options = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  g_autoptr(EvkStrategy) strategy = NULL;
-  g_autoptr(EvkSurvey) survey = NULL;
-  g_autoptr(EvkStats) stats = NULL;
-  g_autofree char *kind = NULL;
-  g_auto(GStrv) surveys = NULL;
-  const char *survey_name;
-  Spec spec = { project, NULL, NULL, args, options };
-  EvkStore *store = evk_project_get_store (project);
+  g_autoptr(EvkTableSource) source = evk_table_source_new (project);
 
-  if (!parse_words (text, &spec, &kind, error) || !check_options (&spec, error))
-    return NULL;
-
-  strategy = evk_project_load_strategy (project, error);
-  if (strategy == NULL)
-    return NULL;
-  spec.strategy = strategy;
-
-  surveys = evk_survey_list (store, error);
-  if (surveys == NULL)
-    return NULL;
-  survey_name = g_hash_table_lookup (options, "survey");
-  if (survey_name == NULL)
-    survey_name = surveys[0];
-  if (survey_name == NULL)
-    return spec_fail (error, _("the project has no survey yet")), NULL;
-
-  survey = evk_survey_load (store, survey_name, TRUE, error);
-  if (survey == NULL)
-    return NULL;
-  spec.survey = survey;
-
-  if (g_str_equal (kind, "response-rate"))
-    {
-      EvkTable *table = evk_table_new ("response-rate", 1, 3);
-      static const char * const keys[] = { "respondents", "net-population", "invited" };
-
-      for (guint c = 0; c < 3; c++)
-        evk_table_column (table, c)->key = g_strdup (keys[c]);
-      evk_table_row (table, 0)->key = g_strdup (survey->name);
-      evk_table_cell (table, 0, 0)->n = survey->n_rows;
-      evk_table_cell (table, 0, 0)->count = survey->n_rows;
-      evk_table_cell (table, 0, 0)->share = evk_stats_response_rate (survey);
-      evk_table_cell (table, 0, 1)->count = survey->net_population;
-      evk_table_cell (table, 0, 2)->count = survey->invited;
-      table->n_base = survey->net_population > 0 ? survey->net_population : 0;
-      return table;
-    }
-
-  stats = evk_stats_new (survey);
-  {
-    guint threshold;
-
-    if (!evk_project_get_small_cell (project, &threshold, error))
-      return NULL;
-    evk_stats_set_small_cell (stats, threshold);
-  }
-  if (!configure_stats (&spec, stats, error))
-    return NULL;
-  return compute (&spec, kind, stats, error);
+  return evk_table_source_compute (source, text, error);
 }

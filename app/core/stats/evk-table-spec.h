@@ -31,6 +31,36 @@ G_BEGIN_DECLS
 EvkTable   *evk_table_compute      (EvkProject  *project,
                                     const char  *spec,
                                     GError     **error);
+
+/* What tables are computed from: the project's strategy and surveys, read
+ * when first needed and kept, with each group's respondents. The window
+ * keeps one, so that a group switch answers within a frame, and tells it
+ * what to forget when the project changes; evk_table_compute makes one for
+ * a single table. */
+typedef struct _EvkTableSource EvkTableSource;
+
+EvkTableSource *evk_table_source_new          (EvkProject      *project);
+void            evk_table_source_free         (EvkTableSource  *source);
+/* "strategy" (and with it the groups' respondents), "survey", or NULL for
+ * everything. */
+void            evk_table_source_forget       (EvkTableSource  *source,
+                                               const char      *what);
+EvkTable       *evk_table_source_compute      (EvkTableSource  *source,
+                                               const char      *spec,
+                                               GError         **error);
+EvkStrategy    *evk_table_source_get_strategy (EvkTableSource  *source,
+                                               GError         **error);
+/* name NULL: the first survey; NULL without an error when there is none. */
+EvkSurvey      *evk_table_source_get_survey   (EvkTableSource  *source,
+                                               const char      *name,
+                                               GError         **error);
+/* The respondents of a strategy group ("all" or NULL: everyone) of the
+ * first survey. */
+const EvkRows  *evk_table_source_get_rows     (EvkTableSource  *source,
+                                               const char      *group,
+                                               GError         **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (EvkTableSource, evk_table_source_free)
 const char *evk_table_spec_grammar (void);
 /* Whether the words of a table draw for the strategy group KEY (group=KEY,
  * or KEY among groups=…); FALSE for words that do not read. */
