@@ -47,7 +47,7 @@ static const Command commands[] = {
     N_("Import a survey: SPSS .sav/.zsav/.por, Stata .dta, or CSV with --codebook"),
     evk_cli_import_survey },
   { "import-documents", N_("PROJECT FILE"),
-    N_("Import a document-review coding sheet (CSV, long or wide form)"), evk_cli_import_documents },
+    N_("Import the coding sheet of the policy documents (CSV, long or wide form)"), evk_cli_import_documents },
   { "variables", N_("PROJECT"), N_("List a survey’s variables with their labels and value labels"),
     evk_cli_variables },
   { "table", N_("PROJECT SPEC…"), N_("Print a statistic as a table (CSV or JSON) in a language"),

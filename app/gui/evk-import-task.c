@@ -9,11 +9,11 @@
 
 #include <glib/gi18n.h>
 
+#include "evk-documents.h"
 #include "evk-import-csv.h"
 #include "evk-import-error.h"
 #include "evk-import-spss.h"
 #include "evk-import-task.h"
-#include "evk-review.h"
 #include "evk-store-texts.h"
 
 typedef struct {
@@ -220,7 +220,7 @@ import_thread (GTask        *task,
         break;
       case EVK_IMPORT_DOCUMENTS:
         if (!g_cancellable_set_error_if_cancelled (cancellable, &error) &&
-            evk_review_import (project, data->path, &error))
+            evk_documents_import (project, data->path, &error))
           summary = g_strdup_printf (_("Imported the document review from “%s”"), basename);
         break;
       case EVK_IMPORT_STRATEGY:

@@ -288,7 +288,7 @@ expected_numbers (ChartCase          *chart,
                     expect (expected, evk_chart_format_share (spec, cell->share), g_strdup (what));
                   break;
                 case EVK_CHART_STATUS_SUMMARY:
-                case EVK_CHART_REVIEW_MATRIX:
+                case EVK_CHART_DOCUMENTS_MATRIX:
                   if (cell->n > 0)
                     expect (expected, evk_format_number (lang, cell->n, 0), g_strdup (what));
                   break;
@@ -475,7 +475,7 @@ synthetic (EvkChartKind kind,
 
       row->key = g_strdup_printf ("r%u", r);
       evk_localized_set (row->label, "nb", label);
-      if (kind == EVK_CHART_REVIEW_MATRIX && r % 5 == 0)
+      if (kind == EVK_CHART_DOCUMENTS_MATRIX && r % 5 == 0)
         row->role = EVK_ENTRY_TOTAL;
       if (kind == EVK_CHART_OUTCOME || kind == EVK_CHART_DIVERGING)
         row->n_base = 3000 + r;

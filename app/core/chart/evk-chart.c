@@ -26,7 +26,8 @@ static const struct {
   [EVK_CHART_RANKED_SHARES] = { "ranked-shares", evk_chart_draw_ranked_shares },
   [EVK_CHART_DIVERGING] = { "diverging", evk_chart_draw_diverging },
   [EVK_CHART_STATUS_SUMMARY] = { "status-summary", evk_chart_draw_status_summary },
-  [EVK_CHART_REVIEW_MATRIX] = { "review-matrix", evk_chart_draw_review_matrix },
+  /* Saved in projects' chart rows and report settings: the word stays. */
+  [EVK_CHART_DOCUMENTS_MATRIX] = { "review-matrix", evk_chart_draw_documents_matrix },
   [EVK_CHART_TABLE] = { "table", evk_chart_draw_table },
 };
 

@@ -29,7 +29,7 @@ G_BEGIN_DECLS
  *                   bars diverging around the neutral point.
  * STATUS_SUMMARY    rows = goals, columns = statuses, counts in n. A row
  *                   with role TOTAL is drawn apart, as the sum.
- * REVIEW_MATRIX     rows = measures, columns = codes, n = documents. A row
+ * DOCUMENTS_MATRIX  rows = measures, columns = codes, n = documents. A row
  *                   with role TOTAL starts a group (a goal): its label is the
  *                   group's heading and its cells the group's counts.
  * TABLE             any table, drawn as a table for the report. */
@@ -41,7 +41,7 @@ typedef enum {
   EVK_CHART_RANKED_SHARES,
   EVK_CHART_DIVERGING,
   EVK_CHART_STATUS_SUMMARY,
-  EVK_CHART_REVIEW_MATRIX,
+  EVK_CHART_DOCUMENTS_MATRIX,
   EVK_CHART_TABLE,
   EVK_CHART_N_KINDS
 } EvkChartKind;

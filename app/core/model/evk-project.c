@@ -12,13 +12,13 @@
 #include <glib/gstdio.h>
 
 #include "evk-charts.h"
+#include "evk-documents.h"
 #include "evk-import-csv.h"
 #include "evk-import-spss.h"
 #include "evk-model-error.h"
 #include "evk-narrative.h"
 #include "evk-project.h"
 #include "evk-report.h"
-#include "evk-review.h"
 #include "evk-store-texts.h"
 #include "evk-strategy-keyfile.h"
 
@@ -156,7 +156,7 @@ build_demo (EvkProject  *project,
       !evk_survey_apply_meta (survey, meta_path, langs[0], error) ||
       !evk_project_save_survey (project, survey, error))
     return FALSE;
-  if (!evk_review_import (project, documents_path, error) ||
+  if (!evk_documents_import (project, documents_path, error) ||
       !evk_report_import_demo (project, demo_dir, error))
     return FALSE;
   /* Its default charts are made now, as a user's project has them after

@@ -12,13 +12,13 @@
 #include <string.h>
 
 #include "evk-charts.h"
+#include "evk-documents-stats.h"
 #include "evk-format.h"
 #include "evk-hyphenate.h"
 #include "evk-localized.h"
 #include "evk-narrative.h"
 #include "evk-report-private.h"
 #include "evk-report-settings.h"
-#include "evk-review-stats.h"
 #include "evk-store-texts.h"
 #include "evk-survey.h"
 #include "evk-words.h"
@@ -883,22 +883,22 @@ status_table (Builder *b)
 
 /* Measures × document-review codes, a heading row per goal. */
 static EvkTable *
-review_table (Builder *b)
+documents_table (Builder *b)
 {
-  g_autoptr(EvkReviewStats) stats = NULL;
+  g_autoptr(EvkDocumentsStats) stats = NULL;
   g_autoptr(GError) local_error = NULL;
   GPtrArray *codes;
   EvkTable *table;
   guint r = 0;
 
-  stats = evk_review_stats_load (b->project, &local_error);
+  stats = evk_documents_stats_load (b->project, &local_error);
   if (stats == NULL || stats->n_documents == 0)
     return NULL;
-  codes = stats->review->codes;
+  codes = stats->documents->codes;
   table = evk_table_new ("review", stats->goals->len + stats->measures->len, codes->len);
   for (guint c = 0; c < codes->len; c++)
     {
-      EvkReviewCode *code = g_ptr_array_index (codes, c);
+      EvkDocumentsCode *code = g_ptr_array_index (codes, c);
 
       evk_table_column (table, c)->key = g_strdup (code->key);
       evk_localized_set (evk_table_column (table, c)->label, b->lang,
@@ -906,7 +906,7 @@ review_table (Builder *b)
     }
   for (guint g = 0; g < stats->goals->len; g++)
     {
-      EvkReviewGoal *goal = g_ptr_array_index (stats->goals, g);
+      EvkDocumentsGoal *goal = g_ptr_array_index (stats->goals, g);
       EvkGoal *model_goal = evk_strategy_find_goal (b->strategy, goal->key);
       EvkTableEntry *heading = evk_table_row (table, r);
       guint heading_row = r++;
@@ -919,7 +919,7 @@ review_table (Builder *b)
       evk_localized_set (heading->label, b->lang, full);
       for (guint m = 0; m < goal->measures->len; m++)
         {
-          EvkReviewMeasure *measure = g_ptr_array_index (goal->measures, m);
+          EvkDocumentsMeasure *measure = g_ptr_array_index (goal->measures, m);
           EvkTableEntry *row = evk_table_row (table, r);
           g_autofree char *what = g_strdup_printf (_("measure %u: title"), measure->number);
           g_autofree char *row_label = g_strdup_printf ("%u %s", measure->number,
@@ -956,7 +956,7 @@ figure_table (Builder    *b,
   if (g_str_equal (spec, "@status"))
     return status_table (b);
   if (g_str_equal (spec, "@review"))
-    return review_table (b);
+    return documents_table (b);
   if (!b->has_survey)
     return NULL;
   return compute (b, spec, what);
