@@ -15,6 +15,7 @@
 
 #include "evk-cli.h"
 #include "evk-cli-private.h"
+#include "evk-demo.h"
 #include "evk-localized.h"
 #include "evk-project.h"
 #include "evk-report.h"
@@ -132,7 +133,7 @@ run_demo (int    argc,
   if (!evk_cli_parse (context, &argc, &argv, 1, &status))
     return status;
 
-  project = evk_project_create_demo (argv[1], &error);
+  project = evk_demo_create (argv[1], &error);
   if (project == NULL)
     return evk_cli_fail (error);
   g_print (_("Wrote the demo evaluation to %s\n"), argv[1]);

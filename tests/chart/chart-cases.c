@@ -9,6 +9,7 @@
 #include <math.h>
 
 #include "chart-cases.h"
+#include "evk-demo.h"
 #include "evk-documents-stats.h"
 #include "evk-localized.h"
 #include "evk-table-spec.h"
@@ -73,7 +74,7 @@ chart_cases_open_demo (char    **dir,
     return NULL;
   chart_cases_use_test_fonts (*dir);
   path = g_build_filename (*dir, "demo.evalkit", NULL);
-  return evk_project_create_demo (path, error);
+  return evk_demo_create (path, error);
 }
 
 void

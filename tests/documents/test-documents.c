@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "evk-csv-reader.h"
+#include "evk-demo.h"
 #include "evk-documents-stats.h"
 #include "evk-documents.h"
 #include "evk-import-error.h"
@@ -54,7 +55,7 @@ create_demo (const char *dir,
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *path = g_build_filename (dir, name, NULL);
-  EvkProject *project = evk_project_create_demo (path, &error);
+  EvkProject *project = evk_demo_create (path, &error);
 
   g_assert_no_error (error);
   g_assert_nonnull (project);

@@ -8,17 +8,10 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
-#include <errno.h>
-#include <glib/gstdio.h>
 
-#include "evk-charts.h"
-#include "evk-documents.h"
-#include "evk-import-csv.h"
-#include "evk-import-spss.h"
 #include "evk-model-error.h"
 #include "evk-narrative.h"
 #include "evk-project.h"
-#include "evk-report.h"
 #include "evk-store-texts.h"
 #include "evk-strategy-keyfile.h"
 
@@ -114,108 +107,6 @@ evk_project_create (const char  *path,
                     GError     **error)
 {
   return open_with_flags (path, EVK_STORE_OPEN_CREATE, error);
-}
-
-char *
-evk_get_demo_dir (void)
-{
-  const char *env = g_getenv ("EVALKIT_DATADIR");
-  g_autofree char *installed = g_build_filename (PKGDATADIR, "demo", NULL);
-  g_autofree char *installed_probe = g_build_filename (installed, "strategy.ini", NULL);
-
-  if (env != NULL && *env != '\0')
-    return g_build_filename (env, "demo", NULL);
-  if (g_file_test (installed_probe, G_FILE_TEST_EXISTS))
-    return g_steal_pointer (&installed);
-  return g_build_filename (SOURCE_DATADIR, "demo", NULL);
-}
-
-static gboolean
-build_demo (EvkProject  *project,
-            const char  *demo_dir,
-            GError     **error)
-{
-  g_autofree char *strategy_path = g_build_filename (demo_dir, "strategy.ini", NULL);
-  g_autofree char *survey_path = g_build_filename (demo_dir, "survey.sav", NULL);
-  g_autofree char *meta_path = g_build_filename (demo_dir, "survey-meta.ini", NULL);
-  g_autofree char *documents_path = g_build_filename (demo_dir, "documents.csv", NULL);
-  g_autofree char *codebook_path = g_build_filename (demo_dir, "codebook.csv", NULL);
-  g_autoptr(EvkSurvey) survey = NULL;
-  g_auto(GStrv) langs = NULL;
-  g_autoptr(GPtrArray) charts = NULL;
-
-  /* The demo goes through the same importers a user's files do: the
-   * strategy key file, the SPSS file, and the document coding sheet. The
-   * survey's labels are in the strategy's source language. */
-  if (!evk_project_import_strategy (project, strategy_path, error) ||
-      (langs = evk_store_get_languages (project->store, error)) == NULL)
-    return FALSE;
-  survey = evk_import_spss (survey_path, "survey", langs[0], NULL, NULL, NULL, error);
-  if (survey == NULL ||
-      !evk_import_codebook_translations (survey, codebook_path, langs[0], error) ||
-      !evk_survey_apply_meta (survey, meta_path, langs[0], error) ||
-      !evk_project_save_survey (project, survey, error))
-    return FALSE;
-  if (!evk_documents_import (project, documents_path, error) ||
-      !evk_report_import_demo (project, demo_dir, error))
-    return FALSE;
-  /* Its default charts are made now, as a user's project has them after
-   * its imports, so a read-only look (`evalkit info`, the report thread)
-   * sees them. */
-  charts = evk_project_list_charts (project, error);
-  return charts != NULL;
-}
-
-EvkProject *
-evk_project_create_demo (const char  *path,
-                         GError     **error)
-{
-  g_autofree char *demo_dir = evk_get_demo_dir ();
-  g_autofree char *dir = g_path_get_dirname (path);
-  g_autofree char *base = g_path_get_basename (path);
-  g_autofree char *tmp_path = NULL;
-  g_autoptr(EvkProject) project = NULL;
-  g_autoptr(GError) local_error = NULL;
-  gboolean ok;
-
-  if (g_file_test (path, G_FILE_TEST_EXISTS))
-    {
-      g_set_error (error, EVK_STORE_ERROR, EVK_STORE_ERROR_EXISTS,
-                   _("%s: the file already exists"), path);
-      return NULL;
-    }
-
-  /* Build beside the target and rename: an interrupted build never leaves
-   * a half-made project under the user's name. */
-  tmp_path = g_strdup_printf ("%s/.%s.%u.partial", dir, base, (guint) g_random_int ());
-  project = evk_project_create (tmp_path, error);
-  if (project == NULL)
-    return NULL;
-
-  ok = build_demo (project, demo_dir, &local_error);
-  g_clear_object (&project);
-
-  if (ok && g_rename (tmp_path, path) != 0)
-    {
-      int saved_errno = errno;
-      g_set_error (&local_error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
-                   "%s: %s", path, g_strerror (saved_errno));
-      ok = FALSE;
-    }
-  if (!ok)
-    {
-      g_autofree char *wal = g_strconcat (tmp_path, "-wal", NULL);
-      g_autofree char *shm = g_strconcat (tmp_path, "-shm", NULL);
-
-      g_unlink (tmp_path);
-      g_unlink (wal);
-      g_unlink (shm);
-      g_propagate_prefixed_error (error, g_steal_pointer (&local_error),
-                                  _("Could not build the demo project: "));
-      return NULL;
-    }
-
-  return evk_project_open (path, error);
 }
 
 const char *

@@ -33,10 +33,6 @@ EvkProject  *evk_project_open_read_only   (const char   *path,
                                            GError      **error);
 EvkProject  *evk_project_create           (const char   *path,
                                            GError      **error);
-/* Builds the demo evaluation from the data directory and moves it into
- * place only when complete. */
-EvkProject  *evk_project_create_demo      (const char   *path,
-                                           GError      **error);
 
 const char  *evk_project_get_path         (EvkProject   *self);
 EvkStore    *evk_project_get_store        (EvkProject   *self);
@@ -88,9 +84,5 @@ gboolean     evk_project_set_measure_text (EvkProject  *self,
                                            const char   *text,
                                            const char   *source_fp,
                                            GError      **error);
-
-/* Where the bundled demo data lives: $EVALKIT_DATADIR, the installed data
- * directory, or the source tree for an uninstalled build. */
-char        *evk_get_demo_dir             (void);
 
 G_END_DECLS

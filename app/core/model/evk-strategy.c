@@ -15,8 +15,6 @@
 #include "evk-store-texts.h"
 #include "evk-strategy.h"
 
-G_DEFINE_QUARK (evk-model-error-quark, evk_model_error)
-
 static const char * const vocab_names[EVK_N_VOCABS] = {
   "status", "type", "target", "section",
 };

@@ -13,4 +13,5 @@ typedef struct _EvkStore    EvkStore;
 typedef struct _EvkStrategy EvkStrategy;
 typedef struct _EvkProject  EvkProject;
 
+
 G_END_DECLS
