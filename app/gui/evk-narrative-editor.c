@@ -527,7 +527,7 @@ build (EvkNarrativeEditor *self)
   g_autoptr(EvkTextIndex) index = NULL;
   g_auto(GStrv) languages = NULL;
 
-  self->measure_id = evk_narrative_measure_id (store, self->number, &error);
+  self->measure_id = evk_strategy_measure_id (store, self->number, &error);
   if (self->measure_id >= 0)
     languages = evk_store_get_languages (store, &error);
   if (languages != NULL)

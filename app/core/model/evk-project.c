@@ -10,7 +10,6 @@
 #include <glib/gi18n-lib.h>
 
 #include "evk-model-error.h"
-#include "evk-narrative.h"
 #include "evk-project.h"
 #include "evk-store-texts.h"
 #include "evk-strategy-keyfile.h"
@@ -296,7 +295,7 @@ evk_project_get_measure_text (EvkProject  *self,
                               char       **source_fp,
                               GError     **error)
 {
-  gint64 id = evk_narrative_measure_id (self->store, number, error);
+  gint64 id = evk_strategy_measure_id (self->store, number, error);
 
   return id >= 0 &&
          evk_store_get_text_version (self->store, EVK_NARRATIVE_ENTITY_MEASURE, id, field, lang,
@@ -312,7 +311,7 @@ evk_project_set_measure_text (EvkProject  *self,
                               const char  *source_fp,
                               GError     **error)
 {
-  gint64 id = evk_narrative_measure_id (self->store, number, error);
+  gint64 id = evk_strategy_measure_id (self->store, number, error);
 
   if (id < 0)
     return FALSE;

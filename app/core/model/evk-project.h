@@ -17,6 +17,13 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (EvkProject, evk_project, EVK, PROJECT, GObject)
 
+/* The narrative and other texts live in the project under an entity: a
+ * measure's section KEY is entity "measure" (the measure's row id), field
+ * "section:KEY"; a chapter file NAME.md's section KEY is entity "project",
+ * id 0, field "chapter:NAME:KEY". */
+#define EVK_NARRATIVE_ENTITY_PROJECT "project"
+#define EVK_NARRATIVE_ENTITY_MEASURE "measure"
+
 typedef struct {
   guint n_surveys;
   guint n_respondents;      /* of all surveys */
