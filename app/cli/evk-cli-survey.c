@@ -19,7 +19,6 @@
 #include "evk-import-spss.h"
 #include "evk-localized.h"
 #include "evk-project.h"
-#include "evk-store-texts.h"
 #include "evk-survey.h"
 #include "evk-table-spec.h"
 #include "evk-table.h"
@@ -65,7 +64,7 @@ evk_cli_import_survey (int    argc,
 
   project = evk_project_open (argv[1], &error);
   if (project == NULL ||
-      (langs = evk_store_get_languages (evk_project_get_store (project), &error)) == NULL)
+      (langs = evk_project_get_languages (project, &error)) == NULL)
     return evk_cli_fail (error);
   if (langs[0] == NULL)
     {
@@ -122,7 +121,7 @@ evk_cli_variables (int    argc,
   project = evk_project_open_read_only (argv[1], &error);
   if (project == NULL ||
       (surveys = evk_survey_list (evk_project_get_store (project), &error)) == NULL ||
-      (langs = evk_store_get_languages (evk_project_get_store (project), &error)) == NULL)
+      (langs = evk_project_get_languages (project, &error)) == NULL)
     return evk_cli_fail (error);
   if (name == NULL && surveys[0] == NULL)
     {
@@ -282,7 +281,7 @@ evk_cli_table (int    argc,
     return evk_cli_usage_error (context, _("--format must be csv or json"));
 
   project = evk_project_open_read_only (argv[1], &error);
-  if (project == NULL || (langs = evk_store_get_languages (evk_project_get_store (project), &error)) == NULL)
+  if (project == NULL || (langs = evk_project_get_languages (project, &error)) == NULL)
     return evk_cli_fail (error);
   if (lang == NULL)
     lang = g_strdup (langs[0] != NULL ? langs[0] : "en");

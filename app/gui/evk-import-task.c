@@ -14,7 +14,6 @@
 #include "evk-import-error.h"
 #include "evk-import-spss.h"
 #include "evk-import-task.h"
-#include "evk-store-texts.h"
 
 typedef struct {
   char              *project_path;
@@ -128,7 +127,7 @@ import_survey (GTask         *task,
                GCancellable  *cancellable,
                GError       **error)
 {
-  g_auto(GStrv) langs = evk_store_get_languages (evk_project_get_store (project), error);
+  g_auto(GStrv) langs = evk_project_get_languages (project, error);
   g_autoptr(EvkSurvey) survey = NULL;
   g_autofree char *name = NULL;
   g_auto(GStrv) existing = NULL;
@@ -173,7 +172,7 @@ import_codebook (EvkProject    *project,
                  GError       **error)
 {
   EvkStore *store = evk_project_get_store (project);
-  g_auto(GStrv) langs = evk_store_get_languages (store, error);
+  g_auto(GStrv) langs = evk_project_get_languages (project, error);
   g_auto(GStrv) names = NULL;
   g_autoptr(EvkSurvey) survey = NULL;
 

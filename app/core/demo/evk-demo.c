@@ -18,7 +18,6 @@
 #include "evk-import-csv.h"
 #include "evk-import-spss.h"
 #include "evk-report.h"
-#include "evk-store-texts.h"
 
 static gboolean
 build_demo (EvkProject  *project,
@@ -38,7 +37,7 @@ build_demo (EvkProject  *project,
    * strategy key file, the SPSS file, and the document coding sheet. The
    * survey's labels are in the strategy's source language. */
   if (!evk_project_import_strategy (project, strategy_path, error) ||
-      (langs = evk_store_get_languages (evk_project_get_store (project), error)) == NULL)
+      (langs = evk_project_get_languages (project, error)) == NULL)
     return FALSE;
   survey = evk_import_spss (survey_path, "survey", langs[0], NULL, NULL, NULL, error);
   if (survey == NULL ||

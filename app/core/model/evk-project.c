@@ -322,3 +322,38 @@ evk_project_set_measure_text (EvkProject  *self,
   g_signal_emit (self, signals[CHANGED], 0, "texts");
   return TRUE;
 }
+
+EvkTextState
+evk_project_get_measure_text_state (EvkProject  *self,
+                                    guint        number,
+                                    const char  *field,
+                                    const char  *lang,
+                                    GError     **error)
+{
+  gint64 id = evk_strategy_measure_id (self->store, number, error);
+
+  if (id < 0)
+    return EVK_TEXT_MISSING;
+  return evk_store_get_text_state (self->store, EVK_NARRATIVE_ENTITY_MEASURE, id, field, lang, error);
+}
+
+GHashTable *
+evk_project_get_measure_texts (EvkProject  *self,
+                               guint        number,
+                               const char  *field,
+                               GError     **error)
+{
+  gint64 id = evk_strategy_measure_id (self->store, number, error);
+  g_autoptr(EvkTextIndex) index = NULL;
+
+  if (id < 0 || (index = evk_text_index_load (self->store, EVK_NARRATIVE_ENTITY_MEASURE, error)) == NULL)
+    return NULL;
+  return evk_text_index_get (index, id, field);
+}
+
+GStrv
+evk_project_get_languages (EvkProject  *self,
+                           GError     **error)
+{
+  return evk_store_get_languages (self->store, error);
+}

@@ -91,5 +91,22 @@ gboolean     evk_project_set_measure_text (EvkProject  *self,
                                            const char   *text,
                                            const char   *source_fp,
                                            GError      **error);
+/* The state of a measure's text in LANG against its source (the source
+ * language's own text is current when it is there). */
+EvkTextState evk_project_get_measure_text_state (EvkProject *self,
+                                           guint         number,
+                                           const char   *field,
+                                           const char   *lang,
+                                           GError      **error);
+/* A measure's text FIELD in every language that has it: a new localized
+ * table, possibly empty. */
+GHashTable  *evk_project_get_measure_texts (EvkProject  *self,
+                                           guint         number,
+                                           const char   *field,
+                                           GError      **error);
+
+/* The project's languages, source language first. */
+GStrv        evk_project_get_languages    (EvkProject   *self,
+                                           GError      **error);
 
 G_END_DECLS
