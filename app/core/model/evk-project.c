@@ -357,3 +357,21 @@ evk_project_get_languages (EvkProject  *self,
 {
   return evk_store_get_languages (self->store, error);
 }
+
+char *
+evk_project_get_meta (EvkProject  *self,
+                      const char  *key,
+                      GError     **error)
+{
+  sqlite3_stmt *stmt = evk_store_prepare (self->store, "SELECT value FROM project_meta WHERE key = ?1", error);
+  gboolean has_row = FALSE;
+  char *value = NULL;
+
+  if (stmt == NULL)
+    return NULL;
+  evk_stmt_bind_text (stmt, 1, key);
+  if (evk_store_step (self->store, stmt, &has_row, error) && has_row)
+    value = g_strdup (evk_stmt_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+  return value;
+}

@@ -108,5 +108,10 @@ GHashTable  *evk_project_get_measure_texts (EvkProject  *self,
 /* The project's languages, source language first. */
 GStrv        evk_project_get_languages    (EvkProject   *self,
                                            GError      **error);
+/* A value the project keeps by key (the report settings' "report.…"), or
+ * NULL without an error when it has none. */
+char        *evk_project_get_meta         (EvkProject   *self,
+                                           const char   *key,
+                                           GError      **error);
 
 G_END_DECLS

@@ -750,6 +750,24 @@ evk_strategy_measure_id (EvkStore    *store,
   return id;
 }
 
+GHashTable *
+evk_strategy_measure_ids (EvkStore  *store,
+                          GError   **error)
+{
+  g_autoptr(GHashTable) ids = g_hash_table_new (NULL, NULL);
+  sqlite3_stmt *stmt = evk_store_prepare (store, "SELECT number, id FROM measure", error);
+  gboolean has_row;
+
+  if (stmt == NULL)
+    return NULL;
+  while (evk_store_step (store, stmt, &has_row, error) && has_row)
+    g_hash_table_insert (ids, GINT_TO_POINTER (sqlite3_column_int (stmt, 0)),
+                         GINT_TO_POINTER (sqlite3_column_int (stmt, 1)));
+  if (error != NULL && *error != NULL)
+    return NULL;
+  return g_steal_pointer (&ids);
+}
+
 EvkStrategy *
 evk_strategy_load (EvkStore  *store,
                    GError   **error)

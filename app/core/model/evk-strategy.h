@@ -149,6 +149,9 @@ gboolean     evk_strategy_save             (EvkStrategy  *strategy,
 gint64       evk_strategy_measure_id       (EvkStore     *store,
                                             guint         number,
                                             GError      **error);
+/* Every measure's row id by number (guint → gint64, as pointers). */
+GHashTable  *evk_strategy_measure_ids      (EvkStore     *store,
+                                            GError      **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (EvkStrategy, evk_strategy_free)
 
