@@ -7,6 +7,7 @@
 
 #include <string.h>
 
+#include "evk-demo.h"
 #include "evk-localized.h"
 #include "evk-model-error.h"
 #include "evk-project.h"
@@ -377,7 +378,7 @@ test_demo_project (void)
   g_autoptr(GError) error = NULL;
   g_autofree char *dir = evk_test_tmpdir ();
   g_autofree char *path = g_build_filename (dir, "demo.evalkit", NULL);
-  g_autoptr(EvkProject) project = evk_project_create_demo (path, &error);
+  g_autoptr(EvkProject) project = evk_demo_create (path, &error);
   g_autoptr(EvkProject) again = NULL;
   g_autoptr(GDir) d = NULL;
   const char *name;
@@ -391,7 +392,7 @@ test_demo_project (void)
   d = g_dir_open (dir, 0, NULL);
   while ((name = g_dir_read_name (d)) != NULL)
     g_assert_false (g_str_has_suffix (name, ".partial"));
-  again = evk_project_create_demo (path, &error);
+  again = evk_demo_create (path, &error);
   g_assert_null (again);
   g_assert_error (error, EVK_STORE_ERROR, EVK_STORE_ERROR_EXISTS);
   evk_test_rm_rf (dir);

@@ -8,6 +8,8 @@
 #include <gio/gio.h>
 #include <string.h>
 
+#include "evk-data-dir.h"
+#include "evk-demo.h"
 #include "evk-import-csv.h"
 #include "evk-import-spss.h"
 #include "evk-project.h"
@@ -30,7 +32,7 @@ fixture_set_up (Fixture       *f,
   f->dir = evk_test_tmpdir ();
   f->demo_dir = evk_get_demo_dir ();
   path = g_build_filename (f->dir, "demo.evalkit", NULL);
-  f->project = evk_project_create_demo (path, &error);
+  f->project = evk_demo_create (path, &error);
   g_assert_no_error (error);
 }
 

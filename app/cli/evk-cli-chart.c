@@ -14,7 +14,6 @@
 #include "evk-charts.h"
 #include "evk-cli-private.h"
 #include "evk-localized.h"
-#include "evk-store-texts.h"
 #include "evk-table-spec.h"
 
 static char *
@@ -23,7 +22,7 @@ pick_language (EvkProject  *project,
                const char  *path,
                GError     **error)
 {
-  g_auto(GStrv) langs = evk_store_get_languages (evk_project_get_store (project), error);
+  g_auto(GStrv) langs = evk_project_get_languages (project, error);
 
   if (langs == NULL)
     return NULL;

@@ -13,13 +13,12 @@
 #include <string.h>
 
 #include "evk-cli-private.h"
+#include "evk-documents-stats.h"
+#include "evk-documents.h"
 #include "evk-import-csv.h"
 #include "evk-import-spss.h"
 #include "evk-localized.h"
 #include "evk-project.h"
-#include "evk-review.h"
-#include "evk-review-stats.h"
-#include "evk-store-texts.h"
 #include "evk-survey.h"
 #include "evk-table-spec.h"
 #include "evk-table.h"
@@ -66,7 +65,7 @@ evk_cli_import_survey (int    argc,
 
   project = evk_project_open (argv[1], &error);
   if (project == NULL ||
-      (langs = evk_store_get_languages (evk_project_get_store (project), &error)) == NULL)
+      (langs = evk_project_get_languages (project, &error)) == NULL)
     return evk_cli_fail (error);
   if (langs[0] == NULL)
     {
@@ -131,7 +130,7 @@ evk_cli_variables (int    argc,
   project = evk_project_open_read_only (argv[1], &error);
   if (project == NULL ||
       (surveys = evk_survey_list (evk_project_get_store (project), &error)) == NULL ||
-      (langs = evk_store_get_languages (evk_project_get_store (project), &error)) == NULL)
+      (langs = evk_project_get_languages (project, &error)) == NULL)
     return evk_cli_fail (error);
   if (name == NULL && surveys[0] == NULL)
     {
@@ -171,18 +170,18 @@ evk_cli_variables (int    argc,
 /* The document review's findings are tables of text: counts and lists of
  * documents side by side. */
 static int
-print_review_table (EvkProject  *project,
-                    const char  *path,
-                    const char  *name,
-                    const char  *lang,
-                    gboolean     json)
+print_documents_table (EvkProject *project,
+                       const char *path,
+                       const char *name,
+                       const char *lang,
+                       gboolean    json)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(EvkReviewStats) stats = evk_review_stats_load (project, &error);
-  g_autoptr(EvkReviewTable) table = NULL;
+  g_autoptr(EvkDocumentsStats) stats = evk_documents_stats_load (project, &error);
+  g_autoptr(EvkDocumentsTable) table = NULL;
   g_autoptr(GString) out = g_string_new (NULL);
 
-  if (stats == NULL || (table = evk_review_stats_get_table (stats, name, lang, &error)) == NULL)
+  if (stats == NULL || (table = evk_documents_stats_get_table (stats, name, lang, &error)) == NULL)
     {
       evk_cli_prefix_path (&error, path);
       return evk_cli_fail (error);
@@ -256,7 +255,7 @@ evk_cli_import_documents (int    argc,
     return status;
 
   project = evk_project_open (argv[1], &error);
-  if (project == NULL || !evk_review_import (project, argv[2], &error))
+  if (project == NULL || !evk_documents_import (project, argv[2], &error))
     return evk_cli_fail (error);
   return EXIT_SUCCESS;
 }
@@ -291,7 +290,7 @@ evk_cli_table (int    argc,
     return evk_cli_usage_error (context, _("--format must be csv or json"));
 
   project = evk_project_open_read_only (argv[1], &error);
-  if (project == NULL || (langs = evk_store_get_languages (evk_project_get_store (project), &error)) == NULL)
+  if (project == NULL || (langs = evk_project_get_languages (project, &error)) == NULL)
     return evk_cli_fail (error);
   if (lang == NULL)
     lang = g_strdup (langs[0] != NULL ? langs[0] : "en");
@@ -302,7 +301,7 @@ evk_cli_table (int    argc,
     }
 
   if (g_str_has_prefix (spec, "review-"))
-    return print_review_table (project, argv[1], g_strstrip (spec), lang,
+    return print_documents_table (project, argv[1], g_strstrip (spec), lang,
                                format != NULL && g_str_equal (format, "json"));
 
   table = evk_table_compute (project, spec, &error);

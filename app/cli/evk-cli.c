@@ -15,6 +15,7 @@
 
 #include "evk-cli.h"
 #include "evk-cli-private.h"
+#include "evk-demo.h"
 #include "evk-localized.h"
 #include "evk-project.h"
 #include "evk-report.h"
@@ -47,7 +48,7 @@ static const Command commands[] = {
     N_("Import a survey: SPSS .sav/.zsav/.por, Stata .dta, or CSV with --codebook"),
     evk_cli_import_survey },
   { "import-documents", N_("PROJECT FILE"),
-    N_("Import a document-review coding sheet (CSV, long or wide form)"), evk_cli_import_documents },
+    N_("Import the coding sheet of the policy documents (CSV, long or wide form)"), evk_cli_import_documents },
   { "variables", N_("PROJECT"), N_("List a survey’s variables with their labels and value labels"),
     evk_cli_variables },
   { "table", N_("PROJECT SPEC…"), N_("Print a statistic as a table (CSV or JSON) in a language"),
@@ -142,7 +143,7 @@ run_demo (int    argc,
   if (!evk_cli_parse (context, &argc, &argv, 1, &status))
     return status;
 
-  project = evk_project_create_demo (argv[1], &error);
+  project = evk_demo_create (argv[1], &error);
   if (project == NULL)
     return evk_cli_fail (error);
   g_print (_("Wrote the demo evaluation to %s\n"), argv[1]);

@@ -12,7 +12,6 @@
 #include "evk-chart-edit-dialog.h"
 #include "evk-charts.h"
 #include "evk-localized.h"
-#include "evk-store-texts.h"
 
 struct _EvkChartEditDialog
 {
@@ -302,7 +301,7 @@ evk_chart_edit_dialog_new (GtkWindow   *parent,
   g_return_val_if_fail (key != NULL, NULL);
 
   if ((charts = evk_project_list_charts (project, error)) == NULL ||
-      (langs = evk_store_get_languages (evk_project_get_store (project), error)) == NULL)
+      (langs = evk_project_get_languages (project, error)) == NULL)
     return NULL;
   if ((chart = evk_project_find_chart (charts, key)) == NULL)
     {

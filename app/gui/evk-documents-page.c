@@ -55,34 +55,34 @@ row_matches (GtkListBoxRow *row,
 static void
 rebuild (EvkDocumentsPage *self)
 {
-  EvkReviewStats *review = evk_workspace_get_review (self->workspace);
+  EvkDocumentsStats *documents = evk_workspace_get_documents (self->workspace);
   const char *lang = evk_workspace_get_language (self->workspace);
   g_autoptr(GHashTable) n_codings = g_hash_table_new (NULL, NULL);
   GtkWidget *child;
 
   while ((child = gtk_widget_get_first_child (self->list)) != NULL)
     gtk_list_box_remove (GTK_LIST_BOX (self->list), child);
-  if (review == NULL)
+  if (documents == NULL)
     {
       gtk_label_set_text (GTK_LABEL (self->summary), _("The project has no document review yet. Import a coding sheet from the Import menu."));
       return;
     }
   {
-    g_autofree char *docs = evk_format_number (lang, review->n_documents, 0);
-    g_autofree char *codings = evk_format_number (lang, review->n_codings, 0);
+    g_autofree char *docs = evk_format_number (lang, documents->n_documents, 0);
+    g_autofree char *codings = evk_format_number (lang, documents->n_codings, 0);
     g_autofree char *text = g_strdup_printf (_("%s documents, %s codings"), docs, codings);
     gtk_label_set_text (GTK_LABEL (self->summary), text);
   }
 
-  for (guint i = 0; i < review->review->codings->len; i++)
+  for (guint i = 0; i < documents->documents->codings->len; i++)
     {
-      EvkCoding *coding = g_ptr_array_index (review->review->codings, i);
+      EvkCoding *coding = g_ptr_array_index (documents->documents->codings, i);
       guint n = GPOINTER_TO_UINT (g_hash_table_lookup (n_codings, coding->document));
       g_hash_table_insert (n_codings, coding->document, GUINT_TO_POINTER (n + 1));
     }
-  for (guint i = 0; i < review->review->documents->len; i++)
+  for (guint i = 0; i < documents->documents->documents->len; i++)
     {
-      EvkDocument *document = g_ptr_array_index (review->review->documents, i);
+      EvkDocument *document = g_ptr_array_index (documents->documents->documents, i);
       GtkWidget *row = adw_action_row_new ();
       guint n = GPOINTER_TO_UINT (g_hash_table_lookup (n_codings, document));
       g_autofree char *subtitle = g_strdup_printf ("%s · %d · %s → %s", type_name (document->type), document->year,

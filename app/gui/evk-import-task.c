@@ -9,12 +9,11 @@
 
 #include <glib/gi18n.h>
 
+#include "evk-documents.h"
 #include "evk-import-csv.h"
 #include "evk-import-error.h"
 #include "evk-import-spss.h"
 #include "evk-import-task.h"
-#include "evk-review.h"
-#include "evk-store-texts.h"
 
 typedef struct {
   char              *project_path;
@@ -191,7 +190,7 @@ import_survey (GTask             *task,
   g_autoptr(EvkSurvey) old = NULL;
   g_autoptr(EvkSurveyChanges) changes = NULL;
   g_autofree char *summary = NULL;
-  g_auto(GStrv) langs = evk_store_get_languages (evk_project_get_store (project), error);
+  g_auto(GStrv) langs = evk_project_get_languages (project, error);
   g_autoptr(EvkSurvey) survey = NULL;
   g_autofree char *name = NULL;
   g_auto(GStrv) existing = NULL;
@@ -252,7 +251,7 @@ import_codebook (EvkProject    *project,
                  GError       **error)
 {
   EvkStore *store = evk_project_get_store (project);
-  g_auto(GStrv) langs = evk_store_get_languages (store, error);
+  g_auto(GStrv) langs = evk_project_get_languages (project, error);
   g_auto(GStrv) names = NULL;
   g_autoptr(EvkSurvey) survey = NULL;
 
@@ -299,7 +298,7 @@ import_thread (GTask        *task,
         break;
       case EVK_IMPORT_DOCUMENTS:
         if (!g_cancellable_set_error_if_cancelled (cancellable, &error) &&
-            evk_review_import (project, data->path, &error))
+            evk_documents_import (project, data->path, &error))
           result->summary = g_strdup_printf (_("Imported the document review from “%s”"), basename);
         break;
       case EVK_IMPORT_STRATEGY:

@@ -196,8 +196,8 @@ term_row_new (EvkMeasurePage *self,
 static void
 rebuild_codings (EvkMeasurePage *self)
 {
-  EvkReviewStats *review = evk_workspace_get_review (self->workspace);
-  EvkReviewMeasure *found = review != NULL ? evk_review_stats_find_measure (review, self->number) : NULL;
+  EvkDocumentsStats *documents = evk_workspace_get_documents (self->workspace);
+  EvkDocumentsMeasure *found = documents != NULL ? evk_documents_stats_find_measure (documents, self->number) : NULL;
   const char *lang = evk_workspace_get_language (self->workspace);
 
   evk_page_clear_box (self->codings_box);
@@ -207,7 +207,7 @@ rebuild_codings (EvkMeasurePage *self)
       GtkWidget *row = adw_action_row_new ();
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
-                                     review == NULL ? _("The project has no document review yet")
+                                     documents == NULL ? _("The project has no document review yet")
                                                     : _("No document mentions this measure"));
       gtk_box_append (GTK_BOX (self->codings_box), row);
       adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (self->codings_group), NULL);
@@ -227,7 +227,7 @@ rebuild_codings (EvkMeasurePage *self)
   for (guint i = 0; i < found->codings->len; i++)
     {
       EvkCoding *coding = g_ptr_array_index (found->codings, i);
-      EvkReviewCode *code = evk_review_find_code (review->review, coding->code);
+      EvkDocumentsCode *code = evk_documents_find_code (documents->documents, coding->code);
       GtkWidget *row = adw_expander_row_new ();
       GtkWidget *badge = gtk_label_new (code != NULL ? evk_workspace_tr (self->workspace, code->name) : coding->code);
       g_autofree char *subtitle = NULL;

@@ -14,7 +14,6 @@
 #include "evk-narrative-editor.h"
 #include "evk-narrative.h"
 #include "evk-page.h"
-#include "evk-store-texts.h"
 #include "evk-window-private.h"
 
 /* Typing is saved this long after the last keystroke (and at once when
@@ -29,7 +28,6 @@ struct _EvkNarrativeEditor
 
   EvkWorkspace   *workspace;
   guint           number;
-  gint64          measure_id;
   gboolean        loading;
 
   GtkWidget      *group;
@@ -73,10 +71,10 @@ column_free (Column *column)
   g_free (column);
 }
 
-static EvkStore *
-get_store (EvkNarrativeEditor *self)
+static EvkProject *
+get_project (EvkNarrativeEditor *self)
 {
-  return evk_project_get_store (evk_workspace_get_project (self->workspace));
+  return evk_workspace_get_project (self->workspace);
 }
 
 /* The language's name in the UI language; a language added to a project
@@ -135,8 +133,8 @@ column_update_state (Column *column)
       gtk_widget_set_visible (label, FALSE);
       return;
     }
-  state = evk_store_get_text_state (get_store (self), EVK_NARRATIVE_ENTITY_MEASURE, self->measure_id,
-                                    column->field, column->lang, &error);
+  state = evk_project_get_measure_text_state (get_project (self), self->number,
+                                              column->field, column->lang, &error);
   if (error != NULL)
     {
       gtk_label_set_text (GTK_LABEL (label), error->message);
@@ -521,18 +519,24 @@ column_new (EvkNarrativeEditor *self,
 static void
 build (EvkNarrativeEditor *self)
 {
-  EvkStore *store = get_store (self);
+  EvkProject *project = get_project (self);
   GPtrArray *sections = evk_workspace_get_strategy (self->workspace)->vocabs[EVK_VOCAB_SECTION];
   g_autoptr(GError) error = NULL;
-  g_autoptr(EvkTextIndex) index = NULL;
+  g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func ((GDestroyNotify) g_hash_table_unref);
   g_auto(GStrv) languages = NULL;
 
-  self->measure_id = evk_narrative_measure_id (store, self->number, &error);
-  if (self->measure_id >= 0)
-    languages = evk_store_get_languages (store, &error);
-  if (languages != NULL)
-    index = evk_text_index_load (store, EVK_NARRATIVE_ENTITY_MEASURE, &error);
-  if (index == NULL)
+  languages = evk_project_get_languages (project, &error);
+  for (guint s = 0; languages != NULL && s < sections->len; s++)
+    {
+      EvkTerm *section = g_ptr_array_index (sections, s);
+      g_autofree char *field = g_strdup_printf ("section:%s", section->key);
+      GHashTable *localized = evk_project_get_measure_texts (project, self->number, field, &error);
+
+      if (localized == NULL)
+        break;
+      g_ptr_array_add (texts, localized);
+    }
+  if (error != NULL)
     {
       GtkWidget *label = evk_page_label_new (error->message, "error");
 
@@ -546,8 +550,7 @@ build (EvkNarrativeEditor *self)
   for (guint s = 0; s < sections->len; s++)
     {
       EvkTerm *section = g_ptr_array_index (sections, s);
-      g_autofree char *field = g_strdup_printf ("section:%s", section->key);
-      g_autoptr(GHashTable) localized = evk_text_index_get (index, self->measure_id, field);
+      GHashTable *localized = g_ptr_array_index (texts, s);
       const char *name = evk_workspace_tr (self->workspace, section->name);
       GtkWidget *block = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
       GtkWidget *heading, *columns;
@@ -577,18 +580,30 @@ build (EvkNarrativeEditor *self)
 static void
 reload_texts (EvkNarrativeEditor *self)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(EvkTextIndex) index = evk_text_index_load (get_store (self), EVK_NARRATIVE_ENTITY_MEASURE, &error);
+  /* One lookup per field, all before any column changes. */
+  g_autoptr(GHashTable) by_field = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                                          (GDestroyNotify) g_hash_table_unref);
 
-  if (index == NULL)
+  for (guint i = 0; i < self->columns->len; i++)
     {
-      g_warning ("Could not read the narrative of measure %u: %s", self->number, error->message);
-      return;
+      Column *column = g_ptr_array_index (self->columns, i);
+      g_autoptr(GError) error = NULL;
+      GHashTable *localized;
+
+      if (g_hash_table_contains (by_field, column->field))
+        continue;
+      localized = evk_project_get_measure_texts (get_project (self), self->number, column->field, &error);
+      if (localized == NULL)
+        {
+          g_warning ("Could not read the narrative of measure %u: %s", self->number, error->message);
+          return;
+        }
+      g_hash_table_insert (by_field, column->field, localized);
     }
   for (guint i = 0; i < self->columns->len; i++)
     {
       Column *column = g_ptr_array_index (self->columns, i);
-      g_autoptr(GHashTable) localized = evk_text_index_get (index, self->measure_id, column->field);
+      GHashTable *localized = g_hash_table_lookup (by_field, column->field);
       const char *stored = g_hash_table_lookup (localized, column->lang);
       g_autofree char *shown = NULL;
 

@@ -107,7 +107,7 @@ rebuild (EvkOverviewPage *self)
 {
   EvkStrategy *strategy = evk_workspace_get_strategy (self->workspace);
   EvkSurvey *survey = evk_workspace_get_survey (self->workspace);
-  EvkReviewStats *review = evk_workspace_get_review (self->workspace);
+  EvkDocumentsStats *documents = evk_workspace_get_documents (self->workspace);
   const char *lang = evk_workspace_get_language (self->workspace);
   GtkWidget *header, *figures, *flow, *goals, *sources;
   const char *owner;
@@ -148,8 +148,8 @@ rebuild (EvkOverviewPage *self)
           add_figure (self, figures, "response-rate", evk_format_percent (lang, rate, 1), caption);
         }
     }
-  if (review != NULL)
-    add_figure (self, figures, "documents", evk_format_number (lang, review->n_documents, 0), _("Documents reviewed"));
+  if (documents != NULL)
+    add_figure (self, figures, "documents", evk_format_number (lang, documents->n_documents, 0), _("Documents reviewed"));
   gtk_box_append (GTK_BOX (self->content), figures);
 
   flow = evk_page_flow_new ();
@@ -202,10 +202,10 @@ rebuild (EvkOverviewPage *self)
     }
   else
     add_source_row (sources, _("Survey"), _("Not imported yet"), "x-office-spreadsheet-symbolic");
-  if (review != NULL)
+  if (documents != NULL)
     {
-      g_autofree char *docs = evk_format_number (lang, review->n_documents, 0);
-      g_autofree char *codings = evk_format_number (lang, review->n_codings, 0);
+      g_autofree char *docs = evk_format_number (lang, documents->n_documents, 0);
+      g_autofree char *codings = evk_format_number (lang, documents->n_codings, 0);
       g_autofree char *text = g_strdup_printf (_("%s documents, %s codings"), docs, codings);
       add_source_row (sources, _("Document review"), text, "emblem-documents-symbolic");
     }

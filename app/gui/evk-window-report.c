@@ -10,7 +10,6 @@
 #include <glib/gi18n.h>
 
 #include "evk-report.h"
-#include "evk-store-texts.h"
 #include "evk-window-private.h"
 
 /* The report renders in a thread on its own, read-only connection to the
@@ -166,7 +165,7 @@ _evk_window_render_report (EvkWindow  *self,
 
   job = g_new0 (RenderJob, 1);
   job->project_path = g_strdup (evk_project_get_path (self->project));
-  job->langs = evk_store_get_languages (evk_project_get_store (self->project), &error);
+  job->langs = evk_project_get_languages (self->project, &error);
   if (job->langs == NULL)
     {
       _evk_window_toast (self, error->message);

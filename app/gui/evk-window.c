@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "evk-demo.h"
 #include "evk-documents-page.h"
 #include "evk-goal-page.h"
 #include "evk-groups-page.h"
@@ -345,7 +346,7 @@ evk_window_open_demo (EvkWindow  *self,
   if (g_file_test (path, G_FILE_TEST_EXISTS))
     project = evk_project_open (path, error);
   else
-    project = evk_project_create_demo (path, error);
+    project = evk_demo_create (path, error);
   return project != NULL && set_project (self, project, error);
 }
 

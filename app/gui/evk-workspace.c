@@ -28,7 +28,7 @@ struct _EvkWorkspace
   EvkTableSource *source;
   EvkStrategy    *strategy;     /* the source's */
   EvkSurvey      *survey;       /* the source's first survey, or NULL */
-  EvkReviewStats *review;
+  EvkDocumentsStats *documents;
   char           *lang;
   guint           small_cell;
 };
@@ -88,14 +88,14 @@ load_survey (EvkWorkspace  *self,
 }
 
 static void
-load_review (EvkWorkspace *self)
+load_documents (EvkWorkspace *self)
 {
   g_autoptr(GError) error = NULL;
 
-  g_clear_pointer (&self->review, evk_review_stats_free);
-  self->review = evk_review_stats_load (self->project, &error);
-  if (self->review != NULL && self->review->n_documents == 0)
-    g_clear_pointer (&self->review, evk_review_stats_free);
+  g_clear_pointer (&self->documents, evk_documents_stats_free);
+  self->documents = evk_documents_stats_load (self->project, &error);
+  if (self->documents != NULL && self->documents->n_documents == 0)
+    g_clear_pointer (&self->documents, evk_documents_stats_free);
   if (error != NULL)
     g_debug ("No document review: %s", error->message);
 }
@@ -116,7 +116,7 @@ project_changed (EvkProject   *project,
       load_strategy (self, &error);
       if (error == NULL)
         load_survey (self, &error);
-      load_review (self);
+      load_documents (self);
       if (error != NULL)
         g_warning ("Could not reload the project after a change elsewhere: %s", error->message);
       for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
@@ -128,13 +128,13 @@ project_changed (EvkProject   *project,
   else if (g_strcmp0 (what, "survey") == 0)
     load_survey (self, &error);
   else if (g_strcmp0 (what, "documents") == 0)
-    load_review (self);
+    load_documents (self);
   else
     {
       load_strategy (self, &error);
       /* Findings are grouped by the strategy's goals and titles. */
       if (error == NULL && g_strcmp0 (what, "measure") != 0)
-        load_review (self);
+        load_documents (self);
     }
   if (error != NULL)
     g_warning ("Could not reload the project after a change: %s", error->message);
@@ -160,7 +160,7 @@ evk_workspace_finalize (GObject *object)
   self->strategy = NULL;
   self->survey = NULL;
   g_clear_pointer (&self->source, evk_table_source_free);
-  g_clear_pointer (&self->review, evk_review_stats_free);
+  g_clear_pointer (&self->documents, evk_documents_stats_free);
   g_clear_pointer (&self->lang, g_free);
   G_OBJECT_CLASS (evk_workspace_parent_class)->finalize (object);
 }
@@ -244,7 +244,7 @@ evk_workspace_new (EvkProject  *project,
   self->source = evk_table_source_new (project);
   if (!load_strategy (self, error) || !load_survey (self, error))
     return NULL;
-  load_review (self);
+  load_documents (self);
   g_signal_connect (project, "changed", G_CALLBACK (project_changed), self);
   return g_steal_pointer (&self);
 }
@@ -267,10 +267,10 @@ evk_workspace_get_survey (EvkWorkspace *self)
   return self->survey;
 }
 
-EvkReviewStats *
-evk_workspace_get_review (EvkWorkspace *self)
+EvkDocumentsStats *
+evk_workspace_get_documents (EvkWorkspace *self)
 {
-  return self->review;
+  return self->documents;
 }
 
 const char *

@@ -8,8 +8,8 @@
 #include <glib-object.h>
 
 #include "evk-charts.h"
+#include "evk-documents-stats.h"
 #include "evk-project.h"
-#include "evk-review-stats.h"
 #include "evk-rows.h"
 #include "evk-stats.h"
 #include "evk-strategy.h"
@@ -40,7 +40,7 @@ EvkStrategy    *evk_workspace_get_strategy   (EvkWorkspace  *self);
 /* The first survey with its data, or NULL when the project has none. */
 EvkSurvey      *evk_workspace_get_survey     (EvkWorkspace  *self);
 /* NULL when the project has no document review. */
-EvkReviewStats *evk_workspace_get_review     (EvkWorkspace  *self);
+EvkDocumentsStats *evk_workspace_get_documents     (EvkWorkspace  *self);
 
 /* The content language: charts, titles and labels follow it. */
 const char     *evk_workspace_get_language   (EvkWorkspace  *self);

@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "evk-chart-card.h"
+#include "evk-demo.h"
 #include "evk-measure-page.h"
 #include "evk-overview-page.h"
 #include "evk-resources.h"
@@ -118,7 +119,7 @@ main (int    argc,
    * building it is not part of a launch. */
   dir = g_dir_make_tmp ("evk-bench-gui-XXXXXX", &error);
   path = g_build_filename (dir, "demo.evalkit", NULL);
-  project = evk_project_create_demo (path, &error);
+  project = evk_demo_create (path, &error);
   if (project == NULL)
     {
       g_printerr ("bench-gui: %s\n", error->message);

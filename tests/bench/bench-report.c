@@ -19,6 +19,8 @@
 #include <glib/gstdio.h>
 #include <stdio.h>
 
+#include "evk-data-dir.h"
+#include "evk-demo.h"
 #include "evk-live-figure.h"
 #include "evk-project.h"
 #include "evk-report.h"
@@ -62,7 +64,7 @@ main (int    argc,
   g_assert_no_error (error);
   path = g_build_filename (dir, "demo.evalkit", NULL);
   demo_dir = evk_get_demo_dir ();
-  project = evk_project_create_demo (path, &error);
+  project = evk_demo_create (path, &error);
   g_assert_no_error (error);
   /* Until the demo imports its narrative itself (a replace: harmless). */
   evk_report_import_demo (project, demo_dir, &error);

@@ -9,8 +9,9 @@
 #include <math.h>
 
 #include "chart-cases.h"
+#include "evk-demo.h"
+#include "evk-documents-stats.h"
 #include "evk-localized.h"
-#include "evk-review-stats.h"
 #include "evk-table-spec.h"
 #include "evk-words.h"
 
@@ -73,7 +74,7 @@ chart_cases_open_demo (char    **dir,
     return NULL;
   chart_cases_use_test_fonts (*dir);
   path = g_build_filename (*dir, "demo.evalkit", NULL);
-  return evk_project_create_demo (path, error);
+  return evk_demo_create (path, error);
 }
 
 void
@@ -215,15 +216,15 @@ status_table (EvkStrategy *strategy)
 
 /* Measures × codes, a heading row per goal carrying the goal's counts. */
 static EvkTable *
-review_table (EvkReviewStats *stats)
+documents_table (EvkDocumentsStats *stats)
 {
-  GPtrArray *codes = stats->review->codes;
+  GPtrArray *codes = stats->documents->codes;
   EvkTable *table = evk_table_new ("review", stats->goals->len + stats->measures->len, codes->len);
   guint r = 0;
 
   for (guint c = 0; c < codes->len; c++)
     {
-      EvkReviewCode *code = g_ptr_array_index (codes, c);
+      EvkDocumentsCode *code = g_ptr_array_index (codes, c);
       GHashTableIter iter;
       gpointer lang, text;
 
@@ -235,7 +236,7 @@ review_table (EvkReviewStats *stats)
 
   for (guint g = 0; g < stats->goals->len; g++)
     {
-      EvkReviewGoal *goal = g_ptr_array_index (stats->goals, g);
+      EvkDocumentsGoal *goal = g_ptr_array_index (stats->goals, g);
       EvkTableEntry *heading = evk_table_row (table, r);
       guint heading_row = r++;
       const char * const langs[] = { "nb", "en" };
@@ -250,7 +251,7 @@ review_table (EvkReviewStats *stats)
         }
       for (guint m = 0; m < goal->measures->len; m++)
         {
-          EvkReviewMeasure *measure = g_ptr_array_index (goal->measures, m);
+          EvkDocumentsMeasure *measure = g_ptr_array_index (goal->measures, m);
           EvkTableEntry *row = evk_table_row (table, r);
 
           row->key = g_strdup_printf ("%u", measure->number);
@@ -285,7 +286,7 @@ chart_cases_new (EvkProject  *project,
 {
   g_autoptr(GPtrArray) cases = g_ptr_array_new_with_free_func ((GDestroyNotify) chart_case_free);
   g_autoptr(EvkStrategy) strategy = NULL;
-  g_autoptr(EvkReviewStats) review = NULL;
+  g_autoptr(EvkDocumentsStats) documents = NULL;
   ChartCase *c;
 
   c = add (cases, "awareness", "fig 4-1", EVK_CHART_AWARENESS, TRUE);
@@ -342,11 +343,11 @@ chart_cases_new (EvkProject  *project,
   c = add (cases, "status-summary", "ch. 8.1", EVK_CHART_STATUS_SUMMARY, TRUE);
   c->tables[c->n_tables++] = status_table (strategy);
 
-  review = evk_review_stats_load (project, error);
-  if (review == NULL)
+  documents = evk_documents_stats_load (project, error);
+  if (documents == NULL)
     return NULL;
-  c = add (cases, "review-matrix", "ch. 2.4", EVK_CHART_REVIEW_MATRIX, TRUE);
-  c->tables[c->n_tables++] = review_table (review);
+  c = add (cases, "review-matrix", "ch. 2.4", EVK_CHART_DOCUMENTS_MATRIX, TRUE);
+  c->tables[c->n_tables++] = documents_table (documents);
 
   c = add (cases, "table", "table 1-2", EVK_CHART_TABLE, TRUE);
   if (!compute (project, c, "representativity reg_icnpo", error))

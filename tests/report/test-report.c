@@ -13,6 +13,8 @@
 
 #include "evk-chart.h"
 #include "evk-charts.h"
+#include "evk-data-dir.h"
+#include "evk-demo.h"
 #include "evk-format.h"
 #include "evk-localized.h"
 #include "evk-report.h"
@@ -135,7 +137,7 @@ fixture_setup (void)
 
   fx.dir = evk_test_tmpdir ();
   path = g_build_filename (fx.dir, "demo.evalkit", NULL);
-  fx.project = evk_project_create_demo (path, &error);
+  fx.project = evk_demo_create (path, &error);
   g_assert_no_error (error);
   /* Until the demo imports its narrative itself. */
   evk_report_import_demo (fx.project, demo_dir, &error);

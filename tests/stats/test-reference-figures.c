@@ -13,6 +13,7 @@
 
 #include <math.h>
 
+#include "evk-demo.h"
 #include "evk-project.h"
 #include "evk-table-spec.h"
 #include "evk-test-util.h"
@@ -362,7 +363,7 @@ main (int    argc,
 
   dir = evk_test_tmpdir ();
   path = g_build_filename (dir, "demo.evalkit", NULL);
-  project = evk_project_create_demo (path, &error);
+  project = evk_demo_create (path, &error);
   g_assert_no_error (error);
 
   g_test_add_func ("/evk/reference/frame", test_frame);

@@ -16,6 +16,7 @@
 #include <locale.h>
 #include <stdlib.h>
 
+#include "evk-demo.h"
 #include "evk-import-dialog.h"
 #include "evk-resources.h"
 #include "evk-ui-util.h"
@@ -134,7 +135,7 @@ main (int    argc,
 
   tmpdir = g_dir_make_tmp ("evk-screenshots-XXXXXX", &error);
   project_path = tmpdir != NULL ? g_build_filename (tmpdir, "demo.evalkit", NULL) : NULL;
-  if (tmpdir == NULL || (project = evk_project_create_demo (project_path, &error)) == NULL)
+  if (tmpdir == NULL || (project = evk_demo_create (project_path, &error)) == NULL)
     {
       g_printerr ("evk-screenshots: %s\n", error->message);
       return EXIT_FAILURE;

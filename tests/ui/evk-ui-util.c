@@ -5,6 +5,7 @@
  */
 #include "config.h"
 
+#include "evk-demo.h"
 #include "evk-resources.h"
 #include "evk-test-util.h"
 #include "evk-ui-util.h"
@@ -146,7 +147,7 @@ evk_ui_open_demo (char **dir)
 
   *dir = evk_test_tmpdir ();
   path = g_build_filename (*dir, "demo.evalkit", NULL);
-  project = evk_project_create_demo (path, &error);
+  project = evk_demo_create (path, &error);
   g_assert_no_error (error);
   g_clear_object (&project);
   file = g_file_new_for_path (path);

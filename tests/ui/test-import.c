@@ -8,6 +8,7 @@
 #include <adwaita.h>
 #include <string.h>
 
+#include "evk-data-dir.h"
 #include "evk-import-dialog.h"
 #include "evk-resources.h"
 #include "evk-test-util.h"

@@ -42,7 +42,7 @@ stored_text (Fixture    *f,
   g_autoptr(GError) error = NULL;
   g_autoptr(EvkTextIndex) index = NULL;
   g_autoptr(GHashTable) localized = NULL;
-  gint64 id = evk_narrative_measure_id (store, 20, &error);
+  gint64 id = evk_strategy_measure_id (store, 20, &error);
 
   g_assert_no_error (error);
   index = evk_text_index_load (store, EVK_NARRATIVE_ENTITY_MEASURE, &error);
@@ -106,7 +106,7 @@ test_edit_and_save (Fixture       *f,
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (state), "warning"));
   g_assert_cmpint (evk_store_get_text_state (evk_project_get_store (evk_window_get_project (f->window)),
                                              EVK_NARRATIVE_ENTITY_MEASURE,
-                                             evk_narrative_measure_id (evk_project_get_store (evk_window_get_project (f->window)), 20, NULL),
+                                             evk_strategy_measure_id (evk_project_get_store (evk_window_get_project (f->window)), 20, NULL),
                                              "section:purpose", "en", NULL), ==, EVK_TEXT_OUTDATED);
   /* The source column has no state of its own. */
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (evk_narrative_editor_get_state_label (editor, "purpose", "nb"))));
@@ -180,7 +180,7 @@ text_state (Fixture    *f,
 {
   EvkStore *store = evk_project_get_store (evk_window_get_project (f->window));
 
-  return evk_store_get_text_state (store, EVK_NARRATIVE_ENTITY_MEASURE, evk_narrative_measure_id (store, 20, NULL),
+  return evk_store_get_text_state (store, EVK_NARRATIVE_ENTITY_MEASURE, evk_strategy_measure_id (store, 20, NULL),
                                    field, lang, NULL);
 }
 

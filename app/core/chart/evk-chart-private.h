@@ -355,7 +355,7 @@ void evk_chart_draw_distribution     (EvkChartCtx *ctx);
 void evk_chart_draw_ranked_shares    (EvkChartCtx *ctx);
 void evk_chart_draw_diverging        (EvkChartCtx *ctx);
 void evk_chart_draw_status_summary   (EvkChartCtx *ctx);
-void evk_chart_draw_review_matrix    (EvkChartCtx *ctx);
+void evk_chart_draw_documents_matrix    (EvkChartCtx *ctx);
 void evk_chart_draw_table            (EvkChartCtx *ctx);
 
 /* Nothing to draw: says so, in the middle. */

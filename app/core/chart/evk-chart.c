@@ -15,19 +15,18 @@
 #include "evk-localized.h"
 #include "evk-words.h"
 
-static const struct {
-  const char *name;
-  void      (*draw) (EvkChartCtx *ctx);
-} kinds[EVK_CHART_N_KINDS] = {
-  [EVK_CHART_AWARENESS] = { "awareness", evk_chart_draw_awareness },
-  [EVK_CHART_AWARENESS_RANKED] = { "awareness-ranked", evk_chart_draw_awareness_ranked },
-  [EVK_CHART_OUTCOME] = { "outcome", evk_chart_draw_outcome },
-  [EVK_CHART_DISTRIBUTION] = { "distribution", evk_chart_draw_distribution },
-  [EVK_CHART_RANKED_SHARES] = { "ranked-shares", evk_chart_draw_ranked_shares },
-  [EVK_CHART_DIVERGING] = { "diverging", evk_chart_draw_diverging },
-  [EVK_CHART_STATUS_SUMMARY] = { "status-summary", evk_chart_draw_status_summary },
-  [EVK_CHART_REVIEW_MATRIX] = { "review-matrix", evk_chart_draw_review_matrix },
-  [EVK_CHART_TABLE] = { "table", evk_chart_draw_table },
+/* One drawing function per kind; the kinds and their names are the
+ * model's (evk-chart-kind.h). */
+static void (* const draw_kind[EVK_CHART_N_KINDS]) (EvkChartCtx *ctx) = {
+  [EVK_CHART_AWARENESS] = evk_chart_draw_awareness,
+  [EVK_CHART_AWARENESS_RANKED] = evk_chart_draw_awareness_ranked,
+  [EVK_CHART_OUTCOME] = evk_chart_draw_outcome,
+  [EVK_CHART_DISTRIBUTION] = evk_chart_draw_distribution,
+  [EVK_CHART_RANKED_SHARES] = evk_chart_draw_ranked_shares,
+  [EVK_CHART_DIVERGING] = evk_chart_draw_diverging,
+  [EVK_CHART_STATUS_SUMMARY] = evk_chart_draw_status_summary,
+  [EVK_CHART_DOCUMENTS_MATRIX] = evk_chart_draw_documents_matrix,
+  [EVK_CHART_TABLE] = evk_chart_draw_table,
 };
 
 void
@@ -41,26 +40,6 @@ evk_chart_spec_init (EvkChartSpec *spec,
   spec->show_values = TRUE;
   spec->show_n = TRUE;
   spec->decimals = -1;
-}
-
-const char *
-evk_chart_kind_to_string (EvkChartKind kind)
-{
-  g_return_val_if_fail (kind < EVK_CHART_N_KINDS, NULL);
-  return kinds[kind].name;
-}
-
-gboolean
-evk_chart_kind_from_string (const char   *name,
-                            EvkChartKind *kind)
-{
-  for (guint k = 0; k < EVK_CHART_N_KINDS; k++)
-    if (g_strcmp0 (kinds[k].name, name) == 0)
-      {
-        *kind = k;
-        return TRUE;
-      }
-  return FALSE;
 }
 
 /* ---- Text ---------------------------------------------------------- */
@@ -1005,7 +984,7 @@ run (EvkChartKind  kind,
   if (is_empty (ctx->tables, ctx->n_tables))
     evk_chart_draw_empty (ctx);
   else
-    kinds[kind].draw (ctx);
+    draw_kind[kind] (ctx);
 }
 
 EvkChartHits *

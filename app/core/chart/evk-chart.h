@@ -8,43 +8,11 @@
 #include <cairo.h>
 #include <glib.h>
 
+#include "evk-chart-kind.h"
 #include "evk-chart-style.h"
 #include "evk-table.h"
 
 G_BEGIN_DECLS
-
-/* What each kind expects of its table (the statistics produce these):
- *
- * AWARENESS         rows = offers (or groups), columns = not known / known,
- *                   not used / known and used: one 100 % bar per row.
- * AWARENESS_RANKED  rows = offers ranked, columns = heard of, used. A second
- *                   table (another group) is drawn as a panel beside it.
- * OUTCOME           rows = items with their own n_base, columns = a scale
- *                   plus don't know: stacked 100 % bars, "N: 206/197".
- * DISTRIBUTION      rows = categories, columns = groups (a frequency or a
- *                   crosstab table; further tables add groups).
- * RANKED_SHARES     rows = items of a multiple-response set, first column =
- *                   share of respondents.
- * DIVERGING         rows = items, columns = a bipolar scale (+ don't know):
- *                   bars diverging around the neutral point.
- * STATUS_SUMMARY    rows = goals, columns = statuses, counts in n. A row
- *                   with role TOTAL is drawn apart, as the sum.
- * REVIEW_MATRIX     rows = measures, columns = codes, n = documents. A row
- *                   with role TOTAL starts a group (a goal): its label is the
- *                   group's heading and its cells the group's counts.
- * TABLE             any table, drawn as a table for the report. */
-typedef enum {
-  EVK_CHART_AWARENESS,
-  EVK_CHART_AWARENESS_RANKED,
-  EVK_CHART_OUTCOME,
-  EVK_CHART_DISTRIBUTION,
-  EVK_CHART_RANKED_SHARES,
-  EVK_CHART_DIVERGING,
-  EVK_CHART_STATUS_SUMMARY,
-  EVK_CHART_REVIEW_MATRIX,
-  EVK_CHART_TABLE,
-  EVK_CHART_N_KINDS
-} EvkChartKind;
 
 typedef enum {
   EVK_CHART_ORIENTATION_AUTO,
@@ -150,11 +118,6 @@ void               evk_chart_hits_free     (EvkChartHits         *hits);
 const EvkChartHit *evk_chart_hits_find     (EvkChartHits         *hits,
                                             double                x,
                                             double                y);
-
-/* Stable names for storage and the command line: "awareness", … */
-const char        *evk_chart_kind_to_string (EvkChartKind        kind);
-gboolean           evk_chart_kind_from_string (const char        *name,
-                                               EvkChartKind      *kind);
 
 /* A share as this chart prints it ("8 %", "0,5 %"). */
 char              *evk_chart_format_share  (const EvkChartSpec   *spec,

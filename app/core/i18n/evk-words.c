@@ -9,8 +9,8 @@
 
 #include <string.h>
 
+#include "evk-data-dir.h"
 #include "evk-localized.h"
-#include "evk-project.h"
 #include "evk-words.h"
 
 static GMutex lock;
@@ -29,8 +29,7 @@ get_words (void)
         path = g_strdup (words_path);
       else
         {
-          g_autofree char *demo_dir = evk_get_demo_dir ();
-          g_autofree char *data_dir = g_path_get_dirname (demo_dir);
+          g_autofree char *data_dir = evk_get_data_dir ();
           path = g_build_filename (data_dir, "report-strings.ini", NULL);
         }
       words = g_key_file_new ();

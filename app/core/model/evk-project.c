@@ -8,17 +8,9 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
-#include <errno.h>
-#include <glib/gstdio.h>
 
-#include "evk-charts.h"
-#include "evk-import-csv.h"
-#include "evk-import-spss.h"
 #include "evk-model-error.h"
-#include "evk-narrative.h"
 #include "evk-project.h"
-#include "evk-report.h"
-#include "evk-review.h"
 #include "evk-store-texts.h"
 #include "evk-strategy-keyfile.h"
 #include "evk-survey.h"
@@ -117,56 +109,6 @@ evk_project_create (const char  *path,
   return open_with_flags (path, EVK_STORE_OPEN_CREATE, error);
 }
 
-char *
-evk_get_demo_dir (void)
-{
-  const char *env = g_getenv ("EVALKIT_DATADIR");
-  g_autofree char *installed = g_build_filename (PKGDATADIR, "demo", NULL);
-  g_autofree char *installed_probe = g_build_filename (installed, "strategy.ini", NULL);
-
-  if (env != NULL && *env != '\0')
-    return g_build_filename (env, "demo", NULL);
-  if (g_file_test (installed_probe, G_FILE_TEST_EXISTS))
-    return g_steal_pointer (&installed);
-  return g_build_filename (SOURCE_DATADIR, "demo", NULL);
-}
-
-static gboolean
-build_demo (EvkProject  *project,
-            const char  *demo_dir,
-            GError     **error)
-{
-  g_autofree char *strategy_path = g_build_filename (demo_dir, "strategy.ini", NULL);
-  g_autofree char *survey_path = g_build_filename (demo_dir, "survey.sav", NULL);
-  g_autofree char *meta_path = g_build_filename (demo_dir, "survey-meta.ini", NULL);
-  g_autofree char *documents_path = g_build_filename (demo_dir, "documents.csv", NULL);
-  g_autofree char *codebook_path = g_build_filename (demo_dir, "codebook.csv", NULL);
-  g_autoptr(EvkSurvey) survey = NULL;
-  g_auto(GStrv) langs = NULL;
-  g_autoptr(GPtrArray) charts = NULL;
-
-  /* The demo goes through the same importers a user's files do: the
-   * strategy key file, the SPSS file, and the document coding sheet. The
-   * survey's labels are in the strategy's source language. */
-  if (!evk_project_import_strategy (project, strategy_path, error) ||
-      (langs = evk_store_get_languages (project->store, error)) == NULL)
-    return FALSE;
-  survey = evk_import_spss (survey_path, "survey", langs[0], NULL, NULL, NULL, error);
-  if (survey == NULL ||
-      !evk_import_codebook_translations (survey, codebook_path, langs[0], error) ||
-      !evk_survey_apply_meta (survey, meta_path, langs[0], error) ||
-      !evk_project_save_survey (project, survey, error))
-    return FALSE;
-  if (!evk_review_import (project, documents_path, error) ||
-      !evk_report_import_demo (project, demo_dir, error))
-    return FALSE;
-  /* Its default charts are made now, as a user's project has them after
-   * its imports, so a read-only look (`evalkit info`, the report thread)
-   * sees them. */
-  charts = evk_project_list_charts (project, error);
-  return charts != NULL;
-}
-
 /* A new project that is only worth having once @build has filled it: it is
  * made beside @path under a hidden name and given @path only when @build
  * succeeded, so an interrupted or failed build leaves no file, and a
@@ -209,28 +151,6 @@ evk_project_create_with (const char               *path,
     return NULL;
 
   return evk_project_open (path, error);
-}
-
-static gboolean
-build_demo_func (EvkProject  *project,
-                 gpointer     user_data,
-                 GError     **error)
-{
-  if (!build_demo (project, user_data, error))
-    {
-      g_prefix_error (error, _("Could not build the demo project: "));
-      return FALSE;
-    }
-  return TRUE;
-}
-
-EvkProject *
-evk_project_create_demo (const char  *path,
-                         GError     **error)
-{
-  g_autofree char *demo_dir = evk_get_demo_dir ();
-
-  return evk_project_create_with (path, build_demo_func, demo_dir, error);
 }
 
 static gboolean
@@ -547,7 +467,7 @@ evk_project_get_measure_text (EvkProject  *self,
                               char       **source_fp,
                               GError     **error)
 {
-  gint64 id = evk_narrative_measure_id (self->store, number, error);
+  gint64 id = evk_strategy_measure_id (self->store, number, error);
 
   return id >= 0 &&
          evk_store_get_text_version (self->store, EVK_NARRATIVE_ENTITY_MEASURE, id, field, lang,
@@ -563,7 +483,7 @@ evk_project_set_measure_text (EvkProject  *self,
                               const char  *source_fp,
                               GError     **error)
 {
-  gint64 id = evk_narrative_measure_id (self->store, number, error);
+  gint64 id = evk_strategy_measure_id (self->store, number, error);
 
   if (id < 0)
     return FALSE;
@@ -573,4 +493,57 @@ evk_project_set_measure_text (EvkProject  *self,
     return FALSE;
   g_signal_emit (self, signals[CHANGED], 0, "texts");
   return TRUE;
+}
+
+EvkTextState
+evk_project_get_measure_text_state (EvkProject  *self,
+                                    guint        number,
+                                    const char  *field,
+                                    const char  *lang,
+                                    GError     **error)
+{
+  gint64 id = evk_strategy_measure_id (self->store, number, error);
+
+  if (id < 0)
+    return EVK_TEXT_MISSING;
+  return evk_store_get_text_state (self->store, EVK_NARRATIVE_ENTITY_MEASURE, id, field, lang, error);
+}
+
+GHashTable *
+evk_project_get_measure_texts (EvkProject  *self,
+                               guint        number,
+                               const char  *field,
+                               GError     **error)
+{
+  gint64 id = evk_strategy_measure_id (self->store, number, error);
+  g_autoptr(EvkTextIndex) index = NULL;
+
+  if (id < 0 || (index = evk_text_index_load (self->store, EVK_NARRATIVE_ENTITY_MEASURE, error)) == NULL)
+    return NULL;
+  return evk_text_index_get (index, id, field);
+}
+
+GStrv
+evk_project_get_languages (EvkProject  *self,
+                           GError     **error)
+{
+  return evk_store_get_languages (self->store, error);
+}
+
+char *
+evk_project_get_meta (EvkProject  *self,
+                      const char  *key,
+                      GError     **error)
+{
+  sqlite3_stmt *stmt = evk_store_prepare (self->store, "SELECT value FROM project_meta WHERE key = ?1", error);
+  gboolean has_row = FALSE;
+  char *value = NULL;
+
+  if (stmt == NULL)
+    return NULL;
+  evk_stmt_bind_text (stmt, 1, key);
+  if (evk_store_step (self->store, stmt, &has_row, error) && has_row)
+    value = g_strdup (evk_stmt_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+  return value;
 }

@@ -17,6 +17,13 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (EvkProject, evk_project, EVK, PROJECT, GObject)
 
+/* The narrative and other texts live in the project under an entity: a
+ * measure's section KEY is entity "measure" (the measure's row id), field
+ * "section:KEY"; a chapter file NAME.md's section KEY is entity "project",
+ * id 0, field "chapter:NAME:KEY". */
+#define EVK_NARRATIVE_ENTITY_PROJECT "project"
+#define EVK_NARRATIVE_ENTITY_MEASURE "measure"
+
 typedef struct {
   guint n_surveys;
   guint n_respondents;      /* of all surveys */
@@ -46,10 +53,6 @@ EvkProject  *evk_project_create_from_strategy (const char   *path,
                                            GError      **error);
 gboolean     evk_project_save_copy        (EvkProject   *self,
                                            const char   *dest_path,
-                                           GError      **error);
-/* Builds the demo evaluation from the data directory and moves it into
- * place only when complete. */
-EvkProject  *evk_project_create_demo      (const char   *path,
                                            GError      **error);
 
 const char  *evk_project_get_path         (EvkProject   *self);
@@ -107,6 +110,19 @@ gboolean     evk_project_set_measure_text (EvkProject  *self,
                                            const char   *text,
                                            const char   *source_fp,
                                            GError      **error);
+/* The state of a measure's text in LANG against its source (the source
+ * language's own text is current when it is there). */
+EvkTextState evk_project_get_measure_text_state (EvkProject *self,
+                                           guint         number,
+                                           const char   *field,
+                                           const char   *lang,
+                                           GError      **error);
+/* A measure's text FIELD in every language that has it: a new localized
+ * table, possibly empty. */
+GHashTable  *evk_project_get_measure_texts (EvkProject  *self,
+                                           guint         number,
+                                           const char   *field,
+                                           GError      **error);
 
 /* The project's small-cell threshold (project_meta "privacy.small-cell",
  * 5 when unset, 0 to 1000): cells with fewer respondents are flagged, and
@@ -120,8 +136,13 @@ gboolean     evk_project_set_small_cell   (EvkProject   *self,
                                            guint         threshold,
                                            GError      **error);
 
-/* Where the bundled demo data lives: $EVALKIT_DATADIR, the installed data
- * directory, or the source tree for an uninstalled build. */
-char        *evk_get_demo_dir             (void);
+/* The project's languages, source language first. */
+GStrv        evk_project_get_languages    (EvkProject   *self,
+                                           GError      **error);
+/* A value the project keeps by key (the report settings' "report.…"), or
+ * NULL without an error when it has none. */
+char        *evk_project_get_meta         (EvkProject   *self,
+                                           const char   *key,
+                                           GError      **error);
 
 G_END_DECLS

@@ -15,8 +15,6 @@
 #include "evk-store-texts.h"
 #include "evk-strategy.h"
 
-G_DEFINE_QUARK (evk-model-error-quark, evk_model_error)
-
 static const char * const vocab_names[EVK_N_VOCABS] = {
   "status", "type", "target", "section",
 };
@@ -738,6 +736,49 @@ load_strategy (EvkStore  *store,
   if (*error != NULL)
     return NULL;
   return g_steal_pointer (&strategy);
+}
+
+gint64
+evk_strategy_measure_id (EvkStore    *store,
+                         guint        number,
+                         GError     **error)
+{
+  sqlite3_stmt *stmt = evk_store_prepare (store, "SELECT id FROM measure WHERE number = ?1", error);
+  gboolean has_row = FALSE;
+  gint64 id;
+
+  if (stmt == NULL)
+    return -1;
+  evk_stmt_bind_int (stmt, 1, number);
+  if (!evk_store_step (store, stmt, &has_row, error))
+    return -1;
+  if (!has_row)
+    {
+      g_set_error (error, EVK_MODEL_ERROR, EVK_MODEL_ERROR_INVALID,
+                   _("The project has no measure %u"), number);
+      return -1;
+    }
+  id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return id;
+}
+
+GHashTable *
+evk_strategy_measure_ids (EvkStore  *store,
+                          GError   **error)
+{
+  g_autoptr(GHashTable) ids = g_hash_table_new (NULL, NULL);
+  sqlite3_stmt *stmt = evk_store_prepare (store, "SELECT number, id FROM measure", error);
+  gboolean has_row;
+
+  if (stmt == NULL)
+    return NULL;
+  while (evk_store_step (store, stmt, &has_row, error) && has_row)
+    g_hash_table_insert (ids, GINT_TO_POINTER (sqlite3_column_int (stmt, 0)),
+                         GINT_TO_POINTER (sqlite3_column_int (stmt, 1)));
+  if (error != NULL && *error != NULL)
+    return NULL;
+  return g_steal_pointer (&ids);
 }
 
 EvkStrategy *

@@ -144,6 +144,14 @@ EvkStrategy *evk_strategy_load             (EvkStore     *store,
 gboolean     evk_strategy_save             (EvkStrategy  *strategy,
                                             EvkStore     *store,
                                             GError      **error);
+/* The row id of measure number (the entity id of its texts), or -1 with
+ * an error when the project has no such measure. */
+gint64       evk_strategy_measure_id       (EvkStore     *store,
+                                            guint         number,
+                                            GError      **error);
+/* Every measure's row id by number (guint → gint64, as pointers). */
+GHashTable  *evk_strategy_measure_ids      (EvkStore     *store,
+                                            GError      **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (EvkStrategy, evk_strategy_free)
 

@@ -12,13 +12,13 @@
 #include <string.h>
 
 #include "evk-charts.h"
+#include "evk-documents-stats.h"
 #include "evk-format.h"
 #include "evk-hyphenate.h"
 #include "evk-localized.h"
 #include "evk-narrative.h"
 #include "evk-report-private.h"
 #include "evk-report-settings.h"
-#include "evk-review-stats.h"
 #include "evk-store-texts.h"
 #include "evk-survey.h"
 #include "evk-words.h"
@@ -883,22 +883,22 @@ status_table (Builder *b)
 
 /* Measures × document-review codes, a heading row per goal. */
 static EvkTable *
-review_table (Builder *b)
+documents_table (Builder *b)
 {
-  g_autoptr(EvkReviewStats) stats = NULL;
+  g_autoptr(EvkDocumentsStats) stats = NULL;
   g_autoptr(GError) local_error = NULL;
   GPtrArray *codes;
   EvkTable *table;
   guint r = 0;
 
-  stats = evk_review_stats_load (b->project, &local_error);
+  stats = evk_documents_stats_load (b->project, &local_error);
   if (stats == NULL || stats->n_documents == 0)
     return NULL;
-  codes = stats->review->codes;
+  codes = stats->documents->codes;
   table = evk_table_new ("review", stats->goals->len + stats->measures->len, codes->len);
   for (guint c = 0; c < codes->len; c++)
     {
-      EvkReviewCode *code = g_ptr_array_index (codes, c);
+      EvkDocumentsCode *code = g_ptr_array_index (codes, c);
 
       evk_table_column (table, c)->key = g_strdup (code->key);
       evk_localized_set (evk_table_column (table, c)->label, b->lang,
@@ -906,7 +906,7 @@ review_table (Builder *b)
     }
   for (guint g = 0; g < stats->goals->len; g++)
     {
-      EvkReviewGoal *goal = g_ptr_array_index (stats->goals, g);
+      EvkDocumentsGoal *goal = g_ptr_array_index (stats->goals, g);
       EvkGoal *model_goal = evk_strategy_find_goal (b->strategy, goal->key);
       EvkTableEntry *heading = evk_table_row (table, r);
       guint heading_row = r++;
@@ -919,7 +919,7 @@ review_table (Builder *b)
       evk_localized_set (heading->label, b->lang, full);
       for (guint m = 0; m < goal->measures->len; m++)
         {
-          EvkReviewMeasure *measure = g_ptr_array_index (goal->measures, m);
+          EvkDocumentsMeasure *measure = g_ptr_array_index (goal->measures, m);
           EvkTableEntry *row = evk_table_row (table, r);
           g_autofree char *what = g_strdup_printf (_("measure %u: title"), measure->number);
           g_autofree char *row_label = g_strdup_printf ("%u %s", measure->number,
@@ -956,7 +956,7 @@ figure_table (Builder    *b,
   if (g_str_equal (spec, "@status"))
     return status_table (b);
   if (g_str_equal (spec, "@review"))
-    return review_table (b);
+    return documents_table (b);
   if (!b->has_survey)
     return NULL;
   return compute (b, spec, what);
@@ -1692,8 +1692,6 @@ add_questionnaire (Builder *b)
   g_autofree char *exclude_text = NULL;
   g_auto(GStrv) exclude = NULL;
   g_autofree char *intro = NULL;
-  sqlite3_stmt *stmt;
-  gboolean has_row;
   const char *name;
   guint i = 0;
 
@@ -1702,14 +1700,7 @@ add_questionnaire (Builder *b)
   survey = evk_survey_load (b->store, surveys[0], FALSE, NULL);
   if (survey == NULL)
     return;
-  stmt = evk_store_prepare (b->store, "SELECT value FROM project_meta WHERE key = ?1", NULL);
-  if (stmt != NULL)
-    {
-      evk_stmt_bind_text (stmt, 1, meta_key);
-      if (evk_store_step (b->store, stmt, &has_row, NULL) && has_row)
-        exclude_text = g_strdup (evk_stmt_column_text (stmt, 0));
-      sqlite3_reset (stmt);
-    }
+  exclude_text = evk_project_get_meta (b->project, meta_key, NULL);
   exclude = exclude_text != NULL ? g_strsplit (exclude_text, ";", -1) : g_new0 (char *, 1);
 
   open_unnumbered (b, word (b, "AppendixQuestionnaire"), "appendix-questionnaire");
@@ -1791,17 +1782,8 @@ get_meta (Builder    *b,
           const char *key)
 {
   g_autofree char *meta_key = evk_report_meta_key (key);
-  sqlite3_stmt *stmt = evk_store_prepare (b->store, "SELECT value FROM project_meta WHERE key = ?1", NULL);
-  gboolean has_row = FALSE;
-  char *value = NULL;
 
-  if (stmt == NULL)
-    return NULL;
-  evk_stmt_bind_text (stmt, 1, meta_key);
-  if (evk_store_step (b->store, stmt, &has_row, NULL) && has_row)
-    value = g_strdup (evk_stmt_column_text (stmt, 0));
-  sqlite3_reset (stmt);
-  return value;
+  return evk_project_get_meta (b->project, meta_key, NULL);
 }
 
 static char *
@@ -1962,8 +1944,6 @@ static gboolean
 load_context (Builder  *b,
               GError  **error)
 {
-  sqlite3_stmt *stmt;
-  gboolean has_row;
   g_auto(GStrv) surveys = NULL;
 
   b->project_texts = evk_text_index_load (b->store, EVK_NARRATIVE_ENTITY_PROJECT, error);
@@ -1973,13 +1953,8 @@ load_context (Builder  *b,
   if (b->measure_texts == NULL)
     return FALSE;
 
-  stmt = evk_store_prepare (b->store, "SELECT number, id FROM measure", error);
-  if (stmt == NULL)
-    return FALSE;
-  while (evk_store_step (b->store, stmt, &has_row, error) && has_row)
-    g_hash_table_insert (b->measure_ids, GINT_TO_POINTER (sqlite3_column_int (stmt, 0)),
-                         GINT_TO_POINTER (sqlite3_column_int (stmt, 1)));
-  if (error != NULL && *error != NULL)
+  b->measure_ids = evk_strategy_measure_ids (b->store, error);
+  if (b->measure_ids == NULL)
     return FALSE;
 
   /* The report's own figures: a key file of [Figure KEY] groups. */
@@ -2029,7 +2004,6 @@ evk_report_doc_build (EvkProject        *project,
 {
   g_autoptr(EvkStrategy) strategy = NULL;
   g_autoptr(EvkReportDoc) doc = g_new0 (EvkReportDoc, 1);
-  g_autoptr(GHashTable) measure_ids = g_hash_table_new (NULL, NULL);
   g_autoptr(GPtrArray) report_figures = g_ptr_array_new_with_free_func ((GDestroyNotify) figure_free);
   Builder b = { 0 };
 
@@ -2057,7 +2031,6 @@ evk_report_doc_build (EvkProject        *project,
   b.figures = figures;
   b.hyphenator = evk_hyphenator_get (lang);
   b.strategy = strategy;
-  b.measure_ids = measure_ids;
   b.report_figures = report_figures;
   b.owned_tables = g_ptr_array_new_with_free_func ((GDestroyNotify) evk_table_free);
   b.doc = doc;
@@ -2094,6 +2067,7 @@ out:
   g_clear_pointer (&b.charts, g_ptr_array_unref);
   g_clear_pointer (&b.project_texts, evk_text_index_free);
   g_clear_pointer (&b.measure_texts, evk_text_index_free);
+  g_clear_pointer (&b.measure_ids, g_hash_table_unref);
   if (error != NULL && *error != NULL)
     {
       g_clear_error (&b.error);

@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "evk-chart-style.h"
+#include "evk-data-dir.h"
 #include "evk-markdown.h"
 #include "evk-project.h"
 #include "evk-report-layout.h"
@@ -169,8 +170,7 @@ evk_report_use_bundled_fonts (void)
 
   if (g_once_init_enter (&done))
     {
-      g_autofree char *demo_dir = evk_get_demo_dir ();
-      g_autofree char *data_dir = g_path_get_dirname (demo_dir);
+      g_autofree char *data_dir = evk_get_data_dir ();
       g_autofree char *fonts = g_build_filename (data_dir, "fonts", NULL);
 
       if (g_file_test (fonts, G_FILE_TEST_IS_DIR))

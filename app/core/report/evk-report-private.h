@@ -123,7 +123,7 @@ typedef struct {
   guint        n_missing;       /* draft: texts marked missing */
   guint        n_figures;
   guint        n_tables;
-  GPtrArray   *owned_tables;    /* EvkTable the builder made (status, review) */
+  GPtrArray   *owned_tables;    /* EvkTable the builder made (status, documents) */
 } EvkReportDoc;
 
 /* What the typesetter tells about the result. */

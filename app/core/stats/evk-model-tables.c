@@ -142,10 +142,10 @@ evk_table_status_summary (EvkStrategy *strategy,
 }
 
 EvkTable *
-evk_table_review_matrix (EvkReviewStats *stats,
-                         const char     *goal_key)
+evk_table_documents_matrix (EvkDocumentsStats *stats,
+                            const char        *goal_key)
 {
-  GPtrArray *codes = stats->review->codes;
+  GPtrArray *codes = stats->documents->codes;
   EvkTable *table = evk_table_new ("review-matrix", stats->goals->len + stats->measures->len, codes->len);
   guint r = 0;
 
@@ -155,7 +155,7 @@ evk_table_review_matrix (EvkReviewStats *stats,
 
   for (guint c = 0; c < codes->len; c++)
     {
-      EvkReviewCode *code = g_ptr_array_index (codes, c);
+      EvkDocumentsCode *code = g_ptr_array_index (codes, c);
 
       evk_table_column (table, c)->key = g_strdup (code->key);
       copy_into (evk_table_column (table, c)->label, code->name);
@@ -163,7 +163,7 @@ evk_table_review_matrix (EvkReviewStats *stats,
 
   for (guint g = 0; g < stats->goals->len; g++)
     {
-      EvkReviewGoal *goal = g_ptr_array_index (stats->goals, g);
+      EvkDocumentsGoal *goal = g_ptr_array_index (stats->goals, g);
       EvkTableEntry *heading;
       guint heading_row;
 
@@ -177,7 +177,7 @@ evk_table_review_matrix (EvkReviewStats *stats,
 
       for (guint m = 0; m < goal->measures->len; m++)
         {
-          EvkReviewMeasure *measure = g_ptr_array_index (goal->measures, m);
+          EvkDocumentsMeasure *measure = g_ptr_array_index (goal->measures, m);
           EvkTableEntry *row = evk_table_row (table, r);
           GHashTableIter iter;
           gpointer lang, text;
@@ -209,7 +209,7 @@ evk_table_review_matrix (EvkReviewStats *stats,
 }
 
 EvkTable *
-evk_table_review_documents (EvkReviewStats *stats)
+evk_table_documents_per_agency (EvkDocumentsStats *stats)
 {
   g_autoptr(GPtrArray) agencies = g_ptr_array_new ();
   EvkTable *table;
@@ -217,7 +217,7 @@ evk_table_review_documents (EvkReviewStats *stats)
   /* Only agencies that received documents: issuers alone (the ministries)
    * are the other side of the same letters. */
   for (guint a = 0; a < stats->agencies->len; a++)
-    if (((EvkReviewAgency *) g_ptr_array_index (stats->agencies, a))->n_received > 0)
+    if (((EvkDocumentsAgency *) g_ptr_array_index (stats->agencies, a))->n_received > 0)
       g_ptr_array_add (agencies, g_ptr_array_index (stats->agencies, a));
 
   table = evk_table_new ("review-documents", agencies->len, stats->years->len);
@@ -227,7 +227,7 @@ evk_table_review_documents (EvkReviewStats *stats)
 
   for (guint y = 0; y < stats->years->len; y++)
     {
-      EvkReviewYear *year = g_ptr_array_index (stats->years, y);
+      EvkDocumentsYear *year = g_ptr_array_index (stats->years, y);
       EvkTableEntry *column = evk_table_column (table, y);
 
       column->key = g_strdup_printf ("%d", year->year);
@@ -238,7 +238,7 @@ evk_table_review_documents (EvkReviewStats *stats)
     }
   for (guint a = 0; a < agencies->len; a++)
     {
-      EvkReviewAgency *agency = g_ptr_array_index (agencies, a);
+      EvkDocumentsAgency *agency = g_ptr_array_index (agencies, a);
       EvkTableEntry *row = evk_table_row (table, a);
 
       row->key = g_strdup (agency->name);

@@ -7,7 +7,7 @@
 
 #include <glib.h>
 
-#include "evk-review-stats.h"
+#include "evk-documents-stats.h"
 #include "evk-strategy.h"
 #include "evk-table.h"
 
@@ -19,10 +19,10 @@ EvkTable *evk_table_status_summary (EvkStrategy     *strategy,
                                     const char      *goal_key);
 /* Measures × codes of the document review, a heading row per goal that
  * carries the goal's counts; goal_key NULL gives every goal. */
-EvkTable *evk_table_review_matrix  (EvkReviewStats  *stats,
+EvkTable *evk_table_documents_matrix  (EvkDocumentsStats  *stats,
                                     const char      *goal_key);
 
 /* Documents each agency received, per year (rows agencies, columns years). */
-EvkTable *evk_table_review_documents (EvkReviewStats *stats);
+EvkTable *evk_table_documents_per_agency (EvkDocumentsStats *stats);
 
 G_END_DECLS

@@ -11,12 +11,6 @@
 
 G_BEGIN_DECLS
 
-typedef enum {
-  EVK_TEXT_MISSING,
-  EVK_TEXT_OUTDATED,
-  EVK_TEXT_CURRENT,
-} EvkTextState;
-
 typedef struct _EvkTextIndex EvkTextIndex;
 
 /* Project languages, source language first. */

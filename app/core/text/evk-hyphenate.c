@@ -10,8 +10,8 @@
 #include <hyphen.h>
 #include <string.h>
 
+#include "evk-data-dir.h"
 #include "evk-hyphenate.h"
-#include "evk-project.h"
 
 #define SOFT_HYPHEN "\u00ad"
 #define MIN_WORD    5    /* shorter words are never divided */
@@ -62,8 +62,7 @@ find_in_dir (const char *dir,
 char *
 evk_hyphen_find_patterns (const char *lang)
 {
-  g_autofree char *demo_dir = evk_get_demo_dir ();
-  g_autofree char *data_dir = g_path_get_dirname (demo_dir);
+  g_autofree char *data_dir = evk_get_data_dir ();
   g_autofree char *bundled = g_build_filename (data_dir, "hyphen", NULL);
   const char *dirs[] = { g_getenv ("EVALKIT_HYPHEN_DIR"), bundled, "/app/share/hyphen",
                          "/usr/share/hyphen" };

@@ -24,31 +24,6 @@ evk_narrative_section_free (EvkNarrativeSection *section)
   g_free (section);
 }
 
-gint64
-evk_narrative_measure_id (EvkStore    *store,
-                          guint        number,
-                          GError     **error)
-{
-  sqlite3_stmt *stmt = evk_store_prepare (store, "SELECT id FROM measure WHERE number = ?1", error);
-  gboolean has_row = FALSE;
-  gint64 id;
-
-  if (stmt == NULL)
-    return -1;
-  evk_stmt_bind_int (stmt, 1, number);
-  if (!evk_store_step (store, stmt, &has_row, error))
-    return -1;
-  if (!has_row)
-    {
-      g_set_error (error, EVK_MODEL_ERROR, EVK_MODEL_ERROR_INVALID,
-                   _("The project has no measure %u"), number);
-      return -1;
-    }
-  id = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
-  return id;
-}
-
 char *
 evk_narrative_chapter_field (const char *name,
                              const char *key)

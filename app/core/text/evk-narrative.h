@@ -12,12 +12,7 @@
 G_BEGIN_DECLS
 
 /* The narrative lives in the project as texts (see data/narrative-format.md
- * for the files): a measure's section KEY is entity "measure" (the
- * measure's row id), field "section:KEY"; a chapter file NAME.md's section
- * KEY is entity "project", id 0, field "chapter:NAME:KEY". */
-
-#define EVK_NARRATIVE_ENTITY_PROJECT "project"
-#define EVK_NARRATIVE_ENTITY_MEASURE "measure"
+ * for the files, and EVK_NARRATIVE_ENTITY_* in evk-project.h). */
 
 typedef struct {
   char  *key;
@@ -39,12 +34,6 @@ void       evk_narrative_section_free (EvkNarrativeSection *section);
 gboolean   evk_narrative_import_dir   (EvkProject   *project,
                                        const char   *dir,
                                        GError      **error);
-
-/* The row id of measure number (the entity id of its texts), or -1 with
- * an error when the project has no such measure. */
-gint64     evk_narrative_measure_id    (EvkStore    *store,
-                                        guint        number,
-                                        GError     **error);
 
 /* The field a chapter section is stored under: "chapter:NAME:KEY". */
 char      *evk_narrative_chapter_field (const char  *name,

@@ -1,19 +1,19 @@
-/* evk-review.c: the document review: documents, codings and the coding sheet
+/* evk-documents.c: the document review: documents, codings and the coding sheet
  *
  * Copyright 2026 The Evalkit developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
-#define G_LOG_DOMAIN "evk-review"
+#define G_LOG_DOMAIN "evk-documents"
 
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "evk-documents.h"
 #include "evk-csv-reader.h"
 #include "evk-import-error.h"
 #include "evk-localized.h"
-#include "evk-review.h"
 #include "evk-store-texts.h"
 
 static const char * const document_type_names[] = {
@@ -87,67 +87,67 @@ coding_free (EvkCoding *coding)
 }
 
 static void
-code_free (EvkReviewCode *code)
+code_free (EvkDocumentsCode *code)
 {
   g_free (code->key);
   g_clear_pointer (&code->name, g_hash_table_unref);
   g_free (code);
 }
 
-EvkReview *
-evk_review_new (void)
+EvkDocuments *
+evk_documents_new (void)
 {
-  EvkReview *review = g_new0 (EvkReview, 1);
+  EvkDocuments *documents = g_new0 (EvkDocuments, 1);
 
-  review->documents = g_ptr_array_new_with_free_func ((GDestroyNotify) document_free);
-  review->codings = g_ptr_array_new_with_free_func ((GDestroyNotify) coding_free);
-  review->codes = g_ptr_array_new_with_free_func ((GDestroyNotify) code_free);
-  return review;
+  documents->documents = g_ptr_array_new_with_free_func ((GDestroyNotify) document_free);
+  documents->codings = g_ptr_array_new_with_free_func ((GDestroyNotify) coding_free);
+  documents->codes = g_ptr_array_new_with_free_func ((GDestroyNotify) code_free);
+  return documents;
 }
 
 void
-evk_review_free (EvkReview *review)
+evk_documents_free (EvkDocuments *documents)
 {
-  if (review == NULL)
+  if (documents == NULL)
     return;
   /* Codings point at documents: drop them first. */
-  g_clear_pointer (&review->codings, g_ptr_array_unref);
-  g_clear_pointer (&review->documents, g_ptr_array_unref);
-  g_clear_pointer (&review->codes, g_ptr_array_unref);
-  g_free (review);
+  g_clear_pointer (&documents->codings, g_ptr_array_unref);
+  g_clear_pointer (&documents->documents, g_ptr_array_unref);
+  g_clear_pointer (&documents->codes, g_ptr_array_unref);
+  g_free (documents);
 }
 
 int
-evk_review_code_index (EvkReview  *review,
-                       const char *key)
+evk_documents_code_index (EvkDocuments *documents,
+                          const char   *key)
 {
-  for (guint i = 0; i < review->codes->len; i++)
+  for (guint i = 0; i < documents->codes->len; i++)
     {
-      EvkReviewCode *code = g_ptr_array_index (review->codes, i);
+      EvkDocumentsCode *code = g_ptr_array_index (documents->codes, i);
       if (g_strcmp0 (code->key, key) == 0)
         return i;
     }
   return -1;
 }
 
-EvkReviewCode *
-evk_review_find_code (EvkReview  *review,
-                      const char *key)
+EvkDocumentsCode *
+evk_documents_find_code (EvkDocuments *documents,
+                         const char   *key)
 {
-  int i = evk_review_code_index (review, key);
+  int i = evk_documents_code_index (documents, key);
 
-  return i < 0 ? NULL : g_ptr_array_index (review->codes, i);
+  return i < 0 ? NULL : g_ptr_array_index (documents->codes, i);
 }
 
-static EvkReviewCode *
-add_code (EvkReview  *review,
-          const char *key)
+static EvkDocumentsCode *
+add_code (EvkDocuments *documents,
+          const char   *key)
 {
-  EvkReviewCode *code = g_new0 (EvkReviewCode, 1);
+  EvkDocumentsCode *code = g_new0 (EvkDocumentsCode, 1);
 
   code->key = g_strdup (key);
   code->name = evk_localized_new ();
-  g_ptr_array_add (review->codes, code);
+  g_ptr_array_add (documents->codes, code);
   return code;
 }
 
@@ -155,10 +155,10 @@ add_code (EvkReview  *review,
 
 /* The code list with the term ids, in the project's order. */
 static gboolean
-load_codes (EvkStore    *store,
-            EvkReview   *review,
-            GHashTable  *ids,
-            GError     **error)
+load_codes (EvkStore      *store,
+            EvkDocuments  *documents,
+            GHashTable    *ids,
+            GError       **error)
 {
   g_autoptr(EvkTextIndex) texts = evk_text_index_load (store, "term", error);
   sqlite3_stmt *stmt;
@@ -174,14 +174,14 @@ load_codes (EvkStore    *store,
   while (TRUE)
     {
       gint64 id;
-      EvkReviewCode *code;
+      EvkDocumentsCode *code;
 
       if (!evk_store_step (store, stmt, &has_row, error))
         return FALSE;
       if (!has_row)
         break;
       id = sqlite3_column_int64 (stmt, 0);
-      code = add_code (review, evk_stmt_column_text (stmt, 1));
+      code = add_code (documents, evk_stmt_column_text (stmt, 1));
       g_hash_table_unref (code->name);
       code->name = evk_text_index_get (texts, id, "name");
       if (ids != NULL)
@@ -198,17 +198,17 @@ dup_column_or_null (sqlite3_stmt *stmt,
          ? NULL : g_strdup (evk_stmt_column_text (stmt, column));
 }
 
-EvkReview *
-evk_review_load (EvkStore  *store,
-                 GError   **error)
+EvkDocuments *
+evk_documents_load (EvkStore  *store,
+                    GError   **error)
 {
-  g_autoptr(EvkReview) review = evk_review_new ();
+  g_autoptr(EvkDocuments) documents = evk_documents_new ();
   g_autoptr(GHashTable) by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   sqlite3_stmt *stmt;
   gboolean has_row;
 
-  if (!load_codes (store, review, NULL, error))
+  if (!load_codes (store, documents, NULL, error))
     return NULL;
 
   stmt = evk_store_prepare (store,
@@ -237,12 +237,12 @@ evk_review_load (EvkStore  *store,
       document->issuer = dup_column_or_null (stmt, 4);
       document->recipient = dup_column_or_null (stmt, 5);
       document->year = sqlite3_column_int (stmt, 6);
-      g_ptr_array_add (review->documents, document);
+      g_ptr_array_add (documents->documents, document);
       g_array_append_val (ids, id);
     }
   for (guint i = 0; i < ids->len; i++)
     g_hash_table_insert (by_id, &g_array_index (ids, gint64, i),
-                         g_ptr_array_index (review->documents, i));
+                         g_ptr_array_index (documents->documents, i));
 
   stmt = evk_store_prepare (store,
                             "SELECT c.document_id, m.number, t.key, c.page, c.excerpt "
@@ -267,10 +267,10 @@ evk_review_load (EvkStore  *store,
       coding->code = g_strdup (evk_stmt_column_text (stmt, 2));
       coding->page = sqlite3_column_int (stmt, 3);
       coding->excerpt = dup_column_or_null (stmt, 4);
-      g_ptr_array_add (review->codings, coding);
+      g_ptr_array_add (documents->codings, coding);
     }
 
-  return g_steal_pointer (&review);
+  return g_steal_pointer (&documents);
 }
 
 /* Reading a sheet */
@@ -283,10 +283,10 @@ typedef enum {
 typedef struct {
   const char  *path;
   char        *display_name;    /* the file's name for messages */
-  EvkReview   *review;          /* the sheet as read */
+  EvkDocuments *sheet;           /* the sheet as read */
   GHashTable  *code_ids;        /* code key → term id */
   GHashTable  *measure_ids;     /* measure number → measure id */
-  GHashTable  *documents;       /* key → EvkDocument, borrowed from review */
+  GHashTable  *by_key;          /* key → EvkDocument, borrowed from sheet */
 
   SheetForm    form;
   guint        n_fields;
@@ -299,8 +299,8 @@ static void
 import_context_clear (ImportContext *ctx)
 {
   g_clear_pointer (&ctx->display_name, g_free);
-  g_clear_pointer (&ctx->documents, g_hash_table_unref);
-  g_clear_pointer (&ctx->review, evk_review_free);
+  g_clear_pointer (&ctx->by_key, g_hash_table_unref);
+  g_clear_pointer (&ctx->sheet, evk_documents_free);
   g_clear_pointer (&ctx->code_ids, g_hash_table_unref);
   g_clear_pointer (&ctx->measure_ids, g_hash_table_unref);
   g_clear_pointer (&ctx->measure_columns, g_array_unref);
@@ -331,13 +331,13 @@ fail_at (ImportContext  *ctx,
 
 /* A comma-separated list of the code keys, for messages. */
 static char *
-code_list (EvkReview *review)
+code_list (EvkDocuments *documents)
 {
   g_autoptr(GString) list = g_string_new (NULL);
 
-  for (guint i = 0; i < review->codes->len; i++)
+  for (guint i = 0; i < documents->codes->len; i++)
     {
-      EvkReviewCode *code = g_ptr_array_index (review->codes, i);
+      EvkDocumentsCode *code = g_ptr_array_index (documents->codes, i);
       if (i > 0)
         g_string_append (list, ", ");
       g_string_append (list, code->key);
@@ -543,7 +543,7 @@ read_document (ImportContext  *ctx,
       return NULL;
     }
 
-  document = g_hash_table_lookup (ctx->documents, key);
+  document = g_hash_table_lookup (ctx->by_key, key);
   if (document != NULL)
     {
       const struct { guint column; const char *old_value, *new_value; } fields_of[] = {
@@ -582,8 +582,8 @@ read_document (ImportContext  *ctx,
   document->recipient = g_steal_pointer (&recipient);
   document->year = year;
   document->line = line;
-  g_ptr_array_add (ctx->review->documents, document);
-  g_hash_table_insert (ctx->documents, document->key, document);
+  g_ptr_array_add (ctx->sheet->documents, document);
+  g_hash_table_insert (ctx->by_key, document->key, document);
   return document;
 }
 
@@ -598,7 +598,7 @@ check_code (ImportContext  *ctx,
 
   if (g_hash_table_contains (ctx->code_ids, code))
     return TRUE;
-  codes = code_list (ctx->review);
+  codes = code_list (ctx->sheet);
   if (column != NULL)
     return fail_at (ctx, line, error,
                     _("column “%s”: unknown code “%s” (the project’s codes are %s)"),
@@ -624,7 +624,7 @@ add_coding (ImportContext *ctx,
   coding->page = page;
   coding->excerpt = excerpt != NULL && *excerpt != '\0' ? g_strdup (excerpt) : NULL;
   coding->line = line;
-  g_ptr_array_add (ctx->review->codings, coding);
+  g_ptr_array_add (ctx->sheet->codings, coding);
 }
 
 static gboolean
@@ -753,7 +753,7 @@ read_sheet (ImportContext  *ctx,
                    _("%s: the file is empty"), ctx->display_name);
       return FALSE;
     }
-  if (ctx->review->documents->len == 0)
+  if (ctx->sheet->documents->len == 0)
     return fail_at (ctx, 1, error, _("the file has a header but no documents"));
   return TRUE;
 }
@@ -806,9 +806,9 @@ create_default_codes (ImportContext  *ctx,
                       GError        **error)
 {
   static const struct { const char *key, *nb, *en; } defaults[] = {
-    { EVK_REVIEW_CODE_ASSIGNMENT, "Oppdrag", "Assignment" },
-    { EVK_REVIEW_CODE_REPORTED, "Rapportert", "Reported" },
-    { EVK_REVIEW_CODE_MENTIONED, "Omtalt", "Mentioned" },
+    { EVK_DOCUMENTS_CODE_ASSIGNMENT, "Oppdrag", "Assignment" },
+    { EVK_DOCUMENTS_CODE_REPORTED, "Rapportert", "Reported" },
+    { EVK_DOCUMENTS_CODE_MENTIONED, "Omtalt", "Mentioned" },
   };
   g_auto(GStrv) languages = default_code_languages (store, error);
 
@@ -817,7 +817,7 @@ create_default_codes (ImportContext  *ctx,
 
   for (guint i = 0; i < G_N_ELEMENTS (defaults); i++)
     {
-      EvkReviewCode *code;
+      EvkDocumentsCode *code;
       sqlite3_stmt *stmt;
       gint64 id;
 
@@ -832,7 +832,7 @@ create_default_codes (ImportContext  *ctx,
         return FALSE;
       id = sqlite3_last_insert_rowid (evk_store_get_db (store));
 
-      code = add_code (ctx->review, defaults[i].key);
+      code = add_code (ctx->sheet, defaults[i].key);
       evk_localized_set (code->name, "nb", defaults[i].nb);
       evk_localized_set (code->name, "en", defaults[i].en);
       g_hash_table_insert (ctx->code_ids, g_strdup (code->key), GSIZE_TO_POINTER (id));
@@ -848,21 +848,21 @@ create_default_codes (ImportContext  *ctx,
 }
 
 static gboolean
-save_review (ImportContext  *ctx,
-             EvkStore       *store,
-             GError        **error)
+save_documents (ImportContext  *ctx,
+                EvkStore       *store,
+                GError        **error)
 {
   g_autoptr(GHashTable) document_ids = g_hash_table_new (g_direct_hash, g_direct_equal);
-  EvkReview *review = ctx->review;
+  EvkDocuments *documents = ctx->sheet;
   sqlite3_stmt *stmt;
 
-  /* Replace, not merge: the sheet is the whole review. */
+  /* Replace, not merge: the sheet is all the documents. */
   if (!evk_store_exec (store, "DELETE FROM coding; DELETE FROM document;", error))
     return FALSE;
 
-  for (guint i = 0; i < review->documents->len; i++)
+  for (guint i = 0; i < documents->documents->len; i++)
     {
-      EvkDocument *document = g_ptr_array_index (review->documents, i);
+      EvkDocument *document = g_ptr_array_index (documents->documents, i);
 
       stmt = evk_store_prepare (store,
                                 "INSERT INTO document (key, title, type, issuer, recipient, year) "
@@ -882,9 +882,9 @@ save_review (ImportContext  *ctx,
                            GSIZE_TO_POINTER (sqlite3_last_insert_rowid (evk_store_get_db (store))));
     }
 
-  for (guint i = 0; i < review->codings->len; i++)
+  for (guint i = 0; i < documents->codings->len; i++)
     {
-      EvkCoding *coding = g_ptr_array_index (review->codings, i);
+      EvkCoding *coding = g_ptr_array_index (documents->codings, i);
 
       stmt = evk_store_prepare (store,
                                 "INSERT INTO coding (document_id, measure_id, code_id, page, excerpt) "
@@ -916,19 +916,19 @@ import_in_transaction (EvkStore  *store,
 {
   ImportContext *ctx = user_data;
 
-  if (!load_codes (store, ctx->review, ctx->code_ids, error) ||
+  if (!load_codes (store, ctx->sheet, ctx->code_ids, error) ||
       !load_measure_ids (store, ctx->measure_ids, error))
     return FALSE;
-  if (ctx->review->codes->len == 0 && !create_default_codes (ctx, store, error))
+  if (ctx->sheet->codes->len == 0 && !create_default_codes (ctx, store, error))
     return FALSE;
 
-  return read_sheet (ctx, error) && save_review (ctx, store, error);
+  return read_sheet (ctx, error) && save_documents (ctx, store, error);
 }
 
 gboolean
-evk_review_import (EvkProject  *project,
-                   const char  *path,
-                   GError     **error)
+evk_documents_import (EvkProject  *project,
+                      const char  *path,
+                      GError     **error)
 {
   g_auto(ImportContext) ctx = { 0, };
   g_autoptr(GError) local_error = NULL;
@@ -938,10 +938,10 @@ evk_review_import (EvkProject  *project,
 
   ctx.path = path;
   ctx.display_name = g_filename_display_basename (path);
-  ctx.review = evk_review_new ();
+  ctx.sheet = evk_documents_new ();
   ctx.code_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   ctx.measure_ids = g_hash_table_new (g_direct_hash, g_direct_equal);
-  ctx.documents = g_hash_table_new (g_str_hash, g_str_equal);
+  ctx.by_key = g_hash_table_new (g_str_hash, g_str_equal);
 
   if (!evk_store_transaction (evk_project_get_store (project), import_in_transaction, &ctx,
                               &local_error))
@@ -1002,26 +1002,26 @@ append_document (GString     *out,
 }
 
 gboolean
-evk_review_export (EvkProject  *project,
-                   const char  *path,
-                   GError     **error)
+evk_documents_export (EvkProject  *project,
+                      const char  *path,
+                      GError     **error)
 {
-  g_autoptr(EvkReview) review = NULL;
+  g_autoptr(EvkDocuments) documents = NULL;
   g_autoptr(GHashTable) codings_of = NULL;
   g_autoptr(GString) out = g_string_new (NULL);
   g_autoptr(GError) local_error = NULL;
 
   g_return_val_if_fail (EVK_IS_PROJECT (project), FALSE);
 
-  review = evk_review_load (evk_project_get_store (project), error);
-  if (review == NULL)
+  documents = evk_documents_load (evk_project_get_store (project), error);
+  if (documents == NULL)
     return FALSE;
 
   codings_of = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL,
                                       (GDestroyNotify) g_ptr_array_unref);
-  for (guint i = 0; i < review->codings->len; i++)
+  for (guint i = 0; i < documents->codings->len; i++)
     {
-      EvkCoding *coding = g_ptr_array_index (review->codings, i);
+      EvkCoding *coding = g_ptr_array_index (documents->codings, i);
       GPtrArray *list = g_hash_table_lookup (codings_of, coding->document);
 
       if (list == NULL)
@@ -1036,9 +1036,9 @@ evk_review_export (EvkProject  *project,
     append_field (out, column_names[c], c == 0);
   g_string_append_c (out, '\n');
 
-  for (guint i = 0; i < review->documents->len; i++)
+  for (guint i = 0; i < documents->documents->len; i++)
     {
-      EvkDocument *document = g_ptr_array_index (review->documents, i);
+      EvkDocument *document = g_ptr_array_index (documents->documents, i);
       GPtrArray *list = g_hash_table_lookup (codings_of, document);
 
       if (list == NULL)

@@ -11,10 +11,10 @@
 #include <string.h>
 
 #include "evk-charts.h"
+#include "evk-documents-stats.h"
 #include "evk-localized.h"
 #include "evk-model-error.h"
 #include "evk-model-tables.h"
-#include "evk-review-stats.h"
 #include "evk-store-texts.h"
 #include "evk-table-spec.h"
 #include "evk-words.h"
@@ -144,7 +144,7 @@ make_defaults (EvkStore  *store,
   Defaults *d = user_data;
   EvkStrategy *s = d->strategy;
   gboolean has_survey = FALSE;
-  gboolean has_review = FALSE;
+  gboolean has_documents = FALSE;
   sqlite3_stmt *stmt;
 
   stmt = evk_store_prepare (store, "SELECT (SELECT count(*) FROM survey), (SELECT count(*) FROM document)",
@@ -152,7 +152,7 @@ make_defaults (EvkStore  *store,
   if (stmt == NULL || !evk_store_step (store, stmt, NULL, error))
     return FALSE;
   has_survey = sqlite3_column_int (stmt, 0) > 0;
-  has_review = sqlite3_column_int (stmt, 1) > 0;
+  has_documents = sqlite3_column_int (stmt, 1) > 0;
   sqlite3_reset (stmt);
 
   for (guint m = 0; has_survey && m < s->measures->len; m++)
@@ -233,8 +233,8 @@ make_defaults (EvkStore  *store,
       !insert_chart (store, d, "awareness-all", EVK_CHART_AWARENESS_RANKED, "awareness-all", 0, NULL, TRUE,
                      caption_from_word ("AwarenessTitle", NULL, d->langs), error))
     return FALSE;
-  if (has_review &&
-      (!insert_chart (store, d, "review-matrix", EVK_CHART_REVIEW_MATRIX, "review-matrix", 0, NULL, TRUE,
+  if (has_documents &&
+      (!insert_chart (store, d, "review-matrix", EVK_CHART_DOCUMENTS_MATRIX, "review-matrix", 0, NULL, TRUE,
                       caption_from_word ("ReviewMatrix", NULL, d->langs), error) ||
        !insert_chart (store, d, "review-documents", EVK_CHART_TABLE, "review-documents", 0, NULL, TRUE,
                       caption_from_word ("ReviewDocuments", NULL, d->langs), error)))
@@ -490,12 +490,12 @@ evk_project_compute_chart_from (EvkProject      *project,
     }
   if (g_str_has_prefix (chart->spec, "review-"))
     {
-      g_autoptr(EvkReviewStats) stats = evk_review_stats_load (project, error);
+      g_autoptr(EvkDocumentsStats) stats = evk_documents_stats_load (project, error);
 
       if (stats == NULL)
         return NULL;
-      return g_str_has_prefix (chart->spec, "review-matrix") ? evk_table_review_matrix (stats, goal)
-                                                             : evk_table_review_documents (stats);
+      return g_str_has_prefix (chart->spec, "review-matrix") ? evk_table_documents_matrix (stats, goal)
+                                                             : evk_table_documents_per_agency (stats);
     }
   if (source != NULL)
     return evk_table_source_compute (source, chart->spec, error);

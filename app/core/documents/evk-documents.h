@@ -1,4 +1,4 @@
-/* evk-review.h: the document review: documents, codings and the coding sheet
+/* evk-documents.h: the document review: documents, codings and the coding sheet
  *
  * Copyright 2026 The Evalkit developers
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -14,9 +14,9 @@ G_BEGIN_DECLS
 
 /* The codes a new project starts with (data/document-review-format.md); the
  * findings give these three their meaning, a project may add others. */
-#define EVK_REVIEW_CODE_ASSIGNMENT "assignment"
-#define EVK_REVIEW_CODE_REPORTED   "reported"
-#define EVK_REVIEW_CODE_MENTIONED  "mentioned"
+#define EVK_DOCUMENTS_CODE_ASSIGNMENT "assignment"
+#define EVK_DOCUMENTS_CODE_REPORTED   "reported"
+#define EVK_DOCUMENTS_CODE_MENTIONED  "mentioned"
 
 typedef enum {
   EVK_DOCUMENT_ALLOCATION_LETTER,
@@ -40,10 +40,10 @@ typedef struct {
 typedef struct {
   char       *key;
   GHashTable *name;            /* localized */
-} EvkReviewCode;
+} EvkDocumentsCode;
 
 typedef struct {
-  EvkDocument *document;       /* owned by the review */
+  EvkDocument *document;       /* owned by the EvkDocuments */
   guint        measure;        /* measure number */
   char        *code;           /* code key */
   int          page;           /* 0 = not given */
@@ -55,23 +55,23 @@ typedef struct {
 typedef struct {
   GPtrArray *documents;        /* EvkDocument, in sheet order */
   GPtrArray *codings;          /* EvkCoding, in sheet order */
-  GPtrArray *codes;            /* EvkReviewCode: the project's code list, in order */
-} EvkReview;
+  GPtrArray *codes;            /* EvkDocumentsCode: the project's code list, in order */
+} EvkDocuments;
 
-const char    *evk_document_type_to_string   (EvkDocumentType   type);
-gboolean       evk_document_type_from_string (const char       *string,
-                                              EvkDocumentType  *type);
+const char       *evk_document_type_to_string   (EvkDocumentType   type);
+gboolean          evk_document_type_from_string (const char       *string,
+                                                 EvkDocumentType  *type);
 
-EvkReview     *evk_review_new                (void);
-void           evk_review_free               (EvkReview        *review);
-EvkReviewCode *evk_review_find_code          (EvkReview        *review,
-                                              const char       *key);
-/* Position of the code in review->codes, or -1. */
-int            evk_review_code_index         (EvkReview        *review,
-                                              const char       *key);
+EvkDocuments     *evk_documents_new             (void);
+void              evk_documents_free            (EvkDocuments     *documents);
+EvkDocumentsCode *evk_documents_find_code       (EvkDocuments     *documents,
+                                                 const char       *key);
+/* Position of the code in documents->codes, or -1. */
+int               evk_documents_code_index      (EvkDocuments     *documents,
+                                                 const char       *key);
 
-EvkReview     *evk_review_load               (EvkStore         *store,
-                                              GError          **error);
+EvkDocuments     *evk_documents_load            (EvkStore         *store,
+                                                 GError          **error);
 
 /* Reads a coding sheet, long or wide form (recognised from the header), and
  * replaces the project's documents and codings with it in one transaction.
@@ -79,16 +79,16 @@ EvkReview     *evk_review_load               (EvkStore         *store,
  * changes and the message (EVK_IMPORT_ERROR) names the file and line:
  * "documents.csv: line 12: the project has no measure 27". Emits the
  * project's "changed" signal with "documents". */
-gboolean       evk_review_import             (EvkProject       *project,
-                                              const char       *path,
-                                              GError          **error);
+gboolean          evk_documents_import          (EvkProject       *project,
+                                                 const char       *path,
+                                                 GError          **error);
 /* Writes the project's document review as a long-form sheet (UTF-8, comma,
  * quoting only where needed), one row per coding and one per document
  * without codings. */
-gboolean       evk_review_export             (EvkProject       *project,
-                                              const char       *path,
-                                              GError          **error);
+gboolean          evk_documents_export          (EvkProject       *project,
+                                                 const char       *path,
+                                                 GError          **error);
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (EvkReview, evk_review_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (EvkDocuments, evk_documents_free)
 
 G_END_DECLS

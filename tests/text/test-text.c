@@ -10,6 +10,8 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "evk-data-dir.h"
+#include "evk-demo.h"
 #include "evk-hyphenate.h"
 #include "evk-live-figure.h"
 #include "evk-localized.h"
@@ -482,7 +484,7 @@ test_narrative_demo (void)
   g_autofree char *path = g_build_filename (dir, "demo.evalkit", NULL);
   g_autofree char *demo = evk_get_demo_dir ();
   g_autoptr(GError) error = NULL;
-  g_autoptr(EvkProject) project = evk_project_create_demo (path, &error);
+  g_autoptr(EvkProject) project = evk_demo_create (path, &error);
   EvkStore *store;
   sqlite3_stmt *stmt;
   gboolean has_row;

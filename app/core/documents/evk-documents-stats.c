@@ -1,21 +1,21 @@
-/* evk-review-stats.c: the findings of the document review, as plain data
+/* evk-documents-stats.c: the findings of the document review, as plain data
  *
  * Copyright 2026 The Evalkit developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
-#define G_LOG_DOMAIN "evk-review"
+#define G_LOG_DOMAIN "evk-documents"
 
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "evk-documents-stats.h"
 #include "evk-localized.h"
 #include "evk-model-error.h"
-#include "evk-review-stats.h"
 
 static void
-measure_free (EvkReviewMeasure *measure)
+measure_free (EvkDocumentsMeasure *measure)
 {
   g_clear_pointer (&measure->title, g_hash_table_unref);
   g_clear_pointer (&measure->codings, g_ptr_array_unref);
@@ -29,7 +29,7 @@ measure_free (EvkReviewMeasure *measure)
 }
 
 static void
-goal_free (EvkReviewGoal *goal)
+goal_free (EvkDocumentsGoal *goal)
 {
   g_free (goal->key);
   g_free (goal->kind);
@@ -39,7 +39,7 @@ goal_free (EvkReviewGoal *goal)
 }
 
 static void
-agency_free (EvkReviewAgency *agency)
+agency_free (EvkDocumentsAgency *agency)
 {
   g_free (agency->name);
   g_free (agency->n_received_by_year);
@@ -50,14 +50,14 @@ agency_free (EvkReviewAgency *agency)
 }
 
 static void
-year_free (EvkReviewYear *year)
+year_free (EvkDocumentsYear *year)
 {
   g_clear_pointer (&year->first_assigned, g_array_unref);
   g_free (year);
 }
 
 void
-evk_review_stats_free (EvkReviewStats *stats)
+evk_documents_stats_free (EvkDocumentsStats *stats)
 {
   if (stats == NULL)
     return;
@@ -68,7 +68,7 @@ evk_review_stats_free (EvkReviewStats *stats)
   g_clear_pointer (&stats->n_codings_by_code, g_free);
   g_clear_pointer (&stats->languages, g_strfreev);
   g_clear_pointer (&stats->title, g_hash_table_unref);
-  g_clear_pointer (&stats->review, evk_review_free);
+  g_clear_pointer (&stats->documents, evk_documents_free);
   g_free (stats);
 }
 
@@ -127,8 +127,8 @@ static int
 compare_measures (gconstpointer a,
                   gconstpointer b)
 {
-  const EvkReviewMeasure *x = *(EvkReviewMeasure * const *) a;
-  const EvkReviewMeasure *y = *(EvkReviewMeasure * const *) b;
+  const EvkDocumentsMeasure *x = *(EvkDocumentsMeasure * const *) a;
+  const EvkDocumentsMeasure *y = *(EvkDocumentsMeasure * const *) b;
 
   if (x->goal != y->goal)
     return x->goal < y->goal ? -1 : 1;
@@ -139,8 +139,8 @@ static int
 compare_agencies (gconstpointer a,
                   gconstpointer b)
 {
-  const EvkReviewAgency *x = *(EvkReviewAgency * const *) a;
-  const EvkReviewAgency *y = *(EvkReviewAgency * const *) b;
+  const EvkDocumentsAgency *x = *(EvkDocumentsAgency * const *) a;
+  const EvkDocumentsAgency *y = *(EvkDocumentsAgency * const *) b;
 
   return strcmp (x->name, y->name);
 }
@@ -149,15 +149,15 @@ static int
 compare_years (gconstpointer a,
                gconstpointer b)
 {
-  const EvkReviewYear *x = *(EvkReviewYear * const *) a;
-  const EvkReviewYear *y = *(EvkReviewYear * const *) b;
+  const EvkDocumentsYear *x = *(EvkDocumentsYear * const *) a;
+  const EvkDocumentsYear *y = *(EvkDocumentsYear * const *) b;
 
   return compare_int (&x->year, &y->year);
 }
 
 static void
-count_measure (EvkReviewCounts  *counts,
-               EvkReviewMeasure *measure)
+count_measure (EvkDocumentsCounts  *counts,
+               EvkDocumentsMeasure *measure)
 {
   counts->n_measures++;
   if (measure->assigned)
@@ -175,15 +175,15 @@ count_measure (EvkReviewCounts  *counts,
 }
 
 static void
-build_goals_and_measures (EvkReviewStats *stats,
-                          EvkStrategy    *strategy)
+build_goals_and_measures (EvkDocumentsStats *stats,
+                          EvkStrategy       *strategy)
 {
-  guint n_codes = stats->review->codes->len;
+  guint n_codes = stats->documents->codes->len;
 
   for (guint i = 0; i < strategy->goals->len; i++)
     {
       EvkGoal *source = g_ptr_array_index (strategy->goals, i);
-      EvkReviewGoal *goal = g_new0 (EvkReviewGoal, 1);
+      EvkDocumentsGoal *goal = g_new0 (EvkDocumentsGoal, 1);
 
       goal->key = g_strdup (source->key);
       goal->kind = g_strdup (source->kind);
@@ -195,7 +195,7 @@ build_goals_and_measures (EvkReviewStats *stats,
   for (guint i = 0; i < strategy->measures->len; i++)
     {
       EvkMeasure *source = g_ptr_array_index (strategy->measures, i);
-      EvkReviewMeasure *measure = g_new0 (EvkReviewMeasure, 1);
+      EvkDocumentsMeasure *measure = g_new0 (EvkDocumentsMeasure, 1);
       guint goal_index = 0;
 
       for (guint g = 0; g < strategy->goals->len; g++)
@@ -222,16 +222,16 @@ build_goals_and_measures (EvkReviewStats *stats,
 /* Per measure: its codings, the documents behind each code, and the
  * categories they put it in. */
 static void
-collect_codings (EvkReviewStats *stats)
+collect_codings (EvkDocumentsStats *stats)
 {
-  EvkReview *review = stats->review;
-  guint n_codes = review->codes->len;
+  EvkDocuments *documents = stats->documents;
+  guint n_codes = documents->codes->len;
 
-  for (guint i = 0; i < review->codings->len; i++)
+  for (guint i = 0; i < documents->codings->len; i++)
     {
-      EvkCoding *coding = g_ptr_array_index (review->codings, i);
-      EvkReviewMeasure *measure = evk_review_stats_find_measure (stats, coding->measure);
-      int code = evk_review_code_index (review, coding->code);
+      EvkCoding *coding = g_ptr_array_index (documents->codings, i);
+      EvkDocumentsMeasure *measure = evk_documents_stats_find_measure (stats, coding->measure);
+      int code = evk_documents_code_index (documents, coding->code);
 
       if (measure == NULL)
         continue;
@@ -243,7 +243,7 @@ collect_codings (EvkReviewStats *stats)
 
   for (guint m = 0; m < stats->measures->len; m++)
     {
-      EvkReviewMeasure *measure = g_ptr_array_index (stats->measures, m);
+      EvkDocumentsMeasure *measure = g_ptr_array_index (stats->measures, m);
       g_autoptr(GPtrArray) by_code = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
       g_autoptr(GStrvBuilder) agencies = g_strv_builder_new ();
       g_autoptr(GHashTable) seen_agencies = g_hash_table_new (g_str_hash, g_str_equal);
@@ -258,12 +258,12 @@ collect_codings (EvkReviewStats *stats)
         {
           EvkCoding *coding = g_ptr_array_index (measure->codings, i);
           EvkDocument *document = coding->document;
-          int code = evk_review_code_index (review, coding->code);
+          int code = evk_documents_code_index (documents, coding->code);
 
           if (code >= 0)
             add_distinct (g_ptr_array_index (by_code, code), document);
 
-          if (g_str_equal (coding->code, EVK_REVIEW_CODE_ASSIGNMENT))
+          if (g_str_equal (coding->code, EVK_DOCUMENTS_CODE_ASSIGNMENT))
             {
               add_distinct (measure->assigned_in, document);
               if (document->recipient != NULL &&
@@ -281,13 +281,13 @@ collect_codings (EvkReviewStats *stats)
                     g_array_append_val (measure->years, document->year);
                 }
             }
-          else if (g_str_equal (coding->code, EVK_REVIEW_CODE_REPORTED))
+          else if (g_str_equal (coding->code, EVK_DOCUMENTS_CODE_REPORTED))
             {
               add_distinct (measure->reported_in, document);
               if (document->type == EVK_DOCUMENT_ANNUAL_REPORT)
                 measure->reported_annual = TRUE;
             }
-          else if (g_str_equal (coding->code, EVK_REVIEW_CODE_MENTIONED))
+          else if (g_str_equal (coding->code, EVK_DOCUMENTS_CODE_MENTIONED))
             add_distinct (measure->mentioned_in, document);
         }
 
@@ -301,22 +301,22 @@ collect_codings (EvkReviewStats *stats)
       measure->never_found = measure->codings->len == 0;
 
       count_measure (&stats->counts, measure);
-      count_measure (&((EvkReviewGoal *) g_ptr_array_index (stats->goals, measure->goal))->counts,
+      count_measure (&((EvkDocumentsGoal *) g_ptr_array_index (stats->goals, measure->goal))->counts,
                      measure);
-      g_ptr_array_add (((EvkReviewGoal *) g_ptr_array_index (stats->goals, measure->goal))->measures,
+      g_ptr_array_add (((EvkDocumentsGoal *) g_ptr_array_index (stats->goals, measure->goal))->measures,
                        measure);
     }
 }
 
-static EvkReviewYear *
-ensure_year (EvkReviewStats *stats,
-             int             year)
+static EvkDocumentsYear *
+ensure_year (EvkDocumentsStats *stats,
+             int                year)
 {
-  EvkReviewYear *entry = evk_review_stats_find_year (stats, year);
+  EvkDocumentsYear *entry = evk_documents_stats_find_year (stats, year);
 
   if (entry == NULL)
     {
-      entry = g_new0 (EvkReviewYear, 1);
+      entry = g_new0 (EvkDocumentsYear, 1);
       entry->year = year;
       entry->first_assigned = g_array_new (FALSE, FALSE, sizeof (guint));
       g_ptr_array_add (stats->years, entry);
@@ -324,16 +324,16 @@ ensure_year (EvkReviewStats *stats,
   return entry;
 }
 
-static EvkReviewAgency *
-ensure_agency (EvkReviewStats *stats,
-               GHashTable     *by_name,
-               const char     *name)
+static EvkDocumentsAgency *
+ensure_agency (EvkDocumentsStats *stats,
+               GHashTable        *by_name,
+               const char        *name)
 {
-  EvkReviewAgency *agency = g_hash_table_lookup (by_name, name);
+  EvkDocumentsAgency *agency = g_hash_table_lookup (by_name, name);
 
   if (agency == NULL)
     {
-      agency = g_new0 (EvkReviewAgency, 1);
+      agency = g_new0 (EvkDocumentsAgency, 1);
       agency->name = g_strdup (name);
       agency->assigned_measures = g_array_new (FALSE, FALSE, sizeof (guint));
       agency->reported_measures = g_array_new (FALSE, FALSE, sizeof (guint));
@@ -344,26 +344,26 @@ ensure_agency (EvkReviewStats *stats,
 }
 
 static guint
-year_index (EvkReviewStats *stats,
-            int             year)
+year_index (EvkDocumentsStats *stats,
+            int                year)
 {
   for (guint i = 0; i < stats->years->len; i++)
-    if (((EvkReviewYear *) g_ptr_array_index (stats->years, i))->year == year)
+    if (((EvkDocumentsYear *) g_ptr_array_index (stats->years, i))->year == year)
       return i;
   g_assert_not_reached ();
   return 0;
 }
 
 static void
-collect_documents (EvkReviewStats *stats)
+collect_documents (EvkDocumentsStats *stats)
 {
-  EvkReview *review = stats->review;
+  EvkDocuments *documents = stats->documents;
   g_autoptr(GHashTable) agencies = g_hash_table_new (g_str_hash, g_str_equal);
 
-  for (guint i = 0; i < review->documents->len; i++)
+  for (guint i = 0; i < documents->documents->len; i++)
     {
-      EvkDocument *document = g_ptr_array_index (review->documents, i);
-      EvkReviewYear *year = ensure_year (stats, document->year);
+      EvkDocument *document = g_ptr_array_index (documents->documents, i);
+      EvkDocumentsYear *year = ensure_year (stats, document->year);
 
       stats->n_documents++;
       stats->n_by_type[document->type]++;
@@ -379,95 +379,95 @@ collect_documents (EvkReviewStats *stats)
 
   for (guint a = 0; a < stats->agencies->len; a++)
     {
-      EvkReviewAgency *agency = g_ptr_array_index (stats->agencies, a);
+      EvkDocumentsAgency *agency = g_ptr_array_index (stats->agencies, a);
 
       agency->n_received_by_year = g_new0 (guint, MAX (stats->years->len, 1));
       agency->n_assignment_codings_by_year = g_new0 (guint, MAX (stats->years->len, 1));
     }
-  for (guint i = 0; i < review->documents->len; i++)
+  for (guint i = 0; i < documents->documents->len; i++)
     {
-      EvkDocument *document = g_ptr_array_index (review->documents, i);
+      EvkDocument *document = g_ptr_array_index (documents->documents, i);
 
       if (document->recipient != NULL)
         {
-          EvkReviewAgency *agency = g_hash_table_lookup (agencies, document->recipient);
+          EvkDocumentsAgency *agency = g_hash_table_lookup (agencies, document->recipient);
           agency->n_received_by_year[year_index (stats, document->year)]++;
         }
     }
 
   for (guint m = 0; m < stats->measures->len; m++)
     {
-      EvkReviewMeasure *measure = g_ptr_array_index (stats->measures, m);
+      EvkDocumentsMeasure *measure = g_ptr_array_index (stats->measures, m);
 
       for (guint i = 0; i < measure->codings->len; i++)
         {
           EvkCoding *coding = g_ptr_array_index (measure->codings, i);
           EvkDocument *document = coding->document;
 
-          if (g_str_equal (coding->code, EVK_REVIEW_CODE_ASSIGNMENT))
+          if (g_str_equal (coding->code, EVK_DOCUMENTS_CODE_ASSIGNMENT))
             {
               ensure_year (stats, document->year)->n_assignment_codings++;
               if (document->recipient != NULL)
                 {
-                  EvkReviewAgency *agency = g_hash_table_lookup (agencies, document->recipient);
+                  EvkDocumentsAgency *agency = g_hash_table_lookup (agencies, document->recipient);
 
                   agency->n_assignment_codings++;
                   agency->n_assignment_codings_by_year[year_index (stats, document->year)]++;
                   add_distinct_number (agency->assigned_measures, measure->number);
                 }
             }
-          else if (g_str_equal (coding->code, EVK_REVIEW_CODE_REPORTED) &&
+          else if (g_str_equal (coding->code, EVK_DOCUMENTS_CODE_REPORTED) &&
                    document->issuer != NULL)
             {
-              EvkReviewAgency *agency = g_hash_table_lookup (agencies, document->issuer);
+              EvkDocumentsAgency *agency = g_hash_table_lookup (agencies, document->issuer);
               add_distinct_number (agency->reported_measures, measure->number);
             }
         }
 
       if (measure->years->len > 0)
         {
-          EvkReviewYear *first = ensure_year (stats, g_array_index (measure->years, int, 0));
+          EvkDocumentsYear *first = ensure_year (stats, g_array_index (measure->years, int, 0));
           g_array_append_val (first->first_assigned, measure->number);
         }
     }
 
   for (guint a = 0; a < stats->agencies->len; a++)
     {
-      EvkReviewAgency *agency = g_ptr_array_index (stats->agencies, a);
+      EvkDocumentsAgency *agency = g_ptr_array_index (stats->agencies, a);
 
       g_array_sort (agency->assigned_measures, compare_uint);
       g_array_sort (agency->reported_measures, compare_uint);
       for (guint i = 0; i < agency->assigned_measures->len; i++)
         {
-          EvkReviewMeasure *measure =
-            evk_review_stats_find_measure (stats, g_array_index (agency->assigned_measures, guint, i));
+          EvkDocumentsMeasure *measure =
+            evk_documents_stats_find_measure (stats, g_array_index (agency->assigned_measures, guint, i));
           if (g_strv_length (measure->agencies) == 1)
             agency->n_assigned_only++;
         }
     }
   for (guint y = 0; y < stats->years->len; y++)
-    g_array_sort (((EvkReviewYear *) g_ptr_array_index (stats->years, y))->first_assigned,
+    g_array_sort (((EvkDocumentsYear *) g_ptr_array_index (stats->years, y))->first_assigned,
                   compare_uint);
 }
 
-EvkReviewStats *
-evk_review_stats_new (EvkReview   *review,
-                      EvkStrategy *strategy)
+EvkDocumentsStats *
+evk_documents_stats_new (EvkDocuments *documents,
+                         EvkStrategy  *strategy)
 {
-  EvkReviewStats *stats;
+  EvkDocumentsStats *stats;
 
-  g_return_val_if_fail (review != NULL, NULL);
+  g_return_val_if_fail (documents != NULL, NULL);
   g_return_val_if_fail (strategy != NULL, NULL);
 
-  stats = g_new0 (EvkReviewStats, 1);
-  stats->review = review;
+  stats = g_new0 (EvkDocumentsStats, 1);
+  stats->documents = documents;
   stats->languages = g_strdupv (strategy->languages);
   stats->title = localized_ref_or_new (strategy->short_title);
   stats->goals = g_ptr_array_new_with_free_func ((GDestroyNotify) goal_free);
   stats->measures = g_ptr_array_new_with_free_func ((GDestroyNotify) measure_free);
   stats->agencies = g_ptr_array_new_with_free_func ((GDestroyNotify) agency_free);
   stats->years = g_ptr_array_new_with_free_func ((GDestroyNotify) year_free);
-  stats->n_codings_by_code = g_new0 (guint, MAX (review->codes->len, 1));
+  stats->n_codings_by_code = g_new0 (guint, MAX (documents->codes->len, 1));
 
   build_goals_and_measures (stats, strategy);
   collect_codings (stats);
@@ -475,70 +475,70 @@ evk_review_stats_new (EvkReview   *review,
   return stats;
 }
 
-EvkReviewStats *
-evk_review_stats_load (EvkProject  *project,
-                       GError     **error)
+EvkDocumentsStats *
+evk_documents_stats_load (EvkProject  *project,
+                          GError     **error)
 {
   g_autoptr(EvkStrategy) strategy = NULL;
-  EvkReview *review;
+  EvkDocuments *documents;
 
   g_return_val_if_fail (EVK_IS_PROJECT (project), NULL);
 
   strategy = evk_project_load_strategy (project, error);
   if (strategy == NULL)
     return NULL;
-  review = evk_review_load (evk_project_get_store (project), error);
-  if (review == NULL)
+  documents = evk_documents_load (evk_project_get_store (project), error);
+  if (documents == NULL)
     return NULL;
-  return evk_review_stats_new (review, strategy);
+  return evk_documents_stats_new (documents, strategy);
 }
 
-EvkReviewMeasure *
-evk_review_stats_find_measure (EvkReviewStats *stats,
-                               guint           number)
+EvkDocumentsMeasure *
+evk_documents_stats_find_measure (EvkDocumentsStats *stats,
+                                  guint              number)
 {
   for (guint i = 0; i < stats->measures->len; i++)
     {
-      EvkReviewMeasure *measure = g_ptr_array_index (stats->measures, i);
+      EvkDocumentsMeasure *measure = g_ptr_array_index (stats->measures, i);
       if (measure->number == number)
         return measure;
     }
   return NULL;
 }
 
-EvkReviewGoal *
-evk_review_stats_find_goal (EvkReviewStats *stats,
-                            const char     *key)
+EvkDocumentsGoal *
+evk_documents_stats_find_goal (EvkDocumentsStats *stats,
+                               const char        *key)
 {
   for (guint i = 0; i < stats->goals->len; i++)
     {
-      EvkReviewGoal *goal = g_ptr_array_index (stats->goals, i);
+      EvkDocumentsGoal *goal = g_ptr_array_index (stats->goals, i);
       if (g_strcmp0 (goal->key, key) == 0)
         return goal;
     }
   return NULL;
 }
 
-EvkReviewAgency *
-evk_review_stats_find_agency (EvkReviewStats *stats,
-                              const char     *name)
+EvkDocumentsAgency *
+evk_documents_stats_find_agency (EvkDocumentsStats *stats,
+                                 const char        *name)
 {
   for (guint i = 0; i < stats->agencies->len; i++)
     {
-      EvkReviewAgency *agency = g_ptr_array_index (stats->agencies, i);
+      EvkDocumentsAgency *agency = g_ptr_array_index (stats->agencies, i);
       if (g_strcmp0 (agency->name, name) == 0)
         return agency;
     }
   return NULL;
 }
 
-EvkReviewYear *
-evk_review_stats_find_year (EvkReviewStats *stats,
-                            int             year)
+EvkDocumentsYear *
+evk_documents_stats_find_year (EvkDocumentsStats *stats,
+                               int                year)
 {
   for (guint i = 0; i < stats->years->len; i++)
     {
-      EvkReviewYear *entry = g_ptr_array_index (stats->years, i);
+      EvkDocumentsYear *entry = g_ptr_array_index (stats->years, i);
       if (entry->year == year)
         return entry;
     }
@@ -558,13 +558,13 @@ static const char * const table_names[] = {
 };
 
 const char * const *
-evk_review_table_names (void)
+evk_documents_table_names (void)
 {
   return table_names;
 }
 
 void
-evk_review_table_free (EvkReviewTable *table)
+evk_documents_table_free (EvkDocumentsTable *table)
 {
   if (table == NULL)
     return;
@@ -573,10 +573,10 @@ evk_review_table_free (EvkReviewTable *table)
   g_free (table);
 }
 
-static EvkReviewTable *
+static EvkDocumentsTable *
 table_new (GStrvBuilder *columns)
 {
-  EvkReviewTable *table = g_new0 (EvkReviewTable, 1);
+  EvkDocumentsTable *table = g_new0 (EvkDocumentsTable, 1);
 
   table->columns = g_strv_builder_end (columns);
   table->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
@@ -584,8 +584,8 @@ table_new (GStrvBuilder *columns)
 }
 
 static void
-table_add_row (EvkReviewTable *table,
-               GStrvBuilder   *row)
+table_add_row (EvkDocumentsTable *table,
+               GStrvBuilder      *row)
 {
   GStrv cells = g_strv_builder_end (row);
 
@@ -632,9 +632,9 @@ add_years (GStrvBuilder *row,
 }
 
 static const char *
-localized (EvkReviewStats *stats,
-           GHashTable     *text,
-           const char     *lang)
+localized (EvkDocumentsStats *stats,
+           GHashTable        *text,
+           const char        *lang)
 {
   const char *value = evk_localized_get_fallback (text, lang,
                                                   stats->languages != NULL ? stats->languages[0] : NULL);
@@ -652,8 +652,8 @@ add_count_columns (GStrvBuilder *columns)
 }
 
 static void
-add_counts (GStrvBuilder    *row,
-            EvkReviewCounts *counts)
+add_counts (GStrvBuilder       *row,
+            EvkDocumentsCounts *counts)
 {
   add_uint (row, counts->n_measures);
   add_uint (row, counts->n_assigned);
@@ -665,19 +665,19 @@ add_counts (GStrvBuilder    *row,
 }
 
 /* The measures × code matrix: one row per measure, grouped by goal. */
-static EvkReviewTable *
-measures_table (EvkReviewStats *stats,
-                const char     *lang)
+static EvkDocumentsTable *
+measures_table (EvkDocumentsStats *stats,
+                const char        *lang)
 {
   g_autoptr(GStrvBuilder) columns = g_strv_builder_new ();
-  EvkReviewTable *table;
-  EvkReview *review = stats->review;
+  EvkDocumentsTable *table;
+  EvkDocuments *documents = stats->documents;
 
   g_strv_builder_add_many (columns, "goal", "measure", "title", NULL);
   /* Prefixed, so a code key can never collide with the flag columns. */
-  for (guint c = 0; c < review->codes->len; c++)
+  for (guint c = 0; c < documents->codes->len; c++)
     {
-      EvkReviewCode *code = g_ptr_array_index (review->codes, c);
+      EvkDocumentsCode *code = g_ptr_array_index (documents->codes, c);
       g_autofree char *column = g_strconcat ("documents_", code->key, NULL);
 
       g_strv_builder_add (columns, column);
@@ -688,15 +688,15 @@ measures_table (EvkReviewStats *stats,
 
   for (guint m = 0; m < stats->measures->len; m++)
     {
-      EvkReviewMeasure *measure = g_ptr_array_index (stats->measures, m);
-      EvkReviewGoal *goal = g_ptr_array_index (stats->goals, measure->goal);
+      EvkDocumentsMeasure *measure = g_ptr_array_index (stats->measures, m);
+      EvkDocumentsGoal *goal = g_ptr_array_index (stats->goals, measure->goal);
       g_autoptr(GStrvBuilder) row = g_strv_builder_new ();
       g_autofree char *agencies = g_strjoinv (" ", measure->agencies);
 
       g_strv_builder_add (row, goal->key);
       add_uint (row, measure->number);
       g_strv_builder_add (row, localized (stats, measure->title, lang));
-      for (guint c = 0; c < review->codes->len; c++)
+      for (guint c = 0; c < documents->codes->len; c++)
         add_uint (row, measure->n_documents[c]);
       add_bool (row, measure->assigned);
       g_strv_builder_add (row, agencies);
@@ -712,13 +712,13 @@ measures_table (EvkReviewStats *stats,
 
 /* One row per goal and a last one, with an empty goal key, for the whole
  * strategy. */
-static EvkReviewTable *
-goals_table (EvkReviewStats *stats,
-             const char     *lang)
+static EvkDocumentsTable *
+goals_table (EvkDocumentsStats *stats,
+             const char        *lang)
 {
   g_autoptr(GStrvBuilder) columns = g_strv_builder_new ();
   g_autoptr(GStrvBuilder) total = g_strv_builder_new ();
-  EvkReviewTable *table;
+  EvkDocumentsTable *table;
 
   g_strv_builder_add_many (columns, "goal", "title", NULL);
   add_count_columns (columns);
@@ -726,7 +726,7 @@ goals_table (EvkReviewStats *stats,
 
   for (guint g = 0; g < stats->goals->len; g++)
     {
-      EvkReviewGoal *goal = g_ptr_array_index (stats->goals, g);
+      EvkDocumentsGoal *goal = g_ptr_array_index (stats->goals, g);
       g_autoptr(GStrvBuilder) row = g_strv_builder_new ();
 
       g_strv_builder_add (row, goal->key);
@@ -741,11 +741,11 @@ goals_table (EvkReviewStats *stats,
   return table;
 }
 
-static EvkReviewTable *
-agencies_table (EvkReviewStats *stats)
+static EvkDocumentsTable *
+agencies_table (EvkDocumentsStats *stats)
 {
   g_autoptr(GStrvBuilder) columns = g_strv_builder_new ();
-  EvkReviewTable *table;
+  EvkDocumentsTable *table;
 
   g_strv_builder_add_many (columns, "agency", "documents_received", "documents_issued",
                            "assignment_codings", "measures_assigned", "measures_assigned_only",
@@ -754,7 +754,7 @@ agencies_table (EvkReviewStats *stats)
 
   for (guint a = 0; a < stats->agencies->len; a++)
     {
-      EvkReviewAgency *agency = g_ptr_array_index (stats->agencies, a);
+      EvkDocumentsAgency *agency = g_ptr_array_index (stats->agencies, a);
       g_autoptr(GStrvBuilder) row = g_strv_builder_new ();
 
       g_strv_builder_add (row, agency->name);
@@ -770,11 +770,11 @@ agencies_table (EvkReviewStats *stats)
   return table;
 }
 
-static EvkReviewTable *
-years_table (EvkReviewStats *stats)
+static EvkDocumentsTable *
+years_table (EvkDocumentsStats *stats)
 {
   g_autoptr(GStrvBuilder) columns = g_strv_builder_new ();
-  EvkReviewTable *table;
+  EvkDocumentsTable *table;
 
   g_strv_builder_add_many (columns, "year", "documents", NULL);
   for (guint t = 0; t < EVK_N_DOCUMENT_TYPES; t++)
@@ -784,7 +784,7 @@ years_table (EvkReviewStats *stats)
 
   for (guint y = 0; y < stats->years->len; y++)
     {
-      EvkReviewYear *year = g_ptr_array_index (stats->years, y);
+      EvkDocumentsYear *year = g_ptr_array_index (stats->years, y);
       g_autoptr(GStrvBuilder) row = g_strv_builder_new ();
       g_autofree char *year_text = g_strdup_printf ("%d", year->year);
 
@@ -801,11 +801,11 @@ years_table (EvkReviewStats *stats)
 
 /* Documents received per agency and year, every combination, for the
  * agency × year chart. */
-static EvkReviewTable *
-agency_years_table (EvkReviewStats *stats)
+static EvkDocumentsTable *
+agency_years_table (EvkDocumentsStats *stats)
 {
   g_autoptr(GStrvBuilder) columns = g_strv_builder_new ();
-  EvkReviewTable *table;
+  EvkDocumentsTable *table;
 
   g_strv_builder_add_many (columns, "agency", "year", "documents_received",
                            "assignment_codings", NULL);
@@ -813,13 +813,13 @@ agency_years_table (EvkReviewStats *stats)
 
   for (guint a = 0; a < stats->agencies->len; a++)
     {
-      EvkReviewAgency *agency = g_ptr_array_index (stats->agencies, a);
+      EvkDocumentsAgency *agency = g_ptr_array_index (stats->agencies, a);
 
       if (agency->n_received == 0)
         continue;
       for (guint y = 0; y < stats->years->len; y++)
         {
-          EvkReviewYear *year = g_ptr_array_index (stats->years, y);
+          EvkDocumentsYear *year = g_ptr_array_index (stats->years, y);
           g_autoptr(GStrvBuilder) row = g_strv_builder_new ();
           g_autofree char *year_text = g_strdup_printf ("%d", year->year);
 
@@ -834,12 +834,12 @@ agency_years_table (EvkReviewStats *stats)
 }
 
 /* The measure pages' lists: every coding, by measure, then year. */
-static EvkReviewTable *
-documents_table (EvkReviewStats *stats,
-                 const char     *lang)
+static EvkDocumentsTable *
+documents_table (EvkDocumentsStats *stats,
+                 const char        *lang)
 {
   g_autoptr(GStrvBuilder) columns = g_strv_builder_new ();
-  EvkReviewTable *table;
+  EvkDocumentsTable *table;
 
   g_strv_builder_add_many (columns, "measure", "document", "title", "type", "issuer",
                            "recipient", "year", "code", "code_name", "page", "excerpt", NULL);
@@ -847,13 +847,13 @@ documents_table (EvkReviewStats *stats,
 
   for (guint m = 0; m < stats->measures->len; m++)
     {
-      EvkReviewMeasure *measure = g_ptr_array_index (stats->measures, m);
+      EvkDocumentsMeasure *measure = g_ptr_array_index (stats->measures, m);
 
       for (guint i = 0; i < measure->codings->len; i++)
         {
           EvkCoding *coding = g_ptr_array_index (measure->codings, i);
           EvkDocument *document = coding->document;
-          EvkReviewCode *code = evk_review_find_code (stats->review, coding->code);
+          EvkDocumentsCode *code = evk_documents_find_code (stats->documents, coding->code);
           g_autoptr(GStrvBuilder) row = g_strv_builder_new ();
           g_autofree char *year = g_strdup_printf ("%d", document->year);
           g_autofree char *page = coding->page > 0 ? g_strdup_printf ("%d", coding->page) : NULL;
@@ -875,11 +875,11 @@ documents_table (EvkReviewStats *stats,
   return table;
 }
 
-EvkReviewTable *
-evk_review_stats_get_table (EvkReviewStats  *stats,
-                            const char      *name,
-                            const char      *lang,
-                            GError         **error)
+EvkDocumentsTable *
+evk_documents_stats_get_table (EvkDocumentsStats  *stats,
+                               const char         *name,
+                               const char         *lang,
+                               GError            **error)
 {
   g_return_val_if_fail (stats != NULL, NULL);
   g_return_val_if_fail (name != NULL, NULL);

@@ -1,4 +1,4 @@
-/* evk-model-error.h: errors of the model layer
+/* evk-model-error.h: errors in the content of a project or a file
  *
  * Copyright 2026 The Evalkit developers
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -9,6 +9,8 @@
 
 G_BEGIN_DECLS
 
+/* At the bottom of the core: the survey, the model and everything above
+ * them report content errors in this one domain. */
 #define EVK_MODEL_ERROR (evk_model_error_quark ())
 
 typedef enum {

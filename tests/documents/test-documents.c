@@ -1,4 +1,4 @@
-/* test-review.c: the document review: coding sheet import and findings
+/* test-documents.c: the document review: coding sheet import and findings
  *
  * Copyright 2026 The Evalkit developers
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -8,17 +8,18 @@
 #include <string.h>
 
 #include "evk-csv-reader.h"
+#include "evk-demo.h"
+#include "evk-documents-stats.h"
+#include "evk-documents.h"
 #include "evk-import-error.h"
 #include "evk-localized.h"
 #include "evk-model-error.h"
 #include "evk-project.h"
-#include "evk-review-stats.h"
-#include "evk-review.h"
 #include "evk-test-util.h"
 
 typedef struct {
   char       *dir;
-  EvkProject *project;          /* the demo project, with or without its review */
+  EvkProject *project;          /* the demo project, with or without its documents */
   guint       n_changed;
   char       *last_changed;
 } Fixture;
@@ -35,7 +36,7 @@ demo_sheet (const char *name)
 static char *
 fixture_file (const char *name)
 {
-  return g_test_build_filename (G_TEST_DIST, "data", "review", name, NULL);
+  return g_test_build_filename (G_TEST_DIST, "data", "documents", name, NULL);
 }
 
 static void
@@ -54,7 +55,7 @@ create_demo (const char *dir,
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *path = g_build_filename (dir, name, NULL);
-  EvkProject *project = evk_project_create_demo (path, &error);
+  EvkProject *project = evk_demo_create (path, &error);
 
   g_assert_no_error (error);
   g_assert_nonnull (project);
@@ -67,7 +68,7 @@ import_ok (EvkProject *project,
 {
   g_autoptr(GError) error = NULL;
 
-  g_assert_true (evk_review_import (project, path, &error));
+  g_assert_true (evk_documents_import (project, path, &error));
   g_assert_no_error (error);
 }
 
@@ -111,11 +112,11 @@ fixture_tear_down (Fixture       *f,
   g_free (f->last_changed);
 }
 
-static EvkReviewStats *
+static EvkDocumentsStats *
 load_stats (EvkProject *project)
 {
   g_autoptr(GError) error = NULL;
-  EvkReviewStats *stats = evk_review_stats_load (project, &error);
+  EvkDocumentsStats *stats = evk_documents_stats_load (project, &error);
 
   g_assert_no_error (error);
   g_assert_nonnull (stats);
@@ -136,11 +137,11 @@ write_file (const char *dir,
   return path;
 }
 
-/* Every row of the review's tables and the code list, as text: two equal
+/* Every row of the documents tables and the code list, as text: two equal
  * dumps mean the import changed nothing (sqlite_sequence included, so even
  * the next ids are the same). */
 static char *
-dump_review_tables (EvkProject *project)
+dump_documents_tables (EvkProject *project)
 {
   static const char * const queries[] = {
     "SELECT * FROM document ORDER BY id",
@@ -199,24 +200,24 @@ numbers_to_string (GArray *numbers)
 }
 
 static char *
-measures_where (EvkReviewStats *stats,
-                gboolean (*predicate) (EvkReviewMeasure *measure))
+measures_where (EvkDocumentsStats *stats,
+                gboolean (*predicate) (EvkDocumentsMeasure *measure))
 {
   g_autoptr(GArray) numbers = g_array_new (FALSE, FALSE, sizeof (guint));
 
   for (guint i = 1; i <= stats->measures->len; i++)
     {
-      EvkReviewMeasure *measure = evk_review_stats_find_measure (stats, i);
+      EvkDocumentsMeasure *measure = evk_documents_stats_find_measure (stats, i);
       if (predicate (measure))
         g_array_append_val (numbers, measure->number);
     }
   return numbers_to_string (numbers);
 }
 
-static gboolean is_assigned (EvkReviewMeasure *m) { return m->assigned; }
-static gboolean is_not_assigned (EvkReviewMeasure *m) { return !m->assigned; }
-static gboolean is_reported_annual (EvkReviewMeasure *m) { return m->reported_annual; }
-static gboolean is_never_found (EvkReviewMeasure *m) { return m->never_found; }
+static gboolean is_assigned (EvkDocumentsMeasure *m) { return m->assigned; }
+static gboolean is_not_assigned (EvkDocumentsMeasure *m) { return !m->assigned; }
+static gboolean is_reported_annual (EvkDocumentsMeasure *m) { return m->reported_annual; }
+static gboolean is_never_found (EvkDocumentsMeasure *m) { return m->never_found; }
 
 static char *
 documents_to_string (GPtrArray *documents)
@@ -232,7 +233,7 @@ documents_to_string (GPtrArray *documents)
 }
 
 static char *
-table_to_string (EvkReviewTable *table)
+table_to_string (EvkDocumentsTable *table)
 {
   GString *out = g_string_new (NULL);
   g_autofree char *header = g_strjoinv (",", table->columns);
@@ -247,12 +248,12 @@ table_to_string (EvkReviewTable *table)
 }
 
 static char *
-get_table (EvkReviewStats *stats,
-           const char     *name,
-           const char     *lang)
+get_table (EvkDocumentsStats *stats,
+           const char        *name,
+           const char        *lang)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(EvkReviewTable) table = evk_review_stats_get_table (stats, name, lang, &error);
+  g_autoptr(EvkDocumentsTable) table = evk_documents_stats_get_table (stats, name, lang, &error);
 
   g_assert_no_error (error);
   g_assert_nonnull (table);
@@ -267,14 +268,14 @@ compare_strings (gconstpointer a,
 }
 
 static char *
-codings_as_set (EvkReviewStats *stats)
+codings_as_set (EvkDocumentsStats *stats)
 {
   g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
   GString *out = g_string_new (NULL);
 
-  for (guint i = 0; i < stats->review->codings->len; i++)
+  for (guint i = 0; i < stats->documents->codings->len; i++)
     {
-      EvkCoding *coding = g_ptr_array_index (stats->review->codings, i);
+      EvkCoding *coding = g_ptr_array_index (stats->documents->codings, i);
       g_ptr_array_add (lines, g_strdup_printf ("%02u %s %s", coding->measure,
                                                coding->document->key, coding->code));
     }
@@ -285,14 +286,14 @@ codings_as_set (EvkReviewStats *stats)
 }
 
 static char *
-documents_as_set (EvkReviewStats *stats)
+documents_as_set (EvkDocumentsStats *stats)
 {
   g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
   GString *out = g_string_new (NULL);
 
-  for (guint i = 0; i < stats->review->documents->len; i++)
+  for (guint i = 0; i < stats->documents->documents->len; i++)
     {
-      EvkDocument *d = g_ptr_array_index (stats->review->documents, i);
+      EvkDocument *d = g_ptr_array_index (stats->documents->documents, i);
       g_ptr_array_add (lines, g_strdup_printf ("%s|%s|%s|%s|%s|%d", d->key, d->title,
                                                evk_document_type_to_string (d->type),
                                                d->issuer, d->recipient, d->year));
@@ -307,8 +308,8 @@ documents_as_set (EvkReviewStats *stats)
  * (whose order and page/excerpt columns depend on the form) is equal, and
  * the documents and codings are the same sets. */
 static void
-assert_same_findings (EvkReviewStats *a,
-                      EvkReviewStats *b)
+assert_same_findings (EvkDocumentsStats *a,
+                      EvkDocumentsStats *b)
 {
   static const char * const tables[] = {
     "review-measures", "review-goals", "review-agencies", "review-years",
@@ -344,7 +345,7 @@ static void
 test_demo_figures (Fixture       *f,
                    gconstpointer  data)
 {
-  g_autoptr(EvkReviewStats) stats = load_stats (f->project);
+  g_autoptr(EvkDocumentsStats) stats = load_stats (f->project);
   static const struct {
     const char *goal;
     guint measures, assigned, not_assigned, reported_annual, never_found;
@@ -357,13 +358,13 @@ test_demo_figures (Fixture       *f,
   static const struct { int year; guint documents; } years[] = {
     { 2021, 29 }, { 2022, 59 }, { 2023, 50 }, { 2024, 44 },
   };
-  EvkReviewCounts sum = { 0, };
+  EvkDocumentsCounts sum = { 0, };
   g_autofree char *assigned = measures_where (stats, is_assigned);
   g_autofree char *not_assigned = measures_where (stats, is_not_assigned);
   g_autofree char *reported_annual = measures_where (stats, is_reported_annual);
   g_autofree char *never_found = measures_where (stats, is_never_found);
-  EvkReviewAgency *imdi, *bufdir;
-  EvkReviewMeasure *m5, *m20;
+  EvkDocumentsAgency *imdi, *bufdir;
+  EvkDocumentsMeasure *m5, *m20;
   g_autofree char *imdi_measures = NULL, *bufdir_measures = NULL;
   g_autofree char *m5_documents = NULL, *m20_reported = NULL;
   guint n_years = 0;
@@ -377,7 +378,7 @@ test_demo_figures (Fixture       *f,
   g_assert_cmpuint (stats->n_by_type[EVK_DOCUMENT_MEMO], ==, 3);
   g_assert_cmpuint (stats->n_by_type[EVK_DOCUMENT_RESEARCH_REPORT], ==, 8);
   g_assert_cmpuint (stats->n_codings, ==, 82);
-  g_assert_cmpuint (stats->review->codes->len, ==, 3);
+  g_assert_cmpuint (stats->documents->codes->len, ==, 3);
   g_assert_cmpuint (stats->n_codings_by_code[0], ==, 22);   /* assignment */
   g_assert_cmpuint (stats->n_codings_by_code[1], ==, 39);   /* reported */
   g_assert_cmpuint (stats->n_codings_by_code[2], ==, 21);   /* mentioned */
@@ -394,8 +395,8 @@ test_demo_figures (Fixture       *f,
   g_assert_cmpstr (never_found, ==, "11 12");
 
   /* 16 of the 17 to IMDi only, measure 5 to Bufdir only. */
-  imdi = evk_review_stats_find_agency (stats, "IMDi");
-  bufdir = evk_review_stats_find_agency (stats, "Bufdir");
+  imdi = evk_documents_stats_find_agency (stats, "IMDi");
+  bufdir = evk_documents_stats_find_agency (stats, "Bufdir");
   g_assert_nonnull (imdi);
   g_assert_nonnull (bufdir);
   imdi_measures = numbers_to_string (imdi->assigned_measures);
@@ -408,12 +409,12 @@ test_demo_figures (Fixture       *f,
   g_assert_cmpstr (bufdir_measures, ==, "5");
   for (guint i = 0; i < stats->agencies->len; i++)
     {
-      EvkReviewAgency *agency = g_ptr_array_index (stats->agencies, i);
+      EvkDocumentsAgency *agency = g_ptr_array_index (stats->agencies, i);
       if (agency != imdi && agency != bufdir)
         g_assert_cmpuint (agency->assigned_measures->len, ==, 0);
     }
 
-  m5 = evk_review_stats_find_measure (stats, 5);
+  m5 = evk_documents_stats_find_measure (stats, 5);
   m5_documents = documents_to_string (m5->assigned_in);
   g_assert_cmpstr (m5_documents, ==, "TB-Bufdir-2022");
   g_assert_cmpuint (g_strv_length (m5->agencies), ==, 1);
@@ -422,7 +423,7 @@ test_demo_figures (Fixture       *f,
   g_assert_cmpint (g_array_index (m5->years, int, 0), ==, 2022);
 
   /* Never assigned, still reported on: the report's point about 20. */
-  m20 = evk_review_stats_find_measure (stats, 20);
+  m20 = evk_documents_stats_find_measure (stats, 20);
   m20_reported = documents_to_string (m20->reported_in);
   g_assert_false (m20->assigned);
   g_assert_true (m20->reported_annual);
@@ -432,7 +433,7 @@ test_demo_figures (Fixture       *f,
   g_assert_cmpuint (stats->goals->len, ==, G_N_ELEMENTS (goals));
   for (guint i = 0; i < G_N_ELEMENTS (goals); i++)
     {
-      EvkReviewGoal *goal = evk_review_stats_find_goal (stats, goals[i].goal);
+      EvkDocumentsGoal *goal = evk_documents_stats_find_goal (stats, goals[i].goal);
 
       g_assert_nonnull (goal);
       g_assert_cmpuint (goal->counts.n_measures, ==, goals[i].measures);
@@ -454,8 +455,8 @@ test_demo_figures (Fixture       *f,
   /* Measures come grouped by goal, by number within a goal. */
   for (guint i = 1; i < stats->measures->len; i++)
     {
-      EvkReviewMeasure *prev = g_ptr_array_index (stats->measures, i - 1);
-      EvkReviewMeasure *cur = g_ptr_array_index (stats->measures, i);
+      EvkDocumentsMeasure *prev = g_ptr_array_index (stats->measures, i - 1);
+      EvkDocumentsMeasure *cur = g_ptr_array_index (stats->measures, i);
       g_assert_true (prev->goal < cur->goal ||
                      (prev->goal == cur->goal && prev->number < cur->number));
     }
@@ -464,7 +465,7 @@ test_demo_figures (Fixture       *f,
   g_assert_cmpuint (stats->years->len, ==, G_N_ELEMENTS (years));
   for (guint i = 0; i < G_N_ELEMENTS (years); i++)
     {
-      EvkReviewYear *year = g_ptr_array_index (stats->years, i);
+      EvkDocumentsYear *year = g_ptr_array_index (stats->years, i);
       g_assert_cmpint (year->year, ==, years[i].year);
       g_assert_cmpuint (year->n_documents, ==, years[i].documents);
       n_years += year->n_documents;
@@ -477,17 +478,17 @@ static void
 test_default_codes (Fixture       *f,
                     gconstpointer  data)
 {
-  g_autoptr(EvkReviewStats) stats = load_stats (f->project);
+  g_autoptr(EvkDocumentsStats) stats = load_stats (f->project);
   static const struct { const char *key, *nb, *en; } expected[] = {
     { "assignment", "Oppdrag", "Assignment" },
     { "reported", "Rapportert", "Reported" },
     { "mentioned", "Omtalt", "Mentioned" },
   };
 
-  g_assert_cmpuint (stats->review->codes->len, ==, G_N_ELEMENTS (expected));
+  g_assert_cmpuint (stats->documents->codes->len, ==, G_N_ELEMENTS (expected));
   for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
     {
-      EvkReviewCode *code = g_ptr_array_index (stats->review->codes, i);
+      EvkDocumentsCode *code = g_ptr_array_index (stats->documents->codes, i);
       g_assert_cmpstr (code->key, ==, expected[i].key);
       g_assert_cmpstr (evk_localized_get (code->name, "nb"), ==, expected[i].nb);
       g_assert_cmpstr (evk_localized_get (code->name, "en"), ==, expected[i].en);
@@ -503,8 +504,8 @@ test_demo_wide_equals_long (Fixture       *f,
 {
   g_autofree char *wide_sheet = demo_sheet ("documents-wide.csv");
   g_autoptr(EvkProject) wide = create_demo (f->dir, "wide.evalkit");
-  g_autoptr(EvkReviewStats) long_stats = NULL;
-  g_autoptr(EvkReviewStats) wide_stats = NULL;
+  g_autoptr(EvkDocumentsStats) long_stats = NULL;
+  g_autoptr(EvkDocumentsStats) wide_stats = NULL;
 
   import_ok (wide, wide_sheet);
   long_stats = load_stats (f->project);
@@ -522,11 +523,11 @@ test_small_sheet (Fixture       *f,
   g_autofree char *long_sheet = fixture_file ("small-long.csv");
   g_autofree char *wide_sheet = fixture_file ("small-wide.csv");
   g_autoptr(EvkProject) wide = create_demo (f->dir, "wide.evalkit");
-  g_autoptr(EvkReviewStats) stats = NULL;
-  g_autoptr(EvkReviewStats) wide_stats = NULL;
+  g_autoptr(EvkDocumentsStats) stats = NULL;
+  g_autoptr(EvkDocumentsStats) wide_stats = NULL;
   g_autofree char *goals = NULL, *agencies = NULL, *years = NULL, *agency_years = NULL;
   g_autofree char *m1_row = NULL;
-  EvkReviewMeasure *m1, *m2, *m3;
+  EvkDocumentsMeasure *m1, *m2, *m3;
   EvkCoding *coding;
 
   import_ok (f->project, long_sheet);
@@ -543,9 +544,9 @@ test_small_sheet (Fixture       *f,
   g_assert_cmpuint (count_rows (f->project, "SELECT count(*) FROM term WHERE vocab = 'code'"), ==, 3);
   g_assert_cmpuint (f->n_changed, ==, 2);
 
-  m1 = evk_review_stats_find_measure (stats, 1);
-  m2 = evk_review_stats_find_measure (stats, 2);
-  m3 = evk_review_stats_find_measure (stats, 3);
+  m1 = evk_documents_stats_find_measure (stats, 1);
+  m2 = evk_documents_stats_find_measure (stats, 2);
+  m3 = evk_documents_stats_find_measure (stats, 3);
   g_assert_true (m1->assigned && !m1->reported && !m1->mentioned);
   g_assert_cmpuint (g_strv_length (m1->agencies), ==, 2);
   g_assert_cmpstr (m1->agencies[0], ==, "A");
@@ -553,7 +554,7 @@ test_small_sheet (Fixture       *f,
   g_assert_cmpuint (m1->years->len, ==, 2);
   g_assert_true (m2->assigned && m2->reported && m2->reported_annual);
   g_assert_true (!m3->assigned && m3->reported && !m3->reported_annual && m3->mentioned);
-  g_assert_true (evk_review_stats_find_measure (stats, 4)->never_found);
+  g_assert_true (evk_documents_stats_find_measure (stats, 4)->never_found);
 
   /* The measure page's list: code, page and excerpt as written. */
   g_assert_cmpuint (m2->codings->len, ==, 2);
@@ -602,7 +603,7 @@ test_small_sheet (Fixture       *f,
 
   {
     g_autoptr(GError) error = NULL;
-    g_autoptr(EvkReviewTable) table = evk_review_stats_get_table (stats, "review-measures", "nb",
+    g_autoptr(EvkDocumentsTable) table = evk_documents_stats_get_table (stats, "review-measures", "nb",
                                                                   &error);
     g_autofree char *header = NULL;
 
@@ -630,7 +631,7 @@ test_export_round_trip (Fixture       *f,
   g_autoptr(GBytes) original = evk_test_read (sheet);
   g_autoptr(GBytes) written = NULL;
 
-  g_assert_true (evk_review_export (f->project, exported, &error));
+  g_assert_true (evk_documents_export (f->project, exported, &error));
   g_assert_no_error (error);
   written = evk_test_read (exported);
   g_assert_cmpmem (g_bytes_get_data (written, NULL), g_bytes_get_size (written),
@@ -673,15 +674,15 @@ test_spreadsheet_round_trip (Fixture       *f,
   g_autoptr(GString) out = g_string_new (NULL);
   g_autofree char *cp1252 = NULL;
   g_autofree char *edited = NULL;
-  g_autoptr(EvkReviewStats) before = load_stats (f->project);
-  g_autoptr(EvkReviewStats) after = NULL;
+  g_autoptr(EvkDocumentsStats) before = load_stats (f->project);
+  g_autoptr(EvkDocumentsStats) after = NULL;
   GPtrArray *fields;
   gsize cp1252_length = 0;
   guint n_changed_rows = 0;
-  EvkReviewAgency *bufdir;
-  EvkReviewMeasure *m5;
+  EvkDocumentsAgency *bufdir;
+  EvkDocumentsMeasure *m5;
 
-  g_assert_true (evk_review_export (f->project, exported, &error));
+  g_assert_true (evk_documents_export (f->project, exported, &error));
   g_assert_no_error (error);
 
   reader = evk_csv_reader_open (exported, &error);
@@ -716,13 +717,13 @@ test_spreadsheet_round_trip (Fixture       *f,
   g_assert_cmpuint (after->counts.n_not_assigned, ==, 10);
   g_assert_cmpuint (after->n_documents, ==, 182);
   g_assert_cmpuint (after->n_codings, ==, 82);
-  m5 = evk_review_stats_find_measure (after, 5);
+  m5 = evk_documents_stats_find_measure (after, 5);
   g_assert_false (m5->assigned);
   g_assert_true (m5->mentioned);
-  g_assert_cmpuint (evk_review_stats_find_goal (after, "1")->counts.n_assigned, ==, 3);
-  bufdir = evk_review_stats_find_agency (after, "Bufdir");
+  g_assert_cmpuint (evk_documents_stats_find_goal (after, "1")->counts.n_assigned, ==, 3);
+  bufdir = evk_documents_stats_find_agency (after, "Bufdir");
   g_assert_cmpuint (bufdir->assigned_measures->len, ==, 0);
-  g_assert_cmpuint (evk_review_stats_find_agency (after, "IMDi")->n_assigned_only, ==, 16);
+  g_assert_cmpuint (evk_documents_stats_find_agency (after, "IMDi")->n_assigned_only, ==, 16);
   /* Everything else came through the round trip unchanged, å and – and
    * « » included. */
   g_assert_cmpuint (after->counts.n_reported_annual, ==, 14);
@@ -824,7 +825,7 @@ static const ErrorCase error_cases[] = {
 
 /* Every bad sheet fails with one message naming the file, the line and the
  * problem, and leaves the project exactly as it was: on a project that
- * has a review (nothing replaced) and on one that has none yet (no codes
+ * has documents (nothing replaced) and on one that has none yet (no codes
  * created). */
 static void
 test_errors_leave_project_unchanged (Fixture       *f,
@@ -837,16 +838,16 @@ test_errors_leave_project_unchanged (Fixture       *f,
     {
       const ErrorCase *c = &error_cases[i];
       g_autoptr(GError) error = NULL;
-      g_autofree char *before = dump_review_tables (f->project);
+      g_autofree char *before = dump_documents_tables (f->project);
       g_autofree char *after = NULL;
 
       g_test_message ("case: %s", c->name);
       g_free (write_file (f->dir, "documents.csv", c->sheet, -1));
-      g_assert_false (evk_review_import (f->project, path, &error));
+      g_assert_false (evk_documents_import (f->project, path, &error));
       g_assert_error (error, EVK_IMPORT_ERROR, EVK_IMPORT_ERROR_MALFORMED);
       g_assert_cmpstr (error->message, ==, c->message);
 
-      after = dump_review_tables (f->project);
+      after = dump_documents_tables (f->project);
       g_assert_cmpstr (before, ==, after);
       g_assert_false (evk_store_in_transaction (evk_project_get_store (f->project)));
     }
@@ -869,13 +870,13 @@ test_missing_file (Fixture       *f,
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *path = g_build_filename (f->dir, "nonexistent.csv", NULL);
-  g_autofree char *before = dump_review_tables (f->project);
+  g_autofree char *before = dump_documents_tables (f->project);
   g_autofree char *after = NULL;
 
-  g_assert_false (evk_review_import (f->project, path, &error));
+  g_assert_false (evk_documents_import (f->project, path, &error));
   g_assert_error (error, EVK_IMPORT_ERROR, EVK_IMPORT_ERROR_IO);
   g_assert_true (g_str_has_prefix (error->message, "nonexistent.csv: cannot open the file: "));
-  after = dump_review_tables (f->project);
+  after = dump_documents_tables (f->project);
   g_assert_cmpstr (before, ==, after);
 }
 
@@ -887,8 +888,8 @@ test_project_codes (Fixture       *f,
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *path = NULL;
-  g_autoptr(EvkReviewStats) stats = NULL;
-  g_autoptr(EvkReviewTable) table = NULL;
+  g_autoptr(EvkDocumentsStats) stats = NULL;
+  g_autoptr(EvkDocumentsTable) table = NULL;
   g_autofree char *header = NULL;
 
   g_assert_true (evk_store_exec (evk_project_get_store (f->project),
@@ -900,17 +901,17 @@ test_project_codes (Fixture       *f,
                      LONG_HEADER D1 "1,budget,3,\n" D1 "1,assignment,3,\n" D2 "1,reported,,\n", -1);
   import_ok (f->project, path);
   stats = load_stats (f->project);
-  g_assert_cmpuint (stats->review->codes->len, ==, 4);
-  g_assert_cmpuint (evk_review_stats_find_measure (stats, 1)->n_documents[3], ==, 1);
+  g_assert_cmpuint (stats->documents->codes->len, ==, 4);
+  g_assert_cmpuint (evk_documents_stats_find_measure (stats, 1)->n_documents[3], ==, 1);
   g_assert_cmpuint (stats->n_codings_by_code[3], ==, 1);
-  table = evk_review_stats_get_table (stats, "review-measures", "nb", &error);
+  table = evk_documents_stats_get_table (stats, "review-measures", "nb", &error);
   g_assert_no_error (error);
   header = g_strjoinv (",", table->columns);
   g_assert_true (g_str_has_prefix (header, "goal,measure,title,documents_assignment,documents_reported,"
                                              "documents_mentioned,documents_budget,assigned,"));
 
   g_free (write_file (f->dir, "documents.csv", LONG_HEADER D1 "1,follow-up,,\n", -1));
-  g_assert_false (evk_review_import (f->project, path, &error));
+  g_assert_false (evk_documents_import (f->project, path, &error));
   g_assert_error (error, EVK_IMPORT_ERROR, EVK_IMPORT_ERROR_MALFORMED);
   g_assert_cmpstr (error->message, ==,
                    "documents.csv: line 2: unknown code “follow-up” (the project’s codes are "
@@ -922,17 +923,17 @@ test_tables (Fixture       *f,
              gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(EvkReviewStats) stats = load_stats (f->project);
-  const char * const *names = evk_review_table_names ();
-  g_autoptr(EvkReviewTable) missing = NULL;
+  g_autoptr(EvkDocumentsStats) stats = load_stats (f->project);
+  const char * const *names = evk_documents_table_names ();
+  g_autoptr(EvkDocumentsTable) missing = NULL;
   g_autofree char *goals = get_table (stats, "review-goals", "nb");
   g_autofree char *documents = NULL;
-  g_autoptr(EvkReviewTable) measures = NULL;
+  g_autoptr(EvkDocumentsTable) measures = NULL;
 
   g_assert_cmpuint (g_strv_length ((GStrv) names), ==, 6);
   for (guint i = 0; names[i] != NULL; i++)
     {
-      g_autoptr(EvkReviewTable) table = evk_review_stats_get_table (stats, names[i], "en", &error);
+      g_autoptr(EvkDocumentsTable) table = evk_documents_stats_get_table (stats, names[i], "en", &error);
 
       g_assert_no_error (error);
       g_assert_cmpuint (table->rows->len, >, 0);
@@ -954,11 +955,11 @@ test_tables (Fixture       *f,
                             "(Bufdir) for 2022,allocation-letter,BFD,Bufdir,2022,assignment,Assignment,18,"
                             "Oppdrag O27: fornye og spre veilederen om barnefattigdom.\n"));
 
-  measures = evk_review_stats_get_table (stats, "review-measures", "en", &error);
+  measures = evk_documents_stats_get_table (stats, "review-measures", "en", &error);
   g_assert_no_error (error);
   g_assert_cmpuint (measures->rows->len, ==, 26);
 
-  missing = evk_review_stats_get_table (stats, "review-nothing", "en", &error);
+  missing = evk_documents_stats_get_table (stats, "review-nothing", "en", &error);
   g_assert_null (missing);
   g_assert_error (error, EVK_MODEL_ERROR, EVK_MODEL_ERROR_INVALID);
   g_assert_cmpstr (error->message, ==,
@@ -973,17 +974,17 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
 
 #define ADD(path, data, func) g_test_add (path, Fixture, data, fixture_set_up, func, fixture_tear_down)
-  ADD ("/evk/review/demo-figures", NULL, test_demo_figures);
-  ADD ("/evk/review/default-codes", NULL, test_default_codes);
-  ADD ("/evk/review/demo-wide-equals-long", NULL, test_demo_wide_equals_long);
-  ADD ("/evk/review/small-sheet", NULL, test_small_sheet);
-  ADD ("/evk/review/export-round-trip", NULL, test_export_round_trip);
-  ADD ("/evk/review/spreadsheet-round-trip", NULL, test_spreadsheet_round_trip);
-  ADD ("/evk/review/errors-leave-project-unchanged", NULL, test_errors_leave_project_unchanged);
-  ADD ("/evk/review/errors-leave-new-project-unchanged", "no review", test_errors_leave_project_unchanged);
-  ADD ("/evk/review/missing-file", NULL, test_missing_file);
-  ADD ("/evk/review/project-codes", NULL, test_project_codes);
-  ADD ("/evk/review/tables", NULL, test_tables);
+  ADD ("/evk/documents/demo-figures", NULL, test_demo_figures);
+  ADD ("/evk/documents/default-codes", NULL, test_default_codes);
+  ADD ("/evk/documents/demo-wide-equals-long", NULL, test_demo_wide_equals_long);
+  ADD ("/evk/documents/small-sheet", NULL, test_small_sheet);
+  ADD ("/evk/documents/export-round-trip", NULL, test_export_round_trip);
+  ADD ("/evk/documents/spreadsheet-round-trip", NULL, test_spreadsheet_round_trip);
+  ADD ("/evk/documents/errors-leave-project-unchanged", NULL, test_errors_leave_project_unchanged);
+  ADD ("/evk/documents/errors-leave-new-project-unchanged", "no documents", test_errors_leave_project_unchanged);
+  ADD ("/evk/documents/missing-file", NULL, test_missing_file);
+  ADD ("/evk/documents/project-codes", NULL, test_project_codes);
+  ADD ("/evk/documents/tables", NULL, test_tables);
 #undef ADD
 
   return g_test_run ();

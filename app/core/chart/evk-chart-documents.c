@@ -1,4 +1,4 @@
-/* evk-chart-review.c: the document review as a measures × codes matrix
+/* evk-chart-documents.c: the document review as a measures × codes matrix
  *
  * Copyright 2026 The Evalkit developers
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -254,7 +254,7 @@ matrix_draw (EvkChartCtx        *ctx,
 static const EvkChartBody matrix_body = { matrix_measure, matrix_draw };
 
 void
-evk_chart_draw_review_matrix (EvkChartCtx *ctx)
+evk_chart_draw_documents_matrix (EvkChartCtx *ctx)
 {
   EvkTable *table = ctx->tables[0];
   guint n_measures = 0;
