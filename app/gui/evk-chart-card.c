@@ -514,7 +514,7 @@ evk_chart_card_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->workspace, self);
   g_signal_handlers_disconnect_by_data (adw_style_manager_get_default (), self);
   g_clear_object (&self->workspace);
-  g_clear_pointer (&self->box, gtk_widget_unparent);
+  gtk_widget_dispose_template (GTK_WIDGET (self), EVK_TYPE_CHART_CARD);
   if (self->build_destroy != NULL)
     g_clear_pointer (&self->build_data, self->build_destroy);
   G_OBJECT_CLASS (evk_chart_card_parent_class)->dispose (object);
@@ -630,6 +630,23 @@ evk_chart_card_class_init (EvkChartCardClass *klass)
   _evk_chart_card_class_init_actions (widget_class);
   _evk_chart_card_class_init_export (widget_class);
 
+  g_type_ensure (EVK_TYPE_CHART_AREA);
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/evalkit/Evalkit/evk-chart-card.ui");
+  gtk_widget_class_bind_template_child (widget_class, EvkChartCard, box);
+  gtk_widget_class_bind_template_child (widget_class, EvkChartCard, title_label);
+  gtk_widget_class_bind_template_child (widget_class, EvkChartCard, group_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, EvkChartCard, menu_button);
+  gtk_widget_class_bind_template_child (widget_class, EvkChartCard, report_label);
+  gtk_widget_class_bind_template_child (widget_class, EvkChartCard, hidden_box);
+  gtk_widget_class_bind_template_child (widget_class, EvkChartCard, stack);
+  gtk_widget_class_bind_template_child (widget_class, EvkChartCard, area);
+  gtk_widget_class_bind_template_child (widget_class, EvkChartCard, grid);
+  gtk_widget_class_bind_template_child (widget_class, EvkChartCard, error_label);
+  gtk_widget_class_bind_template_child (widget_class, EvkChartCard, caption_label);
+  gtk_widget_class_bind_template_callback (widget_class, group_selected);
+  gtk_widget_class_bind_template_callback (widget_class, query_tooltip);
+  gtk_widget_class_bind_template_callback (widget_class, area_released);
+
   widget_class->measure = evk_chart_card_measure;
   widget_class->get_request_mode = evk_chart_card_get_request_mode;
   widget_class->size_allocate = evk_chart_card_size_allocate;
@@ -637,64 +654,10 @@ evk_chart_card_class_init (EvkChartCardClass *klass)
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }
 
-
-/* The selected group's name in the button takes the same room whatever
- * the group: were the card as wide as the name, a long one would push the
- * page from two columns of cards to one and back as the user switches.
- * The list shows the names whole. */
-#define GROUP_BUTTON_CHARS 16
-
-static void
-setup_group_item (GtkSignalListItemFactory *factory,
-                  GtkListItem              *item,
-                  gpointer                  in_button)
-{
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  if (GPOINTER_TO_INT (in_button))
-    {
-      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-      gtk_label_set_width_chars (GTK_LABEL (label), GROUP_BUTTON_CHARS);
-      gtk_label_set_max_width_chars (GTK_LABEL (label), GROUP_BUTTON_CHARS);
-    }
-  gtk_list_item_set_child (item, label);
-}
-
-static void
-bind_group_item (GtkSignalListItemFactory *factory,
-                 GtkListItem              *item,
-                 gpointer                  in_button)
-{
-  GtkLabel *label = GTK_LABEL (gtk_list_item_get_child (item));
-  const char *name = gtk_string_object_get_string (gtk_list_item_get_item (item));
-
-  gtk_label_set_text (label, name);
-  if (GPOINTER_TO_INT (in_button))
-    gtk_widget_set_tooltip_text (GTK_WIDGET (label), name);
-}
-
-static void
-group_dropdown_set_factories (GtkDropDown *dropdown)
-{
-  for (int in_button = 0; in_button < 2; in_button++)
-    {
-      g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
-
-      g_signal_connect (factory, "setup", G_CALLBACK (setup_group_item), GINT_TO_POINTER (in_button));
-      g_signal_connect (factory, "bind", G_CALLBACK (bind_group_item), GINT_TO_POINTER (in_button));
-      if (in_button)
-        gtk_drop_down_set_factory (dropdown, factory);
-      else
-        gtk_drop_down_set_list_factory (dropdown, factory);
-    }
-}
-
 static void
 evk_chart_card_init (EvkChartCard *self)
 {
-  GtkWidget *header, *scrolled;
-  GtkGesture *click;
+  gtk_widget_init_template (GTK_WIDGET (self));
 
   self->group = g_strdup ("all");
   self->dont_know = TRUE;
@@ -702,94 +665,8 @@ evk_chart_card_init (EvkChartCard *self)
   self->hidden = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->group_keys = g_ptr_array_new_with_free_func (g_free);
 
-  gtk_widget_add_css_class (GTK_WIDGET (self), "card");
-  self->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  gtk_widget_set_parent (self->box, GTK_WIDGET (self));
-
-  header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  gtk_widget_add_css_class (header, "chart-card-header");
-  self->title_label = gtk_label_new (NULL);
-  gtk_label_set_wrap (GTK_LABEL (self->title_label), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (self->title_label), 0);
-  gtk_widget_set_hexpand (self->title_label, TRUE);
-  gtk_widget_add_css_class (self->title_label, "heading");
-  gtk_box_append (GTK_BOX (header), self->title_label);
-
-  self->group_dropdown = gtk_drop_down_new (NULL, NULL);
-  group_dropdown_set_factories (GTK_DROP_DOWN (self->group_dropdown));
-  gtk_widget_set_valign (self->group_dropdown, GTK_ALIGN_CENTER);
-  gtk_widget_set_visible (self->group_dropdown, FALSE);
-  gtk_widget_set_tooltip_text (self->group_dropdown, _("Respondent group"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->group_dropdown),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Respondent group"), -1);
-  gtk_box_append (GTK_BOX (header), self->group_dropdown);
-
-  self->menu_button = gtk_menu_button_new ();
-  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (self->menu_button), "view-more-symbolic");
-  gtk_widget_set_valign (self->menu_button, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (self->menu_button, "flat");
-  gtk_widget_set_tooltip_text (self->menu_button, _("Chart Menu"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->menu_button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Chart menu"), -1);
-  gtk_box_append (GTK_BOX (header), self->menu_button);
-  gtk_box_append (GTK_BOX (self->box), header);
-
-  /* Under the heading, so that it does not widen the card. */
-  self->report_label = gtk_label_new (_("Not in report"));
-  gtk_widget_set_halign (self->report_label, GTK_ALIGN_START);
-  gtk_widget_add_css_class (self->report_label, "status-badge");
-  gtk_widget_add_css_class (self->report_label, "dim-label");
-  gtk_widget_add_css_class (self->report_label, "not-in-report");
-  gtk_widget_set_tooltip_text (self->report_label, _("The report leaves this chart out"));
-  gtk_widget_set_visible (self->report_label, FALSE);
-  gtk_box_append (GTK_BOX (self->box), self->report_label);
-
-  self->hidden_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  gtk_widget_set_visible (self->hidden_box, FALSE);
-  gtk_box_append (GTK_BOX (self->box), self->hidden_box);
-
-  self->stack = gtk_stack_new ();
-  gtk_stack_set_vhomogeneous (GTK_STACK (self->stack), FALSE);
-  self->area = evk_chart_area_new (preferred_height, self);
-  gtk_widget_set_hexpand (self->area, TRUE);
-  gtk_widget_set_has_tooltip (self->area, TRUE);
-  gtk_widget_set_focusable (self->area, TRUE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->area),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Chart"), -1);
+  evk_chart_area_set_height_func (EVK_CHART_AREA (self->area), preferred_height, self);
   gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (self->area), draw_chart, self, NULL);
-  g_signal_connect (self->area, "query-tooltip", G_CALLBACK (query_tooltip), self);
-  click = gtk_gesture_click_new ();
-  g_signal_connect (click, "released", G_CALLBACK (area_released), self);
-  gtk_widget_add_controller (self->area, GTK_EVENT_CONTROLLER (click));
-  gtk_stack_add_named (GTK_STACK (self->stack), self->area, "chart");
-
-  scrolled = gtk_scrolled_window_new ();
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_AUTOMATIC, GTK_POLICY_NEVER);
-  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
-  self->grid = gtk_grid_new ();
-  gtk_grid_set_column_spacing (GTK_GRID (self->grid), 18);
-  gtk_grid_set_row_spacing (GTK_GRID (self->grid), 6);
-  gtk_widget_add_css_class (self->grid, "chart-table");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->grid),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Chart data"), -1);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), self->grid);
-  gtk_stack_add_named (GTK_STACK (self->stack), scrolled, "table");
-
-  self->error_label = gtk_label_new (NULL);
-  gtk_label_set_wrap (GTK_LABEL (self->error_label), TRUE);
-  gtk_widget_add_css_class (self->error_label, "dim-label");
-  gtk_stack_add_named (GTK_STACK (self->stack), self->error_label, "error");
-  gtk_box_append (GTK_BOX (self->box), self->stack);
-
-  /* The saved chart's caption, as the report prints it under the chart. */
-  self->caption_label = gtk_label_new (NULL);
-  gtk_label_set_wrap (GTK_LABEL (self->caption_label), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (self->caption_label), 0);
-  gtk_widget_add_css_class (self->caption_label, "caption");
-  gtk_widget_add_css_class (self->caption_label, "chart-caption");
-  gtk_widget_set_visible (self->caption_label, FALSE);
-  gtk_box_append (GTK_BOX (self->box), self->caption_label);
-
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
                            G_CALLBACK (dark_changed), self, 0);
   _evk_chart_card_update_actions (self);
@@ -826,8 +703,11 @@ evk_chart_card_new (EvkWorkspace   *workspace,
   self->group = g_strdup (query->group != NULL ? query->group : "all");
   self->dont_know = query->dont_know;
   gtk_widget_set_visible (self->group_dropdown, TRUE);
+  /* The query's group stands even when the strategy has no such group:
+   * filling the drop-down must not choose one for it. */
+  g_signal_handlers_block_by_func (self->group_dropdown, group_selected, self);
   rebuild_groups (self);
-  g_signal_connect (self->group_dropdown, "notify::selected", G_CALLBACK (group_selected), self);
+  g_signal_handlers_unblock_by_func (self->group_dropdown, group_selected, self);
   evk_chart_card_refresh (self);
   return self;
 }
