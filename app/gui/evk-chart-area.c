@@ -80,7 +80,18 @@ evk_chart_area_new (EvkChartAreaHeightFunc height_func,
 {
   EvkChartArea *self = g_object_new (EVK_TYPE_CHART_AREA, NULL);
 
+  evk_chart_area_set_height_func (self, height_func, user_data);
+  return GTK_WIDGET (self);
+}
+
+void
+evk_chart_area_set_height_func (EvkChartArea          *self,
+                                EvkChartAreaHeightFunc height_func,
+                                gpointer               user_data)
+{
+  g_return_if_fail (EVK_IS_CHART_AREA (self));
+
   self->height_func = height_func;
   self->user_data = user_data;
-  return GTK_WIDGET (self);
+  gtk_widget_queue_resize (GTK_WIDGET (self));
 }

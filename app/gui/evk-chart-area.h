@@ -18,7 +18,12 @@ G_DECLARE_FINAL_TYPE (EvkChartArea, evk_chart_area, EVK, CHART_AREA, GtkDrawingA
 typedef double (*EvkChartAreaHeightFunc) (int      width,
                                           gpointer user_data);
 
-GtkWidget *evk_chart_area_new (EvkChartAreaHeightFunc height_func,
-                               gpointer               user_data);
+GtkWidget *evk_chart_area_new             (EvkChartAreaHeightFunc height_func,
+                                           gpointer               user_data);
+/* For an area built from a template, where the constructor cannot be
+ * given the function. */
+void       evk_chart_area_set_height_func (EvkChartArea          *self,
+                                           EvkChartAreaHeightFunc height_func,
+                                           gpointer               user_data);
 
 G_END_DECLS

@@ -19,10 +19,17 @@ struct _EvkOverviewPage
   GtkWidget     parent_instance;
 
   EvkWorkspace *workspace;
-  GtkWidget    *scrolled;
-  GtkWidget    *content;
   EvkChartCard *status_card;
   GHashTable   *figures;     /* name → text */
+  GPtrArray    *rows;        /* the goal and source rows, to remove on rebuild */
+
+  GtkWidget    *scrolled;
+  GtkWidget    *title_label;
+  GtkWidget    *period_label;
+  GtkWidget    *figures_box;
+  GtkWidget    *flow;
+  GtkWidget    *goals;
+  GtkWidget    *sources;
 };
 
 G_DEFINE_FINAL_TYPE (EvkOverviewPage, evk_overview_page, GTK_TYPE_WIDGET)
@@ -37,12 +44,11 @@ build_status_table (EvkWorkspace  *workspace,
 
 static void
 add_figure (EvkOverviewPage *self,
-            GtkWidget       *box,
             const char      *name,
             char            *value,
             const char      *caption)
 {
-  gtk_flow_box_append (GTK_FLOW_BOX (box), evk_page_figure_new (value, caption));
+  gtk_flow_box_append (GTK_FLOW_BOX (self->figures_box), evk_page_figure_new (value, caption));
   g_hash_table_insert (self->figures, g_strdup (name), value);
 }
 
@@ -88,10 +94,19 @@ goal_activated (AdwActionRow    *row,
 }
 
 static void
-add_source_row (GtkWidget  *group,
-                const char *title,
-                const char *subtitle,
-                const char *icon)
+add_row (EvkOverviewPage *self,
+         GtkWidget       *group,
+         GtkWidget       *row)
+{
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+  g_ptr_array_add (self->rows, row);
+}
+
+static void
+add_source_row (EvkOverviewPage *self,
+                const char      *title,
+                const char      *subtitle,
+                const char      *icon)
 {
   GtkWidget *row = adw_action_row_new ();
 
@@ -99,9 +114,35 @@ add_source_row (GtkWidget  *group,
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
   adw_action_row_set_icon_name (ADW_ACTION_ROW (row), icon);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+  add_row (self, self->sources, row);
 }
 
+/* A preferences group of libadwaita 1.2 cannot list its rows, so the page
+ * keeps the ones it added. */
+static void
+clear_rows (EvkOverviewPage *self)
+{
+  for (guint i = 0; i < self->rows->len; i++)
+    {
+      GtkWidget *row = g_ptr_array_index (self->rows, i);
+      GtkWidget *group = gtk_widget_get_ancestor (row, ADW_TYPE_PREFERENCES_GROUP);
+
+      adw_preferences_group_remove (ADW_PREFERENCES_GROUP (group), row);
+    }
+  g_ptr_array_set_size (self->rows, 0);
+}
+
+static void
+clear_flow (GtkWidget *flow)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (flow)) != NULL)
+    gtk_flow_box_remove (GTK_FLOW_BOX (flow), child);
+}
+
+/* The page's sections are in its template; what they hold follows the
+ * project, and is made anew on every change. */
 static void
 rebuild (EvkOverviewPage *self)
 {
@@ -109,50 +150,40 @@ rebuild (EvkOverviewPage *self)
   EvkSurvey *survey = evk_workspace_get_survey (self->workspace);
   EvkDocumentsStats *documents = evk_workspace_get_documents (self->workspace);
   const char *lang = evk_workspace_get_language (self->workspace);
-  GtkWidget *header, *figures, *flow, *goals, *sources;
   const char *owner;
 
-  evk_page_clear_box (self->content);
+  clear_flow (self->figures_box);
+  clear_flow (self->flow);
+  clear_rows (self);
   g_hash_table_remove_all (self->figures);
 
-  header = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  gtk_box_append (GTK_BOX (header), evk_page_label_new (_("Overview"), "dim-label"));
-  gtk_box_append (GTK_BOX (header), evk_page_label_new (evk_workspace_tr (self->workspace, strategy->title), "title-1"));
+  gtk_label_set_text (GTK_LABEL (self->title_label), evk_workspace_tr (self->workspace, strategy->title));
   owner = evk_workspace_tr (self->workspace, strategy->owner);
   if (strategy->period != NULL || owner[0] != '\0')
     {
       g_autofree char *line = g_strdup_printf ("%s%s%s", strategy->period != NULL ? strategy->period : "",
                                                strategy->period != NULL && owner[0] != '\0' ? " · " : "", owner);
-      gtk_box_append (GTK_BOX (header), evk_page_label_new (line, "dim-label"));
+      gtk_label_set_text (GTK_LABEL (self->period_label), line);
     }
-  gtk_box_append (GTK_BOX (self->content), header);
+  gtk_widget_set_visible (self->period_label, strategy->period != NULL || owner[0] != '\0');
 
-  figures = gtk_flow_box_new ();
-  gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (figures), GTK_SELECTION_NONE);
-  gtk_flow_box_set_homogeneous (GTK_FLOW_BOX (figures), TRUE);
-  gtk_flow_box_set_min_children_per_line (GTK_FLOW_BOX (figures), 2);
-  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (figures), 4);
-  gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (figures), 12);
-  gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (figures), 12);
-  add_figure (self, figures, "measures", evk_format_number (lang, strategy->measures->len, 0), _("Measures"));
+  add_figure (self, "measures", evk_format_number (lang, strategy->measures->len, 0), _("Measures"));
   if (survey != NULL)
     {
       double rate = evk_stats_response_rate (survey);
 
-      add_figure (self, figures, "respondents", evk_format_number (lang, survey->n_rows, 0), _("Respondents"));
+      add_figure (self, "respondents", evk_format_number (lang, survey->n_rows, 0), _("Respondents"));
       if (!isnan (rate))
         {
           g_autofree char *net = evk_format_number (lang, survey->net_population, 0);
           /* Translators: %s is the net population, e.g. "36 812" */
           g_autofree char *caption = g_strdup_printf (_("Response rate (of %s)"), net);
-          add_figure (self, figures, "response-rate", evk_format_percent (lang, rate, 1), caption);
+          add_figure (self, "response-rate", evk_format_percent (lang, rate, 1), caption);
         }
     }
   if (documents != NULL)
-    add_figure (self, figures, "documents", evk_format_number (lang, documents->n_documents, 0), _("Documents reviewed"));
-  gtk_box_append (GTK_BOX (self->content), figures);
+    add_figure (self, "documents", evk_format_number (lang, documents->n_documents, 0), _("Documents reviewed"));
 
-  flow = evk_page_flow_new ();
   self->status_card = evk_chart_card_new_built (self->workspace, EVK_CHART_STATUS_SUMMARY, build_status_table, NULL, NULL);
   {
     g_autoptr(GHashTable) title = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
@@ -161,16 +192,13 @@ rebuild (EvkOverviewPage *self)
       g_hash_table_insert (title, g_strdup (strategy->languages[l]), g_strdup (_("Status of the measures per goal")));
     evk_chart_card_set_title (self->status_card, title);
   }
-  evk_page_flow_append (flow, GTK_WIDGET (self->status_card));
+  evk_page_flow_append (self->flow, GTK_WIDGET (self->status_card));
   if (survey != NULL && strategy->offers->len > 0)
     {
       EvkQuery query = { "awareness-all", NULL, "all", TRUE };
-      evk_page_flow_append (flow, GTK_WIDGET (evk_chart_card_new (self->workspace, EVK_CHART_AWARENESS_RANKED, &query)));
+      evk_page_flow_append (self->flow, GTK_WIDGET (evk_chart_card_new (self->workspace, EVK_CHART_AWARENESS_RANKED, &query)));
     }
-  gtk_box_append (GTK_BOX (self->content), flow);
 
-  goals = adw_preferences_group_new ();
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (goals), _("Goals"));
   for (guint g = 0; g < strategy->goals->len; g++)
     {
       EvkGoal *goal = g_ptr_array_index (strategy->goals, g);
@@ -183,12 +211,9 @@ rebuild (EvkOverviewPage *self)
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
       g_object_set_data_full (G_OBJECT (row), "goal", g_strdup (goal->key), g_free);
       g_signal_connect (row, "activated", G_CALLBACK (goal_activated), self);
-      adw_preferences_group_add (ADW_PREFERENCES_GROUP (goals), row);
+      add_row (self, self->goals, row);
     }
-  gtk_box_append (GTK_BOX (self->content), goals);
 
-  sources = adw_preferences_group_new ();
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (sources), _("Data Sources"));
   if (survey != NULL)
     {
       g_autofree char *n = evk_format_number (lang, survey->n_rows, 0);
@@ -198,27 +223,26 @@ rebuild (EvkOverviewPage *self)
                                                survey->source_file != NULL ? survey->source_file : survey->name,
                                                survey->source_format != NULL ? survey->source_format : "",
                                                n, vars);
-      add_source_row (sources, _("Survey"), text, "x-office-spreadsheet-symbolic");
+      add_source_row (self, _("Survey"), text, "x-office-spreadsheet-symbolic");
     }
   else
-    add_source_row (sources, _("Survey"), _("Not imported yet"), "x-office-spreadsheet-symbolic");
+    add_source_row (self, _("Survey"), _("Not imported yet"), "x-office-spreadsheet-symbolic");
   if (documents != NULL)
     {
       g_autofree char *docs = evk_format_number (lang, documents->n_documents, 0);
       g_autofree char *codings = evk_format_number (lang, documents->n_codings, 0);
       g_autofree char *text = g_strdup_printf (_("%s documents, %s codings"), docs, codings);
-      add_source_row (sources, _("Document review"), text, "emblem-documents-symbolic");
+      add_source_row (self, _("Document review"), text, "emblem-documents-symbolic");
     }
   else
-    add_source_row (sources, _("Document review"), _("Not imported yet"), "emblem-documents-symbolic");
+    add_source_row (self, _("Document review"), _("Not imported yet"), "emblem-documents-symbolic");
   {
     g_autofree char *languages = g_strjoinv (", ", strategy->languages);
     g_autofree char *text = g_strdup_printf (_("%u goals, %u measures, %u offers linked to survey items; languages: %s"),
                                              strategy->goals->len, strategy->measures->len,
                                              strategy->offers->len, languages);
-    add_source_row (sources, _("Strategy"), text, "view-list-bullet-symbolic");
+    add_source_row (self, _("Strategy"), text, "view-list-bullet-symbolic");
   }
-  gtk_box_append (GTK_BOX (self->content), sources);
 }
 
 static void
@@ -248,8 +272,9 @@ evk_overview_page_dispose (GObject *object)
   if (self->workspace != NULL)
     g_signal_handlers_disconnect_by_data (self->workspace, self);
   g_clear_object (&self->workspace);
-  g_clear_pointer (&self->scrolled, gtk_widget_unparent);
+  gtk_widget_dispose_template (GTK_WIDGET (self), EVK_TYPE_OVERVIEW_PAGE);
   g_clear_pointer (&self->figures, g_hash_table_unref);
+  g_clear_pointer (&self->rows, g_ptr_array_unref);
   G_OBJECT_CLASS (evk_overview_page_parent_class)->dispose (object);
 }
 
@@ -261,14 +286,24 @@ evk_overview_page_class_init (EvkOverviewPageClass *klass)
 
   object_class->dispose = evk_overview_page_dispose;
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/evalkit/Evalkit/evk-overview-page.ui");
+  /* Bound so that disposing the template unparents it. */
+  gtk_widget_class_bind_template_child (widget_class, EvkOverviewPage, scrolled);
+  gtk_widget_class_bind_template_child (widget_class, EvkOverviewPage, title_label);
+  gtk_widget_class_bind_template_child (widget_class, EvkOverviewPage, period_label);
+  gtk_widget_class_bind_template_child (widget_class, EvkOverviewPage, figures_box);
+  gtk_widget_class_bind_template_child (widget_class, EvkOverviewPage, flow);
+  gtk_widget_class_bind_template_child (widget_class, EvkOverviewPage, goals);
+  gtk_widget_class_bind_template_child (widget_class, EvkOverviewPage, sources);
 }
 
 static void
 evk_overview_page_init (EvkOverviewPage *self)
 {
+  gtk_widget_init_template (GTK_WIDGET (self));
+
   self->figures = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  self->scrolled = evk_page_scrolled_new (&self->content);
-  gtk_widget_set_parent (self->scrolled, GTK_WIDGET (self));
+  self->rows = g_ptr_array_new ();
 }
 
 GtkWidget *

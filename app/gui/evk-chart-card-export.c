@@ -1,0 +1,164 @@
+/* evk-chart-card-export.c: a chart card's exports to files and copies to the clipboard
+ *
+ * Copyright 2026 The Evalkit developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "evk-chart-card"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+#include <math.h>
+
+#include "evk-chart-card-private.h"
+#include "evk-chart-export.h"
+
+/* Exports are sized for a report page: 16 cm wide. */
+#define EXPORT_WIDTH_PT (16.0 / 2.54 * 72.0)
+
+static double
+export_height (EvkChartCard *self,
+               double        width)
+{
+  g_autoptr(EvkChartStyle) style = evk_chart_style_new_print (72);
+  EvkChartSpec spec;
+
+  _evk_chart_card_init_spec (self, &spec);
+  return evk_chart_preferred_height (self->kind, &self->table, 1, &spec, style, width);
+}
+
+static guint
+export_dpi (void)
+{
+  GSettingsSchema *schema = g_settings_schema_source_lookup (g_settings_schema_source_get_default (),
+                                                            APP_ID, TRUE);
+  guint dpi = 300;
+
+  if (schema != NULL)
+    {
+      g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+      dpi = g_settings_get_uint (settings, "export-dpi");
+      g_settings_schema_unref (schema);
+    }
+  return dpi;
+}
+
+static void
+export_response (GtkNativeDialog *dialog,
+                 int              response,
+                 EvkChartCard    *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autofree char *path = g_file_get_path (file);
+      g_autoptr(GError) error = NULL;
+      EvkChartFormat format;
+      EvkChartSpec spec;
+
+      _evk_chart_card_init_spec (self, &spec);
+      if (path == NULL)
+        _evk_chart_card_toast (self, _("Only local files can be written"));
+      else if (!evk_chart_format_from_path (path, &format, &error) ||
+               !evk_chart_export (self->kind, self->table, &spec, format, path, EXPORT_WIDTH_PT,
+                                  export_height (self, EXPORT_WIDTH_PT), export_dpi (), &error))
+        _evk_chart_card_toast (self, error->message);
+      else
+        {
+          g_autofree char *basename = g_path_get_basename (path);
+          g_autofree char *message = g_strdup_printf (_("Exported “%s”"), basename);
+          _evk_chart_card_toast (self, message);
+        }
+    }
+  gtk_native_dialog_destroy (dialog);
+  g_object_unref (dialog);
+  g_object_unref (self);
+}
+
+static void
+export_activated (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  EvkChartCard *self = EVK_CHART_CARD (widget);
+  const char *extension = g_variant_get_string (parameter, NULL);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkFileChooserNative *dialog;
+  g_autofree char *name = NULL;
+  g_autofree char *safe = NULL;
+
+  if (self->table == NULL)
+    return;
+  safe = g_strdup (gtk_label_get_text (GTK_LABEL (self->title_label)));
+  g_strdelimit (safe, "/\\:", '-');
+  name = g_strdup_printf ("%s.%s", safe[0] != '\0' ? safe : "chart", extension);
+  dialog = gtk_file_chooser_native_new (_("Export Chart"), GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
+  g_signal_connect (dialog, "response", G_CALLBACK (export_response), g_object_ref (self));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+static void
+copy_image_activated (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  EvkChartCard *self = EVK_CHART_CARD (widget);
+  g_autoptr(EvkChartStyle) style = NULL;
+  g_autoptr(EvkChartHits) hits = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  EvkChartSpec spec;
+  double scale = 2, width = 640, height;
+
+  if (self->table == NULL)
+    return;
+  /* The clipboard gets what a document would: the light print colours. */
+  style = evk_chart_style_new_print (96 * scale);
+  _evk_chart_card_init_spec (self, &spec);
+  height = evk_chart_preferred_height (self->kind, &self->table, 1, &spec, style, width);
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width * scale, ceil (height * scale));
+  cr = cairo_create (surface);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  cairo_scale (cr, scale, scale);
+  hits = evk_chart_draw (self->kind, self->table, &spec, style, cr, width, height);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  bytes = g_bytes_new (cairo_image_surface_get_data (surface),
+                       cairo_image_surface_get_stride (surface) * cairo_image_surface_get_height (surface));
+  texture = gdk_memory_texture_new (cairo_image_surface_get_width (surface),
+                                    cairo_image_surface_get_height (surface),
+                                    GDK_MEMORY_DEFAULT, bytes, cairo_image_surface_get_stride (surface));
+  cairo_surface_destroy (surface);
+  gdk_clipboard_set_texture (gtk_widget_get_clipboard (widget), texture);
+  _evk_chart_card_toast (self, _("Chart copied"));
+}
+
+static void
+copy_table_activated (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  EvkChartCard *self = EVK_CHART_CARD (widget);
+  g_autofree char *csv = NULL;
+
+  if (self->table == NULL)
+    return;
+  csv = evk_table_to_csv (self->table, evk_workspace_get_language (self->workspace));
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), csv);
+  _evk_chart_card_toast (self, _("Table copied"));
+}
+
+void
+_evk_chart_card_class_init_export (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_action (widget_class, "chart.export", "s", export_activated);
+  gtk_widget_class_install_action (widget_class, "chart.copy-image", NULL, copy_image_activated);
+  gtk_widget_class_install_action (widget_class, "chart.copy-table", NULL, copy_table_activated);
+}

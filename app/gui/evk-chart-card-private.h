@@ -1,0 +1,76 @@
+/* evk-chart-card-private.h: the chart card's parts, for its sibling files
+ *
+ * Copyright 2026 The Evalkit developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "evk-chart-card.h"
+
+G_BEGIN_DECLS
+
+struct _EvkChartCard
+{
+  GtkWidget          parent_instance;
+
+  EvkWorkspace      *workspace;
+  EvkChartKind       kind;
+  gboolean           has_query;
+  char              *query_kind;
+  char              *query_argument;
+  char              *group;
+  gboolean           dont_know;
+  gboolean           show_table;
+  EvkChartCardBuild  build;
+  gpointer           build_data;
+  GDestroyNotify     build_destroy;
+  GHashTable        *title;
+  GHashTable        *hidden;        /* column key the user hid → its label */
+  GPtrArray         *group_keys;    /* parallel to the drop-down's items */
+
+  /* The saved chart the card shows, when it shows one (NULL key: none). */
+  char              *chart_key;
+  guint              chart_measure;
+  char              *chart_goal;
+  gboolean           in_report;
+  gboolean           can_move_up;
+  gboolean           can_move_down;
+  GHashTable        *caption;
+
+  EvkTable          *table;
+  EvkChartHits      *hits;
+  int                measured_width;   /* preferred_height's last answer, */
+  double             measured_height;  /* until the table or style changes */
+
+  GtkWidget         *box;
+  GtkWidget         *title_label;
+  GtkWidget         *group_dropdown;
+  GtkWidget         *menu_button;
+  GtkWidget         *hidden_box;
+  GtkWidget         *stack;
+  GtkWidget         *area;
+  GtkWidget         *grid;
+  GtkWidget         *error_label;
+  GtkWidget         *report_label;
+  GtkWidget         *caption_label;
+};
+
+/* evk-chart-card.c */
+void        _evk_chart_card_init_spec          (EvkChartCard   *self,
+                                                EvkChartSpec   *spec);
+/* A message on the window's toast overlay (the log when there is none). */
+void        _evk_chart_card_toast              (EvkChartCard   *self,
+                                                const char     *message);
+void        _evk_chart_card_notify_in_report   (EvkChartCard   *self);
+
+/* evk-chart-card-actions.c: the view, caption, report and order actions */
+void        _evk_chart_card_class_init_actions (GtkWidgetClass *widget_class);
+GMenuModel *_evk_chart_card_build_menu         (gboolean        survey,
+                                                gboolean        saved);
+void        _evk_chart_card_update_actions     (EvkChartCard   *self);
+void        _evk_chart_card_update_saved       (EvkChartCard   *self);
+
+/* evk-chart-card-export.c: export to files and copy to the clipboard */
+void        _evk_chart_card_class_init_export  (GtkWidgetClass *widget_class);
+
+G_END_DECLS
