@@ -16,6 +16,13 @@ ok () {
   if [ "$1" = 0 ]; then echo "ok $n - $2"; else echo "not ok $n - $2"; failed=1; fi
 }
 
+# todo STATUS DESCRIPTION REASON: a known bug, reported as TAP TODO; it
+# does not fail the suite until it is fixed (then it passes unexpectedly).
+todo () {
+  n=$((n + 1))
+  if [ "$1" = 0 ]; then echo "ok $n - $2 # TODO $3"; else echo "not ok $n - $2 # TODO $3"; fi
+}
+
 # expect_fail DESCRIPTION PATTERN COMMAND...: non-zero exit, one line on
 # stderr matching PATTERN, nothing on stdout.
 expect_fail () {
@@ -31,7 +38,7 @@ expect_fail () {
   fi
 }
 
-echo "1..52"
+echo "1..63"
 
 "$evalkit" --help >"$tmp/out" 2>&1
 ok $? "--help exits 0"
@@ -237,6 +244,73 @@ expect_fail "a filter that isolates one respondent gives no table" \
   "$evalkit" table "$tmp/ex.evalkit" frequency org_type survey=ex 'filter="id = 102"'
 expect_fail "a table cannot lower the project's threshold" "small=1: below the project’s threshold of 5" \
   "$evalkit" table "$tmp/d.evalkit" frequency q10 small=1
+
+# A second evaluation of another shape than the demo (data/examples/
+# digitalt-for-alle: 2 goals and no implementation area, 5 measures, its
+# own statuses, a Windows-1252 CSV survey of 312 municipalities with other
+# scales) goes through the same commands; nothing may work only for the demo.
+ex=${EVALKIT_DATADIR:-$top/data}/examples/digitalt-for-alle
+! iconv -f UTF-8 -t UTF-8 "$ex/survey.csv" >/dev/null 2>&1 &&
+  "$evalkit" import-strategy "$tmp/dig.evalkit" "$ex/strategy.ini" &&
+  "$evalkit" import-survey "$tmp/dig.evalkit" "$ex/survey.csv" --codebook "$ex/codebook.csv" \
+    --meta "$ex/survey-meta.ini" --name kartlegging >"$tmp/out" &&
+  grep -q "312 respondents, 28 variables" "$tmp/out" &&
+  "$evalkit" import-documents "$tmp/dig.evalkit" "$ex/documents.csv"
+ok $? "example: a project builds from its strategy, Windows-1252 survey, codebook, metadata and documents"
+
+"$evalkit" info "$tmp/dig.evalkit" >"$tmp/info" 2>&1 &&
+  grep -q "^Areas: 2 (2 goals, 0 implementation)" "$tmp/info" && grep -q "^Measures: 5$" "$tmp/info" &&
+  grep -q "^  1 .*: 2 measures (Fullført 1, Ikke startet 1)$" "$tmp/info" &&
+  grep -q "^  2 .*: 3 measures (Fullført 1, Pågår 1, Avviklet 1)$" "$tmp/info" &&
+  grep -q "^Surveys: 1 (312 respondents, 28 variables)" "$tmp/info" && grep -q "^Documents: 15 (20 codings)" "$tmp/info"
+ok $? "example: info shows 2 goals, 5 measures and its own statuses"
+"$evalkit" info --lang en "$tmp/dig.evalkit" | grep -q "^  2 .*: 3 measures (Completed 1, In progress 1, Discontinued 1)$"
+ok $? "example: info --lang en shows its own statuses in English"
+
+# Heard of is 1 = yes, 2 = no; used has 9 = don't know and is asked only
+# of those who know the offer.
+"$evalkit" table "$tmp/dig.evalkit" awareness 2 | tr -d '\r' |
+  grep -q "^Digihjelp-tilskuddet,115,36.8590,99,31.7308,98,31.4103,312$" &&
+  "$evalkit" table --lang en "$tmp/dig.evalkit" awareness 2 group=med-digihjelp | tr -d '\r' |
+  grep -q "^The digital help grant,26,26.5306,15,15.3061,57,58.1633,98$"
+ok $? "example: table of an offer, for all and for one of its groups"
+"$evalkit" table "$tmp/dig.evalkit" outcome 2 | tr -d '\r' |
+  grep -q "^\"Etter at vi tok i bruk digihjelp-tilskuddet, får flere innbyggere digital hjelp\",2,2.0408,20,20.4082,39,39.7959,28,28.5714,9,9.1837,98$" &&
+  "$evalkit" table "$tmp/dig.evalkit" frequency tilfreds group=nord-og-midt | tr -d '\r' | grep -q "^Vet ikke,5,6.0241,83$"
+ok $? "example: a 4-point scale with 9 = don't know, and a group filtered on a set of codes"
+"$evalkit" table --format json "$tmp/dig.evalkit" response-rate >"$tmp/t.json" &&
+  grep -q '"n_base": 356' "$tmp/t.json" && grep -q '"count": 312, "share": 87.64' "$tmp/t.json" &&
+  "$evalkit" table "$tmp/dig.evalkit" review-goals | tr -d '\r' | grep -q "^,Digitalt for alle,5,3,2,3,3,2,1$"
+ok $? "example: response rate from its metadata, and its document review"
+expect_fail "example: its free-text e-mail is never tabulated" "variable kontakt_epost is free text" \
+  "$evalkit" table "$tmp/dig.evalkit" frequency kontakt_epost
+
+# Known bugs the example shows (the demo has neither a category set nor
+# decimals): a category set is counted as if it were a dichotomy with the
+# code 1 (one row per variable instead of one per category), and a value
+# without a label is named by its binary expansion (0.059999999999999998).
+"$evalkit" table "$tmp/dig.evalkit" multiple prioritet | tr -d '\r' | grep -q "^Eldre,"
+todo $? "example: a category set is tabulated by category" "the set's type is ignored (evk-table-spec.c expand_variables)"
+"$evalkit" table "$tmp/dig.evalkit" frequency arsverk | tr -d '\r' | grep -q "^0.06,3,"
+todo $? "example: a decimal value without a label is named as written" "g_ascii_dtostr in evk-stats.c"
+
+"$evalkit" report "$tmp/dig.evalkit" --lang all --out "$tmp/dig.pdf" >/dev/null 2>&1 &&
+  head -c 5 "$tmp/dig.pdf" | grep -q "%PDF-" && head -c 5 "$tmp/dig.en.pdf" | grep -q "%PDF-"
+ok $? "example: report --lang all writes a PDF per language"
+if command -v pdftotext >/dev/null 2>&1; then
+  pdftotext "$tmp/dig.pdf" "$tmp/dig.txt" && pdftotext "$tmp/dig.en.pdf" "$tmp/dig.en.txt" &&
+    grep -q "Digitalt for alle" "$tmp/dig.txt" && grep -q "Avviklet" "$tmp/dig.txt" &&
+    grep -q "Kjennskap til og bruk av Digihjelp-tilskuddet (N: 312)" "$tmp/dig.txt" &&
+    grep -q "Digital for everyone" "$tmp/dig.en.txt" && grep -q "Discontinued" "$tmp/dig.en.txt" &&
+    grep -q "MDPG, Digdir" "$tmp/dig.en.txt" &&
+    ! grep -q -i -e "Hverdagsintegrering" -e "IMDi" -e "integrering" -e "innvandrerorganisasjon" -e "Bufdir" \
+      -e "frivillige organisasjoner" -e "5 103" "$tmp/dig.txt" &&
+    ! grep -q -i -e "Everyday integration" -e "IMDi" -e "immigrant organisation" -e "Bufdir" -e "voluntary" -e "5,103" "$tmp/dig.en.txt" &&
+    ! grep -q -e "Fullført" -e "Pågår" -e "Avviklet" "$tmp/dig.en.txt"
+  ok $? "example: its reports have its own texts and no word of the demo"
+else
+  n=$((n + 1)); echo "ok $n - example: its reports have no word of the demo # SKIP pdftotext not found (Debian: poppler-utils)"
+fi
 
 # A crafted project file is refused with one message naming the file, the
 # survey and the variable, and left as it was.
