@@ -63,6 +63,16 @@ evk_rows_intersect (EvkRows       *rows,
   evk_rows_recount (rows);
 }
 
+void
+evk_rows_unite (EvkRows       *rows,
+                const EvkRows *other)
+{
+  g_return_if_fail (rows->n_rows == other->n_rows);
+  for (guint i = 0; i < rows->n_rows; i++)
+    rows->selected[i] |= other->selected[i];
+  evk_rows_recount (rows);
+}
+
 static gboolean
 evaluate (EvkSurvey  *survey,
           EvkFilter  *filter,

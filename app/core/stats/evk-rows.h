@@ -25,6 +25,8 @@ EvkRows  *evk_rows_copy         (const EvkRows *rows);
 void      evk_rows_free         (EvkRows      *rows);
 void      evk_rows_intersect    (EvkRows      *rows,
                                  const EvkRows *other);
+void      evk_rows_unite        (EvkRows      *rows,
+                                 const EvkRows *other);
 void      evk_rows_recount      (EvkRows      *rows);
 /* The respondents the filter selects. A system-missing value never
  * matches, not even "!=". */

@@ -27,6 +27,19 @@ struct _EvkStats
   double     *weights;      /* NULL = unweighted */
 };
 
+/* A value as it was written: 0.06, not 0.059999999999999998. The shortest
+ * of 15 and 17 significant digits that reads back to the same double. */
+char *
+evk_value_to_string (double value)
+{
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+  g_ascii_formatd (buf, sizeof buf, "%.15g", value);
+  if (g_ascii_strtod (buf, NULL) != value)
+    g_ascii_formatd (buf, sizeof buf, "%.17g", value);
+  return g_strdup (buf);
+}
+
 EvkStats *
 evk_stats_new (EvkSurvey *survey)
 {
@@ -367,9 +380,9 @@ set_label_from_value (EvkTableEntry *entry,
     }
   if (g_hash_table_size (entry->label) == 0)
     {
-      char buf[G_ASCII_DTOSTR_BUF_SIZE];
+      g_autofree char *text = evk_value_to_string (value);
       /* An unlabelled code shows as itself in every language. */
-      evk_localized_set (entry->label, "und", g_ascii_dtostr (buf, sizeof buf, value));
+      evk_localized_set (entry->label, "und", text);
     }
 }
 
@@ -464,9 +477,8 @@ evk_stats_frequency (EvkStats    *stats,
     {
       Category *c = &g_array_index (categories, Category, k);
       EvkTableEntry *row = evk_table_row (table, k);
-      char buf[G_ASCII_DTOSTR_BUF_SIZE];
 
-      row->key = g_strdup (g_ascii_dtostr (buf, sizeof buf, c->value));
+      row->key = evk_value_to_string (c->value);
       row->value = c->value;
       row->role = c->role;
       set_label_from_value (row, c->label, c->value);
@@ -706,9 +718,8 @@ evk_stats_items (EvkStats            *stats,
     {
       Category *cat = &g_array_index (categories, Category, c);
       EvkTableEntry *column = evk_table_column (table, c);
-      char buf[G_ASCII_DTOSTR_BUF_SIZE];
 
-      column->key = g_strdup (g_ascii_dtostr (buf, sizeof buf, cat->value));
+      column->key = evk_value_to_string (cat->value);
       column->value = cat->value;
       column->role = cat->role;
       set_label_from_value (column, cat->label, cat->value);
@@ -872,6 +883,122 @@ evk_stats_multiple_response (EvkStats            *stats,
   return table;
 }
 
+/* A category set (SPSS type C: "most important", "second most important",
+ * each variable holding a category): a row per category, counting each
+ * respondent once however many of the variables name it. */
+EvkTable *
+evk_stats_category_set (EvkStats            *stats,
+                        const char * const  *names,
+                        GError             **error)
+{
+  guint n = g_strv_length ((GStrv) names);
+  g_autoptr(GPtrArray) variables = g_ptr_array_new ();
+  g_autoptr(GArray) categories = NULL;
+  g_autoptr(GHashTable) index = g_hash_table_new_full (g_double_hash, g_double_equal, g_free, NULL);
+  g_autoptr(EvkTable) table = NULL;
+  g_autofree guint8 *chosen = NULL;
+  const EvkRows *rows = rows_of (stats);
+  double answers = 0;
+
+  for (guint k = 0; k < n; k++)
+    {
+      EvkVariable *variable = get_tabulable (stats, names[k], error);
+      if (variable == NULL)
+        return NULL;
+      g_ptr_array_add (variables, variable);
+    }
+  if (n == 0)
+    {
+      g_set_error_literal (error, EVK_MODEL_ERROR, EVK_MODEL_ERROR_INVALID, _("the set has no variables"));
+      return NULL;
+    }
+
+  /* The categories of every variable of the set, but only real answers:
+   * "don't know" and "not relevant" are no category anyone chose. */
+  categories = g_array_new (FALSE, FALSE, sizeof (Category));
+  for (guint k = 0; k < n; k++)
+    {
+      g_autoptr(GArray) of_one = collect_categories (stats, g_ptr_array_index (variables, k));
+
+      for (guint c = 0; c < of_one->len; c++)
+        {
+          Category *cat = &g_array_index (of_one, Category, c);
+
+          if (cat->role != EVK_ENTRY_VALUE || g_hash_table_contains (index, &cat->value))
+            continue;
+          g_hash_table_insert (index, g_memdup2 (&cat->value, sizeof (double)), GUINT_TO_POINTER (categories->len));
+          g_array_append_val (categories, *cat);
+        }
+    }
+  g_array_sort (categories, compare_categories);
+  g_hash_table_remove_all (index);
+  for (guint c = 0; c < categories->len; c++)
+    g_hash_table_insert (index, g_memdup2 (&g_array_index (categories, Category, c).value, sizeof (double)),
+                         GUINT_TO_POINTER (c));
+
+  table = new_table (stats, "multiple-response", categories->len, 2);
+  evk_table_column (table, 0)->key = g_strdup ("respondents");
+  set_word (evk_table_column (table, 0)->label, "Stats", "ShareOfRespondents");
+  evk_table_column (table, 1)->key = g_strdup ("answers");
+  set_word (evk_table_column (table, 1)->label, "Stats", "ShareOfAnswers");
+  set_word (table->base_label, "Stats", "BaseAnsweredAny");
+  for (guint c = 0; c < categories->len; c++)
+    {
+      Category *cat = &g_array_index (categories, Category, c);
+      EvkTableEntry *row = evk_table_row (table, c);
+
+      row->key = evk_value_to_string (cat->value);
+      row->value = cat->value;
+      set_label_from_value (row, cat->label, cat->value);
+    }
+
+  chosen = g_malloc0 (MAX (categories->len, 1));
+  for (guint i = 0; i < rows->n_rows; i++)
+    {
+      gboolean answered = FALSE;
+      double w;
+
+      if (!rows->selected[i])
+        continue;
+      w = weight (stats, i);
+      memset (chosen, 0, MAX (categories->len, 1));
+      for (guint k = 0; k < n; k++)
+        {
+          double v = evk_column_get (((EvkVariable *) g_ptr_array_index (variables, k))->column, i);
+          gpointer c;
+
+          if (isnan (v) || !g_hash_table_lookup_extended (index, &v, NULL, &c))
+            continue;
+          answered = TRUE;
+          if (!chosen[GPOINTER_TO_UINT (c)])
+            {
+              EvkCell *cell = evk_table_cell (table, GPOINTER_TO_UINT (c), 0);
+
+              chosen[GPOINTER_TO_UINT (c)] = 1;
+              cell->count += w;
+              cell->n++;
+              answers += w;
+            }
+        }
+      if (answered)
+        {
+          table->base += w;
+          table->n_base++;
+        }
+    }
+
+  finish_shares (table, FALSE);
+  for (guint c = 0; c < categories->len; c++)
+    {
+      EvkCell *of_answers = evk_table_cell (table, c, 1);
+
+      *of_answers = *evk_table_cell (table, c, 0);
+      of_answers->share = answers > 0 ? 100.0 * of_answers->count / answers : NAN;
+    }
+  sort_rows_by_first_column (table);
+  return g_steal_pointer (&table);
+}
+
 EvkTable *
 evk_stats_count_items (EvkStats            *stats,
                        const char * const  *names,
@@ -933,8 +1060,24 @@ evk_stats_crosstab (EvkStats    *stats,
           if (src >= 0)
             *evk_table_cell (table, r, g) = *evk_table_cell (one, src, 0);
         }
-      table->n_base += one->n_base;
-      table->base += one->base;
+    }
+
+  /* The table's base counts each respondent once: groups overlap ("all"
+   * holds every other), so adding their bases would count some twice. */
+  if (table != NULL && local_error == NULL)
+    {
+      g_autoptr(EvkRows) anyone = evk_rows_copy (g_ptr_array_index (groups, 0));
+      g_autoptr(EvkTable) whole = NULL;
+
+      for (guint g = 1; g < groups->len; g++)
+        evk_rows_unite (anyone, g_ptr_array_index (groups, g));
+      evk_stats_set_group (stats, anyone, NULL);
+      whole = evk_stats_frequency (stats, name, &local_error);
+      if (whole != NULL)
+        {
+          table->n_base = whole->n_base;
+          table->base = whole->base;
+        }
     }
 
   evk_stats_set_group (stats, saved, NULL);
@@ -984,6 +1127,8 @@ evk_stats_representativity (EvkStats    *stats,
           if (g_str_equal (share->variable, name) && share->value == src->value)
             evk_table_cell (table, r, 1)->share = share->share;
         }
+      /* The register gives shares only: there is no count to print. */
+      evk_table_cell (table, r, 1)->count = NAN;
     }
   return g_steal_pointer (&table);
 }

@@ -86,6 +86,12 @@ EvkTable   *evk_stats_multiple_response (EvkStats      *stats,
                                          const char * const *variables,
                                          double         counted,
                                          GError       **error);
+/* A category set: rows = the categories the variables hold, ranked; each
+ * respondent counted once per category; columns as for a multiple-response
+ * set. */
+EvkTable   *evk_stats_category_set      (EvkStats      *stats,
+                                         const char * const *variables,
+                                         GError       **error);
 /* How many in the group chose each item (seed table 8-1). */
 EvkTable   *evk_stats_count_items       (EvkStats      *stats,
                                          const char * const *variables,
@@ -103,6 +109,9 @@ EvkTable   *evk_stats_representativity  (EvkStats      *stats,
                                          GError       **error);
 /* Respondents per net population, in percent; NaN when unknown. */
 double      evk_stats_response_rate     (EvkSurvey     *survey);
+/* A value as written, for keys and unlabelled categories: the shortest
+ * text that reads back to the same number ("0.06"). */
+char       *evk_value_to_string         (double         value);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (EvkStats, evk_stats_free)
 

@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <math.h>
 #include <string.h>
 
 #include "evk-localized.h"
@@ -485,7 +486,30 @@ compute (Spec        *spec,
       if (g_str_equal (kind, "items"))
         return evk_stats_items (stats, (const char * const *) variables, error);
       if (g_str_equal (kind, "multiple"))
-        return evk_stats_multiple_response (stats, (const char * const *) variables, counted, error);
+        {
+          /* A declared set says how it is counted: a category set by the
+           * categories its variables hold, a dichotomy set by its counted
+           * value (unless counted= says otherwise); and its label is the
+           * table's title. */
+          EvkMrSet *set = spec->args->len == 1 ? evk_survey_get_mrset (spec->survey, g_ptr_array_index (spec->args, 0))
+                                               : NULL;
+          EvkTable *table;
+
+          if (set != NULL && set->type == EVK_MRSET_CATEGORY)
+            table = evk_stats_category_set (stats, (const char * const *) variables, error);
+          else
+            {
+              if (set != NULL && set->counted_value != NULL && counted_text == NULL)
+                counted = g_ascii_strtod (set->counted_value, NULL);
+              table = evk_stats_multiple_response (stats, (const char * const *) variables, counted, error);
+            }
+          if (table != NULL && set != NULL && g_hash_table_size (set->label) > 0)
+            {
+              g_hash_table_remove_all (table->title);
+              copy_into (table->title, set->label);
+            }
+          return table;
+        }
       return evk_stats_count_items (stats, (const char * const *) variables, counted, error);
     }
 
@@ -667,20 +691,41 @@ evk_table_source_get_rows (EvkTableSource  *self,
   return rows_for_group (&spec, group != NULL ? group : "all", error);
 }
 
+static void
+copy_words (GHashTable *into,
+            const char *key)
+{
+  g_autoptr(GHashTable) word = evk_word_localized ("Stats", key);
+
+  copy_into (into, word);
+}
+
+/* One row: the respondents, the net population and the invited, each a
+ * count of its own (n is the count: these are people, not answers), the
+ * first with the response rate as its share. An unknown frame prints as
+ * nothing, not as 0. */
 static EvkTable *
 response_rate (EvkSurvey *survey)
 {
   EvkTable *table = evk_table_new ("response-rate", 1, 3);
   static const char * const keys[] = { "respondents", "net-population", "invited" };
+  static const char * const words[] = { "Respondents", "NetPopulation", "Invited" };
+  gint64 counts[] = { survey->n_rows, survey->net_population, survey->invited };
 
+  copy_words (table->title, "ResponseRate");
   for (guint c = 0; c < 3; c++)
-    evk_table_column (table, c)->key = g_strdup (keys[c]);
+    {
+      EvkCell *cell = evk_table_cell (table, 0, c);
+
+      evk_table_column (table, c)->key = g_strdup (keys[c]);
+      copy_words (evk_table_column (table, c)->label, words[c]);
+      cell->n = counts[c] > 0 ? (guint) MIN (counts[c], G_MAXUINT) : 0;
+      cell->count = counts[c] >= 0 ? (double) counts[c] : NAN;
+      cell->share = NAN;
+    }
   evk_table_row (table, 0)->key = g_strdup (survey->name);
-  evk_table_cell (table, 0, 0)->n = survey->n_rows;
-  evk_table_cell (table, 0, 0)->count = survey->n_rows;
+  copy_into (evk_table_row (table, 0)->label, survey->label);
   evk_table_cell (table, 0, 0)->share = evk_stats_response_rate (survey);
-  evk_table_cell (table, 0, 1)->count = survey->net_population;
-  evk_table_cell (table, 0, 2)->count = survey->invited;
   table->n_base = survey->net_population > 0 ? survey->net_population : 0;
   return table;
 }

@@ -228,7 +228,9 @@ evk_table_to_csv (EvkTable   *table,
           EvkCell *cell = evk_table_cell (table, r, c);
 
           g_string_append_c (out, ',');
-          csv_number (out, table->weighted ? cell->count : cell->n, table->weighted ? 4 : 0);
+          /* A cell with no count (a register share) prints none. */
+          csv_number (out, isnan (cell->count) ? NAN : table->weighted ? cell->count : cell->n,
+                      table->weighted ? 4 : 0);
           g_string_append_c (out, ',');
           csv_number (out, cell->share, 4);
         }
@@ -334,7 +336,7 @@ evk_table_to_json (EvkTable   *table,
           EvkCell *cell = evk_table_cell (table, r, c);
 
           g_string_append (out, c > 0 ? ", {\"n\": " : "{\"n\": ");
-          json_number (out, cell->n);
+          json_number (out, isnan (cell->count) ? NAN : cell->n);
           g_string_append (out, ", \"count\": ");
           json_number (out, cell->count);
           g_string_append (out, ", \"share\": ");
