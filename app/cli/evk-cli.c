@@ -19,6 +19,7 @@
 #include "evk-localized.h"
 #include "evk-project.h"
 #include "evk-report.h"
+#include "evk-report-outline.h"
 
 typedef struct {
   const char *name;
@@ -30,6 +31,8 @@ typedef struct {
 static int run_demo (int argc, char **argv);
 static int run_import_strategy (int argc, char **argv);
 static int run_export_strategy (int argc, char **argv);
+static int run_export_report (int argc, char **argv);
+static int run_import_report (int argc, char **argv);
 static int run_info (int argc, char **argv);
 static int run_report (int argc, char **argv);
 
@@ -62,6 +65,11 @@ static const Command commands[] = {
     evk_cli_chart_edit },
   { "chart-remove", N_("PROJECT ID"), N_("Remove a chart"), evk_cli_chart_remove },
   { "report", N_("PROJECT --out FILE.pdf"), N_("Render the report as PDF"), run_report },
+  { "export-report", N_("PROJECT DIR"),
+    N_("Write the report’s outline, title page and narrative to a folder"), run_export_report },
+  { "import-report", N_("PROJECT DIR"),
+    N_("Read the report’s outline, title page and narrative from a folder (all or nothing)"),
+    run_import_report },
 };
 
 int
@@ -191,6 +199,42 @@ run_export_strategy (int    argc,
 
   project = evk_project_open_read_only (argv[1], &error);
   if (project == NULL || !evk_project_export_strategy (project, argv[2], &error))
+    return evk_cli_fail (error);
+  return EXIT_SUCCESS;
+}
+
+static int
+run_export_report (int    argc,
+                   char **argv)
+{
+  g_autoptr(GOptionContext) context = evk_cli_command_context ("export-report");
+  g_autoptr(EvkProject) project = NULL;
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  if (!evk_cli_parse (context, &argc, &argv, 2, &status))
+    return status;
+
+  project = evk_project_open_read_only (argv[1], &error);
+  if (project == NULL || !evk_report_export_dir (project, argv[2], &error))
+    return evk_cli_fail (error);
+  return EXIT_SUCCESS;
+}
+
+static int
+run_import_report (int    argc,
+                   char **argv)
+{
+  g_autoptr(GOptionContext) context = evk_cli_command_context ("import-report");
+  g_autoptr(EvkProject) project = NULL;
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  if (!evk_cli_parse (context, &argc, &argv, 2, &status))
+    return status;
+
+  project = evk_project_open (argv[1], &error);
+  if (project == NULL || !evk_report_import_dir (project, argv[2], &error))
     return evk_cli_fail (error);
   return EXIT_SUCCESS;
 }

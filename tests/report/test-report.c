@@ -423,8 +423,8 @@ test_outline (void)
         }
       while (poppler_index_iter_next (iter));
       /* Foreword, contents, summary, 3 chapters, the goals, results,
-       * recommendations, references, appendix. */
-      g_assert_cmpuint (n_top, ==, 10 + fx.strategy->goals->len);
+       * recommendations, references, abbreviations, appendix. */
+      g_assert_cmpuint (n_top, ==, 11 + fx.strategy->goals->len);
       g_assert_cmpuint (n_goal_children, ==, fx.strategy->measures->len);
     }
 }

@@ -17,45 +17,12 @@
 #include "evk-hyphenate.h"
 #include "evk-localized.h"
 #include "evk-narrative.h"
+#include "evk-report-outline.h"
 #include "evk-report-private.h"
 #include "evk-report-settings.h"
 #include "evk-store-texts.h"
 #include "evk-survey.h"
 #include "evk-words.h"
-
-/* The parts of the narrative, in the order the report prints them, with
- * the sections each has (data/narrative-format.md). The words of their
- * headings are keys of [Report] in report-strings.ini. */
-typedef struct {
-  const char *name;           /* the file: NAME.md */
-  const char *title_word;     /* the chapter's heading; NULL: per goal */
-  gboolean    numbered;
-  const char *sections[8];    /* the first is the chapter's introduction */
-  gboolean    first_is_intro;
-} Part;
-
-static const Part part_introduction = {
-  "introduction", "ChapterIntroduction", TRUE,
-  { "background", "questions", "design", "data-sources", "reference-group" }, TRUE };
-static const Part part_strategy = {
-  "strategy", "ChapterStrategy", TRUE,
-  { "background", "measures", "types-and-target-groups", "implementation" }, FALSE };
-static const Part part_awareness = {
-  "awareness", "ChapterAwareness", TRUE,
-  { "strategy", "municipalities", "offers", "immigrant-organisations", "summary" }, FALSE };
-static const Part part_results = {
-  "results", "ChapterResults", TRUE,
-  { "implementation", "experiences", "contribution", "municipalities", "collaboration", "needs",
-    "overall" }, FALSE };
-static const Part part_recommendations = {
-  "recommendations", "ChapterRecommendations", TRUE, { "text" }, TRUE };
-
-typedef struct {
-  char       *key;
-  EvkChartKind kind;
-  GStrv       tables;
-  char       *place;          /* "part:section" */
-} Figure;
 
 typedef struct {
   EvkProject      *project;
@@ -69,7 +36,8 @@ typedef struct {
   EvkTextIndex    *project_texts;
   EvkTextIndex    *measure_texts;
   GHashTable      *measure_ids;  /* number → row id */
-  GPtrArray       *report_figures; /* Figure */
+  EvkOutline      *outline;
+  GHashTable      *mentioned;    /* bodies already spelled out in a measure section */
   GPtrArray       *owned_tables;
   GPtrArray       *charts;       /* EvkSavedChart, all of the project's */
   gboolean         any_measure_chart; /* else the measures' charts are the defaults */
@@ -86,15 +54,6 @@ typedef struct {
   const char      *context_section;
   GError          *error;       /* the first error; the build stops at the next check */
 } Builder;
-
-static void
-figure_free (Figure *figure)
-{
-  g_free (figure->key);
-  g_strfreev (figure->tables);
-  g_free (figure->place);
-  g_free (figure);
-}
 
 static void
 block_free (EvkBlock *block)
@@ -523,15 +482,25 @@ chapter_text (Builder    *b,
 }
 
 static gboolean
-part_has_text (Builder    *b,
-               const Part *part)
+part_has_text (Builder        *b,
+               EvkOutlinePart *part)
 {
-  for (guint i = 0; part->sections[i] != NULL; i++)
+  for (guint i = 0; i < part->sections->len; i++)
     {
-      g_autofree char *field = evk_narrative_chapter_field (part->name, part->sections[i]);
+      EvkOutlineSection *section = g_ptr_array_index (part->sections, i);
+      g_autofree char *field = evk_narrative_chapter_field (part->key, section->key);
       g_autoptr(GHashTable) text = project_text (b, field);
 
-      if (g_hash_table_size (text) > 0)
+      if (g_hash_table_size (text) > 0 || section->include[0] != NULL)
+        return TRUE;
+    }
+  /* A figure placed in the part is content too. */
+  for (guint f = 0; f < b->outline->figures->len; f++)
+    {
+      EvkOutlineFigure *figure = g_ptr_array_index (b->outline->figures, f);
+      g_autofree char *prefix = g_strdup_printf ("%s:", part->key);
+
+      if (g_str_has_prefix (figure->place, prefix))
         return TRUE;
     }
   return FALSE;
@@ -755,25 +724,37 @@ measure_title (Builder    *b,
   return required_text (b, measure->title, what) ?: "";
 }
 
+/* The responsible bodies by abbreviation; with first_mention, a body the
+ * measure sections have not named yet is spelled out once, "Full name
+ * (ABBR)", as a reader who skips to one measure needs it. */
 static char *
 bodies_text (Builder    *b,
              EvkMeasure *measure,
-             gboolean    long_names)
+             gboolean    first_mention)
 {
   g_autoptr(GString) s = g_string_new (NULL);
 
   for (guint i = 0; measure->responsible != NULL && measure->responsible[i] != NULL; i++)
     {
       EvkBody *body = evk_strategy_find_body (b->strategy, measure->responsible[i]);
-      const char *name = NULL;
+      const char *abbreviation = NULL, *name = NULL;
 
-      if (body != NULL && !long_names)
-        name = evk_localized_get (body->abbreviation, b->lang);
-      if (body != NULL && name == NULL)
-        name = localized_text (b, body->name, body->key);
+      if (body != NULL)
+        {
+          abbreviation = evk_localized_get (body->abbreviation, b->lang);
+          name = localized_text (b, body->name, body->key);
+        }
       if (i > 0)
         g_string_append (s, ", ");
-      g_string_append (s, name != NULL ? name : measure->responsible[i]);
+      if (first_mention && abbreviation != NULL && name != NULL && g_strcmp0 (abbreviation, name) != 0 &&
+          !g_hash_table_contains (b->mentioned, body->key))
+        {
+          g_hash_table_add (b->mentioned, body->key);
+          g_string_append_printf (s, "%s (%s)", name, abbreviation);
+        }
+      else
+        g_string_append (s, abbreviation != NULL ? abbreviation
+                            : name != NULL ? name : measure->responsible[i]);
     }
   return g_string_free (g_steal_pointer (&s), FALSE);
 }
@@ -947,9 +928,9 @@ documents_table (Builder *b)
 }
 
 static EvkTable *
-figure_table (Builder    *b,
-              Figure     *figure,
-              const char *spec)
+figure_table (Builder          *b,
+              EvkOutlineFigure *figure,
+              const char       *spec)
 {
   g_autofree char *what = g_strdup_printf ("report.ini [Figure %s]", figure->key);
 
@@ -970,42 +951,32 @@ add_placed_figures (Builder    *b,
 {
   g_autofree char *place = g_strdup_printf ("%s:%s", part, section);
 
-  for (guint i = 0; i < b->report_figures->len && !failed (b); i++)
+  for (guint i = 0; i < b->outline->figures->len && !failed (b); i++)
     {
-      Figure *figure = g_ptr_array_index (b->report_figures, i);
-      g_autoptr(GHashTable) caption = NULL;
+      EvkOutlineFigure *figure = g_ptr_array_index (b->outline->figures, i);
       g_autofree char *what = NULL;
       EvkTable *tables[4];
       const char *names[4] = { NULL };
       guint n = 0;
       const char *text;
 
-      if (!g_str_equal (figure->place, place))
+      if (g_strcmp0 (figure->place, place) != 0)
         continue;
       for (guint t = 0; figure->tables[t] != NULL && n < G_N_ELEMENTS (tables); t++)
         {
-          g_autofree char *what_group = g_strdup_printf ("group:%u", t);
-          g_autofree char *field = evk_report_figure_field (figure->key, what_group);
-          g_autoptr(GHashTable) group = project_text (b, field);
+          GHashTable *group = t < figure->groups->len ? g_ptr_array_index (figure->groups, t) : NULL;
           g_autofree char *group_what = g_strdup_printf (_("figure %s: name of group %u"), figure->key, t + 1);
 
           tables[n] = figure_table (b, figure, figure->tables[t]);
           if (tables[n] == NULL)
             break;
           names[n] = localized_text (b, group, group_what);
-          if (names[n] != NULL)
-            names[n] = g_intern_string (names[n]);
           n++;
         }
       if (n == 0 || failed (b))
         continue;
-      {
-        g_autofree char *field = evk_report_figure_field (figure->key, "caption");
-
-        caption = project_text (b, field);
-      }
       what = g_strdup_printf (_("figure %s: caption"), figure->key);
-      text = required_text (b, caption, what);
+      text = required_text (b, figure->caption, what);
       if (text != NULL)
         add_figure (b, figure->kind, tables, n, text, names[0] != NULL ? names : NULL);
     }
@@ -1277,43 +1248,63 @@ add_status_table (Builder *b)
     }
 }
 
-/* The narrative chapters: a heading per section, the section's text and
- * the figures placed after it; generated tables join the sections that
- * speak of them. */
+static void add_includes (Builder *b, GStrv include);
+
+/* The heading of a part: its own title, else the word of its kind. */
+static const char *
+part_title (Builder        *b,
+            EvkOutlinePart *part)
+{
+  const char *fallback = evk_outline_part_default_word (part);
+  g_autofree char *what = g_strdup_printf ("report.ini [Part %s] Title", part->key);
+
+  if (g_hash_table_size (part->title) > 0 || fallback == NULL)
+    return required_text (b, part->title, what) ?: "";
+  return word (b, fallback);
+}
+
 static void
-add_part (Builder    *b,
-          const Part *part)
+open_part (Builder        *b,
+           EvkOutlinePart *part,
+           const char     *title)
+{
+  if (part->numbered)
+    open_chapter (b, title, NULL);
+  else
+    open_unnumbered (b, title, part->key);
+}
+
+/* A narrative chapter: a heading per section, the section's text, the
+ * generated tables it includes and the figures placed after it. */
+static void
+add_chapter (Builder        *b,
+             EvkOutlinePart *part)
 {
   if (failed (b) || !part_has_text (b, part))
     return;
-  open_chapter (b, word (b, part->title_word), NULL);
-  for (guint i = 0; part->sections[i] != NULL && !failed (b); i++)
+  open_part (b, part, part_title (b, part));
+  for (guint i = 0; i < part->sections->len && !failed (b); i++)
     {
-      const char *key = part->sections[i];
+      EvkOutlineSection *section = g_ptr_array_index (part->sections, i);
       g_autoptr(GHashTable) keep = NULL;
-      const char *text = chapter_text (b, part->name, key, &keep);
-      g_autofree char *heading_key = g_strdup_printf ("Section-%s-%s", part->name, key);
+      const char *text = chapter_text (b, part->key, section->key, &keep);
 
-      if (!(i == 0 && part->first_is_intro))
+      if (section->heading)
         {
-          if (text == NULL && g_hash_table_size (keep) == 0)
+          g_autofree char *what = g_strdup_printf ("report.ini [Section %s:%s] Title", part->key, section->key);
+          g_autofree char *prefix = g_strdup_printf ("%s:%s", part->key, section->key);
+          gboolean placed = FALSE;
+
+          for (guint f = 0; f < b->outline->figures->len; f++)
+            placed = placed || g_strcmp0 (((EvkOutlineFigure *) g_ptr_array_index (b->outline->figures, f))->place,
+                                          prefix) == 0;
+          if (text == NULL && g_hash_table_size (keep) == 0 && section->include[0] == NULL && !placed)
             continue;
-          open_section (b, word (b, heading_key), NULL);
+          open_section (b, required_text (b, section->title, what) ?: "", NULL);
         }
-      add_markdown (b, text, part->name, key);
-
-      if (part == &part_introduction && g_str_equal (key, "data-sources"))
-        {
-          add_data_sources (b);
-          add_representativity (b);
-        }
-      else if (part == &part_strategy && g_str_equal (key, "measures"))
-        add_measures_overview (b);
-      else if (part == &part_strategy && g_str_equal (key, "types-and-target-groups"))
-        add_type_counts (b);
-      else if (part == &part_results && g_str_equal (key, "implementation"))
-        add_status_table (b);
-      add_placed_figures (b, part->name, key);
+      add_markdown (b, text, part->key, section->key);
+      add_includes (b, section->include);
+      add_placed_figures (b, part->key, section->key);
     }
 }
 
@@ -1458,8 +1449,9 @@ add_measure_charts (Builder    *b,
 }
 
 static void
-add_measure (Builder    *b,
-             EvkMeasure *measure)
+add_measure (Builder        *b,
+             EvkOutlinePart *part,
+             EvkMeasure     *measure)
 {
   GPtrArray *sections = b->strategy->vocabs[EVK_VOCAB_SECTION];
   gint64 id = GPOINTER_TO_INT (g_hash_table_lookup (b->measure_ids, GINT_TO_POINTER (measure->number)));
@@ -1468,10 +1460,10 @@ add_measure (Builder    *b,
   g_autofree char *number = g_strdup_printf ("%u", measure->number);
   g_autofree char *types = terms_text (b, EVK_VOCAB_TYPE, measure->types);
   g_autofree char *targets = terms_text (b, EVK_VOCAB_TARGET, measure->targets);
-  g_autofree char *bodies = bodies_text (b, measure, FALSE);
+  g_autofree char *bodies = bodies_text (b, measure, TRUE);
   g_autofree char *status_line = NULL;
   const char *note = localized_text (b, measure->status_note, "status note");
-  gboolean charts_done = FALSE;
+  gboolean charts_done = !evk_outline_part_flag (part, "Charts");
 
   open_section (b, measure_title (b, measure), anchor);
   add_fact (b, word (b, "MeasureNumber"), number);
@@ -1507,7 +1499,7 @@ add_measure (Builder    *b,
       add_heading (b, 3, NULL, localized_text (b, section->name, section->key) ?: section->key, NULL);
       add_markdown (b, text, file, section->key);
       /* The survey's view of the measure goes with its results. */
-      if (g_str_equal (section->key, "results"))
+      if (g_str_equal (section->key, "results") && !charts_done)
         {
           add_measure_charts (b, measure);
           charts_done = TRUE;
@@ -1518,8 +1510,9 @@ add_measure (Builder    *b,
 }
 
 static void
-add_goal (Builder *b,
-          EvkGoal *goal)
+add_goal (Builder        *b,
+          EvkOutlinePart *part,
+          EvkGoal        *goal)
 {
   static const double widths[] = { 0.07, 0.53, 0.2, 0.2 };
   g_autofree char *anchor = g_strdup_printf ("chapter-goal-%s", goal->key);
@@ -1546,8 +1539,9 @@ add_goal (Builder *b,
     caption = word_with (b, "MeasuresOfArea", "title", goal_title (b, goal));
   else
     caption = word_with (b, "MeasuresOfGoalNumber", "n", goal->key);
-  table = new_table (b, caption, 4, header, widths, "rlll");
-  for (guint m = 0; m < b->strategy->measures->len; m++)
+  table = evk_outline_part_flag (part, "MeasureTable") ? new_table (b, caption, 4, header, widths, "rlll")
+                                                       : NULL;
+  for (guint m = 0; m < b->strategy->measures->len && table != NULL; m++)
     {
       EvkMeasure *measure = g_ptr_array_index (b->strategy->measures, m);
       g_autofree char *number = NULL, *bodies = NULL, *link = NULL;
@@ -1566,15 +1560,16 @@ add_goal (Builder *b,
     }
   /* The goal's charts (its status, the awareness of its offers) as the
    * project saved them; a project without any goal's charts has none. */
-  if (b->any_goal_chart)
+  if (b->any_goal_chart && evk_outline_part_flag (part, "Charts"))
     add_saved_charts (b, 0, goal->key);
 
-  for (guint m = 0; m < b->strategy->measures->len && !failed (b); m++)
+  for (guint m = 0; m < b->strategy->measures->len && !failed (b) &&
+                    evk_outline_part_flag (part, "MeasureSections"); m++)
     {
       EvkMeasure *measure = g_ptr_array_index (b->strategy->measures, m);
 
       if (g_strcmp0 (measure->goal, goal->key) == 0)
-        add_measure (b, measure);
+        add_measure (b, part, measure);
     }
 }
 
@@ -1684,12 +1679,12 @@ add_question_heading (Builder    *b,
 }
 
 static void
-add_questionnaire (Builder *b)
+add_questionnaire (Builder        *b,
+                   EvkOutlinePart *part)
 {
   g_auto(GStrv) surveys = evk_survey_list (b->store, NULL);
   g_autoptr(EvkSurvey) survey = NULL;
-  g_autofree char *meta_key = evk_report_meta_key ("QuestionnaireExclude");
-  g_autofree char *exclude_text = NULL;
+  const char *exclude_text = evk_outline_part_option (part, "Exclude");
   g_auto(GStrv) exclude = NULL;
   g_autofree char *intro = NULL;
   const char *name;
@@ -1700,10 +1695,9 @@ add_questionnaire (Builder *b)
   survey = evk_survey_load (b->store, surveys[0], FALSE, NULL);
   if (survey == NULL)
     return;
-  exclude_text = evk_project_get_meta (b->project, meta_key, NULL);
-  exclude = exclude_text != NULL ? g_strsplit (exclude_text, ";", -1) : g_new0 (char *, 1);
+  exclude = g_strsplit (exclude_text != NULL ? exclude_text : "", ";", -1);
 
-  open_unnumbered (b, word (b, "AppendixQuestionnaire"), "appendix-questionnaire");
+  open_part (b, part, part_title (b, part));
   name = localized_text (b, survey->label, survey->name) ?: survey->name;
   intro = word_with (b, "QuestionnaireIntro", "survey", name);
   add_paragraph (b, intro, EVK_PARA_BODY);
@@ -1869,7 +1863,20 @@ add_title_page (Builder *b)
     t->draft = g_strdup (word (b, "Draft"));
 
   b->doc->title = g_strdup (t->title);
-  b->doc->running_title = g_strdup (t->title);
+  /* The header is short: the report's own short title, else "Evaluation
+   * of" the strategy's short title, and the full title only when there is
+   * neither. */
+  {
+    const char *short_title = setting_text (b, "ShortTitle", keep);
+    const char *strategy_short = evk_localized_get (b->strategy->short_title, b->lang);
+
+    if (short_title != NULL)
+      b->doc->running_title = g_strdup (short_title);
+    else if (strategy_short != NULL && *strategy_short != '\0')
+      b->doc->running_title = word_with (b, "EvaluationOf", "title", strategy_short);
+    else
+      b->doc->running_title = g_strdup (t->title);
+  }
   b->doc->author = g_strdup (authors);
   b->doc->subject = g_strdup (strategy_title);
   if (keywords != NULL)
@@ -1885,59 +1892,243 @@ add_title_page (Builder *b)
 }
 
 static void
-add_front_matter (Builder *b)
+add_contents (Builder        *b,
+              EvkOutlinePart *part)
 {
-  g_autoptr(GHashTable) keep = NULL, keep2 = NULL;
-  const char *foreword = chapter_text (b, "foreword", "text", &keep);
-  const char *summary = chapter_text (b, "summary", "text", &keep2);
   EvkBlock *toc;
 
-  if (foreword != NULL)
-    {
-      open_unnumbered (b, word (b, "Foreword"), "foreword");
-      add_markdown (b, foreword, "foreword", "text");
-    }
-  b->doc->toc_title = g_strdup (word (b, "Contents"));
+  b->doc->toc_title = g_strdup (part_title (b, part));
   open_unnumbered (b, b->doc->toc_title, "contents");
   /* The table of contents does not list itself. */
   ((EvkBlock *) g_ptr_array_index (b->doc->blocks, b->doc->blocks->len - 1))->in_toc = FALSE;
   toc = add_block (b, EVK_BLOCK_TOC);
   toc->title = g_strdup (word (b, "Page"));
-  if (summary != NULL)
-    {
-      open_unnumbered (b, word (b, "Summary"), "summary");
-      add_markdown (b, summary, "summary", "text");
-    }
 }
 
 static void
-add_back_matter (Builder *b)
+add_references (Builder        *b,
+                EvkOutlinePart *part)
 {
-  g_autoptr(GHashTable) keep = NULL;
-  const char *references = chapter_text (b, "references", "text", &keep);
+  guint first = b->doc->blocks->len;
 
-  if (references != NULL)
+  add_chapter (b, part);
+  for (guint i = first; i < b->doc->blocks->len; i++)
     {
-      guint first = b->doc->blocks->len;
+      EvkBlock *block = g_ptr_array_index (b->doc->blocks, i);
 
-      open_unnumbered (b, word (b, "References"), "references");
-      add_markdown (b, references, "references", "text");
-      for (guint i = first; i < b->doc->blocks->len; i++)
+      /* A reference list is set with hanging indents, not bullets. */
+      if (block->kind == EVK_BLOCK_PARAGRAPH &&
+          (block->style == EVK_PARA_BODY || block->style == EVK_PARA_LIST))
         {
-          EvkBlock *block = g_ptr_array_index (b->doc->blocks, i);
-
-          /* A reference list is set with hanging indents, not bullets. */
-          if (block->kind == EVK_BLOCK_PARAGRAPH &&
-              (block->style == EVK_PARA_BODY || block->style == EVK_PARA_LIST))
-            {
-              block->style = EVK_PARA_REFERENCE;
-              g_clear_pointer (&block->marker, g_free);
-              block->depth = 0;
-              block->tight = FALSE;
-            }
+          block->style = EVK_PARA_REFERENCE;
+          g_clear_pointer (&block->marker, g_free);
+          block->depth = 0;
+          block->tight = FALSE;
         }
     }
-  add_questionnaire (b);
+}
+
+/* The generated tables a narrative section asks for. */
+static void
+add_includes (Builder *b,
+              GStrv    include)
+{
+  for (guint i = 0; include != NULL && include[i] != NULL && !failed (b); i++)
+    {
+      if (g_str_equal (include[i], "data-sources"))
+        add_data_sources (b);
+      else if (g_str_equal (include[i], "representativity"))
+        add_representativity (b);
+      else if (g_str_equal (include[i], "measures-overview"))
+        add_measures_overview (b);
+      else if (g_str_equal (include[i], "type-counts"))
+        add_type_counts (b);
+      else if (g_str_equal (include[i], "status-table"))
+        add_status_table (b);
+    }
+}
+
+static gboolean
+project_has_documents (Builder *b)
+{
+  EvkProjectCounts counts = { 0 };
+
+  return evk_project_get_counts (b->project, &counts, NULL) && counts.n_documents > 0;
+}
+
+/* Data sources with N and response rate, and the sample against the
+ * population: what a reader needs to weigh every figure after it. */
+static void
+add_method (Builder        *b,
+            EvkOutlinePart *part)
+{
+  if (failed (b) || (!b->has_survey && !project_has_documents (b)))
+    return;
+  open_part (b, part, part_title (b, part));
+  if (evk_outline_part_flag (part, "DataSources"))
+    add_data_sources (b);
+  if (evk_outline_part_flag (part, "Representativity"))
+    add_representativity (b);
+}
+
+static void
+add_status (Builder        *b,
+            EvkOutlinePart *part)
+{
+  EvkTable *table;
+
+  if (failed (b) || b->strategy->measures->len == 0)
+    return;
+  open_part (b, part, part_title (b, part));
+  if (evk_outline_part_flag (part, "Table"))
+    add_status_table (b);
+  if (evk_outline_part_flag (part, "Chart") && !failed (b))
+    {
+      table = status_table (b);
+      add_figure (b, EVK_CHART_STATUS_SUMMARY, &table, 1, word (b, "StatusByGoal"), NULL);
+    }
+}
+
+/* The document review: how many measures each code reached, and the
+ * measures × codes matrix. */
+static void
+add_documents (Builder        *b,
+               EvkOutlinePart *part)
+{
+  EvkTable *table;
+
+  if (failed (b) || !project_has_documents (b))
+    return;
+  table = documents_table (b);
+  if (table == NULL)
+    return;
+  open_part (b, part, part_title (b, part));
+  if (evk_outline_part_flag (part, "Table"))
+    {
+      static const double widths[] = { 0.7, 0.3 };
+      const char *header[] = { word (b, "DocumentCode"), word (b, "MeasuresCount") };
+      EvkBlock *block = new_table (b, word (b, "MeasuresByCode"), 2, header, widths, "lr");
+      g_autofree char *total = format_count (b, b->strategy->measures->len);
+
+      for (guint c = 0; c < table->columns->len; c++)
+        {
+          guint n = 0;
+
+          for (guint r = 0; r < table->rows->len; r++)
+            if (evk_table_row (table, r)->role != EVK_ENTRY_TOTAL && evk_table_cell (table, r, c)->n > 0)
+              n++;
+          {
+            g_autofree char *count = format_count (b, n);
+            g_autofree char *of = g_strdup_printf ("%s / %s", count, total);
+            const char *cells[2] = { evk_localized_get (evk_table_column (table, c)->label, b->lang), of };
+
+            table_add_row (b, block, cells, NULL);
+          }
+        }
+    }
+  if (evk_outline_part_flag (part, "Figure") && !failed (b))
+    add_figure (b, EVK_CHART_DOCUMENTS_MATRIX, &table, 1, word (b, "DocumentReviewFigure"), NULL);
+}
+
+static int
+compare_abbreviations (gconstpointer a,
+                       gconstpointer b,
+                       gpointer      user_data)
+{
+  const char *lang = user_data;
+  g_autofree char *ka = g_utf8_collate_key (evk_localized_get ((*(EvkBody **) a)->abbreviation, lang), -1);
+  g_autofree char *kb = g_utf8_collate_key (evk_localized_get ((*(EvkBody **) b)->abbreviation, lang), -1);
+
+  return strcmp (ka, kb);
+}
+
+/* The responsible bodies' abbreviations, in the report's language. */
+static void
+add_abbreviations (Builder        *b,
+                   EvkOutlinePart *part)
+{
+  g_autoptr(GPtrArray) bodies = g_ptr_array_new ();
+
+  if (failed (b))
+    return;
+  for (guint i = 0; i < b->strategy->bodies->len; i++)
+    {
+      EvkBody *body = g_ptr_array_index (b->strategy->bodies, i);
+      const char *abbreviation = evk_localized_get (body->abbreviation, b->lang);
+      const char *name = evk_localized_get (body->name, b->lang);
+
+      if (abbreviation != NULL && name != NULL && g_strcmp0 (abbreviation, name) != 0)
+        g_ptr_array_add (bodies, body);
+    }
+  if (bodies->len == 0)
+    return;
+  g_ptr_array_sort_with_data (bodies, compare_abbreviations, (gpointer) b->lang);
+  open_part (b, part, part_title (b, part));
+  {
+    static const double widths[] = { 0.22, 0.78 };
+    const char *header[] = { word (b, "Abbreviation"), word (b, "FullName") };
+    EvkBlock *block = new_table (b, word (b, "Abbreviations"), 2, header, widths, "ll");
+
+    for (guint i = 0; i < bodies->len; i++)
+      {
+        EvkBody *body = g_ptr_array_index (bodies, i);
+        const char *cells[2] = { evk_localized_get (body->abbreviation, b->lang),
+                                 evk_localized_get (body->name, b->lang) };
+
+        table_add_row (b, block, cells, NULL);
+      }
+  }
+}
+
+static void
+add_goals (Builder        *b,
+           EvkOutlinePart *part)
+{
+  for (guint g = 0; g < b->strategy->goals->len && !failed (b); g++)
+    add_goal (b, part, g_ptr_array_index (b->strategy->goals, g));
+}
+
+static void
+add_outline (Builder *b)
+{
+  for (guint p = 0; p < b->outline->parts->len && !failed (b); p++)
+    {
+      EvkOutlinePart *part = g_ptr_array_index (b->outline->parts, p);
+
+      switch (part->kind)
+        {
+        case EVK_PART_CHAPTER:
+          add_chapter (b, part);
+          break;
+        case EVK_PART_CONTENTS:
+          add_contents (b, part);
+          break;
+        case EVK_PART_GOALS:
+          add_goals (b, part);
+          break;
+        case EVK_PART_METHOD:
+          add_method (b, part);
+          break;
+        case EVK_PART_STATUS:
+          add_status (b, part);
+          break;
+        case EVK_PART_DOCUMENTS:
+          add_documents (b, part);
+          break;
+        case EVK_PART_REFERENCES:
+          add_references (b, part);
+          break;
+        case EVK_PART_ABBREVIATIONS:
+          add_abbreviations (b, part);
+          break;
+        case EVK_PART_QUESTIONNAIRE:
+          add_questionnaire (b, part);
+          break;
+        case EVK_N_PART_KINDS:
+        default:
+          g_assert_not_reached ();
+        }
+    }
 }
 
 static gboolean
@@ -1957,36 +2148,9 @@ load_context (Builder  *b,
   if (b->measure_ids == NULL)
     return FALSE;
 
-  /* The report's own figures: a key file of [Figure KEY] groups. */
-  {
-    g_autofree char *text = get_meta (b, "Figures");
-    g_autoptr(GKeyFile) figures = g_key_file_new ();
-    g_auto(GStrv) keys = NULL;
-
-    if (text != NULL && g_key_file_load_from_data (figures, text, -1, G_KEY_FILE_NONE, NULL))
-      keys = g_key_file_get_string_list (figures, "Report", "Figures", NULL, NULL);
-    for (guint i = 0; keys != NULL && keys[i] != NULL; i++)
-      {
-        g_autofree char *group = g_strdup_printf ("Figure %s", keys[i]);
-        g_autofree char *kind_name = g_key_file_get_string (figures, group, "Kind", NULL);
-        Figure *figure;
-        EvkChartKind kind;
-
-        if (kind_name == NULL || !evk_chart_kind_from_string (kind_name, &kind))
-          continue;
-        figure = g_new0 (Figure, 1);
-        figure->key = g_strdup (keys[i]);
-        figure->kind = kind;
-        figure->tables = g_key_file_get_string_list (figures, group, "Tables", NULL, NULL);
-        figure->place = g_key_file_get_string (figures, group, "Place", NULL);
-        if (figure->tables == NULL || figure->place == NULL)
-          {
-            figure_free (figure);
-            continue;
-          }
-        g_ptr_array_add (b->report_figures, figure);
-      }
-  }
+  b->outline = evk_report_outline_load (b->project, error);
+  if (b->outline == NULL)
+    return FALSE;
 
   surveys = evk_survey_list (b->store, error);
   if (surveys == NULL)
@@ -2004,7 +2168,6 @@ evk_report_doc_build (EvkProject        *project,
 {
   g_autoptr(EvkStrategy) strategy = NULL;
   g_autoptr(EvkReportDoc) doc = g_new0 (EvkReportDoc, 1);
-  g_autoptr(GPtrArray) report_figures = g_ptr_array_new_with_free_func ((GDestroyNotify) figure_free);
   Builder b = { 0 };
 
   strategy = evk_project_load_strategy (project, error);
@@ -2031,7 +2194,7 @@ evk_report_doc_build (EvkProject        *project,
   b.figures = figures;
   b.hyphenator = evk_hyphenator_get (lang);
   b.strategy = strategy;
-  b.report_figures = report_figures;
+  b.mentioned = g_hash_table_new (g_str_hash, g_str_equal);
   b.owned_tables = g_ptr_array_new_with_free_func ((GDestroyNotify) evk_table_free);
   b.doc = doc;
 
@@ -2053,21 +2216,15 @@ evk_report_doc_build (EvkProject        *project,
   if (failed (&b))
     goto out;
   add_title_page (&b);
-  add_front_matter (&b);
-  add_part (&b, &part_introduction);
-  add_part (&b, &part_strategy);
-  add_part (&b, &part_awareness);
-  for (guint g = 0; g < strategy->goals->len && !failed (&b); g++)
-    add_goal (&b, g_ptr_array_index (strategy->goals, g));
-  add_part (&b, &part_results);
-  add_part (&b, &part_recommendations);
-  add_back_matter (&b);
+  add_outline (&b);
 
 out:
   g_clear_pointer (&b.charts, g_ptr_array_unref);
   g_clear_pointer (&b.project_texts, evk_text_index_free);
   g_clear_pointer (&b.measure_texts, evk_text_index_free);
   g_clear_pointer (&b.measure_ids, g_hash_table_unref);
+  g_clear_pointer (&b.outline, evk_outline_free);
+  g_clear_pointer (&b.mentioned, g_hash_table_unref);
   if (error != NULL && *error != NULL)
     {
       g_clear_error (&b.error);

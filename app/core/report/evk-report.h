@@ -98,12 +98,8 @@ void            evk_report_pages_draw      (EvkReportPages    *pages,
                                             cairo_t           *cr);
 void            evk_report_pages_free      (EvkReportPages    *pages);
 
-/* The report's own settings (title page, figures, questionnaire) from a
- * key file: see data/demo/report.ini. Replaces earlier settings. */
-gboolean evk_report_import_settings  (EvkProject        *project,
-                                      const char        *path,
-                                      GError           **error);
-/* The demo's narrative (DEMO_DIR/narrative) and settings (report.ini). */
+/* The demo's outline, title page and narrative: DEMO_DIR/report, read as
+ * evk_report_import_dir reads any (evk-report-outline.h). */
 gboolean evk_report_import_demo      (EvkProject        *project,
                                       const char        *demo_dir,
                                       GError           **error);

@@ -177,15 +177,32 @@ text_free (Text *t)
   g_free (t);
 }
 
-typedef struct {
+struct _EvkNarrativeImport {
   EvkProject  *project;
-  const char  *dir;
+  char        *dir;
   GStrv        languages;
   GPtrArray   *texts;      /* Text, in source order */
   GHashTable  *by_field;   /* "entity\x1fid\x1ffield" → Text */
   GHashTable  *measures;   /* number → row id */
   GStrv        section_keys;
-} Import;
+  EvkNarrativeCheckFunc check;
+  gpointer     check_data;
+};
+typedef EvkNarrativeImport Import;
+
+void
+evk_narrative_import_free (EvkNarrativeImport *import)
+{
+  if (import == NULL)
+    return;
+  g_free (import->dir);
+  g_strfreev (import->languages);
+  g_ptr_array_unref (import->texts);
+  g_hash_table_unref (import->by_field);
+  g_hash_table_unref (import->measures);
+  g_strfreev (import->section_keys);
+  g_free (import);
+}
 
 static gboolean
 load_measure_ids (Import  *import,
@@ -281,6 +298,9 @@ import_file (Import      *import,
       g_autofree char *id = g_strdup_printf ("%s\x1f%" G_GINT64_FORMAT "\x1f%s", entity, entity_id, field);
       Text *text = g_hash_table_lookup (import->by_field, id);
 
+      if (!is_measure && import->check != NULL &&
+          !import->check (shown, part, section->key, section->line, import->check_data, error))
+        return FALSE;
       if (is_measure && !g_strv_contains ((const char * const *) import->section_keys, section->key))
         {
           g_autofree char *known = g_strjoinv (", ", import->section_keys);
@@ -313,12 +333,11 @@ import_file (Import      *import,
   return TRUE;
 }
 
-static gboolean
-store_texts (EvkStore  *store,
-             gpointer   user_data,
-             GError   **error)
+gboolean
+evk_narrative_import_store (EvkNarrativeImport  *import,
+                            EvkStore            *store,
+                            GError             **error)
 {
-  Import *import = user_data;
 
   for (guint i = 0; i < import->texts->len; i++)
     {
@@ -342,63 +361,80 @@ compare_names (gconstpointer a,
   return strcmp (*(const char **) a, *(const char **) b);
 }
 
-gboolean
-evk_narrative_import_dir (EvkProject  *project,
-                          const char  *dir,
-                          GError     **error)
+static gboolean
+store_texts (EvkStore  *store,
+             gpointer   user_data,
+             GError   **error)
+{
+  return evk_narrative_import_store (user_data, store, error);
+}
+
+EvkNarrativeImport *
+evk_narrative_read_dir (EvkProject             *project,
+                        const char             *dir,
+                        EvkNarrativeCheckFunc   check,
+                        gpointer                check_data,
+                        GError                **error)
 {
   g_autoptr(EvkStrategy) strategy = NULL;
-  g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func ((GDestroyNotify) text_free);
-  g_autoptr(GHashTable) by_field = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr(GHashTable) measures = g_hash_table_new (NULL, NULL);
   g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GStrvBuilder) keys = g_strv_builder_new ();
-  g_auto(GStrv) languages = NULL, section_keys = NULL;
   g_autofree char *source_dir = NULL;
   g_autoptr(GDir) d = NULL;
+  g_autoptr(EvkNarrativeImport) import = NULL;
   const char *name;
-  Import import = { 0 };
 
-  g_return_val_if_fail (EVK_IS_PROJECT (project), FALSE);
+  g_return_val_if_fail (EVK_IS_PROJECT (project), NULL);
 
   strategy = evk_project_load_strategy (project, error);
   if (strategy == NULL)
-    return FALSE;
-  languages = g_strdupv (strategy->languages);
-  if (languages == NULL || languages[0] == NULL)
+    return NULL;
+  if (strategy->languages == NULL || strategy->languages[0] == NULL)
     {
       g_set_error (error, EVK_MODEL_ERROR, EVK_MODEL_ERROR_INVALID,
                    _("%s: the project has no languages"), dir);
-      return FALSE;
+      return NULL;
     }
   for (guint i = 0; i < strategy->vocabs[EVK_VOCAB_SECTION]->len; i++)
     g_strv_builder_add (keys, ((EvkTerm *) g_ptr_array_index (strategy->vocabs[EVK_VOCAB_SECTION], i))->key);
-  section_keys = g_strv_builder_end (keys);
 
-  import.project = project;
-  import.dir = dir;
-  import.languages = languages;
-  import.texts = texts;
-  import.by_field = by_field;
-  import.measures = measures;
-  import.section_keys = section_keys;
-  if (!load_measure_ids (&import, error))
-    return FALSE;
+  import = g_new0 (EvkNarrativeImport, 1);
+  import->project = project;
+  import->dir = g_strdup (dir);
+  import->languages = g_strdupv (strategy->languages);
+  import->texts = g_ptr_array_new_with_free_func ((GDestroyNotify) text_free);
+  import->by_field = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  import->measures = g_hash_table_new (NULL, NULL);
+  import->section_keys = g_strv_builder_end (keys);
+  import->check = check;
+  import->check_data = check_data;
+  if (!load_measure_ids (import, error))
+    return NULL;
 
   /* The source language's folder says which files there are. */
-  source_dir = g_build_filename (dir, languages[0], NULL);
+  source_dir = g_build_filename (dir, import->languages[0], NULL);
   d = g_dir_open (source_dir, 0, error);
   if (d == NULL)
-    return FALSE;
+    return NULL;
   while ((name = g_dir_read_name (d)) != NULL)
     if (g_str_has_suffix (name, ".md"))
       g_ptr_array_add (names, g_strdup (name));
   g_ptr_array_sort (names, compare_names);
 
-  for (guint l = 0; languages[l] != NULL; l++)
+  for (guint l = 0; import->languages[l] != NULL; l++)
     for (guint i = 0; i < names->len; i++)
-      if (!import_file (&import, languages[l], l == 0, g_ptr_array_index (names, i), error))
-        return FALSE;
+      if (!import_file (import, import->languages[l], l == 0, g_ptr_array_index (names, i), error))
+        return NULL;
+  return g_steal_pointer (&import);
+}
 
-  return evk_store_transaction (evk_project_get_store (project), store_texts, &import, error);
+gboolean
+evk_narrative_import_dir (EvkProject  *project,
+                          const char  *dir,
+                          GError     **error)
+{
+  g_autoptr(EvkNarrativeImport) import = evk_narrative_read_dir (project, dir, NULL, NULL, error);
+
+  return import != NULL &&
+         evk_store_transaction (evk_project_get_store (project), store_texts, import, error);
 }

@@ -35,6 +35,30 @@ gboolean   evk_narrative_import_dir   (EvkProject   *project,
                                        const char   *dir,
                                        GError      **error);
 
+/* The same in two steps, so that a caller can check every chapter
+ * section against its outline first (check may be NULL; file is
+ * "LANG/NAME.md", name "NAME") and store the texts inside its own
+ * transaction. */
+typedef struct _EvkNarrativeImport EvkNarrativeImport;
+typedef gboolean (*EvkNarrativeCheckFunc) (const char  *file,
+                                           const char  *name,
+                                           const char  *section,
+                                           guint        line,
+                                           gpointer     user_data,
+                                           GError     **error);
+
+EvkNarrativeImport *evk_narrative_read_dir    (EvkProject             *project,
+                                               const char             *dir,
+                                               EvkNarrativeCheckFunc   check,
+                                               gpointer                check_data,
+                                               GError                **error);
+gboolean   evk_narrative_import_store (EvkNarrativeImport  *import,
+                                       EvkStore            *store,
+                                       GError             **error);
+void       evk_narrative_import_free  (EvkNarrativeImport  *import);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (EvkNarrativeImport, evk_narrative_import_free)
+
 /* The field a chapter section is stored under: "chapter:NAME:KEY". */
 char      *evk_narrative_chapter_field (const char  *name,
                                         const char  *key);
