@@ -23,6 +23,8 @@ _evk_edit_free (EvkEdit *edit)
   g_strfreev (edit->after);
   g_clear_pointer (&edit->survey_before, evk_survey_free);
   g_clear_pointer (&edit->survey_after, evk_survey_free);
+  g_clear_pointer (&edit->strategy_before, evk_strategy_free);
+  g_clear_pointer (&edit->strategy_after, evk_strategy_free);
   g_free (edit);
 }
 
@@ -126,6 +128,34 @@ _evk_window_apply_edit (EvkWindow   *self,
   return TRUE;
 }
 
+void
+_evk_window_push_strategy_edit (EvkWindow   *self,
+                                EvkStrategy *before,
+                                const char  *message)
+{
+  g_autoptr(GError) error = NULL;
+  EvkStrategy *after = evk_project_load_strategy (self->project, &error);
+  EvkEdit *edit;
+  AdwToast *toast;
+
+  if (after == NULL)
+    {
+      evk_strategy_free (before);
+      _evk_window_toast (self, error->message);
+      return;
+    }
+  edit = g_new0 (EvkEdit, 1);
+  edit->strategy_before = before;
+  edit->strategy_after = after;
+  g_ptr_array_add (self->undo, edit);
+  g_ptr_array_set_size (self->redo, 0);
+  _evk_window_update_actions (self);
+  toast = adw_toast_new (message);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "project.undo");
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
 static GStrv
 text_version (EvkWindow   *self,
               guint        number,
@@ -201,6 +231,18 @@ move_edit (EvkWindow *self,
   if (from->len == 0)
     return;
   edit = g_ptr_array_steal_index (from, from->len - 1);
+  if (edit->strategy_before != NULL)
+    {
+      if (!evk_project_save_strategy (self->project, undo ? edit->strategy_before : edit->strategy_after, &error))
+        {
+          _evk_window_toast (self, error->message);
+          _evk_edit_free (edit);
+        }
+      else
+        g_ptr_array_add (to, edit);
+      _evk_window_update_actions (self);
+      return;
+    }
   if (edit->survey_before != NULL)
     {
       /* Written on the window's connection; the project's "changed" makes
@@ -373,7 +415,7 @@ new_response (GtkNativeDialog *dialog,
       else if (!_evk_window_create_project (self, with_extension != NULL ? with_extension : path, &error))
         _evk_window_toast (self, error->message);
       else
-        _evk_window_toast (self, _("New evaluation created: import its strategy from the Import menu"));
+        _evk_window_show_page (self, "strategy");
     }
   gtk_native_dialog_destroy (dialog);
   g_object_unref (dialog);

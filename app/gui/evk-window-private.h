@@ -23,6 +23,10 @@ typedef struct {
   GStrv      after;
   EvkSurvey *survey_before;
   EvkSurvey *survey_after;
+  /* An edit of the strategy (evk-project-edit.h): the whole strategy
+   * before and after, saved back as it was; measures keep their rows. */
+  EvkStrategy *strategy_before;
+  EvkStrategy *strategy_after;
 } EvkEdit;
 
 struct _EvkWindow
@@ -93,6 +97,11 @@ gboolean   _evk_window_set_text          (EvkWindow   *self,
                                           gboolean     continues,
                                           GError     **error);
 void       _evk_edit_free                (EvkEdit     *edit);
+/* The strategy page and the lists page made an edit; before is the
+ * strategy as it was (taken over). Puts it on the undo stack. */
+void       _evk_window_push_strategy_edit (EvkWindow   *self,
+                                          EvkStrategy *before,
+                                          const char  *message);
 /* evk-window-dnd.c */
 void       _evk_window_setup_drop        (EvkWindow   *self);
 

@@ -192,6 +192,8 @@ _evk_window_rebuild_sidebar (EvkWindow *self)
     gtk_list_box_remove (self->sidebar, child);
 
   gtk_list_box_append (self->sidebar, simple_row ("overview", "view-grid-symbolic", _("Overview")));
+  gtk_list_box_append (self->sidebar, simple_row ("start", "object-select-symbolic", _("Next Steps")));
+  gtk_list_box_append (self->sidebar, simple_row ("strategy", "document-edit-symbolic", _("Strategy")));
   for (guint g = 0; g < strategy->goals->len; g++)
     {
       EvkGoal *goal = g_ptr_array_index (strategy->goals, g);

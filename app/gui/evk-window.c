@@ -16,6 +16,8 @@
 #include "evk-measure-page.h"
 #include "evk-overview-page.h"
 #include "evk-settings.h"
+#include "evk-start-page.h"
+#include "evk-strategy-page.h"
 #include "evk-variables-page.h"
 #include "evk-report.h"
 #include "evk-window-private.h"
@@ -94,6 +96,19 @@ create_page (EvkWindow  *self,
     {
       *title = g_strdup (_("Survey Variables"));
       return build ? evk_variables_page_new (self->workspace) : gtk_label_new (NULL);
+    }
+  if (g_str_equal (page, "start") ||
+      (g_str_equal (page, "overview") && evk_start_page_is_needed (self->workspace)))
+    {
+      /* A new evaluation has nothing to give an overview of: it opens on
+       * what to do first. */
+      *title = g_strdup (_("Next Steps"));
+      return build ? evk_start_page_new (self->workspace) : gtk_label_new (NULL);
+    }
+  if (g_str_equal (page, "strategy"))
+    {
+      *title = g_strdup (_("Strategy"));
+      return build ? evk_strategy_page_new (self->workspace) : gtk_label_new (NULL);
     }
   if (g_str_equal (page, "groups"))
     {

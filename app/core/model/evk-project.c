@@ -236,6 +236,42 @@ evk_project_save_strategy (EvkProject   *self,
   return TRUE;
 }
 
+typedef struct {
+  EvkProject          *project;
+  EvkStrategyEditFunc  func;
+  gpointer             user_data;
+} StrategyEdit;
+
+static gboolean
+edit_in_transaction (EvkStore  *store,
+                     gpointer   user_data,
+                     GError   **error)
+{
+  StrategyEdit *edit = user_data;
+  g_autoptr(EvkStrategy) strategy = evk_strategy_load (store, error);
+
+  return strategy != NULL &&
+         edit->func (edit->project, strategy, edit->user_data, error) &&
+         evk_strategy_save (strategy, store, error);
+}
+
+gboolean
+evk_project_edit_strategy (EvkProject           *self,
+                           EvkStrategyEditFunc   func,
+                           gpointer              user_data,
+                           GError              **error)
+{
+  StrategyEdit edit = { self, func, user_data };
+
+  g_return_val_if_fail (EVK_IS_PROJECT (self), FALSE);
+  g_return_val_if_fail (func != NULL, FALSE);
+
+  if (!evk_store_transaction (self->store, edit_in_transaction, &edit, error))
+    return FALSE;
+  g_signal_emit (self, signals[CHANGED], 0, "strategy");
+  return TRUE;
+}
+
 gboolean
 evk_project_export_strategy (EvkProject  *self,
                              const char  *path,

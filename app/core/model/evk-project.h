@@ -66,6 +66,17 @@ gboolean     evk_project_import_strategy  (EvkProject   *self,
 gboolean     evk_project_save_strategy    (EvkProject   *self,
                                            EvkStrategy  *strategy,
                                            GError      **error);
+/* Loads the strategy, lets func change it, and saves it, all in one
+ * transaction (so one edit is one undo step and never half-written);
+ * emits "changed" with "strategy". evk-project-edit.h has the edits. */
+typedef gboolean (*EvkStrategyEditFunc) (EvkProject   *project,
+                                         EvkStrategy  *strategy,
+                                         gpointer      user_data,
+                                         GError      **error);
+gboolean     evk_project_edit_strategy    (EvkProject          *self,
+                                           EvkStrategyEditFunc  func,
+                                           gpointer             user_data,
+                                           GError             **error);
 gboolean     evk_project_export_strategy  (EvkProject   *self,
                                            const char   *path,
                                            GError      **error);

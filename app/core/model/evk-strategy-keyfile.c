@@ -213,6 +213,32 @@ require_group (Reader      *r,
   return TRUE;
 }
 
+/* Colour=#rrggbb and Completed=true|false: optional, so that files written
+ * before statuses had them still read. */
+static gboolean
+read_status_style (Reader       *r,
+                   const char   *group,
+                   EvkTerm      *term,
+                   GError      **error)
+{
+  g_autofree char *colour = read_string (r, group, "Colour");
+  g_autofree char *completed = read_string (r, group, "Completed");
+
+  if (colour != NULL)
+    {
+      if (!evk_colour_is_valid (colour))
+        return fail (error, group, "Colour", _("“%s” is not a colour like #2e7d32"), colour);
+      term->colour = g_ascii_strdown (colour, -1);
+    }
+  if (completed != NULL)
+    {
+      if (!g_str_equal (completed, "true") && !g_str_equal (completed, "false"))
+        return fail (error, group, "Completed", _("“%s” is neither true nor false"), completed);
+      term->completed = g_str_equal (completed, "true");
+    }
+  return TRUE;
+}
+
 static gboolean
 read_terms (Reader       *r,
             EvkStrategy  *strategy,
@@ -235,6 +261,8 @@ read_terms (Reader       *r,
           if (evk_localized_get (term->name, r->languages[0]) == NULL)
             return fail (error, group, "Name", _("no name in the source language “%s”"),
                          r->languages[0]);
+          if (v == EVK_VOCAB_STATUS && !read_status_style (r, group, term, error))
+            return FALSE;
         }
     }
   return TRUE;
@@ -632,6 +660,10 @@ evk_strategy_to_key_file (EvkStrategy *strategy)
 
           write_localized (key_file, strategy, group, "Name", term->name);
           write_localized (key_file, strategy, group, "Description", term->description);
+          if (term->colour != NULL)
+            g_key_file_set_string (key_file, group, "Colour", term->colour);
+          if (term->completed)
+            g_key_file_set_boolean (key_file, group, "Completed", TRUE);
         }
     }
 

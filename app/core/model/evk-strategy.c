@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 #include "evk-filter.h"
 #include "evk-localized.h"
@@ -26,10 +27,22 @@ evk_vocab_to_string (EvkVocab vocab)
   return vocab_names[vocab];
 }
 
+gboolean
+evk_colour_is_valid (const char *colour)
+{
+  if (colour == NULL || strlen (colour) != 7 || colour[0] != '#')
+    return FALSE;
+  for (guint i = 1; i < 7; i++)
+    if (!g_ascii_isxdigit (colour[i]))
+      return FALSE;
+  return TRUE;
+}
+
 static void
 term_free (EvkTerm *term)
 {
   g_free (term->key);
+  g_free (term->colour);
   g_clear_pointer (&term->name, g_hash_table_unref);
   g_clear_pointer (&term->description, g_hash_table_unref);
   g_free (term);
@@ -394,6 +407,21 @@ evk_strategy_validate (EvkStrategy  *strategy,
       !check_unique_keys (strategy->groups, G_STRUCT_OFFSET (EvkGroup, key), "group", error))
     return FALSE;
 
+  for (guint i = 0; i < strategy->vocabs[EVK_VOCAB_STATUS]->len; i++)
+    {
+      EvkTerm *status = g_ptr_array_index (strategy->vocabs[EVK_VOCAB_STATUS], i);
+
+      /* Stored lower-case, as the file's CHECK wants it. */
+      if (status->colour != NULL && !evk_colour_is_valid (status->colour))
+        return fail (error, _("status %s: “%s” is not a colour like #2e7d32"), status->key, status->colour);
+      if (status->colour != NULL)
+        {
+          g_autofree char *lower = g_ascii_strdown (status->colour, -1);
+          g_free (status->colour);
+          status->colour = g_steal_pointer (&lower);
+        }
+    }
+
   for (guint i = 0; i < strategy->bodies->len; i++)
     {
       EvkBody *body = g_ptr_array_index (strategy->bodies, i);
@@ -506,7 +534,7 @@ load_terms (EvkStrategy  *strategy,
             GError      **error)
 {
   sqlite3_stmt *stmt = evk_store_prepare (store,
-                                          "SELECT id, vocab, key FROM term "
+                                          "SELECT id, vocab, key, colour, completed FROM term "
                                           "WHERE vocab != 'code' ORDER BY position, id",
                                           error);
   gboolean has_row;
@@ -534,6 +562,8 @@ load_terms (EvkStrategy  *strategy,
       g_hash_table_unref (term->description);
       term->name = evk_text_index_get (texts, id, "name");
       term->description = evk_text_index_get (texts, id, "description");
+      term->colour = g_strdup (evk_stmt_column_text (stmt, 3));
+      term->completed = sqlite3_column_int (stmt, 4) != 0;
     }
   return TRUE;
 }
@@ -639,6 +669,7 @@ load_strategy (EvkStore  *store,
             return NULL;
           }
         measure = evk_strategy_add_measure (strategy, sqlite3_column_int (stmt, 1));
+        measure->id = id;
 
         measure->goal = g_strdup (evk_stmt_column_text (stmt, 2));
         measure->status = g_strdup (evk_stmt_column_text (stmt, 3));
@@ -952,8 +983,10 @@ save_terms (EvkStore     *store,
           gint64 id;
 
           stmt = evk_store_prepare (store,
-                                    "INSERT INTO term (vocab, key, position) VALUES (?1, ?2, ?3) "
-                                    "ON CONFLICT (vocab, key) DO UPDATE SET position = excluded.position "
+                                    "INSERT INTO term (vocab, key, position, colour, completed) "
+                                    "VALUES (?1, ?2, ?3, ?4, ?5) "
+                                    "ON CONFLICT (vocab, key) DO UPDATE SET position = excluded.position, "
+                                    "colour = excluded.colour, completed = excluded.completed "
                                     "RETURNING id",
                                     error);
           if (stmt == NULL)
@@ -961,6 +994,8 @@ save_terms (EvkStore     *store,
           evk_stmt_bind_text (stmt, 1, vocab_names[v]);
           evk_stmt_bind_text (stmt, 2, term->key);
           evk_stmt_bind_int (stmt, 3, i);
+          evk_stmt_bind_text (stmt, 4, term->colour);
+          evk_stmt_bind_int (stmt, 5, term->completed ? 1 : 0);
           if ((id = evk_store_step_returning_id (store, stmt, error)) < 0)
             return FALSE;
           id_set_add (kept, id);
@@ -1061,6 +1096,72 @@ insert_links (EvkStore     *store,
   return TRUE;
 }
 
+/* Measures are first moved to numbers above every real one, then brought
+ * down: a renumbering that swaps or shifts measures never meets the
+ * UNIQUE number of a row that has not moved yet. */
+#define RENUMBER_OFFSET 1000000000
+
+static gboolean
+place_measures (EvkStore     *store,
+                SaveContext  *ctx,
+                GHashTable   *kept,
+                GError      **error)
+{
+  EvkStrategy *strategy = ctx->strategy;
+  g_autofree gboolean *placed = g_new0 (gboolean, strategy->measures->len + 1);
+  sqlite3_stmt *stmt;
+
+  /* A measure loaded from this project keeps its row, whatever its number
+   * has become. A row that is gone (the measure was removed and is being
+   * put back) is matched by number like a measure from a key file. */
+  for (guint i = 0; i < strategy->measures->len; i++)
+    {
+      EvkMeasure *measure = g_ptr_array_index (strategy->measures, i);
+
+      if (measure->id <= 0)
+        continue;
+      stmt = evk_store_prepare (store, "UPDATE measure SET number = ?2 WHERE id = ?1", error);
+      if (stmt == NULL)
+        return FALSE;
+      evk_stmt_bind_int (stmt, 1, measure->id);
+      evk_stmt_bind_int (stmt, 2, (gint64) measure->number + RENUMBER_OFFSET);
+      if (!evk_store_step (store, stmt, NULL, error))
+        return FALSE;
+      if (sqlite3_changes (evk_store_get_db (store)) == 1)
+        {
+          placed[i] = TRUE;
+          id_set_add (kept, measure->id);
+        }
+    }
+
+  for (guint i = 0; i < strategy->measures->len; i++)
+    {
+      EvkMeasure *measure = g_ptr_array_index (strategy->measures, i);
+
+      if (placed[i])
+        continue;
+      stmt = evk_store_prepare (store,
+                                "INSERT INTO measure (number, goal_id) VALUES (?1, ?2) "
+                                "ON CONFLICT (number) DO UPDATE SET goal_id = excluded.goal_id "
+                                "RETURNING id",
+                                error);
+      if (stmt == NULL)
+        return FALSE;
+      evk_stmt_bind_int (stmt, 1, measure->number);
+      evk_stmt_bind_int (stmt, 2, lookup_id (ctx->goal_ids, measure->goal));
+      if ((measure->id = evk_store_step_returning_id (store, stmt, error)) < 0)
+        return FALSE;
+      id_set_add (kept, measure->id);
+    }
+
+  return delete_unkept (store, "SELECT id FROM measure", "DELETE FROM measure WHERE id = ?1",
+                        NULL, kept, error) &&
+         evk_store_exec (store,
+                         "UPDATE measure SET number = number - " G_STRINGIFY (RENUMBER_OFFSET)
+                         " WHERE number > " G_STRINGIFY (RENUMBER_OFFSET),
+                         error);
+}
+
 static gboolean
 save_measures (EvkStore     *store,
                SaveContext  *ctx,
@@ -1069,26 +1170,25 @@ save_measures (EvkStore     *store,
   g_autoptr(GHashTable) kept = new_id_set ();
   EvkStrategy *strategy = ctx->strategy;
 
+  if (!place_measures (store, ctx, kept, error))
+    return FALSE;
+
   for (guint i = 0; i < strategy->measures->len; i++)
     {
       EvkMeasure *measure = g_ptr_array_index (strategy->measures, i);
       sqlite3_stmt *stmt;
-      gint64 id;
+      gint64 id = measure->id;
 
-      stmt = evk_store_prepare (store,
-                                "INSERT INTO measure (number, goal_id, status_id) VALUES (?1, ?2, ?3) "
-                                "ON CONFLICT (number) DO UPDATE SET goal_id = excluded.goal_id, "
-                                "status_id = excluded.status_id RETURNING id",
+      stmt = evk_store_prepare (store, "UPDATE measure SET goal_id = ?2, status_id = ?3 WHERE id = ?1",
                                 error);
       if (stmt == NULL)
         return FALSE;
-      evk_stmt_bind_int (stmt, 1, measure->number);
+      evk_stmt_bind_int (stmt, 1, id);
       evk_stmt_bind_int (stmt, 2, lookup_id (ctx->goal_ids, measure->goal));
       if (measure->status != NULL)
         evk_stmt_bind_int (stmt, 3, lookup_id (ctx->term_ids[EVK_VOCAB_STATUS], measure->status));
-      if ((id = evk_store_step_returning_id (store, stmt, error)) < 0)
+      if (!evk_store_step (store, stmt, NULL, error))
         return FALSE;
-      id_set_add (kept, id);
       g_hash_table_insert (ctx->measure_ids, GUINT_TO_POINTER (measure->number), GSIZE_TO_POINTER (id));
 
       if (!set_texts (store, ctx, "measure", id, "title", measure->title, error) ||
@@ -1122,9 +1222,7 @@ save_measures (EvkStore     *store,
                          id, measure->responsible, ctx->body_ids, error))
         return FALSE;
     }
-
-  return delete_unkept (store, "SELECT id FROM measure", "DELETE FROM measure WHERE id = ?1",
-                        NULL, kept, error);
+  return TRUE;
 }
 
 static gboolean

@@ -27,6 +27,8 @@ typedef struct {
   char       *key;
   GHashTable *name;
   GHashTable *description;
+  char       *colour;        /* statuses: "#rrggbb", or NULL for the palette's */
+  gboolean    completed;     /* statuses: counts as carried out in the summary */
 } EvkTerm;
 
 typedef struct {
@@ -45,6 +47,10 @@ typedef struct {
 
 typedef struct {
   guint       number;
+  /* The row the measure was loaded from, 0 for a new one. Saving matches
+   * a measure by it before its number, so a renumbered measure keeps its
+   * texts, charts, codings and offers (see evk-strategy-edit.h). */
+  gint64      id;
   char       *goal;          /* goal key */
   GHashTable *title;
   GStrv       types;         /* type keys */
@@ -129,6 +135,8 @@ void         evk_offer_set_variable        (EvkOffer     *offer,
                                             const char   *variable);
 
 const char  *evk_vocab_to_string           (EvkVocab      vocab);
+/* "#rrggbb" in either case: the colours a status may have. */
+gboolean     evk_colour_is_valid           (const char   *colour);
 
 /* Checks references between the parts (a measure's goal, status, types,
  * bodies; an offer's measures; group filters; duplicate keys). The message

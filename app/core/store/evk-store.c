@@ -34,6 +34,7 @@ struct _EvkStore
 static const char * const migrations[] = {
   "/io/github/evalkit/Evalkit/core/migrations/001-initial.sql",
   "/io/github/evalkit/Evalkit/core/migrations/002-report-outline.sql",
+  "/io/github/evalkit/Evalkit/core/migrations/003-status-style.sql",
 };
 
 G_DEFINE_QUARK (evk-store-error-quark, evk_store_error)

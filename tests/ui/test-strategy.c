@@ -1,0 +1,179 @@
+/* test-strategy.c: a new evaluation written in the window, through its widgets
+ *
+ * Copyright 2026 The Evalkit developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "evk-localized.h"
+#include "evk-start-page.h"
+#include "evk-strategy-keyfile.h"
+#include "evk-strategy-page.h"
+#include "evk-test-util.h"
+#include "evk-ui-util.h"
+#include "evk-window-private.h"
+
+/* The n-th (from 0) row titled title under root, depth first. */
+static GtkWidget *
+find_row (GtkWidget  *root,
+          const char *title,
+          guint      *n)
+{
+  if (ADW_IS_PREFERENCES_ROW (root) &&
+      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (root)), title) == 0)
+    {
+      if (*n == 0)
+        return root;
+      (*n)--;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_row (child, title, n);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+row_titled (EvkWindow  *window,
+            const char *title,
+            guint       n)
+{
+  GtkWidget *row = find_row (_evk_window_get_page_widget (window), title, &n);
+
+  g_assert_nonnull (row);
+  return row;
+}
+
+/* Types into an entry row and presses its apply button, as a user does. */
+static void
+type_and_apply (EvkWindow  *window,
+                const char *title,
+                guint       n,
+                const char *text)
+{
+  GtkWidget *row = row_titled (window, title, n);
+
+  gtk_editable_set_text (GTK_EDITABLE (row), text);
+  g_signal_emit_by_name (row, "apply");
+  evk_ui_iterate ();
+}
+
+static EvkStrategy *
+strategy_of (EvkWindow *window)
+{
+  g_autoptr(GError) error = NULL;
+  EvkStrategy *strategy = evk_project_load_strategy (evk_window_get_project (window), &error);
+
+  g_assert_no_error (error);
+  return strategy;
+}
+
+static void
+test_write_strategy (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = evk_test_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "Ny evaluering.evalkit", NULL);
+  g_autofree char *export1 = g_build_filename (dir, "one.ini", NULL);
+  g_autofree char *export2 = g_build_filename (dir, "two.ini", NULL);
+  g_autofree char *copy_path = g_build_filename (dir, "copy.evalkit", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(EvkStrategy) strategy = NULL;
+  g_autoptr(EvkProject) copy = NULL;
+  g_autoptr(GBytes) one = NULL, two = NULL;
+  GtkWidget *page;
+  EvkWindow *window;
+
+  window = evk_window_new (NULL);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1366, 768);
+  gtk_window_present (GTK_WINDOW (window));
+  /* What New Evaluation's file dialog does with the chosen name. */
+  g_assert_true (_evk_window_create_project (window, path, &error));
+  g_assert_no_error (error);
+  evk_ui_iterate ();
+
+  /* The overview of nothing is the guided start. */
+  _evk_window_show_page (window, "overview");
+  evk_ui_iterate ();
+  page = _evk_window_get_page_widget (window);
+  g_assert_true (EVK_IS_START_PAGE (page));
+  g_assert_cmpstr (evk_start_page_get_next (EVK_START_PAGE (page)), ==, "strategy");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "strategy"));
+  evk_ui_iterate ();
+  g_assert_true (EVK_IS_STRATEGY_PAGE (_evk_window_get_page_widget (window)));
+
+  gtk_editable_set_text (GTK_EDITABLE (row_titled (window, "Title of the strategy", 0)), "Digitalt for alle");
+  g_signal_emit_by_name (row_titled (window, "Title of the strategy", 0), "entry-activated");
+  evk_ui_iterate ();
+
+  type_and_apply (window, "New goal: its title", 0, "Alle skal kunne bruke digitale tjenester");
+  type_and_apply (window, "New goal: its title", 0, "Flere skal lære digitale ferdigheter");
+  type_and_apply (window, "New measure: its title", 1, "Kurs i biblioteket");
+  type_and_apply (window, "New measure: its title", 0, "Enklere skjema");
+  type_and_apply (window, "New measure: its title", 0, "Klarspråk i brev");
+  type_and_apply (window, "Title (en)", 0, "Digital for all");
+
+  strategy = strategy_of (window);
+  g_assert_cmpuint (strategy->goals->len, ==, 2);
+  g_assert_cmpuint (strategy->measures->len, ==, 3);
+  /* Numbered in reading order: goal 1's two measures first. */
+  g_assert_cmpstr (evk_localized_get (evk_strategy_find_measure (strategy, 1)->title, "nb"), ==, "Enklere skjema");
+  g_assert_cmpstr (evk_localized_get (evk_strategy_find_measure (strategy, 3)->title, "nb"), ==, "Kurs i biblioteket");
+  g_assert_cmpstr (evk_localized_get (strategy->title, "en"), ==, "Digital for all");
+  g_clear_pointer (&strategy, evk_strategy_free);
+
+  /* Every edit is a step of the window's undo. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "project.undo", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "project.undo", NULL));
+  evk_ui_iterate ();
+  strategy = strategy_of (window);
+  g_assert_cmpuint (strategy->measures->len, ==, 2);
+  g_assert_null (evk_localized_get (strategy->title, "en"));
+  g_clear_pointer (&strategy, evk_strategy_free);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "project.redo", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "project.redo", NULL));
+  evk_ui_iterate ();
+
+  /* The guided start moves on to the survey. */
+  _evk_window_show_page (window, "start");
+  evk_ui_iterate ();
+  g_assert_cmpstr (evk_start_page_get_next (EVK_START_PAGE (_evk_window_get_page_widget (window))), ==, "survey");
+
+  /* Quit, reopen: all there; and the key file reads back the same. */
+  gtk_window_destroy (GTK_WINDOW (window));
+  evk_ui_iterate ();
+  window = evk_window_new (NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  evk_window_open_file (window, file);
+  evk_ui_iterate ();
+  strategy = strategy_of (window);
+  g_assert_cmpuint (strategy->measures->len, ==, 3);
+  g_assert_cmpstr (evk_localized_get (strategy->title, "en"), ==, "Digital for all");
+  g_assert_true (evk_project_export_strategy (evk_window_get_project (window), export1, &error));
+  g_assert_no_error (error);
+  gtk_window_destroy (GTK_WINDOW (window));
+  evk_ui_iterate ();
+
+  copy = evk_project_create_from_strategy (copy_path, export1, &error);
+  g_assert_no_error (error);
+  g_assert_true (evk_project_export_strategy (copy, export2, &error));
+  one = evk_test_read (export1);
+  two = evk_test_read (export2);
+  g_assert_cmpmem (g_bytes_get_data (one, NULL), g_bytes_get_size (one),
+                   g_bytes_get_data (two, NULL), g_bytes_get_size (two));
+  g_clear_object (&copy);
+  evk_test_rm_rf (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  if (!evk_ui_test_init (&argc, &argv))
+    return 0;
+  g_test_add_func ("/evk/strategy-page/write-strategy", test_write_strategy);
+  return g_test_run ();
+}
