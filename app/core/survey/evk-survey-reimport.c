@@ -136,7 +136,9 @@ carry_mrsets (EvkSurvey        *survey,
           continue;
         }
       copy = evk_survey_add_mrset (survey, set->name, set->type);
+      g_free (copy->counted_value);
       copy->counted_value = g_strdup (set->counted_value);
+      g_strfreev (copy->variables);
       copy->variables = g_strdupv (set->variables);
       g_hash_table_remove_all (copy->label);
       carry_translations (copy->label, set->label, NULL);
