@@ -97,6 +97,122 @@ test_variables_and_values (void)
   g_assert_false (evk_filter_compare_value (filter->left, NAN));
 }
 
+static char *
+read_malformed (const char *name)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "malformed", "filter",
+                                                 name, NULL);
+  g_autoptr(GError) error = NULL;
+  char *text = NULL;
+
+  g_assert_true (g_file_get_contents (path, &text, NULL, &error));
+  g_assert_no_error (error);
+  return g_strchomp (text);
+}
+
+static void
+assert_refused (const char *text,
+                const char *message_part)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EvkFilter) filter = evk_filter_parse (text, &error);
+
+  g_assert_null (filter);
+  g_assert_error (error, EVK_FILTER_ERROR, EVK_FILTER_ERROR_SYNTAX);
+  g_test_message ("%s", error->message);
+  g_assert_nonnull (strstr (error->message, message_part));
+  /* The message quotes the start of the filter, not all of it. */
+  g_assert_cmpuint (strlen (error->message), <, 300);
+}
+
+static char *
+repeat (const char *first,
+        const char *middle,
+        const char *last,
+        guint       n)
+{
+  GString *s = g_string_new (first);
+
+  for (guint i = 0; i < n; i++)
+    g_string_append (s, middle);
+  g_string_append (s, last);
+  return g_string_free (s, FALSE);
+}
+
+/* Deep or huge filters are refused before they reach the stack's end or
+ * run for ever (tests/data/malformed/filter). */
+static void
+test_limits (void)
+{
+  g_autofree char *nested = read_malformed ("nested-parens-60000.txt");
+  g_autofree char *overflow = read_malformed ("any-range-overflow.txt");
+  g_autofree char *nots = repeat ("", "not ", "a = 1", 100000);
+  g_autofree char *chain = repeat ("a = 1", " and a = 1", "", 100000);
+  g_autofree char *names = repeat ("any(q1..q10000", ", q1..q10000", ") = 1", 3);
+  g_autofree char *deepest = NULL;
+  g_autoptr(EvkFilter) ok = NULL;
+  g_autoptr(GError) error = NULL;
+  GString *s;
+
+  assert_refused (nested, "nested too deeply");
+  assert_refused (nots, "nested too deeply");
+  assert_refused (chain, "too many conditions");
+  assert_refused (overflow, "the variable range is empty or too long");
+  assert_refused ("any(q0..q10000) = 1", "the variable range is empty or too long");
+  assert_refused (names, "too many variables");
+  assert_refused ("a = 1e999", "the number is too large");
+
+  /* Up to the limit is fine. */
+  s = g_string_new (NULL);
+  for (guint i = 0; i < EVK_FILTER_MAX_NESTING; i++)
+    g_string_append_c (s, '(');
+  g_string_append (s, "a = 1");
+  for (guint i = 0; i < EVK_FILTER_MAX_NESTING; i++)
+    g_string_append_c (s, ')');
+  deepest = g_string_free (s, FALSE);
+  ok = evk_filter_parse (deepest, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (ok);
+  g_clear_pointer (&ok, evk_filter_free);
+  ok = evk_filter_parse ("any(q1..q10000) = 1", &error);
+  g_assert_no_error (error);
+  g_clear_pointer (&ok, evk_filter_free);
+}
+
+/* Printing and parsing again gives the same text, numbers included. */
+static void
+test_fixpoint (void)
+{
+  g_autofree char *large = read_malformed ("large-number.txt");
+  const char *inputs[] = {
+    large,
+    "x = 1e20",
+    "x = -1.5E-300 or y in 1e+15..2e300",
+    "x in {0.1, 0.2, 1e-7}",
+    "x = 123456789012345678",
+    "x = 4.9e-324",
+    "x = -0",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (inputs); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(EvkFilter) filter = evk_filter_parse (inputs[i], &error);
+      g_autoptr(EvkFilter) again = NULL;
+      g_autofree char *text = NULL, *text_again = NULL;
+
+      g_assert_no_error (error);
+      text = evk_filter_to_string (filter);
+      again = evk_filter_parse (text, &error);
+      g_assert_no_error (error);
+      text_again = evk_filter_to_string (again);
+      g_assert_cmpstr (text_again, ==, text);
+      for (guint r = 0; filter->ranges != NULL && r < filter->ranges->len; r++)
+        g_assert_true (g_array_index (filter->ranges, double, r) ==
+                       g_array_index (again->ranges, double, r));
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -105,5 +221,7 @@ main (int    argc,
   g_test_add_func ("/evk/filter/canonical", test_canonical);
   g_test_add_func ("/evk/filter/errors", test_errors);
   g_test_add_func ("/evk/filter/variables-and-values", test_variables_and_values);
+  g_test_add_func ("/evk/filter/limits", test_limits);
+  g_test_add_func ("/evk/filter/fixpoint", test_fixpoint);
   return g_test_run ();
 }
