@@ -9,6 +9,8 @@
 #include <string.h>
 
 #include "evk-filter.h"
+#include "evk-rows.h"
+#include "evk-survey.h"
 
 static void
 test_canonical (void)
@@ -213,6 +215,42 @@ test_fixpoint (void)
     }
 }
 
+/* Numbers beyond any column's range match nothing (or, with !=, every
+ * answer) instead of reaching an undefined conversion to an integer
+ * (found by tests/fuzz/fuzz-filter on large-number.txt). */
+static void
+test_huge_numbers (void)
+{
+  static const struct {
+    const char *filter;
+    guint       n_selected;
+  } cases[] = {
+    { "q = 100000000000000000000", 0 },
+    { "q != 1e20", 3 },
+    { "q in -1e20..1e20", 3 },
+    { "q in 1e20..1e30", 0 },
+    { "q in {1e20, -1e20, 2}", 1 },
+    { "q in -1e300..1.5", 2 },
+  };
+  g_autoptr(EvkSurvey) survey = evk_survey_new ("s");
+  EvkVariable *q = evk_survey_add_variable (survey, "q", EVK_VARIABLE_NUMERIC);
+
+  evk_column_append (q->column, 1);
+  evk_column_append (q->column, 2);
+  evk_column_append (q->column, NAN);
+  evk_column_append (q->column, -5);
+  survey->n_rows = 4;
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(EvkRows) rows = evk_rows_new_from_text (survey, cases[i].filter, &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpuint (rows->n_selected, ==, cases[i].n_selected);
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -223,5 +261,6 @@ main (int    argc,
   g_test_add_func ("/evk/filter/variables-and-values", test_variables_and_values);
   g_test_add_func ("/evk/filter/limits", test_limits);
   g_test_add_func ("/evk/filter/fixpoint", test_fixpoint);
+  g_test_add_func ("/evk/filter/huge-numbers", test_huge_numbers);
   return g_test_run ();
 }
