@@ -1493,6 +1493,17 @@ test_damaged_dictionary_located (void)
                         "record type 42");
 }
 
+/* An extension record for multiple-response sets that holds nothing:
+ * ReadStat refuses the file, and our walk of the dictionary, which looks
+ * for the damaged place, read zero bytes into no buffer and crashed. */
+static void
+test_empty_mrsets_record (void)
+{
+  g_autofree char *path = malformed ("spss", "empty-mrsets-record.sav");
+
+  assert_fails (path, NULL);
+}
+
 /* A file whose header declares more rows than it holds. */
 static void
 test_row_count (void)
@@ -1536,6 +1547,7 @@ main (int   argc,
   g_test_add_func ("/evk/import-spss/row-count", test_row_count);
   g_test_add_func ("/evk/import-spss/stata-unterminated-label-name", test_stata_unterminated_label_name);
   g_test_add_func ("/evk/import-spss/damaged-dictionary-located", test_damaged_dictionary_located);
+  g_test_add_func ("/evk/import-spss/empty-mrsets-record", test_empty_mrsets_record);
 
   return g_test_run ();
 }

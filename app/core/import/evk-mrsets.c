@@ -692,7 +692,9 @@ read_records (DictReader  *r,
                 break;
               }
 
-            if (target != NULL)
+            /* An empty record is allowed, and an empty GByteArray has no
+             * buffer to read into. */
+            if (target != NULL && length > 0)
               {
                 guint old = target->len;
 
