@@ -192,7 +192,9 @@ mutate (sqlite3 *db,
         case 8:   /* a statement from the input, kept inside this file */
           {
             g_autoptr(GBytes) bytes = take_bytes (in);
-            g_autofree char *text = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+            gsize length = 0;
+            const char *bytes_data = g_bytes_get_data (bytes, &length);
+            g_autofree char *text = g_strndup (length > 0 ? bytes_data : "", length);
             g_autofree char *folded = g_ascii_strdown (text, -1);
 
             if (strstr (folded, "vacuum") == NULL && strstr (folded, "attach") == NULL)
