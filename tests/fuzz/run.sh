@@ -52,13 +52,16 @@ nice meson compile -C "$builddir" $(printf 'tests/fuzz/fuzz-%s ' "${targets[@]}"
 
 artifacts="$builddir/fuzz-artifacts"
 work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-mkdir -p "$artifacts"
-
-# Targets write files for every input: tmpfs when there is one.
+# Targets write files for every input: tmpfs when there is one. A target
+# that crashes leaves its files, so they go in a directory of this run's.
 if [ -d /dev/shm ] && [ -w /dev/shm ]; then
-  export TMPDIR=/dev/shm
+  scratch=$(mktemp -d /dev/shm/evalkit-fuzz-run-XXXXXX)
+else
+  scratch=$(mktemp -d)
 fi
+trap 'rm -rf "$work" "$scratch"' EXIT
+export TMPDIR=$scratch
+mkdir -p "$artifacts"
 export G_SLICE=always-malloc G_DEBUG=gc-friendly LC_ALL=C.UTF-8 GSETTINGS_BACKEND=memory
 export EVALKIT_DATADIR="$top/data"
 export ASAN_OPTIONS=${ASAN_OPTIONS:-abort_on_error=1:detect_leaks=1}
