@@ -5,8 +5,10 @@
  */
 #include "config.h"
 
+#include <sqlite3.h>
 #include <string.h>
 
+#include "evk-charts.h"
 #include "evk-localized.h"
 #include "evk-model-error.h"
 #include "evk-project.h"
@@ -249,6 +251,27 @@ test_deep_filter_refused (Fixture       *f,
   g_assert_cmpstr (after, ==, before);
 }
 
+/* A project without its language table (a damaged or crafted file) failed
+ * both the strategy and the languages when the default charts were made,
+ * and set the second error over the first (found by
+ * tests/fuzz/fuzz-project; its input is
+ * tests/data/malformed/project/language-table-dropped.bin). */
+static void
+test_charts_of_damaged_project (Fixture       *f,
+                                gconstpointer  data)
+{
+  sqlite3 *db = evk_store_get_db (evk_project_get_store (f->project));
+  g_autoptr(GPtrArray) charts = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA foreign_keys = OFF; DROP TABLE language",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  charts = evk_project_list_charts (f->project, &error);
+  g_assert_null (charts);
+  g_assert_nonnull (error);
+  g_test_message ("%s", error->message);
+}
+
 /* A bad file gets one message naming the file, the group and key, and the
  * project is left exactly as it was. */
 static void
@@ -439,6 +462,7 @@ main (int    argc,
   ADD ("/evk/strategy/removal-in-use-refused", test_removal_in_use_refused);
   ADD ("/evk/strategy/set-status", test_set_status);
   ADD ("/evk/strategy/deep-filter-refused", test_deep_filter_refused);
+  ADD ("/evk/strategy/charts-of-damaged-project", test_charts_of_damaged_project);
 #undef ADD
   g_test_add_func ("/evk/strategy/demo-project", test_demo_project);
 
