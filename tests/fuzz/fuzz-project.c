@@ -16,7 +16,8 @@
  *
  * Projects whose survey data contradict the survey (a column longer or
  * shorter than the survey, a respondent count out of range, two variables
- * of one name) are refused on open by a check being written separately;
+ * or two multiple-response sets of one name) are refused on open by a
+ * check being written separately;
  * until it lands they are skipped here, unless EVK_FUZZ_KNOWN=1 is set to
  * find such files on purpose.
  */
@@ -248,6 +249,8 @@ survey_data_consistent (sqlite3 *db)
     "  JOIN survey s ON s.id = v.survey_id "
     "  WHERE typeof (d.row) <> 'integer' OR d.row < 0 OR d.row >= s.n_respondents",
     "SELECT count (*) FROM (SELECT survey_id, name FROM variable "
+    "  GROUP BY survey_id, name HAVING count (*) > 1)",
+    "SELECT count (*) FROM (SELECT survey_id, name FROM mrset "
     "  GROUP BY survey_id, name HAVING count (*) > 1)",
   };
 
