@@ -251,6 +251,31 @@ test_huge_numbers (void)
     }
 }
 
+/* The longest chain a filter may hold evaluates (on its left spine
+ * without a buffer per level: a survey of a million rows would need a
+ * gigabyte for it otherwise). */
+static void
+test_longest_chain (void)
+{
+  g_autofree char *chain = repeat ("q != 9", " and q != 9", "", EVK_FILTER_MAX_CONDITIONS - 1);
+  g_autofree char *any = repeat ("q = 9", " or q = 9", " or q = 2", EVK_FILTER_MAX_CONDITIONS - 2);
+  g_autoptr(EvkSurvey) survey = evk_survey_new ("s");
+  EvkVariable *q = evk_survey_add_variable (survey, "q", EVK_VARIABLE_NUMERIC);
+  g_autoptr(EvkRows) all = NULL, some = NULL;
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < 1000; i++)
+    evk_column_append (q->column, i % 4);
+  survey->n_rows = 1000;
+
+  all = evk_rows_new_from_text (survey, chain, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (all->n_selected, ==, 1000);
+  some = evk_rows_new_from_text (survey, any, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (some->n_selected, ==, 250);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -262,5 +287,6 @@ main (int    argc,
   g_test_add_func ("/evk/filter/limits", test_limits);
   g_test_add_func ("/evk/filter/fixpoint", test_fixpoint);
   g_test_add_func ("/evk/filter/huge-numbers", test_huge_numbers);
+  g_test_add_func ("/evk/filter/longest-chain", test_longest_chain);
   return g_test_run ();
 }
