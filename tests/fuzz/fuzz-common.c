@@ -85,9 +85,7 @@ evk_fuzz_write (const char   *name,
                 const guint8 *data,
                 gsize         size)
 {
-  g_autoptr(GError) error = NULL;
   char *path = g_build_filename (evk_fuzz_dir (), name, NULL);
-
   /* Not g_file_set_contents: its fsync and rename cost more than most
    * inputs take to parse. */
   FILE *file = fopen (path, "wb");
