@@ -249,6 +249,24 @@ test_refuse_newer (Fixture       *f,
   assert_refused (f->path, EVK_STORE_ERROR_TOO_NEW, "newer version of Evalkit");
 }
 
+/* A negative format number (PRAGMA user_version, set by hand) indexed the
+ * list of migrations before its start (found by tests/fuzz/fuzz-project;
+ * its input is tests/data/malformed/project/negative-schema-version.bin). */
+static void
+test_refuse_negative_version (Fixture       *f,
+                              gconstpointer  data)
+{
+  sqlite3 *db;
+
+  create_project (f->path);
+  g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA user_version = -37", NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  assert_refused (f->path, EVK_STORE_ERROR_CORRUPT, "file format number -37");
+}
+
 static void
 test_missing (Fixture       *f,
               gconstpointer  data)
@@ -726,6 +744,7 @@ main (int    argc,
   ADD ("/evk/store/refuse/truncated", test_refuse_truncated);
   ADD ("/evk/store/refuse/corrupt-page", test_refuse_corrupt_page);
   ADD ("/evk/store/refuse/newer-version", test_refuse_newer);
+  ADD ("/evk/store/refuse/negative-version", test_refuse_negative_version);
   ADD ("/evk/store/refuse/missing", test_missing);
   ADD ("/evk/store/transaction-rolls-back", test_transaction_rolls_back);
   ADD ("/evk/store/kill-mid-transaction", test_kill_mid_transaction);

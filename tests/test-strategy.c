@@ -5,9 +5,11 @@
  */
 #include "config.h"
 
+#include <sqlite3.h>
 #include <string.h>
 
 #include "evk-demo.h"
+#include "evk-charts.h"
 #include "evk-localized.h"
 #include "evk-model-error.h"
 #include "evk-project.h"
@@ -222,6 +224,55 @@ write_variant (const char *from,
   g_assert_true (g_file_set_contents (to, text->str, text->len, NULL));
 }
 
+/* A group filter of 60,000 nested parentheses
+ * (tests/data/malformed/filter/nested-parens-60000.txt) overflowed the
+ * stack while the strategy was read; now it is one error. */
+static void
+test_deep_filter_refused (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autofree char *demo = evk_test_demo_strategy ();
+  g_autofree char *bad = g_build_filename (f->dir, "deep.ini", NULL);
+  g_autofree char *fixture = g_test_build_filename (G_TEST_DIST, "data", "malformed", "filter",
+                                                    "nested-parens-60000.txt", NULL);
+  g_autoptr(GBytes) nested = evk_test_read (fixture);
+  g_autofree char *line = g_strdup_printf ("Filter=%.*s", (int) g_bytes_get_size (nested) - 1,
+                                           (const char *) g_bytes_get_data (nested, NULL));
+  g_autofree char *before = export_text (f->project);
+  g_autofree char *after = NULL;
+  g_autoptr(GError) error = NULL;
+
+  write_variant (demo, bad, "Filter=q6_alt_1 in 1..4", line);
+  g_assert_false (evk_project_import_strategy (f->project, bad, &error));
+  g_assert_nonnull (error);
+  g_test_message ("%s", error->message);
+  g_assert_nonnull (strstr (error->message, "nested too deeply"));
+  g_assert_cmpuint (strlen (error->message), <, 400);
+  after = export_text (f->project);
+  g_assert_cmpstr (after, ==, before);
+}
+
+/* A project without its language table (a damaged or crafted file) failed
+ * both the strategy and the languages when the default charts were made,
+ * and set the second error over the first (found by
+ * tests/fuzz/fuzz-project; its input is
+ * tests/data/malformed/project/language-table-dropped.bin). */
+static void
+test_charts_of_damaged_project (Fixture       *f,
+                                gconstpointer  data)
+{
+  sqlite3 *db = evk_store_get_db (evk_project_get_store (f->project));
+  g_autoptr(GPtrArray) charts = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA foreign_keys = OFF; DROP TABLE language",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  charts = evk_project_list_charts (f->project, &error);
+  g_assert_null (charts);
+  g_assert_nonnull (error);
+  g_test_message ("%s", error->message);
+}
+
 /* A bad file gets one message naming the file, the group and key, and the
  * project is left exactly as it was. */
 static void
@@ -411,6 +462,8 @@ main (int    argc,
   ADD ("/evk/strategy/reimport-marks-outdated", test_reimport_marks_outdated);
   ADD ("/evk/strategy/removal-in-use-refused", test_removal_in_use_refused);
   ADD ("/evk/strategy/set-status", test_set_status);
+  ADD ("/evk/strategy/deep-filter-refused", test_deep_filter_refused);
+  ADD ("/evk/strategy/charts-of-damaged-project", test_charts_of_damaged_project);
 #undef ADD
   g_test_add_func ("/evk/strategy/demo-project", test_demo_project);
 

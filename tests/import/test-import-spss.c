@@ -1455,6 +1455,55 @@ test_malformed (void)
   evk_test_rm_rf (dir);
 }
 
+static char *
+malformed (const char *kind,
+           const char *name)
+{
+  return g_test_build_filename (G_TEST_DIST, "data", "malformed", kind, name, NULL);
+}
+
+/* A Stata label-set name that fills its field has no NUL; ReadStat passes
+ * it on as it lies, and the copy read past the end of ReadStat's buffer.
+ * Copied with the field's width, the variable's and the table's names
+ * (129 bytes each, format 118) match and the labels attach. */
+static void
+test_stata_unterminated_label_name (void)
+{
+  g_autofree char *path = malformed ("stata", "unterminated-label-name.dta");
+  g_autoptr(EvkSurvey) survey = import_ok (path);
+  EvkVariable *x = get_variable (survey, "x");
+
+  g_assert_cmpuint (survey->n_rows, ==, 8);
+  g_assert_cmpuint (x->value_labels->len, ==, 2);
+  g_assert_cmpstr (string_value_label (x, ".a"), ==, "apple");
+}
+
+/* A damaged dictionary used to say "the file ends early" and name nothing;
+ * now the message names the variable or the record that is damaged. */
+static void
+test_damaged_dictionary_located (void)
+{
+  g_autofree char *label = malformed ("spss", "damaged-label-length.sav");
+  g_autofree char *record = malformed ("spss", "damaged-record-type.sav");
+
+  assert_fails (label, "damaged-label-length.sav: the dictionary is damaged: variable 3 (MYDATE): "
+                       "the variable label is longer than the rest of the file");
+  assert_fails (record, "damaged-record-type.sav: the dictionary is damaged: the dictionary "
+                        "record at byte 480, after variable 7 (MYTIME): unknown dictionary "
+                        "record type 42");
+}
+
+/* An extension record for multiple-response sets that holds nothing:
+ * ReadStat refuses the file, and our walk of the dictionary, which looks
+ * for the damaged place, read zero bytes into no buffer and crashed. */
+static void
+test_empty_mrsets_record (void)
+{
+  g_autofree char *path = malformed ("spss", "empty-mrsets-record.sav");
+
+  assert_fails (path, NULL);
+}
+
 /* A file whose header declares more rows than it holds. */
 static void
 test_row_count (void)
@@ -1496,6 +1545,9 @@ main (int   argc,
   g_test_add_func ("/evk/import-spss/progress-and-cancel", test_progress_and_cancel);
   g_test_add_func ("/evk/import-spss/malformed", test_malformed);
   g_test_add_func ("/evk/import-spss/row-count", test_row_count);
+  g_test_add_func ("/evk/import-spss/stata-unterminated-label-name", test_stata_unterminated_label_name);
+  g_test_add_func ("/evk/import-spss/damaged-dictionary-located", test_damaged_dictionary_located);
+  g_test_add_func ("/evk/import-spss/empty-mrsets-record", test_empty_mrsets_record);
 
   return g_test_run ();
 }

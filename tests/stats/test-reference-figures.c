@@ -12,8 +12,10 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include "evk-demo.h"
+#include "evk-model-error.h"
 #include "evk-project.h"
 #include "evk-table-spec.h"
 #include "evk-test-util.h"
@@ -351,6 +353,31 @@ test_needs (void)
   g_assert_cmpstr (evk_table_row (t, 1)->key, ==, "q35_12");
 }
 
+/* counted= must be a number: "counted=yes" counted the value 0, and
+ * "counted=1e300" or "nan" reached an undefined conversion when the
+ * answers were matched (found by tests/fuzz/fuzz-table-spec). */
+static void
+test_counted_must_be_a_number (void)
+{
+  static const char * const bad[] = { "counted=yes", "counted=nan", "counted=inf", "counted=1x", "counted=" };
+  g_autoptr(EvkTable) huge = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autofree char *spec = g_strdup_printf ("awareness 7 %s", bad[i]);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(EvkTable) t = evk_table_compute (project, spec, &error);
+
+      g_assert_null (t);
+      g_assert_error (error, EVK_MODEL_ERROR, EVK_MODEL_ERROR_INVALID);
+      g_assert_nonnull (strstr (error->message, "expected a number"));
+    }
+
+  /* A number no answer has counts nobody. */
+  huge = table ("awareness 7 counted=1e300");
+  g_assert_nonnull (huge);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -367,6 +394,7 @@ main (int    argc,
   g_assert_no_error (error);
 
   g_test_add_func ("/evk/reference/frame", test_frame);
+  g_test_add_func ("/evk/table-spec/counted-must-be-a-number", test_counted_must_be_a_number);
   g_test_add_func ("/evk/reference/representativity", test_representativity);
   g_test_add_func ("/evk/reference/heard-of-strategy", test_heard_of_strategy);
   g_test_add_func ("/evk/reference/offers", test_offers);

@@ -327,6 +327,38 @@ test_markdown_not_allowed (void)
   g_assert_cmpuint (doc->blocks->len, ==, 1);
 }
 
+/* Texts nested deeper than anyone writes are refused, not walked off the
+ * end of the stack (tests/data/malformed/markdown). */
+static void
+test_markdown_nesting (void)
+{
+  static const char * const files[] = { "nested-quotes.md", "nested-lists.md", "nested-emphasis.md" };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EvkMdDocument) doc = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    {
+      g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "malformed",
+                                                     "markdown", files[i], NULL);
+      g_autofree char *text = NULL;
+
+      g_assert_true (g_file_get_contents (path, &text, NULL, &error));
+      g_assert_no_error (error);
+      g_test_message ("%s", files[i]);
+      doc = evk_markdown_parse (text, NULL, &error);
+      g_assert_null (doc);
+      g_assert_error (error, EVK_MARKDOWN_ERROR, EVK_MARKDOWN_ERROR_NOT_ALLOWED);
+      g_assert_nonnull (strstr (error->message, "levels deep"));
+      g_clear_error (&error);
+    }
+
+  /* A few levels, as people write them, are fine. */
+  doc = evk_markdown_parse ("> quoted\n>\n> - a list\n>   - in a list *with **strong** words*\n",
+                            NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (doc);
+}
+
 /* Narrative files. */
 
 static void
@@ -712,6 +744,7 @@ main (int    argc,
   g_test_add_func ("/evk/text/markdown-last-word", test_markdown_last_word);
   g_test_add_func ("/evk/text/markdown-live-figures", test_markdown_live_figures);
   g_test_add_func ("/evk/text/markdown-not-allowed", test_markdown_not_allowed);
+  g_test_add_func ("/evk/text/markdown-nesting", test_markdown_nesting);
   g_test_add_func ("/evk/text/narrative-split", test_narrative_split);
   g_test_add_func ("/evk/text/narrative-import", test_narrative_import);
   g_test_add_func ("/evk/text/narrative-demo", test_narrative_demo);

@@ -308,9 +308,13 @@ ensure_defaults (EvkProject  *project,
   g_auto(GStrv) langs = NULL;
   Defaults d = { 0 };
 
+  /* One at a time: the second must not set an error over the first's (a
+   * damaged project can fail both). */
   strategy = evk_project_load_strategy (project, error);
+  if (strategy == NULL)
+    return FALSE;
   langs = evk_store_get_languages (store, error);
-  if (strategy == NULL || langs == NULL)
+  if (langs == NULL)
     return FALSE;
   d.strategy = strategy;
   d.langs = langs;

@@ -73,6 +73,8 @@ struct _Slot {
 
 typedef struct {
   const char    *lang;
+  SpssFormat     format;
+  int            format_version;  /* as the file declares it (Stata: 102–119) */
   EvkSurvey     *survey;
   GArray        *slots;           /* Slot per ReadStat index */
   Slot          *slot_data;       /* slots->data once the variables are known */
@@ -514,6 +516,7 @@ handle_metadata (readstat_metadata_t *metadata,
   Import *self = data;
   const char *encoding = readstat_get_file_encoding (metadata);
 
+  self->format_version = readstat_get_file_format_version (metadata);
   self->row_count = readstat_get_row_count (metadata);
   /* Every row of a .sav or .dta takes at least a byte per value; a .zsav
    * that compresses better just grows its columns by doubling. */
@@ -522,6 +525,30 @@ handle_metadata (readstat_metadata_t *metadata,
   g_free (self->encoding);
   self->encoding = encoding != NULL && *encoding != '\0' ? g_strdup (encoding) : NULL;
   return READSTAT_HANDLER_OK;
+}
+
+/* ReadStat hands on a Stata file's label-set names as they lie in their
+ * fixed-width fields, which need not end in a NUL: a name that fills its
+ * field runs into the next bytes (past the end of ReadStat's buffer, for
+ * the last variable). So they are copied with the field's width, as
+ * Stata's formats define it (in_table: the name heading a value-label
+ * table; else the name a variable refers to). Other formats' names are
+ * ReadStat's own ("labels3"), and the widest Stata field bounds them too. */
+static char *
+copy_label_set_name (Import     *self,
+                     const char *name,
+                     gboolean    in_table)
+{
+  gsize width = 129;
+
+  if (self->format == FORMAT_DTA)
+    {
+      if (in_table)
+        width = self->format_version < 105 ? 12 : self->format_version < 118 ? 33 : 129;
+      else
+        width = self->format_version < 110 ? 9 : self->format_version < 118 ? 33 : 129;
+    }
+  return g_strndup (name, width);
 }
 
 static EvkMeasureLevel
@@ -644,7 +671,7 @@ handle_variable (int                  index,
   g_array_set_size (self->slots, index + 1);
   slot = &g_array_index (self->slots, Slot, index);
   slot->variable = variable;
-  slot->label_set = g_strdup (val_labels);
+  slot->label_set = val_labels != NULL ? copy_label_set_name (self, val_labels, FALSE) : NULL;
   return READSTAT_HANDLER_OK;
 }
 
@@ -670,17 +697,19 @@ handle_value_label (const char       *val_labels,
                     void             *data)
 {
   Import *self = data;
+  g_autofree char *set_name = NULL;
   PendingLabel *pending;
   GPtrArray *set;
 
   if (val_labels == NULL || label == NULL)
     return READSTAT_HANDLER_OK;
 
-  set = g_hash_table_lookup (self->label_sets, val_labels);
+  set_name = copy_label_set_name (self, val_labels, TRUE);
+  set = g_hash_table_lookup (self->label_sets, set_name);
   if (set == NULL)
     {
       set = g_ptr_array_new_with_free_func ((GDestroyNotify) pending_label_free);
-      g_hash_table_insert (self->label_sets, g_strdup (val_labels), set);
+      g_hash_table_insert (self->label_sets, g_steal_pointer (&set_name), set);
     }
 
   pending = g_new0 (PendingLabel, 1);
@@ -1105,6 +1134,7 @@ evk_import_spss (const char    *path,
   survey->source_format = g_strdup (format_names[format]);
 
   self.lang = lang;
+  self.format = format;
   self.survey = survey;
   self.slots = g_array_new (FALSE, TRUE, sizeof (Slot));
   g_array_set_clear_func (self.slots, (GDestroyNotify) slot_clear);
@@ -1121,7 +1151,22 @@ evk_import_spss (const char    *path,
   result = parse (&self, path, format);
   if (result != READSTAT_OK)
     {
+      /* ReadStat's messages name no place ("the file ends early"): when it
+       * refuses a system file's dictionary, our own walk of the dictionary
+       * says which variable or record is damaged. Our handlers' errors
+       * name theirs already. */
+      gboolean in_dictionary = self.error == NULL && self.n_rows == 0 &&
+                               (format == FORMAT_SAV || format == FORMAT_ZSAV);
+      g_autoptr(GError) where = NULL;
+
       set_parse_error (&self, result, &local_error);
+      if (in_dictionary && local_error->code == EVK_IMPORT_ERROR_MALFORMED &&
+          !evk_mrsets_check_dictionary (path, &where))
+        {
+          g_clear_error (&local_error);
+          g_set_error (&local_error, EVK_IMPORT_ERROR, EVK_IMPORT_ERROR_MALFORMED,
+                       _("the dictionary is damaged: %s"), where->message);
+        }
       goto fail;
     }
 

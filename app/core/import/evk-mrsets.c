@@ -375,8 +375,15 @@ out:
 
 typedef struct {
   GInputStream *stream;
+  goffset       size;
   goffset       remaining;  /* bytes of the file not yet read */
   gboolean      big_endian;
+  /* Where we are, for messages: the variable record being read (its
+   * number among the variables, 1-based, and its short name), or 0. */
+  guint         n_variables;
+  guint         in_variable;
+  char          variable_name[9];
+  goffset       record_start;
 } DictReader;
 
 static gboolean
@@ -462,24 +469,58 @@ skip_variable_record (DictReader  *r,
   /* type, has_label, n_missing, print, write, name[8] */
   gint32 fields[5];
   gint32 label_length;
+  char name[8];
 
   for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
     if (!dict_read_i32 (r, &fields[i], error))
       return FALSE;
-  if (!dict_skip (r, 8, error))
+  if (!dict_read (r, name, sizeof name, error))
     return FALSE;
+  /* A long string continues in records of type -1, which are not
+   * variables of their own. */
+  if (fields[0] != -1)
+    {
+      r->n_variables++;
+      r->in_variable = r->n_variables;
+      memcpy (r->variable_name, name, sizeof name);
+      r->variable_name[sizeof name] = '\0';
+      g_strchomp (r->variable_name);
+    }
   if (fields[1] != 0)
     {
       if (!dict_read_i32 (r, &label_length, error))
         return FALSE;
       if (label_length < 0)
-        return dict_malformed (error, _("a variable label has a negative length"));
+        return dict_malformed (error, _("the variable label has a negative length"));
+      if ((gint64) label_length > r->remaining)
+        return dict_malformed (error, _("the variable label is longer than the rest of the file"));
       if (!dict_skip (r, ((gint64) label_length + 3) / 4 * 4, error))
         return FALSE;
     }
   if (fields[2] < -3 || fields[2] > 3)
-    return dict_malformed (error, _("a variable has more than three missing values"));
-  return dict_skip (r, (gint64) ABS (fields[2]) * 8, error);
+    return dict_malformed (error, _("the variable has more than three missing values"));
+  if (!dict_skip (r, (gint64) ABS (fields[2]) * 8, error))
+    return FALSE;
+  r->in_variable = 0;
+  return TRUE;
+}
+
+/* "variable 3 (Q17_3): …" inside a variable record, else the byte where
+ * the record began: a damaged dictionary is found by where it is. */
+static void
+prefix_location (DictReader  *r,
+                 GError     **error)
+{
+  g_autofree char *name = g_utf8_make_valid (r->variable_name, -1);
+  g_autofree char *byte = g_strdup_printf ("%" G_GINT64_FORMAT, (gint64) r->record_start);
+
+  if (r->in_variable > 0)
+    g_prefix_error (error, _("variable %u (%s): "), r->in_variable, name);
+  else if (r->n_variables > 0)
+    g_prefix_error (error, _("the dictionary record at byte %s, after variable %u (%s): "),
+                    byte, r->n_variables, name);
+  else
+    g_prefix_error (error, _("the dictionary record at byte %s: "), byte);
 }
 
 static gboolean
@@ -543,25 +584,155 @@ parse_long_names (const char  *data,
   return g_steal_pointer (&names);
 }
 
-gboolean
-evk_mrsets_read (const char  *path,
-                 const char  *encoding,
-                 const char  *lang,
-                 EvkSurvey   *survey,
+typedef struct {
+  GByteArray *mrsets;
+  GByteArray *extended_mrsets;
+  GByteArray *long_names;       /* NULL when the file has none */
+  char       *encoding;         /* the file's encoding record, or NULL */
+} Dictionary;
+
+static void
+dictionary_clear (Dictionary *dict)
+{
+  g_clear_pointer (&dict->mrsets, g_byte_array_unref);
+  g_clear_pointer (&dict->extended_mrsets, g_byte_array_unref);
+  g_clear_pointer (&dict->long_names, g_byte_array_unref);
+  g_clear_pointer (&dict->encoding, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Dictionary, dictionary_clear)
+
+static gboolean
+read_records (DictReader  *r,
+              Dictionary  *dict,
+              GError     **error)
+{
+  for (gboolean done = FALSE; !done;)
+    {
+      gint32 record_type;
+
+      r->record_start = r->size - r->remaining;
+      if (!dict_read_i32 (r, &record_type, error))
+        return FALSE;
+
+      switch (record_type)
+        {
+        case RECORD_VARIABLE:
+          if (!skip_variable_record (r, error))
+            return FALSE;
+          break;
+
+        case RECORD_VALUE_LABELS:
+          if (!skip_value_label_record (r, error))
+            return FALSE;
+          break;
+
+        case RECORD_DOCUMENT:
+          {
+            gint32 n_lines;
+
+            if (!dict_read_i32 (r, &n_lines, error) ||
+                !dict_skip (r, (gint64) n_lines * 80, error))
+              return FALSE;
+          }
+          break;
+
+        case RECORD_EXTENSION:
+          {
+            gint32 subtype, size, count;
+            gint64 length;
+            GByteArray *target = NULL;
+
+            if (!dict_read_i32 (r, &subtype, error) ||
+                !dict_read_i32 (r, &size, error) ||
+                !dict_read_i32 (r, &count, error))
+              return FALSE;
+            if (size < 0 || count < 0)
+              return dict_malformed (error, _("an extension record has a negative size"));
+            length = (gint64) size * count;
+            if (length > r->remaining)
+              return dict_truncated (error);
+            if (length > G_MAXINT)
+              return dict_malformed (error, _("an extension record is too large"));
+
+            switch (subtype)
+              {
+              case SUBTYPE_MRSETS:
+                target = dict->mrsets;
+                break;
+              case SUBTYPE_EXTENDED_MRSETS:
+                target = dict->extended_mrsets;
+                break;
+              case SUBTYPE_LONG_NAMES:
+                if (dict->long_names == NULL)
+                  dict->long_names = g_byte_array_new ();
+                target = dict->long_names;
+                break;
+              case SUBTYPE_ENCODING:
+                if (length > 64)
+                  {
+                    /* No encoding has such a name: ReadStat's own reading
+                     * of the file decides, as for every other text. */
+                    if (!dict_skip (r, length, error))
+                      return FALSE;
+                    break;
+                  }
+                {
+                  g_autofree char *name = g_malloc0 (length + 1);
+
+                  if (!dict_read (r, name, length, error))
+                    return FALSE;
+                  g_free (dict->encoding);
+                  dict->encoding = g_strstrip (g_steal_pointer (&name));
+                }
+                break;
+              default:
+                if (!dict_skip (r, length, error))
+                  return FALSE;
+                break;
+              }
+
+            /* An empty record is allowed, and an empty GByteArray has no
+             * buffer to read into. */
+            if (target != NULL && length > 0)
+              {
+                guint old = target->len;
+
+                g_byte_array_set_size (target, old + length);
+                if (!dict_read (r, target->data + old, length, error))
+                  return FALSE;
+              }
+          }
+          break;
+
+        case RECORD_END:
+          done = TRUE;
+          break;
+
+        default:
+          g_set_error (error, EVK_IMPORT_ERROR, EVK_IMPORT_ERROR_MALFORMED,
+                       _("unknown dictionary record type %d"), (int) record_type);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+/* Reads the records of the dictionary that we need; errors say where in
+ * the dictionary the file is damaged. */
+static gboolean
+read_dictionary (const char  *path,
+                 Dictionary  *dict,
+                 gboolean    *in_records,
                  GError     **error)
 {
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GFileInputStream) file_stream = NULL;
   g_autoptr(GFileInfo) info = NULL;
   g_autoptr(GInputStream) stream = NULL;
-  g_autoptr(GByteArray) mrsets = g_byte_array_new ();
-  g_autoptr(GByteArray) extended_mrsets = g_byte_array_new ();
-  g_autoptr(GByteArray) long_names_record = NULL;
-  g_autoptr(GHashTable) long_names = NULL;
-  g_autofree char *file_encoding = NULL;
   g_autoptr(GError) local_error = NULL;
   guint8 header[SAV_HEADER_SIZE];
-  DictReader r = { NULL, 0, FALSE };
+  DictReader r = { NULL, 0, 0, FALSE, 0, 0, "", 0 };
   guint32 layout;
 
   if ((file_stream = g_file_read (file, NULL, &local_error)) == NULL ||
@@ -573,7 +744,7 @@ evk_mrsets_read (const char  *path,
     }
   stream = g_buffered_input_stream_new_sized (G_INPUT_STREAM (file_stream), 64 * 1024);
   r.stream = stream;
-  r.remaining = g_file_info_get_size (info);
+  r.size = r.remaining = g_file_info_get_size (info);
 
   if (!dict_read (&r, header, sizeof header, error))
     return FALSE;
@@ -592,125 +763,62 @@ evk_mrsets_read (const char  *path,
   else
     return dict_malformed (error, _("the header's layout code is unknown"));
 
-  for (gboolean done = FALSE; !done;)
+  dict->mrsets = g_byte_array_new ();
+  dict->extended_mrsets = g_byte_array_new ();
+  if (in_records != NULL)
+    *in_records = TRUE;
+  if (!read_records (&r, dict, &local_error))
     {
-      gint32 record_type;
-
-      if (!dict_read_i32 (&r, &record_type, error))
-        return FALSE;
-
-      switch (record_type)
-        {
-        case RECORD_VARIABLE:
-          if (!skip_variable_record (&r, error))
-            return FALSE;
-          break;
-
-        case RECORD_VALUE_LABELS:
-          if (!skip_value_label_record (&r, error))
-            return FALSE;
-          break;
-
-        case RECORD_DOCUMENT:
-          {
-            gint32 n_lines;
-
-            if (!dict_read_i32 (&r, &n_lines, error) ||
-                !dict_skip (&r, (gint64) n_lines * 80, error))
-              return FALSE;
-          }
-          break;
-
-        case RECORD_EXTENSION:
-          {
-            gint32 subtype, size, count;
-            gint64 length;
-            GByteArray *target = NULL;
-
-            if (!dict_read_i32 (&r, &subtype, error) ||
-                !dict_read_i32 (&r, &size, error) ||
-                !dict_read_i32 (&r, &count, error))
-              return FALSE;
-            if (size < 0 || count < 0)
-              return dict_malformed (error, _("an extension record has a negative size"));
-            length = (gint64) size * count;
-            if (length > r.remaining)
-              return dict_truncated (error);
-            if (length > G_MAXINT)
-              return dict_malformed (error, _("an extension record is too large"));
-
-            switch (subtype)
-              {
-              case SUBTYPE_MRSETS:
-                target = mrsets;
-                break;
-              case SUBTYPE_EXTENDED_MRSETS:
-                target = extended_mrsets;
-                break;
-              case SUBTYPE_LONG_NAMES:
-                if (long_names_record == NULL)
-                  long_names_record = g_byte_array_new ();
-                target = long_names_record;
-                break;
-              case SUBTYPE_ENCODING:
-                if (length > 64)
-                  {
-                    /* No encoding has such a name: ReadStat's own reading
-                     * of the file decides, as for every other text. */
-                    if (!dict_skip (&r, length, error))
-                      return FALSE;
-                    break;
-                  }
-                {
-                  g_autofree char *name = g_malloc0 (length + 1);
-
-                  if (!dict_read (&r, name, length, error))
-                    return FALSE;
-                  g_free (file_encoding);
-                  file_encoding = g_strstrip (g_steal_pointer (&name));
-                }
-                break;
-              default:
-                if (!dict_skip (&r, length, error))
-                  return FALSE;
-                break;
-              }
-
-            if (target != NULL)
-              {
-                guint old = target->len;
-
-                g_byte_array_set_size (target, old + length);
-                if (!dict_read (&r, target->data + old, length, error))
-                  return FALSE;
-              }
-          }
-          break;
-
-        case RECORD_END:
-          done = TRUE;
-          break;
-
-        default:
-          g_set_error (error, EVK_IMPORT_ERROR, EVK_IMPORT_ERROR_MALFORMED,
-                       _("unknown dictionary record type %d"), (int) record_type);
-          return FALSE;
-        }
+      prefix_location (&r, &local_error);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
     }
+  return TRUE;
+}
 
-  if (mrsets->len == 0 && extended_mrsets->len == 0)
+gboolean
+evk_mrsets_check_dictionary (const char  *path,
+                             GError     **error)
+{
+  g_auto(Dictionary) dict = { NULL, NULL, NULL, NULL };
+  g_autoptr(GError) local_error = NULL;
+  gboolean in_records = FALSE;
+
+  if (read_dictionary (path, &dict, &in_records, &local_error))
     return TRUE;
+  /* A header that does not read is ReadStat's to describe. */
+  if (!in_records)
+    return TRUE;
+  g_propagate_error (error, g_steal_pointer (&local_error));
+  return FALSE;
+}
 
-  if (encoding == NULL && file_encoding != NULL && *file_encoding != '\0')
-    encoding = file_encoding;
+gboolean
+evk_mrsets_read (const char  *path,
+                 const char  *encoding,
+                 const char  *lang,
+                 EvkSurvey   *survey,
+                 GError     **error)
+{
+  g_auto(Dictionary) dict = { NULL, NULL, NULL, NULL };
+  g_autoptr(GHashTable) long_names = NULL;
 
-  if (long_names_record != NULL &&
-      (long_names = parse_long_names ((const char *) long_names_record->data,
-                                      long_names_record->len, encoding, error)) == NULL)
+  if (!read_dictionary (path, &dict, NULL, error))
     return FALSE;
 
-  return evk_mrsets_parse ((const char *) mrsets->data, mrsets->len, encoding,
+  if (dict.mrsets->len == 0 && dict.extended_mrsets->len == 0)
+    return TRUE;
+
+  if (encoding == NULL && dict.encoding != NULL && *dict.encoding != '\0')
+    encoding = dict.encoding;
+
+  if (dict.long_names != NULL &&
+      (long_names = parse_long_names ((const char *) dict.long_names->data,
+                                      dict.long_names->len, encoding, error)) == NULL)
+    return FALSE;
+
+  return evk_mrsets_parse ((const char *) dict.mrsets->data, dict.mrsets->len, encoding,
                            long_names, lang, survey, error) &&
-         evk_mrsets_parse ((const char *) extended_mrsets->data, extended_mrsets->len, encoding,
-                           long_names, lang, survey, error);
+         evk_mrsets_parse ((const char *) dict.extended_mrsets->data, dict.extended_mrsets->len,
+                           encoding, long_names, lang, survey, error);
 }

@@ -42,4 +42,13 @@ gboolean evk_mrsets_read  (const char  *path,
                            EvkSurvey   *survey,
                            GError     **error);
 
+/* Walks the dictionary of the SPSS system file at path, as evk_mrsets_read
+ * does, only to find where it is damaged: when ReadStat refuses a file
+ * before its data, its own message names no place, and this error names
+ * the variable ("variable 3 (Q17_3): …") or the byte where the damaged
+ * record begins. TRUE when the dictionary reads to its end, or when even
+ * its header does not read (ReadStat's message says so). */
+gboolean evk_mrsets_check_dictionary (const char  *path,
+                                      GError     **error);
+
 G_END_DECLS

@@ -12,6 +12,16 @@
  *            | target "in" "{" NUM ("," NUM)* "}"
  *   target  := VAR | "any" "(" varlist ")"
  *   varlist := VAR ("," VAR)* | VAR ".." VAR    (same prefix, numbered suffix)
+ *   NUM     := [+-]? DIGITS ("." DIGITS)? ([eE] [+-]? DIGITS)?   (finite)
+ *
+ * Limits: a filter is typed by a person but also read from strategy files
+ * and projects that anyone may have written, and the parser, the printer,
+ * evk_filter_free and the evaluation in evk-rows.c all recurse on the
+ * tree. So nesting ("(" and "not") is at most EVK_FILTER_MAX_NESTING deep,
+ * a filter has at most EVK_FILTER_MAX_CONDITIONS conditions (a chain of
+ * "and" is a tree as deep as it is long), a variable range at most
+ * EVK_FILTER_MAX_RANGE names and a whole filter EVK_FILTER_MAX_NAMES.
+ * Beyond them the filter is refused with one error.
  */
 #define G_LOG_DOMAIN "evk-filter"
 
@@ -47,6 +57,9 @@ typedef struct {
   char       *word;
   double      number;
   const char *start;
+  guint       nesting;       /* "(" and "not" around the current token */
+  guint       n_conditions;
+  guint       n_names;
 } Parser;
 
 static gboolean
@@ -54,8 +67,19 @@ syntax_error (Parser      *p,
               GError     **error,
               const char  *what)
 {
+  /* A filter read from a project need not be valid UTF-8. */
+  g_autofree char *quoted = g_utf8_make_valid (p->text, -1);
+
+  /* One readable line, even for a filter of 100 kB. */
+  if (g_utf8_strlen (quoted, -1) > 80)
+    {
+      g_autofree char *start = g_utf8_substring (quoted, 0, 60);
+
+      g_free (quoted);
+      quoted = g_strconcat (start, "…", NULL);
+    }
   g_set_error (error, EVK_FILTER_ERROR, EVK_FILTER_ERROR_SYNTAX,
-               _("filter “%s”: %s at column %d"), p->text, what,
+               _("filter “%s”: %s at column %d"), quoted, what,
                (int) (p->start - p->text) + 1);
   return FALSE;
 }
@@ -95,9 +119,21 @@ next_token (Parser  *p,
 
       while (g_ascii_isdigit (*e) || (*e == '.' && g_ascii_isdigit (e[1])))
         e++;
+      /* An exponent, as the canonical text prints large and small
+       * numbers ("1e+20"): what we print must read back. */
+      if ((*e == 'e' || *e == 'E') &&
+          (g_ascii_isdigit (e[1]) || ((e[1] == '+' || e[1] == '-') && g_ascii_isdigit (e[2]))))
+        {
+          e += 2;
+          while (g_ascii_isdigit (*e))
+            e++;
+        }
       num = g_strndup (s, e - s);
       p->number = g_ascii_strtod (num, NULL);
       p->kind = TOK_NUMBER;
+      /* Infinity has no text that reads back, and no survey holds it. */
+      if (!isfinite (p->number))
+        return syntax_error (p, error, _("the number is too large"));
       s = e;
     }
   else if (s[0] == '.' && s[1] == '.')
@@ -134,6 +170,17 @@ is_keyword (Parser     *p,
 
 static EvkFilter *parse_or (Parser *p, GError **error);
 
+static gboolean
+count_names (Parser  *p,
+             guint    n,
+             GError **error)
+{
+  p->n_names += n;
+  if (p->n_names > EVK_FILTER_MAX_NAMES)
+    return syntax_error (p, error, _("the filter names too many variables"));
+  return TRUE;
+}
+
 /* "q16_1".."q16_12" → q16_1, q16_2, …, q16_12 */
 static gboolean
 expand_range (Parser       *p,
@@ -154,10 +201,16 @@ expand_range (Parser       *p,
   if (fp == fl || lp == ll || fp != lp || strncmp (first, last, fp) != 0)
     return syntax_error (p, error, _("a variable range needs the same name with numbers, like q16_1..q16_12"));
 
+  /* Numbers beyond nine digits would saturate (and a loop up to
+   * G_MAXINT64 never ends); no survey numbers its items so. */
+  if (fl - fp > 9 || ll - lp > 9)
+    return syntax_error (p, error, _("the variable range is empty or too long"));
   a = g_ascii_strtoll (first + fp, NULL, 10);
   b = g_ascii_strtoll (last + lp, NULL, 10);
-  if (b < a || b - a > 10000)
+  if (b < a || b - a >= EVK_FILTER_MAX_RANGE)
     return syntax_error (p, error, _("the variable range is empty or too long"));
+  if (!count_names (p, (guint) (b - a + 1), error))
+    return FALSE;
 
   prefix = g_strndup (first, fp);
   for (gint64 i = a; i <= b; i++)
@@ -207,7 +260,11 @@ parse_target (Parser     *p,
                 return FALSE;
             }
           else
-            g_strv_builder_add (builder, first);
+            {
+              if (!count_names (p, 1, error))
+                return FALSE;
+              g_strv_builder_add (builder, first);
+            }
         }
       while (p->kind == TOK_COMMA);
       if (p->kind != TOK_RPAREN)
@@ -237,6 +294,9 @@ parse_cond (Parser  *p,
 
   node->op = EVK_FILTER_COMPARE;
   node->ranges = g_array_new (FALSE, FALSE, sizeof (double));
+
+  if (++p->n_conditions > EVK_FILTER_MAX_CONDITIONS)
+    return syntax_error (p, error, _("the filter has too many conditions")), NULL;
 
   if (!parse_target (p, node, error))
     return NULL;
@@ -300,6 +360,25 @@ parse_cond (Parser  *p,
   return g_steal_pointer (&node);
 }
 
+static EvkFilter *parse_unary (Parser *p, GError **error);
+
+/* A "(" or a "not" one level deeper; refused past the limit before the
+ * recursion goes on, so the stack never holds more than the limit. */
+static EvkFilter *
+parse_nested (Parser     *p,
+              EvkFilter *(*inner) (Parser *, GError **),
+              GError    **error)
+{
+  EvkFilter *node;
+
+  if (p->nesting >= EVK_FILTER_MAX_NESTING)
+    return syntax_error (p, error, _("the filter is nested too deeply")), NULL;
+  p->nesting++;
+  node = inner (p, error);
+  p->nesting--;
+  return node;
+}
+
 static EvkFilter *
 parse_unary (Parser  *p,
              GError **error)
@@ -311,7 +390,7 @@ parse_unary (Parser  *p,
       node->op = EVK_FILTER_NOT;
       if (!next_token (p, error))
         return NULL;
-      node->left = parse_unary (p, error);
+      node->left = parse_nested (p, parse_unary, error);
       return node->left != NULL ? g_steal_pointer (&node) : NULL;
     }
 
@@ -321,7 +400,7 @@ parse_unary (Parser  *p,
 
       if (!next_token (p, error))
         return NULL;
-      inner = parse_or (p, error);
+      inner = parse_nested (p, parse_or, error);
       if (inner == NULL)
         return NULL;
       if (p->kind != TOK_RPAREN)
@@ -379,7 +458,7 @@ EvkFilter *
 evk_filter_parse (const char  *text,
                   GError     **error)
 {
-  Parser p = { text, text, TOK_END, NULL, 0, text };
+  Parser p = { text, text, TOK_END, NULL, 0, text, 0, 0, 0 };
   g_autoptr(EvkFilter) filter = NULL;
 
   g_return_val_if_fail (text != NULL, NULL);

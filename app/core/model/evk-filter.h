@@ -15,6 +15,13 @@ typedef enum {
   EVK_FILTER_ERROR_SYNTAX,
 } EvkFilterError;
 
+/* Limits on what a filter may hold (see evk-filter.c): deeper or larger
+ * filters are refused with EVK_FILTER_ERROR_SYNTAX. */
+#define EVK_FILTER_MAX_NESTING    64     /* "(" and "not" inside each other */
+#define EVK_FILTER_MAX_CONDITIONS 1000
+#define EVK_FILTER_MAX_RANGE      10000  /* names in one VAR..VAR */
+#define EVK_FILTER_MAX_NAMES      20000  /* names in the whole filter */
+
 typedef enum {
   EVK_FILTER_AND,
   EVK_FILTER_OR,

@@ -86,10 +86,17 @@ evaluate (EvkSurvey  *survey,
     case EVK_FILTER_AND:
     case EVK_FILTER_OR:
       {
-        g_autofree guint8 *right = g_malloc (MAX (n, 1));
+        g_autofree guint8 *right = NULL;
 
-        if (!evaluate (survey, filter->left, out, error) ||
-            !evaluate (survey, filter->right, right, error))
+        /* The left side first, before this level holds a buffer: a chain
+         * of 1,000 "and" is a tree 1,000 deep on its left, and a buffer
+         * per level would be 1,000 times the survey's rows. The right
+         * side is deep only through parentheses, which nest at most
+         * EVK_FILTER_MAX_NESTING levels. */
+        if (!evaluate (survey, filter->left, out, error))
+          return FALSE;
+        right = g_malloc (MAX (n, 1));
+        if (!evaluate (survey, filter->right, right, error))
           return FALSE;
         for (guint i = 0; i < n; i++)
           out[i] = filter->op == EVK_FILTER_AND ? (out[i] & right[i]) : (out[i] | right[i]);

@@ -427,7 +427,17 @@ compute (Spec        *spec,
          GError     **error)
 {
   const char *counted_text = g_hash_table_lookup (spec->options, "counted");
-  double counted = counted_text != NULL ? g_ascii_strtod (counted_text, NULL) : 1;
+  double counted = 1;
+
+  /* "counted=yes" used to count the value 0, and "counted=nan" nothing. */
+  if (counted_text != NULL)
+    {
+      char *end = NULL;
+
+      counted = g_ascii_strtod (counted_text, &end);
+      if (end == counted_text || *end != '\0' || !isfinite (counted))
+        return spec_fail (error, _("counted=%s: expected a number"), counted_text), NULL;
+    }
 
   if (g_str_equal (kind, "frequency"))
     {

@@ -397,6 +397,15 @@ inspect_once (const char  *path,
   if (!query_int (db, "PRAGMA user_version", &version, error))
     goto out;
 
+  /* The version indexes our list of migrations: a negative one (a file
+   * changed by hand) would run migrations[-37]. */
+  if (version < 0)
+    {
+      g_set_error (error, EVK_STORE_ERROR, EVK_STORE_ERROR_CORRUPT,
+                   _("the project file is damaged (its file format number %d is not one "
+                     "Evalkit writes)"), version);
+      goto out;
+    }
   if (version > evk_store_get_latest_version ())
     {
       g_set_error (error, EVK_STORE_ERROR, EVK_STORE_ERROR_TOO_NEW,
@@ -516,6 +525,13 @@ run_migrations (EvkStore  *store,
   /* Re-read inside the write lock: another process may have migrated. */
   if (!query_int (store->db, "PRAGMA user_version", &version, error))
     goto fail;
+  if (version < 0 || version > latest)
+    {
+      g_set_error (error, EVK_STORE_ERROR, EVK_STORE_ERROR_CORRUPT,
+                   _("the project file is damaged (its file format number %d is not one "
+                     "Evalkit writes)"), version);
+      goto fail;
+    }
 
   for (int i = version; i < latest; i++)
     {

@@ -110,7 +110,20 @@ evk_column_get (EvkColumn *column,
 }
 
 /* Integer kinds compare in their own type: the ranges are rounded inwards
- * to whole numbers, so "in 0.5..2.5" matches 1 and 2. */
+ * to whole numbers, so "in 0.5..2.5" matches 1 and 2. Bounds are clamped
+ * first to what an i32 column can hold (and one beyond): converting 1e20
+ * (a filter's number, a table's counted=) to gint64 is undefined, and a
+ * NaN bound makes the range empty. */
+static inline gint64
+int_bound (double   bound,
+           gboolean upper)
+{
+  if (isnan (bound))
+    return upper ? G_MININT32 - G_GINT64_CONSTANT (1) : G_MAXINT32 + G_GINT64_CONSTANT (1);
+  bound = CLAMP (bound, -4294967296.0, 4294967296.0);
+  return (gint64) (upper ? floor (bound) : ceil (bound));
+}
+
 #define MATCH_INT(type, missing_value)                                        \
   do {                                                                        \
     const type *restrict values = (const type *) column->data;                \
@@ -118,8 +131,8 @@ evk_column_get (EvkColumn *column,
     guint n = MIN (n_ranges, 8);                                              \
     for (guint r = 0; r < n; r++)                                             \
       {                                                                       \
-        lo[r] = (gint64) ceil (ranges[2 * r]);                                \
-        hi[r] = (gint64) floor (ranges[2 * r + 1]);                           \
+        lo[r] = int_bound (ranges[2 * r], FALSE);                             \
+        hi[r] = int_bound (ranges[2 * r + 1], TRUE);                          \
       }                                                                       \
     if (n == 1)                                                               \
       {                                                                       \

@@ -41,6 +41,12 @@ evk_markdown_link_is_allowed (const char *target)
 #define DRAFT_RED_G 0x10
 #define DRAFT_RED_B 0x2e
 
+/* Block quotes, lists and emphasis inside each other. cmark-gfm parses any
+ * depth without recursing, but we walk its tree recursively, and a text
+ * of 100,000 ">" (a pasted or crafted project) would run off the stack;
+ * no report needs more than a few levels. */
+#define EVK_MARKDOWN_MAX_NESTING 32
+
 typedef struct {
   EvkMdOptions  *options;
   EvkMdDocument *document;
@@ -48,6 +54,7 @@ typedef struct {
   GPtrArray     *footnote_order;   /* labels in order of first reference */
   guint          next_definition;
   guint          next_footnote;
+  guint          nesting;
   GError        *error;
 } Parser;
 
@@ -408,6 +415,22 @@ is_extension (cmark_node *node,
 
 static gboolean append_inlines (Parser *p, Builder *b, cmark_node *parent);
 
+/* One level deeper into the tree, refused past EVK_MARKDOWN_MAX_NESTING. */
+static gboolean
+enter (Parser *p)
+{
+  if (p->nesting >= EVK_MARKDOWN_MAX_NESTING)
+    {
+      if (p->error == NULL)
+        g_set_error (&p->error, EVK_MARKDOWN_ERROR, EVK_MARKDOWN_ERROR_NOT_ALLOWED,
+                     _("the text nests quotes, lists or emphasis more than %d levels deep"),
+                     EVK_MARKDOWN_MAX_NESTING);
+      return FALSE;
+    }
+  p->nesting++;
+  return TRUE;
+}
+
 static gboolean
 append_inline (Parser     *p,
                Builder    *b,
@@ -511,11 +534,15 @@ append_inlines (Parser     *p,
                 Builder    *b,
                 cmark_node *parent)
 {
-  for (cmark_node *child = cmark_node_first_child (parent); child != NULL;
+  gboolean ok = TRUE;
+
+  if (!enter (p))
+    return FALSE;
+  for (cmark_node *child = cmark_node_first_child (parent); child != NULL && ok;
        child = cmark_node_next (child))
-    if (!append_inline (p, b, child))
-      return FALSE;
-  return TRUE;
+    ok = append_inline (p, b, child);
+  p->nesting--;
+  return ok;
 }
 
 /* A paragraph should not end on the tail of a divided word ("recruit-|
@@ -781,11 +808,15 @@ add_blocks (Parser     *p,
             cmark_node *parent,
             Context     ctx)
 {
-  for (cmark_node *child = cmark_node_first_child (parent); child != NULL;
+  gboolean ok = TRUE;
+
+  if (!enter (p))
+    return FALSE;
+  for (cmark_node *child = cmark_node_first_child (parent); child != NULL && ok;
        child = cmark_node_next (child))
-    if (!add_block (p, child, ctx))
-      return FALSE;
-  return TRUE;
+    ok = add_block (p, child, ctx);
+  p->nesting--;
+  return ok;
 }
 
 static int
