@@ -71,6 +71,6 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
         g_clear_error (&error);
     }
   matrix = evk_table_documents_matrix (stats, NULL);
-  documents = evk_table_documents_documents (stats);
+  documents = evk_table_documents_per_agency (stats);
   return 0;
 }
