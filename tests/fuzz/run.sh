@@ -38,7 +38,7 @@ extra_inputs () {
     filter) echo "$top/tests/data/malformed/filter" ;;
     csv) echo "$top/tests/data/csv" ;;
     import-spss) echo "$top/tests/data/malformed/spss $top/tests/data/malformed/stata" ;;
-    document-review) echo "$top/tests/data/review" ;;
+    document-review) echo "$top/tests/data/documents" ;;
     narrative) echo "$top/tests/data/malformed/markdown" ;;
     project) echo "$top/tests/data/malformed/project" ;;
   esac
