@@ -209,6 +209,7 @@ _evk_window_rebuild_sidebar (EvkWindow *self)
         }
     }
   gtk_list_box_append (self->sidebar, heading_row (_("Data")));
+  gtk_list_box_append (self->sidebar, simple_row ("offers", "insert-link-symbolic", _("Offers and Questions")));
   gtk_list_box_append (self->sidebar, simple_row ("variables", "x-office-spreadsheet-symbolic", _("Survey Variables")));
   gtk_list_box_append (self->sidebar, simple_row ("groups", "system-users-symbolic", _("Respondent Groups")));
   gtk_list_box_append (self->sidebar, simple_row ("documents", "emblem-documents-symbolic", _("Document Review")));
