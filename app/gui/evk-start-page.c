@@ -131,8 +131,8 @@ rebuild (EvkStartPage *self)
   add_step (self, "survey", counts.n_surveys > 0, _("Import the survey"),
             _("An SPSS file, or a CSV file with its codebook."), _("_Import…"), "project.import", "survey");
   add_step (self, "links", has_links (strategy), _("Link survey items to measures"),
-            _("Which questions ask about which offer, so each measure gets its charts: for now in the strategy file’s offers, imported again."),
-            _("I_mport…"), "project.import", "strategy");
+            _("Which questions ask about which offer, so each measure gets its charts."),
+            _("_Link…"), "win.show-page", "offers");
   add_step (self, "documents", counts.n_documents > 0, _("Import the document coding"),
             _("The coding sheet of the document review."), _("I_mport…"), "project.import", "documents");
   if (strategy->measures->len == 0)

@@ -156,6 +156,34 @@ _evk_window_push_strategy_edit (EvkWindow   *self,
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
+void
+_evk_window_push_survey_edit (EvkWindow  *self,
+                              EvkSurvey  *before,
+                              const char *message)
+{
+  g_autoptr(GError) error = NULL;
+  EvkSurvey *after = evk_survey_load (evk_project_get_store (self->project), before->name, TRUE, &error);
+  EvkEdit *edit;
+  AdwToast *toast;
+
+  if (after == NULL)
+    {
+      evk_survey_free (before);
+      _evk_window_toast (self, error->message);
+      return;
+    }
+  edit = g_new0 (EvkEdit, 1);
+  edit->survey_before = before;
+  edit->survey_after = after;
+  g_ptr_array_add (self->undo, edit);
+  g_ptr_array_set_size (self->redo, 0);
+  _evk_window_update_actions (self);
+  toast = adw_toast_new (message);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "project.undo");
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
 static GStrv
 text_version (EvkWindow   *self,
               guint        number,

@@ -102,6 +102,11 @@ void       _evk_edit_free                (EvkEdit     *edit);
 void       _evk_window_push_strategy_edit (EvkWindow   *self,
                                           EvkStrategy *before,
                                           const char  *message);
+/* The offers page changed the survey's multiple-response sets; before is
+ * the survey as it was, with its data (taken over). */
+void       _evk_window_push_survey_edit  (EvkWindow   *self,
+                                          EvkSurvey   *before,
+                                          const char  *message);
 /* evk-window-dnd.c */
 void       _evk_window_setup_drop        (EvkWindow   *self);
 

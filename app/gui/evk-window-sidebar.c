@@ -194,6 +194,7 @@ _evk_window_rebuild_sidebar (EvkWindow *self)
   gtk_list_box_append (self->sidebar, simple_row ("overview", "view-grid-symbolic", _("Overview")));
   gtk_list_box_append (self->sidebar, simple_row ("start", "object-select-symbolic", _("Next Steps")));
   gtk_list_box_append (self->sidebar, simple_row ("strategy", "document-edit-symbolic", _("Strategy")));
+  gtk_list_box_append (self->sidebar, simple_row ("lists", "view-list-symbolic", _("Lists")));
   for (guint g = 0; g < strategy->goals->len; g++)
     {
       EvkGoal *goal = g_ptr_array_index (strategy->goals, g);
@@ -208,6 +209,7 @@ _evk_window_rebuild_sidebar (EvkWindow *self)
         }
     }
   gtk_list_box_append (self->sidebar, heading_row (_("Data")));
+  gtk_list_box_append (self->sidebar, simple_row ("offers", "insert-link-symbolic", _("Offers and Questions")));
   gtk_list_box_append (self->sidebar, simple_row ("variables", "x-office-spreadsheet-symbolic", _("Survey Variables")));
   gtk_list_box_append (self->sidebar, simple_row ("groups", "system-users-symbolic", _("Respondent Groups")));
   gtk_list_box_append (self->sidebar, simple_row ("documents", "emblem-documents-symbolic", _("Document Review")));

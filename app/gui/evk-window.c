@@ -16,6 +16,8 @@
 #include "evk-measure-page.h"
 #include "evk-overview-page.h"
 #include "evk-settings.h"
+#include "evk-lists-page.h"
+#include "evk-offers-page.h"
 #include "evk-start-page.h"
 #include "evk-strategy-page.h"
 #include "evk-variables-page.h"
@@ -109,6 +111,16 @@ create_page (EvkWindow  *self,
     {
       *title = g_strdup (_("Strategy"));
       return build ? evk_strategy_page_new (self->workspace) : gtk_label_new (NULL);
+    }
+  if (g_str_equal (page, "lists"))
+    {
+      *title = g_strdup (_("Lists"));
+      return build ? evk_lists_page_new (self->workspace) : gtk_label_new (NULL);
+    }
+  if (g_str_equal (page, "offers"))
+    {
+      *title = g_strdup (_("Offers and Questions"));
+      return build ? evk_offers_page_new (self->workspace) : gtk_label_new (NULL);
     }
   if (g_str_equal (page, "groups"))
     {

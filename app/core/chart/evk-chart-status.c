@@ -17,16 +17,40 @@
 
 static double
 row_total (EvkTable *table,
-           guint     r)
+           guint     r,
+           gboolean  completed_only)
 {
   double total = 0;
 
   for (guint c = 0; c < table->columns->len; c++)
     {
       EvkCell *cell = evk_table_cell (table, r, c);
-      total += table->weighted ? cell->count : cell->n;
+
+      if (!completed_only || evk_table_column (table, c)->completed)
+        total += table->weighted ? cell->count : cell->n;
     }
   return total;
+}
+
+/* After each bar, its total; when the evaluator said which statuses count
+ * as carried out, how many of the total those are ("3 of 5 completed"). */
+static char *
+trailing_text (EvkChartCtx *ctx,
+               EvkTable    *table,
+               guint        r,
+               gboolean     any_completed)
+{
+  g_autofree char *total = evk_chart_count_text (ctx, row_total (table, r, FALSE));
+  g_autofree char *done = NULL;
+  g_autoptr(GString) text = NULL;
+
+  if (!any_completed)
+    return g_steal_pointer (&total);
+  done = evk_chart_count_text (ctx, row_total (table, r, TRUE));
+  text = g_string_new (evk_chart_word (ctx, "CompletedOf", "{done} of {n} completed"));
+  g_string_replace (text, "{done}", done, 0);
+  g_string_replace (text, "{n}", total, 0);
+  return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
 void
@@ -36,34 +60,46 @@ evk_chart_draw_status_summary (EvkChartCtx *ctx)
   g_autofree EvkRgba *colours = g_new0 (EvkRgba, table->columns->len);
   g_autoptr(EvkChartStack) stack = NULL;
   double max = 0, sum = 0;
-  gboolean has_total = FALSE;
+  gboolean has_total = FALSE, any_completed = FALSE;
   guint n;
   EvkChartFrame frame;
 
   for (guint r = 0; r < table->rows->len; r++)
     {
-      max = MAX (max, row_total (table, r));
+      max = MAX (max, row_total (table, r, FALSE));
       if (evk_table_row (table, r)->role == EVK_ENTRY_TOTAL)
         has_total = TRUE;
       else
-        sum += row_total (table, r);
+        sum += row_total (table, r, FALSE);
     }
+  for (guint c = 0; c < table->columns->len; c++)
+    any_completed |= evk_table_column (table, c)->completed;
   stack = evk_chart_stack_new (max);
 
   evk_chart_frame_init (&frame);
   frame.title = g_strdup (ctx->spec->caption);
   /* Completed first and darkest: the scale runs from done to not done. */
   evk_chart_column_colours (ctx, table, FALSE, TRUE, colours);
+  /* A status the evaluator gave a colour keeps it, on screen and on paper;
+   * the others keep the palette's place on the scale. */
+  for (guint c = 0; c < table->columns->len; c++)
+    {
+      const char *colour = evk_table_column (table, c)->colour;
+      EvkRgba own;
+
+      if (colour != NULL && evk_rgba_parse (&own, colour))
+        colours[c] = own;
+    }
 
   for (guint r = 0; r < table->rows->len; r++)
     {
       EvkTableEntry *entry = evk_table_row (table, r);
       const char *label = evk_chart_label (ctx, entry);
       EvkChartStackRow *row = evk_chart_stack_add_row (stack, label, 0, r);
-      double total = row_total (table, r);
+      double total = row_total (table, r, FALSE);
 
       row->apart = entry->role == EVK_ENTRY_TOTAL;
-      row->trailing = evk_chart_count_text (ctx, total);
+      row->trailing = trailing_text (ctx, table, r, any_completed);
       for (guint c = 0; c < table->columns->len; c++)
         {
           EvkCell *cell = evk_table_cell (table, r, c);

@@ -822,6 +822,8 @@ status_table (Builder *b)
       EvkTerm *status = g_ptr_array_index (statuses, c);
 
       evk_table_column (table, c)->key = g_strdup (status->key);
+      evk_table_column (table, c)->colour = g_strdup (status->colour);
+      evk_table_column (table, c)->completed = status->completed;
       evk_localized_set (evk_table_column (table, c)->label, b->lang,
                          localized_text (b, status->name, status->key) ?: status->key);
     }

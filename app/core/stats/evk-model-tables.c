@@ -81,6 +81,8 @@ evk_table_status_summary (EvkStrategy *strategy,
       EvkTerm *status = g_ptr_array_index (statuses, c);
 
       evk_table_column (table, c)->key = g_strdup (status->key);
+      evk_table_column (table, c)->colour = g_strdup (status->colour);
+      evk_table_column (table, c)->completed = status->completed;
       copy_into (evk_table_column (table, c)->label, status->name);
     }
   for (guint g = 0; g < goals->len; g++)

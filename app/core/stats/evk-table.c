@@ -18,6 +18,7 @@ static void
 entry_free (EvkTableEntry *entry)
 {
   g_free (entry->key);
+  g_free (entry->colour);
   g_clear_pointer (&entry->label, g_hash_table_unref);
   g_free (entry);
 }

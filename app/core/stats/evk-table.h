@@ -34,6 +34,11 @@ typedef struct {
   double        value;    /* the code, for categories */
   double        base;     /* weighted base of this row/column when it has its own */
   guint         n_base;   /* unweighted base; 0 when the table's base applies */
+  /* Columns of the status summary: the status's own colour ("#rrggbb",
+   * NULL for the palette's) and whether its measures count as carried
+   * out, as the evaluator set them in the strategy. */
+  char         *colour;
+  gboolean      completed;
 } EvkTableEntry;
 
 typedef struct {
