@@ -160,6 +160,7 @@ evk_chart_edit_dialog_dispose (GObject *object)
   EvkChartEditDialog *self = EVK_CHART_EDIT_DIALOG (object);
 
   g_clear_object (&self->project);
+  gtk_widget_dispose_template (GTK_WIDGET (self), EVK_TYPE_CHART_EDIT_DIALOG);
   G_OBJECT_CLASS (evk_chart_edit_dialog_parent_class)->dispose (object);
 }
 
@@ -188,42 +189,20 @@ evk_chart_edit_dialog_class_init (EvkChartEditDialogClass *klass)
   gtk_widget_class_install_action (widget_class, "chart-edit.cancel", NULL, cancel_activated);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "chart-edit.cancel", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "chart-edit.save", NULL);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/evalkit/Evalkit/evk-chart-edit-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, EvkChartEditDialog, window_title);
+  gtk_widget_class_bind_template_child (widget_class, EvkChartEditDialog, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, EvkChartEditDialog, page);
 }
 
 static void
 evk_chart_edit_dialog_init (EvkChartEditDialog *self)
 {
-  GtkWidget *box, *header, *cancel, *save;
+  gtk_widget_init_template (GTK_WIDGET (self));
 
   self->caption_rows = g_ptr_array_new ();
   self->alt_views = g_ptr_array_new ();
-
-  gtk_window_set_modal (GTK_WINDOW (self), TRUE);
-  gtk_window_set_default_size (GTK_WINDOW (self), 560, 620);
-  gtk_window_set_title (GTK_WINDOW (self), _("Edit Caption and Alt Text"));
-
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  header = adw_header_bar_new ();
-  adw_header_bar_set_show_start_title_buttons (ADW_HEADER_BAR (header), FALSE);
-  adw_header_bar_set_show_end_title_buttons (ADW_HEADER_BAR (header), FALSE);
-  self->window_title = ADW_WINDOW_TITLE (adw_window_title_new (_("Edit Caption and Alt Text"), NULL));
-  adw_header_bar_set_title_widget (ADW_HEADER_BAR (header), GTK_WIDGET (self->window_title));
-
-  cancel = gtk_button_new_with_mnemonic (_("_Cancel"));
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (cancel), "chart-edit.cancel");
-  adw_header_bar_pack_start (ADW_HEADER_BAR (header), cancel);
-  save = gtk_button_new_with_mnemonic (_("_Save"));
-  gtk_widget_add_css_class (save, "suggested-action");
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (save), "chart-edit.save");
-  adw_header_bar_pack_end (ADW_HEADER_BAR (header), save);
-  gtk_box_append (GTK_BOX (box), header);
-
-  self->toast_overlay = ADW_TOAST_OVERLAY (adw_toast_overlay_new ());
-  gtk_widget_set_vexpand (GTK_WIDGET (self->toast_overlay), TRUE);
-  self->page = adw_preferences_page_new ();
-  adw_toast_overlay_set_child (self->toast_overlay, self->page);
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->toast_overlay));
-  adw_window_set_content (ADW_WINDOW (self), box);
 }
 
 static void

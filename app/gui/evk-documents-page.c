@@ -11,18 +11,18 @@
 
 #include "evk-documents-page.h"
 #include "evk-format.h"
-#include "evk-page.h"
 
 struct _EvkDocumentsPage
 {
   GtkWidget     parent_instance;
 
   EvkWorkspace *workspace;
+  char         *filter;
+
   GtkWidget    *box;
   GtkWidget    *search;
   GtkWidget    *summary;
   GtkWidget    *list;
-  char         *filter;
 };
 
 G_DEFINE_FINAL_TYPE (EvkDocumentsPage, evk_documents_page, GTK_TYPE_WIDGET)
@@ -150,7 +150,7 @@ evk_documents_page_dispose (GObject *object)
   if (self->workspace != NULL)
     g_signal_handlers_disconnect_by_data (self->workspace, self);
   g_clear_object (&self->workspace);
-  g_clear_pointer (&self->box, gtk_widget_unparent);
+  gtk_widget_dispose_template (GTK_WIDGET (self), EVK_TYPE_DOCUMENTS_PAGE);
   g_clear_pointer (&self->filter, g_free);
   G_OBJECT_CLASS (evk_documents_page_parent_class)->dispose (object);
 }
@@ -163,35 +163,20 @@ evk_documents_page_class_init (EvkDocumentsPageClass *klass)
 
   object_class->dispose = evk_documents_page_dispose;
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/evalkit/Evalkit/evk-documents-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, EvkDocumentsPage, box);
+  gtk_widget_class_bind_template_child (widget_class, EvkDocumentsPage, search);
+  gtk_widget_class_bind_template_child (widget_class, EvkDocumentsPage, summary);
+  gtk_widget_class_bind_template_child (widget_class, EvkDocumentsPage, list);
+  gtk_widget_class_bind_template_callback (widget_class, search_changed);
 }
 
 static void
 evk_documents_page_init (EvkDocumentsPage *self)
 {
-  GtkWidget *scrolled, *content, *group;
+  gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  gtk_widget_set_parent (self->box, GTK_WIDGET (self));
-  scrolled = evk_page_scrolled_new (&content);
-  gtk_box_append (GTK_BOX (self->box), scrolled);
-
-  gtk_box_append (GTK_BOX (content), evk_page_label_new (_("Document Review"), "title-1"));
-  self->summary = evk_page_label_new (NULL, "dim-label");
-  gtk_box_append (GTK_BOX (content), self->summary);
-  self->search = gtk_search_entry_new ();
-  g_object_set (self->search, "placeholder-text", _("Search documents"), NULL);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->search), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Search documents"), -1);
-  g_signal_connect (self->search, "search-changed", G_CALLBACK (search_changed), self);
-  gtk_box_append (GTK_BOX (content), self->search);
-
-  group = adw_preferences_group_new ();
-  self->list = gtk_list_box_new ();
-  gtk_list_box_set_selection_mode (GTK_LIST_BOX (self->list), GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (self->list, "boxed-list");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->list), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Documents"), -1);
   gtk_list_box_set_filter_func (GTK_LIST_BOX (self->list), row_matches, self, NULL);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), self->list);
-  gtk_box_append (GTK_BOX (content), group);
 }
 
 GtkWidget *

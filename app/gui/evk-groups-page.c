@@ -14,7 +14,6 @@
 #include "evk-format.h"
 #include "evk-groups-page.h"
 #include "evk-localized.h"
-#include "evk-page.h"
 #include "evk-rows.h"
 
 struct _EvkGroupsPage
@@ -22,12 +21,7 @@ struct _EvkGroupsPage
   GtkWidget     parent_instance;
 
   EvkWorkspace *workspace;
-  GtkWidget    *scrolled;
-  GtkWidget    *content;
-  GtkWidget    *entry;
-  GtkWidget    *result;
-  GtkWidget    *form;
-  GtkWidget    *save_button;
+  GPtrArray    *group_rows;    /* the rows of groups_group, to remove */
   GPtrArray    *name_rows;     /* AdwEntryRow per project language */
   char         *editing;       /* the key of the group in the form, or NULL */
   gboolean      filter_ok;
@@ -36,6 +30,14 @@ struct _EvkGroupsPage
   char         *removed_key;
   char         *removed_filter;
   GHashTable   *removed_name;
+
+  GtkWidget    *scrolled;
+  GtkWidget    *content;
+  GtkWidget    *groups_group;
+  GtkWidget    *form;
+  GtkWidget    *entry;
+  GtkWidget    *result;
+  GtkWidget    *save_button;
 };
 
 G_DEFINE_FINAL_TYPE (EvkGroupsPage, evk_groups_page, GTK_TYPE_WIDGET)
@@ -370,26 +372,38 @@ filter_changed (GtkEditable   *editable,
   update_save (self);
 }
 
+/* A preferences group of libadwaita 1.2 cannot list its rows, so the page
+ * keeps the ones it added. */
+static void
+clear_rows (EvkGroupsPage *self)
+{
+  for (guint i = 0; i < self->group_rows->len; i++)
+    adw_preferences_group_remove (ADW_PREFERENCES_GROUP (self->groups_group),
+                                  g_ptr_array_index (self->group_rows, i));
+  g_ptr_array_set_size (self->group_rows, 0);
+  for (guint i = 0; i < self->name_rows->len; i++)
+    adw_preferences_group_remove (ADW_PREFERENCES_GROUP (self->form),
+                                  g_ptr_array_index (self->name_rows, i));
+  g_ptr_array_set_size (self->name_rows, 0);
+}
+
+/* The page's sections and the form are in its template; the groups and
+ * the project's languages fill them, and the form starts empty again. */
 static void
 rebuild (EvkGroupsPage *self)
 {
   EvkStrategy *strategy = evk_workspace_get_strategy (self->workspace);
   EvkSurvey *survey = evk_workspace_get_survey (self->workspace);
-  GtkWidget *group, *row, *buttons, *new_button;
+  /* The group's rows are in a list of their own, where the name rows go
+   * in above the filter. */
+  GtkListBox *form_rows = GTK_LIST_BOX (gtk_widget_get_parent (self->entry));
 
-  evk_page_clear_box (self->content);
-  g_ptr_array_set_size (self->name_rows, 0);
-  gtk_box_append (GTK_BOX (self->content), evk_page_label_new (_("Respondent Groups"), "title-1"));
-  gtk_box_append (GTK_BOX (self->content),
-                  evk_page_label_new (_("Groups are named filters on survey variables. Every chart can be shown for a group."), "dim-label"));
-
-  group = adw_preferences_group_new ();
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Groups of the Strategy"));
+  clear_rows (self);
   for (guint i = 0; i < strategy->groups->len; i++)
     {
       EvkGroup *g = g_ptr_array_index (strategy->groups, i);
       const char *name = evk_workspace_tr (self->workspace, g->name);
-      GtkWidget *count_label;
+      GtkWidget *row, *count_label;
       g_autofree char *count = NULL;
       g_autofree char *edit = NULL, *remove = NULL;
       g_autoptr(GError) error = NULL;
@@ -412,14 +426,10 @@ rebuild (EvkGroupsPage *self)
                                  icon_button ("document-edit-symbolic", edit, g->key, G_CALLBACK (edit_clicked), self));
       adw_action_row_add_suffix (ADW_ACTION_ROW (row),
                                  icon_button ("user-trash-symbolic", remove, g->key, G_CALLBACK (remove_clicked), self));
-      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->groups_group), row);
+      g_ptr_array_add (self->group_rows, row);
     }
-  gtk_box_append (GTK_BOX (self->content), group);
 
-  self->form = adw_preferences_group_new ();
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (self->form), _("New Group"));
-  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (self->form),
-                                         _("Conditions on variables: “q72 in 4..5”, “reg_ansatte = 1”, “any(q16_1..q16_12) = 1”, joined with and, or, not."));
   for (guint l = 0; strategy->languages[l] != NULL; l++)
     {
       GtkWidget *name_row = adw_entry_row_new ();
@@ -429,31 +439,12 @@ rebuild (EvkGroupsPage *self)
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (name_row), title);
       g_object_set_data_full (G_OBJECT (name_row), "lang", g_strdup (strategy->languages[l]), g_free);
       g_signal_connect (name_row, "changed", G_CALLBACK (name_changed), self);
-      adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->form), name_row);
+      gtk_list_box_insert (form_rows, name_row, l);
       g_ptr_array_add (self->name_rows, name_row);
     }
-  self->entry = adw_entry_row_new ();
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->entry), _("Filter"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->entry), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Filter"), -1);
-  g_signal_connect (self->entry, "changed", G_CALLBACK (filter_changed), self);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->form), self->entry);
-  self->result = evk_page_label_new (NULL, "filter-result");
-  gtk_widget_set_margin_top (self->result, 6);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->result), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Matching respondents"), -1);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->form), self->result);
-
-  buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  gtk_widget_set_halign (buttons, GTK_ALIGN_END);
-  gtk_widget_set_margin_top (buttons, 12);
-  new_button = gtk_button_new_with_mnemonic (_("_Clear"));
-  g_signal_connect (new_button, "clicked", G_CALLBACK (new_clicked), self);
-  self->save_button = gtk_button_new_with_mnemonic (_("_Save Group"));
-  gtk_widget_add_css_class (self->save_button, "suggested-action");
-  g_signal_connect (self->save_button, "clicked", G_CALLBACK (save_clicked), self);
-  gtk_box_append (GTK_BOX (buttons), new_button);
-  gtk_box_append (GTK_BOX (buttons), self->save_button);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->form), buttons);
-  gtk_box_append (GTK_BOX (self->content), self->form);
+  gtk_editable_set_text (GTK_EDITABLE (self->entry), "");
+  gtk_button_set_label (GTK_BUTTON (self->save_button), _("_Save Group"));
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (self->form), _("New Group"));
   g_clear_pointer (&self->editing, g_free);
   filter_changed (GTK_EDITABLE (self->entry), self);
 }
@@ -566,7 +557,8 @@ evk_groups_page_dispose (GObject *object)
   if (self->workspace != NULL)
     g_signal_handlers_disconnect_by_data (self->workspace, self);
   g_clear_object (&self->workspace);
-  g_clear_pointer (&self->scrolled, gtk_widget_unparent);
+  gtk_widget_dispose_template (GTK_WIDGET (self), EVK_TYPE_GROUPS_PAGE);
+  g_clear_pointer (&self->group_rows, g_ptr_array_unref);
   g_clear_pointer (&self->name_rows, g_ptr_array_unref);
   g_clear_pointer (&self->editing, g_free);
   g_clear_pointer (&self->removed_key, g_free);
@@ -583,14 +575,26 @@ evk_groups_page_class_init (EvkGroupsPageClass *klass)
 
   object_class->dispose = evk_groups_page_dispose;
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/evalkit/Evalkit/evk-groups-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, EvkGroupsPage, scrolled);
+  gtk_widget_class_bind_template_child (widget_class, EvkGroupsPage, content);
+  gtk_widget_class_bind_template_child (widget_class, EvkGroupsPage, groups_group);
+  gtk_widget_class_bind_template_child (widget_class, EvkGroupsPage, form);
+  gtk_widget_class_bind_template_child (widget_class, EvkGroupsPage, entry);
+  gtk_widget_class_bind_template_child (widget_class, EvkGroupsPage, result);
+  gtk_widget_class_bind_template_child (widget_class, EvkGroupsPage, save_button);
+  gtk_widget_class_bind_template_callback (widget_class, filter_changed);
+  gtk_widget_class_bind_template_callback (widget_class, new_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, save_clicked);
 }
 
 static void
 evk_groups_page_init (EvkGroupsPage *self)
 {
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->group_rows = g_ptr_array_new ();
   self->name_rows = g_ptr_array_new ();
-  self->scrolled = evk_page_scrolled_new (&self->content);
-  gtk_widget_set_parent (self->scrolled, GTK_WIDGET (self));
 }
 
 GtkWidget *

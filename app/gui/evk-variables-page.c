@@ -19,13 +19,21 @@ struct _EvkVariablesPage
   GtkWidget     parent_instance;
 
   EvkWorkspace *workspace;
+  EvkChartCard *card;
+  GPtrArray    *value_rows;  /* the rows of values_group, to remove */
+  char         *filter;
+  char         *selected;
+
   GtkWidget    *paned;
   GtkWidget    *search;
   GtkWidget    *list;
   GtkWidget    *details;
-  EvkChartCard *card;
-  char         *filter;
-  char         *selected;
+  GtkWidget    *name_label;
+  GtkWidget    *title_label;
+  GtkWidget    *values_group;
+  GtkWidget    *frequencies_label;
+  GtkWidget    *personal_label;
+  GtkWidget    *no_survey_label;
 };
 
 G_DEFINE_FINAL_TYPE (EvkVariablesPage, evk_variables_page, GTK_TYPE_WIDGET)
@@ -42,25 +50,46 @@ row_matches (GtkListBoxRow *row,
   return haystack != NULL && strstr (haystack, self->filter) != NULL;
 }
 
+/* A preferences group of libadwaita 1.2 cannot list its rows, so the page
+ * keeps the ones it added. */
+static void
+clear_details (EvkVariablesPage *self)
+{
+  for (guint i = 0; i < self->value_rows->len; i++)
+    adw_preferences_group_remove (ADW_PREFERENCES_GROUP (self->values_group),
+                                  g_ptr_array_index (self->value_rows, i));
+  g_ptr_array_set_size (self->value_rows, 0);
+  if (self->card != NULL)
+    gtk_box_remove (GTK_BOX (self->details), GTK_WIDGET (self->card));
+  self->card = NULL;
+
+  gtk_widget_set_visible (self->name_label, FALSE);
+  gtk_widget_set_visible (self->title_label, FALSE);
+  gtk_widget_set_visible (self->values_group, FALSE);
+  gtk_widget_set_visible (self->frequencies_label, FALSE);
+  gtk_widget_set_visible (self->personal_label, FALSE);
+  gtk_widget_set_visible (self->no_survey_label, FALSE);
+}
+
+/* The details' parts are in the template; a variable fills and shows the
+ * ones it has. */
 static void
 show_details (EvkVariablesPage *self,
               EvkVariable      *variable)
 {
   const char *lang = evk_workspace_get_language (self->workspace);
-  GtkWidget *group;
 
-  evk_page_clear_box (self->details);
-  self->card = NULL;
+  clear_details (self);
   if (variable == NULL)
     return;
 
-  gtk_box_append (GTK_BOX (self->details), evk_page_label_new (variable->name, "dim-label"));
-  gtk_box_append (GTK_BOX (self->details), evk_page_label_new (evk_workspace_tr (self->workspace, variable->label), "title-2"));
+  gtk_label_set_text (GTK_LABEL (self->name_label), variable->name);
+  gtk_widget_set_visible (self->name_label, TRUE);
+  gtk_label_set_text (GTK_LABEL (self->title_label), evk_workspace_tr (self->workspace, variable->label));
+  gtk_widget_set_visible (self->title_label, TRUE);
 
-  group = adw_preferences_group_new ();
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Value Labels"));
-  if (variable->value_labels->len == 0)
-    adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), _("This variable has no value labels."));
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (self->values_group),
+                                         variable->value_labels->len == 0 ? _("This variable has no value labels.") : NULL);
   for (guint i = 0; i < variable->value_labels->len; i++)
     {
       EvkValueLabel *value_label = g_ptr_array_index (variable->value_labels, i);
@@ -75,21 +104,21 @@ show_details (EvkVariablesPage *self,
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), evk_workspace_tr (self->workspace, value_label->label));
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->values_group), row);
+      g_ptr_array_add (self->value_rows, row);
     }
-  gtk_box_append (GTK_BOX (self->details), group);
+  gtk_widget_set_visible (self->values_group, TRUE);
 
   if (variable->type == EVK_VARIABLE_NUMERIC && !variable->personal)
     {
       EvkQuery query = { "frequency", variable->name, "all", TRUE };
 
-      gtk_box_append (GTK_BOX (self->details), evk_page_section_new (_("Frequencies")));
+      gtk_widget_set_visible (self->frequencies_label, TRUE);
       self->card = evk_chart_card_new (self->workspace, EVK_CHART_DISTRIBUTION, &query);
-      gtk_box_append (GTK_BOX (self->details), GTK_WIDGET (self->card));
+      gtk_box_insert_child_after (GTK_BOX (self->details), GTK_WIDGET (self->card), self->frequencies_label);
     }
   else if (variable->personal)
-    gtk_box_append (GTK_BOX (self->details),
-                    evk_page_label_new (_("Personal data: contact fields and free text stay in the project and are not charted."), "dim-label"));
+    gtk_widget_set_visible (self->personal_label, TRUE);
 }
 
 static void
@@ -121,8 +150,7 @@ rebuild (EvkVariablesPage *self)
   if (survey == NULL)
     {
       show_details (self, NULL);
-      gtk_box_append (GTK_BOX (self->details),
-                      evk_page_label_new (_("The project has no survey yet. Import one from the Import menu."), "dim-label"));
+      gtk_widget_set_visible (self->no_survey_label, TRUE);
       return;
     }
   for (guint i = 0; i < survey->variables->len; i++)
@@ -219,7 +247,8 @@ evk_variables_page_dispose (GObject *object)
   if (self->workspace != NULL)
     g_signal_handlers_disconnect_by_data (self->workspace, self);
   g_clear_object (&self->workspace);
-  g_clear_pointer (&self->paned, gtk_widget_unparent);
+  gtk_widget_dispose_template (GTK_WIDGET (self), EVK_TYPE_VARIABLES_PAGE);
+  g_clear_pointer (&self->value_rows, g_ptr_array_unref);
   g_clear_pointer (&self->filter, g_free);
   g_clear_pointer (&self->selected, g_free);
   G_OBJECT_CLASS (evk_variables_page_parent_class)->dispose (object);
@@ -233,47 +262,28 @@ evk_variables_page_class_init (EvkVariablesPageClass *klass)
 
   object_class->dispose = evk_variables_page_dispose;
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/evalkit/Evalkit/evk-variables-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, EvkVariablesPage, paned);
+  gtk_widget_class_bind_template_child (widget_class, EvkVariablesPage, search);
+  gtk_widget_class_bind_template_child (widget_class, EvkVariablesPage, list);
+  gtk_widget_class_bind_template_child (widget_class, EvkVariablesPage, details);
+  gtk_widget_class_bind_template_child (widget_class, EvkVariablesPage, name_label);
+  gtk_widget_class_bind_template_child (widget_class, EvkVariablesPage, title_label);
+  gtk_widget_class_bind_template_child (widget_class, EvkVariablesPage, values_group);
+  gtk_widget_class_bind_template_child (widget_class, EvkVariablesPage, frequencies_label);
+  gtk_widget_class_bind_template_child (widget_class, EvkVariablesPage, personal_label);
+  gtk_widget_class_bind_template_child (widget_class, EvkVariablesPage, no_survey_label);
+  gtk_widget_class_bind_template_callback (widget_class, search_changed);
+  gtk_widget_class_bind_template_callback (widget_class, row_selected);
 }
 
 static void
 evk_variables_page_init (EvkVariablesPage *self)
 {
-  GtkWidget *left = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *scrolled = gtk_scrolled_window_new ();
-  GtkWidget *details_scrolled;
+  gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->paned = gtk_paned_new (GTK_ORIENTATION_HORIZONTAL);
-  gtk_paned_set_position (GTK_PANED (self->paned), 340);
-  gtk_paned_set_shrink_start_child (GTK_PANED (self->paned), FALSE);
-  gtk_paned_set_shrink_end_child (GTK_PANED (self->paned), FALSE);
-  gtk_widget_set_parent (self->paned, GTK_WIDGET (self));
-
-  self->search = gtk_search_entry_new ();
-  g_object_set (self->search, "placeholder-text", _("Search variables and labels"), NULL);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->search), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Search variables and labels"), -1);
-  gtk_widget_set_margin_start (self->search, 12);
-  gtk_widget_set_margin_end (self->search, 12);
-  gtk_widget_set_margin_top (self->search, 12);
-  gtk_widget_set_margin_bottom (self->search, 6);
-  g_signal_connect (self->search, "search-changed", G_CALLBACK (search_changed), self);
-  gtk_box_append (GTK_BOX (left), self->search);
-
-  self->list = gtk_list_box_new ();
-  gtk_widget_add_css_class (self->list, "navigation-sidebar");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->list), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Variables"), -1);
+  self->value_rows = g_ptr_array_new ();
   gtk_list_box_set_filter_func (GTK_LIST_BOX (self->list), row_matches, self, NULL);
-  g_signal_connect (self->list, "row-selected", G_CALLBACK (row_selected), self);
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), self->list);
-  gtk_widget_set_vexpand (scrolled, TRUE);
-  gtk_box_append (GTK_BOX (left), scrolled);
-  gtk_widget_set_size_request (left, 260, -1);
-  gtk_paned_set_start_child (GTK_PANED (self->paned), left);
-
-  details_scrolled = evk_page_scrolled_new (&self->details);
-  gtk_widget_set_size_request (details_scrolled, 320, -1);
-  gtk_paned_set_end_child (GTK_PANED (self->paned), details_scrolled);
 }
 
 GtkWidget *

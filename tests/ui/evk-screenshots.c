@@ -44,6 +44,57 @@ write_bad_csv (const char *dir)
   return g_file_new_for_path (path);
 }
 
+/* How long no new frame must come before a view counts as drawn, and how
+ * long to wait at most: a window that never stops drawing (the import
+ * dialog showing an error in Norwegian often does not) is taken as its
+ * last frame shows it. */
+#define SETTLE_MS 300
+#define MAX_WAIT_MS 5000
+
+static void
+frame_painted (GdkFrameClock *clock,
+               gint64        *last_paint)
+{
+  *last_paint = g_get_monotonic_time ();
+}
+
+/* Waits until the window (and the dialog over it) has painted a frame of
+ * what is now set up, and then until the frames stop: the charts size
+ * themselves over a few frames, and a page of many rows can take longer
+ * than any fixed wait to lay out when the machine is busy. Until then the
+ * window would be captured as its last frame showed it, or as nothing. */
+static void
+wait_for_frames (GtkWidget *window,
+                 GtkWidget *dialog)
+{
+  GtkWidget *widgets[] = { window, dialog };
+  GdkFrameClock *clocks[G_N_ELEMENTS (widgets)] = { NULL };
+  gulong handlers[G_N_ELEMENTS (widgets)] = { 0 };
+  gint64 start = g_get_monotonic_time (), last_paint = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (widgets); i++)
+    if (widgets[i] != NULL && (clocks[i] = gtk_widget_get_frame_clock (widgets[i])) != NULL)
+      {
+        handlers[i] = g_signal_connect (clocks[i], "after-paint", G_CALLBACK (frame_painted), &last_paint);
+        /* A view that changed nothing would never paint again. */
+        gtk_widget_queue_draw (widgets[i]);
+      }
+
+  while (last_paint == 0 || g_get_monotonic_time () - last_paint < SETTLE_MS * 1000)
+    {
+      if (g_get_monotonic_time () - start > MAX_WAIT_MS * 1000)
+        {
+          g_printerr ("evk-screenshots: still drawing after %d s; taking the last frame\n", MAX_WAIT_MS / 1000);
+          break;
+        }
+      evk_ui_run_for (20);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (widgets); i++)
+    if (handlers[i] != 0)
+      g_signal_handler_disconnect (clocks[i], handlers[i]);
+}
+
 static gboolean
 shoot (EvkWindow   *window,
        const View  *view,
@@ -77,8 +128,7 @@ shoot (EvkWindow   *window,
       while (evk_import_dialog_is_running (EVK_IMPORT_DIALOG (dialog)))
         g_main_context_iteration (NULL, TRUE);
     }
-  /* Let the charts size themselves and draw. */
-  evk_ui_run_for (600);
+  wait_for_frames (GTK_WIDGET (window), dialog);
 
   name = width == 1920 ? g_strdup_printf ("%s-%s-%s.png", view->name, lang, dark ? "dark" : "light")
                        : g_strdup_printf ("%s-%s-%s-%dx%d.png", view->name, lang, dark ? "dark" : "light", width, height);
