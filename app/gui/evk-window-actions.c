@@ -25,6 +25,8 @@ _evk_edit_free (EvkEdit *edit)
   g_clear_pointer (&edit->survey_after, evk_survey_free);
   g_clear_pointer (&edit->strategy_before, evk_strategy_free);
   g_clear_pointer (&edit->strategy_after, evk_strategy_free);
+  g_clear_pointer (&edit->outline_before, evk_outline_free);
+  g_clear_pointer (&edit->outline_after, evk_outline_free);
   g_free (edit);
 }
 
@@ -231,6 +233,18 @@ move_edit (EvkWindow *self,
   if (from->len == 0)
     return;
   edit = g_ptr_array_steal_index (from, from->len - 1);
+  if (edit->outline_before != NULL || edit->report_text)
+    {
+      if (!_evk_window_move_report_edit (self, edit, undo, &error))
+        {
+          _evk_window_toast (self, error->message);
+          _evk_edit_free (edit);
+        }
+      else
+        g_ptr_array_add (to, edit);
+      _evk_window_update_actions (self);
+      return;
+    }
   if (edit->strategy_before != NULL)
     {
       if (!evk_project_save_strategy (self->project, undo ? edit->strategy_before : edit->strategy_after, &error))
