@@ -12,6 +12,7 @@
 #include "evk-import-dialog.h"
 #include "evk-measure-edit.h"
 #include "evk-measure-page.h"
+#include "evk-report-page.h"
 #include "evk-window-private.h"
 
 void
@@ -288,6 +289,8 @@ flush_narrative (EvkWindow *self)
 {
   if (self->page_widget != NULL && EVK_IS_MEASURE_PAGE (self->page_widget))
     evk_narrative_editor_flush (evk_measure_page_get_narrative (EVK_MEASURE_PAGE (self->page_widget)));
+  else if (self->page_widget != NULL && EVK_IS_REPORT_PAGE (self->page_widget))
+    evk_report_page_flush (EVK_REPORT_PAGE (self->page_widget));
 }
 
 /* While the focus is in a text with its own history, Ctrl+Z takes back
