@@ -57,6 +57,7 @@ struct _TitleField
   char               *key;
   char               *lang;          /* NULL for a value ("Number", "Date") */
   GtkWidget          *row;
+  GtkWidget          *expander;      /* the key's row over its languages, or NULL */
   GtkEventController *focus;
   char               *saved;         /* the value as the store has it */
   guint               save_id;
@@ -227,6 +228,16 @@ title_field_get_text (TitleField *field)
   return g_strdup (gtk_editable_get_text (GTK_EDITABLE (field->row)));
 }
 
+/* A text key's row shows its value in the content language while closed. */
+static void
+update_expander (TitleField *field)
+{
+  if (field->expander == NULL ||
+      g_strcmp0 (field->lang, evk_workspace_get_language (field->self->workspace)) != 0)
+    return;
+  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (field->expander), field->saved);
+}
+
 /* One edit, one transaction; in a window on its undo stack, one edit per
  * stay in the entry. */
 static void
@@ -259,6 +270,7 @@ title_field_save (TitleField *field)
   g_free (field->saved);
   field->saved = g_steal_pointer (&text);
   field->in_stay = TRUE;
+  update_expander (field);
 }
 
 static gboolean
@@ -293,7 +305,8 @@ title_focus_left (GtkEventControllerFocus *controller,
 static GtkWidget *
 title_row_new (EvkReportPage *self,
                const char    *key,
-               const char    *lang)
+               const char    *lang,
+               GtkWidget     *expander)
 {
   TitleField *field = g_new0 (TitleField, 1);
   g_autoptr(GError) error = NULL;
@@ -302,6 +315,7 @@ title_row_new (EvkReportPage *self,
   field->self = self;
   field->key = g_strdup (key);
   field->lang = g_strdup (lang);
+  field->expander = expander;
   value = evk_report_get_title_field (get_project (self), key, lang, &error);
   if (error != NULL)
     g_warning ("Could not read the title page's %s: %s", key, error->message);
@@ -318,6 +332,7 @@ title_row_new (EvkReportPage *self,
   g_signal_connect (field->focus, "leave", G_CALLBACK (title_focus_left), field);
   gtk_widget_add_controller (field->row, field->focus);
   g_ptr_array_add (self->title_fields, field);
+  update_expander (field);
   return field->row;
 }
 
@@ -330,18 +345,28 @@ build_title_page (EvkReportPage *self)
   GStrv languages = get_languages (self);
   GtkWidget *details;
 
+  /* A text is a row per key that opens on its languages, so that the
+   * title page stays short enough to leave the outline in view. */
   self->building = TRUE;
   for (guint k = 0; main_texts[k] != NULL; k++)
-    for (guint l = 0; languages[l] != NULL; l++)
-      adw_preferences_group_add (self->title_group, title_row_new (self, main_texts[k], languages[l]));
+    {
+      GtkWidget *expander = adw_expander_row_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander), title_key_label (main_texts[k]));
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (expander), FALSE);
+      for (guint l = 0; languages[l] != NULL; l++)
+        adw_expander_row_add_row (ADW_EXPANDER_ROW (expander),
+                                  title_row_new (self, main_texts[k], languages[l], expander));
+      adw_preferences_group_add (self->title_group, expander);
+    }
   for (guint k = 0; values[k] != NULL; k++)
-    adw_preferences_group_add (self->title_group, title_row_new (self, values[k], NULL));
+    adw_preferences_group_add (self->title_group, title_row_new (self, values[k], NULL, NULL));
 
   details = adw_expander_row_new ();
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (details), _("The PDF’s keywords and subject"));
   for (guint k = 0; pdf_texts[k] != NULL; k++)
     for (guint l = 0; languages[l] != NULL; l++)
-      adw_expander_row_add_row (ADW_EXPANDER_ROW (details), title_row_new (self, pdf_texts[k], languages[l]));
+      adw_expander_row_add_row (ADW_EXPANDER_ROW (details), title_row_new (self, pdf_texts[k], languages[l], NULL));
   adw_preferences_group_add (self->title_group, details);
   self->building = FALSE;
 }
@@ -369,6 +394,7 @@ reload_title_page (EvkReportPage *self)
       gtk_editable_set_text (GTK_EDITABLE (field->row), stored);
       self->building = FALSE;
       field->in_stay = FALSE;
+      update_expander (field);
     }
 }
 
@@ -744,9 +770,18 @@ action_button (const char *icon,
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (button, "flat");
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
-  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button), target);
-  gtk_widget_set_sensitive (button, sensitive);
+  /* An action would make the button sensitive again: a move past either
+   * end gets none. */
+  if (sensitive)
+    {
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
+      gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button), target);
+    }
+  else
+    {
+      g_variant_unref (g_variant_ref_sink (target));
+      gtk_widget_set_sensitive (button, FALSE);
+    }
   return button;
 }
 
@@ -812,16 +847,17 @@ section_row (EvkReportPage     *self,
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row),
                                  section->heading ? _("Section") : _("Printed without a heading, before the sections"));
+  /* Each action goes before those added earlier. */
   adw_expander_row_add_action (ADW_EXPANDER_ROW (row),
-                               action_button ("go-up-symbolic", _("Move Up"), "report.move-section",
-                                              g_variant_new ("(ssi)", part->key, section->key, -1), index > 0));
+                               action_button ("user-trash-symbolic", _("Remove Section"), "report.remove-section",
+                                              g_variant_new ("(ss)", part->key, section->key), TRUE));
   adw_expander_row_add_action (ADW_EXPANDER_ROW (row),
                                action_button ("go-down-symbolic", _("Move Down"), "report.move-section",
                                               g_variant_new ("(ssi)", part->key, section->key, 1),
                                               index + 1 < part->sections->len));
   adw_expander_row_add_action (ADW_EXPANDER_ROW (row),
-                               action_button ("user-trash-symbolic", _("Remove Section"), "report.remove-section",
-                                              g_variant_new ("(ss)", part->key, section->key), TRUE));
+                               action_button ("go-up-symbolic", _("Move Up"), "report.move-section",
+                                              g_variant_new ("(ssi)", part->key, section->key, -1), index > 0));
   if (section->heading)
     add_title_rows (self, row, _("Heading"), part->key, section->key, section->title);
   else
@@ -852,16 +888,17 @@ part_row (EvkReportPage  *self,
   adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), subtitle);
   g_object_set_data_full (G_OBJECT (row), "part", g_strdup (part->key), g_free);
 
+  /* Each action goes before those added earlier. */
   adw_expander_row_add_action (ADW_EXPANDER_ROW (row),
-                               action_button ("go-up-symbolic", _("Move Up"), "report.move-part",
-                                              g_variant_new ("(si)", part->key, -1), index > 0));
+                               action_button ("user-trash-symbolic", _("Remove Part"), "report.remove-part",
+                                              g_variant_new_string (part->key), TRUE));
   adw_expander_row_add_action (ADW_EXPANDER_ROW (row),
                                action_button ("go-down-symbolic", _("Move Down"), "report.move-part",
                                               g_variant_new ("(si)", part->key, 1),
                                               index + 1 < self->outline->parts->len));
   adw_expander_row_add_action (ADW_EXPANDER_ROW (row),
-                               action_button ("user-trash-symbolic", _("Remove Part"), "report.remove-part",
-                                              g_variant_new_string (part->key), TRUE));
+                               action_button ("go-up-symbolic", _("Move Up"), "report.move-part",
+                                              g_variant_new ("(si)", part->key, -1), index > 0));
 
   if (has_sections (part))
     {
@@ -1020,10 +1057,12 @@ build_outline (EvkReportPage *self)
       EvkOutlinePart *part = g_ptr_array_index (self->outline->parts, p);
       GtkWidget *row;
 
-      /* Goal chapters take a number each; the page cannot know how many
-       * print, so numbers stop at the first such part. */
-      if (number != G_MAXUINT && part->numbered && part->kind != EVK_PART_CONTENTS)
-        number = part->kind == EVK_PART_GOALS ? G_MAXUINT : number + 1;
+      /* Goal chapters may take a number each; the page cannot know how
+       * many print, so numbers stop at the first such part. */
+      if (part->kind == EVK_PART_GOALS)
+        number = G_MAXUINT;
+      else if (number != G_MAXUINT && part->numbered && part->kind != EVK_PART_CONTENTS)
+        number++;
       row = part_row (self, part, p, number != G_MAXUINT && part->numbered ? number : 0);
       adw_preferences_group_add (self->outline_group, row);
       g_ptr_array_add (self->outline_rows, row);
@@ -1141,8 +1180,11 @@ language_changed (EvkWorkspace  *workspace,
 {
   /* Titles and captions follow the content language; the chapter's
    * editor shows every language already. */
-  if (self->part == NULL)
-    build_outline (self);
+  if (self->part != NULL)
+    return;
+  for (guint i = 0; i < self->title_fields->len; i++)
+    update_expander (g_ptr_array_index (self->title_fields, i));
+  build_outline (self);
 }
 
 void
