@@ -14,6 +14,7 @@
 #include "evk-narrative-editor.h"
 #include "evk-narrative.h"
 #include "evk-page.h"
+#include "evk-report-texts.h"
 #include "evk-window-private.h"
 
 /* Typing is saved this long after the last keystroke (and at once when
@@ -28,6 +29,9 @@ struct _EvkNarrativeEditor
 
   EvkWorkspace   *workspace;
   guint           number;
+  char           *part;             /* a report chapter's texts instead of a measure's */
+  GStrv           keys;             /* the chapter's sections */
+  GStrv           names;
   gboolean        loading;
 
   GtkWidget      *group;
@@ -75,6 +79,29 @@ static EvkProject *
 get_project (EvkNarrativeEditor *self)
 {
   return evk_workspace_get_project (self->workspace);
+}
+
+/* A measure's texts and a report chapter's are stored apart: these
+ * choose. */
+static GHashTable *
+get_texts (EvkNarrativeEditor  *self,
+           const char          *field,
+           GError             **error)
+{
+  if (self->part != NULL)
+    return evk_report_text_get_all (get_project (self), field, error);
+  return evk_project_get_measure_texts (get_project (self), self->number, field, error);
+}
+
+static EvkTextState
+get_text_state (EvkNarrativeEditor  *self,
+                const char          *field,
+                const char          *lang,
+                GError             **error)
+{
+  if (self->part != NULL)
+    return evk_report_text_state (get_project (self), field, lang, error);
+  return evk_project_get_measure_text_state (get_project (self), self->number, field, lang, error);
 }
 
 /* The language's name in the UI language; a language added to a project
@@ -133,8 +160,7 @@ column_update_state (Column *column)
       gtk_widget_set_visible (label, FALSE);
       return;
     }
-  state = evk_project_get_measure_text_state (get_project (self), self->number,
-                                              column->field, column->lang, &error);
+  state = get_text_state (self, column->field, column->lang, &error);
   if (error != NULL)
     {
       gtk_label_set_text (GTK_LABEL (label), error->message);
@@ -192,9 +218,14 @@ column_save (Column *column)
   text = column_get_text (column);
   if (g_strcmp0 (text, column->saved) == 0)
     return;
-  if (root != NULL && EVK_IS_WINDOW (root))
+  if (root != NULL && EVK_IS_WINDOW (root) && self->part != NULL)
+    saved = _evk_window_set_report_text (EVK_WINDOW (root), column->field, column->lang, text,
+                                         column->in_stay, &error);
+  else if (root != NULL && EVK_IS_WINDOW (root))
     saved = _evk_window_set_text (EVK_WINDOW (root), self->number, column->field, column->lang, text,
                                   column->in_stay, &error);
+  else if (self->part != NULL)
+    saved = evk_report_text_put (get_project (self), column->field, column->lang, text, NULL, &error);
   else
     saved = evk_project_set_measure_text (evk_workspace_get_project (self->workspace), self->number,
                                           column->field, column->lang, text, NULL, &error);
@@ -463,7 +494,8 @@ column_new (EvkNarrativeEditor *self,
   column->self = self;
   column->key = g_strdup (key);
   column->lang = g_strdup (lang);
-  column->field = g_strdup_printf ("section:%s", key);
+  column->field = self->part != NULL ? evk_narrative_chapter_field (self->part, key)
+                                     : g_strdup_printf ("section:%s", key);
   column->is_source = is_source;
   column->saved = g_strdup (text != NULL ? text : "");
   g_ptr_array_add (self->columns, column);
@@ -523,14 +555,32 @@ build (EvkNarrativeEditor *self)
   GPtrArray *sections = evk_workspace_get_strategy (self->workspace)->vocabs[EVK_VOCAB_SECTION];
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func ((GDestroyNotify) g_hash_table_unref);
+  g_autoptr(GPtrArray) keys = g_ptr_array_new ();
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
   g_auto(GStrv) languages = NULL;
 
-  languages = evk_project_get_languages (project, &error);
-  for (guint s = 0; languages != NULL && s < sections->len; s++)
+  /* A measure has the strategy's sections, a chapter its own. */
+  for (guint s = 0; self->part == NULL && s < sections->len; s++)
     {
       EvkTerm *section = g_ptr_array_index (sections, s);
-      g_autofree char *field = g_strdup_printf ("section:%s", section->key);
-      GHashTable *localized = evk_project_get_measure_texts (project, self->number, field, &error);
+      const char *name = evk_workspace_tr (self->workspace, section->name);
+
+      g_ptr_array_add (keys, section->key);
+      g_ptr_array_add (names, (gpointer) (name[0] != '\0' ? name : section->key));
+    }
+  for (guint s = 0; self->part != NULL && self->keys[s] != NULL; s++)
+    {
+      g_ptr_array_add (keys, self->keys[s]);
+      g_ptr_array_add (names, self->names[s]);
+    }
+
+  languages = evk_project_get_languages (project, &error);
+  for (guint s = 0; languages != NULL && s < keys->len; s++)
+    {
+      g_autofree char *field = self->part != NULL
+                               ? evk_narrative_chapter_field (self->part, g_ptr_array_index (keys, s))
+                               : g_strdup_printf ("section:%s", (char *) g_ptr_array_index (keys, s));
+      GHashTable *localized = get_texts (self, field, &error);
 
       if (localized == NULL)
         break;
@@ -547,16 +597,14 @@ build (EvkNarrativeEditor *self)
     }
 
   self->loading = TRUE;
-  for (guint s = 0; s < sections->len; s++)
+  for (guint s = 0; s < keys->len; s++)
     {
-      EvkTerm *section = g_ptr_array_index (sections, s);
+      const char *key = g_ptr_array_index (keys, s);
       GHashTable *localized = g_ptr_array_index (texts, s);
-      const char *name = evk_workspace_tr (self->workspace, section->name);
+      const char *name = g_ptr_array_index (names, s);
       GtkWidget *block = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
       GtkWidget *heading, *columns;
 
-      if (name[0] == '\0')
-        name = section->key;
       heading = evk_page_label_new (name, "heading");
       gtk_accessible_update_property (GTK_ACCESSIBLE (heading), GTK_ACCESSIBLE_PROPERTY_LEVEL, 3, -1);
       gtk_box_append (GTK_BOX (block), heading);
@@ -565,7 +613,7 @@ build (EvkNarrativeEditor *self)
       gtk_box_set_homogeneous (GTK_BOX (columns), TRUE);
       for (guint l = 0; languages[l] != NULL; l++)
         gtk_box_append (GTK_BOX (columns),
-                        column_new (self, section->key, name, languages[l], l == 0,
+                        column_new (self, key, name, languages[l], l == 0,
                                     g_hash_table_lookup (localized, languages[l])));
       gtk_box_append (GTK_BOX (block), columns);
       gtk_widget_add_css_class (block, "narrative-section");
@@ -592,10 +640,10 @@ reload_texts (EvkNarrativeEditor *self)
 
       if (g_hash_table_contains (by_field, column->field))
         continue;
-      localized = evk_project_get_measure_texts (get_project (self), self->number, column->field, &error);
+      localized = get_texts (self, column->field, &error);
       if (localized == NULL)
         {
-          g_warning ("Could not read the narrative of measure %u: %s", self->number, error->message);
+          g_warning ("Could not read the narrative of %s: %s", column->field, error->message);
           return;
         }
       g_hash_table_insert (by_field, column->field, localized);
@@ -640,7 +688,8 @@ workspace_changed (EvkWorkspace       *workspace,
       reload_texts (self);
       return;
     }
-  if (g_strcmp0 (what, "measure") == 0)
+  /* Neither a measure's facts nor the outline change a figure. */
+  if (g_strcmp0 (what, "measure") == 0 || g_strcmp0 (what, "report") == 0)
     return;
   g_clear_pointer (&self->figures, evk_live_figures_free);
   if (evk_narrative_editor_get_preview (self))
@@ -671,6 +720,9 @@ evk_narrative_editor_dispose (GObject *object)
   g_clear_pointer (&self->figures, evk_live_figures_free);
   g_clear_pointer (&self->group, gtk_widget_unparent);
   g_clear_object (&self->workspace);
+  g_clear_pointer (&self->part, g_free);
+  g_clear_pointer (&self->keys, g_strfreev);
+  g_clear_pointer (&self->names, g_strfreev);
   G_OBJECT_CLASS (evk_narrative_editor_parent_class)->dispose (object);
 }
 
@@ -714,6 +766,28 @@ evk_narrative_editor_new (EvkWorkspace *workspace,
   self = g_object_new (EVK_TYPE_NARRATIVE_EDITOR, NULL);
   self->workspace = g_object_ref (workspace);
   self->number = number;
+  g_signal_connect (workspace, "changed", G_CALLBACK (workspace_changed), self);
+  build (self);
+  return GTK_WIDGET (self);
+}
+
+GtkWidget *
+evk_narrative_editor_new_for_chapter (EvkWorkspace       *workspace,
+                                      const char         *part,
+                                      const char * const *keys,
+                                      const char * const *names)
+{
+  EvkNarrativeEditor *self;
+
+  g_return_val_if_fail (EVK_IS_WORKSPACE (workspace), NULL);
+  g_return_val_if_fail (part != NULL && keys != NULL && names != NULL, NULL);
+  g_return_val_if_fail (g_strv_length ((GStrv) keys) == g_strv_length ((GStrv) names), NULL);
+
+  self = g_object_new (EVK_TYPE_NARRATIVE_EDITOR, NULL);
+  self->workspace = g_object_ref (workspace);
+  self->part = g_strdup (part);
+  self->keys = g_strdupv ((GStrv) keys);
+  self->names = g_strdupv ((GStrv) names);
   g_signal_connect (workspace, "changed", G_CALLBACK (workspace_changed), self);
   build (self);
   return GTK_WIDGET (self);

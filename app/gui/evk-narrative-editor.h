@@ -1,4 +1,4 @@
-/* evk-narrative-editor.h: a measure's narrative sections, every language side by side
+/* evk-narrative-editor.h: a measure's or a report chapter's narrative sections, every language side by side
  *
  * Copyright 2026 The Evalkit developers
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -20,6 +20,13 @@ G_DECLARE_FINAL_TYPE (EvkNarrativeEditor, evk_narrative_editor, EVK, NARRATIVE_E
  * saved by itself, shortly after the typing stops. */
 GtkWidget       *evk_narrative_editor_new                (EvkWorkspace       *workspace,
                                                           guint               number);
+/* Edits the narrative of the report outline's chapter part: one block
+ * per section (keys, with their names as the page shows them), saved and
+ * undone like a measure's. */
+GtkWidget       *evk_narrative_editor_new_for_chapter    (EvkWorkspace       *workspace,
+                                                          const char         *part,
+                                                          const char * const *keys,
+                                                          const char * const *names);
 /* Shows every text rendered from its Markdown instead of its editor. */
 void             evk_narrative_editor_set_preview        (EvkNarrativeEditor *self,
                                                           gboolean            preview);

@@ -12,6 +12,7 @@
 #include "evk-import-dialog.h"
 #include "evk-measure-edit.h"
 #include "evk-measure-page.h"
+#include "evk-report-page.h"
 #include "evk-window-private.h"
 
 void
@@ -25,6 +26,8 @@ _evk_edit_free (EvkEdit *edit)
   g_clear_pointer (&edit->survey_after, evk_survey_free);
   g_clear_pointer (&edit->strategy_before, evk_strategy_free);
   g_clear_pointer (&edit->strategy_after, evk_strategy_free);
+  g_clear_pointer (&edit->outline_before, evk_outline_free);
+  g_clear_pointer (&edit->outline_after, evk_outline_free);
   g_free (edit);
 }
 
@@ -259,6 +262,18 @@ move_edit (EvkWindow *self,
   if (from->len == 0)
     return;
   edit = g_ptr_array_steal_index (from, from->len - 1);
+  if (edit->outline_before != NULL || edit->report_text)
+    {
+      if (!_evk_window_move_report_edit (self, edit, undo, &error))
+        {
+          _evk_window_toast (self, error->message);
+          _evk_edit_free (edit);
+        }
+      else
+        g_ptr_array_add (to, edit);
+      _evk_window_update_actions (self);
+      return;
+    }
   if (edit->strategy_before != NULL)
     {
       if (!evk_project_save_strategy (self->project, undo ? edit->strategy_before : edit->strategy_after, &error))
@@ -302,6 +317,8 @@ flush_narrative (EvkWindow *self)
 {
   if (self->page_widget != NULL && EVK_IS_MEASURE_PAGE (self->page_widget))
     evk_narrative_editor_flush (evk_measure_page_get_narrative (EVK_MEASURE_PAGE (self->page_widget)));
+  else if (self->page_widget != NULL && EVK_IS_REPORT_PAGE (self->page_widget))
+    evk_report_page_flush (EVK_REPORT_PAGE (self->page_widget));
 }
 
 /* While the focus is in a text with its own history, Ctrl+Z takes back

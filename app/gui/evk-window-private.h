@@ -6,6 +6,7 @@
 #pragma once
 
 #include "evk-import-task.h"
+#include "evk-report-outline.h"
 #include "evk-window.h"
 #include "evk-workspace.h"
 
@@ -27,6 +28,13 @@ typedef struct {
    * before and after, saved back as it was; measures keep their rows. */
   EvkStrategy *strategy_before;
   EvkStrategy *strategy_after;
+  /* An edit of the report (evk-window-report-edit.c): the outline before
+   * and after; or, with report_text set, one of its texts (field and lang
+   * as evk_report_text_get names them; before and after hold the body and
+   * the source fingerprint, "" for none). */
+  EvkOutline  *outline_before;
+  EvkOutline  *outline_after;
+  gboolean     report_text;
 } EvkEdit;
 
 struct _EvkWindow
@@ -107,6 +115,25 @@ void       _evk_window_push_strategy_edit (EvkWindow   *self,
 void       _evk_window_push_survey_edit  (EvkWindow   *self,
                                           EvkSurvey   *before,
                                           const char  *message);
+/* evk-window-report-edit.c: the report page's edits, saved at once and
+ * undoable like the others. */
+gboolean   _evk_window_set_report_text   (EvkWindow   *self,
+                                          const char  *field,
+                                          const char  *lang,
+                                          const char  *text,
+                                          gboolean     continues,
+                                          GError     **error);
+/* Saves after; before is the outline as it was (taken over). */
+gboolean   _evk_window_update_outline    (EvkWindow   *self,
+                                          EvkOutline  *before,
+                                          EvkOutline  *after,
+                                          const char  *message,
+                                          GError     **error);
+/* Puts back the report as edit had it before (undo) or after. */
+gboolean   _evk_window_move_report_edit  (EvkWindow   *self,
+                                          EvkEdit     *edit,
+                                          gboolean     undo,
+                                          GError     **error);
 /* evk-window-dnd.c */
 void       _evk_window_setup_drop        (EvkWindow   *self);
 

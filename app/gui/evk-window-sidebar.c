@@ -195,6 +195,7 @@ _evk_window_rebuild_sidebar (EvkWindow *self)
   gtk_list_box_append (self->sidebar, simple_row ("start", "object-select-symbolic", _("Next Steps")));
   gtk_list_box_append (self->sidebar, simple_row ("strategy", "document-edit-symbolic", _("Strategy")));
   gtk_list_box_append (self->sidebar, simple_row ("lists", "view-list-symbolic", _("Lists")));
+  gtk_list_box_append (self->sidebar, simple_row ("report", "x-office-document-symbolic", _("Report")));
   for (guint g = 0; g < strategy->goals->len; g++)
     {
       EvkGoal *goal = g_ptr_array_index (strategy->goals, g);

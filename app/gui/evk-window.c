@@ -15,6 +15,7 @@
 #include "evk-groups-page.h"
 #include "evk-measure-page.h"
 #include "evk-overview-page.h"
+#include "evk-report-page.h"
 #include "evk-settings.h"
 #include "evk-lists-page.h"
 #include "evk-offers-page.h"
@@ -131,6 +132,20 @@ create_page (EvkWindow  *self,
     {
       *title = g_strdup (_("Document Review"));
       return build ? evk_documents_page_new (self->workspace) : gtk_label_new (NULL);
+    }
+  if (g_str_equal (page, "report") || g_str_has_prefix (page, "report:"))
+    {
+      const char *part = page[strlen ("report")] == ':' ? page + strlen ("report:") : NULL;
+
+      *title = g_strdup (_("Report"));
+      if (part != NULL)
+        {
+          g_free (*subtitle);
+          *subtitle = evk_report_page_part_title (self->workspace, part);
+          if (*subtitle == NULL)
+            return NULL;
+        }
+      return build ? evk_report_page_new (self->workspace, part) : gtk_label_new (NULL);
     }
   if (g_str_equal (page, "overview"))
     {
@@ -259,7 +274,7 @@ workspace_changed (EvkWorkspace *workspace,
                    EvkWindow    *self)
 {
   if (g_strcmp0 (what, "settings") == 0 || g_strcmp0 (what, "documents") == 0 ||
-      g_strcmp0 (what, "texts") == 0)
+      g_strcmp0 (what, "texts") == 0 || g_strcmp0 (what, "report") == 0)
     return;
   _evk_window_rebuild_sidebar (self);
   if (g_strcmp0 (what, "strategy") == 0)

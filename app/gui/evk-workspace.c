@@ -123,8 +123,8 @@ project_changed (EvkProject   *project,
         g_signal_emit (self, signals[CHANGED], 0, kinds[i]);
       return;
     }
-  if (g_strcmp0 (what, "charts") == 0 || g_strcmp0 (what, "texts") == 0)
-    ; /* saved charts and narrative texts are read where they are shown */
+  if (g_strcmp0 (what, "charts") == 0 || g_strcmp0 (what, "texts") == 0 || g_strcmp0 (what, "report") == 0)
+    ; /* saved charts, narrative texts and the outline are read where they are shown */
   else if (g_strcmp0 (what, "survey") == 0)
     load_survey (self, &error);
   else if (g_strcmp0 (what, "documents") == 0)

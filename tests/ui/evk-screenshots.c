@@ -32,6 +32,8 @@ static const View views[] = {
   { "goal", "goal:2" },
   { "measure", "measure:20" },
   { "import", "overview" },
+  { "report", "report" },
+  { "report-chapter", "report:awareness" },
 };
 
 /* A ragged CSV, so the import dialog shows how an error reads. */
@@ -154,7 +156,7 @@ main (int    argc,
   const GOptionEntry entries[] = {
     { "lang", 'l', 0, G_OPTION_ARG_STRING, &lang, "Content language (nb, en)", "LANG" },
     { "localedir", 0, 0, G_OPTION_ARG_FILENAME, &localedir, "Where the UI translations are", "DIR" },
-    { "only", 0, 0, G_OPTION_ARG_STRING, &only, "Only this view (overview, goal, measure, import)", "VIEW" },
+    { "only", 0, 0, G_OPTION_ARG_STRING, &only, "Only this view (overview, goal, measure, import, report, report-chapter)", "VIEW" },
     { "page", 0, 0, G_OPTION_ARG_STRING, &page, "Only this page (e.g. groups, measure:7), for a look while working", "PAGE" },
     { NULL }
   };
