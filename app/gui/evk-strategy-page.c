@@ -233,22 +233,107 @@ command_button (EvkStrategyPage *self,
   return button;
 }
 
+/* An edit a combo row or a check button asks for. */
+typedef enum {
+  EDIT_KIND,
+  EDIT_KEYS,
+  EDIT_GOAL,
+} EditKind;
+
+typedef struct {
+  EvkStrategyPage *self;
+  EditKind         kind;
+  char            *key;      /* the goal (EDIT_KIND, EDIT_GOAL) or the field (EDIT_KEYS) */
+  const char      *value;    /* the goal's kind (EDIT_KIND) */
+  guint            number;   /* the measure (EDIT_KEYS, EDIT_GOAL) */
+  GStrv            keys;     /* the field's keys (EDIT_KEYS) */
+} Edit;
+
+static void
+edit_free (Edit *edit)
+{
+  g_object_unref (edit->self);
+  g_free (edit->key);
+  g_strfreev (edit->keys);
+  g_free (edit);
+}
+
+static gboolean
+run_edit (gpointer data)
+{
+  Edit *edit = data;
+  EvkStrategyPage *self = edit->self;
+  g_autoptr(GError) error = NULL;
+  EvkProject *project;
+  EvkStrategy *before;
+  gboolean ok;
+  guint number;
+
+  /* The page went away (its window closed) before the loop came round. */
+  if (self->workspace == NULL)
+    return G_SOURCE_REMOVE;
+  project = evk_workspace_get_project (self->workspace);
+  before = evk_strategy_page_edit_begin (GTK_WIDGET (self), self->workspace);
+  switch (edit->kind)
+    {
+    case EDIT_KIND:
+      ok = evk_project_set_goal_kind (project, edit->key, edit->value, &error);
+      evk_strategy_page_edit_end (GTK_WIDGET (self), before, ok, error, _("Goal changed"));
+      break;
+    case EDIT_KEYS:
+      self->expanded = edit->number;
+      ok = evk_project_set_measure_keys (project, edit->number, edit->key, (const char * const *) edit->keys,
+                                         &error);
+      evk_strategy_page_edit_end (GTK_WIDGET (self), before, ok, error, _("Measure changed"));
+      break;
+    case EDIT_GOAL:
+    default:
+      number = evk_project_set_measure_goal (project, edit->number, edit->key, &error);
+      self->expanded = number;
+      evk_strategy_page_edit_end (GTK_WIDGET (self), before, number > 0, error,
+                                  _("Measure moved to another goal; measures renumbered"));
+      break;
+    }
+  return G_SOURCE_REMOVE;
+}
+
+static Edit *
+edit_new (EvkStrategyPage *self,
+          EditKind         kind,
+          const char      *key,
+          guint            number)
+{
+  Edit *edit = g_new0 (Edit, 1);
+
+  edit->self = g_object_ref (self);
+  edit->kind = kind;
+  edit->key = g_strdup (key);
+  edit->number = number;
+  return edit;
+}
+
+/* The combo rows and check buttons are still inside their own signal when
+ * they report: the edit rebuilds the page and destroys them, so it waits
+ * for the main loop to come round rather than free them under their feet
+ * (the crash the Lists and Offers pages had). */
+static void
+edit_post (Edit *edit)
+{
+  g_idle_add_full (G_PRIORITY_DEFAULT, run_edit, edit, (GDestroyNotify) edit_free);
+}
+
 static void
 kind_selected (AdwComboRow     *row,
                GParamSpec      *pspec,
                EvkStrategyPage *self)
 {
-  g_autoptr(GError) error = NULL;
-  EvkStrategy *before;
-  gboolean ok;
+  Edit *edit;
 
   if (self->building)
     return;
-  before = evk_strategy_page_edit_begin (GTK_WIDGET (self), self->workspace);
-  ok = evk_project_set_goal_kind (evk_workspace_get_project (self->workspace),
-                                  g_object_get_data (G_OBJECT (row), "key"),
-                                  adw_combo_row_get_selected (row) == 1 ? "implementation" : "goal", &error);
-  evk_strategy_page_edit_end (GTK_WIDGET (self), before, ok, error, _("Goal changed"));
+  edit = edit_new (self, EDIT_KIND, g_object_get_data (G_OBJECT (row), "key"), 0);
+  edit->value = adw_combo_row_get_selected (row) == 1 ? "implementation" : "goal";
+  edit_post (edit);
 }
 
 static void
@@ -288,23 +373,17 @@ check_toggled (GtkCheckButton  *check,
 {
   GPtrArray *checks = g_object_get_data (G_OBJECT (check), "checks");
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  g_auto(GStrv) keys = NULL;
-  g_autoptr(GError) error = NULL;
-  EvkStrategy *before;
-  gboolean ok;
+  Edit *edit;
 
   if (self->building)
     return;
   for (guint i = 0; i < checks->len; i++)
     if (gtk_check_button_get_active (g_ptr_array_index (checks, i)))
       g_strv_builder_add (builder, g_object_get_data (g_ptr_array_index (checks, i), "key"));
-  keys = g_strv_builder_end (builder);
-  self->expanded = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (check), "number"));
-  before = evk_strategy_page_edit_begin (GTK_WIDGET (self), self->workspace);
-  ok = evk_project_set_measure_keys (evk_workspace_get_project (self->workspace), self->expanded,
-                                     g_object_get_data (G_OBJECT (check), "field"),
-                                     (const char * const *) keys, &error);
-  evk_strategy_page_edit_end (GTK_WIDGET (self), before, ok, error, _("Measure changed"));
+  edit = edit_new (self, EDIT_KEYS, g_object_get_data (G_OBJECT (check), "field"),
+                   GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (check), "number")));
+  edit->keys = g_strv_builder_end (builder);
+  edit_post (edit);
 }
 
 static void
@@ -314,19 +393,14 @@ status_selected (AdwComboRow     *row,
 {
   EvkStrategy *strategy = evk_workspace_get_strategy (self->workspace);
   guint selected = adw_combo_row_get_selected (row);
-  const char *keys[2] = { NULL, NULL };
-  g_autoptr(GError) error = NULL;
-  EvkStrategy *before;
-  gboolean ok;
+  Edit *edit;
 
   if (self->building || selected >= strategy->vocabs[EVK_VOCAB_STATUS]->len)
     return;
-  keys[0] = ((EvkTerm *) g_ptr_array_index (strategy->vocabs[EVK_VOCAB_STATUS], selected))->key;
-  self->expanded = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "number"));
-  before = evk_strategy_page_edit_begin (GTK_WIDGET (self), self->workspace);
-  ok = evk_project_set_measure_keys (evk_workspace_get_project (self->workspace), self->expanded, "status",
-                                     keys, &error);
-  evk_strategy_page_edit_end (GTK_WIDGET (self), before, ok, error, _("Measure changed"));
+  edit = edit_new (self, EDIT_KEYS, "status", GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "number")));
+  edit->keys = g_new0 (char *, 2);
+  edit->keys[0] = g_strdup (((EvkTerm *) g_ptr_array_index (strategy->vocabs[EVK_VOCAB_STATUS], selected))->key);
+  edit_post (edit);
 }
 
 static void
@@ -336,19 +410,11 @@ goal_selected (AdwComboRow     *row,
 {
   EvkStrategy *strategy = evk_workspace_get_strategy (self->workspace);
   guint selected = adw_combo_row_get_selected (row);
-  g_autoptr(GError) error = NULL;
-  EvkStrategy *before;
-  guint number;
 
   if (self->building || selected >= strategy->goals->len)
     return;
-  before = evk_strategy_page_edit_begin (GTK_WIDGET (self), self->workspace);
-  number = evk_project_set_measure_goal (evk_workspace_get_project (self->workspace),
-                                         GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "number")),
-                                         ((EvkGoal *) g_ptr_array_index (strategy->goals, selected))->key, &error);
-  self->expanded = number;
-  evk_strategy_page_edit_end (GTK_WIDGET (self), before, number > 0, error,
-                              _("Measure moved to another goal; measures renumbered"));
+  edit_post (edit_new (self, EDIT_GOAL, ((EvkGoal *) g_ptr_array_index (strategy->goals, selected))->key,
+                       GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "number"))));
 }
 
 static GtkStringList *

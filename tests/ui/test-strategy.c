@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include "evk-localized.h"
+#include "evk-project-edit.h"
 #include "evk-start-page.h"
 #include "evk-strategy-keyfile.h"
 #include "evk-strategy-page.h"
@@ -59,6 +60,17 @@ type_and_apply (EvkWindow  *window,
   gtk_editable_set_text (GTK_EDITABLE (row), text);
   g_signal_emit_by_name (row, "apply");
   evk_ui_iterate ();
+}
+
+/* The first widget of type under root, depth first. */
+static GtkWidget *
+widget_in (GtkWidget *root,
+           GType      type)
+{
+  GtkWidget *widget = evk_ui_find_widget (root, type);
+
+  g_assert_nonnull (widget);
+  return widget;
 }
 
 static EvkStrategy *
@@ -168,6 +180,120 @@ test_write_strategy (void)
   evk_test_rm_rf (dir);
 }
 
+/* A measure's status, goal, types and bodies and a goal's kind, chosen
+ * through the combo rows and check buttons as a click chooses them. Each
+ * saves and rebuilds the page while the widget is still inside its own
+ * signal: the edit has to wait for the loop, or the page frees the widget
+ * under it. */
+static void
+test_combos_and_checks (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = evk_test_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "valg.evalkit", NULL);
+  const char *langs[] = { "nb", "en", NULL };
+  g_autoptr(EvkStrategy) strategy = NULL;
+  g_autofree char *goal1 = NULL, *goal2 = NULL, *started = NULL, *done = NULL, *course = NULL, *guide = NULL;
+  g_autofree char *digdir = NULL;
+  EvkMeasure *measure;
+  EvkProject *project;
+  EvkWindow *window;
+
+  window = evk_window_new (NULL);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1366, 768);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (_evk_window_create_project (window, path, &error));
+  g_assert_no_error (error);
+  evk_ui_iterate ();
+  project = evk_window_get_project (window);
+  g_assert_true (evk_project_begin_strategy (project, langs, "Digitalt for alle", &error));
+  goal1 = evk_project_add_goal (project, "goal", "Alle skal kunne bruke digitale tjenester", &error);
+  goal2 = evk_project_add_goal (project, "goal", "Flere skal lære digitale ferdigheter", &error);
+  g_assert_cmpuint (evk_project_add_measure (project, goal1, "Enklere skjema", &error), ==, 1);
+  g_assert_cmpuint (evk_project_add_measure (project, goal2, "Kurs i biblioteket", &error), ==, 2);
+  started = evk_project_add_term (project, EVK_VOCAB_STATUS, "Pågår", &error);
+  done = evk_project_add_term (project, EVK_VOCAB_STATUS, "Fullført", &error);
+  course = evk_project_add_term (project, EVK_VOCAB_TYPE, "Kurs", &error);
+  guide = evk_project_add_term (project, EVK_VOCAB_TYPE, "Veiledning", &error);
+  digdir = evk_project_add_body (project, "Digitaliseringsdirektoratet", "Digdir", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (digdir);
+  evk_ui_iterate ();
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "strategy"));
+  evk_ui_iterate ();
+  g_assert_true (EVK_IS_STRATEGY_PAGE (_evk_window_get_page_widget (window)));
+
+  /* Measure 1's status: the second of the list. */
+  adw_combo_row_set_selected (ADW_COMBO_ROW (row_titled (window, "Status", 0)), 1);
+  evk_ui_iterate ();
+  /* Its types: both, one click at a time; and its responsible body. */
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (widget_in (row_titled (window, "Kurs", 0), GTK_TYPE_CHECK_BUTTON)),
+                               TRUE);
+  evk_ui_iterate ();
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (widget_in (row_titled (window, "Veiledning", 0),
+                                                            GTK_TYPE_CHECK_BUTTON)), TRUE);
+  evk_ui_iterate ();
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (widget_in (row_titled (window, "Digitaliseringsdirektoratet", 0),
+                                                            GTK_TYPE_CHECK_BUTTON)), TRUE);
+  evk_ui_iterate ();
+
+  strategy = strategy_of (window);
+  measure = evk_strategy_find_measure (strategy, 1);
+  g_assert_cmpstr (measure->status, ==, done);
+  g_assert_cmpuint (g_strv_length (measure->types), ==, 2);
+  g_assert_cmpstr (measure->types[0], ==, course);
+  g_assert_cmpstr (measure->types[1], ==, guide);
+  g_assert_cmpuint (g_strv_length (measure->responsible), ==, 1);
+  g_assert_cmpstr (measure->responsible[0], ==, digdir);
+  g_clear_pointer (&strategy, evk_strategy_free);
+
+  /* A type unchecked again. */
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (widget_in (row_titled (window, "Kurs", 0), GTK_TYPE_CHECK_BUTTON)),
+                               FALSE);
+  evk_ui_iterate ();
+  strategy = strategy_of (window);
+  measure = evk_strategy_find_measure (strategy, 1);
+  g_assert_cmpuint (g_strv_length (measure->types), ==, 1);
+  g_assert_cmpstr (measure->types[0], ==, guide);
+  g_clear_pointer (&strategy, evk_strategy_free);
+
+  /* Measure 1 moves to goal 2, after its measure: the measures renumber. */
+  adw_combo_row_set_selected (ADW_COMBO_ROW (row_titled (window, "Goal", 0)), 1);
+  evk_ui_iterate ();
+  strategy = strategy_of (window);
+  g_assert_cmpuint (strategy->measures->len, ==, 2);
+  g_assert_cmpstr (evk_strategy_find_measure (strategy, 1)->goal, ==, goal2);
+  g_assert_cmpstr (evk_strategy_find_measure (strategy, 2)->goal, ==, goal2);
+  g_assert_cmpstr (evk_localized_get (evk_strategy_find_measure (strategy, 2)->title, "nb"), ==, "Enklere skjema");
+  g_assert_cmpstr (evk_strategy_find_measure (strategy, 2)->status, ==, done);
+  g_clear_pointer (&strategy, evk_strategy_free);
+
+  /* Goal 2 becomes the implementation area. */
+  adw_combo_row_set_selected (ADW_COMBO_ROW (row_titled (window, "Kind", 1)), 1);
+  evk_ui_iterate ();
+  strategy = strategy_of (window);
+  g_assert_cmpstr (((EvkGoal *) g_ptr_array_index (strategy->goals, 1))->kind, ==, "implementation");
+  g_clear_pointer (&strategy, evk_strategy_free);
+
+  /* Each choice is one step of undo: the kind, the goal and the type. */
+  for (guint i = 0; i < 3; i++)
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "project.undo", NULL));
+  evk_ui_iterate ();
+  strategy = strategy_of (window);
+  g_assert_cmpstr (((EvkGoal *) g_ptr_array_index (strategy->goals, 1))->kind, ==, "goal");
+  measure = evk_strategy_find_measure (strategy, 1);
+  g_assert_cmpstr (measure->goal, ==, goal1);
+  g_assert_cmpuint (g_strv_length (measure->types), ==, 2);
+  g_clear_pointer (&strategy, evk_strategy_free);
+
+  /* A choice, then the window closes before the loop comes round. */
+  adw_combo_row_set_selected (ADW_COMBO_ROW (row_titled (window, "Status", 0)), 0);
+  gtk_window_destroy (GTK_WINDOW (window));
+  evk_ui_iterate ();
+  evk_test_rm_rf (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -175,5 +301,6 @@ main (int   argc,
   if (!evk_ui_test_init (&argc, &argv))
     return 0;
   g_test_add_func ("/evk/strategy-page/write-strategy", test_write_strategy);
+  g_test_add_func ("/evk/strategy-page/combos-and-checks", test_combos_and_checks);
   return g_test_run ();
 }
