@@ -297,9 +297,11 @@ entry_row (EvkListsPage *self,
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   if (subtitle != NULL)
     adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), subtitle);
-  adw_expander_row_add_action (ADW_EXPANDER_ROW (row), command_button (self, MOVE_UP, vocab, key));
-  adw_expander_row_add_action (ADW_EXPANDER_ROW (row), command_button (self, MOVE_DOWN, vocab, key));
+  /* Each action goes before the ones already there: added last to first,
+   * they read up, down, remove, as on the Strategy page. */
   adw_expander_row_add_action (ADW_EXPANDER_ROW (row), command_button (self, REMOVE, vocab, key));
+  adw_expander_row_add_action (ADW_EXPANDER_ROW (row), command_button (self, MOVE_DOWN, vocab, key));
+  adw_expander_row_add_action (ADW_EXPANDER_ROW (row), command_button (self, MOVE_UP, vocab, key));
   adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), is_expanded (self, vocab, key));
   g_object_set_data (G_OBJECT (row), "vocab", GUINT_TO_POINTER (vocab));
   g_object_set_data_full (G_OBJECT (row), "key", g_strdup (key), g_free);

@@ -499,9 +499,11 @@ measure_row (EvkStrategyPage *self,
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row),
                                  status != NULL ? evk_workspace_tr (self->workspace, status->name) : _("No status"));
-  adw_expander_row_add_action (ADW_EXPANDER_ROW (row), command_button (self, MOVE_UP, NULL, measure->number));
-  adw_expander_row_add_action (ADW_EXPANDER_ROW (row), command_button (self, MOVE_DOWN, NULL, measure->number));
+  /* Each action goes before the ones already there: added last to first,
+   * they read up, down, remove, as in the goal's header above. */
   adw_expander_row_add_action (ADW_EXPANDER_ROW (row), command_button (self, REMOVE, NULL, measure->number));
+  adw_expander_row_add_action (ADW_EXPANDER_ROW (row), command_button (self, MOVE_DOWN, NULL, measure->number));
+  adw_expander_row_add_action (ADW_EXPANDER_ROW (row), command_button (self, MOVE_UP, NULL, measure->number));
   g_object_set_data (G_OBJECT (row), "number", GUINT_TO_POINTER (measure->number));
 
   evk_strategy_page_add_text_rows (GTK_WIDGET (self), self->workspace, row, _("Title"), "measure", number_key,
