@@ -264,8 +264,9 @@ update_title (EvkWindow *self)
   const char *short_title = evk_workspace_tr (self->workspace, strategy->short_title);
 
   gtk_window_set_title (GTK_WINDOW (self), title);
+  /* A new project has no short title yet: its file name once, not twice. */
   adw_window_title_set_title (self->sidebar_title, short_title[0] != '\0' ? short_title : basename);
-  adw_window_title_set_subtitle (self->sidebar_title, basename);
+  adw_window_title_set_subtitle (self->sidebar_title, short_title[0] != '\0' ? basename : "");
 }
 
 static void
