@@ -2,6 +2,8 @@
  *
  * Copyright 2026 The Evalkit developers
  * SPDX-License-Identifier: GPL-3.0-or-later
+ * The pages that write the strategy, its lists and offers and the guided
+ * start of a new project are drawn at 1366×768 only.
  *
  * Run under a display (xvfb-run) through `ninja screenshots`, once per
  * language; LANGUAGE picks the UI's language and --lang the content's. Each
@@ -25,6 +27,8 @@
 typedef struct {
   const char *name;
   const char *page;
+  gboolean    small_only;  /* 1366×768 only: not in the AppStream metadata */
+  gboolean    new_project; /* an empty new project, not the demo */
 } View;
 
 static const View views[] = {
@@ -34,6 +38,13 @@ static const View views[] = {
   { "import", "overview" },
   { "report", "report" },
   { "report-chapter", "report:awareness" },
+  { "strategy", "strategy", TRUE },
+  { "lists", "lists", TRUE },
+  { "offers", "offers", TRUE },
+  { "next-steps", "start", TRUE },
+  /* The guided start: what a new evaluator sees first. */
+  { "new-strategy", "strategy", TRUE, TRUE },
+  { "new-next-steps", "start", TRUE, TRUE },
 };
 
 /* A ragged CSV, so the import dialog shows how an error reads. */
@@ -148,7 +159,7 @@ main (int    argc,
       char **argv)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *tmpdir = NULL, *project_path = NULL;
+  g_autofree char *tmpdir = NULL, *project_path = NULL, *new_path = NULL;
   g_autofree char *lang = NULL, *localedir = NULL, *only = NULL, *page = NULL;
   g_autoptr(GOptionContext) context = g_option_context_new ("OUTDIR");
   g_autoptr(EvkProject) project = NULL;
@@ -156,12 +167,12 @@ main (int    argc,
   const GOptionEntry entries[] = {
     { "lang", 'l', 0, G_OPTION_ARG_STRING, &lang, "Content language (nb, en)", "LANG" },
     { "localedir", 0, 0, G_OPTION_ARG_FILENAME, &localedir, "Where the UI translations are", "DIR" },
-    { "only", 0, 0, G_OPTION_ARG_STRING, &only, "Only this view (overview, goal, measure, import, report, report-chapter)", "VIEW" },
+    { "only", 0, 0, G_OPTION_ARG_STRING, &only, "Only this view (overview, goal, measure, …, new-strategy, new-next-steps)", "VIEW" },
     { "page", 0, 0, G_OPTION_ARG_STRING, &page, "Only this page (e.g. groups, measure:7), for a look while working", "PAGE" },
     { NULL }
   };
   static const int sizes[][2] = { { 1920, 1080 }, { 1366, 768 } };
-  EvkWindow *window;
+  EvkWindow *window, *new_window;
 
   setlocale (LC_ALL, "");
   g_option_context_add_main_entries (context, entries, NULL);
@@ -201,6 +212,19 @@ main (int    argc,
   evk_window_open_file (window, file);
   evk_ui_iterate ();
 
+  /* What New Evaluation gives: a project with nothing in it yet, named
+   * as an evaluator would name it (the window's title shows the name). */
+  new_path = g_build_filename (tmpdir, g_str_equal (lang, "nb") ? "Ny evaluering.evalkit" : "New evaluation.evalkit",
+                               NULL);
+  new_window = evk_window_new (NULL);
+  gtk_window_present (GTK_WINDOW (new_window));
+  if (!_evk_window_create_project (new_window, new_path, &error))
+    {
+      g_printerr ("evk-screenshots: %s\n", error->message);
+      return EXIT_FAILURE;
+    }
+  evk_ui_iterate ();
+
   if (page != NULL)
     {
       g_autofree char *name = g_strdelimit (g_strdup (page), ":", '-');
@@ -218,9 +242,11 @@ main (int    argc,
     for (guint dark = 0; dark < 2; dark++)
       for (guint v = 0; v < G_N_ELEMENTS (views); v++)
         {
-          if (only != NULL && !g_str_equal (only, views[v].name))
+          if ((only != NULL && !g_str_equal (only, views[v].name)) ||
+              (views[v].small_only && sizes[s][0] == 1920))
             continue;
-          if (!shoot (window, &views[v], lang, dark, sizes[s][0], sizes[s][1], argv[1], tmpdir, &error))
+          if (!shoot (views[v].new_project ? new_window : window, &views[v], lang, dark, sizes[s][0], sizes[s][1],
+                      argv[1], tmpdir, &error))
             {
               g_printerr ("evk-screenshots: %s\n", error->message);
               return EXIT_FAILURE;
@@ -228,6 +254,7 @@ main (int    argc,
         }
 
   gtk_window_destroy (GTK_WINDOW (window));
+  gtk_window_destroy (GTK_WINDOW (new_window));
   evk_ui_iterate ();
   {
     g_autoptr(GFile) dir = g_file_new_for_path (tmpdir);
