@@ -184,3 +184,77 @@ evk_ui_fixture_tear_down (EvkUiFixture  *f,
 {
   evk_ui_close_demo (f->window, f->dir);
 }
+
+static GtkWidget *
+find_row (GtkWidget  *root,
+          const char *title,
+          guint      *n)
+{
+  if (ADW_IS_PREFERENCES_ROW (root) &&
+      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (root)), title) == 0)
+    {
+      if (*n == 0)
+        return root;
+      (*n)--;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_row (child, title, n);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+GtkWidget *
+evk_ui_row_titled (EvkWindow  *window,
+                   const char *title,
+                   guint       n)
+{
+  GtkWidget *row = find_row (_evk_window_get_page_widget (window), title, &n);
+
+  g_assert_nonnull (row);
+  return row;
+}
+
+GtkWidget *
+evk_ui_find_widget_with_tooltip (GtkWidget  *root,
+                                 GType       type,
+                                 const char *tooltip)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type) &&
+      (tooltip == NULL || g_strcmp0 (gtk_widget_get_tooltip_text (root), tooltip) == 0))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = evk_ui_find_widget_with_tooltip (child, type, tooltip);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+void
+evk_ui_type_and_apply (EvkWindow  *window,
+                       const char *title,
+                       guint       n,
+                       const char *text)
+{
+  GtkWidget *row = evk_ui_row_titled (window, title, n);
+
+  gtk_editable_set_text (GTK_EDITABLE (row), text);
+  g_signal_emit_by_name (row, "apply");
+  evk_ui_iterate ();
+}
+
+EvkStrategy *
+evk_ui_strategy_of (EvkWindow *window)
+{
+  g_autoptr(GError) error = NULL;
+  EvkStrategy *strategy = evk_project_load_strategy (evk_window_get_project (window), &error);
+
+  g_assert_no_error (error);
+  return strategy;
+}

@@ -53,4 +53,23 @@ void        evk_ui_fixture_set_up   (EvkUiFixture  *f,
 void        evk_ui_fixture_tear_down (EvkUiFixture *f,
                                       gconstpointer data);
 
+/* The n-th (from 0) preferences row titled title on the window's page,
+ * depth first; fails the test when there is none. */
+GtkWidget  *evk_ui_row_titled       (EvkWindow  *window,
+                                     const char *title,
+                                     guint       n);
+/* The first widget of type under root whose tooltip is tooltip (any when
+ * NULL), or NULL. */
+GtkWidget  *evk_ui_find_widget_with_tooltip (GtkWidget  *root,
+                                     GType       type,
+                                     const char *tooltip);
+/* Types into the n-th entry row titled title and presses its apply
+ * button, as a user does. */
+void        evk_ui_type_and_apply   (EvkWindow  *window,
+                                     const char *title,
+                                     guint       n,
+                                     const char *text);
+/* The project's strategy as stored now (a new one, for the caller). */
+EvkStrategy *evk_ui_strategy_of     (EvkWindow  *window);
+
 G_END_DECLS

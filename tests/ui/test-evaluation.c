@@ -16,87 +16,12 @@
 #include "evk-ui-util.h"
 #include "evk-window-private.h"
 
-/* The n-th (from 0) row titled title under root, depth first. */
-static GtkWidget *
-find_row (GtkWidget  *root,
-          const char *title,
-          guint      *n)
-{
-  if (ADW_IS_PREFERENCES_ROW (root) &&
-      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (root)), title) == 0)
-    {
-      if (*n == 0)
-        return root;
-      (*n)--;
-    }
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_row (child, title, n);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static GtkWidget *
-row_titled (EvkWindow  *window,
-            const char *title,
-            guint       n)
-{
-  GtkWidget *row = find_row (_evk_window_get_page_widget (window), title, &n);
-
-  g_assert_nonnull (row);
-  return row;
-}
-
-static GtkWidget *
-find_widget (GtkWidget  *root,
-             GType       type,
-             const char *tooltip)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type) &&
-      (tooltip == NULL || g_strcmp0 (gtk_widget_get_tooltip_text (root), tooltip) == 0))
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, type, tooltip);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static void
-type_and_apply (EvkWindow  *window,
-                const char *title,
-                guint       n,
-                const char *text)
-{
-  GtkWidget *row = row_titled (window, title, n);
-
-  gtk_editable_set_text (GTK_EDITABLE (row), text);
-  g_signal_emit_by_name (row, "apply");
-  evk_ui_iterate ();
-}
-
 static void
 show (EvkWindow  *window,
       const char *page)
 {
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", page));
   evk_ui_iterate ();
-}
-
-static EvkStrategy *
-strategy_of (EvkWindow *window)
-{
-  g_autoptr(GError) error = NULL;
-  EvkStrategy *strategy = evk_project_load_strategy (evk_window_get_project (window), &error);
-
-  g_assert_no_error (error);
-  return strategy;
 }
 
 typedef struct {
@@ -133,8 +58,8 @@ link_role (EvkWindow  *window,
            const char *search,
            const char *expected)
 {
-  GtkWidget *row = row_titled (window, role_title, 0);
-  GtkWidget *button = find_widget (row, GTK_TYPE_MENU_BUTTON, NULL);
+  GtkWidget *row = evk_ui_row_titled (window, role_title, 0);
+  GtkWidget *button = evk_ui_find_widget_with_tooltip (row, GTK_TYPE_MENU_BUTTON, NULL);
   GtkWidget *popover, *entry, *list;
   GListModel *model;
   g_autoptr(GtkStringObject) first = NULL;
@@ -144,8 +69,8 @@ link_role (EvkWindow  *window,
   evk_ui_iterate ();
   popover = GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (button)));
   g_assert_nonnull (popover);
-  entry = find_widget (popover, GTK_TYPE_SEARCH_ENTRY, NULL);
-  list = find_widget (popover, GTK_TYPE_LIST_VIEW, NULL);
+  entry = evk_ui_find_widget_with_tooltip (popover, GTK_TYPE_SEARCH_ENTRY, NULL);
+  list = evk_ui_find_widget_with_tooltip (popover, GTK_TYPE_LIST_VIEW, NULL);
   gtk_editable_set_text (GTK_EDITABLE (entry), search);
   g_signal_emit_by_name (entry, "search-changed");
   evk_ui_iterate ();
@@ -195,21 +120,21 @@ test_whole_evaluation (void)
 
   /* The strategy: two goals, three measures. */
   show (window, "strategy");
-  gtk_editable_set_text (GTK_EDITABLE (row_titled (window, "Title of the strategy", 0)), "Digitalt for alle");
-  g_signal_emit_by_name (row_titled (window, "Title of the strategy", 0), "entry-activated");
+  gtk_editable_set_text (GTK_EDITABLE (evk_ui_row_titled (window, "Title of the strategy", 0)), "Digitalt for alle");
+  g_signal_emit_by_name (evk_ui_row_titled (window, "Title of the strategy", 0), "entry-activated");
   evk_ui_iterate ();
-  type_and_apply (window, "New goal: its title", 0, "Alle skal kunne bruke digitale tjenester");
-  type_and_apply (window, "New goal: its title", 0, "Flere skal lære digitale ferdigheter");
-  type_and_apply (window, "New measure: its title", 0, "Veileder for digital hjelp");
-  type_and_apply (window, "New measure: its title", 0, "Digihjelp-tilskudd");
-  type_and_apply (window, "New measure: its title", 1, "Nettverk for digihjelpere");
+  evk_ui_type_and_apply (window, "New goal: its title", 0, "Alle skal kunne bruke digitale tjenester");
+  evk_ui_type_and_apply (window, "New goal: its title", 0, "Flere skal lære digitale ferdigheter");
+  evk_ui_type_and_apply (window, "New measure: its title", 0, "Veileder for digital hjelp");
+  evk_ui_type_and_apply (window, "New measure: its title", 0, "Digihjelp-tilskudd");
+  evk_ui_type_and_apply (window, "New measure: its title", 1, "Nettverk for digihjelpere");
 
   /* The status list: two statuses, one that counts as completed. */
   show (window, "lists");
   g_assert_true (EVK_IS_LISTS_PAGE (_evk_window_get_page_widget (window)));
-  type_and_apply (window, "New status: its name", 0, "Fullført");
-  type_and_apply (window, "New status: its name", 0, "Pågår");
-  gtk_switch_set_active (GTK_SWITCH (find_widget (row_titled (window, "Counts as completed", 0), GTK_TYPE_SWITCH,
+  evk_ui_type_and_apply (window, "New status: its name", 0, "Fullført");
+  evk_ui_type_and_apply (window, "New status: its name", 0, "Pågår");
+  gtk_switch_set_active (GTK_SWITCH (evk_ui_find_widget_with_tooltip (evk_ui_row_titled (window, "Counts as completed", 0), GTK_TYPE_SWITCH,
                                                   NULL)),
                          TRUE);
   evk_ui_iterate ();
@@ -234,14 +159,14 @@ test_whole_evaluation (void)
   /* An offer, its measure and two questions about it. */
   show (window, "offers");
   g_assert_true (EVK_IS_OFFERS_PAGE (_evk_window_get_page_widget (window)));
-  type_and_apply (window, "New offer: its label", 0, "Veilederen for digital hjelp");
-  row = row_titled (window, "1. Veileder for digital hjelp", 0);
-  gtk_check_button_set_active (GTK_CHECK_BUTTON (find_widget (row, GTK_TYPE_CHECK_BUTTON, NULL)), TRUE);
+  evk_ui_type_and_apply (window, "New offer: its label", 0, "Veilederen for digital hjelp");
+  row = evk_ui_row_titled (window, "1. Veileder for digital hjelp", 0);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (evk_ui_find_widget_with_tooltip (row, GTK_TYPE_CHECK_BUTTON, NULL)), TRUE);
   evk_ui_iterate ();
   link_role (window, "Heard of the offer", "KJENNER_1", "kjenner_1");
   link_role (window, "Used the offer", "brukt_1", "brukt_1");
 
-  strategy = strategy_of (window);
+  strategy = evk_ui_strategy_of (window);
   g_assert_cmpuint (strategy->offers->len, ==, 1);
   offer = g_ptr_array_index (strategy->offers, 0);
   g_assert_cmpstr (evk_offer_get_variable (offer, EVK_ROLE_HEARD_OF), ==, "kjenner_1");
@@ -250,7 +175,7 @@ test_whole_evaluation (void)
   g_assert_cmpuint (g_array_index (offer->measures, guint, 0), ==, 1);
 
   /* The chart the links make, with the numbers the table grammar gives. */
-  card = EVK_CHART_CARD (find_widget (_evk_window_get_page_widget (window), EVK_TYPE_CHART_CARD, NULL));
+  card = EVK_CHART_CARD (evk_ui_find_widget_with_tooltip (_evk_window_get_page_widget (window), EVK_TYPE_CHART_CARD, NULL));
   g_assert_nonnull (card);
   shown = evk_chart_card_get_table (card);
   g_assert_nonnull (shown);
@@ -274,7 +199,7 @@ test_whole_evaluation (void)
   gtk_window_present (GTK_WINDOW (window));
   evk_window_open_file (window, file);
   evk_ui_iterate ();
-  strategy = strategy_of (window);
+  strategy = evk_ui_strategy_of (window);
   g_assert_cmpuint (strategy->goals->len, ==, 2);
   g_assert_cmpuint (strategy->measures->len, ==, 3);
   g_assert_cmpuint (strategy->vocabs[EVK_VOCAB_STATUS]->len, ==, 2);
@@ -283,7 +208,7 @@ test_whole_evaluation (void)
   g_assert_cmpuint (((EvkOffer *) g_ptr_array_index (strategy->offers, 0))->items->len, ==, 2);
   g_assert_nonnull (evk_workspace_get_survey (window->workspace));
   show (window, "offers");
-  g_assert_nonnull (find_widget (_evk_window_get_page_widget (window), EVK_TYPE_CHART_CARD, NULL));
+  g_assert_nonnull (evk_ui_find_widget_with_tooltip (_evk_window_get_page_widget (window), EVK_TYPE_CHART_CARD, NULL));
 
   /* The key file of it reads back to the same key file. */
   g_assert_true (evk_project_export_strategy (evk_window_get_project (window), export1, &error));

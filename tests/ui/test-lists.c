@@ -12,70 +12,6 @@
 #include "evk-ui-util.h"
 #include "evk-window-private.h"
 
-/* The n-th (from 0) row titled title under root, depth first. */
-static GtkWidget *
-find_row (GtkWidget  *root,
-          const char *title,
-          guint      *n)
-{
-  if (ADW_IS_PREFERENCES_ROW (root) &&
-      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (root)), title) == 0)
-    {
-      if (*n == 0)
-        return root;
-      (*n)--;
-    }
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_row (child, title, n);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static GtkWidget *
-row_titled (EvkWindow  *window,
-            const char *title,
-            guint       n)
-{
-  GtkWidget *row = find_row (_evk_window_get_page_widget (window), title, &n);
-
-  g_assert_nonnull (row);
-  return row;
-}
-
-/* The first widget of type under root whose tooltip is tooltip (any when
- * NULL). */
-static GtkWidget *
-find_widget (GtkWidget  *root,
-             GType       type,
-             const char *tooltip)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type) &&
-      (tooltip == NULL || g_strcmp0 (gtk_widget_get_tooltip_text (root), tooltip) == 0))
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, type, tooltip);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static EvkStrategy *
-strategy_of (EvkWindow *window)
-{
-  g_autoptr(GError) error = NULL;
-  EvkStrategy *strategy = evk_project_load_strategy (evk_window_get_project (window), &error);
-
-  g_assert_no_error (error);
-  return strategy;
-}
-
 static void
 test_edit_lists (void)
 {
@@ -111,23 +47,23 @@ test_edit_lists (void)
   g_assert_true (EVK_IS_LISTS_PAGE (_evk_window_get_page_widget (window)));
 
   /* A new status, then its English name. */
-  row = row_titled (window, "New status: its name", 0);
+  row = evk_ui_row_titled (window, "New status: its name", 0);
   gtk_editable_set_text (GTK_EDITABLE (row), "Pågår");
   g_signal_emit_by_name (row, "apply");
   evk_ui_iterate ();
-  row = row_titled (window, "Name (en)", 1);
+  row = evk_ui_row_titled (window, "Name (en)", 1);
   gtk_editable_set_text (GTK_EDITABLE (row), "In progress");
   g_signal_emit_by_name (row, "apply");
   evk_ui_iterate ();
 
   /* "Fullført" counts as completed. */
-  row = row_titled (window, "Counts as completed", 0);
-  widget = find_widget (row, GTK_TYPE_SWITCH, NULL);
+  row = evk_ui_row_titled (window, "Counts as completed", 0);
+  widget = evk_ui_find_widget_with_tooltip (row, GTK_TYPE_SWITCH, NULL);
   g_assert_nonnull (widget);
   gtk_switch_set_active (GTK_SWITCH (widget), TRUE);
   evk_ui_iterate ();
 
-  strategy = strategy_of (window);
+  strategy = evk_ui_strategy_of (window);
   g_assert_cmpuint (strategy->vocabs[EVK_VOCAB_STATUS]->len, ==, 2);
   g_assert_true (((EvkTerm *) g_ptr_array_index (strategy->vocabs[EVK_VOCAB_STATUS], 0))->completed);
   g_assert_cmpstr (evk_localized_get (((EvkTerm *) g_ptr_array_index (strategy->vocabs[EVK_VOCAB_STATUS], 1))->name,
@@ -135,35 +71,35 @@ test_edit_lists (void)
   g_clear_pointer (&strategy, evk_strategy_free);
 
   /* The core refuses to remove a status a measure has; nothing changes. */
-  row = row_titled (window, "Fullført", 0);
-  widget = find_widget (row, GTK_TYPE_BUTTON, "Remove");
+  row = evk_ui_row_titled (window, "Fullført", 0);
+  widget = evk_ui_find_widget_with_tooltip (row, GTK_TYPE_BUTTON, "Remove");
   g_assert_nonnull (widget);
   g_signal_emit_by_name (widget, "clicked");
   evk_ui_iterate ();
-  strategy = strategy_of (window);
+  strategy = evk_ui_strategy_of (window);
   g_assert_cmpuint (strategy->vocabs[EVK_VOCAB_STATUS]->len, ==, 2);
   g_clear_pointer (&strategy, evk_strategy_free);
 
   /* The second status moves up: the order legends show. */
-  row = row_titled (window, "In progress", 0);
-  g_signal_emit_by_name (find_widget (row, GTK_TYPE_BUTTON, "Move Up"), "clicked");
+  row = evk_ui_row_titled (window, "In progress", 0);
+  g_signal_emit_by_name (evk_ui_find_widget_with_tooltip (row, GTK_TYPE_BUTTON, "Move Up"), "clicked");
   evk_ui_iterate ();
-  strategy = strategy_of (window);
+  strategy = evk_ui_strategy_of (window);
   g_assert_cmpstr (((EvkTerm *) g_ptr_array_index (strategy->vocabs[EVK_VOCAB_STATUS], 0))->key, ==, "pagar");
   g_clear_pointer (&strategy, evk_strategy_free);
 
   /* A responsible body with its abbreviation and kind. */
-  row = row_titled (window, "New responsible body: its full name", 0);
+  row = evk_ui_row_titled (window, "New responsible body: its full name", 0);
   gtk_editable_set_text (GTK_EDITABLE (row), "Digitaliseringsdirektoratet");
   g_signal_emit_by_name (row, "apply");
   evk_ui_iterate ();
-  row = row_titled (window, "Abbreviation (nb)", 0);
+  row = evk_ui_row_titled (window, "Abbreviation (nb)", 0);
   gtk_editable_set_text (GTK_EDITABLE (row), "Digdir");
   g_signal_emit_by_name (row, "apply");
   evk_ui_iterate ();
-  adw_combo_row_set_selected (ADW_COMBO_ROW (row_titled (window, "Kind", 0)), 1);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (evk_ui_row_titled (window, "Kind", 0)), 1);
   evk_ui_iterate ();
-  strategy = strategy_of (window);
+  strategy = evk_ui_strategy_of (window);
   g_assert_cmpuint (strategy->bodies->len, ==, 1);
   g_assert_cmpstr (((EvkBody *) g_ptr_array_index (strategy->bodies, 0))->kind, ==, "directorate");
   g_assert_cmpstr (evk_localized_get (((EvkBody *) g_ptr_array_index (strategy->bodies, 0))->abbreviation, "nb"), ==,
@@ -175,7 +111,7 @@ test_edit_lists (void)
   for (guint i = 0; i < 4; i++)
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "project.undo", NULL));
   evk_ui_iterate ();
-  strategy = strategy_of (window);
+  strategy = evk_ui_strategy_of (window);
   g_assert_cmpuint (strategy->bodies->len, ==, 0);
   g_assert_cmpstr (((EvkTerm *) g_ptr_array_index (strategy->vocabs[EVK_VOCAB_STATUS], 0))->key, ==, status);
   g_clear_pointer (&strategy, evk_strategy_free);

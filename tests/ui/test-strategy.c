@@ -14,54 +14,6 @@
 #include "evk-ui-util.h"
 #include "evk-window-private.h"
 
-/* The n-th (from 0) row titled title under root, depth first. */
-static GtkWidget *
-find_row (GtkWidget  *root,
-          const char *title,
-          guint      *n)
-{
-  if (ADW_IS_PREFERENCES_ROW (root) &&
-      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (root)), title) == 0)
-    {
-      if (*n == 0)
-        return root;
-      (*n)--;
-    }
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_row (child, title, n);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static GtkWidget *
-row_titled (EvkWindow  *window,
-            const char *title,
-            guint       n)
-{
-  GtkWidget *row = find_row (_evk_window_get_page_widget (window), title, &n);
-
-  g_assert_nonnull (row);
-  return row;
-}
-
-/* Types into an entry row and presses its apply button, as a user does. */
-static void
-type_and_apply (EvkWindow  *window,
-                const char *title,
-                guint       n,
-                const char *text)
-{
-  GtkWidget *row = row_titled (window, title, n);
-
-  gtk_editable_set_text (GTK_EDITABLE (row), text);
-  g_signal_emit_by_name (row, "apply");
-  evk_ui_iterate ();
-}
-
 /* The first widget of type under root, depth first. */
 static GtkWidget *
 widget_in (GtkWidget *root,
@@ -71,16 +23,6 @@ widget_in (GtkWidget *root,
 
   g_assert_nonnull (widget);
   return widget;
-}
-
-static EvkStrategy *
-strategy_of (EvkWindow *window)
-{
-  g_autoptr(GError) error = NULL;
-  EvkStrategy *strategy = evk_project_load_strategy (evk_window_get_project (window), &error);
-
-  g_assert_no_error (error);
-  return strategy;
 }
 
 static void
@@ -117,18 +59,18 @@ test_write_strategy (void)
   evk_ui_iterate ();
   g_assert_true (EVK_IS_STRATEGY_PAGE (_evk_window_get_page_widget (window)));
 
-  gtk_editable_set_text (GTK_EDITABLE (row_titled (window, "Title of the strategy", 0)), "Digitalt for alle");
-  g_signal_emit_by_name (row_titled (window, "Title of the strategy", 0), "entry-activated");
+  gtk_editable_set_text (GTK_EDITABLE (evk_ui_row_titled (window, "Title of the strategy", 0)), "Digitalt for alle");
+  g_signal_emit_by_name (evk_ui_row_titled (window, "Title of the strategy", 0), "entry-activated");
   evk_ui_iterate ();
 
-  type_and_apply (window, "New goal: its title", 0, "Alle skal kunne bruke digitale tjenester");
-  type_and_apply (window, "New goal: its title", 0, "Flere skal lære digitale ferdigheter");
-  type_and_apply (window, "New measure: its title", 1, "Kurs i biblioteket");
-  type_and_apply (window, "New measure: its title", 0, "Enklere skjema");
-  type_and_apply (window, "New measure: its title", 0, "Klarspråk i brev");
-  type_and_apply (window, "Title (en)", 0, "Digital for all");
+  evk_ui_type_and_apply (window, "New goal: its title", 0, "Alle skal kunne bruke digitale tjenester");
+  evk_ui_type_and_apply (window, "New goal: its title", 0, "Flere skal lære digitale ferdigheter");
+  evk_ui_type_and_apply (window, "New measure: its title", 1, "Kurs i biblioteket");
+  evk_ui_type_and_apply (window, "New measure: its title", 0, "Enklere skjema");
+  evk_ui_type_and_apply (window, "New measure: its title", 0, "Klarspråk i brev");
+  evk_ui_type_and_apply (window, "Title (en)", 0, "Digital for all");
 
-  strategy = strategy_of (window);
+  strategy = evk_ui_strategy_of (window);
   g_assert_cmpuint (strategy->goals->len, ==, 2);
   g_assert_cmpuint (strategy->measures->len, ==, 3);
   /* Numbered in reading order: goal 1's two measures first. */
@@ -141,7 +83,7 @@ test_write_strategy (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "project.undo", NULL));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "project.undo", NULL));
   evk_ui_iterate ();
-  strategy = strategy_of (window);
+  strategy = evk_ui_strategy_of (window);
   g_assert_cmpuint (strategy->measures->len, ==, 2);
   g_assert_null (evk_localized_get (strategy->title, "en"));
   g_clear_pointer (&strategy, evk_strategy_free);
@@ -161,7 +103,7 @@ test_write_strategy (void)
   gtk_window_present (GTK_WINDOW (window));
   evk_window_open_file (window, file);
   evk_ui_iterate ();
-  strategy = strategy_of (window);
+  strategy = evk_ui_strategy_of (window);
   g_assert_cmpuint (strategy->measures->len, ==, 3);
   g_assert_cmpstr (evk_localized_get (strategy->title, "en"), ==, "Digital for all");
   g_assert_true (evk_project_export_strategy (evk_window_get_project (window), export1, &error));
@@ -225,20 +167,20 @@ test_combos_and_checks (void)
   g_assert_true (EVK_IS_STRATEGY_PAGE (_evk_window_get_page_widget (window)));
 
   /* Measure 1's status: the second of the list. */
-  adw_combo_row_set_selected (ADW_COMBO_ROW (row_titled (window, "Status", 0)), 1);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (evk_ui_row_titled (window, "Status", 0)), 1);
   evk_ui_iterate ();
   /* Its types: both, one click at a time; and its responsible body. */
-  gtk_check_button_set_active (GTK_CHECK_BUTTON (widget_in (row_titled (window, "Kurs", 0), GTK_TYPE_CHECK_BUTTON)),
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (widget_in (evk_ui_row_titled (window, "Kurs", 0), GTK_TYPE_CHECK_BUTTON)),
                                TRUE);
   evk_ui_iterate ();
-  gtk_check_button_set_active (GTK_CHECK_BUTTON (widget_in (row_titled (window, "Veiledning", 0),
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (widget_in (evk_ui_row_titled (window, "Veiledning", 0),
                                                             GTK_TYPE_CHECK_BUTTON)), TRUE);
   evk_ui_iterate ();
-  gtk_check_button_set_active (GTK_CHECK_BUTTON (widget_in (row_titled (window, "Digitaliseringsdirektoratet", 0),
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (widget_in (evk_ui_row_titled (window, "Digitaliseringsdirektoratet", 0),
                                                             GTK_TYPE_CHECK_BUTTON)), TRUE);
   evk_ui_iterate ();
 
-  strategy = strategy_of (window);
+  strategy = evk_ui_strategy_of (window);
   measure = evk_strategy_find_measure (strategy, 1);
   g_assert_cmpstr (measure->status, ==, done);
   g_assert_cmpuint (g_strv_length (measure->types), ==, 2);
@@ -249,19 +191,19 @@ test_combos_and_checks (void)
   g_clear_pointer (&strategy, evk_strategy_free);
 
   /* A type unchecked again. */
-  gtk_check_button_set_active (GTK_CHECK_BUTTON (widget_in (row_titled (window, "Kurs", 0), GTK_TYPE_CHECK_BUTTON)),
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (widget_in (evk_ui_row_titled (window, "Kurs", 0), GTK_TYPE_CHECK_BUTTON)),
                                FALSE);
   evk_ui_iterate ();
-  strategy = strategy_of (window);
+  strategy = evk_ui_strategy_of (window);
   measure = evk_strategy_find_measure (strategy, 1);
   g_assert_cmpuint (g_strv_length (measure->types), ==, 1);
   g_assert_cmpstr (measure->types[0], ==, guide);
   g_clear_pointer (&strategy, evk_strategy_free);
 
   /* Measure 1 moves to goal 2, after its measure: the measures renumber. */
-  adw_combo_row_set_selected (ADW_COMBO_ROW (row_titled (window, "Goal", 0)), 1);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (evk_ui_row_titled (window, "Goal", 0)), 1);
   evk_ui_iterate ();
-  strategy = strategy_of (window);
+  strategy = evk_ui_strategy_of (window);
   g_assert_cmpuint (strategy->measures->len, ==, 2);
   g_assert_cmpstr (evk_strategy_find_measure (strategy, 1)->goal, ==, goal2);
   g_assert_cmpstr (evk_strategy_find_measure (strategy, 2)->goal, ==, goal2);
@@ -270,9 +212,9 @@ test_combos_and_checks (void)
   g_clear_pointer (&strategy, evk_strategy_free);
 
   /* Goal 2 becomes the implementation area. */
-  adw_combo_row_set_selected (ADW_COMBO_ROW (row_titled (window, "Kind", 1)), 1);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (evk_ui_row_titled (window, "Kind", 1)), 1);
   evk_ui_iterate ();
-  strategy = strategy_of (window);
+  strategy = evk_ui_strategy_of (window);
   g_assert_cmpstr (((EvkGoal *) g_ptr_array_index (strategy->goals, 1))->kind, ==, "implementation");
   g_clear_pointer (&strategy, evk_strategy_free);
 
@@ -280,7 +222,7 @@ test_combos_and_checks (void)
   for (guint i = 0; i < 3; i++)
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "project.undo", NULL));
   evk_ui_iterate ();
-  strategy = strategy_of (window);
+  strategy = evk_ui_strategy_of (window);
   g_assert_cmpstr (((EvkGoal *) g_ptr_array_index (strategy->goals, 1))->kind, ==, "goal");
   measure = evk_strategy_find_measure (strategy, 1);
   g_assert_cmpstr (measure->goal, ==, goal1);
@@ -288,7 +230,7 @@ test_combos_and_checks (void)
   g_clear_pointer (&strategy, evk_strategy_free);
 
   /* A choice, then the window closes before the loop comes round. */
-  adw_combo_row_set_selected (ADW_COMBO_ROW (row_titled (window, "Status", 0)), 0);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (evk_ui_row_titled (window, "Status", 0)), 0);
   gtk_window_destroy (GTK_WINDOW (window));
   evk_ui_iterate ();
   evk_test_rm_rf (dir);
