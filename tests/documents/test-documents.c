@@ -5,6 +5,7 @@
  */
 #include "config.h"
 
+#include <sqlite3.h>
 #include <string.h>
 
 #include "evk-csv-reader.h"
@@ -15,6 +16,7 @@
 #include "evk-localized.h"
 #include "evk-model-error.h"
 #include "evk-project.h"
+#include "evk-store.h"
 #include "evk-test-util.h"
 
 typedef struct {
@@ -967,6 +969,32 @@ test_tables (Fixture       *f,
                    "review-goals, review-agencies, review-years, review-agency-years, review-documents)");
 }
 
+/* A coding that names a document the project lacks (the file changed
+ * with foreign keys off) was loaded with a NULL document, and the review's
+ * statistics dereferenced it (found by tests/fuzz/fuzz-project; its input
+ * is tests/data/malformed/project/coding-without-document.bin). */
+static void
+test_coding_without_document (Fixture       *f,
+                              gconstpointer  data)
+{
+  sqlite3 *db = evk_store_get_db (evk_project_get_store (f->project));
+  g_autoptr(EvkDocuments) review = NULL;
+  g_autoptr(EvkDocumentsStats) stats = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA foreign_keys = OFF; "
+                                     "DELETE FROM document WHERE id = (SELECT min (document_id) FROM coding)",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  review = evk_documents_load (evk_project_get_store (f->project), &error);
+  g_assert_null (review);
+  g_assert_error (error, EVK_STORE_ERROR, EVK_STORE_ERROR_CORRUPT);
+  g_clear_error (&error);
+  stats = evk_documents_stats_load (f->project, &error);
+  g_assert_null (stats);
+  g_assert_error (error, EVK_STORE_ERROR, EVK_STORE_ERROR_CORRUPT);
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA foreign_keys = ON", NULL, NULL, NULL), ==, SQLITE_OK);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -985,6 +1013,7 @@ main (int    argc,
   ADD ("/evk/documents/missing-file", NULL, test_missing_file);
   ADD ("/evk/documents/project-codes", NULL, test_project_codes);
   ADD ("/evk/documents/tables", NULL, test_tables);
+  ADD ("/evk/documents/coding-without-document", NULL, test_coding_without_document);
 #undef ADD
 
   return g_test_run ();

@@ -16,8 +16,8 @@
  *
  * Projects whose survey data contradict the survey (a column longer or
  * shorter than the survey, a respondent count out of range, two variables
- * or two multiple-response sets of one name) are refused on open by a
- * check being written separately;
+ * or two multiple-response sets of one name, or of no name) are refused on
+ * open by a check being written separately;
  * until it lands they are skipped here, unless EVK_FUZZ_KNOWN=1 is set to
  * find such files on purpose.
  */
@@ -252,6 +252,8 @@ survey_data_consistent (sqlite3 *db)
     "  GROUP BY survey_id, name HAVING count (*) > 1)",
     "SELECT count (*) FROM (SELECT survey_id, name FROM mrset "
     "  GROUP BY survey_id, name HAVING count (*) > 1)",
+    "SELECT count (*) FROM variable WHERE typeof (name) <> 'text'",
+    "SELECT count (*) FROM mrset WHERE typeof (name) <> 'text'",
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (checks); i++)

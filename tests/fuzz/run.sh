@@ -40,6 +40,7 @@ extra_inputs () {
     import-spss) echo "$top/tests/data/malformed/spss $top/tests/data/malformed/stata" ;;
     document-review) echo "$top/tests/data/documents" ;;
     narrative) echo "$top/tests/data/malformed/markdown" ;;
+    table-spec) echo "$top/tests/data/malformed/table-spec" ;;
     project) echo "$top/tests/data/malformed/project" ;;
   esac
 }

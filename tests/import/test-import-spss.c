@@ -1504,6 +1504,21 @@ test_empty_mrsets_record (void)
   assert_fails (path, NULL);
 }
 
+/* A display width of G_MININT (a damaged display record) was negated to
+ * make Stata's left-aligned widths positive: undefined behaviour, caught
+ * by UBSan in the SPSS fuzz target. Widths are now clamped to SPSS's
+ * widest. */
+static void
+test_display_width_int_min (void)
+{
+  g_autofree char *path = malformed ("spss", "display-width-int-min.sav");
+  g_autoptr(EvkSurvey) survey = import_ok (path);
+  EvkVariable *first = g_ptr_array_index (survey->variables, 0);
+
+  g_assert_cmpint (first->width, ==, G_MAXINT16);
+  g_assert_cmpint (((EvkVariable *) g_ptr_array_index (survey->variables, 1))->width, ==, 15);
+}
+
 /* A file whose header declares more rows than it holds. */
 static void
 test_row_count (void)
@@ -1548,6 +1563,7 @@ main (int   argc,
   g_test_add_func ("/evk/import-spss/stata-unterminated-label-name", test_stata_unterminated_label_name);
   g_test_add_func ("/evk/import-spss/damaged-dictionary-located", test_damaged_dictionary_located);
   g_test_add_func ("/evk/import-spss/empty-mrsets-record", test_empty_mrsets_record);
+  g_test_add_func ("/evk/import-spss/display-width-int-min", test_display_width_int_min);
 
   return g_test_run ();
 }

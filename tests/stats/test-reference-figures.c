@@ -378,6 +378,25 @@ test_counted_must_be_a_number (void)
   g_assert_nonnull (huge);
 }
 
+/* "groups=" with nothing after it gave no table and no error (found by
+ * tests/fuzz/fuzz-table-spec; its input is
+ * tests/data/malformed/table-spec/crosstab-empty-groups.txt). */
+static void
+test_crosstab_needs_groups (void)
+{
+  static const char * const specs[] = { "crosstab q72 groups=", "crosstab q72 groups= allv", "crosstab q72" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (specs); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(EvkTable) t = evk_table_compute (project, specs[i], &error);
+
+      g_assert_null (t);
+      g_assert_error (error, EVK_MODEL_ERROR, EVK_MODEL_ERROR_INVALID);
+      g_assert_nonnull (strstr (error->message, "groups="));
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -395,6 +414,7 @@ main (int    argc,
 
   g_test_add_func ("/evk/reference/frame", test_frame);
   g_test_add_func ("/evk/table-spec/counted-must-be-a-number", test_counted_must_be_a_number);
+  g_test_add_func ("/evk/table-spec/crosstab-needs-groups", test_crosstab_needs_groups);
   g_test_add_func ("/evk/reference/representativity", test_representativity);
   g_test_add_func ("/evk/reference/heard-of-strategy", test_heard_of_strategy);
   g_test_add_func ("/evk/reference/offers", test_offers);

@@ -254,6 +254,7 @@ evk_documents_load (EvkStore  *store,
   while (TRUE)
     {
       EvkCoding *coding;
+      EvkDocument *document;
       gint64 document_id;
 
       if (!evk_store_step (store, stmt, &has_row, error))
@@ -261,8 +262,20 @@ evk_documents_load (EvkStore  *store,
       if (!has_row)
         break;
       document_id = sqlite3_column_int64 (stmt, 0);
+      /* Every use of a coding reads its document; a file whose foreign
+       * keys were not enforced (changed by hand) can name one it lacks. */
+      document = g_hash_table_lookup (by_id, &document_id);
+      if (document == NULL)
+        {
+          g_autofree char *id_text = g_strdup_printf ("%" G_GINT64_FORMAT, document_id);
+
+          g_set_error (error, EVK_STORE_ERROR, EVK_STORE_ERROR_CORRUPT,
+                       _("the project file is damaged (a coding names document %s, which it "
+                         "does not have)"), id_text);
+          return NULL;
+        }
       coding = g_new0 (EvkCoding, 1);
-      coding->document = g_hash_table_lookup (by_id, &document_id);
+      coding->document = document;
       coding->measure = sqlite3_column_int (stmt, 1);
       coding->code = g_strdup (evk_stmt_column_text (stmt, 2));
       coding->page = sqlite3_column_int (stmt, 3);

@@ -661,8 +661,11 @@ handle_variable (int                  index,
                      _("variable %s: the format is not valid text"), name);
       variable->format = g_strdup (format);
     }
-  /* Stata writes left-aligned formats as negative widths ("%-12s"). */
-  variable->width = ABS (readstat_variable_get_display_width (rs_variable));
+  /* Stata writes left-aligned formats as negative widths ("%-12s"); a
+   * damaged file may give any int, and negating G_MININT is undefined. No
+   * format is wider than SPSS's 32767 bytes. */
+  variable->width = (int) MIN (ABS ((gint64) readstat_variable_get_display_width (rs_variable)),
+                               G_MAXINT16);
   variable->measure = measure_from_readstat (readstat_variable_get_measure (rs_variable));
 
   if (add_missing_values (self, variable, rs_variable) != READSTAT_HANDLER_OK)

@@ -532,7 +532,9 @@ compute (Spec        *spec,
 
       if (!need_args (spec, kind, 1, error))
         return NULL;
-      if (groups_text == NULL)
+      /* "groups=" splits into no keys, and a crosstab of no groups is no
+       * table (and no error either, so it must be refused here). */
+      if (groups_text == NULL || *g_strstrip ((char *) groups_text) == '\0')
         return spec_fail (error, _("crosstab needs groups=G,G…")), NULL;
       keys = g_strsplit (groups_text, ",", -1);
       for (guint i = 0; keys[i] != NULL; i++)
