@@ -20,14 +20,22 @@ struct _EvkGoalPage
   EvkWorkspace *workspace;
   char         *goal;
 
-  GtkWidget    *scrolled;
-  GtkWidget    *content;
-  GtkWidget    *summary_label;
-  GtkWidget    *flow;
   GPtrArray    *cards;
   GListStore   *store;
   GtkSortListModel *sorted;
+
+  GtkWidget    *scrolled;
+  GtkWidget    *content;
+  GtkWidget    *kind_label;
+  GtkWidget    *title_label;
+  GtkWidget    *description_label;
+  GtkWidget    *summary_label;
+  GtkWidget    *flow;
   GtkWidget    *column_view;
+  GtkColumnViewColumn *number_column;
+  GtkColumnViewColumn *title_column;
+  GtkColumnViewColumn *responsible_column;
+  GtkColumnViewColumn *status_column;
 };
 
 G_DEFINE_FINAL_TYPE (EvkGoalPage, evk_goal_page, GTK_TYPE_WIDGET)
@@ -148,15 +156,18 @@ bind_status (GtkSignalListItemFactory *factory,
   gtk_widget_set_css_classes (badge, classes);
 }
 
-static GtkColumnViewColumn *
-add_column (EvkGoalPage *self,
-            const char  *title,
-            int          which,
-            const char  *property,
-            gboolean     numeric)
+/* The template has the columns; their cells are set up here, as they
+ * need to know which column they fill and the page (a status's tint
+ * follows the project's list), and so are their sorters, on the measure
+ * items' properties. */
+static void
+set_up_column (EvkGoalPage         *self,
+               GtkColumnViewColumn *column,
+               int                  which,
+               const char          *property,
+               gboolean             numeric)
 {
-  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-  GtkColumnViewColumn *column;
+  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
   GtkExpression *expression = gtk_property_expression_new (EVK_TYPE_MEASURE_ITEM, NULL, property);
   GtkSorter *sorter = numeric ? GTK_SORTER (gtk_numeric_sorter_new (expression))
                               : GTK_SORTER (gtk_string_sorter_new (expression));
@@ -171,14 +182,9 @@ add_column (EvkGoalPage *self,
       g_signal_connect (factory, "setup", G_CALLBACK (setup_label), GINT_TO_POINTER (which));
       g_signal_connect (factory, "bind", G_CALLBACK (bind_label), GINT_TO_POINTER (which));
     }
-  column = gtk_column_view_column_new (title, factory);
+  gtk_column_view_column_set_factory (column, factory);
   gtk_column_view_column_set_sorter (column, sorter);
   g_object_unref (sorter);
-  gtk_column_view_column_set_expand (column, which == 1);
-  gtk_column_view_column_set_resizable (column, TRUE);
-  gtk_column_view_append_column (GTK_COLUMN_VIEW (self->column_view), column);
-  g_object_unref (column);
-  return column;
 }
 
 static void
@@ -288,60 +294,56 @@ sync_cards (EvkGoalPage *self)
   gtk_widget_set_visible (self->flow, self->cards->len > 0);
 }
 
+/* The flow owns the cards; the page's list only borrows them. */
+static void
+clear_cards (EvkGoalPage *self)
+{
+  for (guint i = 0; i < self->cards->len; i++)
+    gtk_flow_box_remove (GTK_FLOW_BOX (self->flow), g_ptr_array_index (self->cards, i));
+  g_ptr_array_set_size (self->cards, 0);
+}
+
+/* The table starts unsorted and at its natural widths, as it did when
+ * every rebuild made it anew. */
+static void
+reset_table (EvkGoalPage *self)
+{
+  GListModel *columns = gtk_column_view_get_columns (GTK_COLUMN_VIEW (self->column_view));
+
+  gtk_column_view_sort_by_column (GTK_COLUMN_VIEW (self->column_view), NULL, GTK_SORT_ASCENDING);
+  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+
+      gtk_column_view_column_set_fixed_width (column, -1);
+    }
+}
+
+/* The page's sections are in its template; the goal fills them, and its
+ * cards are made anew in the content language. */
 static void
 rebuild (EvkGoalPage *self)
 {
   EvkGoal *goal = evk_strategy_find_goal (evk_workspace_get_strategy (self->workspace), self->goal);
-  GtkWidget *header, *frame;
   g_autofree char *heading = NULL;
   const char *description;
 
-  evk_page_clear_box (self->content);
+  clear_cards (self);
+  /* A goal the strategy no longer has leaves the page empty. */
+  gtk_widget_set_visible (self->content, goal != NULL);
   if (goal == NULL)
     return;
 
-  header = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   heading = g_strcmp0 (goal->kind, "implementation") == 0 ? g_strdup (_("Implementation"))
                                                           : g_strdup_printf (_("Goal %s"), goal->key);
-  gtk_box_append (GTK_BOX (header), evk_page_label_new (heading, "dim-label"));
-  gtk_box_append (GTK_BOX (header), evk_page_label_new (evk_workspace_tr (self->workspace, goal->title), "title-1"));
+  gtk_label_set_text (GTK_LABEL (self->kind_label), heading);
+  gtk_label_set_text (GTK_LABEL (self->title_label), evk_workspace_tr (self->workspace, goal->title));
   description = evk_workspace_tr (self->workspace, goal->description);
-  if (description[0] != '\0')
-    gtk_box_append (GTK_BOX (header), evk_page_label_new (description, "body"));
-  self->summary_label = evk_page_label_new (NULL, "heading");
-  gtk_box_append (GTK_BOX (header), self->summary_label);
-  gtk_box_append (GTK_BOX (self->content), header);
+  gtk_label_set_text (GTK_LABEL (self->description_label), description);
+  gtk_widget_set_visible (self->description_label, description[0] != '\0');
 
-  g_ptr_array_set_size (self->cards, 0);
-  self->flow = evk_page_flow_new ();
-  /* A goal's cards differ in kind (a one-bar status beside a ranked chart):
-   * equal heights would leave a hole under the short one. */
-  gtk_flow_box_set_homogeneous (GTK_FLOW_BOX (self->flow), FALSE);
-  gtk_box_append (GTK_BOX (self->content), self->flow);
   sync_cards (self);
-
-  gtk_box_append (GTK_BOX (self->content), evk_page_section_new (_("Measures")));
-  frame = gtk_frame_new (NULL);
-  self->column_view = gtk_column_view_new (NULL);
-  gtk_column_view_set_show_row_separators (GTK_COLUMN_VIEW (self->column_view), TRUE);
-  gtk_column_view_set_single_click_activate (GTK_COLUMN_VIEW (self->column_view), TRUE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->column_view), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Measures of the goal"), -1);
-  add_column (self, _("No."), 0, "number", TRUE);
-  add_column (self, _("Measure"), 1, "title", FALSE);
-  add_column (self, _("Responsible"), 2, "responsible", FALSE);
-  add_column (self, _("Status"), 3, "status-rank", TRUE);
-  g_clear_object (&self->sorted);
-  self->sorted = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->store)),
-                                          g_object_ref (gtk_column_view_get_sorter (GTK_COLUMN_VIEW (self->column_view))));
-  {
-    g_autoptr(GtkNoSelection) selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->sorted)));
-    gtk_column_view_set_model (GTK_COLUMN_VIEW (self->column_view), GTK_SELECTION_MODEL (selection));
-  }
-  g_signal_connect (self->column_view, "activate", G_CALLBACK (row_activated), self);
-  gtk_frame_set_child (GTK_FRAME (frame), self->column_view);
-  gtk_box_append (GTK_BOX (self->content), frame);
-
+  reset_table (self);
   fill_store (self);
 }
 
@@ -374,7 +376,7 @@ evk_goal_page_dispose (GObject *object)
   if (self->workspace != NULL)
     g_signal_handlers_disconnect_by_data (self->workspace, self);
   g_clear_object (&self->workspace);
-  g_clear_pointer (&self->scrolled, gtk_widget_unparent);
+  gtk_widget_dispose_template (GTK_WIDGET (self), EVK_TYPE_GOAL_PAGE);
   g_clear_object (&self->sorted);
   g_clear_object (&self->store);
   g_clear_pointer (&self->goal, g_free);
@@ -390,15 +392,39 @@ evk_goal_page_class_init (EvkGoalPageClass *klass)
 
   object_class->dispose = evk_goal_page_dispose;
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/evalkit/Evalkit/evk-goal-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, EvkGoalPage, scrolled);
+  gtk_widget_class_bind_template_child (widget_class, EvkGoalPage, content);
+  gtk_widget_class_bind_template_child (widget_class, EvkGoalPage, kind_label);
+  gtk_widget_class_bind_template_child (widget_class, EvkGoalPage, title_label);
+  gtk_widget_class_bind_template_child (widget_class, EvkGoalPage, description_label);
+  gtk_widget_class_bind_template_child (widget_class, EvkGoalPage, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, EvkGoalPage, flow);
+  gtk_widget_class_bind_template_child (widget_class, EvkGoalPage, column_view);
+  gtk_widget_class_bind_template_child (widget_class, EvkGoalPage, number_column);
+  gtk_widget_class_bind_template_child (widget_class, EvkGoalPage, title_column);
+  gtk_widget_class_bind_template_child (widget_class, EvkGoalPage, responsible_column);
+  gtk_widget_class_bind_template_child (widget_class, EvkGoalPage, status_column);
+  gtk_widget_class_bind_template_callback (widget_class, row_activated);
 }
 
 static void
 evk_goal_page_init (EvkGoalPage *self)
 {
+  g_autoptr(GtkNoSelection) selection = NULL;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
   self->store = g_list_store_new (EVK_TYPE_MEASURE_ITEM);
   self->cards = g_ptr_array_new ();
-  self->scrolled = evk_page_scrolled_new (&self->content);
-  gtk_widget_set_parent (self->scrolled, GTK_WIDGET (self));
+  set_up_column (self, self->number_column, 0, "number", TRUE);
+  set_up_column (self, self->title_column, 1, "title", FALSE);
+  set_up_column (self, self->responsible_column, 2, "responsible", FALSE);
+  set_up_column (self, self->status_column, 3, "status-rank", TRUE);
+  self->sorted = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->store)),
+                                          g_object_ref (gtk_column_view_get_sorter (GTK_COLUMN_VIEW (self->column_view))));
+  selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->sorted)));
+  gtk_column_view_set_model (GTK_COLUMN_VIEW (self->column_view), GTK_SELECTION_MODEL (selection));
 }
 
 GtkWidget *

@@ -23,21 +23,23 @@ struct _EvkMeasurePage
   guint         number;
   gboolean      updating;
 
+  GtkWidget    *narrative;
+  GPtrArray    *cards;
+  guint         n_codings;
+
   GtkWidget    *scrolled;
   GtkWidget    *content;
+  GtkWidget    *number_label;
   GtkWidget    *title_label;
   GtkWidget    *goal_label;
   GtkWidget    *status_row;
   GtkWidget    *note_row;
   GtkWidget    *term_rows[3];       /* types, targets, responsible */
   GtkWidget    *term_checks[3];     /* boxes of check buttons */
-  GtkWidget    *narrative;
   GtkWidget    *flow;
   GtkWidget    *empty_label;
-  GPtrArray    *cards;
   GtkWidget    *codings_group;
   GtkWidget    *codings_box;
-  guint         n_codings;
 };
 
 G_DEFINE_FINAL_TYPE (EvkMeasurePage, evk_measure_page, GTK_TYPE_WIDGET)
@@ -142,23 +144,17 @@ update_facts (EvkMeasurePage *self)
   self->updating = FALSE;
 }
 
-static GtkWidget *
-term_row_new (EvkMeasurePage *self,
-              guint           field)
+/* The row and its menu are in the template; the check buttons are the
+ * project's terms (or bodies) in the content language. */
+static void
+fill_term_checks (EvkMeasurePage *self,
+                  guint           field)
 {
-  static const char *titles[3] = { N_("Type"), N_("Target groups"), N_("Responsible") };
-  static const char *edit_names[3] = { N_("Edit types"), N_("Edit target groups"), N_("Edit responsible bodies") };
   EvkStrategy *strategy = evk_workspace_get_strategy (self->workspace);
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *button = gtk_menu_button_new ();
-  GtkWidget *popover = gtk_popover_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *box = self->term_checks[field];
   guint n = field == 2 ? strategy->bodies->len : strategy->vocabs[field == 0 ? EVK_VOCAB_TYPE : EVK_VOCAB_TARGET]->len;
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _(titles[field]));
-  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
-  gtk_widget_add_css_class (row, "property");
-
+  evk_page_clear_box (box);
   for (guint i = 0; i < n; i++)
     {
       GtkWidget *check;
@@ -181,16 +177,6 @@ term_row_new (EvkMeasurePage *self,
       g_signal_connect (check, "toggled", G_CALLBACK (term_toggled), self);
       gtk_box_append (GTK_BOX (box), check);
     }
-  gtk_popover_set_child (GTK_POPOVER (popover), box);
-  gtk_menu_button_set_popover (GTK_MENU_BUTTON (button), popover);
-  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "document-edit-symbolic");
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (button, "flat");
-  gtk_widget_set_tooltip_text (button, _(edit_names[field]));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, _(edit_names[field]), -1);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
-  self->term_checks[field] = box;
-  return row;
 }
 
 static void
@@ -328,67 +314,46 @@ sync_cards (EvkMeasurePage *self)
   gtk_widget_set_visible (self->flow, self->cards->len > 0);
 }
 
+/* The flow owns the cards; the page's list only borrows them. */
+static void
+clear_cards (EvkMeasurePage *self)
+{
+  for (guint i = 0; i < self->cards->len; i++)
+    gtk_flow_box_remove (GTK_FLOW_BOX (self->flow), g_ptr_array_index (self->cards, i));
+  g_ptr_array_set_size (self->cards, 0);
+}
+
+/* The page's sections are in its template; the project's words fill
+ * them, and the cards and the narrative editor are made anew in the
+ * content language. */
 static void
 rebuild (EvkMeasurePage *self)
 {
-  GtkWidget *header, *facts, *combo_model_row;
   GPtrArray *statuses = evk_workspace_get_strategy (self->workspace)->vocabs[EVK_VOCAB_STATUS];
   g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
   g_autofree char *number = g_strdup_printf (_("Measure %u"), self->number);
 
-  evk_page_clear_box (self->content);
+  /* First, so that what was typed is saved before anything is read. */
+  if (self->narrative != NULL)
+    gtk_box_remove (GTK_BOX (self->content), g_steal_pointer (&self->narrative));
+  clear_cards (self);
 
-  header = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  gtk_box_append (GTK_BOX (header), evk_page_label_new (number, "dim-label"));
-  self->title_label = evk_page_label_new (NULL, "title-1");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->title_label), GTK_ACCESSIBLE_PROPERTY_LEVEL, 1, -1);
-  gtk_box_append (GTK_BOX (header), self->title_label);
-  self->goal_label = evk_page_label_new (NULL, "dim-label");
-  gtk_box_append (GTK_BOX (header), self->goal_label);
-  gtk_box_append (GTK_BOX (self->content), header);
-
-  facts = adw_preferences_group_new ();
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (facts), _("Facts"));
+  gtk_label_set_text (GTK_LABEL (self->number_label), number);
   for (guint i = 0; i < statuses->len; i++)
     gtk_string_list_append (names, evk_workspace_tr (self->workspace, ((EvkTerm *) g_ptr_array_index (statuses, i))->name));
-  combo_model_row = adw_combo_row_new ();
-  self->status_row = combo_model_row;
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->status_row), _("Status"));
+  /* A new list selects its first status: that is no choice of the user. */
+  self->updating = TRUE;
   adw_combo_row_set_model (ADW_COMBO_ROW (self->status_row), G_LIST_MODEL (names));
-  g_signal_connect (self->status_row, "notify::selected", G_CALLBACK (status_selected), self);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (facts), self->status_row);
-  self->note_row = adw_action_row_new ();
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->note_row), _("Status note"));
-  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (self->note_row), 0);
-  gtk_widget_add_css_class (self->note_row, "property");
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (facts), self->note_row);
+  self->updating = FALSE;
   for (guint f = 0; f < 3; f++)
-    {
-      self->term_rows[f] = term_row_new (self, f);
-      adw_preferences_group_add (ADW_PREFERENCES_GROUP (facts), self->term_rows[f]);
-    }
-  gtk_box_append (GTK_BOX (self->content), facts);
+    fill_term_checks (self, f);
 
-  gtk_box_append (GTK_BOX (self->content), evk_page_section_new (_("Charts")));
-  g_ptr_array_set_size (self->cards, 0);
-  self->flow = evk_page_flow_new ();
-  gtk_box_append (GTK_BOX (self->content), self->flow);
-  self->empty_label = evk_page_label_new (evk_workspace_get_survey (self->workspace) == NULL
-                                          ? _("Import a survey to see this measure’s charts.")
-                                          : _("No survey item is linked to this measure."),
-                                          "dim-label");
-  gtk_box_append (GTK_BOX (self->content), self->empty_label);
+  gtk_label_set_text (GTK_LABEL (self->empty_label),
+                      evk_workspace_get_survey (self->workspace) == NULL
+                      ? _("Import a survey to see this measure’s charts.")
+                      : _("No survey item is linked to this measure."));
   sync_cards (self);
 
-  self->codings_group = adw_preferences_group_new ();
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (self->codings_group), _("Document Review"));
-  self->codings_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  gtk_widget_add_css_class (self->codings_box, "boxed-list");
-  gtk_widget_add_css_class (self->codings_box, "codings");
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->codings_group), self->codings_box);
-  gtk_box_append (GTK_BOX (self->content), self->codings_group);
-
-  /* The text last: it is written looking at the charts and codings above. */
   self->narrative = evk_narrative_editor_new (self->workspace, self->number);
   gtk_box_append (GTK_BOX (self->content), self->narrative);
 
@@ -429,7 +394,8 @@ evk_measure_page_dispose (GObject *object)
   if (self->workspace != NULL)
     g_signal_handlers_disconnect_by_data (self->workspace, self);
   g_clear_object (&self->workspace);
-  g_clear_pointer (&self->scrolled, gtk_widget_unparent);
+  gtk_widget_dispose_template (GTK_WIDGET (self), EVK_TYPE_MEASURE_PAGE);
+  self->narrative = NULL;       /* went with the template's content box */
   g_clear_pointer (&self->cards, g_ptr_array_unref);
   G_OBJECT_CLASS (evk_measure_page_parent_class)->dispose (object);
 }
@@ -442,14 +408,38 @@ evk_measure_page_class_init (EvkMeasurePageClass *klass)
 
   object_class->dispose = evk_measure_page_dispose;
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/evalkit/Evalkit/evk-measure-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, EvkMeasurePage, scrolled);
+  gtk_widget_class_bind_template_child (widget_class, EvkMeasurePage, content);
+  gtk_widget_class_bind_template_child (widget_class, EvkMeasurePage, number_label);
+  gtk_widget_class_bind_template_child (widget_class, EvkMeasurePage, title_label);
+  gtk_widget_class_bind_template_child (widget_class, EvkMeasurePage, goal_label);
+  gtk_widget_class_bind_template_child (widget_class, EvkMeasurePage, status_row);
+  gtk_widget_class_bind_template_child (widget_class, EvkMeasurePage, note_row);
+  /* The three term rows are alike: the code goes through them by field. */
+  for (guint f = 0; f < 3; f++)
+    {
+      g_autofree char *row = g_strdup_printf ("%s_row", term_fields[f]);
+      g_autofree char *checks = g_strdup_printf ("%s_checks", term_fields[f]);
+
+      gtk_widget_class_bind_template_child_full (widget_class, row, FALSE,
+                                                 G_STRUCT_OFFSET (EvkMeasurePage, term_rows) + f * sizeof (GtkWidget *));
+      gtk_widget_class_bind_template_child_full (widget_class, checks, FALSE,
+                                                 G_STRUCT_OFFSET (EvkMeasurePage, term_checks) + f * sizeof (GtkWidget *));
+    }
+  gtk_widget_class_bind_template_child (widget_class, EvkMeasurePage, flow);
+  gtk_widget_class_bind_template_child (widget_class, EvkMeasurePage, empty_label);
+  gtk_widget_class_bind_template_child (widget_class, EvkMeasurePage, codings_group);
+  gtk_widget_class_bind_template_child (widget_class, EvkMeasurePage, codings_box);
+  gtk_widget_class_bind_template_callback (widget_class, status_selected);
 }
 
 static void
 evk_measure_page_init (EvkMeasurePage *self)
 {
+  gtk_widget_init_template (GTK_WIDGET (self));
+
   self->cards = g_ptr_array_new ();
-  self->scrolled = evk_page_scrolled_new (&self->content);
-  gtk_widget_set_parent (self->scrolled, GTK_WIDGET (self));
 }
 
 GtkWidget *

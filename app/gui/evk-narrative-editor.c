@@ -33,11 +33,11 @@ struct _EvkNarrativeEditor
   GStrv           keys;             /* the chapter's sections */
   GStrv           names;
   gboolean        loading;
+  GPtrArray      *columns;          /* Column, section by section */
+  EvkLiveFigures *figures;          /* made on the first preview */
 
   GtkWidget      *group;
   GtkWidget      *preview_button;
-  GPtrArray      *columns;          /* Column, section by section */
-  EvkLiveFigures *figures;          /* made on the first preview */
 };
 
 G_DEFINE_FINAL_TYPE (EvkNarrativeEditor, evk_narrative_editor, GTK_TYPE_WIDGET)
@@ -718,7 +718,7 @@ evk_narrative_editor_dispose (GObject *object)
     }
   g_clear_pointer (&self->columns, g_ptr_array_unref);
   g_clear_pointer (&self->figures, evk_live_figures_free);
-  g_clear_pointer (&self->group, gtk_widget_unparent);
+  gtk_widget_dispose_template (GTK_WIDGET (self), EVK_TYPE_NARRATIVE_EDITOR);
   g_clear_object (&self->workspace);
   g_clear_pointer (&self->part, g_free);
   g_clear_pointer (&self->keys, g_strfreev);
@@ -735,24 +735,18 @@ evk_narrative_editor_class_init (EvkNarrativeEditorClass *klass)
   object_class->dispose = evk_narrative_editor_dispose;
   widget_class->unroot = evk_narrative_editor_unroot;
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/evalkit/Evalkit/evk-narrative-editor.ui");
+  gtk_widget_class_bind_template_child (widget_class, EvkNarrativeEditor, group);
+  gtk_widget_class_bind_template_child (widget_class, EvkNarrativeEditor, preview_button);
+  gtk_widget_class_bind_template_callback (widget_class, preview_toggled);
 }
 
 static void
 evk_narrative_editor_init (EvkNarrativeEditor *self)
 {
+  gtk_widget_init_template (GTK_WIDGET (self));
+
   self->columns = g_ptr_array_new_with_free_func ((GDestroyNotify) column_free);
-  self->group = adw_preferences_group_new ();
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (self->group), _("Narrative"));
-  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (self->group),
-                                         _("Markdown, saved as you type. Figures between {{ and }} are computed from the survey."));
-  self->preview_button = gtk_toggle_button_new_with_mnemonic (_("_Preview"));
-  gtk_widget_set_valign (self->preview_button, GTK_ALIGN_CENTER);
-  gtk_widget_set_tooltip_text (self->preview_button, _("Show the texts as the report prints them"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->preview_button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Preview the narrative"), -1);
-  g_signal_connect (self->preview_button, "toggled", G_CALLBACK (preview_toggled), self);
-  adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (self->group), self->preview_button);
-  gtk_widget_set_parent (self->group, GTK_WIDGET (self));
 }
 
 GtkWidget *
