@@ -259,8 +259,13 @@ load_made (EvkStore  *store,
     return NULL;
   while (evk_store_step (store, stmt, &has_row, error) && has_row)
     {
-      g_auto(GStrv) keys = g_strsplit (evk_stmt_column_text (stmt, 0), "\n", -1);
+      const char *value = evk_stmt_column_text (stmt, 0);
+      g_auto(GStrv) keys = NULL;
 
+      /* A crafted file may record nothing where the list belongs. */
+      if (value == NULL)
+        continue;
+      keys = g_strsplit (value, "\n", -1);
       for (guint i = 0; keys[i] != NULL; i++)
         if (keys[i][0] != '\0')
           g_hash_table_add (made, g_strdup (keys[i]));
