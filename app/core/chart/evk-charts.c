@@ -64,7 +64,14 @@ caption_from_word (const char *key,
         continue;
       text = g_string_new (word);
       if (offer_label != NULL)
-        g_string_replace (text, "{offer}", evk_localized_get_fallback (offer_label, langs[i], langs[0]), 0);
+        {
+          /* An offer whose label a crafted file took away in every
+           * language is named by nothing rather than refused here: the
+           * strategy's own check is where labels are required. */
+          const char *label = evk_localized_get_fallback (offer_label, langs[i], langs[0]);
+
+          g_string_replace (text, "{offer}", label != NULL ? label : "", 0);
+        }
       evk_localized_set (caption, langs[i], text->str);
     }
   return caption;
