@@ -185,11 +185,20 @@ run_import_strategy (int    argc,
   return EXIT_SUCCESS;
 }
 
+typedef gboolean (*ProjectFileFunc) (EvkProject  *project,
+                                     const char  *path,
+                                     GError     **error);
+
+/* "evalkit COMMAND PROJECT PATH": one file or folder handed to the project
+ * (read-only for the exports, so a look never writes). */
 static int
-run_export_strategy (int    argc,
-                     char **argv)
+run_with_path (const char       *command,
+               gboolean          read_only,
+               ProjectFileFunc   func,
+               int               argc,
+               char            **argv)
 {
-  g_autoptr(GOptionContext) context = evk_cli_command_context ("export-strategy");
+  g_autoptr(GOptionContext) context = evk_cli_command_context (command);
   g_autoptr(EvkProject) project = NULL;
   g_autoptr(GError) error = NULL;
   int status;
@@ -197,46 +206,31 @@ run_export_strategy (int    argc,
   if (!evk_cli_parse (context, &argc, &argv, 2, &status))
     return status;
 
-  project = evk_project_open_read_only (argv[1], &error);
-  if (project == NULL || !evk_project_export_strategy (project, argv[2], &error))
+  project = read_only ? evk_project_open_read_only (argv[1], &error) : evk_project_open (argv[1], &error);
+  if (project == NULL || !func (project, argv[2], &error))
     return evk_cli_fail (error);
   return EXIT_SUCCESS;
+}
+
+static int
+run_export_strategy (int    argc,
+                     char **argv)
+{
+  return run_with_path ("export-strategy", TRUE, evk_project_export_strategy, argc, argv);
 }
 
 static int
 run_export_report (int    argc,
                    char **argv)
 {
-  g_autoptr(GOptionContext) context = evk_cli_command_context ("export-report");
-  g_autoptr(EvkProject) project = NULL;
-  g_autoptr(GError) error = NULL;
-  int status;
-
-  if (!evk_cli_parse (context, &argc, &argv, 2, &status))
-    return status;
-
-  project = evk_project_open_read_only (argv[1], &error);
-  if (project == NULL || !evk_report_export_dir (project, argv[2], &error))
-    return evk_cli_fail (error);
-  return EXIT_SUCCESS;
+  return run_with_path ("export-report", TRUE, evk_report_export_dir, argc, argv);
 }
 
 static int
 run_import_report (int    argc,
                    char **argv)
 {
-  g_autoptr(GOptionContext) context = evk_cli_command_context ("import-report");
-  g_autoptr(EvkProject) project = NULL;
-  g_autoptr(GError) error = NULL;
-  int status;
-
-  if (!evk_cli_parse (context, &argc, &argv, 2, &status))
-    return status;
-
-  project = evk_project_open (argv[1], &error);
-  if (project == NULL || !evk_report_import_dir (project, argv[2], &error))
-    return evk_cli_fail (error);
-  return EXIT_SUCCESS;
+  return run_with_path ("import-report", FALSE, evk_report_import_dir, argc, argv);
 }
 
 static const char *
