@@ -268,11 +268,18 @@ variable_matches (gpointer item,
   EvkOffersPage *self = g_object_get_data (G_OBJECT (picker), "page");
   GtkEditable *search = g_object_get_data (G_OBJECT (picker), "search");
   const char *name = gtk_string_object_get_string (GTK_STRING_OBJECT (item));
-  const char *text = gtk_editable_get_text (search);
-  EvkSurvey *survey = evk_workspace_get_survey (self->workspace);
-  EvkVariable *variable = survey != NULL ? evk_survey_get_variable (survey, name) : NULL;
+  const char *text;
+  EvkSurvey *survey;
+  EvkVariable *variable;
   g_autofree char *needle = NULL, *hay = NULL, *folded_name = NULL;
 
+  /* The list model may filter in an idle after the page let go of its
+   * workspace (a rebuild, the window closing): nothing is shown then. */
+  if (self == NULL || self->workspace == NULL || search == NULL)
+    return FALSE;
+  text = gtk_editable_get_text (search);
+  survey = evk_workspace_get_survey (self->workspace);
+  variable = survey != NULL ? evk_survey_get_variable (survey, name) : NULL;
   if (text[0] == '\0')
     return TRUE;
   needle = g_utf8_casefold (text, -1);
