@@ -89,6 +89,27 @@ write_keys (EvkWindow   *self,
   return evk_measure_edit_set_keys (self->project, number, field, (const char * const *) keys, error);
 }
 
+/* Every undoable edit goes on the stack the same way: it ends the redo
+ * history, and the toast that says what changed offers Undo (no toast when
+ * message is NULL). */
+void
+_evk_window_push_edit (EvkWindow  *self,
+                       EvkEdit    *edit,
+                       const char *message)
+{
+  g_ptr_array_add (self->undo, edit);
+  g_ptr_array_set_size (self->redo, 0);
+  _evk_window_update_actions (self);
+  if (message != NULL)
+    {
+      AdwToast *toast = adw_toast_new (message);
+
+      adw_toast_set_button_label (toast, _("_Undo"));
+      adw_toast_set_action_name (toast, "project.undo");
+      adw_toast_overlay_add_toast (self->toast_overlay, toast);
+    }
+}
+
 static void
 toast_edit (EvkWindow *self,
             guint      number)
@@ -124,9 +145,7 @@ _evk_window_apply_edit (EvkWindow   *self,
   edit->field = g_strdup (field);
   edit->before = g_steal_pointer (&before);
   edit->after = g_strdupv (after);
-  g_ptr_array_add (self->undo, edit);
-  g_ptr_array_set_size (self->redo, 0);
-  _evk_window_update_actions (self);
+  _evk_window_push_edit (self, edit, NULL);
   toast_edit (self, number);
   return TRUE;
 }
@@ -139,7 +158,6 @@ _evk_window_push_strategy_edit (EvkWindow   *self,
   g_autoptr(GError) error = NULL;
   EvkStrategy *after = evk_project_load_strategy (self->project, &error);
   EvkEdit *edit;
-  AdwToast *toast;
 
   if (after == NULL)
     {
@@ -150,13 +168,7 @@ _evk_window_push_strategy_edit (EvkWindow   *self,
   edit = g_new0 (EvkEdit, 1);
   edit->strategy_before = before;
   edit->strategy_after = after;
-  g_ptr_array_add (self->undo, edit);
-  g_ptr_array_set_size (self->redo, 0);
-  _evk_window_update_actions (self);
-  toast = adw_toast_new (message);
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_action_name (toast, "project.undo");
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  _evk_window_push_edit (self, edit, message);
 }
 
 void
@@ -167,7 +179,6 @@ _evk_window_push_survey_edit (EvkWindow  *self,
   g_autoptr(GError) error = NULL;
   EvkSurvey *after = evk_survey_load (evk_project_get_store (self->project), before->name, TRUE, &error);
   EvkEdit *edit;
-  AdwToast *toast;
 
   if (after == NULL)
     {
@@ -178,13 +189,7 @@ _evk_window_push_survey_edit (EvkWindow  *self,
   edit = g_new0 (EvkEdit, 1);
   edit->survey_before = before;
   edit->survey_after = after;
-  g_ptr_array_add (self->undo, edit);
-  g_ptr_array_set_size (self->redo, 0);
-  _evk_window_update_actions (self);
-  toast = adw_toast_new (message);
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_action_name (toast, "project.undo");
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  _evk_window_push_edit (self, edit, message);
 }
 
 static GStrv
@@ -607,9 +612,8 @@ import_finished (EvkImportDialog *dialog,
 
       edit->survey_before = g_steal_pointer (&old);
       edit->survey_after = g_steal_pointer (&survey);
-      g_ptr_array_set_size (self->redo, 0);
-      g_ptr_array_add (self->undo, edit);
-      _evk_window_update_actions (self);
+      _evk_window_push_edit (self, edit, summary);
+      return;
     }
   _evk_window_toast (self, summary);
 }

@@ -104,6 +104,10 @@ gboolean   _evk_window_set_text          (EvkWindow   *self,
                                           const char  *text,
                                           gboolean     continues,
                                           GError     **error);
+/* Puts edit (taken over) on the undo stack, with a toast offering Undo. */
+void       _evk_window_push_edit         (EvkWindow   *self,
+                                          EvkEdit     *edit,
+                                          const char  *message);
 void       _evk_edit_free                (EvkEdit     *edit);
 /* The strategy page and the lists page made an edit; before is the
  * strategy as it was (taken over). Puts it on the undo stack. */

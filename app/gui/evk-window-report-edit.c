@@ -80,7 +80,6 @@ _evk_window_update_outline (EvkWindow   *self,
 {
   g_autoptr(EvkOutline) owned = before;
   EvkEdit *edit;
-  AdwToast *toast;
 
   g_return_val_if_fail (self->project != NULL, FALSE);
 
@@ -89,13 +88,7 @@ _evk_window_update_outline (EvkWindow   *self,
   edit = g_new0 (EvkEdit, 1);
   edit->outline_before = g_steal_pointer (&owned);
   edit->outline_after = evk_outline_copy (after);
-  g_ptr_array_add (self->undo, edit);
-  g_ptr_array_set_size (self->redo, 0);
-  _evk_window_update_actions (self);
-  toast = adw_toast_new (message);
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_action_name (toast, "project.undo");
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  _evk_window_push_edit (self, edit, message);
   return TRUE;
 }
 
