@@ -260,31 +260,34 @@ typedef void (*PickFunc) (EvkOffersPage *self,
                           GtkWidget     *picker,
                           const char    *name);
 
+/* The picker keeps each variable's label as it was when it was made
+ * (name → label): the list filters and binds rows in idles, which may run
+ * after the page has reloaded or dropped the survey it was made from. */
+static const char *
+picker_label (GtkWidget  *picker,
+              const char *name)
+{
+  GHashTable *labels = g_object_get_data (G_OBJECT (picker), "labels");
+  const char *label = labels != NULL ? g_hash_table_lookup (labels, name) : NULL;
+
+  return label != NULL ? label : "";
+}
+
 static gboolean
 variable_matches (gpointer item,
                   gpointer data)
 {
   GtkWidget *picker = data;
-  EvkOffersPage *self = g_object_get_data (G_OBJECT (picker), "page");
   GtkEditable *search = g_object_get_data (G_OBJECT (picker), "search");
   const char *name = gtk_string_object_get_string (GTK_STRING_OBJECT (item));
-  const char *text;
-  EvkSurvey *survey;
-  EvkVariable *variable;
+  const char *text = search != NULL ? gtk_editable_get_text (search) : "";
   g_autofree char *needle = NULL, *hay = NULL, *folded_name = NULL;
 
-  /* The list model may filter in an idle after the page let go of its
-   * workspace (a rebuild, the window closing): nothing is shown then. */
-  if (self == NULL || self->workspace == NULL || search == NULL)
-    return FALSE;
-  text = gtk_editable_get_text (search);
-  survey = evk_workspace_get_survey (self->workspace);
-  variable = survey != NULL ? evk_survey_get_variable (survey, name) : NULL;
   if (text[0] == '\0')
     return TRUE;
   needle = g_utf8_casefold (text, -1);
   folded_name = g_utf8_casefold (name, -1);
-  hay = g_utf8_casefold (variable != NULL ? evk_workspace_tr (self->workspace, variable->label) : "", -1);
+  hay = g_utf8_casefold (picker_label (picker, name), -1);
   return strstr (folded_name, needle) != NULL || strstr (hay, needle) != NULL;
 }
 
@@ -321,13 +324,11 @@ setup_variable (GtkSignalListItemFactory *factory,
 static void
 bind_variable (GtkSignalListItemFactory *factory,
                GtkListItem              *item,
-               EvkOffersPage            *self)
+               GtkWidget                *picker)
 {
   GtkWidget *box = gtk_list_item_get_child (item);
   const char *name = gtk_string_object_get_string (GTK_STRING_OBJECT (gtk_list_item_get_item (item)));
-  EvkSurvey *survey = evk_workspace_get_survey (self->workspace);
-  EvkVariable *variable = survey != NULL ? evk_survey_get_variable (survey, name) : NULL;
-  const char *label = variable != NULL ? evk_workspace_tr (self->workspace, variable->label) : "";
+  const char *label = picker_label (picker, name);
 
   gtk_label_set_text (GTK_LABEL (gtk_widget_get_first_child (box)), name);
   gtk_label_set_text (GTK_LABEL (gtk_widget_get_last_child (box)), label);
@@ -357,6 +358,7 @@ variable_picker_new (EvkOffersPage *self,
   GtkWidget *search = gtk_search_entry_new ();
   GtkWidget *scrolled = gtk_scrolled_window_new ();
   GtkStringList *names = gtk_string_list_new (NULL);
+  GHashTable *labels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   GtkCustomFilter *filter;
   GtkFilterListModel *filtered;
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
@@ -368,8 +370,13 @@ variable_picker_new (EvkOffersPage *self,
 
       /* The core refuses these anyway; the list does not offer them. */
       if (!variable->personal && variable->type != EVK_VARIABLE_STRING)
-        gtk_string_list_append (names, variable->name);
+        {
+          gtk_string_list_append (names, variable->name);
+          g_hash_table_insert (labels, g_strdup (variable->name),
+                               g_strdup (evk_workspace_tr (self->workspace, variable->label)));
+        }
     }
+  g_object_set_data_full (G_OBJECT (picker), "labels", labels, (GDestroyNotify) g_hash_table_unref);
   g_object_set_data (G_OBJECT (picker), "page", self);
   g_object_set_data (G_OBJECT (picker), "func", func);
   g_object_set_data (G_OBJECT (picker), "search", search);
@@ -377,7 +384,7 @@ variable_picker_new (EvkOffersPage *self,
   filtered = gtk_filter_list_model_new (G_LIST_MODEL (names), GTK_FILTER (filter));
   g_signal_connect_object (search, "search-changed", G_CALLBACK (search_changed), filter, 0);
   g_signal_connect (factory, "setup", G_CALLBACK (setup_variable), NULL);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_variable), self);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_variable), picker);
   view = gtk_list_view_new (GTK_SELECTION_MODEL (gtk_single_selection_new (G_LIST_MODEL (filtered))), factory);
   gtk_list_view_set_single_click_activate (GTK_LIST_VIEW (view), TRUE);
   gtk_widget_add_css_class (view, "navigation-sidebar");
