@@ -143,6 +143,32 @@ repeat (const char *first,
 
 /* Deep or huge filters are refused before they reach the stack's end or
  * run for ever (tests/data/malformed/filter). */
+/* Variables are listed once each, in the order first named, also when a
+ * filter names thousands (tests/data/malformed/filter/many-distinct-names.txt
+ * once took a search of the whole list per name). */
+static void
+test_many_names (void)
+{
+  g_autofree char *many = read_malformed ("many-distinct-names.txt");
+  g_autoptr(EvkFilter) filter = NULL;
+  g_autoptr(EvkFilter) overlap = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) names = NULL;
+  g_auto(GStrv) some = NULL;
+
+  filter = evk_filter_parse (many, &error);
+  g_assert_no_error (error);
+  names = evk_filter_get_variables (filter);
+  g_assert_cmpuint (g_strv_length (names), ==, 19990);
+  g_assert_cmpstr (names[0], ==, "v0");
+  g_assert_cmpstr (names[19989], ==, "v19989");
+
+  overlap = evk_filter_parse ("any(q1..q5, q3..q7) = 1 or q2 = 1 or x = 2", &error);
+  g_assert_no_error (error);
+  some = evk_filter_get_variables (overlap);
+  g_assert_cmpstrv (some, ((const char *[]) { "q1", "q2", "q3", "q4", "q5", "q6", "q7", "x", NULL }));
+}
+
 static void
 test_limits (void)
 {
@@ -285,6 +311,7 @@ main (int    argc,
   g_test_add_func ("/evk/filter/errors", test_errors);
   g_test_add_func ("/evk/filter/variables-and-values", test_variables_and_values);
   g_test_add_func ("/evk/filter/limits", test_limits);
+  g_test_add_func ("/evk/filter/many-names", test_many_names);
   g_test_add_func ("/evk/filter/fixpoint", test_fixpoint);
   g_test_add_func ("/evk/filter/huge-numbers", test_huge_numbers);
   g_test_add_func ("/evk/filter/longest-chain", test_longest_chain);
