@@ -14,6 +14,7 @@
 #include "evk-cli-private.h"
 #include "evk-comment.h"
 #include "evk-project.h"
+#include "evk-review-copy.h"
 #include "evk-table.h"
 
 /* The shortest unambiguous way to name a comment on the command line:
@@ -281,5 +282,36 @@ evk_cli_resolve (int    argc,
       evk_cli_prefix_path (&error, argv[1]);
       return evk_cli_fail (error);
     }
+  return EXIT_SUCCESS;
+}
+
+int
+evk_cli_review_copy (int    argc,
+                     char **argv)
+{
+  g_autoptr(GOptionContext) context = evk_cli_command_context ("review-copy");
+  g_autoptr(EvkProject) project = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *reviewer = NULL;
+  int status;
+  const GOptionEntry entries[] = {
+    { "reviewer", 'r', 0, G_OPTION_ARG_STRING, &reviewer,
+      N_("Who the copy is for: their comments are signed with this name"), N_("NAME") },
+    { NULL }
+  };
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_set_description (context,
+    _("The copy holds the strategy, the texts, the charts and the report, and the aggregate "
+      "tables they draw with small cells suppressed; none of the survey’s answers, free text, "
+      "contact fields or file names. The project is not changed."));
+  if (!evk_cli_parse (context, &argc, &argv, 2, &status))
+    return status;
+
+  project = evk_project_open_read_only (argv[1], &error);
+  if (project == NULL ||
+      !evk_review_copy_write (evk_project_get_store (project), argv[2], reviewer, &error))
+    return evk_cli_fail (error);
+  g_print (_("Wrote a review copy of %s to %s\n"), argv[1], argv[2]);
   return EXIT_SUCCESS;
 }

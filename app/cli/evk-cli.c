@@ -68,6 +68,8 @@ static const Command commands[] = {
     evk_cli_comments },
   { "comment", N_("PROJECT PLACE TEXT"), N_("Comment on a place (a chart, measure, section …) or reply to a comment"),
     evk_cli_comment },
+  { "review-copy", N_("PROJECT OUT.evalkit"),
+    N_("Write a copy for the reference group: charts and report, no survey answers"), evk_cli_review_copy },
   { "resolve", N_("PROJECT ID"), N_("Mark a comment resolved (or with --reopen open again)"), evk_cli_resolve },
   { "report", N_("PROJECT --out FILE.pdf"), N_("Render the report as PDF"), run_report },
   { "export-report", N_("PROJECT DIR"),
