@@ -42,6 +42,7 @@ extra_inputs () {
     narrative) echo "$top/tests/data/malformed/markdown" ;;
     table-spec) echo "$top/tests/data/malformed/table-spec" ;;
     project) echo "$top/tests/data/malformed/project" ;;
+    review-table) echo "$top/tests/data/malformed/review-table" ;;
   esac
 }
 
