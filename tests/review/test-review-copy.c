@@ -19,6 +19,7 @@
 #include "evk-report-outline.h"
 #include "evk-report.h"
 #include "evk-review-copy.h"
+#include "evk-rows.h"
 #include "evk-survey.h"
 #include "evk-table-review.h"
 #include "evk-table-spec.h"
@@ -281,6 +282,22 @@ test_no_answers (Fixture       *f,
     g_assert_no_error (error);
     g_assert_cmpuint (questions->n_rows, ==, survey->n_rows);
     g_assert_cmpuint (questions->variables->len, ==, survey->variables->len);
+    /* … but no answers to select respondents by. */
+    for (guint v = 0; v < questions->variables->len; v++)
+      {
+        EvkVariable *variable = g_ptr_array_index (questions->variables, v);
+        g_autofree char *filter = NULL;
+        g_autoptr(EvkRows) rows = NULL;
+
+        if (variable->type != EVK_VARIABLE_NUMERIC)
+          continue;
+        filter = g_strdup_printf ("%s = 1", variable->name);
+        rows = evk_rows_new_from_text (questions, filter, &error);
+        g_assert_null (rows);
+        g_assert_error (error, EVK_MODEL_ERROR, EVK_MODEL_ERROR_PRIVATE);
+        g_clear_error (&error);
+        break;
+      }
   }
 }
 
