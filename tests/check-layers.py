@@ -29,6 +29,7 @@ CORE_LAYERS = [
     ['stats'],
     ['chart', 'text'],
     ['report'],
+    ['review'],
     ['demo'],
 ]
 ABOVE_CORE = ['gui', 'cli', 'tools', '.']

@@ -501,7 +501,13 @@ EvkOutline *
 evk_report_outline_load (EvkProject  *project,
                          GError     **error)
 {
-  EvkStore *store = evk_project_get_store (project);
+  return evk_report_outline_load_from_store (evk_project_get_store (project), error);
+}
+
+EvkOutline *
+evk_report_outline_load_from_store (EvkStore  *store,
+                                    GError   **error)
+{
   g_autoptr(EvkOutline) outline = evk_outline_new ();
   g_autoptr(EvkTextIndex) texts = NULL;
   g_autoptr(GHashTable) by_id = g_hash_table_new (NULL, NULL);

@@ -110,6 +110,9 @@ EvkOutline        *evk_outline_new_default    (void);
 /* The project's outline; the default when it has none yet. */
 EvkOutline        *evk_report_outline_load    (EvkProject    *project,
                                                GError       **error);
+/* The same from the store alone (the review's places have no project). */
+EvkOutline        *evk_report_outline_load_from_store (EvkStore *store,
+                                               GError       **error);
 /* Replaces the project's outline (parts, sections, figures, their titles
  * and captions) in one transaction. */
 gboolean           evk_report_outline_save    (EvkProject    *project,

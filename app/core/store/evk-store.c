@@ -35,6 +35,7 @@ static const char * const migrations[] = {
   "/io/github/evalkit/Evalkit/core/migrations/001-initial.sql",
   "/io/github/evalkit/Evalkit/core/migrations/002-report-outline.sql",
   "/io/github/evalkit/Evalkit/core/migrations/003-status-style.sql",
+  "/io/github/evalkit/Evalkit/core/migrations/004-review.sql",
 };
 
 G_DEFINE_QUARK (evk-store-error-quark, evk_store_error)
@@ -248,7 +249,7 @@ expected_schema (void)
 static const char * const referencing_tables[] = {
   "text", "measure", "measure_term", "measure_body", "variable", "value_label",
   "missing_value", "mrset", "mrset_variable", "population_share", "offer_variable",
-  "offer_measure", "coding", "chart",
+  "offer_measure", "coding", "chart", "comment",
 };
 
 /* The file is untrusted input: the code relies on the tables, constraints
