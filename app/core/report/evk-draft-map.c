@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "evk-draft-map.h"
+#include "evk-store-review.h"
 #include "evk-store.h"
 
 void
@@ -116,18 +117,6 @@ store_func (EvkStore  *store,
   sqlite3_stmt *stmt;
   gboolean has_row;
 
-  if (map->project_id != NULL)
-    {
-      stmt = evk_store_prepare (store, "INSERT OR IGNORE INTO project_meta (key, value) VALUES ('project_id', ?1)",
-                                error);
-      if (stmt == NULL)
-        return FALSE;
-      evk_stmt_bind_text (stmt, 1, map->project_id);
-      if (!evk_store_step (store, stmt, &has_row, error))
-        return FALSE;
-      sqlite3_reset (stmt);
-    }
-
   stmt = evk_store_prepare (store, "INSERT INTO draft (doc_id, rendered_at, lang, n_pages) VALUES (?1, ?2, ?3, ?4)",
                             error);
   if (stmt == NULL)
@@ -200,7 +189,7 @@ evk_draft_map_load (EvkStore    *store,
   map->anchors = evk_draft_anchors_new ();
   sqlite3_reset (stmt);
 
-  map->project_id = evk_draft_project_id (store, error);
+  map->project_id = evk_project_id (store, error);
   if (map->project_id == NULL)
     return NULL;
 
@@ -308,22 +297,4 @@ evk_draft_map_first (EvkDraftMap *map,
         first = anchor;
     }
   return first;
-}
-
-char *
-evk_draft_project_id (EvkStore  *store,
-                      GError   **error)
-{
-  sqlite3_stmt *stmt;
-  gboolean has_row = FALSE;
-  const char *value;
-  char *id;
-
-  stmt = evk_store_prepare (store, "SELECT value FROM project_meta WHERE key = 'project_id'", error);
-  if (stmt == NULL || !evk_store_step (store, stmt, &has_row, error))
-    return NULL;
-  value = has_row ? evk_stmt_column_text (stmt, 0) : NULL;
-  id = value != NULL && value[0] != '\0' ? g_strdup (value) : g_uuid_string_random ();
-  sqlite3_reset (stmt);
-  return id;
 }

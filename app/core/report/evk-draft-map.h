@@ -24,7 +24,7 @@ typedef struct {
 
 typedef struct {
   char   *doc_id;       /* a UUID, in the PDF's /ID and Info */
-  char   *project_id;   /* the project's id, in the PDF's Info */
+  char   *project_id;   /* the project's id (evk_project_id), in the PDF's Info */
   char   *lang;
   char   *rendered_at;  /* ISO 8601 UTC */
   guint   n_pages;
@@ -51,7 +51,7 @@ char           *evk_draft_doc_id_from_hex (const char     *hex,
                                            gsize           length);
 
 /* Records map in the project (in the caller's transaction, or one of its
- * own), and the project id if the project had none. */
+ * own). */
 gboolean        evk_draft_map_store       (EvkStore       *store,
                                            EvkDraftMap    *map,
                                            GError        **error);
@@ -71,11 +71,6 @@ const EvkDraftAnchor *evk_draft_map_find  (EvkDraftMap    *map,
 /* The first region of place (the top of its first page), or NULL. */
 const EvkDraftAnchor *evk_draft_map_first (EvkDraftMap    *map,
                                            const char     *place);
-
-/* The project's id (project_meta "project_id"), written into every draft;
- * a new one (that evk_draft_map_store keeps) if the project has none yet. */
-char           *evk_draft_project_id      (EvkStore       *store,
-                                           GError        **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (EvkDraftMap, evk_draft_map_free)
 

@@ -397,12 +397,15 @@ static void
 remove_key (GString    *keys,
             const char *key)
 {
-  const char *at = dictionary_value (keys->str, key);
-  const char *p;
+  const char *value = dictionary_value (keys->str, key);
+  const char *at, *p;
 
-  if (at == NULL)
+  if (value == NULL)
     return;
-  p = at;
+  /* The key itself: the last occurrence before its value. */
+  for (at = value - strlen (key); at > keys->str && strncmp (at, key, strlen (key)) != 0; at--)
+    ;
+  p = value;
   if (*p == '[' || *p == '(')
     {
       const char *close = strchr (p, *p == '[' ? ']' : ')');
@@ -412,7 +415,6 @@ remove_key (GString    *keys,
   else
     while (*p == ' ' || g_ascii_isdigit (*p))
       p++;
-  at -= strlen (key);
   g_string_erase (keys, at - keys->str, p - at);
 }
 

@@ -262,6 +262,21 @@ current_place (Builder *b)
   return NULL;
 }
 
+/* The heading of the chapter that block index is in. */
+static const char *
+chapter_name (Builder *b,
+              guint    index)
+{
+  for (guint i = MIN (index, b->doc->blocks->len); i > 0; i--)
+    {
+      EvkBlock *block = g_ptr_array_index (b->doc->blocks, i - 1);
+
+      if (block->kind == EVK_BLOCK_HEADING && block->level <= 1)
+        return block->title;
+    }
+  return NULL;
+}
+
 /* A figure or table: its own place, or the one it sits in. */
 static void
 place_leaf (Builder    *b,
@@ -1394,10 +1409,10 @@ add_chapter (Builder        *b,
               block->place_level = 2;
               g_free (block->place_name);
               /* Named without a second lookup that would count a
-               * missing text twice. */
+               * missing text twice: its title if it has one, else its
+               * chapter's heading. */
               block->place_name = g_strdup ((section->title != NULL ? evk_localized_get (section->title, b->lang) : NULL)
-                                            ?: (part->title != NULL ? evk_localized_get (part->title, b->lang) : NULL)
-                                            ?: section->key);
+                                            ?: chapter_name (b, first) ?: section->key);
               break;
             }
         }

@@ -556,6 +556,10 @@ region_emit (Layout *l,
              double  bottom)
 {
   EvkDraftAnchor anchor = { 0 };
+  Region *outer = NULL;
+
+  for (guint i = 0; i < l->regions->len && g_ptr_array_index (l->regions, i) != region; i++)
+    outer = g_ptr_array_index (l->regions, i);
 
   /* A place that only reached the foot of a page before moving on. */
   if (bottom - region->top < 1.0)
@@ -567,6 +571,12 @@ region_emit (Layout *l,
   anchor.y1 = bottom;
   anchor.place = g_strdup (region->block->place);
   anchor.name = region_name (region->block);
+  /* A table without a caption goes by the section it is in. */
+  if (anchor.name[0] == '\0' && outer != NULL)
+    {
+      g_free (anchor.name);
+      anchor.name = region_name (outer->block);
+    }
   g_array_append_val (l->places, anchor);
 }
 

@@ -18,6 +18,7 @@
 #include "evk-report.h"
 #include "evk-report-layout.h"
 #include "evk-report-private.h"
+#include "evk-store-review.h"
 #include "evk-store.h"
 
 G_DEFINE_QUARK (evk-report-error-quark, evk_report_error)
@@ -450,7 +451,7 @@ evk_report_render_pdfs (EvkProject         *project,
 
   if (options->draft)
     {
-      g_autofree char *project_id = evk_draft_project_id (evk_project_get_store (project), error);
+      g_autofree char *project_id = evk_project_id (evk_project_get_store (project), error);
 
       if (project_id == NULL)
         return FALSE;
