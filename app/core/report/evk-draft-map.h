@@ -13,8 +13,9 @@ G_BEGIN_DECLS
 
 /* A region of a page: the rectangle a chart, table or section covers on
  * it, in PDF points from the page's top-left corner with y growing down
- * (as poppler reports annotation areas; the PDF's own y axis grows up). A
- * section over three pages has three regions. */
+ * (as cairo draws the report and poppler gives the boxes of its text; an
+ * annotation's /Rect, and poppler 22's rectangle of it, have y growing up
+ * from the page's foot). A section over three pages has three regions. */
 typedef struct {
   guint   page;       /* 1-based */
   double  x0, y0, x1, y1;

@@ -37,7 +37,7 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (EvkPopplerPage, g_object_unref)
 /* One markup annotation of the file. */
 typedef struct {
   guint   page;           /* 1-based */
-  double  x, y;           /* where it points: points from the page's top-left */
+  double  x, y;           /* where it points: points from the page's top-left, y down */
   double  rect[4];        /* PDF user space, for matching the reader of replies */
   char   *nm;
   char   *contents;
@@ -71,32 +71,6 @@ evk_pdf_import_clear (EvkPdfImport *result)
   memset (result, 0, sizeof *result);
 }
 
-/* Whitespace (line ends, hyphenation points) as single spaces. */
-static char *
-tidy (const char *text)
-{
-  GString *out = g_string_new (NULL);
-  gboolean space = FALSE;
-
-  for (const char *p = text; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (c == 0x00AD)
-        continue;
-      if (g_unichar_isspace (c))
-        {
-          space = out->len > 0;
-          continue;
-        }
-      if (space)
-        g_string_append_c (out, ' ');
-      space = FALSE;
-      g_string_append_unichar (out, c);
-    }
-  return g_string_free (out, FALSE);
-}
-
 /* At most max bytes, cut at a character boundary. */
 static char *
 cut (const char *text,
@@ -112,8 +86,46 @@ cut (const char *text,
   return g_strndup (text, end != NULL ? (gsize) (end - text) : 0);
 }
 
-/* The text under a highlight, underline or strike-out: its quadrilaterals
- * in the page's text, line by line. */
+/* The text of page whose characters lie in one of areas (points, y
+ * down). Character boxes rather than poppler_page_get_text_for_area,
+ * which reads a selection from one corner to the other in reading order
+ * and returns nothing for some rectangles over plain lines of text. */
+static char *
+text_in_areas (PopplerPage      *page,
+               PopplerRectangle *areas,
+               guint             n_areas)
+{
+  g_autofree char *text = poppler_page_get_text (page);
+  g_autofree PopplerRectangle *boxes = NULL;
+  GString *out = g_string_new (NULL);
+  gboolean space = FALSE;
+  guint n_boxes = 0, i = 0;
+
+  if (text == NULL || !poppler_page_get_text_layout (page, &boxes, &n_boxes))
+    return g_string_free (out, FALSE);
+  for (const char *p = text; *p != '\0' && i < n_boxes; p = g_utf8_next_char (p), i++)
+    {
+      gunichar c = g_utf8_get_char (p);
+      double x = (boxes[i].x1 + boxes[i].x2) / 2, y = (boxes[i].y1 + boxes[i].y2) / 2;
+      gboolean inside = FALSE;
+
+      for (guint k = 0; k < n_areas && !inside; k++)
+        inside = x >= areas[k].x1 && x <= areas[k].x2 && y >= areas[k].y1 && y <= areas[k].y2;
+      if (!inside || g_unichar_isspace (c) || c == 0x00AD)
+        {
+          space = space || (out->len > 0 && c != 0x00AD);
+          continue;
+        }
+      if (space)
+        g_string_append_c (out, ' ');
+      space = FALSE;
+      g_string_append_unichar (out, c);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* The text under a highlight, underline or strike-out: its
+ * quadrilaterals' characters. */
 static char *
 markup_quote (PopplerPage      *page,
               PopplerAnnot     *annot,
@@ -122,13 +134,12 @@ markup_quote (PopplerPage      *page,
               double           *y)
 {
   g_autoptr(GArray) quads = poppler_annot_text_markup_get_quadrilaterals (POPPLER_ANNOT_TEXT_MARKUP (annot));
-  g_autoptr(GString) quote = g_string_new (NULL);
+  g_autoptr(GArray) areas = g_array_new (FALSE, FALSE, sizeof (PopplerRectangle));
 
   for (guint i = 0; quads != NULL && i < quads->len && i < 10000; i++)
     {
       PopplerQuadrilateral *q = &g_array_index (quads, PopplerQuadrilateral, i);
       PopplerRectangle area;
-      g_autofree char *text = NULL, *line = NULL;
       double x0 = MIN (MIN (q->p1.x, q->p2.x), MIN (q->p3.x, q->p4.x));
       double x1 = MAX (MAX (q->p1.x, q->p2.x), MAX (q->p3.x, q->p4.x));
       double y0 = MIN (MIN (q->p1.y, q->p2.y), MIN (q->p3.y, q->p4.y));
@@ -136,26 +147,22 @@ markup_quote (PopplerPage      *page,
 
       if (!isfinite (x0) || !isfinite (x1) || !isfinite (y0) || !isfinite (y1))
         continue;
-      /* Quadrilaterals are in PDF space (y up); the text is asked for
-       * with y down. */
+      /* Quadrilaterals are in PDF space (y up); the text's boxes have y
+       * down. */
       area.x1 = x0;
       area.x2 = x1;
       area.y1 = height - y1;
       area.y2 = height - y0;
-      if (i == 0)
+      if (areas->len == 0)
         {
           *x = (area.x1 + area.x2) / 2;
           *y = (area.y1 + area.y2) / 2;
         }
-      text = poppler_page_get_text_for_area (page, &area);
-      line = tidy (text);
-      if (line[0] == '\0')
-        continue;
-      if (quote->len > 0)
-        g_string_append_c (quote, ' ');
-      g_string_append (quote, line);
+      g_array_append_val (areas, area);
     }
-  return g_strdup (quote->str);
+  if (areas->len == 0)
+    return g_strdup ("");
+  return text_in_areas (page, (PopplerRectangle *) areas->data, areas->len);
 }
 
 /* The viewer's date: /M (modified, to the second), else the creation
@@ -243,8 +250,7 @@ read_items (PopplerDocument *doc)
       mapping = poppler_page_get_annot_mapping (page);
       for (GList *l = mapping; l != NULL; l = l->next)
         {
-          PopplerAnnotMapping *m = l->data;
-          PopplerAnnot *annot = m->annot;
+          PopplerAnnot *annot = ((PopplerAnnotMapping *) l->data)->annot;
           PopplerAnnotType type = poppler_annot_get_annot_type (annot);
           PopplerRectangle rect;
           g_autofree char *contents = NULL, *label = NULL;
@@ -260,11 +266,12 @@ read_items (PopplerDocument *doc)
             continue;
           item.page = (guint) p + 1;
           item.parent = -1;
-          /* The mapping's area is the rectangle with y down, as the draft
-           * map has it. */
-          item.x = (m->area.x1 + m->area.x2) / 2;
-          item.y = (MIN (m->area.y1, m->area.y2) + MAX (m->area.y1, m->area.y2)) / 2;
+          /* poppler 22 gives the rectangle in PDF space, y up from the
+           * page's foot (the mapping's area too); the draft map has y down
+           * from its top. */
           poppler_annot_get_rectangle (annot, &rect);
+          item.x = (rect.x1 + rect.x2) / 2;
+          item.y = height - (rect.y1 + rect.y2) / 2;
           item.rect[0] = rect.x1;
           item.rect[1] = rect.y1;
           item.rect[2] = rect.x2;

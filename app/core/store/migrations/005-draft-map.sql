@@ -11,8 +11,9 @@ CREATE TABLE draft (
 ) WITHOUT ROWID;
 
 -- One rectangle per page an element covers, in PDF points from the page's
--- top-left corner, y growing down (as poppler reports annotation areas; the
--- PDF's own y axis grows up). place is a review place ("chart:KEY",
+-- top-left corner, y growing down (as the report is drawn, and as poppler
+-- gives the boxes of a page's text; annotation rectangles in the PDF have
+-- y growing up from the page's foot). place is a review place ("chart:KEY",
 -- "measure:20", "section:PART/SEC"…), name its heading or caption as the
 -- draft printed it.
 CREATE TABLE draft_anchor (
