@@ -31,6 +31,7 @@ struct _EvkWorkspace
   EvkDocumentsStats *documents;
   char           *lang;
   guint           small_cell;
+  EvkCommentModel *comments;
 };
 
 enum {
@@ -107,6 +108,10 @@ project_changed (EvkProject   *project,
 {
   g_autoptr(GError) error = NULL;
 
+  /* The comment model follows the project by itself, and no chart or
+   * page reads a comment's change as one of the data. */
+  if (g_strcmp0 (what, "comments") == 0)
+    return;
   if (g_strcmp0 (what, "external") == 0)
     {
       /* Another process or window wrote to the file: read all of it again
@@ -149,6 +154,7 @@ evk_workspace_dispose (GObject *object)
   if (self->project != NULL)
     g_signal_handlers_disconnect_by_data (self->project, self);
   g_clear_object (&self->project);
+  g_clear_object (&self->comments);
   G_OBJECT_CLASS (evk_workspace_parent_class)->dispose (object);
 }
 
@@ -246,6 +252,7 @@ evk_workspace_new (EvkProject  *project,
     return NULL;
   load_documents (self);
   g_signal_connect (project, "changed", G_CALLBACK (project_changed), self);
+  self->comments = evk_comment_model_new (project);
   return g_steal_pointer (&self);
 }
 
@@ -253,6 +260,18 @@ EvkProject *
 evk_workspace_get_project (EvkWorkspace *self)
 {
   return self->project;
+}
+
+EvkCommentModel *
+evk_workspace_get_comments (EvkWorkspace *self)
+{
+  return self->comments;
+}
+
+gboolean
+evk_workspace_is_read_only (EvkWorkspace *self)
+{
+  return evk_comment_model_is_review_copy (self->comments);
 }
 
 EvkStrategy *

@@ -1,0 +1,417 @@
+/* test-review-ui.c: comments in the window: the buttons, the Comments page, review copies
+ *
+ * Copyright 2026 The Evalkit developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "evk-chart-card.h"
+#include "evk-charts.h"
+#include "evk-comment-button.h"
+#include "evk-comment.h"
+#include "evk-comments-page.h"
+#include "evk-goal-page.h"
+#include "evk-measure-page.h"
+#include "evk-narrative-editor.h"
+#include "evk-test-util.h"
+#include "evk-ui-util.h"
+#include "evk-window-private.h"
+
+typedef EvkUiFixture Fixture;
+
+#define REVIEWER "Åse Ødegård"
+
+static EvkMeasurePage *
+show_measure (EvkWindow *window,
+              guint      number)
+{
+  g_autofree char *page = g_strdup_printf ("measure:%u", number);
+
+  evk_window_show_page (window, page);
+  evk_ui_iterate ();
+  g_assert_cmpstr (evk_window_get_page (window), ==, page);
+  return EVK_MEASURE_PAGE (_evk_window_get_page_widget (window));
+}
+
+static EvkChartCard *
+find_card (EvkMeasurePage *page,
+           const char     *key)
+{
+  g_autoptr(GPtrArray) cards = evk_measure_page_get_cards (page);
+
+  for (guint i = 0; i < cards->len; i++)
+    if (g_strcmp0 (evk_chart_card_get_chart_key (g_ptr_array_index (cards, i)), key) == 0)
+      return g_ptr_array_index (cards, i);
+  g_assert_not_reached ();
+}
+
+/* Every comment and reply the project file has now, read afresh. */
+static GPtrArray *
+stored_comments (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  EvkStore *store = evk_store_open (path, EVK_STORE_OPEN_READ_ONLY, &error);
+  GPtrArray *comments;
+
+  g_assert_no_error (error);
+  comments = evk_comments_list (store, FALSE, &error);
+  g_assert_no_error (error);
+  evk_store_free (store);
+  return comments;
+}
+
+static GtkWidget *
+find_button_labelled (GtkWidget  *root,
+                      const char *label)
+{
+  if (GTK_IS_BUTTON (root) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (root)), label) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button_labelled (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* A popover opens on the monitor of its window, which the X server tells
+ * a moment after the window is mapped. */
+static void
+wait_on_screen (GtkWidget *widget)
+{
+  GtkNative *native = gtk_widget_get_native (widget);
+  GtkWidget *scrolled = gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW);
+  GdkSurface *surface;
+
+  /* … and where a user can click it: scrolled into view. */
+  for (guint i = 0; i < 250 && gtk_widget_get_height (widget) == 0; i++)
+    evk_ui_run_for (20);
+  if (scrolled != NULL)
+    {
+      GtkWidget *child = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scrolled));
+      GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+      graphene_point_t point;
+
+      g_assert_true (gtk_widget_compute_point (widget, child, &GRAPHENE_POINT_INIT (0, 0), &point));
+      gtk_adjustment_set_value (adjustment, point.y - 100);
+      evk_ui_run_for (100);
+    }
+
+  for (guint i = 0; i < 250; i++)
+    {
+      surface = gtk_widget_get_mapped (widget) ? gtk_native_get_surface (native) : NULL;
+      if (surface != NULL && gdk_display_get_monitor_at_surface (gdk_surface_get_display (surface), surface) != NULL)
+        return;
+      evk_ui_run_for (20);
+    }
+  g_assert_not_reached ();
+}
+
+/* Types text into the button's popover and adds it, as a user does. */
+static void
+comment_through_popover (EvkCommentButton *button,
+                         const char       *text)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (evk_comment_button_get_text_view (button));
+  GtkWidget *send = GTK_WIDGET (evk_comment_button_get_send_button (button));
+
+  wait_on_screen (GTK_WIDGET (button));
+  evk_comment_button_popup (button);
+  evk_ui_iterate ();
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (evk_comment_button_get_popover (button))));
+  g_assert_false (gtk_widget_get_sensitive (send));
+  gtk_text_buffer_set_text (buffer, text, -1);
+  g_assert_true (gtk_widget_get_sensitive (send));
+  g_signal_emit_by_name (send, "clicked");
+  evk_ui_iterate ();
+  g_assert_cmpint (gtk_text_buffer_get_char_count (buffer), ==, 0);
+}
+
+static guint
+sidebar_count (EvkWindow *window)
+{
+  GtkListBoxRow *row = _evk_window_find_row (window, "comments");
+  GtkWidget *box;
+  GtkWidget *count;
+
+  g_assert_nonnull (row);
+  box = gtk_list_box_row_get_child (row);
+  count = gtk_widget_get_last_child (box);
+  if (!gtk_widget_get_visible (count))
+    return 0;
+  return (guint) g_ascii_strtoull (gtk_label_get_text (GTK_LABEL (count)), NULL, 10);
+}
+
+static EvkCommentsPage *
+show_comments (EvkWindow *window)
+{
+  evk_window_show_page (window, "comments");
+  evk_ui_iterate ();
+  g_assert_cmpstr (evk_window_get_page (window), ==, "comments");
+  return EVK_COMMENTS_PAGE (_evk_window_get_page_widget (window));
+}
+
+/* A comment on a chart through its card's button: saved with the author
+ * of the preferences, counted on the button and in the sidebar; a reply
+ * and Resolve in the same popover. */
+static void
+test_chart_comment (Fixture       *f,
+                    gconstpointer  data)
+{
+  const char *path = evk_project_get_path (evk_window_get_project (f->window));
+  EvkMeasurePage *page;
+  EvkChartCard *card;
+  EvkCommentButton *button;
+  g_autoptr(GPtrArray) comments = NULL;
+  EvkComment *comment;
+  g_autofree char *uuid = NULL;
+  GtkWidget *resolve;
+
+  g_settings_set_string (f->window->settings, "author-name", REVIEWER);
+  page = show_measure (f->window, 20);
+  card = find_card (page, "m20-awareness-7");
+  button = EVK_COMMENT_BUTTON (evk_chart_card_get_comment_button (card));
+  g_assert_nonnull (button);
+  g_assert_cmpstr (evk_comment_button_get_place (button), ==, "chart:m20-awareness-7");
+  g_assert_cmpuint (evk_comment_button_get_count (button), ==, 0);
+  g_assert_cmpuint (sidebar_count (f->window), ==, 0);
+
+  comment_through_popover (button, "Basen bør stå i figurteksten.");
+  g_assert_cmpuint (evk_comment_button_get_count (button), ==, 1);
+  g_assert_cmpuint (sidebar_count (f->window), ==, 1);
+  comments = stored_comments (path);
+  g_assert_cmpuint (comments->len, ==, 1);
+  comment = g_ptr_array_index (comments, 0);
+  g_assert_cmpstr (comment->place, ==, "chart:m20-awareness-7");
+  g_assert_cmpstr (comment->author, ==, REVIEWER);
+  g_assert_cmpstr (comment->body, ==, "Basen bør stå i figurteksten.");
+  g_assert_cmpstr (comment->status, ==, "open");
+  uuid = g_strdup (comment->uuid);
+  /* Other places count nothing. */
+  g_assert_cmpuint (evk_comment_button_get_count (EVK_COMMENT_BUTTON (
+                      evk_chart_card_get_comment_button (find_card (page, "m20-outcome-7")))), ==, 0);
+
+  /* The thread shows in the popover, with a reply entry and Resolve. */
+  {
+    GtkWidget *popover = GTK_WIDGET (evk_comment_button_get_popover (button));
+    GtkWidget *reply = evk_ui_find_widget (popover, GTK_TYPE_ENTRY);
+
+    g_assert_nonnull (reply);
+    gtk_editable_set_text (GTK_EDITABLE (reply), "Enig, og N for gruppen.");
+    g_signal_emit_by_name (reply, "activate");
+    evk_ui_iterate ();
+    resolve = find_button_labelled (popover, "_Resolve");
+    g_assert_nonnull (resolve);
+  }
+  g_clear_pointer (&comments, g_ptr_array_unref);
+  comments = stored_comments (path);
+  g_assert_cmpuint (comments->len, ==, 2);
+  g_assert_cmpstr (((EvkComment *) g_ptr_array_index (comments, 1))->parent_uuid, ==, uuid);
+  g_assert_cmpstr (((EvkComment *) g_ptr_array_index (comments, 1))->body, ==, "Enig, og N for gruppen.");
+  /* A reply is no new comment to count. */
+  g_assert_cmpuint (evk_comment_button_get_count (button), ==, 1);
+
+  g_signal_emit_by_name (resolve, "clicked");
+  evk_ui_iterate ();
+  g_assert_cmpuint (evk_comment_button_get_count (button), ==, 0);
+  g_assert_cmpuint (sidebar_count (f->window), ==, 0);
+  g_clear_pointer (&comments, g_ptr_array_unref);
+  comments = stored_comments (path);
+  g_assert_cmpstr (((EvkComment *) g_ptr_array_index (comments, 0))->status, ==, "resolved");
+  /* … and the popover offers to open it again. */
+  g_assert_nonnull (find_button_labelled (GTK_WIDGET (evk_comment_button_get_popover (button)), "Re_open"));
+  evk_comment_button_popdown (button);
+}
+
+/* Measures, goals and each narrative section have their buttons, on the
+ * places the command line names. */
+static void
+test_buttons_on_places (Fixture       *f,
+                        gconstpointer  data)
+{
+  EvkStrategy *strategy = evk_workspace_get_strategy (f->window->workspace);
+  EvkTerm *section = g_ptr_array_index (strategy->vocabs[EVK_VOCAB_SECTION], 0);
+  g_autofree char *section_place = g_strdup_printf ("measure-section:20/%s", section->key);
+  EvkMeasurePage *page = show_measure (f->window, 20);
+  EvkCommentButton *button;
+
+  g_assert_nonnull (evk_comment_button_find (GTK_WIDGET (page), "measure:20"));
+  button = evk_comment_button_find (GTK_WIDGET (page), section_place);
+  g_assert_nonnull (button);
+  comment_through_popover (button, "Resultatene bør vise til figuren.");
+  g_assert_cmpuint (evk_comment_button_get_count (button), ==, 1);
+
+  evk_window_show_page (f->window, "goal:2");
+  evk_ui_iterate ();
+  button = evk_comment_button_find (_evk_window_get_page_widget (f->window), "goal:2");
+  g_assert_nonnull (button);
+  comment_through_popover (button, "Delmål 2 mangler en oppsummering.");
+  g_assert_cmpuint (sidebar_count (f->window), ==, 2);
+}
+
+/* The Comments page lists each comment with its place, filters and
+ * searches them, leads to the place, and resolves. */
+static void
+test_comments_page (Fixture       *f,
+                    gconstpointer  data)
+{
+  EvkProject *project = evk_window_get_project (f->window);
+  EvkStore *store = evk_project_get_store (project);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *on_chart = NULL, *on_goal = NULL, *reply = NULL;
+  EvkCommentsPage *page;
+  g_autoptr(GPtrArray) rows = NULL;
+
+  page = show_comments (f->window);
+  g_assert_true (evk_comments_page_is_empty (page));
+
+  /* Written elsewhere (as a merge does): the window reads them again. */
+  on_chart = evk_comment_add (store, "chart:m20-awareness-7", NULL, "Kari Nordmann", "Hvorfor er N så lav?",
+                              "N = 206", "copy:abc", NULL, NULL, &error);
+  g_assert_no_error (error);
+  on_goal = evk_comment_add (store, "goal:1", NULL, REVIEWER, "Bra oppsummert.", NULL, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  reply = evk_comment_add (store, NULL, on_chart, REVIEWER, "Fordi bare de som kjenner ordningen svarte.",
+                           NULL, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_signal_emit_by_name (project, "changed", "comments");
+  evk_ui_iterate ();
+
+  g_assert_false (evk_comments_page_is_empty (page));
+  g_assert_cmpuint (sidebar_count (f->window), ==, 2);
+  rows = evk_comments_page_get_rows (page);
+  g_assert_cmpuint (rows->len, ==, 2);
+  {
+    /* Newest first; a reply goes with its comment. */
+    g_autofree char *first = evk_comments_page_row_text (g_ptr_array_index (rows, 0));
+    g_autofree char *second = evk_comments_page_row_text (g_ptr_array_index (rows, 1));
+
+    g_assert_nonnull (strstr (first, "Bra oppsummert."));
+    g_assert_nonnull (strstr (second, "Hvorfor er N så lav?"));
+    g_assert_nonnull (strstr (second, "“N = 206”"));
+    g_assert_nonnull (strstr (second, "Kari Nordmann"));
+    g_assert_nonnull (strstr (second, "Fordi bare de som kjenner ordningen svarte."));
+    g_assert_cmpstr (g_object_get_data (g_ptr_array_index (rows, 1), "place"), ==, "chart:m20-awareness-7");
+  }
+  g_clear_pointer (&rows, g_ptr_array_unref);
+
+  /* Filters: a reviewer's own comments and replies, a kind of place, a
+   * search in the replies too. */
+  evk_comments_page_set_author (page, "Kari Nordmann");
+  rows = evk_comments_page_get_rows (page);
+  g_assert_cmpuint (rows->len, ==, 1);
+  g_clear_pointer (&rows, g_ptr_array_unref);
+  evk_comments_page_set_author (page, REVIEWER);
+  rows = evk_comments_page_get_rows (page);
+  g_assert_cmpuint (rows->len, ==, 2);
+  g_clear_pointer (&rows, g_ptr_array_unref);
+  evk_comments_page_set_author (page, NULL);
+  evk_comments_page_set_kind (page, "goal");
+  rows = evk_comments_page_get_rows (page);
+  g_assert_cmpuint (rows->len, ==, 1);
+  g_assert_cmpstr (g_object_get_data (g_ptr_array_index (rows, 0), "place"), ==, "goal:1");
+  g_clear_pointer (&rows, g_ptr_array_unref);
+  evk_comments_page_set_kind (page, NULL);
+  evk_comments_page_set_search (page, "ORDNINGEN");
+  rows = evk_comments_page_get_rows (page);
+  g_assert_cmpuint (rows->len, ==, 1);
+  g_clear_pointer (&rows, g_ptr_array_unref);
+  evk_comments_page_set_search (page, "ingen slik tekst");
+  g_assert_true (evk_comments_page_is_empty (page));
+  evk_comments_page_set_search (page, "");
+
+  /* Resolve from the list: gone from the open ones, saved, counted. */
+  rows = evk_comments_page_get_rows (page);
+  g_signal_emit_by_name (evk_comments_page_row_resolve_button (g_ptr_array_index (rows, 1)), "clicked");
+  evk_ui_iterate ();
+  g_clear_pointer (&rows, g_ptr_array_unref);
+  g_assert_cmpuint (sidebar_count (f->window), ==, 1);
+  {
+    g_autoptr(GPtrArray) comments = evk_comments_list (store, TRUE, &error);
+
+    g_assert_no_error (error);
+    for (guint i = 0; i < comments->len; i++)
+      {
+        EvkComment *comment = g_ptr_array_index (comments, i);
+
+        g_assert_true (comment->parent_uuid != NULL || g_str_equal (comment->uuid, on_goal));
+      }
+  }
+  rows = evk_comments_page_get_rows (page);
+  g_assert_cmpuint (rows->len, ==, 1);
+  g_clear_pointer (&rows, g_ptr_array_unref);
+  evk_comments_page_set_status (page, EVK_COMMENTS_RESOLVED);
+  rows = evk_comments_page_get_rows (page);
+  g_assert_cmpuint (rows->len, ==, 1);
+  g_assert_cmpstr (g_object_get_data (g_ptr_array_index (rows, 0), "uuid"), ==, on_chart);
+
+  /* Activating the row leads to the chart's card, its button in view. */
+  g_signal_emit_by_name (gtk_widget_get_parent (g_ptr_array_index (rows, 0)), "row-activated",
+                         g_ptr_array_index (rows, 0));
+  evk_ui_iterate ();
+  g_assert_cmpstr (evk_window_get_page (f->window), ==, "measure:20");
+  {
+    EvkCommentButton *button = evk_comment_button_find (_evk_window_get_page_widget (f->window),
+                                                        "chart:m20-awareness-7");
+    gboolean never = FALSE;
+    GtkWidget *focus;
+
+    g_assert_nonnull (button);
+    evk_ui_wait_for (&never, 500);
+    focus = gtk_root_get_focus (GTK_ROOT (f->window));
+    g_assert_true (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (button)));
+  }
+}
+
+/* A comment whose chart was removed stays, under the chart's last name
+ * and "(removed)"; its place cannot be shown. */
+static void
+test_removed_place (Fixture       *f,
+                    gconstpointer  data)
+{
+  EvkProject *project = evk_window_get_project (f->window);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *uuid = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autofree char *text = NULL;
+  EvkCommentsPage *page;
+
+  uuid = evk_comment_add (evk_project_get_store (project), "chart:m20-outcome-7", NULL, REVIEWER,
+                          "Skalaen mangler.", NULL, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (evk_project_remove_chart (project, "m20-outcome-7", &error));
+  g_assert_no_error (error);
+  g_signal_emit_by_name (project, "changed", "comments");
+  page = show_comments (f->window);
+  rows = evk_comments_page_get_rows (page);
+  g_assert_cmpuint (rows->len, ==, 1);
+  text = evk_comments_page_row_text (g_ptr_array_index (rows, 0));
+  g_assert_nonnull (strstr (text, "(removed)"));
+  g_assert_nonnull (strstr (text, "Resultater av Kommunens tilskuddsordning"));
+  g_signal_emit_by_name (gtk_widget_get_parent (g_ptr_array_index (rows, 0)), "row-activated",
+                         g_ptr_array_index (rows, 0));
+  evk_ui_iterate ();
+  g_assert_cmpstr (evk_window_get_page (f->window), ==, "comments");
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  if (!evk_ui_test_init (&argc, &argv))
+    return 0;
+  g_test_add ("/evk/review-ui/chart-comment", Fixture, NULL, evk_ui_fixture_set_up, test_chart_comment,
+              evk_ui_fixture_tear_down);
+  g_test_add ("/evk/review-ui/buttons-on-places", Fixture, NULL, evk_ui_fixture_set_up, test_buttons_on_places,
+              evk_ui_fixture_tear_down);
+  g_test_add ("/evk/review-ui/comments-page", Fixture, NULL, evk_ui_fixture_set_up, test_comments_page,
+              evk_ui_fixture_tear_down);
+  g_test_add ("/evk/review-ui/removed-place", Fixture, NULL, evk_ui_fixture_set_up, test_removed_place,
+              evk_ui_fixture_tear_down);
+  return g_test_run ();
+}
