@@ -97,7 +97,8 @@ comment_view (EvkComment *comment,
   gtk_box_append (GTK_BOX (box), header);
   if (comment->quote != NULL && comment->quote[0] != '\0')
     {
-      g_autofree char *quoted = g_strdup_printf ("“%s”", comment->quote);
+      /* Translators: the text a reviewer highlighted, quoted */
+      g_autofree char *quoted = g_strdup_printf (_("“%s”"), comment->quote);
 
       gtk_box_append (GTK_BOX (box), wrapped_label (quoted, "comment-quote"));
     }

@@ -213,7 +213,7 @@ thread_row (EvkCommentsPage *self,
   g_string_append_printf (text, "%s\n%s\n", place_label, byline);
   if (comment->quote[0] != '\0')
     {
-      g_autofree char *quoted = g_strdup_printf ("“%s”", comment->quote);
+      g_autofree char *quoted = g_strdup_printf (_("“%s”"), comment->quote);
 
       gtk_box_append (GTK_BOX (box), row_label (quoted, "comment-quote"));
       g_string_append_printf (text, "%s\n", quoted);

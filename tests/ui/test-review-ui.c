@@ -79,39 +79,6 @@ find_button_labelled (GtkWidget  *root,
   return NULL;
 }
 
-/* A popover opens on the monitor of its window, which the X server tells
- * a moment after the window is mapped. */
-static void
-wait_on_screen (GtkWidget *widget)
-{
-  GtkNative *native = gtk_widget_get_native (widget);
-  GtkWidget *scrolled = gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW);
-  GdkSurface *surface;
-
-  /* … and where a user can click it: scrolled into view. */
-  for (guint i = 0; i < 250 && gtk_widget_get_height (widget) == 0; i++)
-    evk_ui_run_for (20);
-  if (scrolled != NULL)
-    {
-      GtkWidget *child = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scrolled));
-      GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
-      graphene_point_t point;
-
-      g_assert_true (gtk_widget_compute_point (widget, child, &GRAPHENE_POINT_INIT (0, 0), &point));
-      gtk_adjustment_set_value (adjustment, point.y - 100);
-      evk_ui_run_for (100);
-    }
-
-  for (guint i = 0; i < 250; i++)
-    {
-      surface = gtk_widget_get_mapped (widget) ? gtk_native_get_surface (native) : NULL;
-      if (surface != NULL && gdk_display_get_monitor_at_surface (gdk_surface_get_display (surface), surface) != NULL)
-        return;
-      evk_ui_run_for (20);
-    }
-  g_assert_not_reached ();
-}
-
 /* Types text into the button's popover and adds it, as a user does. */
 static void
 comment_through_popover (EvkCommentButton *button,
@@ -120,7 +87,7 @@ comment_through_popover (EvkCommentButton *button,
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (evk_comment_button_get_text_view (button));
   GtkWidget *send = GTK_WIDGET (evk_comment_button_get_send_button (button));
 
-  wait_on_screen (GTK_WIDGET (button));
+  evk_ui_show_on_screen (GTK_WIDGET (button));
   evk_comment_button_popup (button);
   evk_ui_iterate ();
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (evk_comment_button_get_popover (button))));
