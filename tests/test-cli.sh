@@ -31,7 +31,7 @@ expect_fail () {
   fi
 }
 
-echo "1..66"
+echo "1..76"
 
 "$evalkit" --help >"$tmp/out" 2>&1
 ok $? "--help exits 0"
@@ -313,6 +313,61 @@ if command -v pdftotext >/dev/null 2>&1; then
 else
   n=$((n + 1)); echo "ok $n - example: its reports have no word of the demo # SKIP pdftotext not found (Debian: poppler-utils)"
 fi
+
+# Comments: typed on the command line, listed as text, CSV and JSON that
+# their parsers read back exactly, with quotes, commas, line breaks,
+# backslashes and a tab in the text; replies, resolving, and bad input.
+cp "$tmp/d.evalkit" "$tmp/rev.evalkit"
+tricky=$(printf 'Hvorfor "så" lavt, i %s?\nSe C:\\\\tall\tog 50%%' "2023")
+"$evalkit" comment "$tmp/rev.evalkit" chart:m20-awareness-7 "$tricky" --author 'Kari "K", N.' >"$tmp/out" 2>&1 &&
+  grep -q "^Comment [0-9a-f]\{8\} added$" "$tmp/out"
+ok $? "comment adds a comment on a chart"
+first=$(sed -n 's/^Comment \([0-9a-f]*\) added$/\1/p' "$tmp/out")
+EVALKIT_AUTHOR=Ola "$evalkit" comment "$tmp/rev.evalkit" - "Enig." --reply-to "$first" >"$tmp/out" 2>&1 &&
+  grep -q "^Reply [0-9a-f]\{8\} added$" "$tmp/out" &&
+  "$evalkit" comment "$tmp/rev.evalkit" measure-section:20/results "Kilde?" --author Per >/dev/null
+ok $? "comment --reply-to replies on its comment's place"
+"$evalkit" comments "$tmp/rev.evalkit" --format json >"$tmp/c.json" &&
+  TRICKY="$tricky" FIRST="$first" python3 -c '
+import json, os, sys
+c = json.load(open(sys.argv[1]))
+assert len(c) == 3, c
+fields = {"uuid", "parent_uuid", "place", "place_name", "author", "created_at", "body", "quote",
+          "status", "resolved_at", "origin"}
+assert all(set(x) == fields for x in c), c
+assert c[0]["body"] == os.environ["TRICKY"] and c[0]["author"] == "Kari \"K\", N.", c[0]
+assert c[0]["uuid"].startswith(os.environ["FIRST"]) and c[0]["place"] == "chart:m20-awareness-7"
+assert c[0]["place_name"].startswith("Chart: Kjennskap til og bruk av"), c[0]
+assert c[1]["parent_uuid"] == c[0]["uuid"] and c[1]["place"] == c[0]["place"] and c[1]["author"] == "Ola"
+assert c[2]["place_name"] == "Measure 20 · Resultater og erfaringer" and c[2]["parent_uuid"] is None
+assert all(x["status"] == "open" and x["resolved_at"] is None and x["origin"] == "" for x in c)
+' "$tmp/c.json"
+ok $? "comments --format json: every field, the text exactly as typed"
+"$evalkit" comments "$tmp/rev.evalkit" --format csv >"$tmp/c.csv" &&
+  TRICKY="$tricky" python3 -c '
+import csv, os, sys
+rows = list(csv.reader(open(sys.argv[1], newline="")))
+assert rows[0] == ["uuid", "parent_uuid", "place", "place_name", "author", "created_at", "status",
+                   "resolved_at", "origin", "quote", "body"], rows[0]
+assert len(rows) == 4 and rows[1][10] == os.environ["TRICKY"] and rows[1][4] == "Kari \"K\", N.", rows
+' "$tmp/c.csv"
+ok $? "comments --format csv: a header row and the text exactly as typed"
+"$evalkit" resolve "$tmp/rev.evalkit" "$first" && "$evalkit" comments "$tmp/rev.evalkit" --open >"$tmp/out" &&
+  ! grep -q "^open $first" "$tmp/out" && grep -q "Kilde?" "$tmp/out" &&
+  "$evalkit" comments "$tmp/rev.evalkit" | grep -q "^resolved $first  Chart: " &&
+  "$evalkit" resolve --reopen "$tmp/rev.evalkit" "$first" &&
+  "$evalkit" comments "$tmp/rev.evalkit" --open | grep -q "^open $first"
+ok $? "resolve and resolve --reopen; comments --open lists the open ones"
+cp "$tmp/rev.evalkit" "$tmp/rev.orig"
+expect_fail "a comment on a place that is not one is refused" "rev.evalkit: “chart” is not a place" \
+  "$evalkit" comment "$tmp/rev.evalkit" chart "x"
+expect_fail "a comment on a chart the project lacks is refused" "rev.evalkit: the project has no “chart:nope”" \
+  "$evalkit" comment "$tmp/rev.evalkit" chart:nope "x"
+expect_fail "a reply to no comment is refused" "rev.evalkit: no comment “ffffffff”" \
+  "$evalkit" comment "$tmp/rev.evalkit" - "x" --reply-to ffffffff
+expect_fail "resolving no comment is refused" "rev.evalkit: no comment “12345678”" \
+  "$evalkit" resolve "$tmp/rev.evalkit" 12345678
+cmp -s "$tmp/rev.evalkit" "$tmp/rev.orig"; ok $? "the refused comments left the project unchanged"
 
 # A crafted project file is refused with one message naming the file, the
 # survey and the variable, and left as it was.

@@ -36,5 +36,9 @@ int evk_cli_chart            (int argc, char **argv);
 int evk_cli_chart_add        (int argc, char **argv);
 int evk_cli_chart_edit       (int argc, char **argv);
 int evk_cli_chart_remove     (int argc, char **argv);
+int evk_cli_comments         (int argc, char **argv);
+int evk_cli_comment          (int argc, char **argv);
+int evk_cli_resolve          (int argc, char **argv);
+int evk_cli_review_copy      (int argc, char **argv);
 
 G_END_DECLS

@@ -301,7 +301,9 @@ evk_chart_tooltip (EvkChartCtx   *ctx,
     g_string_append_printf (out, "%s\n", row_label);
   if (column_label != NULL && *column_label != '\0')
     g_string_append_printf (out, "%s: ", column_label);
-  if (!isnan (cell->share))
+  if (cell->suppressed)
+    g_string_append (out, evk_chart_word (ctx, "Suppressed", ":"));
+  else if (!isnan (cell->share))
     {
       g_autofree char *share = evk_chart_share_text (ctx, cell->share);
 
@@ -675,8 +677,13 @@ evk_chart_frame_small_note (EvkChartCtx   *ctx,
                             EvkTable      *table)
 {
   g_autofree char *threshold = evk_chart_count_text (ctx, table->small_cell);
-  g_autoptr(GString) note = g_string_new (evk_chart_word (ctx, "SmallCells",
-                                                          "† Fewer than {n} responses: read with care"));
+  g_autoptr(GString) note = NULL;
+  gboolean suppressed = FALSE;
+
+  for (gsize i = 0; i < (gsize) table->rows->len * table->columns->len && !suppressed; i++)
+    suppressed = table->cells[i].suppressed;
+  note = g_string_new (suppressed ? evk_chart_word (ctx, "SuppressedCells", ": Fewer than {n} responses: not shown")
+                                  : evk_chart_word (ctx, "SmallCells", "† Fewer than {n} responses: read with care"));
 
   g_string_replace (note, "{n}", threshold, 0);
   g_ptr_array_add (frame->footer, g_string_free (g_steal_pointer (&note), FALSE));
@@ -1192,9 +1199,12 @@ evk_chart_cell_text (EvkChartCtx   *ctx,
                      const EvkCell *cell,
                      gboolean       count)
 {
-  g_autofree char *text = count ? evk_chart_count_text (ctx, table->weighted ? cell->count : cell->n)
-                                : evk_chart_share_text (ctx, cell->share);
+  g_autofree char *text = NULL;
 
+  if (cell->suppressed)
+    return g_strdup (evk_chart_word (ctx, "Suppressed", ":"));
+  text = count ? evk_chart_count_text (ctx, table->weighted ? cell->count : cell->n)
+               : evk_chart_share_text (ctx, cell->share);
   if (evk_chart_is_small (table, cell))
     return g_strconcat (text, "†", NULL);
   return g_steal_pointer (&text);

@@ -397,3 +397,28 @@ evk_report_pages_free (EvkReportPages *pages)
   g_ptr_array_unref (pages->pages);
   g_free (pages);
 }
+
+GStrv
+evk_report_table_specs (EvkProject          *project,
+                        const char * const  *langs,
+                        GError             **error)
+{
+  g_autoptr(EvkLiveFigures) figures = NULL;
+
+  g_return_val_if_fail (EVK_IS_PROJECT (project), NULL);
+
+  figures = evk_live_figures_new (project);
+  for (guint i = 0; langs[i] != NULL; i++)
+    {
+      g_autoptr(EvkReportDoc) doc = NULL;
+      EvkReportOptions options;
+
+      /* As a draft: a figure that does not resolve is no reason to stop. */
+      evk_report_options_init (&options);
+      options.draft = TRUE;
+      doc = evk_report_doc_build (project, langs[i], &options, figures, error);
+      if (doc == NULL)
+        return NULL;
+    }
+  return evk_live_figures_get_specs (figures);
+}

@@ -80,6 +80,13 @@ gboolean evk_report_render_pdfs      (EvkProject         *project,
                                       EvkReportOptions   *options,
                                       GError            **error);
 
+/* The spec of every survey table the report computes in any of langs
+ * (its figures, its tables, the figures in its text), built as a draft
+ * and not typeset. */
+GStrv    evk_report_table_specs      (EvkProject         *project,
+                                      const char * const *langs,
+                                      GError            **error);
+
 /* The same pages for printing (GtkPrintOperation): laid out once, each page
  * drawn on demand onto a cairo_t whose user unit is the point. */
 typedef struct _EvkReportPages EvkReportPages;

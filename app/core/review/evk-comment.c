@@ -462,7 +462,7 @@ add_in_transaction (EvkStore  *store,
       if (typed && add->parent_uuid == NULL)
         {
           g_set_error (error, EVK_MODEL_ERROR, EVK_MODEL_ERROR_INVALID,
-                       _("the project has no %s"), place);
+                       _("the project has no “%s” to comment on"), place);
           return FALSE;
         }
       /* The reply to a comment whose place is gone is on that place too. */

@@ -14,6 +14,9 @@
 #include "evk-localized.h"
 #include "evk-model-error.h"
 #include "evk-stats.h"
+#include "evk-store-review.h"
+#include "evk-store-texts.h"
+#include "evk-table-review.h"
 #include "evk-table-spec.h"
 #include "evk-words.h"
 
@@ -58,6 +61,7 @@ typedef struct {
 struct _EvkTableSource
 {
   EvkProject  *project;
+  int          review_copy; /* -1 until known */
   EvkStrategy *strategy;   /* NULL until a table needs it */
   GStrv        names;      /* the project's surveys, NULL until needed */
   GHashTable  *surveys;    /* name → SourceSurvey, loaded when first used */
@@ -591,6 +595,7 @@ evk_table_source_new (EvkProject *project)
   g_return_val_if_fail (EVK_IS_PROJECT (project), NULL);
 
   self->project = g_object_ref (project);
+  self->review_copy = -1;
   self->surveys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                          (GDestroyNotify) source_survey_free);
   return self;
@@ -742,6 +747,114 @@ response_rate (EvkSurvey *survey)
   return table;
 }
 
+/* A word as the grammar reads it back: quoted only when it has to be. */
+static void
+append_word (GString    *out,
+             const char *word)
+{
+  gboolean plain = *word != '\0';
+
+  for (const char *p = word; *p != '\0' && plain; p++)
+    plain = g_ascii_isalnum (*p) || strchr ("_.,:+/@=-", *p) != NULL;
+  if (plain)
+    g_string_append (out, word);
+  else
+    {
+      g_autofree char *quoted = g_shell_quote (word);
+      g_string_append (out, quoted);
+    }
+}
+
+char *
+evk_table_spec_canonical (const char  *text,
+                          GError     **error)
+{
+  g_autoptr(GPtrArray) args = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GHashTable) options = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autofree char *kind = NULL;
+  g_autoptr(GString) out = NULL;
+  g_autoptr(GList) keys = NULL;
+  Spec spec = { NULL, NULL, NULL, args, options, NULL };
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  if (!parse_words (text, &spec, &kind, error) || !check_options (&spec, error))
+    return NULL;
+  out = g_string_new (NULL);
+  append_word (out, kind);
+  for (guint i = 0; i < args->len; i++)
+    {
+      g_string_append_c (out, ' ');
+      append_word (out, g_ptr_array_index (args, i));
+    }
+  keys = g_list_sort (g_hash_table_get_keys (options), (GCompareFunc) strcmp);
+  for (GList *k = keys; k != NULL; k = k->next)
+    {
+      const char *value = g_hash_table_lookup (options, k->data);
+      g_autofree char *word = NULL;
+
+      /* What the defaults are anyway. */
+      if ((g_str_equal (k->data, "group") && g_str_equal (value, "all")) ||
+          (g_str_equal (k->data, "base") && g_str_equal (value, "with-dont-know")))
+        continue;
+      word = g_strdup_printf ("%s=%s", (const char *) k->data, value);
+      g_string_append_c (out, ' ');
+      append_word (out, word);
+    }
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+/* A review copy holds no answers: its tables are the ones stored when it
+ * was made, one per language, read back into one table. */
+static EvkTable *
+review_copy_table (EvkTableSource  *self,
+                   const char      *text,
+                   GError         **error)
+{
+  EvkStore *store = evk_project_get_store (self->project);
+  g_autofree char *canonical = evk_table_spec_canonical (text, error);
+  g_auto(GStrv) langs = NULL;
+  g_autoptr(EvkTable) table = NULL;
+
+  if (canonical == NULL || (langs = evk_store_get_languages (store, error)) == NULL)
+    return NULL;
+  for (guint i = 0; langs[i] != NULL; i++)
+    {
+      g_autofree char *json = NULL;
+      g_autoptr(GError) local_error = NULL;
+      g_autoptr(EvkTable) other = NULL;
+
+      json = evk_store_get_review_table (store, canonical, langs[i], &local_error);
+      if (json == NULL && local_error == NULL)
+        continue;
+      if (json != NULL)
+        other = evk_table_from_review_json (json, langs[i], &local_error);
+      if (other == NULL)
+        {
+          g_propagate_prefixed_error (error, g_steal_pointer (&local_error), "%s: %s: ",
+                                      evk_store_get_path (store), canonical);
+          return NULL;
+        }
+      if (table == NULL)
+        table = g_steal_pointer (&other);
+      else if (!evk_table_add_review_texts (table, other, langs[i]))
+        {
+          g_set_error (error, EVK_MODEL_ERROR, EVK_MODEL_ERROR_PARSE,
+                       _("%s: %s: a stored table is damaged (its languages differ)"),
+                       evk_store_get_path (store), canonical);
+          return NULL;
+        }
+    }
+  if (table == NULL)
+    {
+      g_set_error (error, EVK_MODEL_ERROR, EVK_MODEL_ERROR_PRIVATE,
+                   _("this review copy has no table for “%s”: the survey’s answers stay with the evaluator"),
+                   canonical);
+      return NULL;
+    }
+  return g_steal_pointer (&table);
+}
+
 /* The one way a table is computed from its words, for the command line,
  * the report, live figures and the window alike. */
 EvkTable *
@@ -759,6 +872,10 @@ evk_table_source_compute (EvkTableSource  *self,
   g_return_val_if_fail (self != NULL, NULL);
   g_return_val_if_fail (text != NULL, NULL);
 
+  if (self->review_copy < 0)
+    self->review_copy = evk_store_is_review_copy (evk_project_get_store (self->project), NULL);
+  if (self->review_copy)
+    return review_copy_table (self, text, error);
   if (!parse_words (text, &spec, &kind, error) || !check_options (&spec, error))
     return NULL;
   if ((spec.strategy = evk_table_source_get_strategy (self, error)) == NULL ||

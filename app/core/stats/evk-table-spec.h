@@ -62,6 +62,13 @@ const EvkRows  *evk_table_source_get_rows     (EvkTableSource  *source,
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (EvkTableSource, evk_table_source_free)
 const char *evk_table_spec_grammar (void);
+/* The words of a table in one spelling: options sorted, defaults
+ * (group=all, base=with-dont-know) left out, quoted only where needed. Two
+ * specs that compute the same table by their words have the same
+ * canonical spelling, which is how a review copy finds its stored
+ * tables. */
+char       *evk_table_spec_canonical (const char  *text,
+                                      GError     **error);
 /* Whether the words of a table draw for the strategy group KEY (group=KEY,
  * or KEY among groups=…); FALSE for words that do not read. */
 gboolean    evk_table_spec_names_group (const char *text,

@@ -124,7 +124,7 @@ gboolean
 evk_table_is_small (EvkTable      *table,
                     const EvkCell *cell)
 {
-  return cell->n > 0 && cell->n < table->small_cell;
+  return cell->suppressed || (cell->n > 0 && cell->n < table->small_cell);
 }
 
 void
@@ -344,6 +344,8 @@ evk_table_to_json (EvkTable   *table,
           json_number (out, cell->share);
           if (evk_table_is_small (table, cell))
             g_string_append (out, ", \"small\": true");
+          if (cell->suppressed)
+            g_string_append (out, ", \"suppressed\": true");
           g_string_append_c (out, '}');
         }
       g_string_append_c (out, ']');

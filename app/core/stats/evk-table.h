@@ -15,9 +15,12 @@ G_BEGIN_DECLS
  * show both and flag small cells. Labels are localized tables. */
 
 typedef struct {
-  double count;    /* weighted count (= n without weights) */
-  double share;    /* percent of the cell's base; NaN when the base is 0 */
-  guint  n;        /* unweighted respondents */
+  double   count;      /* weighted count (= n without weights) */
+  double   share;      /* percent of the cell's base; NaN when the base is 0 */
+  guint    n;          /* unweighted respondents */
+  /* A review copy's cell below the small-cell threshold: it has no
+   * numbers (count and share NaN, n 0) and prints as suppressed. */
+  gboolean suppressed;
 } EvkCell;
 
 typedef enum {
@@ -70,6 +73,7 @@ int            evk_table_find_row     (EvkTable    *table,
                                        const char  *key);
 int            evk_table_find_column  (EvkTable    *table,
                                        const char  *key);
+/* Below the small-cell threshold, or suppressed for being so. */
 gboolean       evk_table_is_small     (EvkTable    *table,
                                        const EvkCell *cell);
 void           evk_table_remove_row   (EvkTable    *table,

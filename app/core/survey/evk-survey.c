@@ -13,6 +13,7 @@
 #include "evk-column-private.h"
 #include "evk-localized.h"
 #include "evk-model-error.h"
+#include "evk-store-review.h"
 #include "evk-store-texts.h"
 #include "evk-survey.h"
 
@@ -664,6 +665,11 @@ check_row_count (EvkStore   *store,
   if (n_rows < 0 || n_rows > EVK_SURVEY_MAX_RESPONDENTS)
     return damaged (error, _("%lld respondents is outside 0 to %u"),
                     (long long) n_rows, (guint) EVK_SURVEY_MAX_RESPONDENTS);
+  /* A review copy keeps the survey's questions and counts but none of its
+   * answers: there is nothing to measure the count against, and nothing
+   * is read by it (load_survey refuses the data). */
+  if (evk_store_is_review_copy (store, NULL))
+    return TRUE;
 
   stmt = evk_store_prepare (store,
                             "SELECT v.name, v.type, cd.kind, cd.n_rows, length (cd.data), "
@@ -1192,6 +1198,13 @@ load_survey (EvkStore    *store,
   survey->weight_variable = g_strdup (evk_stmt_column_text (stmt, 7));
   sqlite3_reset (stmt);
 
+  if (with_data && evk_store_is_review_copy (store, NULL))
+    {
+      g_set_error (error, EVK_MODEL_ERROR, EVK_MODEL_ERROR_PRIVATE,
+                   _("%s is a review copy: the survey’s answers are not in it, they stay with the evaluator"),
+                   evk_store_get_path (store));
+      return NULL;
+    }
   if (!check_row_count (store, survey_id, n_rows, error))
     return NULL;
   survey->n_rows = (guint) n_rows;

@@ -67,6 +67,21 @@ evk_live_figures_get_table (EvkLiveFigures  *self,
   return table;
 }
 
+GStrv
+evk_live_figures_get_specs (EvkLiveFigures *self)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  GHashTableIter iter;
+  gpointer spec;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  g_hash_table_iter_init (&iter, self->tables);
+  while (g_hash_table_iter_next (&iter, &spec, NULL))
+    g_strv_builder_add (builder, spec);
+  return g_strv_builder_end (builder);
+}
+
 static char *
 list_keys (GPtrArray *entries)
 {
@@ -206,6 +221,13 @@ evk_live_figures_value (EvkLiveFigures  *self,
       return FALSE;
     }
 
+  if (field != FIELD_BASE && evk_table_cell (table, row, column)->suppressed)
+    {
+      g_set_error (error, EVK_LIVE_FIGURE_ERROR, EVK_LIVE_FIGURE_ERROR_CELL,
+                   _("the cell has fewer respondents than the project shows (%u): it is suppressed"),
+                   table->small_cell);
+      return FALSE;
+    }
   *is_share = field == FIELD_SHARE;
   switch (field)
     {

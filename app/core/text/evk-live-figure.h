@@ -36,6 +36,8 @@ void            evk_live_figures_free       (EvkLiveFigures  *self);
 EvkTable       *evk_live_figures_get_table  (EvkLiveFigures  *self,
                                              const char      *spec,
                                              GError         **error);
+/* The specs of every table computed so far (that computed), in no order. */
+GStrv           evk_live_figures_get_specs  (EvkLiveFigures  *self);
 /* The figure formatted for lang ("8,4 %", "5 103"); errors quote the
  * reference and say what is wrong with it. */
 char           *evk_live_figures_resolve    (EvkLiveFigures  *self,

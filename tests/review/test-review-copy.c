@@ -1,0 +1,422 @@
+/* test-review-copy.c: a review copy carries the tables and none of the answers
+ *
+ * Copyright 2026 The Evalkit developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <math.h>
+#include <string.h>
+
+#include "evk-charts.h"
+#include "evk-comment.h"
+#include "evk-data-dir.h"
+#include "evk-demo.h"
+#include "evk-documents.h"
+#include "evk-import-csv.h"
+#include "evk-model-error.h"
+#include "evk-report-outline.h"
+#include "evk-report.h"
+#include "evk-review-copy.h"
+#include "evk-survey.h"
+#include "evk-table-review.h"
+#include "evk-table-spec.h"
+#include "evk-test-util.h"
+
+typedef struct {
+  char       *dir;
+  char       *home_path;
+  char       *copy_path;
+  EvkProject *home;
+  EvkProject *copy;
+} Fixture;
+
+static EvkProject *
+make_example (const char *path)
+{
+  g_autofree char *data = evk_get_data_dir ();
+  g_autofree char *ex = g_build_filename (data, "examples", "digitalt-for-alle", NULL);
+  g_autofree char *strategy = g_build_filename (ex, "strategy.ini", NULL);
+  g_autofree char *csv = g_build_filename (ex, "survey.csv", NULL);
+  g_autofree char *codebook = g_build_filename (ex, "codebook.csv", NULL);
+  g_autofree char *meta = g_build_filename (ex, "survey-meta.ini", NULL);
+  g_autofree char *documents = g_build_filename (ex, "documents.csv", NULL);
+  g_autofree char *report = g_build_filename (ex, "report", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EvkProject) project = evk_project_create_from_strategy (path, strategy, &error);
+  g_autoptr(EvkSurvey) survey = NULL;
+  g_auto(GStrv) langs = NULL;
+
+  g_assert_no_error (error);
+  langs = evk_project_get_languages (project, &error);
+  survey = evk_import_csv (csv, codebook, "survey", langs[0], NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  evk_import_codebook_translations (survey, codebook, langs[0], &error);
+  g_assert_no_error (error);
+  evk_survey_apply_meta (survey, meta, langs[0], &error);
+  g_assert_no_error (error);
+  evk_project_save_survey (project, survey, &error);
+  g_assert_no_error (error);
+  evk_documents_import (project, documents, &error);
+  g_assert_no_error (error);
+  evk_report_import_dir (project, report, &error);
+  g_assert_no_error (error);
+  return g_steal_pointer (&project);
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) charts = NULL;
+  g_autoptr(GBytes) before = NULL, after = NULL;
+  g_autofree char *comment = NULL;
+
+  f->dir = evk_test_tmpdir ();
+  f->home_path = g_build_filename (f->dir, "home.evalkit", NULL);
+  f->copy_path = g_build_filename (f->dir, "copy.evalkit", NULL);
+  if (g_str_equal (data, "demo"))
+    f->home = evk_demo_create (f->home_path, &error);
+  else
+    f->home = make_example (f->home_path);
+  g_assert_no_error (error);
+  /* The home project has made its default charts and has a comment. */
+  charts = evk_project_list_charts (f->home, &error);
+  g_assert_no_error (error);
+  comment = evk_comment_add (evk_project_get_store (f->home), "project", NULL, "Eva", "Til gjennomlesing", NULL,
+                             NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+
+  before = evk_test_read (f->home_path);
+  g_assert_true (evk_review_copy_write (evk_project_get_store (f->home), f->copy_path, "Kari Nordmann", &error));
+  g_assert_no_error (error);
+  /* The project is read, never written. */
+  after = evk_test_read (f->home_path);
+  g_assert_true (g_bytes_equal (before, after));
+
+  f->copy = evk_project_open (f->copy_path, &error);
+  g_assert_no_error (error);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_clear_object (&f->copy);
+  g_clear_object (&f->home);
+  evk_test_rm_rf (f->dir);
+  g_free (f->home_path);
+  g_free (f->copy_path);
+  g_free (f->dir);
+}
+
+static gint64
+count (const char *path,
+       const char *sql)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gint64 n;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  n = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return n;
+}
+
+static void
+test_marked (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autofree char *reviewer = NULL;
+  g_autofree char *home_id = NULL, *copy_id = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *wal = g_strconcat (f->copy_path, "-wal", NULL);
+  g_autofree char *journal = g_strconcat (f->copy_path, "-journal", NULL);
+  g_autoptr(GDir) dir = g_dir_open (f->dir, 0, NULL);
+  const char *name;
+  guint n_files = 0;
+
+  g_assert_true (evk_project_is_review_copy (f->copy, &reviewer));
+  g_assert_cmpstr (reviewer, ==, "Kari Nordmann");
+  g_assert_false (evk_project_is_review_copy (f->home, NULL));
+  home_id = evk_project_id (evk_project_get_store (f->home), &error);
+  copy_id = evk_project_id (evk_project_get_store (f->copy), &error);
+  g_assert_cmpstr (home_id, ==, copy_id);
+  g_assert_cmpint (count (f->copy_path, "SELECT count (*) FROM review_copy WHERE project_id = "
+                                        "(SELECT value FROM project_meta WHERE key = 'project_id')"), ==, 1);
+  /* Only the two projects in the folder: no journal, WAL or partial file. */
+  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (journal, G_FILE_TEST_EXISTS));
+  while ((name = g_dir_read_name (dir)) != NULL)
+    n_files++;
+  g_assert_cmpuint (n_files, ==, 2);
+  /* The home's comments travel; a reviewer's are signed with their name. */
+  g_assert_cmpint (count (f->copy_path, "SELECT count (*) FROM comment WHERE author = 'Eva'"), ==, 1);
+  {
+    g_autofree char *author = evk_comment_default_author (evk_project_get_store (f->copy));
+    g_assert_cmpstr (author, ==, "Kari Nordmann");
+  }
+  /* A copy of a copy is not made; an existing file is not replaced. */
+  {
+    g_autofree char *again = g_build_filename (f->dir, "again.evalkit", NULL);
+
+    g_assert_false (evk_review_copy_write (evk_project_get_store (f->copy), again, NULL, &error));
+    g_assert_error (error, EVK_MODEL_ERROR, EVK_MODEL_ERROR_INVALID);
+    g_clear_error (&error);
+    g_assert_false (evk_review_copy_write (evk_project_get_store (f->home), f->copy_path, NULL, &error));
+    g_assert_error (error, EVK_STORE_ERROR, EVK_STORE_ERROR_EXISTS);
+    g_clear_error (&error);
+  }
+}
+
+/* What is looked for in the copy's bytes: every text answer and contact
+ * value of the survey, and every respondent id, as found by their first
+ * six bytes. */
+typedef struct {
+  GHashTable *by_prefix;   /* 6 bytes → GPtrArray of needles */
+  guint       n;
+} Needles;
+
+static void
+needle_add (Needles    *needles,
+            const char *text)
+{
+  g_autofree char *prefix = NULL;
+  GPtrArray *list;
+
+  if (text == NULL || strlen (text) < 6)
+    return;
+  prefix = g_strndup (text, 6);
+  list = g_hash_table_lookup (needles->by_prefix, prefix);
+  if (list == NULL)
+    {
+      list = g_ptr_array_new_with_free_func (g_free);
+      g_hash_table_insert (needles->by_prefix, g_steal_pointer (&prefix), list);
+    }
+  g_ptr_array_add (list, g_strdup (text));
+  needles->n++;
+}
+
+static void
+test_no_answers (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) names = evk_survey_list (evk_project_get_store (f->home), &error);
+  g_autoptr(EvkSurvey) survey = evk_survey_load (evk_project_get_store (f->home), names[0], TRUE, &error);
+  g_autoptr(GBytes) bytes = evk_test_read (f->copy_path);
+  g_autoptr(GHashTable) by_prefix = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                           (GDestroyNotify) g_ptr_array_unref);
+  Needles needles = { by_prefix, 0 };
+  const char *p;
+  gsize size;
+  guint n_ids = 0;
+
+  g_assert_no_error (error);
+  for (guint v = 0; v < survey->variables->len; v++)
+    {
+      EvkVariable *variable = g_ptr_array_index (survey->variables, v);
+
+      if (variable->strings != NULL)
+        for (guint r = 0; r < variable->strings->len; r++)
+          needle_add (&needles, g_ptr_array_index (variable->strings, r));
+      if (g_strcmp0 (variable->name, survey->id_variable) == 0 && variable->column != NULL)
+        for (guint r = 0; r < survey->n_rows; r++)
+          {
+            /* A numeric id long enough to be told from other numbers. */
+            g_autofree char *id = g_strdup_printf ("%.0f", evk_column_get (variable->column, r));
+            needle_add (&needles, id);
+          }
+      if (g_strcmp0 (variable->name, survey->id_variable) == 0)
+        n_ids++;
+    }
+  /* Both evaluations have free text, contact fields and an id. */
+  g_assert_cmpuint (needles.n, >, 100);
+  g_assert_cmpuint (n_ids, ==, 1);
+
+  g_assert_cmpint (count (f->copy_path, "SELECT count (*) FROM column_data"), ==, 0);
+  g_assert_cmpint (count (f->copy_path, "SELECT count (*) FROM string_data"), ==, 0);
+  g_assert_cmpint (count (f->copy_path, "SELECT count (*) FROM survey WHERE source_file IS NOT NULL"), ==, 0);
+  g_assert_cmpint (count (f->home_path, "SELECT count (*) FROM column_data"), >, 0);
+  g_assert_cmpint (count (f->copy_path, "PRAGMA freelist_count"), ==, 0);
+
+  p = g_bytes_get_data (bytes, &size);
+  for (gsize i = 0; i + 6 <= size; i++)
+    {
+      char prefix[7];
+      GPtrArray *list;
+
+      memcpy (prefix, p + i, 6);
+      prefix[6] = '\0';
+      if (strlen (prefix) < 6 || (list = g_hash_table_lookup (by_prefix, prefix)) == NULL)
+        continue;
+      for (guint k = 0; k < list->len; k++)
+        {
+          const char *needle = g_ptr_array_index (list, k);
+          gsize n = strlen (needle);
+
+          if (i + n <= size && memcmp (p + i, needle, n) == 0)
+            g_error ("the review copy holds an answer: “%s”", needle);
+        }
+    }
+
+  /* The answers are not in the copy, and asking for them says so. */
+  {
+    g_autoptr(EvkSurvey) none = evk_survey_load (evk_project_get_store (f->copy), names[0], TRUE, &error);
+
+    g_assert_null (none);
+    g_assert_error (error, EVK_MODEL_ERROR, EVK_MODEL_ERROR_PRIVATE);
+    g_clear_error (&error);
+  }
+  /* Its questions are. */
+  {
+    g_autoptr(EvkSurvey) questions = evk_survey_load (evk_project_get_store (f->copy), names[0], FALSE, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (questions->n_rows, ==, survey->n_rows);
+    g_assert_cmpuint (questions->variables->len, ==, survey->variables->len);
+  }
+}
+
+static char *
+review_json (EvkTable   *table,
+             const char *lang)
+{
+  return evk_table_to_review_json (table, lang);
+}
+
+/* Every saved chart, for everyone and for every group, draws from the same
+ * numbers in the copy as at home, with the small cells suppressed. */
+static void
+test_same_tables (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) home_charts = evk_project_list_charts (f->home, &error);
+  g_autoptr(GPtrArray) copy_charts = evk_project_list_charts (f->copy, &error);
+  g_autoptr(EvkStrategy) strategy = evk_project_load_strategy (f->home, &error);
+  g_autoptr(EvkTableSource) home_source = evk_table_source_new (f->home);
+  g_autoptr(EvkTableSource) copy_source = evk_table_source_new (f->copy);
+  g_auto(GStrv) langs = evk_project_get_languages (f->home, &error);
+  guint n_compared = 0, n_suppressed = 0;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (copy_charts->len, ==, home_charts->len);
+  for (guint i = 0; i < home_charts->len; i++)
+    {
+      EvkSavedChart *chart = g_ptr_array_index (home_charts, i);
+
+      for (guint g = 0; g <= strategy->groups->len; g++)
+        {
+          g_autofree char *spec = NULL;
+          g_autoptr(EvkTable) home = NULL, copy = NULL;
+          EvkSavedChart view = *chart;
+
+          if (g > 0 && (g_str_has_prefix (chart->spec, "status-summary") || g_str_has_prefix (chart->spec, "review-")))
+            break;
+          spec = g == 0 ? g_strdup (chart->spec)
+                        : g_strdup_printf ("%s group=%s", chart->spec,
+                                           ((EvkGroup *) g_ptr_array_index (strategy->groups, g - 1))->key);
+          view.spec = spec;
+          home = evk_project_compute_chart_from (f->home, home_source, &view, NULL);
+          if (home == NULL)
+            continue;
+          copy = evk_project_compute_chart_from (f->copy, copy_source, &view, &error);
+          g_assert_no_error (error);
+          g_assert_nonnull (copy);
+
+          for (gsize c = 0; c < (gsize) home->rows->len * home->columns->len; c++)
+            if (evk_table_is_small (home, &home->cells[c]))
+              {
+                /* Suppressed in the copy: no number at all. */
+                g_assert_true (copy->cells[c].suppressed);
+                g_assert_cmpuint (copy->cells[c].n, ==, 0);
+                g_assert_true (isnan (copy->cells[c].share) && isnan (copy->cells[c].count));
+                n_suppressed++;
+              }
+          evk_table_suppress_small (home);
+          for (guint l = 0; langs[l] != NULL; l++)
+            {
+              g_autofree char *a = review_json (home, langs[l]);
+              g_autofree char *b = review_json (copy, langs[l]);
+
+              g_assert_cmpstr (a, ==, b);
+            }
+          n_compared++;
+        }
+    }
+  g_assert_cmpuint (n_compared, >, 10);
+  g_test_message ("%u chart tables compared, %u small cells suppressed", n_compared, n_suppressed);
+  if (g_str_equal (data, "demo"))
+    g_assert_cmpuint (n_suppressed, >, 0);
+
+  /* A table that was not stored is refused in words a reviewer
+   * understands; the same words in another order are found. */
+  {
+    g_autoptr(EvkTable) none = evk_table_compute (f->copy, "frequency q1 filter='q1 = 1'", &error);
+    g_autoptr(EvkTable) reordered = NULL;
+    EvkSavedChart *first = NULL;
+
+    g_assert_null (none);
+    g_assert_error (error, EVK_MODEL_ERROR, EVK_MODEL_ERROR_PRIVATE);
+    g_assert_nonnull (strstr (error->message, "this review copy has no table for"));
+    g_clear_error (&error);
+    for (guint i = 0; i < copy_charts->len && first == NULL; i++)
+      if (g_str_has_prefix (((EvkSavedChart *) g_ptr_array_index (copy_charts, i))->spec, "awareness "))
+        first = g_ptr_array_index (copy_charts, i);
+    g_assert_nonnull (first);
+    {
+      g_autofree char *spec = g_strdup_printf ("%s base=valid group=all", first->spec);
+      reordered = evk_table_compute (f->copy, spec, &error);
+      g_assert_no_error (error);
+      g_assert_nonnull (reordered);
+    }
+  }
+}
+
+/* The copy draws its charts and its draft report from what it carries. */
+static void
+test_report (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *pdf = g_build_filename (f->dir, "draft.pdf", NULL);
+  g_auto(GStrv) langs = evk_project_get_languages (f->copy, &error);
+  EvkReportOptions options;
+
+  for (guint l = 0; langs[l] != NULL; l++)
+    {
+      evk_report_options_init (&options);
+      options.draft = TRUE;
+      g_assert_true (evk_report_render_pdf_full (f->copy, langs[l], pdf, &options, &error));
+      g_assert_no_error (error);
+      g_assert_cmpuint (options.n_pages, >, 5);
+      g_assert_cmpuint (options.n_figures, >, 0);
+      g_unlink (pdf);
+    }
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, data, func) g_test_add (path, Fixture, data, fixture_set_up, func, fixture_tear_down)
+  ADD ("/evk/review-copy/demo/marked", "demo", test_marked);
+  ADD ("/evk/review-copy/demo/no-answers", "demo", test_no_answers);
+  ADD ("/evk/review-copy/demo/same-tables", "demo", test_same_tables);
+  ADD ("/evk/review-copy/demo/report", "demo", test_report);
+  ADD ("/evk/review-copy/example/no-answers", "example", test_no_answers);
+  ADD ("/evk/review-copy/example/same-tables", "example", test_same_tables);
+  ADD ("/evk/review-copy/example/report", "example", test_report);
+#undef ADD
+
+  return g_test_run ();
+}
