@@ -347,7 +347,15 @@ rebuild (EvkMeasurePage *self)
 
       adw_bin_set_child (ADW_BIN (self->comment_bin), evk_comment_button_new (self->workspace, place));
     }
-  /* A review copy's facts are the evaluator's. */
+
+  for (guint i = 0; i < statuses->len; i++)
+    gtk_string_list_append (names, evk_workspace_tr (self->workspace, ((EvkTerm *) g_ptr_array_index (statuses, i))->name));
+  /* A new list selects its first status: that is no choice of the user. */
+  self->updating = TRUE;
+  adw_combo_row_set_model (ADW_COMBO_ROW (self->status_row), G_LIST_MODEL (names));
+  self->updating = FALSE;
+  /* A review copy's facts are the evaluator's (after the model, which
+   * makes the row sensitive again). */
   {
     gboolean editable = !evk_workspace_is_read_only (self->workspace);
 
@@ -355,12 +363,6 @@ rebuild (EvkMeasurePage *self)
     for (guint f = 0; f < 3; f++)
       gtk_widget_set_visible (gtk_widget_get_ancestor (self->term_checks[f], GTK_TYPE_MENU_BUTTON), editable);
   }
-  for (guint i = 0; i < statuses->len; i++)
-    gtk_string_list_append (names, evk_workspace_tr (self->workspace, ((EvkTerm *) g_ptr_array_index (statuses, i))->name));
-  /* A new list selects its first status: that is no choice of the user. */
-  self->updating = TRUE;
-  adw_combo_row_set_model (ADW_COMBO_ROW (self->status_row), G_LIST_MODEL (names));
-  self->updating = FALSE;
   for (guint f = 0; f < 3; f++)
     fill_term_checks (self, f);
 

@@ -153,6 +153,11 @@ void       _evk_window_update_review     (EvkWindow   *self);
  * its comment button into view; toasts when the place is gone. */
 void       _evk_window_show_place        (EvkWindow   *self,
                                           const char  *place);
+/* Writes a review copy of the project to path in a thread; a toast or a
+ * dialog tells how it went. */
+void       _evk_window_start_review_copy (EvkWindow   *self,
+                                          const char  *path,
+                                          const char  *reviewer);
 /* What a review copy shows instead of an editing or a data page. */
 GtkWidget *_evk_window_review_page_new   (EvkWindow   *self,
                                           const char  *page);

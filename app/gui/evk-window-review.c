@@ -15,6 +15,7 @@
 #include "evk-narrative-editor.h"
 #include "evk-report-outline.h"
 #include "evk-report-page.h"
+#include "evk-review-copy.h"
 #include "evk-window-private.h"
 
 gboolean
@@ -231,8 +232,229 @@ show_place_activated (GtkWidget  *widget,
   _evk_window_show_place (EVK_WINDOW (widget), g_variant_get_string (parameter, NULL));
 }
 
+/* ---- Long work in a thread ------------------------------------------------ */
+
+static void
+show_error (EvkWindow  *self,
+            const char *heading,
+            const char *body)
+{
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* The file's name in a message, unless the message names it already. */
+static char *
+naming_file (const char *path,
+             const char *message)
+{
+  g_autofree char *name = g_path_get_basename (path);
+
+  if (strstr (message, name) != NULL)
+    return g_strdup (message);
+  return g_strdup_printf ("%s: %s", name, message);
+}
+
+static void
+set_busy (EvkWindow *self,
+          gboolean   busy)
+{
+  self->review_busy = busy;
+  _evk_window_update_actions (self);
+}
+
+/* What the worker needs: the home project's path (it opens a connection of
+ * its own; the window's stays with the main thread), and the files. */
+typedef struct {
+  char      *project_path;
+  char      *out_path;
+  char      *reviewer;
+  GStrv      copies;
+  guint      n_merged;
+  guint      n_copies_merged;
+  GPtrArray *errors;     /* "FILE: message" per copy refused */
+} ReviewTask;
+
+static void
+review_task_free (ReviewTask *task)
+{
+  g_free (task->project_path);
+  g_free (task->out_path);
+  g_free (task->reviewer);
+  g_strfreev (task->copies);
+  g_clear_pointer (&task->errors, g_ptr_array_unref);
+  g_free (task);
+}
+
+/* ---- Make a review copy --------------------------------------------------- */
+
+static void
+make_copy_thread (GTask        *task,
+                  gpointer      source_object,
+                  gpointer      task_data,
+                  GCancellable *cancellable)
+{
+  ReviewTask *data = task_data;
+  g_autoptr(GError) error = NULL;
+  EvkStore *store = evk_store_open (data->project_path, EVK_STORE_OPEN_READ_ONLY, &error);
+
+  if (store == NULL || !evk_review_copy_write (store, data->out_path, data->reviewer, &error))
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_boolean (task, TRUE);
+  g_clear_pointer (&store, evk_store_free);
+}
+
+static void
+make_copy_done (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  EvkWindow *self = EVK_WINDOW (source);
+  ReviewTask *data = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = g_path_get_basename (data->out_path);
+
+  set_busy (self, FALSE);
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      g_autofree char *body = naming_file (data->out_path, error->message);
+
+      show_error (self, _("The Review Copy Was Not Made"), body);
+      return;
+    }
+  {
+    /* Translators: %s is the file the review copy was written to */
+    g_autofree char *message = g_strdup_printf (_("Review copy written to “%s”"), name);
+
+    _evk_window_toast (self, message);
+  }
+}
+
+void
+_evk_window_start_review_copy (EvkWindow  *self,
+                               const char *path,
+                               const char *reviewer)
+{
+  g_autoptr(GTask) task = NULL;
+  ReviewTask *data;
+
+  g_return_if_fail (self->project != NULL && !self->review_busy);
+
+  data = g_new0 (ReviewTask, 1);
+  data->project_path = g_strdup (evk_project_get_path (self->project));
+  data->reviewer = reviewer != NULL && reviewer[0] != '\0' ? g_strdup (reviewer) : NULL;
+  data->out_path = g_str_has_suffix (path, ".evalkit") ? g_strdup (path) : g_strconcat (path, ".evalkit", NULL);
+  task = g_task_new (self, NULL, make_copy_done, NULL);
+  g_task_set_task_data (task, data, (GDestroyNotify) review_task_free);
+  set_busy (self, TRUE);
+  g_task_run_in_thread (task, make_copy_thread);
+}
+
+static void
+make_copy_file_chosen (GtkNativeDialog *dialog,
+                       int              response,
+                       EvkWindow       *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT && self->project != NULL && !self->review_busy)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autofree char *path = g_file_get_path (file);
+
+      if (path == NULL)
+        _evk_window_toast (self, _("Only local files can be written"));
+      else
+        _evk_window_start_review_copy (self, path, g_object_get_data (G_OBJECT (dialog), "reviewer"));
+    }
+  gtk_native_dialog_destroy (dialog);
+  g_object_unref (dialog);
+}
+
+static void
+add_project_filter (GtkFileChooser *chooser)
+{
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, _("Evalkit projects"));
+  gtk_file_filter_add_pattern (filter, "*.evalkit");
+  gtk_file_filter_add_mime_type (filter, "application/x-evalkit");
+  gtk_file_chooser_add_filter (chooser, filter);
+}
+
+static void
+reviewer_chosen (AdwMessageDialog *dialog,
+                 const char       *response,
+                 EvkWindow        *self)
+{
+  GtkEditable *entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
+  g_autofree char *reviewer = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
+  g_autofree char *base = NULL, *name = NULL;
+  GtkFileChooserNative *chooser;
+
+  if (!g_str_equal (response, "choose") || self->project == NULL)
+    return;
+  base = g_path_get_basename (evk_project_get_path (self->project));
+  if (g_str_has_suffix (base, ".evalkit"))
+    base[strlen (base) - strlen (".evalkit")] = '\0';
+  name = reviewer[0] != '\0'
+    /* Translators: the suggested name of a review copy: the project's name, the reviewer's */
+    ? g_strdup_printf (_("%s (review copy for %s).evalkit"), base, reviewer)
+    /* Translators: the suggested name of a review copy; %s is the project's name */
+    : g_strdup_printf (_("%s (review copy).evalkit"), base);
+
+  chooser = gtk_file_chooser_native_new (_("Save the Review Copy"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  add_project_filter (GTK_FILE_CHOOSER (chooser));
+  g_object_set_data_full (G_OBJECT (chooser), "reviewer", g_steal_pointer (&reviewer), g_free);
+  g_signal_connect (chooser, "response", G_CALLBACK (make_copy_file_chosen), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+/* The reviewer's name first: it goes into the copy, and each comment made
+ * in it carries it. */
+static void
+make_review_copy_activated (GtkWidget  *widget,
+                            const char *action_name,
+                            GVariant   *parameter)
+{
+  EvkWindow *self = EVK_WINDOW (widget);
+  GtkWidget *dialog, *entry;
+
+  if (self->project == NULL)
+    return;
+  /* Text being typed belongs in the copy too. */
+  if (self->page_widget != NULL && EVK_IS_MEASURE_PAGE (self->page_widget))
+    evk_narrative_editor_flush (evk_measure_page_get_narrative (EVK_MEASURE_PAGE (self->page_widget)));
+  else if (self->page_widget != NULL && EVK_IS_REPORT_PAGE (self->page_widget))
+    evk_report_page_flush (EVK_REPORT_PAGE (self->page_widget));
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Make a Review Copy"),
+                                   _("A review copy holds the strategy, the texts, the charts and the tables they "
+                                     "draw, with small cells suppressed, but no respondent’s answers. The reviewer "
+                                     "opens it in Evalkit, comments, and sends it back to be merged."));
+  entry = gtk_entry_new ();
+  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("Reviewer’s name (optional)"));
+  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Reviewer’s name"), -1);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "choose", _("_Choose File…"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "choose", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "choose");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect (dialog, "response", G_CALLBACK (reviewer_chosen), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 void
 _evk_window_class_add_review_actions (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "win.show-place", "s", show_place_activated);
+  gtk_widget_class_install_action (widget_class, "project.make-review-copy", NULL, make_review_copy_activated);
 }

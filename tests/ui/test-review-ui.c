@@ -7,7 +7,7 @@
 
 #include <adwaita.h>
 
-#include "evk-chart-card.h"
+#include "evk-chart-card-private.h"
 #include "evk-charts.h"
 #include "evk-comment-button.h"
 #include "evk-comment.h"
@@ -366,6 +366,178 @@ test_removed_place (Fixture       *f,
   g_assert_cmpstr (evk_window_get_page (f->window), ==, "comments");
 }
 
+/* Makes a review copy of the window's project from the window, as "Make
+ * Review Copy…" does after its dialogs; returns its path. */
+static char *
+make_review_copy (EvkWindow  *window,
+                  const char *dir,
+                  const char *name)
+{
+  char *path = g_build_filename (dir, name, NULL);
+  gboolean never = FALSE;
+
+  _evk_window_start_review_copy (window, path, REVIEWER);
+  g_assert_true (window->review_busy);
+  for (guint i = 0; i < 3000 && window->review_busy; i++)
+    evk_ui_wait_for (&never, 20);
+  g_assert_false (window->review_busy);
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+  return path;
+}
+
+static EvkWindow *
+open_window (const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  EvkWindow *window = evk_window_new (NULL);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1366, 768);
+  gtk_window_present (GTK_WINDOW (window));
+  evk_window_open_file (window, file);
+  evk_ui_iterate ();
+  g_assert_nonnull (evk_window_get_project (window));
+  return window;
+}
+
+static void
+close_window (EvkWindow *window)
+{
+  gtk_window_destroy (GTK_WINDOW (window));
+  evk_ui_iterate ();
+}
+
+static void
+drop_group_tables (const char *path,
+                   const char *group)
+{
+  g_autoptr(GError) error = NULL;
+  EvkStore *store = evk_store_open (path, EVK_STORE_OPEN_DEFAULT, &error);
+  g_autofree char *sql = g_strdup_printf ("DELETE FROM review_table WHERE spec LIKE '%% group=%s%%'", group);
+
+  g_assert_no_error (error);
+  g_assert_true (evk_store_exec (store, sql, &error));
+  g_assert_no_error (error);
+  evk_store_free (store);
+}
+
+/* The windows open besides the main windows: dialogs. */
+static guint
+n_dialogs (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  guint n = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      n += !EVK_IS_WINDOW (window) && gtk_widget_get_visible (GTK_WIDGET (window));
+    }
+  return n;
+}
+
+/* A review copy in the window: the banner, nothing to edit but comments,
+ * data pages that say where the data is, and group switches with the
+ * groups the copy has tables of. */
+static void
+check_review_copy_window (EvkWindow  *copy,
+                          guint       measure,
+                          const char *chart_key,
+                          const char *dropped_group)
+{
+  EvkStrategy *strategy = evk_workspace_get_strategy (copy->workspace);
+  EvkTerm *section = g_ptr_array_index (strategy->vocabs[EVK_VOCAB_SECTION], 0);
+  EvkMeasurePage *page;
+  EvkChartCard *card;
+  GtkTextView *view;
+  EvkMeasure *before;
+  GPtrArray *statuses = strategy->vocabs[EVK_VOCAB_STATUS];
+  const char *other_status = NULL;
+
+  g_assert_true (gtk_revealer_get_reveal_child (copy->review_banner));
+  g_assert_nonnull (strstr (gtk_label_get_text (copy->review_banner_label), REVIEWER));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (copy->import_button)));
+  /* The actions that edit do nothing: a status stays, no dialog opens. */
+  before = evk_strategy_find_measure (strategy, measure);
+  for (guint i = 0; i < statuses->len; i++)
+    if (g_strcmp0 (((EvkTerm *) g_ptr_array_index (statuses, i))->key, before->status) != 0)
+      other_status = ((EvkTerm *) g_ptr_array_index (statuses, i))->key;
+  g_assert_nonnull (other_status);
+  gtk_widget_activate_action (GTK_WIDGET (copy), "project.set-status", "(us)", measure, other_status);
+  gtk_widget_activate_action (GTK_WIDGET (copy), "project.make-review-copy", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (copy), "project.import", "s", "survey");
+  evk_ui_iterate ();
+  {
+    g_autoptr(EvkStrategy) stored = evk_ui_strategy_of (copy);
+
+    g_assert_cmpstr (evk_strategy_find_measure (stored, measure)->status, ==, before->status);
+  }
+  g_assert_cmpuint (n_dialogs (), ==, 0);
+  g_assert_null (_evk_window_find_row (copy, "strategy"));
+  g_assert_nonnull (_evk_window_find_row (copy, "comments"));
+
+  page = show_measure (copy, measure);
+  view = evk_narrative_editor_get_text_view (evk_measure_page_get_narrative (page), section->key,
+                                             strategy->languages[0]);
+  g_assert_nonnull (view);
+  g_assert_false (gtk_text_view_get_editable (view));
+  g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (evk_measure_page_get_status_row (page))));
+
+  card = find_card (page, chart_key);
+  g_assert_cmpstr (evk_chart_card_get_view (card), ==, "chart");
+  gtk_widget_activate_action (GTK_WIDGET (card), "chart.edit-text", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (card), "chart.in-report", NULL);
+  evk_ui_iterate ();
+  g_assert_cmpuint (n_dialogs (), ==, 0);
+  g_assert_true (evk_chart_card_get_in_report (card));
+  /* "All" and every group but the one whose tables the copy lost. */
+  g_assert_cmpuint (card->group_keys->len, ==, strategy->groups->len);
+  for (guint i = 0; i < strategy->groups->len; i++)
+    {
+      EvkGroup *group = g_ptr_array_index (strategy->groups, i);
+      gboolean offered = g_ptr_array_find_with_equal_func (card->group_keys, group->key, g_str_equal, NULL);
+
+      g_assert_true (offered == !g_str_equal (group->key, dropped_group));
+    }
+
+  evk_window_show_page (copy, "variables");
+  evk_ui_iterate ();
+  g_assert_true (ADW_IS_STATUS_PAGE (_evk_window_get_page_widget (copy)));
+  evk_window_show_page (copy, "strategy");
+  evk_ui_iterate ();
+  g_assert_true (ADW_IS_STATUS_PAGE (_evk_window_get_page_widget (copy)));
+}
+
+/* The reference group's loop on the demo: a review copy made in the
+ * window, opened, commented on through a chart's button. */
+static void
+test_review_copy (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autofree char *copy_path = make_review_copy (f->window, f->dir, "review.evalkit");
+  g_autoptr(GPtrArray) comments = NULL;
+  EvkWindow *copy;
+  EvkCommentButton *button;
+  EvkGroup *last = g_ptr_array_index (evk_workspace_get_strategy (f->window->workspace)->groups,
+                                      evk_workspace_get_strategy (f->window->workspace)->groups->len - 1);
+  g_autofree char *dropped = g_strdup (last->key);
+
+  drop_group_tables (copy_path, dropped);
+  copy = open_window (copy_path);
+  check_review_copy_window (copy, 20, "m20-awareness-7", dropped);
+
+  button = EVK_COMMENT_BUTTON (evk_chart_card_get_comment_button (find_card (show_measure (copy, 20),
+                                                                             "m20-awareness-7")));
+  comment_through_popover (button, "Hvorfor står «vet ikke» med i basen?");
+  g_assert_cmpuint (evk_comment_button_get_count (button), ==, 1);
+  close_window (copy);
+
+  comments = stored_comments (copy_path);
+  g_assert_cmpuint (comments->len, ==, 1);
+  g_assert_cmpstr (((EvkComment *) g_ptr_array_index (comments, 0))->author, ==, REVIEWER);
+  g_assert_cmpstr (((EvkComment *) g_ptr_array_index (comments, 0))->place, ==, "chart:m20-awareness-7");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -379,6 +551,8 @@ main (int    argc,
   g_test_add ("/evk/review-ui/comments-page", Fixture, NULL, evk_ui_fixture_set_up, test_comments_page,
               evk_ui_fixture_tear_down);
   g_test_add ("/evk/review-ui/removed-place", Fixture, NULL, evk_ui_fixture_set_up, test_removed_place,
+              evk_ui_fixture_tear_down);
+  g_test_add ("/evk/review-ui/review-copy", Fixture, NULL, evk_ui_fixture_set_up, test_review_copy,
               evk_ui_fixture_tear_down);
   return g_test_run ();
 }
