@@ -24,6 +24,7 @@
 #include "evk-demo.h"
 #include "evk-import-dialog.h"
 #include "evk-measure-page.h"
+#include "evk-review-copy.h"
 #include "evk-resources.h"
 #include "evk-ui-util.h"
 #include "evk-window-private.h"
@@ -33,6 +34,7 @@ typedef struct {
   const char *page;
   gboolean    small_only;  /* 1366×768 only: not in the AppStream metadata */
   gboolean    new_project; /* an empty new project, not the demo */
+  gboolean    review_copy; /* a review copy of the demo */
 } View;
 
 static const View views[] = {
@@ -49,6 +51,7 @@ static const View views[] = {
   /* The review: the comments' list, and a chart's thread in its popover. */
   { "comments", "comments", TRUE },
   { "chart-comment", "measure:20", TRUE },
+  { "review-copy", "measure:20", TRUE, FALSE, TRUE },
   /* The guided start: what a new evaluator sees first. */
   { "new-strategy", "strategy", TRUE, TRUE },
   { "new-next-steps", "start", TRUE, TRUE },
@@ -226,7 +229,7 @@ main (int    argc,
       char **argv)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *tmpdir = NULL, *project_path = NULL, *new_path = NULL;
+  g_autofree char *tmpdir = NULL, *project_path = NULL, *new_path = NULL, *copy_path = NULL;
   g_autofree char *lang = NULL, *localedir = NULL, *only = NULL, *page = NULL;
   g_autoptr(GOptionContext) context = g_option_context_new ("OUTDIR");
   g_autoptr(EvkProject) project = NULL;
@@ -239,7 +242,7 @@ main (int    argc,
     { NULL }
   };
   static const int sizes[][2] = { { 1920, 1080 }, { 1366, 768 } };
-  EvkWindow *window, *new_window;
+  EvkWindow *window, *new_window, *copy_window;
 
   setlocale (LC_ALL, "");
   g_option_context_add_main_entries (context, entries, NULL);
@@ -271,6 +274,13 @@ main (int    argc,
       g_printerr ("evk-screenshots: %s\n", error->message);
       return EXIT_FAILURE;
     }
+  /* What a reviewer opens: a copy of the same, for a reviewer. */
+  copy_path = g_build_filename (tmpdir, g_str_equal (lang, "nb") ? "Gjennomlesing.evalkit" : "Review.evalkit", NULL);
+  if (!evk_review_copy_write (evk_project_get_store (project), copy_path, "Åse Ødegård", &error))
+    {
+      g_printerr ("evk-screenshots: %s\n", error->message);
+      return EXIT_FAILURE;
+    }
   g_clear_object (&project);
   file = g_file_new_for_path (project_path);
   g_mkdir_with_parents (argv[1], 0755);
@@ -295,6 +305,15 @@ main (int    argc,
     }
   evk_ui_iterate ();
 
+  copy_window = evk_window_new (NULL);
+  gtk_window_present (GTK_WINDOW (copy_window));
+  {
+    g_autoptr(GFile) copy_file = g_file_new_for_path (copy_path);
+
+    evk_window_open_file (copy_window, copy_file);
+  }
+  evk_ui_iterate ();
+
   if (page != NULL)
     {
       g_autofree char *name = g_strdelimit (g_strdup (page), ":", '-');
@@ -315,7 +334,8 @@ main (int    argc,
           if ((only != NULL && !g_str_equal (only, views[v].name)) ||
               (views[v].small_only && sizes[s][0] == 1920))
             continue;
-          if (!shoot (views[v].new_project ? new_window : window, &views[v], lang, dark, sizes[s][0], sizes[s][1],
+          if (!shoot (views[v].new_project ? new_window : views[v].review_copy ? copy_window : window, &views[v],
+                      lang, dark, sizes[s][0], sizes[s][1],
                       argv[1], tmpdir, &error))
             {
               g_printerr ("evk-screenshots: %s\n", error->message);
@@ -325,6 +345,7 @@ main (int    argc,
 
   gtk_window_destroy (GTK_WINDOW (window));
   gtk_window_destroy (GTK_WINDOW (new_window));
+  gtk_window_destroy (GTK_WINDOW (copy_window));
   evk_ui_iterate ();
   {
     g_autoptr(GFile) dir = g_file_new_for_path (tmpdir);

@@ -15,6 +15,7 @@
 #include "evk-goal-page.h"
 #include "evk-measure-page.h"
 #include "evk-narrative-editor.h"
+#include "evk-report-page.h"
 #include "evk-test-util.h"
 #include "evk-ui-util.h"
 #include "evk-window-private.h"
@@ -499,6 +500,34 @@ check_review_copy_window (EvkWindow  *copy,
 
       g_assert_true (offered == !g_str_equal (group->key, dropped_group));
     }
+
+  /* The report's outline is read and commented on: on a part, on a
+   * figure; its titles are not edited, no chapter is added. */
+  evk_window_show_page (copy, "report");
+  evk_ui_iterate ();
+  {
+    EvkReportPage *report = EVK_REPORT_PAGE (_evk_window_get_page_widget (copy));
+    g_autoptr(EvkOutline) outline = evk_report_outline_load (evk_window_get_project (copy), NULL);
+    EvkOutlinePart *part = g_ptr_array_index (outline->parts, 0);
+    g_autofree char *part_place = g_strdup_printf ("part:%s", part->key);
+
+    g_assert_false (gtk_editable_get_editable (GTK_EDITABLE (evk_report_page_get_title_row (report, "Title",
+                                                                                           strategy->languages[0]))));
+    g_assert_false (gtk_widget_get_visible (GTK_WIDGET (evk_report_page_get_new_chapter_row (report))));
+    g_assert_nonnull (evk_comment_button_find (GTK_WIDGET (evk_report_page_get_part_row (report, part->key)),
+                                               part_place));
+    if (outline->figures->len > 0)
+      {
+        EvkOutlineFigure *figure = g_ptr_array_index (outline->figures, 0);
+        g_autofree char *figure_place = g_strdup_printf ("figure:%s", figure->key);
+        AdwComboRow *row = evk_report_page_get_figure_row (report, figure->key);
+        EvkCommentButton *button = evk_comment_button_find (GTK_WIDGET (row), figure_place);
+
+        g_assert_nonnull (button);
+        g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (button)));
+        g_assert_false (gtk_list_box_row_get_activatable (GTK_LIST_BOX_ROW (row)));
+      }
+  }
 
   evk_window_show_page (copy, "variables");
   evk_ui_iterate ();
