@@ -31,7 +31,7 @@ expect_fail () {
   fi
 }
 
-echo "1..76"
+echo "1..89"
 
 "$evalkit" --help >"$tmp/out" 2>&1
 ok $? "--help exits 0"
@@ -368,6 +368,79 @@ expect_fail "a reply to no comment is refused" "rev.evalkit: no comment “fffff
 expect_fail "resolving no comment is refused" "rev.evalkit: no comment “12345678”" \
   "$evalkit" resolve "$tmp/rev.evalkit" 12345678
 cmp -s "$tmp/rev.evalkit" "$tmp/rev.orig"; ok $? "the refused comments left the project unchanged"
+
+# The reference group's review: two review copies of the demo, comments
+# and a reply typed in each, merged home, anchored to their places; a
+# second merge adds nothing and undoes no resolution; the copies are
+# never changed, and a file that is not a copy of this project is refused
+# with the project left as it was.
+"$evalkit" demo "$tmp/home.evalkit" >/dev/null 2>&1 &&
+  "$evalkit" review-copy "$tmp/home.evalkit" "$tmp/kari.evalkit" --reviewer Kari >"$tmp/out" 2>&1 &&
+  grep -q "^Wrote a review copy of .*home.evalkit to .*kari.evalkit$" "$tmp/out" &&
+  "$evalkit" review-copy "$tmp/home.evalkit" "$tmp/ola.evalkit" --reviewer Ola >/dev/null 2>&1 &&
+  [ -z "$(ls -A "$tmp" | grep -e '\.partial' -e '-journal$' -e '-wal$')" ] &&
+  [ "$(sqlite3 "$tmp/kari.evalkit" 'SELECT (SELECT count(*) FROM column_data) + (SELECT count(*) FROM string_data)')" = 0 ] &&
+  ! grep -q -a -e R00001 -e R05103 "$tmp/kari.evalkit"
+ok $? "review-copy writes two copies without the survey's answers"
+"$evalkit" charts "$tmp/kari.evalkit" >/dev/null &&
+  "$evalkit" chart "$tmp/kari.evalkit" m20-awareness-7 --out "$tmp/k.png" >/dev/null 2>&1 &&
+  head -c 8 "$tmp/k.png" | grep -q PNG &&
+  "$evalkit" report "$tmp/kari.evalkit" --draft --lang nb --out "$tmp/k.pdf" >/dev/null 2>&1 &&
+  head -c 5 "$tmp/k.pdf" | grep -q "%PDF-" &&
+  [ "$("$evalkit" table "$tmp/kari.evalkit" awareness 7 | tr -d '\r' | tail -1)" = \
+    "$("$evalkit" table "$tmp/home.evalkit" awareness 7 | tr -d '\r' | tail -1)" ]
+ok $? "a review copy lists and draws its charts, renders its draft report, and prints the home's numbers"
+expect_fail "a review copy has no table it was not given" "this review copy has no table for “frequency q72 small=9”" \
+  "$evalkit" table "$tmp/kari.evalkit" frequency q72 small=9
+"$evalkit" comment "$tmp/kari.evalkit" chart:m20-awareness-7 "Lav kjennskap – hvorfor?" >"$tmp/out" 2>&1 &&
+  kari=$(sed -n 's/^Comment \([0-9a-f]*\) added$/\1/p' "$tmp/out") && [ -n "$kari" ] &&
+  "$evalkit" comment "$tmp/kari.evalkit" - "Se også tiltak 21." --reply-to "$kari" >/dev/null &&
+  "$evalkit" comment "$tmp/ola.evalkit" measure-section:20/results "Hvor kommer tallene fra?" >/dev/null &&
+  "$evalkit" comment "$tmp/ola.evalkit" - "Fra undersøkelsen." --reply-to \
+    "$("$evalkit" comments "$tmp/ola.evalkit" --format json | python3 -c 'import json,sys; print(json.load(sys.stdin)[-1]["uuid"])')" >/dev/null
+ok $? "reviewers comment and reply in their copies, signed by the copy"
+sha256sum "$tmp/kari.evalkit" "$tmp/ola.evalkit" >"$tmp/copies.sum"
+"$evalkit" merge-review "$tmp/home.evalkit" "$tmp/kari.evalkit" "$tmp/ola.evalkit" >"$tmp/out" 2>&1 &&
+  grep -q "^2 comments merged from .*kari.evalkit$" "$tmp/out" && grep -q "^2 comments merged from .*ola.evalkit$" "$tmp/out" &&
+  sha256sum -c --quiet "$tmp/copies.sum"
+ok $? "merge-review brings both copies' comments home and leaves the copies as they were"
+"$evalkit" comments "$tmp/home.evalkit" --format json >"$tmp/home.json" && KARI="$kari" python3 -c '
+import json, os, sys
+c = json.load(open(sys.argv[1]))
+assert len(c) == 4, c
+top = [x for x in c if x["uuid"].startswith(os.environ["KARI"])][0]
+assert top["place"] == "chart:m20-awareness-7" and top["place_name"].startswith("Chart: Kjennskap"), top
+assert top["author"] == "Kari" and top["origin"].startswith("copy:"), top
+replies = [x for x in c if x["parent_uuid"] == top["uuid"]]
+assert len(replies) == 1 and replies[0]["place"] == top["place"], replies
+ola = [x for x in c if x["place"] == "measure-section:20/results"]
+assert len(ola) == 2 and all(x["author"] == "Ola" for x in ola), ola
+assert ola[0]["place_name"] == "Measure 20 · Resultater og erfaringer", ola
+assert ola[0]["origin"] != top["origin"], c
+' "$tmp/home.json"
+ok $? "comments --format json shows the merged comments and replies anchored to their places"
+"$evalkit" merge-review "$tmp/home.evalkit" "$tmp/kari.evalkit" "$tmp/ola.evalkit" >"$tmp/out" 2>&1 &&
+  grep -q "^0 comments merged from .*kari.evalkit$" "$tmp/out" && grep -q "^0 comments merged from .*ola.evalkit$" "$tmp/out"
+ok $? "a second merge adds nothing"
+"$evalkit" resolve "$tmp/home.evalkit" "$kari" && "$evalkit" merge-review "$tmp/home.evalkit" "$tmp/kari.evalkit" >/dev/null &&
+  "$evalkit" comments "$tmp/home.evalkit" | grep -q "^resolved $kari " &&
+  ! "$evalkit" comments "$tmp/home.evalkit" --open | grep -q "^open $kari "
+ok $? "a comment resolved at home stays resolved after another merge"
+cp "$tmp/home.evalkit" "$tmp/home.orig"
+"$evalkit" demo "$tmp/other.evalkit" >/dev/null 2>&1 && "$evalkit" review-copy "$tmp/other.evalkit" "$tmp/stranger.evalkit" >/dev/null 2>&1
+expect_fail "merging a project that is not a review copy is refused" "other.evalkit: not a review copy" \
+  "$evalkit" merge-review "$tmp/home.evalkit" "$tmp/other.evalkit"
+expect_fail "merging a review copy of another project is refused" "stranger.evalkit: a review copy of another project" \
+  "$evalkit" merge-review "$tmp/home.evalkit" "$tmp/kari.evalkit" "$tmp/stranger.evalkit"
+cp "$tmp/kari.evalkit" "$tmp/newer.evalkit"
+sqlite3 "$tmp/newer.evalkit" "PRAGMA user_version = 99;" >/dev/null
+expect_fail "merging a review copy from a newer Evalkit is refused" "newer.evalkit: .*newer version of Evalkit" \
+  "$evalkit" merge-review "$tmp/home.evalkit" "$tmp/newer.evalkit"
+head -c 30000 "$tmp/kari.evalkit" >"$tmp/cut-copy.evalkit"
+expect_fail "merging a damaged review copy is refused" "cut-copy.evalkit: the project file is damaged" \
+  "$evalkit" merge-review "$tmp/home.evalkit" "$tmp/cut-copy.evalkit"
+cmp -s "$tmp/home.evalkit" "$tmp/home.orig" && sha256sum -c --quiet "$tmp/copies.sum"
+ok $? "the refused merges left the project and the copies unchanged"
 
 # A crafted project file is refused with one message naming the file, the
 # survey and the variable, and left as it was.

@@ -1,4 +1,4 @@
-/* evk-cli-review.c: review commands: comments, comment, resolve
+/* evk-cli-review.c: review commands: comments, comment, resolve, review-copy, merge-review
  *
  * Copyright 2026 The Evalkit developers
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -15,6 +15,7 @@
 #include "evk-comment.h"
 #include "evk-project.h"
 #include "evk-review-copy.h"
+#include "evk-review-merge.h"
 #include "evk-table.h"
 
 /* The shortest unambiguous way to name a comment on the command line:
@@ -313,5 +314,37 @@ evk_cli_review_copy (int    argc,
       !evk_review_copy_write (evk_project_get_store (project), argv[2], reviewer, &error))
     return evk_cli_fail (error);
   g_print (_("Wrote a review copy of %s to %s\n"), argv[1], argv[2]);
+  return EXIT_SUCCESS;
+}
+
+int
+evk_cli_merge_review (int    argc,
+                      char **argv)
+{
+  g_autoptr(GOptionContext) context = evk_cli_command_context ("merge-review");
+  g_autoptr(EvkProject) project = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree guint *added = NULL;
+  g_autofree const char **copies = NULL;
+  int status;
+
+  g_option_context_set_description (context,
+    _("Every comment and reply not yet in the project is added, with its place and author; "
+      "merging a copy again adds nothing, and a comment resolved in the project stays resolved. "
+      "The copies are not changed; if one of them is refused, nothing is merged."));
+  if (!evk_cli_parse (context, &argc, &argv, MAX (argc - 1, 2), &status))
+    return status;
+
+  added = g_new0 (guint, argc - 2);
+  copies = g_new0 (const char *, argc - 1);
+  for (int i = 2; i < argc; i++)
+    copies[i - 2] = argv[i];
+  project = evk_project_open (argv[1], &error);
+  if (project == NULL || !evk_review_merge_all (evk_project_get_store (project), copies, added, &error))
+    return evk_cli_fail (error);
+  for (int i = 2; i < argc; i++)
+    g_print (g_dngettext (GETTEXT_PACKAGE, "%u comment merged from %s\n", "%u comments merged from %s\n",
+                          added[i - 2]),
+             added[i - 2], argv[i]);
   return EXIT_SUCCESS;
 }

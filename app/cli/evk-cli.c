@@ -70,6 +70,8 @@ static const Command commands[] = {
     evk_cli_comment },
   { "review-copy", N_("PROJECT OUT.evalkit"),
     N_("Write a copy for the reference group: charts and report, no survey answers"), evk_cli_review_copy },
+  { "merge-review", N_("PROJECT COPY…"),
+    N_("Bring the comments of review copies into the project"), evk_cli_merge_review },
   { "resolve", N_("PROJECT ID"), N_("Mark a comment resolved (or with --reopen open again)"), evk_cli_resolve },
   { "report", N_("PROJECT --out FILE.pdf"), N_("Render the report as PDF"), run_report },
   { "export-report", N_("PROJECT DIR"),

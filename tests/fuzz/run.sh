@@ -18,7 +18,7 @@ top=$(cd "$(dirname "$0")/../.." && pwd)
 seconds=${1:-10}
 [ $# -gt 0 ] && shift
 builddir=${EVK_FUZZ_BUILDDIR:-$top/_build-fuzz}
-all_targets=(filter csv import-spss mrsets strategy document-review narrative table-spec project)
+all_targets=(filter csv import-spss mrsets strategy document-review narrative table-spec project review-table)
 targets=("$@")
 [ ${#targets[@]} -eq 0 ] && targets=("${all_targets[@]}")
 
@@ -42,6 +42,7 @@ extra_inputs () {
     narrative) echo "$top/tests/data/malformed/markdown" ;;
     table-spec) echo "$top/tests/data/malformed/table-spec" ;;
     project) echo "$top/tests/data/malformed/project" ;;
+    review-table) echo "$top/tests/data/malformed/review-table" ;;
   esac
 }
 

@@ -402,11 +402,41 @@ test_report (Fixture       *f,
     }
 }
 
+/* A review copy comes back from outside: a stored table that is damaged,
+ * or that carries a small cell's number, is refused, not drawn. */
+static void
+test_damaged_tables (void)
+{
+  g_autofree char *dir = g_test_build_filename (G_TEST_DIST, "data", "malformed", "review-table", NULL);
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+  guint n = 0;
+
+  g_assert_nonnull (d);
+  while ((name = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      g_autofree char *text = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autoptr(EvkTable) table = NULL;
+
+      g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+      table = evk_table_from_review_json (text, "nb", &error);
+      if (table != NULL)
+        g_error ("%s was read as a table", name);
+      g_assert_error (error, EVK_MODEL_ERROR, EVK_MODEL_ERROR_PARSE);
+      n++;
+    }
+  g_assert_cmpuint (n, >=, 10);
+}
+
 int
 main (int    argc,
       char **argv)
 {
   g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/evk/review-copy/damaged-tables", test_damaged_tables);
 
 #define ADD(path, data, func) g_test_add (path, Fixture, data, fixture_set_up, func, fixture_tear_down)
   ADD ("/evk/review-copy/demo/marked", "demo", test_marked);

@@ -10,6 +10,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "evk-comment-private.h"
 #include "evk-comment.h"
 #include "evk-localized.h"
 #include "evk-model-error.h"
@@ -776,4 +777,59 @@ evk_project_is_review_copy (EvkProject  *project,
   g_return_val_if_fail (EVK_IS_PROJECT (project), FALSE);
 
   return evk_store_is_review_copy (evk_project_get_store (project), reviewer);
+}
+
+static gboolean
+is_time (const char *text)
+{
+  g_autofree char *normal = text != NULL ? normalize_time (text, NULL) : NULL;
+
+  return normal != NULL && g_str_equal (normal, text);
+}
+
+gboolean
+_evk_comment_insert (EvkStore          *store,
+                     const EvkComment  *c,
+                     GError           **error)
+{
+  sqlite3_stmt *stmt;
+
+  if (!check_text (_("text"), c->body, MAX_BODY, error) ||
+      !check_text (_("quoted text"), c->quote, MAX_BODY, error) ||
+      !check_text (_("author"), c->author, MAX_FIELD, error) ||
+      !check_text (_("origin"), c->origin, MAX_FIELD, error) ||
+      !check_text (_("place"), c->place_name, MAX_FIELD, error) ||
+      !evk_place_parse (c->place, NULL, NULL, error))
+    return FALSE;
+  if (c->uuid == NULL || !is_key (c->uuid, TRUE) || strlen (c->uuid) > 128 ||
+      (c->parent_uuid != NULL && !evk_comment_exists (store, c->parent_uuid)) ||
+      c->author == NULL || c->body == NULL || !is_time (c->created_at) ||
+      (g_strcmp0 (c->status, "open") != 0 && g_strcmp0 (c->status, "resolved") != 0) ||
+      (c->resolved_at != NULL && !is_time (c->resolved_at)))
+    {
+      g_set_error (error, EVK_MODEL_ERROR, EVK_MODEL_ERROR_INVALID,
+                   _("comment “%s” is damaged (its id, reply, author, text, time or status)"),
+                   c->uuid != NULL && g_utf8_validate (c->uuid, -1, NULL) ? c->uuid : "?");
+      return FALSE;
+    }
+
+  stmt = evk_store_prepare (store,
+                            "INSERT INTO comment (uuid, parent_uuid, place, place_name, author, created_at, "
+                            "body, quote, status, resolved_at, origin) "
+                            "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+                            error);
+  if (stmt == NULL)
+    return FALSE;
+  evk_stmt_bind_text (stmt, 1, c->uuid);
+  evk_stmt_bind_text (stmt, 2, c->parent_uuid);
+  evk_stmt_bind_text (stmt, 3, c->place);
+  evk_stmt_bind_text (stmt, 4, c->place_name != NULL ? c->place_name : c->place);
+  evk_stmt_bind_text (stmt, 5, c->author);
+  evk_stmt_bind_text (stmt, 6, c->created_at);
+  evk_stmt_bind_text (stmt, 7, c->body);
+  evk_stmt_bind_text (stmt, 8, c->quote != NULL ? c->quote : "");
+  evk_stmt_bind_text (stmt, 9, c->status);
+  evk_stmt_bind_text (stmt, 10, c->resolved_at);
+  evk_stmt_bind_text (stmt, 11, c->origin != NULL ? c->origin : "");
+  return evk_store_step (store, stmt, NULL, error);
 }
