@@ -158,6 +158,9 @@ void       _evk_window_show_place        (EvkWindow   *self,
 void       _evk_window_start_review_copy (EvkWindow   *self,
                                           const char  *path,
                                           const char  *reviewer);
+/* Merges the comments of the review copies at paths in a thread. */
+void       _evk_window_start_merge       (EvkWindow          *self,
+                                          const char * const *paths);
 /* What a review copy shows instead of an editing or a data page. */
 GtkWidget *_evk_window_review_page_new   (EvkWindow   *self,
                                           const char  *page);

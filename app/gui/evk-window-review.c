@@ -16,6 +16,7 @@
 #include "evk-report-outline.h"
 #include "evk-report-page.h"
 #include "evk-review-copy.h"
+#include "evk-review-merge.h"
 #include "evk-window-private.h"
 
 gboolean
@@ -452,9 +453,153 @@ make_review_copy_activated (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* ---- Merge review copies --------------------------------------------------- */
+
+static void
+merge_thread (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  ReviewTask *data = task_data;
+  g_autoptr(GError) error = NULL;
+  EvkStore *store = evk_store_open (data->project_path, EVK_STORE_OPEN_DEFAULT, &error);
+
+  if (store == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  /* Each copy by itself: one refused leaves the others merged. */
+  for (guint i = 0; data->copies[i] != NULL; i++)
+    {
+      guint n_added = 0;
+
+      if (!evk_review_merge (store, data->copies[i], &n_added, &error))
+        {
+          g_ptr_array_add (data->errors, naming_file (data->copies[i], error->message));
+          g_clear_error (&error);
+          continue;
+        }
+      data->n_merged += n_added;
+      data->n_copies_merged++;
+    }
+  evk_store_free (store);
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+merge_done (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  EvkWindow *self = EVK_WINDOW (source);
+  ReviewTask *data = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+
+  set_busy (self, FALSE);
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      g_autofree char *body = naming_file (data->project_path, error->message);
+
+      show_error (self, _("No Comments Were Merged"), body);
+      return;
+    }
+  /* Written on another connection: the window reads the comments again. */
+  if (self->project != NULL)
+    _evk_window_check_external (self);
+  if (data->n_copies_merged > 0)
+    {
+      g_autofree char *message =
+        g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u new comment merged", "%u new comments merged",
+                                      data->n_merged), data->n_merged);
+
+      _evk_window_toast (self, message);
+    }
+  if (data->errors->len > 0)
+    {
+      guint n_errors = data->errors->len;
+      g_autofree char *body = NULL;
+
+      g_ptr_array_add (data->errors, NULL);
+      body = g_strjoinv ("\n\n", (GStrv) data->errors->pdata);
+      show_error (self, g_dngettext (GETTEXT_PACKAGE, "A Review Copy Was Not Merged",
+                                     "Review Copies Were Not Merged", n_errors), body);
+    }
+}
+
+void
+_evk_window_start_merge (EvkWindow          *self,
+                         const char * const *paths)
+{
+  g_autoptr(GTask) task = NULL;
+  ReviewTask *data;
+
+  g_return_if_fail (self->project != NULL && !self->review_busy);
+
+  /* Text being typed is saved before the project changes under it. */
+  if (self->page_widget != NULL && EVK_IS_MEASURE_PAGE (self->page_widget))
+    evk_narrative_editor_flush (evk_measure_page_get_narrative (EVK_MEASURE_PAGE (self->page_widget)));
+  data = g_new0 (ReviewTask, 1);
+  data->project_path = g_strdup (evk_project_get_path (self->project));
+  data->copies = g_strdupv ((GStrv) paths);
+  data->errors = g_ptr_array_new_with_free_func (g_free);
+  task = g_task_new (self, NULL, merge_done, NULL);
+  g_task_set_task_data (task, data, (GDestroyNotify) review_task_free);
+  set_busy (self, TRUE);
+  g_task_run_in_thread (task, merge_thread);
+}
+
+static void
+merge_files_chosen (GtkNativeDialog *dialog,
+                    int              response,
+                    EvkWindow       *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT && self->project != NULL && !self->review_busy)
+    {
+      g_autoptr(GListModel) files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (dialog));
+      g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+      g_auto(GStrv) paths = NULL;
+
+      for (guint i = 0; i < g_list_model_get_n_items (files); i++)
+        {
+          g_autoptr(GFile) file = g_list_model_get_item (files, i);
+          g_autofree char *path = g_file_get_path (file);
+
+          if (path != NULL)
+            g_strv_builder_add (builder, path);
+        }
+      paths = g_strv_builder_end (builder);
+      if (paths[0] != NULL)
+        _evk_window_start_merge (self, (const char * const *) paths);
+    }
+  gtk_native_dialog_destroy (dialog);
+  g_object_unref (dialog);
+}
+
+static void
+merge_review_activated (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  EvkWindow *self = EVK_WINDOW (widget);
+  GtkFileChooserNative *chooser;
+
+  if (self->project == NULL)
+    return;
+  chooser = gtk_file_chooser_native_new (_("Merge Review Copies"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Merge"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (chooser), TRUE);
+  add_project_filter (GTK_FILE_CHOOSER (chooser));
+  g_signal_connect (chooser, "response", G_CALLBACK (merge_files_chosen), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
 void
 _evk_window_class_add_review_actions (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "win.show-place", "s", show_place_activated);
   gtk_widget_class_install_action (widget_class, "project.make-review-copy", NULL, make_review_copy_activated);
+  gtk_widget_class_install_action (widget_class, "project.merge-review", NULL, merge_review_activated);
 }

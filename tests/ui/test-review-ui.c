@@ -12,7 +12,10 @@
 #include "evk-comment-button.h"
 #include "evk-comment.h"
 #include "evk-comments-page.h"
+#include "evk-data-dir.h"
+#include "evk-documents.h"
 #include "evk-goal-page.h"
+#include "evk-import-csv.h"
 #include "evk-measure-page.h"
 #include "evk-narrative-editor.h"
 #include "evk-report-page.h"
@@ -421,7 +424,71 @@ drop_group_tables (const char *path,
   evk_store_free (store);
 }
 
+/* Merges the copies into the window's project, as "Merge Review
+ * Copies…" does after its file chooser. */
+static void
+merge_copies (EvkWindow          *window,
+              const char * const *paths)
+{
+  gboolean never = FALSE;
+
+  _evk_window_start_merge (window, paths);
+  g_assert_true (window->review_busy);
+  for (guint i = 0; i < 3000 && window->review_busy; i++)
+    evk_ui_wait_for (&never, 20);
+  g_assert_false (window->review_busy);
+  evk_ui_iterate ();
+}
+
+/* The example evaluation built from its files as its README does, in a
+ * folder of its own. */
+static char *
+create_example (const char *dir)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *demo = evk_get_demo_dir ();
+  g_autofree char *example = g_build_filename (demo, "..", "examples", "digitalt-for-alle", NULL);
+  g_autofree char *strategy = g_build_filename (example, "strategy.ini", NULL);
+  g_autofree char *csv = g_build_filename (example, "survey.csv", NULL);
+  g_autofree char *codebook = g_build_filename (example, "codebook.csv", NULL);
+  g_autofree char *meta = g_build_filename (example, "survey-meta.ini", NULL);
+  g_autofree char *documents = g_build_filename (example, "documents.csv", NULL);
+  char *path = g_build_filename (dir, "digital.evalkit", NULL);
+  g_autoptr(EvkProject) project = NULL;
+  g_autoptr(EvkSurvey) survey = NULL;
+  g_autoptr(EvkSurveyChanges) changes = NULL;
+  g_auto(GStrv) langs = NULL;
+
+  project = evk_project_create_from_strategy (path, strategy, &error);
+  g_assert_no_error (error);
+  langs = evk_project_get_languages (project, &error);
+  g_assert_no_error (error);
+  survey = evk_import_csv (csv, codebook, "survey", langs[0], NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (evk_survey_apply_meta (survey, meta, langs[0], &error));
+  g_assert_true (evk_project_prepare_survey (project, survey, NULL, &changes, &error));
+  g_assert_true (evk_project_save_survey (project, survey, &error));
+  g_assert_true (evk_documents_import (project, documents, &error));
+  g_assert_no_error (error);
+  return path;
+}
+
 /* The windows open besides the main windows: dialogs. */
+static GtkWidget *
+find_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return GTK_WIDGET (window);
+    }
+  return NULL;
+}
+
 static guint
 n_dialogs (void)
 {
@@ -537,6 +604,68 @@ check_review_copy_window (EvkWindow  *copy,
   g_assert_true (ADW_IS_STATUS_PAGE (_evk_window_get_page_widget (copy)));
 }
 
+/* Home again: the copy merged in the window, its comment on the
+ * Comments page, resolved there and so in the file; a second merge adds
+ * nothing and undoes no resolution; a file that is no review copy is
+ * refused in a dialog that names it, the project unchanged. */
+static void
+merge_and_resolve (EvkWindow  *home,
+                   const char *copy_path,
+                   const char *place,
+                   const char *body)
+{
+  const char *home_path = evk_project_get_path (evk_window_get_project (home));
+  const char *paths[] = { copy_path, NULL };
+  const char *wrong[] = { home_path, NULL };
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GPtrArray) comments = NULL;
+  g_autofree char *text = NULL;
+  EvkCommentsPage *page;
+  GtkWidget *dialog;
+
+  page = show_comments (home);
+  g_assert_true (evk_comments_page_is_empty (page));
+  merge_copies (home, paths);
+  g_assert_cmpuint (sidebar_count (home), ==, 1);
+  rows = evk_comments_page_get_rows (page);
+  g_assert_cmpuint (rows->len, ==, 1);
+  text = evk_comments_page_row_text (g_ptr_array_index (rows, 0));
+  g_assert_nonnull (strstr (text, body));
+  g_assert_nonnull (strstr (text, REVIEWER));
+  g_assert_nonnull (strstr (text, "from a review copy"));
+  g_assert_cmpstr (g_object_get_data (g_ptr_array_index (rows, 0), "place"), ==, place);
+
+  g_signal_emit_by_name (evk_comments_page_row_resolve_button (g_ptr_array_index (rows, 0)), "clicked");
+  evk_ui_iterate ();
+  g_assert_cmpuint (sidebar_count (home), ==, 0);
+  comments = stored_comments (home_path);
+  g_assert_cmpuint (comments->len, ==, 1);
+  g_assert_cmpstr (((EvkComment *) g_ptr_array_index (comments, 0))->status, ==, "resolved");
+  g_assert_true (g_str_has_prefix (((EvkComment *) g_ptr_array_index (comments, 0))->origin, "copy:"));
+  g_clear_pointer (&comments, g_ptr_array_unref);
+
+  merge_copies (home, paths);
+  comments = stored_comments (home_path);
+  g_assert_cmpuint (comments->len, ==, 1);
+  g_assert_cmpstr (((EvkComment *) g_ptr_array_index (comments, 0))->status, ==, "resolved");
+  g_clear_pointer (&comments, g_ptr_array_unref);
+  g_assert_cmpuint (sidebar_count (home), ==, 0);
+
+  g_assert_null (find_dialog ());
+  merge_copies (home, wrong);
+  dialog = find_dialog ();
+  g_assert_nonnull (dialog);
+  {
+    g_autofree char *name = g_path_get_basename (home_path);
+
+    g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), name));
+  }
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  evk_ui_iterate ();
+  comments = stored_comments (home_path);
+  g_assert_cmpuint (comments->len, ==, 1);
+}
+
 /* The reference group's loop on the demo: a review copy made in the
  * window, opened, commented on through a chart's button. */
 static void
@@ -565,6 +694,50 @@ test_review_copy (Fixture       *f,
   g_assert_cmpuint (comments->len, ==, 1);
   g_assert_cmpstr (((EvkComment *) g_ptr_array_index (comments, 0))->author, ==, REVIEWER);
   g_assert_cmpstr (((EvkComment *) g_ptr_array_index (comments, 0))->place, ==, "chart:m20-awareness-7");
+
+  merge_and_resolve (f->window, copy_path, "chart:m20-awareness-7", "Hvorfor står «vet ikke» med i basen?");
+}
+
+/* The same loop on the example evaluation, whose measures, charts and
+ * groups are others. */
+static void
+test_review_copy_example (void)
+{
+  g_autofree char *dir = evk_test_tmpdir ();
+  g_autofree char *path = create_example (dir);
+  g_autofree char *copy_path = NULL;
+  g_autoptr(GPtrArray) charts = NULL;
+  g_autoptr(GError) error = NULL;
+  EvkSavedChart *chart = NULL;
+  EvkWindow *home = open_window (path);
+  EvkWindow *copy;
+  EvkCommentButton *button;
+  g_autofree char *place = NULL;
+  EvkStrategy *strategy = evk_workspace_get_strategy (home->workspace);
+  EvkGroup *last = g_ptr_array_index (strategy->groups, strategy->groups->len - 1);
+  g_autofree char *dropped = g_strdup (last->key);
+
+  charts = evk_project_list_charts (evk_window_get_project (home), &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < charts->len && chart == NULL; i++)
+    if (((EvkSavedChart *) g_ptr_array_index (charts, i))->measure > 0 &&
+        ((EvkSavedChart *) g_ptr_array_index (charts, i))->kind == EVK_CHART_AWARENESS)
+      chart = g_ptr_array_index (charts, i);
+  g_assert_nonnull (chart);
+  place = g_strdup_printf ("chart:%s", chart->key);
+
+  copy_path = make_review_copy (home, dir, "gjennomlesing.evalkit");
+  drop_group_tables (copy_path, dropped);
+  copy = open_window (copy_path);
+  check_review_copy_window (copy, chart->measure, chart->key, dropped);
+  button = EVK_COMMENT_BUTTON (evk_chart_card_get_comment_button (find_card (show_measure (copy, chart->measure),
+                                                                             chart->key)));
+  comment_through_popover (button, "Tallene for små kommuner mangler – er de skjult?");
+  close_window (copy);
+
+  merge_and_resolve (home, copy_path, place, "Tallene for små kommuner mangler – er de skjult?");
+  close_window (home);
+  evk_test_rm_rf (dir);
 }
 
 int
@@ -583,5 +756,6 @@ main (int    argc,
               evk_ui_fixture_tear_down);
   g_test_add ("/evk/review-ui/review-copy", Fixture, NULL, evk_ui_fixture_set_up, test_review_copy,
               evk_ui_fixture_tear_down);
+  g_test_add_func ("/evk/review-ui/review-copy-example", test_review_copy_example);
   return g_test_run ();
 }
