@@ -36,6 +36,7 @@ static const char * const migrations[] = {
   "/io/github/evalkit/Evalkit/core/migrations/002-report-outline.sql",
   "/io/github/evalkit/Evalkit/core/migrations/003-status-style.sql",
   "/io/github/evalkit/Evalkit/core/migrations/004-review.sql",
+  "/io/github/evalkit/Evalkit/core/migrations/005-draft-map.sql",
 };
 
 G_DEFINE_QUARK (evk-store-error-quark, evk_store_error)
@@ -249,7 +250,7 @@ expected_schema (void)
 static const char * const referencing_tables[] = {
   "text", "measure", "measure_term", "measure_body", "variable", "value_label",
   "missing_value", "mrset", "mrset_variable", "population_share", "offer_variable",
-  "offer_measure", "coding", "chart", "comment",
+  "offer_measure", "coding", "chart", "comment", "draft_anchor",
 };
 
 /* The file is untrusted input: the code relies on the tables, constraints
