@@ -48,6 +48,7 @@ _evk_window_update_actions (EvkWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "project.redo", editable && self->redo->len > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "project.make-review-copy", editable && !self->review_busy);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "project.merge-review", editable && !self->review_busy);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "project.import-pdf-comments", editable && !self->review_busy);
   gtk_widget_set_visible (GTK_WIDGET (self->import_button), editable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-page", has_project);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.next-language", has_project);

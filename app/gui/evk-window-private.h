@@ -161,6 +161,9 @@ void       _evk_window_start_review_copy (EvkWindow   *self,
 /* Merges the comments of the review copies at paths in a thread. */
 void       _evk_window_start_merge       (EvkWindow          *self,
                                           const char * const *paths);
+/* Imports the notes of the annotated draft PDF at path in a thread. */
+void       _evk_window_start_pdf_import  (EvkWindow   *self,
+                                          const char  *path);
 /* What a review copy shows instead of an editing or a data page. */
 GtkWidget *_evk_window_review_page_new   (EvkWindow   *self,
                                           const char  *page);

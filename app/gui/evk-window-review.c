@@ -13,6 +13,7 @@
 #include "evk-comment-button.h"
 #include "evk-measure-page.h"
 #include "evk-narrative-editor.h"
+#include "evk-pdf-comments.h"
 #include "evk-report-outline.h"
 #include "evk-report-page.h"
 #include "evk-review-copy.h"
@@ -596,10 +597,175 @@ merge_review_activated (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
+/* ---- Import comments from an annotated draft PDF ------------------------- */
+
+typedef struct {
+  char         *project_path;
+  char         *pdf_path;
+  EvkPdfImport  result;
+} PdfTask;
+
+static void
+pdf_task_free (PdfTask *task)
+{
+  g_free (task->project_path);
+  g_free (task->pdf_path);
+  evk_pdf_import_clear (&task->result);
+  g_free (task);
+}
+
+static void
+import_pdf_thread (GTask        *task,
+                   gpointer      source_object,
+                   gpointer      task_data,
+                   GCancellable *cancellable)
+{
+  PdfTask *data = task_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EvkProject) project = evk_project_open (data->project_path, &error);
+
+  if (project == NULL || !evk_pdf_comments_import (project, data->pdf_path, &data->result, &error))
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+/* What the command line says, for a toast: "3 comments imported from the
+ * draft, 1 on no chart or text: kept on page 12". */
+static char *
+pdf_summary (PdfTask *data)
+{
+  EvkPdfImport *result = &data->result;
+  GString *out;
+
+  if (result->n_annotations == 0)
+    {
+      g_autofree char *name = g_path_get_basename (data->pdf_path);
+
+      return g_strdup_printf (_("“%s” has no comments to import"), name);
+    }
+  out = g_string_new (NULL);
+  g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE, "%u comment imported from the draft",
+                                            "%u comments imported from the draft",
+                                            result->n_imported),
+                          result->n_imported);
+  if (result->n_without_place > 0)
+    {
+      g_autoptr(GString) pages = g_string_new (NULL);
+      guint n_pages = result->pages_without_place->len;
+
+      for (guint i = 0; i < n_pages; i++)
+        g_string_append_printf (pages, "%s%u", i > 0 ? ", " : "",
+                                g_array_index (result->pages_without_place, guint, i));
+      g_string_append (out, ", ");
+      g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE, "%u on no chart or text", "%u on no chart or text",
+                                                result->n_without_place),
+                              result->n_without_place);
+      g_string_append (out, ": ");
+      g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE, "kept on page %s", "kept on pages %s",
+                                                n_pages),
+                              pages->str);
+    }
+  if (result->n_known > 0)
+    {
+      g_string_append (out, " ");
+      g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE, "(%u known already)", "(%u known already)",
+                                                result->n_known),
+                              result->n_known);
+    }
+  return g_string_free (out, FALSE);
+}
+
+static void
+import_pdf_done (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  EvkWindow *self = EVK_WINDOW (source);
+  PdfTask *data = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+
+  set_busy (self, FALSE);
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      g_autofree char *body = naming_file (data->pdf_path, error->message);
+
+      show_error (self, _("No Comments Were Imported"), body);
+      return;
+    }
+  /* Written on another connection: the window reads the comments again. */
+  if (self->project != NULL)
+    _evk_window_check_external (self);
+  message = pdf_summary (data);
+  _evk_window_toast (self, message);
+}
+
+void
+_evk_window_start_pdf_import (EvkWindow  *self,
+                              const char *path)
+{
+  g_autoptr(GTask) task = NULL;
+  PdfTask *data;
+
+  g_return_if_fail (self->project != NULL && !self->review_busy);
+
+  data = g_new0 (PdfTask, 1);
+  data->project_path = g_strdup (evk_project_get_path (self->project));
+  data->pdf_path = g_strdup (path);
+  task = g_task_new (self, NULL, import_pdf_done, NULL);
+  g_task_set_task_data (task, data, (GDestroyNotify) pdf_task_free);
+  set_busy (self, TRUE);
+  g_task_run_in_thread (task, import_pdf_thread);
+}
+
+static void
+pdf_chosen (GtkNativeDialog *dialog,
+            int              response,
+            EvkWindow       *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT && self->project != NULL && !self->review_busy)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autofree char *path = g_file_get_path (file);
+
+      if (path == NULL)
+        _evk_window_toast (self, _("Only local files can be imported"));
+      else
+        _evk_window_start_pdf_import (self, path);
+    }
+  gtk_native_dialog_destroy (dialog);
+  g_object_unref (dialog);
+}
+
+static void
+import_pdf_comments_activated (GtkWidget  *widget,
+                               const char *action_name,
+                               GVariant   *parameter)
+{
+  EvkWindow *self = EVK_WINDOW (widget);
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  GtkFileChooserNative *chooser;
+
+  if (self->project == NULL)
+    return;
+  chooser = gtk_file_chooser_native_new (_("Import Comments from a Draft PDF"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  gtk_file_filter_set_name (filter, _("PDF documents"));
+  gtk_file_filter_add_pattern (filter, "*.pdf");
+  gtk_file_filter_add_pattern (filter, "*.PDF");
+  gtk_file_filter_add_mime_type (filter, "application/pdf");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  g_signal_connect (chooser, "response", G_CALLBACK (pdf_chosen), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
 void
 _evk_window_class_add_review_actions (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "win.show-place", "s", show_place_activated);
   gtk_widget_class_install_action (widget_class, "project.make-review-copy", NULL, make_review_copy_activated);
   gtk_widget_class_install_action (widget_class, "project.merge-review", NULL, merge_review_activated);
+  gtk_widget_class_install_action (widget_class, "project.import-pdf-comments", NULL, import_pdf_comments_activated);
 }

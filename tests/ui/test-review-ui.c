@@ -6,6 +6,8 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <cairo-pdf.h>
+#include <poppler.h>
 
 #include "evk-chart-card-private.h"
 #include "evk-charts.h"
@@ -14,11 +16,13 @@
 #include "evk-comments-page.h"
 #include "evk-data-dir.h"
 #include "evk-documents.h"
+#include "evk-draft-map.h"
 #include "evk-goal-page.h"
 #include "evk-import-csv.h"
 #include "evk-measure-page.h"
 #include "evk-narrative-editor.h"
 #include "evk-report-page.h"
+#include "evk-report.h"
 #include "evk-test-util.h"
 #include "evk-ui-util.h"
 #include "evk-window-private.h"
@@ -740,6 +744,114 @@ test_review_copy_example (void)
   evk_test_rm_rf (dir);
 }
 
+/* The count on measure 20's first chart, as its card shows it now (the
+ * page is built again when the project changed elsewhere). */
+static guint
+chart_count (EvkWindow *window)
+{
+  EvkChartCard *card = find_card (show_measure (window, 20), "m20-awareness-7");
+
+  return evk_comment_button_get_count (EVK_COMMENT_BUTTON (evk_chart_card_get_comment_button (card)));
+}
+
+/* A draft of the demo, annotated in a PDF viewer: a sticky note on a
+ * chart comes in through "Import Comments from PDF…" on that chart, once;
+ * a PDF that is no draft is refused in a dialog that names it. */
+static void
+test_pdf_comments (Fixture       *f,
+                   gconstpointer  data)
+{
+  EvkProject *project = evk_window_get_project (f->window);
+  g_autofree char *draft = g_build_filename (f->dir, "draft.pdf", NULL);
+  g_autofree char *annotated = g_build_filename (f->dir, "annotated.pdf", NULL);
+  g_autofree char *other = g_build_filename (f->dir, "other.pdf", NULL);
+  g_autofree char *draft_uri = g_filename_to_uri (draft, NULL, NULL);
+  g_autofree char *annotated_uri = g_filename_to_uri (annotated, NULL, NULL);
+  g_autofree char *permanent = NULL, *doc_id = NULL, *text = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EvkDraftMap) map = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  PopplerDocument *doc;
+  PopplerPage *page;
+  PopplerAnnot *annot;
+  PopplerRectangle rect;
+  const EvkDraftAnchor *anchor;
+  EvkReportOptions options;
+  double width, height;
+
+  evk_report_options_init (&options);
+  options.draft = TRUE;
+  g_assert_true (evk_report_render_pdf_full (project, "nb", draft, &options, &error));
+  g_assert_no_error (error);
+
+  doc = poppler_document_new_from_file (draft_uri, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (poppler_document_get_id (doc, &permanent, NULL));
+  doc_id = evk_draft_doc_id_from_hex (permanent, 32);
+  map = evk_draft_map_load (evk_project_get_store (project), doc_id, &error);
+  g_assert_no_error (error);
+  anchor = evk_draft_map_first (map, "chart:m20-awareness-7");
+  g_assert_nonnull (anchor);
+  page = poppler_document_get_page (doc, (int) anchor->page - 1);
+  poppler_page_get_size (page, &width, &height);
+  rect.x1 = anchor->x0 + 10;
+  rect.x2 = rect.x1 + 20;
+  rect.y2 = height - (anchor->y0 + 10);
+  rect.y1 = rect.y2 - 20;
+  annot = poppler_annot_text_new (doc, &rect);
+  poppler_annot_set_contents (annot, "Fargene er vanskelige å skille på gråtoneutskrift.");
+  poppler_annot_markup_set_label (POPPLER_ANNOT_MARKUP (annot), "Øystein Ås");
+  poppler_page_add_annot (page, annot);
+  g_assert_true (poppler_document_save (doc, annotated_uri, &error));
+  g_assert_no_error (error);
+  g_object_unref (annot);
+  g_object_unref (page);
+  g_object_unref (doc);
+
+  g_assert_cmpuint (chart_count (f->window), ==, 0);
+  for (guint round = 0; round < 2; round++)
+    {
+      gboolean never = FALSE;
+
+      _evk_window_start_pdf_import (f->window, annotated);
+      for (guint i = 0; i < 3000 && f->window->review_busy; i++)
+        evk_ui_wait_for (&never, 20);
+      g_assert_false (f->window->review_busy);
+      evk_ui_iterate ();
+      g_assert_null (find_dialog ());
+      /* Once, however often the file comes in. */
+      g_assert_cmpuint (chart_count (f->window), ==, 1);
+    }
+  rows = evk_comments_page_get_rows (show_comments (f->window));
+  g_assert_cmpuint (rows->len, ==, 1);
+  text = evk_comments_page_row_text (g_ptr_array_index (rows, 0));
+  g_assert_nonnull (strstr (text, "Fargene er vanskelige å skille på gråtoneutskrift."));
+  g_assert_nonnull (strstr (text, "Øystein Ås"));
+  g_assert_nonnull (strstr (text, "from a draft PDF"));
+
+  /* A PDF of something else. */
+  {
+    cairo_surface_t *surface = cairo_pdf_surface_create (other, 595, 842);
+    cairo_t *cr = cairo_create (surface);
+    gboolean never = FALSE;
+    GtkWidget *dialog;
+
+    cairo_show_page (cr);
+    cairo_destroy (cr);
+    cairo_surface_destroy (surface);
+    _evk_window_start_pdf_import (f->window, other);
+    for (guint i = 0; i < 3000 && f->window->review_busy; i++)
+      evk_ui_wait_for (&never, 20);
+    evk_ui_iterate ();
+    dialog = find_dialog ();
+    g_assert_nonnull (dialog);
+    g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), "other.pdf"));
+    gtk_window_destroy (GTK_WINDOW (dialog));
+    evk_ui_iterate ();
+  }
+  g_assert_cmpuint (chart_count (f->window), ==, 1);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -757,5 +869,7 @@ main (int    argc,
   g_test_add ("/evk/review-ui/review-copy", Fixture, NULL, evk_ui_fixture_set_up, test_review_copy,
               evk_ui_fixture_tear_down);
   g_test_add_func ("/evk/review-ui/review-copy-example", test_review_copy_example);
+  g_test_add ("/evk/review-ui/pdf-comments", Fixture, NULL, evk_ui_fixture_set_up, test_pdf_comments,
+              evk_ui_fixture_tear_down);
   return g_test_run ();
 }
