@@ -368,6 +368,38 @@ write_resampled (Source     *source,
   return rc == READSTAT_OK;
 }
 
+/* The demo's metadata with the frame grown as the survey: a net
+ * population smaller than the respondents is refused. */
+static gboolean
+write_meta (const char *from,
+            const char *to,
+            guint       n_rows,
+            guint       n_demo_rows)
+{
+  g_autoptr(GKeyFile) meta = g_key_file_new ();
+  g_autoptr(GError) error = NULL;
+  double factor = (double) n_rows / n_demo_rows;
+
+  if (!g_key_file_load_from_file (meta, from, G_KEY_FILE_KEEP_COMMENTS | G_KEY_FILE_KEEP_TRANSLATIONS,
+                                  &error))
+    {
+      g_printerr ("%s: %s\n", from, error->message);
+      return FALSE;
+    }
+  for (const char * const *key = (const char * const[]) { "Invited", "NetPopulation", NULL }; *key; key++)
+    {
+      gint64 value = g_key_file_get_int64 (meta, "Survey", *key, NULL);
+
+      g_key_file_set_int64 (meta, "Survey", *key, (gint64) ceil (value * factor));
+    }
+  if (!g_key_file_save_to_file (meta, to, &error))
+    {
+      g_printerr ("%s: %s\n", to, error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /* ---- Measuring ------------------------------------------------------ */
 
 typedef struct {
@@ -553,7 +585,8 @@ run_size (Size       *size,
   g_autofree char *sav = g_strdup_printf ("%s/s-%s.sav", dir, label);
   g_autofree char *pdf = g_strdup_printf ("%s/r-%s.pdf", dir, label);
   g_autofree char *log = g_strdup_printf ("%s/log", dir);
-  g_autofree char *meta = g_build_filename (demo_dir, "survey-meta.ini", NULL);
+  g_autofree char *demo_meta = g_build_filename (demo_dir, "survey-meta.ini", NULL);
+  g_autofree char *meta = g_strdup_printf ("%s/meta-%s.ini", dir, label);
   g_autofree char *codebook = g_build_filename (demo_dir, "codebook.csv", NULL);
   g_autofree char *rm_project = g_strdup_printf ("rm -f '%s'", project);
   const char *help[] = { "evalkit", "--help", NULL };
@@ -579,7 +612,8 @@ run_size (Size       *size,
     }
   else
     {
-      if (!write_resampled (source, sav, size->n_rows))
+      if (!write_resampled (source, sav, size->n_rows) ||
+          !write_meta (demo_meta, meta, size->n_rows, source->n_rows))
         return FALSE;
       size->sav_mb = g_stat (sav, &st) == 0 ? st.st_size / 1e6 : 0;
       printf ("# %s: resampled .sav %.1f MB written in %.1f s\n", label, size->sav_mb, now () - t0);
@@ -627,6 +661,7 @@ run_size (Size       *size,
   }
   g_unlink (project);
   g_unlink (log);
+  g_unlink (meta);
   return TRUE;
 }
 
