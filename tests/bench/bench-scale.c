@@ -29,7 +29,8 @@
  *   EVK_BENCH=1 meson test -C _build --benchmark scale -v
  *   EVK_BENCH=1 EVK_BENCH_5M=1 meson test -C _build --benchmark scale -v
  *
- * EVK_BENCH_SIZES=10000,100000 replaces the list of sizes. Targets (issue
+ * EVK_BENCH_SIZES=10000,100000 replaces the list of sizes; EVK_BENCH_KEEP
+ * keeps the projects (and says where). Targets (issue
  * 21), each printed as a TAP line, exit 1 when one is missed:
  *   - info, variables and both tables at 1M and above: under 0.2 s, and
  *     peak RSS within 32 MB of the bare start plus twice the columns read;
@@ -659,7 +660,11 @@ run_size (Size       *size,
 
     g_unlink (en);
   }
-  g_unlink (project);
+  /* EVK_BENCH_KEEP keeps the projects, to profile a command on them. */
+  if (g_getenv ("EVK_BENCH_KEEP") == NULL)
+    g_unlink (project);
+  else
+    printf ("# kept %s\n", project);
   g_unlink (log);
   g_unlink (meta);
   return TRUE;
@@ -837,7 +842,8 @@ main (int    argc,
         g_rmdir (dir);
         return 1;
       }
-  g_rmdir (dir);
+  if (g_getenv ("EVK_BENCH_KEEP") == NULL)
+    g_rmdir (dir);
 
   print_table ((Size *) sizes->data, sizes->len);
   check_targets ((Size *) sizes->data, sizes->len);
