@@ -129,12 +129,9 @@ get_numeric (EvkStats    *stats,
                    _("survey “%s” has no variable %s"), stats->survey->name, name);
       return NULL;
     }
-  if (variable->column == NULL)
-    {
-      g_set_error (error, EVK_MODEL_ERROR, EVK_MODEL_ERROR_INVALID,
-                   _("variable %s holds text, not codes"), name);
-      return NULL;
-    }
+  /* A survey loaded without its data reads the column now, once. */
+  if (evk_survey_get_column (stats->survey, variable, error) == NULL)
+    return NULL;
   return variable;
 }
 
