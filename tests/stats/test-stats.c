@@ -308,12 +308,79 @@ test_privacy (void)
   g_assert_no_error (error);
 }
 
+/* A frequency table counts an i8 or i16 column by its codes in one pass,
+ * and any other kind row by row: the same values at every width give the
+ * same table, under every base, in a group, with codes beyond the
+ * labels, and with a label that no answer has. */
+static void
+test_frequency_at_every_width (void)
+{
+  static const double values[] = { 1, 2, 5, 5, 6, 6, 7, NAN, 3, 4, 120, 0, -3, 2, 2, NAN, 7, 1 };
+  static const EvkBase bases[] = { EVK_BASE_VALID, EVK_BASE_WITH_DONT_KNOW, EVK_BASE_ALL };
+  static const double widen[] = { 0, 1000, 100000, 0.5 };   /* i8, i16, i32, f64 */
+  g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(EvkRows) group = evk_rows_new_all (G_N_ELEMENTS (values));
+
+  for (guint i = 0; i < G_N_ELEMENTS (values); i += 3)
+    group->selected[i] = 0;
+  evk_rows_recount (group);
+
+  for (guint w = 0; w < G_N_ELEMENTS (widen); w++)
+    {
+      g_autoptr(EvkSurvey) survey = evk_survey_new ("widths");
+      g_autoptr(EvkStats) stats = NULL;
+      g_autoptr(GString) text = g_string_new (NULL);
+      EvkVariable *v = evk_survey_add_variable (survey, "q", EVK_VARIABLE_NUMERIC);
+
+      /* The first value makes the column as wide as the case asks for,
+       * and is then set to the first answer. */
+      survey->n_rows = G_N_ELEMENTS (values);
+      evk_column_append (v->column, widen[w]);
+      for (guint i = 1; i < G_N_ELEMENTS (values); i++)
+        evk_column_append (v->column, values[i]);
+      evk_column_set (v->column, 0, values[0]);
+      g_assert_cmpint (evk_column_get_kind (v->column), ==, (EvkColumnKind) w);
+      evk_variable_add_missing (v, 6, 6, EVK_MISSING_DONT_KNOW);
+      evk_variable_add_missing (v, 7, 7, EVK_MISSING_NOT_RELEVANT);
+      for (guint k = 1; k <= 9; k++)
+        {
+          EvkValueLabel *label = evk_variable_add_value_label (v, k, NULL);
+          g_autofree char *name = g_strdup_printf ("code %u", k);
+
+          evk_localized_set (label->label, "en", name);
+        }
+
+      stats = evk_stats_new (survey);
+      for (guint g = 0; g < 2; g++)
+        for (guint b = 0; b < G_N_ELEMENTS (bases); b++)
+          {
+            g_autoptr(GError) error = NULL;
+            g_autoptr(EvkTable) table = NULL;
+            g_autofree char *csv = NULL;
+
+            evk_stats_set_small_cell (stats, 0);
+            evk_stats_set_group (stats, g == 0 ? NULL : group, NULL);
+            evk_stats_set_base (stats, bases[b]);
+            table = evk_stats_frequency (stats, "q", &error);
+            g_assert_no_error (error);
+            csv = evk_table_to_csv (table, "en");
+            g_string_append_printf (text, "%s\nbase %g n %u\n", csv, table->base, table->n_base);
+          }
+      g_ptr_array_add (texts, g_string_free (g_steal_pointer (&text), FALSE));
+    }
+  g_test_message ("%s", (const char *) g_ptr_array_index (texts, 0));
+  g_assert_nonnull (strstr (g_ptr_array_index (texts, 0), "120"));
+  for (guint w = 1; w < texts->len; w++)
+    g_assert_cmpstr (g_ptr_array_index (texts, w), ==, g_ptr_array_index (texts, 0));
+}
+
 int
 main (int    argc,
       char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/evk/stats/frequency-bases", test_frequency_bases);
+  g_test_add_func ("/evk/stats/frequency-at-every-width", test_frequency_at_every_width);
   g_test_add_func ("/evk/stats/awareness-and-groups", test_awareness_and_groups);
   g_test_add_func ("/evk/stats/items-have-their-own-n", test_items_have_their_own_n);
   g_test_add_func ("/evk/stats/multiple-response", test_multiple_response);
