@@ -833,9 +833,33 @@ evk_stats_items (EvkStats            *stats,
     {
       EvkVariable *variable = g_ptr_array_index (variables, k);
       EvkTableEntry *row = evk_table_row (table, k);
+      g_autofree guint *counts = NULL;
 
       row->key = g_strdup (names[k]);
       copy_localized (row->label, variable->label);
+      /* Unweighted, small codes are counted in one pass (see count_codes). */
+      if (stats->weights == NULL && (counts = count_codes (variable->column, rows)) != NULL)
+        {
+          EvkColumnKind kind = evk_column_get_kind (variable->column);
+          guint n_codes = kind == EVK_COLUMN_I8 ? 1 << 8 : 1 << 16;
+
+          for (guint code = 1; code < n_codes; code++)
+            if (counts[code] > 0 && in_base (stats, variable, (double) ((gint) code + CODES_LOW (kind))))
+              row->n_base += counts[code];
+          row->base = row->n_base;
+          for (guint c = 0; c < categories->len; c++)
+            {
+              double v = g_array_index (categories, Category, c).value;
+              EvkCell *cell = evk_table_cell (table, k, c);
+
+              if (!in_base (stats, variable, v))
+                continue;
+              cell->n = code_count (counts, kind, v);
+              cell->count = cell->n;
+            }
+          table->n_base = MAX (table->n_base, row->n_base);
+          continue;
+        }
       for (guint i = 0; i < rows->n_rows; i++)
         {
           double v, w;
@@ -913,34 +937,70 @@ count_items (EvkStats            *stats,
       copy_localized (row->label, variable->label);
     }
 
-  for (guint i = 0; i < rows->n_rows; i++)
+  /* Unweighted, each item is one typed pass over its column, as a filter
+   * is (evk_column_match): "v == counted" is the range [counted,
+   * counted], and "answered" any value at all. */
+  if (stats->weights == NULL)
     {
-      gboolean answered = FALSE;
-      double w;
+      g_autofree guint8 *hit = g_malloc (MAX (rows->n_rows, 1));
+      g_autofree guint8 *any = base_answered ? g_malloc0 (MAX (rows->n_rows, 1)) : NULL;
+      const double range[2] = { counted, counted };
 
-      if (!rows->selected[i])
-        continue;
-      w = weight (stats, i);
       for (guint k = 0; k < n; k++)
         {
-          double v = evk_column_get (((EvkVariable *) g_ptr_array_index (variables, k))->column, i);
+          EvkColumn *column = ((EvkVariable *) g_ptr_array_index (variables, k))->column;
+          EvkCell *cell = evk_table_cell (table, k, 0);
+          guint hits = 0;
 
-          if (!isnan (v))
-            answered = TRUE;
-          if (v == counted)
+          evk_column_match (column, range, 1, FALSE, hit);
+          for (guint i = 0; i < rows->n_rows; i++)
+            hits += hit[i] & rows->selected[i];
+          cell->n = hits;
+          cell->count = hits;
+          answers += hits;
+          if (any != NULL)
             {
-              EvkCell *cell = evk_table_cell (table, k, 0);
-              cell->count += w;
-              cell->n++;
-              answers += w;
+              evk_column_match (column, NULL, 0, TRUE, hit);
+              for (guint i = 0; i < rows->n_rows; i++)
+                any[i] |= hit[i];
             }
         }
-      if (answered || !base_answered)
-        {
-          table->base += w;
-          table->n_base++;
-        }
+      if (any != NULL)
+        for (guint i = 0; i < rows->n_rows; i++)
+          table->n_base += any[i] & rows->selected[i];
+      else
+        table->n_base = rows->n_selected;
+      table->base = table->n_base;
     }
+  else
+    for (guint i = 0; i < rows->n_rows; i++)
+      {
+        gboolean answered = FALSE;
+        double w;
+
+        if (!rows->selected[i])
+          continue;
+        w = weight (stats, i);
+        for (guint k = 0; k < n; k++)
+          {
+            double v = evk_column_get (((EvkVariable *) g_ptr_array_index (variables, k))->column, i);
+
+            if (!isnan (v))
+              answered = TRUE;
+            if (v == counted)
+              {
+                EvkCell *cell = evk_table_cell (table, k, 0);
+                cell->count += w;
+                cell->n++;
+                answers += w;
+              }
+          }
+        if (answered || !base_answered)
+          {
+            table->base += w;
+            table->n_base++;
+          }
+      }
 
   finish_shares (table, FALSE);
   if (base_answered)
