@@ -9,6 +9,7 @@
 
 #include <glib/gi18n-lib.h>
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "evk-localized.h"
@@ -250,6 +251,61 @@ parse_words (const char  *text,
         g_ptr_array_add (spec->args, g_strdup (words[i]));
     }
   return TRUE;
+}
+
+static int
+compare_strings (const void *a,
+                 const void *b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+static void
+append_word (GString    *out,
+             const char *word)
+{
+  gboolean plain = *word != '\0';
+
+  for (const char *p = word; *p != '\0' && plain; p++)
+    plain = g_ascii_isalnum (*p) || strchr ("_-.,:/+=", *p) != NULL;
+  if (out->len > 0)
+    g_string_append_c (out, ' ');
+  if (plain)
+    g_string_append (out, word);
+  else
+    {
+      g_autofree char *quoted = g_shell_quote (word);
+
+      g_string_append (out, quoted);
+    }
+}
+
+char *
+evk_table_spec_canonical (const char *text)
+{
+  g_autoptr(GPtrArray) args = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GHashTable) options = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autofree char *kind = NULL;
+  g_autofree gpointer *keys = NULL;
+  g_autoptr(GString) out = g_string_new (NULL);
+  Spec spec = { NULL, NULL, NULL, args, options, NULL };
+  guint n_keys;
+
+  if (!parse_words (text, &spec, &kind, NULL))
+    return NULL;
+  append_word (out, kind);
+  for (guint i = 0; i < args->len; i++)
+    append_word (out, g_ptr_array_index (args, i));
+  keys = g_hash_table_get_keys_as_array (options, &n_keys);
+  qsort (keys, n_keys, sizeof (gpointer), compare_strings);
+  for (guint i = 0; i < n_keys; i++)
+    {
+      g_autofree char *option = g_strdup_printf ("%s=%s", (const char *) keys[i],
+                                                 (const char *) g_hash_table_lookup (options, keys[i]));
+
+      append_word (out, option);
+    }
+  return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
 gboolean

@@ -62,6 +62,12 @@ const EvkRows  *evk_table_source_get_rows     (EvkTableSource  *source,
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (EvkTableSource, evk_table_source_free)
 const char *evk_table_spec_grammar (void);
+/* The words of a table in one order: its kind and arguments as written,
+ * then its options sorted by name, each word quoted only where it must
+ * be. Two texts that describe the same table (other spacing, quoting or
+ * order of options) have the same canonical text, which describes that
+ * table too. NULL when text does not parse. */
+char       *evk_table_spec_canonical (const char *text);
 /* Whether the words of a table draw for the strategy group KEY (group=KEY,
  * or KEY among groups=…); FALSE for words that do not read. */
 gboolean    evk_table_spec_names_group (const char *text,
