@@ -241,6 +241,38 @@ test_spec_names_group (void)
   g_assert_false (evk_table_spec_names_group ("awareness 7 group=\"", "small"));
 }
 
+/* One text per table: options sorted, words quoted only where they must
+ * be; and the canonical text is a spec of the same table. */
+static void
+test_spec_canonical (void)
+{
+  static const struct {
+    const char *spec;
+    const char *canonical;
+  } cases[] = {
+    { "frequency q72", "frequency q72" },
+    { "  frequency   q72  group=small ", "frequency q72 group=small" },
+    { "awareness 7 group=small base=valid", "awareness 7 base=valid group=small" },
+    { "awareness 7 base=valid 'group=small'", "awareness 7 base=valid group=small" },
+    { "count q16_1..q16_12 filter=\"q72 in 4..5\"", "count q16_1..q16_12 'filter=q72 in 4..5'" },
+    { "count q16_1..q16_12 'filter=q72 in 4..5'", "count q16_1..q16_12 'filter=q72 in 4..5'" },
+    { "crosstab q72 groups=all,small small=8", "crosstab q72 groups=all,small small=8" },
+    { "frequency \"it's\"", "frequency 'it'\\''s'" },
+    { "frequency Q=1", "frequency Q=1" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *canonical = evk_table_spec_canonical (cases[i].spec);
+      g_autofree char *again = evk_table_spec_canonical (canonical);
+
+      g_assert_cmpstr (canonical, ==, cases[i].canonical);
+      g_assert_cmpstr (again, ==, canonical);
+    }
+  g_assert_null (evk_table_spec_canonical ("awareness 7 group=\""));
+  g_assert_null (evk_table_spec_canonical (""));
+}
+
 /* Personal variables and free text are never tabulated; a group smaller
  * than the threshold (even an empty one) gives no table; every
  * respondent is not a group that singles anyone out. */
@@ -508,6 +540,7 @@ main (int    argc,
   g_test_add_func ("/evk/stats/weights-and-representativity", test_weights_and_representativity);
   g_test_add_func ("/evk/stats/format", test_format);
   g_test_add_func ("/evk/stats/spec-names-group", test_spec_names_group);
+  g_test_add_func ("/evk/stats/spec-canonical", test_spec_canonical);
   g_test_add_func ("/evk/stats/privacy", test_privacy);
   return g_test_run ();
 }
