@@ -68,7 +68,7 @@ reload (EvkCommentModel *self)
   g_autoptr(GPtrArray) comments = NULL;
 
   g_clear_pointer (&self->reviewer, g_free);
-  self->review_copy = evk_store_is_review_copy (get_store (self), &self->reviewer);
+  self->review_copy = evk_project_is_review_copy (self->project, &self->reviewer);
   update_author (self);
 
   comments = evk_comments_list (get_store (self), FALSE, &error);

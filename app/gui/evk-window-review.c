@@ -300,13 +300,13 @@ make_copy_thread (GTask        *task,
 {
   ReviewTask *data = task_data;
   g_autoptr(GError) error = NULL;
-  EvkStore *store = evk_store_open (data->project_path, EVK_STORE_OPEN_READ_ONLY, &error);
+  g_autoptr(EvkProject) project = evk_project_open_read_only (data->project_path, &error);
 
-  if (store == NULL || !evk_review_copy_write (store, data->out_path, data->reviewer, &error))
+  if (project == NULL ||
+      !evk_review_copy_write (evk_project_get_store (project), data->out_path, data->reviewer, &error))
     g_task_return_error (task, g_steal_pointer (&error));
   else
     g_task_return_boolean (task, TRUE);
-  g_clear_pointer (&store, evk_store_free);
 }
 
 static void
@@ -464,9 +464,9 @@ merge_thread (GTask        *task,
 {
   ReviewTask *data = task_data;
   g_autoptr(GError) error = NULL;
-  EvkStore *store = evk_store_open (data->project_path, EVK_STORE_OPEN_DEFAULT, &error);
+  g_autoptr(EvkProject) project = evk_project_open (data->project_path, &error);
 
-  if (store == NULL)
+  if (project == NULL)
     {
       g_task_return_error (task, g_steal_pointer (&error));
       return;
@@ -476,7 +476,7 @@ merge_thread (GTask        *task,
     {
       guint n_added = 0;
 
-      if (!evk_review_merge (store, data->copies[i], &n_added, &error))
+      if (!evk_review_merge (evk_project_get_store (project), data->copies[i], &n_added, &error))
         {
           g_ptr_array_add (data->errors, naming_file (data->copies[i], error->message));
           g_clear_error (&error);
@@ -485,7 +485,6 @@ merge_thread (GTask        *task,
       data->n_merged += n_added;
       data->n_copies_merged++;
     }
-  evk_store_free (store);
   g_task_return_boolean (task, TRUE);
 }
 

@@ -267,7 +267,7 @@ evk_workspace_new (EvkProject  *project,
 
   self->project = g_object_ref (project);
   self->source = evk_table_source_new (project);
-  self->review_copy = evk_store_is_review_copy (evk_project_get_store (project), NULL);
+  self->review_copy = evk_project_is_review_copy (project, NULL);
   if (!load_strategy (self, error) || !load_survey (self, error))
     return NULL;
   load_documents (self);
