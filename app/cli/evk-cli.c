@@ -19,6 +19,7 @@
 #include "evk-demo.h"
 #include "evk-localized.h"
 #include "evk-project.h"
+#include "evk-pdf-comments.h"
 #include "evk-report.h"
 #include "evk-report-outline.h"
 
@@ -74,6 +75,8 @@ static const Command commands[] = {
   { "merge-review", N_("PROJECT COPY…"),
     N_("Bring the comments of review copies into the project"), evk_cli_merge_review },
   { "resolve", N_("PROJECT ID"), N_("Mark a comment resolved (or with --reopen open again)"), evk_cli_resolve },
+  { "import-pdf-comments", N_("PROJECT DRAFT.pdf"),
+    N_("Import the comments reviewers added to a draft PDF in any viewer"), evk_cli_import_pdf_comments },
   { "report", N_("PROJECT --out FILE.pdf"), N_("Render the report as PDF"), run_report },
   { "export-report", N_("PROJECT DIR"),
     N_("Write the report’s outline, title page and narrative to a folder"), run_export_report },
@@ -389,6 +392,7 @@ run_report (int    argc,
   g_autofree char *lang = NULL;
   g_autofree char *out = NULL;
   gboolean draft = FALSE;
+  g_autoptr(GPtrArray) notes = NULL;
   EvkReportOptions options;
   int status;
   const GOptionEntry entries[] = {
@@ -409,7 +413,9 @@ run_report (int    argc,
   if (out == NULL)
     return evk_cli_usage_error (context, _("--out FILE is required"));
 
-  project = evk_project_open_read_only (argv[1], &error);
+  /* A draft records in the project where its places are, so that the
+   * comments made in it can come back. */
+  project = draft ? evk_project_open (argv[1], &error) : evk_project_open_read_only (argv[1], &error);
   if (project == NULL || (strategy = evk_project_load_strategy (project, &error)) == NULL)
     return evk_cli_fail (error);
   if (lang != NULL && !g_str_equal (lang, "all") &&
@@ -421,6 +427,11 @@ run_report (int    argc,
 
   evk_report_options_init (&options);
   options.draft = draft;
+  /* The open comments show on the draft, so reviewers see each other's
+   * points. */
+  if (draft && (notes = evk_pdf_comments_notes (project, &error)) == NULL)
+    return evk_cli_fail (error);
+  options.notes = notes;
 
   if (lang == NULL || g_str_equal (lang, "all"))
     {

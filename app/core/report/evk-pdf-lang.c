@@ -1,4 +1,4 @@
-/* evk-pdf-lang.c: the document language of a finished PDF, by incremental update
+/* evk-pdf-lang.c: the document language (and a draft's id and notes) of a finished PDF, by incremental update
  *
  * Copyright 2026 The Evalkit developers
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "evk-draft-map.h"
 #include "evk-pdf-lang.h"
 
 static const char *
@@ -100,18 +101,378 @@ valid_language (const char *lang)
   return *lang != '\0';
 }
 
-gboolean
-evk_pdf_set_language (const char  *path,
-                      const char  *lang,
-                      GError     **error)
+/* Where the dictionary of object number starts ("<<") and ends, in its
+ * latest revision. Only for the files cairo writes (and our own updates):
+ * the object header at a line start, the dictionary right after it. */
+static const char *
+object_dictionary (const char  *contents,
+                   gsize        length,
+                   guint64      number,
+                   const char **dict_end)
+{
+  g_autofree char *head = g_strdup_printf ("\n%" G_GUINT64_FORMAT " 0 obj", number);
+  const char *end = contents + length;
+  const char *p = find_last (contents, length, head);
+
+  if (p == NULL)
+    return NULL;
+  p += strlen (head);
+  while (p < end && g_ascii_isspace (*p))
+    p++;
+  if (end - p < 2 || p[0] != '<' || p[1] != '<')
+    return NULL;
+  *dict_end = dictionary_end (p, end);
+  return *dict_end != NULL ? p : NULL;
+}
+
+/* The value after key in a dictionary's text, past white space. */
+static const char *
+dictionary_value (const char *dict,
+                  const char *key)
+{
+  gsize n = strlen (key);
+
+  for (const char *p = strstr (dict, key); p != NULL; p = strstr (p + 1, key))
+    {
+      /* "/Type" must not match "/TypeX". */
+      if (g_ascii_isalnum (p[n]))
+        continue;
+      p += n;
+      while (g_ascii_isspace (*p))
+        p++;
+      return p;
+    }
+  return NULL;
+}
+
+typedef struct {
+  guint64 number;
+  double  height;
+} PdfPage;
+
+/* The pages in order, walking the page tree from node. */
+static gboolean
+collect_pages (const char *contents,
+               gsize       length,
+               guint64     node,
+               double      height,
+               guint       depth,
+               GArray     *pages)
+{
+  const char *dict, *dict_end, *type, *kids, *box;
+  g_autofree char *text = NULL;
+
+  if (depth > 16)
+    return FALSE;
+  dict = object_dictionary (contents, length, node, &dict_end);
+  if (dict == NULL)
+    return FALSE;
+  text = g_strndup (dict + 2, dict_end - 2 - (dict + 2));
+  box = dictionary_value (text, "/MediaBox");
+  if (box != NULL && *box == '[')
+    {
+      char *after;
+      double v[4];
+
+      box++;
+      for (int i = 0; i < 4; i++)
+        {
+          v[i] = g_ascii_strtod (box, &after);
+          if (after == box)
+            return FALSE;
+          box = after;
+        }
+      height = v[3] - v[1];
+    }
+  type = dictionary_value (text, "/Type");
+  if (type != NULL && g_str_has_prefix (type, "/Page") && !g_str_has_prefix (type, "/Pages"))
+    {
+      PdfPage page = { node, height };
+
+      if (height <= 0)
+        return FALSE;
+      g_array_append_val (pages, page);
+      return TRUE;
+    }
+  kids = dictionary_value (text, "/Kids");
+  if (kids == NULL || *kids != '[')
+    return FALSE;
+  for (const char *p = kids + 1; *p != ']';)
+    {
+      char *after;
+      guint64 kid;
+
+      while (g_ascii_isspace (*p))
+        p++;
+      if (*p == ']')
+        break;
+      kid = g_ascii_strtoull (p, &after, 10);
+      if (after == p)
+        return FALSE;
+      p = after;
+      g_ascii_strtoull (p, &after, 10);
+      if (after == p)
+        return FALSE;
+      p = after;
+      while (g_ascii_isspace (*p))
+        p++;
+      if (*p != 'R')
+        return FALSE;
+      p++;
+      if (!collect_pages (contents, length, kid, height, depth + 1, pages))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* A text string as PDF wants one that may hold any character: UTF-16BE
+ * with its byte order mark, in hex. */
+static void
+append_text_string (GString    *out,
+                    const char *text)
+{
+  g_autofree gunichar2 *utf16 = g_utf8_to_utf16 (text != NULL ? text : "", -1, NULL, NULL, NULL);
+
+  g_string_append (out, "<FEFF");
+  for (const gunichar2 *u = utf16; u != NULL && *u != 0; u++)
+    g_string_append_printf (out, "%04X", (unsigned) *u);
+  g_string_append_c (out, '>');
+}
+
+static void
+append_number (GString *out,
+               double   value)
+{
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+
+  /* Locale-free: a decimal comma would break the file. */
+  g_string_append (out, g_ascii_formatd (buffer, sizeof buffer, "%.2f", value));
+}
+
+static void
+append_date (GString    *out,
+             const char *key,
+             const char *iso_date)
+{
+  g_autoptr(GDateTime) date = iso_date != NULL ? g_date_time_new_from_iso8601 (iso_date, NULL) : NULL;
+  g_autoptr(GDateTime) utc = date != NULL ? g_date_time_to_utc (date) : NULL;
+  g_autofree char *text = utc != NULL ? g_date_time_format (utc, "D:%Y%m%d%H%M%SZ") : NULL;
+
+  if (text != NULL)
+    g_string_append_printf (out, " %s (%s)", key, text);
+}
+
+typedef struct {
+  guint64 number;
+  gsize   offset;
+} XrefEntry;
+
+static int
+compare_entries (gconstpointer a,
+                 gconstpointer b)
+{
+  guint64 x = ((const XrefEntry *) a)->number, y = ((const XrefEntry *) b)->number;
+
+  return x < y ? -1 : x > y;
+}
+
+/* The notes' annotations and the pages that list them, appended to update
+ * (whose first byte will be at base in the file). */
+static gboolean
+append_notes (const char       *path,
+              const char       *contents,
+              gsize             length,
+              const char       *catalog,
+              GString          *update,
+              gsize             base,
+              guint64          *size,
+              GArray           *xref,
+              const EvkPdfNote *notes,
+              guint             n_notes,
+              GError          **error)
+{
+  g_autoptr(GArray) pages = g_array_new (FALSE, FALSE, sizeof (PdfPage));
+  g_autofree guint64 *numbers = g_new0 (guint64, n_notes);
+  guint64 root_pages;
+
+  if (!dictionary_ref (catalog, strlen (catalog), "/Pages", &root_pages) ||
+      !collect_pages (contents, length, root_pages, 0, 0, pages))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                   _("%s: the page tree could not be read"), path);
+      return FALSE;
+    }
+  for (guint i = 0; i < n_notes; i++)
+    {
+      if (notes[i].page < 1 || notes[i].page > pages->len || notes[i].uuid == NULL)
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                       _("%s: a note for page %u of %u"), path, notes[i].page, pages->len);
+          return FALSE;
+        }
+      numbers[i] = (*size)++;
+    }
+
+  /* Each page with notes in a new revision that lists them too. */
+  for (guint p = 0; p < pages->len; p++)
+    {
+      PdfPage *page = &g_array_index (pages, PdfPage, p);
+      g_autoptr(GString) refs = g_string_new (NULL);
+      g_autoptr(GString) dict = NULL;
+      const char *start, *end, *annots;
+      XrefEntry entry;
+
+      for (guint i = 0; i < n_notes; i++)
+        if (notes[i].page == p + 1)
+          g_string_append_printf (refs, " %" G_GUINT64_FORMAT " 0 R", numbers[i]);
+      if (refs->len == 0)
+        continue;
+      start = object_dictionary (contents, length, page->number, &end);
+      dict = g_string_new_len (start + 2, end - 2 - (start + 2));
+      annots = dictionary_value (dict->str, "/Annots");
+      if (annots == NULL)
+        g_string_append_printf (dict, " /Annots [%s ]", refs->str);
+      else if (*annots == '[' && strchr (annots, ']') != NULL)
+        g_string_insert (dict, strchr (annots, ']') - dict->str, refs->str);
+      else
+        {
+          /* cairo writes the array in the page; a reference to one is
+           * not what this code was written for. */
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                       _("%s: page %u has its annotations in an object of their own"), path, p + 1);
+          return FALSE;
+        }
+      entry.number = page->number;
+      entry.offset = base + update->len;
+      g_array_append_val (xref, entry);
+      g_string_append_printf (update, "%" G_GUINT64_FORMAT " 0 obj\n<<%s>>\nendobj\n", page->number, dict->str);
+    }
+
+  for (guint i = 0; i < n_notes; i++)
+    {
+      const EvkPdfNote *note = &notes[i];
+      PdfPage *page = &g_array_index (pages, PdfPage, note->page - 1);
+      XrefEntry entry = { numbers[i], base + update->len };
+
+      g_array_append_val (xref, entry);
+      g_string_append_printf (update, "%" G_GUINT64_FORMAT " 0 obj\n<< /Type /Annot /Subtype /Text /Rect [",
+                              numbers[i]);
+      append_number (update, note->x);
+      g_string_append_c (update, ' ');
+      append_number (update, page->height - note->y - 20);
+      g_string_append_c (update, ' ');
+      append_number (update, note->x + 20);
+      g_string_append_c (update, ' ');
+      append_number (update, page->height - note->y);
+      g_string_append_printf (update, "] /P %" G_GUINT64_FORMAT " 0 R /F 28 /Name /Comment /C [1 0.82 0.2] /Open false",
+                              page->number);
+      /* A UUID has only letters, digits and hyphens: a literal string. */
+      g_string_append_printf (update, " /NM (%s)", note->uuid);
+      g_string_append (update, " /T ");
+      append_text_string (update, note->author);
+      g_string_append (update, " /Contents ");
+      append_text_string (update, note->text);
+      if (note->subject != NULL)
+        {
+          g_string_append (update, " /Subj ");
+          append_text_string (update, note->subject);
+        }
+      append_date (update, "/M", note->date);
+      append_date (update, "/CreationDate", note->date);
+      /* A reply points at its note, as viewers thread them. */
+      for (guint k = 0; note->parent_uuid != NULL && k < n_notes; k++)
+        if (k != i && g_strcmp0 (notes[k].uuid, note->parent_uuid) == 0)
+          {
+            g_string_append_printf (update, " /IRT %" G_GUINT64_FORMAT " 0 R /RT /R", numbers[k]);
+            break;
+          }
+      g_string_append (update, " >>\nendobj\n");
+    }
+  return TRUE;
+}
+
+/* Removes "key value" from a dictionary's text, value a number, an array
+ * or a string without parentheses in it (the ones we write). */
+static void
+remove_key (GString    *keys,
+            const char *key)
+{
+  const char *value = dictionary_value (keys->str, key);
+  const char *at, *p;
+
+  if (value == NULL)
+    return;
+  /* The key itself: the last occurrence before its value. */
+  for (at = value - strlen (key); at > keys->str && strncmp (at, key, strlen (key)) != 0; at--)
+    ;
+  p = value;
+  if (*p == '[' || *p == '(')
+    {
+      const char *close = strchr (p, *p == '[' ? ']' : ')');
+
+      p = close != NULL ? close + 1 : p + 1;
+    }
+  else
+    while (*p == ' ' || g_ascii_isdigit (*p))
+      p++;
+  g_string_erase (keys, at - keys->str, p - at);
+}
+
+/* The Info dictionary again, with the draft's ids. */
+static gboolean
+append_info (const char *path,
+             const char *contents,
+             gsize       length,
+             const char *trailer_text,
+             const char *doc_id,
+             const char *project_id,
+             GString    *update,
+             gsize       base,
+             GArray     *xref,
+             GError    **error)
+{
+  g_autoptr(GString) keys = NULL;
+  const char *dict, *dict_end;
+  guint64 info;
+  XrefEntry entry;
+
+  if (!dictionary_ref (trailer_text, strlen (trailer_text), "/Info", &info) ||
+      (dict = object_dictionary (contents, length, info, &dict_end)) == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, _("%s: the document information was not found"), path);
+      return FALSE;
+    }
+  keys = g_string_new_len (dict + 2, dict_end - 2 - (dict + 2));
+  remove_key (keys, "/EvalkitDocId");
+  remove_key (keys, "/EvalkitProjectId");
+  /* UUIDs: letters, digits and hyphens make a plain literal string. */
+  g_string_append_printf (keys, " /EvalkitDocId (%s)", doc_id);
+  if (project_id != NULL && g_uuid_string_is_valid (project_id))
+    g_string_append_printf (keys, " /EvalkitProjectId (%s)", project_id);
+  entry.number = info;
+  entry.offset = base + update->len;
+  g_array_append_val (xref, entry);
+  g_string_append_printf (update, "%" G_GUINT64_FORMAT " 0 obj\n<<%s >>\nendobj\n", info, keys->str);
+  return TRUE;
+}
+
+static gboolean
+append_revision (const char        *path,
+                 const char        *lang,
+                 const char        *doc_id,
+                 const char        *project_id,
+                 const EvkPdfNote  *notes,
+                 guint              n_notes,
+                 GError           **error)
 {
   g_autofree char *contents = NULL;
   g_autoptr(GString) update = NULL;
+  g_autoptr(GArray) xref = g_array_new (FALSE, FALSE, sizeof (XrefEntry));
   g_autofree char *object_head = NULL;
   const char *end, *startxref, *trailer, *trailer_dict, *trailer_end, *object, *dict, *dict_end;
   const char *lang_key;
   gsize length;
-  guint64 prev, root;
+  guint64 prev, root, size = 0;
   char *after;
 
   if (!valid_language (lang))
@@ -145,6 +506,12 @@ evk_pdf_set_language (const char  *path,
                    _("%s: the trailer has no /Root"), path);
       return FALSE;
     }
+  if (n_notes > 0 && !dictionary_ref (trailer_dict, trailer_end - trailer_dict, "/Size", &size))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                   _("%s: the trailer has no /Size"), path);
+      return FALSE;
+    }
 
   /* The catalog's latest revision: the last "N 0 obj" in the file. */
   object_head = g_strdup_printf ("\n%" G_GUINT64_FORMAT " 0 obj", root);
@@ -162,7 +529,7 @@ evk_pdf_set_language (const char  *path,
   if (contents[length - 1] != '\n')
     g_string_append_c (update, '\n');
   {
-    gsize offset = length + update->len;
+    XrefEntry entry = { root, length + update->len };
     g_autofree char *catalog = g_strndup (dict + 2, dict_end - 2 - (dict + 2));
     g_autofree char *trailer_text = g_strndup (trailer_dict + 2, trailer_end - 2 - (trailer_dict + 2));
     GString *keys = g_string_new (catalog);
@@ -183,24 +550,43 @@ evk_pdf_set_language (const char  *path,
     g_string_append_printf (update, "%" G_GUINT64_FORMAT " 0 obj\n<<%s /Lang (%s) >>\nendobj\n",
                             root, keys->str, lang);
     g_string_free (keys, TRUE);
+    g_array_append_val (xref, entry);
+
+    if (doc_id != NULL &&
+        !append_info (path, contents, length, trailer_text, doc_id, project_id, update, length, xref, error))
+      return FALSE;
+    if (n_notes > 0 &&
+        !append_notes (path, contents, length, catalog, update, length, &size, xref, notes, n_notes, error))
+      return FALSE;
 
     {
-      gsize xref = length + update->len;
+      gsize xref_offset = length + update->len;
       GString *trailer_keys = g_string_new (trailer_text);
-      const char *old_prev = strstr (trailer_keys->str, "/Prev");
 
-      if (old_prev != NULL)
+      remove_key (trailer_keys, "/Prev");
+      g_string_append (update, "xref\n");
+      g_array_sort (xref, compare_entries);
+      for (guint i = 0; i < xref->len; i++)
         {
-          const char *p = old_prev + 5;
+          XrefEntry *e = &g_array_index (xref, XrefEntry, i);
 
-          while (*p == ' ' || g_ascii_isdigit (*p))
-            p++;
-          g_string_erase (trailer_keys, old_prev - trailer_keys->str, p - old_prev);
+          g_string_append_printf (update, "%" G_GUINT64_FORMAT " 1\n%010" G_GSIZE_FORMAT " 00000 n \n",
+                                  e->number, e->offset);
         }
-      g_string_append_printf (update, "xref\n%" G_GUINT64_FORMAT " 1\n%010" G_GSIZE_FORMAT " 00000 n \n",
-                              root, offset);
+      if (n_notes > 0)
+        {
+          remove_key (trailer_keys, "/Size");
+          g_string_append_printf (trailer_keys, " /Size %" G_GUINT64_FORMAT, size);
+        }
+      if (doc_id != NULL)
+        {
+          g_autofree char *hex = evk_draft_doc_id_to_hex (doc_id);
+
+          remove_key (trailer_keys, "/ID");
+          g_string_append_printf (trailer_keys, " /ID [<%s> <%s>]", hex, hex);
+        }
       g_string_append_printf (update, "trailer\n<<%s /Prev %" G_GUINT64_FORMAT " >>\nstartxref\n%"
-                              G_GSIZE_FORMAT "\n%%%%EOF\n", trailer_keys->str, prev, xref);
+                              G_GSIZE_FORMAT "\n%%%%EOF\n", trailer_keys->str, prev, xref_offset);
       g_string_free (trailer_keys, TRUE);
     }
   }
@@ -218,4 +604,26 @@ evk_pdf_set_language (const char  *path,
       }
   }
   return TRUE;
+}
+
+gboolean
+evk_pdf_set_language (const char  *path,
+                      const char  *lang,
+                      GError     **error)
+{
+  return append_revision (path, lang, NULL, NULL, NULL, 0, error);
+}
+
+gboolean
+evk_pdf_finish_draft (const char        *path,
+                      const char        *lang,
+                      const char        *doc_id,
+                      const char        *project_id,
+                      const EvkPdfNote  *notes,
+                      guint              n_notes,
+                      GError           **error)
+{
+  g_return_val_if_fail (doc_id != NULL && g_uuid_string_is_valid (doc_id), FALSE);
+
+  return append_revision (path, lang, doc_id, project_id, notes, n_notes, error);
 }

@@ -19,4 +19,30 @@ gboolean evk_pdf_set_language (const char  *path,
                                const char  *lang,
                                GError     **error);
 
+/* A comment shown on a draft as a PDF text annotation (a sticky note). */
+typedef struct {
+  guint       page;          /* 1-based */
+  double      x, y;          /* the icon's top-left corner: points from the page's top-left */
+  const char *uuid;          /* /NM: the comment it shows, so an import knows it */
+  const char *parent_uuid;   /* /IRT: the note it answers, among the same notes; or NULL */
+  const char *author;        /* /T */
+  const char *date;          /* ISO 8601: /M and /CreationDate; or NULL */
+  const char *subject;       /* /Subj: what it is about; or NULL */
+  const char *text;          /* /Contents */
+} EvkPdfNote;
+
+/* The same revision for a draft: with /Lang, the document id (a UUID) as
+ * the first string of the trailer's /ID, which viewers keep when they save
+ * (the PDF standard asks them to), the document and project ids in the
+ * Info dictionary (EvalkitDocId, EvalkitProjectId: cairo 1.16 has no API
+ * for keys of one's own), and the notes as text annotations on their
+ * pages. */
+gboolean evk_pdf_finish_draft (const char        *path,
+                               const char        *lang,
+                               const char        *doc_id,
+                               const char        *project_id,
+                               const EvkPdfNote  *notes,
+                               guint              n_notes,
+                               GError           **error);
+
 G_END_DECLS

@@ -50,6 +50,9 @@ typedef struct {
   guint            figure;
   guint            table;
   guint            next_footnote;
+  /* The review places open at each heading level (1 chapter, 2 section,
+   * 3 subsection): a table or an unplaced figure belongs to the innermost. */
+  char            *places[4];
   const char      *context_file;    /* for errors: the narrative file and section */
   const char      *context_section;
   GError          *error;       /* the first error; the build stops at the next check */
@@ -75,6 +78,8 @@ block_free (EvkBlock *block)
   for (guint i = 0; i < G_N_ELEMENTS (block->group_names); i++)
     g_free (block->group_names[i]);
   g_free (block->alt);
+  g_free (block->place);
+  g_free (block->place_name);
   if (block->title_page != NULL)
     {
       EvkTitlePage *t = block->title_page;
@@ -224,6 +229,65 @@ add_block (Builder      *b,
   return block;
 }
 
+/* Review places (see EvkBlock). */
+
+static void
+close_places (Builder *b,
+              guint    level)
+{
+  for (guint i = level; i < G_N_ELEMENTS (b->places); i++)
+    g_clear_pointer (&b->places[i], g_free);
+}
+
+/* block opens place (owned) at level. */
+static void
+open_place (Builder  *b,
+            EvkBlock *block,
+            guint     level,
+            char     *place)
+{
+  close_places (b, level);
+  b->places[level] = g_strdup (place);
+  g_free (block->place);
+  block->place = place;
+  block->place_level = level;
+}
+
+static const char *
+current_place (Builder *b)
+{
+  for (guint i = G_N_ELEMENTS (b->places) - 1; i > 0; i--)
+    if (b->places[i] != NULL)
+      return b->places[i];
+  return NULL;
+}
+
+/* The heading of the chapter that block index is in. */
+static const char *
+chapter_name (Builder *b,
+              guint    index)
+{
+  for (guint i = MIN (index, b->doc->blocks->len); i > 0; i--)
+    {
+      EvkBlock *block = g_ptr_array_index (b->doc->blocks, i - 1);
+
+      if (block->kind == EVK_BLOCK_HEADING && block->level <= 1)
+        return block->title;
+    }
+  return NULL;
+}
+
+/* A figure or table: its own place, or the one it sits in. */
+static void
+place_leaf (Builder    *b,
+            EvkBlock   *block,
+            const char *place)
+{
+  g_free (block->place);
+  block->place = g_strdup (place != NULL ? place : current_place (b));
+  block->place_level = 0;
+}
+
 static EvkRichText *
 plain (Builder    *b,
        const char *text)
@@ -269,6 +333,12 @@ add_fact (Builder    *b,
 }
 
 static EvkBlock *
+last_block (Builder *b)
+{
+  return g_ptr_array_index (b->doc->blocks, b->doc->blocks->len - 1);
+}
+
+static EvkBlock *
 add_heading (Builder    *b,
              guint       level,
              const char *number,
@@ -283,6 +353,7 @@ add_heading (Builder    *b,
   block->anchor = g_strdup (anchor);
   block->in_toc = level <= 2;
   block->in_outline = level <= 2;
+  close_places (b, CLAMP (level, 1, 3));
   return block;
 }
 
@@ -370,6 +441,7 @@ add_md_table (Builder    *b,
   block->n_header_rows = md->n_header_rows;
   block->n_columns = md->n_columns;
   block->align = g_steal_pointer (&md->align);
+  place_leaf (b, block, NULL);
 }
 
 static void
@@ -605,13 +677,15 @@ caption_text (Builder    *b,
   return text;
 }
 
+/* place: the figure's review place, or NULL for the one it sits in. */
 static void
 add_figure (Builder      *b,
             EvkChartKind  kind,
             EvkTable    **tables,
             guint         n_tables,
             const char   *caption,
-            const char  **group_names)
+            const char  **group_names,
+            const char   *place)
 {
   g_autofree char *label = number_label (b, "Figure", ++b->figure);
   g_autofree char *n = figure_n (b, tables, n_tables);
@@ -632,6 +706,7 @@ add_figure (Builder      *b,
       block->group_names[t] = group_names != NULL ? g_strdup (group_names[t]) : NULL;
     }
   block->alt = g_strdup (full);
+  place_leaf (b, block, place);
   b->doc->n_figures++;
 }
 
@@ -650,6 +725,16 @@ compute (Builder    *b,
     g_set_error (&b->error, EVK_REPORT_ERROR, EVK_REPORT_ERROR_FIGURE,
                  _("%s: “%s”: %s"), what, spec, local_error->message);
   return table;
+}
+
+/* A survey's dictionary, as the render's tables read it: loaded once for
+ * the render (every language), not once per use. Borrowed; NULL if it
+ * cannot be read (the tables of it then say why). */
+static EvkSurvey *
+render_survey (Builder    *b,
+               const char *name)
+{
+  return evk_table_source_get_survey (evk_live_figures_get_source (b->figures), name, NULL);
 }
 
 static EvkBlock *
@@ -678,6 +763,7 @@ new_table (Builder    *b,
   if (widths != NULL)
     block->widths = g_memdup2 (widths, n_columns * sizeof (double));
   block->align = g_strdup (align);
+  place_leaf (b, block, NULL);
   b->doc->n_tables++;
   return block;
 }
@@ -980,7 +1066,11 @@ add_placed_figures (Builder    *b,
       what = g_strdup_printf (_("figure %s: caption"), figure->key);
       text = required_text (b, figure->caption, what);
       if (text != NULL)
-        add_figure (b, figure->kind, tables, n, text, names[0] != NULL ? names : NULL);
+        {
+          g_autofree char *figure_place = g_strdup_printf ("figure:%s", figure->key);
+
+          add_figure (b, figure->kind, tables, n, text, names[0] != NULL ? names : NULL, figure_place);
+        }
     }
 }
 
@@ -1000,7 +1090,7 @@ add_data_sources (Builder *b)
   table = new_table (b, word (b, "DataSources"), 2, header, widths, "lr");
   for (guint s = 0; surveys != NULL && surveys[s] != NULL; s++)
     {
-      g_autoptr(EvkSurvey) survey = evk_survey_load (b->store, surveys[s], FALSE, NULL);
+      EvkSurvey *survey = render_survey (b, surveys[s]);
       g_autofree char *n = NULL, *invited = NULL, *net = NULL, *rate = NULL, *title = NULL;
       const char *cells[2];
       const char *name;
@@ -1051,12 +1141,12 @@ add_representativity (Builder *b)
 {
   static const double widths[] = { 0.52, 0.16, 0.16, 0.16 };
   g_auto(GStrv) surveys = evk_survey_list (b->store, NULL);
-  g_autoptr(EvkSurvey) survey = NULL;
+  EvkSurvey *survey = NULL;
   g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
 
   if (surveys == NULL || surveys[0] == NULL || failed (b))
     return;
-  survey = evk_survey_load (b->store, surveys[0], FALSE, NULL);
+  survey = render_survey (b, surveys[0]);
   if (survey == NULL)
     return;
 
@@ -1274,6 +1364,7 @@ open_part (Builder        *b,
     open_chapter (b, title, NULL);
   else
     open_unnumbered (b, title, part->key);
+  open_place (b, last_block (b), 1, g_strdup_printf ("part:%s", part->key));
 }
 
 /* A narrative chapter: a heading per section, the section's text, the
@@ -1290,6 +1381,8 @@ add_chapter (Builder        *b,
       EvkOutlineSection *section = g_ptr_array_index (part->sections, i);
       g_autoptr(GHashTable) keep = NULL;
       const char *text = chapter_text (b, part->key, section->key, &keep);
+      g_autofree char *place = g_strdup_printf ("section:%s/%s", part->key, section->key);
+      guint first = b->doc->blocks->len;
 
       if (section->heading)
         {
@@ -1303,10 +1396,36 @@ add_chapter (Builder        *b,
           if (text == NULL && g_hash_table_size (keep) == 0 && section->include[0] == NULL && !placed)
             continue;
           open_section (b, required_text (b, section->title, what) ?: "", NULL);
+          open_place (b, last_block (b), 2, g_steal_pointer (&place));
+        }
+      else
+        {
+          close_places (b, 2);
+          b->places[2] = g_strdup (place);
         }
       add_markdown (b, text, part->key, section->key);
       add_includes (b, section->include);
       add_placed_figures (b, part->key, section->key);
+      /* A section without a heading starts where its text does; its
+       * figures keep places of their own. */
+      for (guint k = first; place != NULL && k < b->doc->blocks->len; k++)
+        {
+          EvkBlock *block = g_ptr_array_index (b->doc->blocks, k);
+
+          if (block->kind != EVK_BLOCK_FIGURE)
+            {
+              g_free (block->place);
+              block->place = g_steal_pointer (&place);
+              block->place_level = 2;
+              g_free (block->place_name);
+              /* Named without a second lookup that would count a
+               * missing text twice: its title if it has one, else its
+               * chapter's heading. */
+              block->place_name = g_strdup ((section->title != NULL ? evk_localized_get (section->title, b->lang) : NULL)
+                                            ?: chapter_name (b, first) ?: section->key);
+              break;
+            }
+        }
     }
 }
 
@@ -1344,7 +1463,8 @@ saved_chart_table (Builder       *b,
     return compute (b, chart->spec, what);
   if (failed (b))
     return NULL;
-  table = evk_project_compute_chart (b->project, chart, &local_error);
+  table = evk_project_compute_chart_from (b->project, evk_live_figures_get_source (b->figures), chart,
+                                          &local_error);
   if (table == NULL)
     {
       g_set_error (&b->error, EVK_REPORT_ERROR, EVK_REPORT_ERROR_FIGURE,
@@ -1384,7 +1504,11 @@ add_saved_charts (Builder    *b,
       alt = chart->alt_text != NULL ? evk_localized_get (chart->alt_text, b->lang) : NULL;
       if (caption == NULL)
         return;
-      add_figure (b, chart->kind, &table, 1, caption, NULL);
+      {
+        g_autofree char *place = g_strdup_printf ("chart:%s", chart->key);
+
+        add_figure (b, chart->kind, &table, 1, caption, NULL, place);
+      }
       if (alt != NULL && alt[0] != '\0')
         {
           EvkBlock *block = g_ptr_array_index (b->doc->blocks, b->doc->blocks->len - 1);
@@ -1432,7 +1556,7 @@ add_measure_charts (Builder    *b,
       if (table == NULL)
         return;
       caption = word_with (b, "FigureAwareness", "offer", label);
-      add_figure (b, EVK_CHART_AWARENESS, &table, 1, caption, NULL);
+      add_figure (b, EVK_CHART_AWARENESS, &table, 1, caption, NULL, NULL);
 
       if (evk_offer_get_variable (offer, EVK_ROLE_OUTCOME_MEMBERS) == NULL &&
           evk_offer_get_variable (offer, EVK_ROLE_OUTCOME_ACTIVITIES) == NULL)
@@ -1446,7 +1570,7 @@ add_measure_charts (Builder    *b,
       if (table_is_empty (table))
         continue;
       caption = word_with (b, "FigureOutcome", "offer", label);
-      add_figure (b, EVK_CHART_OUTCOME, &table, 1, caption, NULL);
+      add_figure (b, EVK_CHART_OUTCOME, &table, 1, caption, NULL, NULL);
     }
 }
 
@@ -1468,6 +1592,7 @@ add_measure (Builder        *b,
   gboolean charts_done = !evk_outline_part_flag (part, "Charts");
 
   open_section (b, measure_title (b, measure), anchor);
+  open_place (b, last_block (b), 2, g_strdup_printf ("measure:%u", measure->number));
   add_fact (b, word (b, "MeasureNumber"), number);
   status_line = note != NULL ? g_strdup_printf ("%s. %s", status_name (b, measure), note)
                              : g_strdup_printf ("%s.", status_name (b, measure));
@@ -1499,6 +1624,7 @@ add_measure (Builder        *b,
       if (text == NULL)
         continue;
       add_heading (b, 3, NULL, localized_text (b, section->name, section->key) ?: section->key, NULL);
+      open_place (b, last_block (b), 3, g_strdup_printf ("measure-section:%u/%s", measure->number, section->key));
       add_markdown (b, text, file, section->key);
       /* The survey's view of the measure goes with its results. */
       if (g_str_equal (section->key, "results") && !charts_done)
@@ -1527,6 +1653,7 @@ add_goal (Builder        *b,
   EvkBlock *table;
 
   open_chapter (b, goal_title (b, goal), anchor);
+  open_place (b, last_block (b), 1, g_strdup_printf ("goal:%s", goal->key));
   intro = chapter_text (b, file, "intro", &keep);
   if (intro == NULL && g_hash_table_size (keep) == 0)
     {
@@ -1685,7 +1812,7 @@ add_questionnaire (Builder        *b,
                    EvkOutlinePart *part)
 {
   g_auto(GStrv) surveys = evk_survey_list (b->store, NULL);
-  g_autoptr(EvkSurvey) survey = NULL;
+  EvkSurvey *survey = NULL;
   const char *exclude_text = evk_outline_part_option (part, "Exclude");
   g_auto(GStrv) exclude = NULL;
   g_autofree char *intro = NULL;
@@ -1694,7 +1821,7 @@ add_questionnaire (Builder        *b,
 
   if (surveys == NULL || surveys[0] == NULL || failed (b))
     return;
-  survey = evk_survey_load (b->store, surveys[0], FALSE, NULL);
+  survey = render_survey (b, surveys[0]);
   if (survey == NULL)
     return;
   exclude = g_strsplit (exclude_text != NULL ? exclude_text : "", ";", -1);
@@ -1902,7 +2029,8 @@ add_contents (Builder        *b,
   b->doc->toc_title = g_strdup (part_title (b, part));
   open_unnumbered (b, b->doc->toc_title, "contents");
   /* The table of contents does not list itself. */
-  ((EvkBlock *) g_ptr_array_index (b->doc->blocks, b->doc->blocks->len - 1))->in_toc = FALSE;
+  last_block (b)->in_toc = FALSE;
+  open_place (b, last_block (b), 1, g_strdup_printf ("part:%s", part->key));
   toc = add_block (b, EVK_BLOCK_TOC);
   toc->title = g_strdup (word (b, "Page"));
 }
@@ -1987,7 +2115,7 @@ add_status (Builder        *b,
   if (evk_outline_part_flag (part, "Chart") && !failed (b))
     {
       table = status_table (b);
-      add_figure (b, EVK_CHART_STATUS_SUMMARY, &table, 1, word (b, "StatusByGoal"), NULL);
+      add_figure (b, EVK_CHART_STATUS_SUMMARY, &table, 1, word (b, "StatusByGoal"), NULL, NULL);
     }
 }
 
@@ -2029,7 +2157,7 @@ add_documents (Builder        *b,
         }
     }
   if (evk_outline_part_flag (part, "Figure") && !failed (b))
-    add_figure (b, EVK_CHART_DOCUMENTS_MATRIX, &table, 1, word (b, "DocumentReviewFigure"), NULL);
+    add_figure (b, EVK_CHART_DOCUMENTS_MATRIX, &table, 1, word (b, "DocumentReviewFigure"), NULL, NULL);
 }
 
 static int
@@ -2168,11 +2296,12 @@ evk_report_doc_build (EvkProject        *project,
                       EvkLiveFigures    *figures,
                       GError           **error)
 {
-  g_autoptr(EvkStrategy) strategy = NULL;
   g_autoptr(EvkReportDoc) doc = g_new0 (EvkReportDoc, 1);
+  EvkStrategy *strategy;
   Builder b = { 0 };
 
-  strategy = evk_project_load_strategy (project, error);
+  /* The strategy the tables are computed with, read once per render. */
+  strategy = evk_table_source_get_strategy (evk_live_figures_get_source (figures), error);
   if (strategy == NULL)
     return NULL;
   if (!g_strv_contains ((const char * const *) strategy->languages, lang))
@@ -2227,6 +2356,7 @@ out:
   g_clear_pointer (&b.measure_ids, g_hash_table_unref);
   g_clear_pointer (&b.outline, evk_outline_free);
   g_clear_pointer (&b.mentioned, g_hash_table_unref);
+  close_places (&b, 0);
   if (error != NULL && *error != NULL)
     {
       g_clear_error (&b.error);

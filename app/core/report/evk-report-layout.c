@@ -25,8 +25,8 @@
 /* The page: A4 in points, margins of a printed public report, a text
  * column of about 75 characters. */
 #define MARGIN_LEFT    82.0
-#define MARGIN_RIGHT   82.0
-#define MARGIN_TOP     84.0
+#define MARGIN_RIGHT   EVK_REPORT_PAGE_MARGIN_RIGHT
+#define MARGIN_TOP     EVK_REPORT_PAGE_MARGIN_TOP
 #define MARGIN_BOTTOM  80.0
 #define TEXT_WIDTH     (EVK_REPORT_PAGE_WIDTH - MARGIN_LEFT - MARGIN_RIGHT)
 #define TEXT_BOTTOM    (EVK_REPORT_PAGE_HEIGHT - MARGIN_BOTTOM)
@@ -161,7 +161,19 @@ typedef struct {
   GHashTable       *metrics;         /* font description → ascent, descent */
   guint             next_index;      /* the block after the current one */
   GError           *error;
+
+  /* A draft PDF records where each place sits (evk-draft-map.h): the
+   * regions open now, outermost first, and those finished. */
+  gboolean          record_places;
+  GPtrArray        *regions;         /* Region */
+  GArray           *places;          /* EvkDraftAnchor */
 } Layout;
+
+typedef struct {
+  EvkBlock *block;
+  guint     level;                   /* 1–3; figures and tables G_MAXUINT */
+  double    top;                     /* on the current page */
+} Region;
 
 void
 evk_report_use_bundled_fonts (void)
@@ -523,6 +535,108 @@ record_anchor (Layout     *l,
     }
 }
 
+/* Regions: where the places of a draft sit, page by page. */
+
+static char *
+region_name (EvkBlock *block)
+{
+  if (block->place_name != NULL)
+    return g_strdup (block->place_name);
+  if (block->kind == EVK_BLOCK_HEADING)
+    return block->number != NULL ? g_strdup_printf ("%s %s", block->number, block->title)
+                                 : g_strdup (block->title);
+  if (block->caption != NULL)
+    return g_strdup (block->caption->text);
+  return g_strdup ("");
+}
+
+static void
+region_emit (Layout *l,
+             Region *region,
+             double  bottom)
+{
+  EvkDraftAnchor anchor = { 0 };
+  Region *outer = NULL;
+
+  for (guint i = 0; i < l->regions->len && g_ptr_array_index (l->regions, i) != region; i++)
+    outer = g_ptr_array_index (l->regions, i);
+
+  /* A place that only reached the foot of a page before moving on. */
+  if (bottom - region->top < 1.0)
+    return;
+  anchor.page = l->page;
+  anchor.x0 = MARGIN_LEFT;
+  anchor.y0 = region->top;
+  anchor.x1 = MARGIN_LEFT + TEXT_WIDTH;
+  anchor.y1 = bottom;
+  anchor.place = g_strdup (region->block->place);
+  anchor.name = region_name (region->block);
+  /* A table without a caption goes by the section it is in. */
+  if (anchor.name[0] == '\0' && outer != NULL)
+    {
+      g_free (anchor.name);
+      anchor.name = region_name (outer->block);
+    }
+  g_array_append_val (l->places, anchor);
+}
+
+static gboolean
+recording (Layout *l)
+{
+  return l->record_places && !l->measuring && l->page_open;
+}
+
+/* Ends the regions of level and deeper at the current point. */
+static void
+region_close (Layout *l,
+              guint   level)
+{
+  while (l->regions->len > 0)
+    {
+      Region *region = g_ptr_array_index (l->regions, l->regions->len - 1);
+
+      if (region->level < level)
+        break;
+      if (recording (l))
+        region_emit (l, region, l->y);
+      g_ptr_array_remove_index (l->regions, l->regions->len - 1);
+    }
+}
+
+/* block's region starts at the current point. */
+static void
+region_open (Layout   *l,
+             EvkBlock *block)
+{
+  Region *region;
+
+  if (!l->record_places || l->measuring || block->place == NULL)
+    return;
+  region = g_new0 (Region, 1);
+  region->block = block;
+  region->level = block->place_level > 0 ? block->place_level : G_MAXUINT;
+  region->top = l->y;
+  g_ptr_array_add (l->regions, region);
+}
+
+/* A figure or table is done: its region ends at bottom. */
+static void
+region_close_leaf (Layout   *l,
+                   EvkBlock *block,
+                   double    bottom)
+{
+  Region *region;
+
+  if (l->regions->len == 0)
+    return;
+  region = g_ptr_array_index (l->regions, l->regions->len - 1);
+  if (region->block != block)
+    return;
+  if (recording (l))
+    region_emit (l, region, bottom);
+  g_ptr_array_remove_index (l->regions, l->regions->len - 1);
+}
+
 static void
 draw_footnotes (Layout *l)
 {
@@ -613,6 +727,9 @@ finish_page (Layout *l)
 {
   if (!l->page_open)
     return;
+  if (recording (l))
+    for (guint i = 0; i < l->regions->len; i++)
+      region_emit (l, g_ptr_array_index (l->regions, i), l->y);
   draw_footnotes (l);
   draw_running (l);
   if (l->cr != NULL)
@@ -648,6 +765,8 @@ new_page (Layout *l)
   l->page_is_title = FALSE;
   l->page_opens_chapter = FALSE;
   l->y = MARGIN_TOP;
+  for (guint i = 0; i < l->regions->len; i++)
+    ((Region *) g_ptr_array_index (l->regions, i))->top = MARGIN_TOP;
   if (!l->measuring)
     l->cr = l->sink->begin_page (l->sink->data, l->page);
   flush_pending (l);
@@ -1072,6 +1191,7 @@ place_heading (Layout *l,
     }
 
   record_anchor (l, block->anchor, l->y);
+  region_open (l, block);
   add_outline (l, block, l->y);
   if (l->cr != NULL)
     {
@@ -1342,13 +1462,19 @@ place_table (Layout   *l,
     {
       space (l, style_caption.before);
       record_anchor (l, block->anchor, l->y);
+      if (block->place_level == 0)
+        region_open (l, block);
       tag_begin (l, "Caption", NULL);
       text_draw (l, cache->caption, MARGIN_LEFT, l->y);
       tag_end (l, "Caption");
       l->y += text_height (cache->caption) + style_caption.after;
     }
   else
-    space (l, 4);
+    {
+      space (l, 4);
+      if (block->place_level == 0)
+        region_open (l, block);
+    }
 
   tag_begin (l, "Table", NULL);
   place_table_header (l, block, cache, FALSE);
@@ -1376,6 +1502,7 @@ place_table (Layout   *l,
       tag_end (l, "P");
       l->y += text_height (cache->note);
     }
+  region_close_leaf (l, block, l->y);
   l->y += style_body.after + 4;
 }
 
@@ -1462,6 +1589,8 @@ place_figure (Layout   *l,
     }
   space (l, style_caption.before);
   record_anchor (l, block->anchor, l->y);
+  if (block->place_level == 0)
+    region_open (l, block);
   if (l->cr != NULL)
     {
       g_autofree char *alt = NULL;
@@ -1481,7 +1610,9 @@ place_figure (Layout   *l,
       cairo_restore (l->cr);
       tag_end (l, "Figure");
     }
-  l->y += text_height (cache->caption) + style_caption.after + cache->chart_height + 12;
+  l->y += text_height (cache->caption) + style_caption.after + cache->chart_height;
+  region_close_leaf (l, block, l->y);
+  l->y += 12;
 }
 
 /* The table of contents: one line per chapter and section, the page
@@ -1738,6 +1869,7 @@ run_pass (Layout  *l,
   l->chapter_title = NULL;
   g_clear_pointer (&l->chapter_running, g_free);
   memset (l->outline_parents, 0, sizeof l->outline_parents);
+  g_ptr_array_set_size (l->regions, 0);
 
   for (guint i = 0; i < n; i++)
     {
@@ -1763,6 +1895,17 @@ run_pass (Layout  *l,
       if ((block->kind == EVK_BLOCK_HEADING && block->level <= 2) || block->kind == EVK_BLOCK_TOC ||
           block->kind == EVK_BLOCK_TITLE_PAGE)
         flush_pending (l);
+      /* A heading ends the places of its level and below, with or without
+       * a place of its own; a section without a heading starts with its
+       * first block. */
+      if (block->kind == EVK_BLOCK_HEADING)
+        region_close (l, CLAMP (block->level, 1, 3));
+      else if (block->place != NULL && block->place_level > 0)
+        {
+          region_close (l, block->place_level);
+          ensure_page (l);
+          region_open (l, block);
+        }
       switch (block->kind)
         {
         case EVK_BLOCK_TITLE_PAGE:
@@ -1795,6 +1938,7 @@ run_pass (Layout  *l,
     }
   flush_pending (l);
   finish_page (l);
+  g_ptr_array_set_size (l->regions, 0);
   return TRUE;
 }
 
@@ -1802,6 +1946,7 @@ void
 evk_layout_result_clear (EvkLayoutResult *result)
 {
   g_clear_pointer (&result->anchor_pages, g_hash_table_unref);
+  g_clear_pointer (&result->places, g_array_unref);
 }
 
 gboolean
@@ -1844,6 +1989,9 @@ evk_report_typeset (EvkReportDoc      *doc,
   l.footnotes = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) footnote_free);
   l.pending = g_ptr_array_new ();
   l.metrics = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  l.record_places = pdf != NULL && options->draft;
+  l.regions = g_ptr_array_new_with_free_func (g_free);
+  l.places = evk_draft_anchors_new ();
 
   /* Pass one only measures: it learns the page of every heading for the
    * table of contents (which takes the same room either way: its numbers
@@ -1867,6 +2015,8 @@ evk_report_typeset (EvkReportDoc      *doc,
       while (g_hash_table_iter_next (&iter, &key, &value))
         g_hash_table_insert (result->anchor_pages, g_strdup (key),
                              GUINT_TO_POINTER (((Anchor *) value)->page));
+      if (l.record_places)
+        result->places = g_array_ref (l.places);
     }
   if (!ok)
     g_propagate_error (error, g_steal_pointer (&l.error));
@@ -1882,6 +2032,8 @@ evk_report_typeset (EvkReportDoc      *doc,
     }
   g_ptr_array_unref (l.page_footnotes);
   g_ptr_array_unref (l.pending);
+  g_ptr_array_unref (l.regions);
+  g_array_unref (l.places);
   g_hash_table_unref (l.metrics);
   g_hash_table_unref (l.anchors);
   g_hash_table_unref (l.footnotes);

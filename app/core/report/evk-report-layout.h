@@ -15,6 +15,9 @@ G_BEGIN_DECLS
 /* A4 in points. */
 #define EVK_REPORT_PAGE_WIDTH  595.276
 #define EVK_REPORT_PAGE_HEIGHT 841.890
+/* The text column's top and right margins: a draft's notes sit beside it. */
+#define EVK_REPORT_PAGE_MARGIN_TOP   84.0
+#define EVK_REPORT_PAGE_MARGIN_RIGHT 82.0
 
 /* Where pages go: one PDF surface (show_page after each), or a recording
  * surface per page for printing. */

@@ -9,6 +9,7 @@
 #include <glib.h>
 
 #include "evk-chart.h"
+#include "evk-draft-map.h"
 #include "evk-live-figure.h"
 #include "evk-markdown.h"
 #include "evk-report.h"
@@ -96,6 +97,17 @@ typedef struct {
 
   EvkTitlePage  *title_page;
 
+  /* Where a reviewer's comment on this block belongs (a place of the
+   * review layer: "chart:KEY", "measure:20", "section:PART/SEC"…). A block
+   * with place_level 1–3 opens a region that runs until the next block
+   * that opens one of the same or a higher level (a heading, or the first
+   * block of a section without one); a figure or table (place_level 0) is
+   * a region of its own. place_name is what the region is called in the
+   * draft (the heading, the caption). */
+  char          *place;
+  char          *place_name;
+  guint          place_level;
+
   /* Typesetting caches, reused by both passes. */
   gpointer       cache;
   GDestroyNotify cache_free;
@@ -130,6 +142,7 @@ typedef struct {
 typedef struct {
   guint       n_pages;
   GHashTable *anchor_pages;     /* anchor → page (1-based) */
+  GArray     *places;           /* EvkDraftAnchor: a draft PDF's regions, else NULL */
 } EvkLayoutResult;
 
 EvkReportDoc *evk_report_doc_build      (EvkProject           *project,

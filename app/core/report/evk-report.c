@@ -13,10 +13,13 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "evk-draft-map.h"
 #include "evk-pdf-lang.h"
 #include "evk-report.h"
 #include "evk-report-layout.h"
 #include "evk-report-private.h"
+#include "evk-store-review.h"
+#include "evk-store.h"
 
 G_DEFINE_QUARK (evk-report-error-quark, evk_report_error)
 
@@ -89,16 +92,139 @@ pdf_date (const char *iso_date)
   return g_strdup_printf ("%04d-%02d-%02dT12:00:00", year, month, day);
 }
 
-/* Typesets doc to path. Touches neither the project nor the table cache:
- * several of these may run at once, one per language. */
+void
+evk_report_note_free (EvkReportNote *note)
+{
+  if (note == NULL)
+    return;
+  g_free (note->uuid);
+  g_free (note->parent_uuid);
+  g_free (note->place);
+  g_free (note->author);
+  g_free (note->created_at);
+  g_free (note->body);
+  g_free (note->quote);
+  g_free (note);
+}
+
+/* A draft in the making: its ids, and what the typesetter found. */
+typedef struct {
+  char   *doc_id;
+  char   *project_id;
+  GArray *places;       /* EvkDraftAnchor */
+  guint   n_notes;
+} Draft;
+
+static void
+draft_clear (Draft *draft)
+{
+  g_clear_pointer (&draft->doc_id, g_free);
+  g_clear_pointer (&draft->project_id, g_free);
+  g_clear_pointer (&draft->places, g_array_unref);
+}
+
+#define NOTE_SIZE 20.0
+#define NOTE_STEP 22.0
+
+/* The notes of a draft at their places: in the right margin beside the
+ * top of the first page of their place, one under the other; a reply
+ * where its comment is, as viewers thread them; a comment whose place is
+ * not in this report on the first page, saying what it is about. */
+static GArray *
+draft_notes (GPtrArray *notes,
+             GArray    *places,
+             guint      n_pages,
+             GPtrArray *texts)
+{
+  g_autoptr(GHashTable) taken = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) by_uuid = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(EvkDraftMap) map = evk_draft_map_new (NULL, NULL, NULL, n_pages, places);
+  GArray *out = g_array_new (FALSE, TRUE, sizeof (EvkPdfNote));
+
+  for (guint pass = 0; pass < 2; pass++)
+    for (guint i = 0; notes != NULL && i < notes->len; i++)
+      {
+        EvkReportNote *note = g_ptr_array_index (notes, i);
+        EvkPdfNote pdf = { 0 };
+        EvkPdfNote *parent = NULL;
+        const EvkDraftAnchor *anchor;
+        guint page_number = 0;
+        GString *text;
+
+        /* Comments first, so that their replies find them. */
+        if ((note->parent_uuid != NULL) != (pass == 1) || note->uuid == NULL)
+          continue;
+        if (note->parent_uuid != NULL)
+          {
+            gpointer index;
+
+            if (g_hash_table_lookup_extended (by_uuid, note->parent_uuid, NULL, &index))
+              parent = &g_array_index (out, EvkPdfNote, GPOINTER_TO_UINT (index));
+          }
+        anchor = evk_draft_map_first (map, note->place);
+        text = g_string_new (note->body);
+        if (note->quote != NULL && note->quote[0] != '\0')
+          g_string_append_printf (text, "\n\n“%s”", note->quote);
+        if (parent != NULL)
+          {
+            pdf.page = parent->page;
+            pdf.x = parent->x;
+            pdf.y = parent->y;
+            pdf.subject = parent->subject;
+          }
+        else
+          {
+            g_autofree char *key = NULL;
+            guint n;
+
+            if (anchor != NULL)
+              {
+                pdf.page = anchor->page;
+                pdf.y = anchor->y0;
+                pdf.subject = anchor->name;
+              }
+            else if (g_str_has_prefix (note->place, "page:") &&
+                     sscanf (note->place, "page:%u", &page_number) == 1 && page_number >= 1 &&
+                     page_number <= n_pages)
+              {
+                pdf.page = page_number;
+                pdf.y = EVK_REPORT_PAGE_MARGIN_TOP;
+              }
+            else
+              {
+                pdf.page = 1;
+                pdf.y = EVK_REPORT_PAGE_MARGIN_TOP;
+                pdf.subject = note->place;
+              }
+            pdf.x = EVK_REPORT_PAGE_WIDTH - EVK_REPORT_PAGE_MARGIN_RIGHT + 12;
+            key = g_strdup_printf ("%u:%.0f", pdf.page, pdf.y);
+            n = GPOINTER_TO_UINT (g_hash_table_lookup (taken, key));
+            g_hash_table_insert (taken, g_steal_pointer (&key), GUINT_TO_POINTER (n + 1));
+            pdf.y = MIN (pdf.y + n * NOTE_STEP, EVK_REPORT_PAGE_HEIGHT - NOTE_SIZE);
+          }
+        pdf.uuid = note->uuid;
+        pdf.parent_uuid = parent != NULL ? note->parent_uuid : NULL;
+        pdf.author = note->author;
+        pdf.date = note->created_at;
+        pdf.text = text->str;
+        g_ptr_array_add (texts, g_string_free (text, FALSE));
+        g_hash_table_insert (by_uuid, note->uuid, GUINT_TO_POINTER (out->len));
+        g_array_append_val (out, pdf);
+      }
+  return out;
+}
+
+/* Typesets doc to path.partial (the caller publishes it) and, for a draft,
+ * gives it its id and notes. Touches neither the project nor the table
+ * cache: several of these may run at once, one per language. */
 static gboolean
 write_pdf (EvkReportDoc      *doc,
-           const char        *path,
+           const char        *tmp_path,
            EvkReportOptions  *options,
+           Draft             *draft,
            GError           **error)
 {
-  g_autofree char *tmp_path = NULL, *date = NULL;
-  g_autoptr(GError) local_error = NULL;
+  g_autofree char *date = NULL;
   EvkLayoutResult result = { 0 };
   cairo_surface_t *surface;
   cairo_status_t status;
@@ -106,9 +232,6 @@ write_pdf (EvkReportDoc      *doc,
   EvkPageSink sink = { pdf_begin_page, pdf_end_page, &sink_data };
   gboolean ok;
 
-  /* Render beside the target and rename: a failed build never replaces a
-   * good PDF with half of one. */
-  tmp_path = g_strconcat (path, ".partial", NULL);
   surface = cairo_pdf_surface_create (tmp_path, EVK_REPORT_PAGE_WIDTH, EVK_REPORT_PAGE_HEIGHT);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, doc->title != NULL ? doc->title : "");
   if (doc->author != NULL)
@@ -127,8 +250,10 @@ write_pdf (EvkReportDoc      *doc,
     }
   sink_data.cr = cairo_create (surface);
 
-  ok = evk_report_typeset (doc, &sink, surface, options, &result, &local_error);
+  ok = evk_report_typeset (doc, &sink, surface, options, &result, error);
   options->n_pages = result.n_pages;
+  if (ok && draft != NULL)
+    draft->places = g_steal_pointer (&result.places);
   evk_layout_result_clear (&result);
 
   cairo_destroy (sink_data.cr);
@@ -138,27 +263,115 @@ write_pdf (EvkReportDoc      *doc,
 
   if (ok && status != CAIRO_STATUS_SUCCESS)
     {
-      g_set_error (&local_error, EVK_REPORT_ERROR, EVK_REPORT_ERROR_OUTPUT,
+      g_set_error (error, EVK_REPORT_ERROR, EVK_REPORT_ERROR_OUTPUT,
                    "%s", cairo_status_to_string (status));
       ok = FALSE;
     }
-  if (ok && !evk_pdf_set_language (tmp_path, doc->lang, &local_error))
-    ok = FALSE;
+  if (ok && draft == NULL)
+    ok = evk_pdf_set_language (tmp_path, doc->lang, error);
+  else if (ok)
+    {
+      g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
+      g_autoptr(GArray) notes = draft_notes (options->notes, draft->places, options->n_pages, texts);
+
+      draft->n_notes = notes->len;
+      ok = evk_pdf_finish_draft (tmp_path, doc->lang, draft->doc_id, draft->project_id,
+                                 (EvkPdfNote *) notes->data, notes->len, error);
+    }
+  return ok;
+}
+
+/* Renames path.partial to path when ok, else removes it. */
+static gboolean
+publish (const char  *path,
+         gboolean     ok,
+         GError     **error)
+{
+  g_autofree char *tmp_path = g_strconcat (path, ".partial", NULL);
+
   if (ok && g_rename (tmp_path, path) != 0)
     {
-      g_set_error (&local_error, EVK_REPORT_ERROR, EVK_REPORT_ERROR_OUTPUT,
-                   "%s", g_strerror (errno));
+      g_set_error (error, EVK_REPORT_ERROR, EVK_REPORT_ERROR_OUTPUT, "%s: %s", path, g_strerror (errno));
       ok = FALSE;
     }
   if (!ok)
+    g_unlink (tmp_path);
+  return ok;
+}
+
+/* A cancel is no failure of the file: say so plainly. */
+static void
+prefix_path (GError     **error,
+             const char  *path)
+{
+  if (!g_error_matches (*error, EVK_REPORT_ERROR, EVK_REPORT_ERROR_CANCELLED))
+    g_prefix_error (error, "%s: ", path);
+}
+
+/* Render beside the target and rename: a failed build never replaces a
+ * good PDF with half of one. */
+static gboolean
+write_and_publish (EvkReportDoc      *doc,
+                   const char        *path,
+                   EvkReportOptions  *options,
+                   GError           **error)
+{
+  g_autofree char *tmp_path = g_strconcat (path, ".partial", NULL);
+  gboolean ok = write_pdf (doc, tmp_path, options, NULL, error);
+
+  if (!ok)
+    prefix_path (error, path);
+  return publish (path, ok, error != NULL && *error == NULL ? error : NULL);
+}
+
+typedef struct {
+  const char * const *langs;
+  Draft              *drafts;
+  guint              *n_pages;
+  guint               n;
+} StoreDrafts;
+
+static gboolean
+store_drafts (EvkStore  *store,
+              gpointer   user_data,
+              GError   **error)
+{
+  StoreDrafts *data = user_data;
+
+  for (guint i = 0; i < data->n; i++)
     {
-      g_unlink (tmp_path);
-      /* A cancel is no failure of the file: say so plainly. */
-      if (g_error_matches (local_error, EVK_REPORT_ERROR, EVK_REPORT_ERROR_CANCELLED))
-        g_propagate_error (error, g_steal_pointer (&local_error));
-      else
-        g_propagate_prefixed_error (error, g_steal_pointer (&local_error), "%s: ", path);
+      Draft *draft = &data->drafts[i];
+      g_autoptr(EvkDraftMap) map = evk_draft_map_new (draft->doc_id, draft->project_id, data->langs[i],
+                                                      data->n_pages[i], draft->places);
+
+      if (!evk_draft_map_store (store, map, error))
+        return FALSE;
     }
+  return TRUE;
+}
+
+/* The drafts' maps in one transaction, then the files: a draft the project
+ * does not know is never published. */
+static gboolean
+publish_drafts (EvkProject         *project,
+                const char * const *langs,
+                const char * const *paths,
+                Draft              *drafts,
+                guint              *n_pages,
+                guint               n,
+                gboolean            ok,
+                GError            **error)
+{
+  EvkStore *store = evk_project_get_store (project);
+  StoreDrafts data = { langs, drafts, n_pages, n };
+
+  if (ok && !evk_store_transaction (store, store_drafts, &data, error))
+    {
+      g_prefix_error (error, _("%s: the draft’s map of places could not be stored: "), evk_store_get_path (store));
+      ok = FALSE;
+    }
+  for (guint i = 0; i < n; i++)
+    ok = publish (paths[i], ok, ok ? error : NULL) && ok;
   return ok;
 }
 
@@ -169,31 +382,22 @@ evk_report_render_pdf_full (EvkProject        *project,
                             EvkReportOptions  *options,
                             GError           **error)
 {
-  g_autoptr(EvkLiveFigures) own = NULL;
-  g_autoptr(EvkReportDoc) doc = NULL;
-  EvkReportOptions defaults;
-  gboolean ok;
+  const char *langs[] = { lang, NULL };
+  const char *paths[] = { path, NULL };
 
   g_return_val_if_fail (EVK_IS_PROJECT (project), FALSE);
   g_return_val_if_fail (lang != NULL && path != NULL, FALSE);
 
-  if (options == NULL)
-    {
-      evk_report_options_init (&defaults);
-      options = &defaults;
-    }
-  doc = build (project, lang, options, &own, error);
-  if (doc == NULL)
-    return FALSE;
-  ok = write_pdf (doc, path, options, error);
-  progress (options, 1.0, _("Pages"));
-  return ok;
+  if (options != NULL)
+    progress (options, 0.0, _("Text and figures"));
+  return evk_report_render_pdfs (project, langs, paths, options, error);
 }
 
 typedef struct {
   EvkReportDoc     *doc;
   const char       *path;
   EvkReportOptions  options;
+  Draft            *draft;
   GError           *error;
   gboolean          ok;
 } Job;
@@ -203,7 +407,16 @@ run_job (gpointer data)
 {
   Job *job = data;
 
-  job->ok = write_pdf (job->doc, job->path, &job->options, &job->error);
+  if (job->draft == NULL)
+    job->ok = write_and_publish (job->doc, job->path, &job->options, &job->error);
+  else
+    {
+      g_autofree char *tmp_path = g_strconcat (job->path, ".partial", NULL);
+
+      job->ok = write_pdf (job->doc, tmp_path, &job->options, job->draft, &job->error);
+      if (!job->ok)
+        prefix_path (&job->error, job->path);
+    }
   return NULL;
 }
 
@@ -218,6 +431,8 @@ evk_report_render_pdfs (EvkProject         *project,
   guint n = g_strv_length ((GStrv) langs);
   g_autofree Job *jobs = g_new0 (Job, n);
   g_autofree GThread **threads = g_new0 (GThread *, n);
+  g_autofree Draft *drafts = g_new0 (Draft, n);
+  g_autofree guint *n_pages = g_new0 (guint, n);
   EvkReportOptions defaults;
   EvkLiveFigures *figures;
   gboolean ok = TRUE;
@@ -234,6 +449,19 @@ evk_report_render_pdfs (EvkProject         *project,
   if (figures == NULL)
     figures = own = evk_live_figures_new (project);
 
+  if (options->draft)
+    {
+      g_autofree char *project_id = evk_project_id (evk_project_get_store (project), error);
+
+      if (project_id == NULL)
+        return FALSE;
+      for (guint i = 0; i < n; i++)
+        {
+          drafts[i].doc_id = evk_draft_doc_id_new ();
+          drafts[i].project_id = g_strdup (project_id);
+        }
+    }
+
   /* Building reads the project and computes the tables (once for all the
    * languages): one after the other. Typesetting touches neither and runs
    * one thread per language. */
@@ -245,6 +473,7 @@ evk_report_render_pdfs (EvkProject         *project,
       if (i > 0)
         jobs[i].options.progress = NULL;
       jobs[i].path = paths[i];
+      jobs[i].draft = options->draft ? &drafts[i] : NULL;
       jobs[i].doc = evk_report_doc_build (project, langs[i], &jobs[i].options, figures, error);
       ok = jobs[i].doc != NULL;
       if (ok)
@@ -266,7 +495,7 @@ evk_report_render_pdfs (EvkProject         *project,
     }
 
   options->n_pages = options->n_figures = options->n_tables = 0;
-  options->n_unresolved = options->n_missing = 0;
+  options->n_unresolved = options->n_missing = options->n_notes = 0;
   for (guint i = 0; i < n; i++)
     {
       if (ok && !jobs[i].ok && jobs[i].error != NULL)
@@ -275,13 +504,19 @@ evk_report_render_pdfs (EvkProject         *project,
           ok = FALSE;
         }
       g_clear_error (&jobs[i].error);
+      n_pages[i] = jobs[i].options.n_pages;
       options->n_pages += jobs[i].options.n_pages;
       options->n_figures += jobs[i].options.n_figures;
       options->n_tables += jobs[i].options.n_tables;
       options->n_unresolved += jobs[i].options.n_unresolved;
       options->n_missing += jobs[i].options.n_missing;
+      options->n_notes += drafts[i].n_notes;
       g_clear_pointer (&jobs[i].doc, evk_report_doc_free);
     }
+  if (options->draft)
+    ok = publish_drafts (project, langs, paths, drafts, n_pages, n, ok, error);
+  for (guint i = 0; i < n; i++)
+    draft_clear (&drafts[i]);
   progress (options, 1.0, _("Pages"));
   return ok;
 }

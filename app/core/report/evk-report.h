@@ -33,6 +33,21 @@ typedef void (*EvkReportProgressFunc) (double      fraction,
                                        const char *stage,
                                        gpointer    user_data);
 
+/* A reviewer's comment shown on a draft PDF as a note at its place. */
+typedef struct {
+  char *uuid;
+  char *parent_uuid;   /* the comment it answers, or NULL */
+  char *place;         /* a review place: "chart:KEY", "measure:20", "page:3"… */
+  char *author;
+  char *created_at;    /* ISO 8601 */
+  char *body;
+  char *quote;         /* the text it is about, or NULL */
+} EvkReportNote;
+
+void     evk_report_note_free        (EvkReportNote     *note);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (EvkReportNote, evk_report_note_free)
+
 typedef struct {
   /* A draft build marks what is wrong (a reference that does not resolve,
    * in red; a missing translation, as a marked gap) instead of failing. */
@@ -43,6 +58,11 @@ typedef struct {
   /* Optional: computed tables shared between builds (both languages of one
    * project in one thread). NULL: the build computes its own. */
   EvkLiveFigures        *figures;
+  /* A draft PDF carries a new document id, and the project records where
+   * each chart, table and section sits on its pages (evk-draft-map.h), so
+   * that the comments reviewers add in any viewer can come back. notes
+   * (EvkReportNote, or NULL) are shown on it at their places. */
+  GPtrArray             *notes;
 
   /* Out. */
   guint                  n_pages;
@@ -50,6 +70,7 @@ typedef struct {
   guint                  n_tables;
   guint                  n_unresolved;  /* draft: references marked red */
   guint                  n_missing;     /* draft: missing texts marked */
+  guint                  n_notes;       /* draft PDF: notes shown */
 } EvkReportOptions;
 
 GQuark   evk_report_error_quark      (void);
