@@ -12,11 +12,14 @@
 
 #include "evk-chart-card-private.h"
 #include "evk-chart-edit-dialog.h"
+#include "evk-comment-button.h"
 
 void
 _evk_chart_card_update_actions (EvkChartCard *self)
 {
-  gboolean saved = self->chart_key != NULL;
+  /* A review copy's charts are commented on, not edited. */
+  gboolean saved = self->chart_key != NULL &&
+                   (self->workspace == NULL || !evk_workspace_is_read_only (self->workspace));
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "chart.in-report", saved);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "chart.edit-text", saved);
@@ -39,6 +42,32 @@ _evk_chart_card_update_saved (EvkChartCard *self)
     gtk_widget_add_css_class (self->caption_label, "dim-label");
   else
     gtk_widget_remove_css_class (self->caption_label, "dim-label");
+}
+
+/* A saved chart is a place to comment on: its button sits in the header,
+ * before the menu. */
+static void
+update_comment_button (EvkChartCard *self)
+{
+  g_autofree char *place = self->chart_key != NULL ? g_strdup_printf ("chart:%s", self->chart_key) : NULL;
+
+  if (place == NULL)
+    {
+      if (self->comment_button != NULL)
+        gtk_box_remove (GTK_BOX (gtk_widget_get_parent (self->comment_button)), self->comment_button);
+      self->comment_button = NULL;
+      return;
+    }
+  if (self->comment_button == NULL)
+    {
+      GtkWidget *header = gtk_widget_get_parent (self->menu_button);
+
+      self->comment_button = evk_comment_button_new (self->workspace, place);
+      gtk_box_insert_child_after (GTK_BOX (header), self->comment_button,
+                                  gtk_widget_get_prev_sibling (self->menu_button));
+    }
+  else
+    evk_comment_button_set_place (EVK_COMMENT_BUTTON (self->comment_button), place);
 }
 
 void
@@ -76,8 +105,16 @@ evk_chart_card_set_saved_chart (EvkChartCard        *self,
       self->in_report = chart == NULL || chart->in_report;
       _evk_chart_card_notify_in_report (self);
     }
+  update_comment_button (self);
   _evk_chart_card_update_saved (self);
   _evk_chart_card_update_actions (self);
+}
+
+GtkWidget *
+evk_chart_card_get_comment_button (EvkChartCard *self)
+{
+  g_return_val_if_fail (EVK_IS_CHART_CARD (self), NULL);
+  return self->comment_button;
 }
 
 const char *

@@ -46,6 +46,7 @@ struct _EvkChartCard
   GtkWidget         *title_label;
   GtkWidget         *group_dropdown;
   GtkWidget         *menu_button;
+  GtkWidget         *comment_button;   /* a saved chart's, in the header */
   GtkWidget         *hidden_box;
   GtkWidget         *stack;
   GtkWidget         *area;

@@ -336,6 +336,10 @@ rebuild_groups (EvkChartCard *self)
   g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
   guint selected = 0;
 
+  /* A review copy has the tables of some groups only (not those too
+   * small to show): it offers exactly those. */
+  gboolean stored_only = evk_workspace_is_read_only (self->workspace);
+
   g_ptr_array_set_size (self->group_keys, 0);
   gtk_string_list_append (names, _("All respondents"));
   g_ptr_array_add (self->group_keys, g_strdup ("all"));
@@ -343,10 +347,19 @@ rebuild_groups (EvkChartCard *self)
     {
       EvkGroup *group = g_ptr_array_index (strategy->groups, i);
 
+      if (stored_only)
+        {
+          EvkQuery query = { self->query_kind, self->query_argument, group->key, self->dont_know };
+          g_autoptr(EvkTable) table = evk_workspace_compute (self->workspace, &query, NULL);
+
+          if (table == NULL)
+            continue;
+        }
+
       gtk_string_list_append (names, evk_workspace_tr (self->workspace, group->name));
       g_ptr_array_add (self->group_keys, g_strdup (group->key));
       if (g_strcmp0 (group->key, self->group) == 0)
-        selected = i + 1;
+        selected = self->group_keys->len - 1;
     }
   g_object_freeze_notify (G_OBJECT (self->group_dropdown));
   gtk_drop_down_set_model (GTK_DROP_DOWN (self->group_dropdown), G_LIST_MODEL (names));

@@ -80,6 +80,8 @@ void                evk_chart_card_set_saved_chart (EvkChartCard        *self,
                                                     const EvkSavedChart *chart,
                                                     gboolean             can_move_up,
                                                     gboolean             can_move_down);
+/* The comment button of the saved chart (an EvkCommentButton), or NULL. */
+GtkWidget          *evk_chart_card_get_comment_button (EvkChartCard     *self);
 /* The saved chart's key, or NULL. */
 const char         *evk_chart_card_get_chart_key   (EvkChartCard        *self);
 gboolean            evk_chart_card_get_in_report   (EvkChartCard        *self);

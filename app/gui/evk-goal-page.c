@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "evk-comment-button.h"
 #include "evk-goal-page.h"
 #include "evk-measure-item.h"
 #include "evk-page.h"
@@ -27,6 +28,7 @@ struct _EvkGoalPage
   GtkWidget    *scrolled;
   GtkWidget    *content;
   GtkWidget    *kind_label;
+  GtkWidget    *comment_bin;
   GtkWidget    *title_label;
   GtkWidget    *description_label;
   GtkWidget    *summary_label;
@@ -337,6 +339,12 @@ rebuild (EvkGoalPage *self)
   heading = g_strcmp0 (goal->kind, "implementation") == 0 ? g_strdup (_("Implementation"))
                                                           : g_strdup_printf (_("Goal %s"), goal->key);
   gtk_label_set_text (GTK_LABEL (self->kind_label), heading);
+  if (adw_bin_get_child (ADW_BIN (self->comment_bin)) == NULL)
+    {
+      g_autofree char *place = g_strdup_printf ("goal:%s", goal->key);
+
+      adw_bin_set_child (ADW_BIN (self->comment_bin), evk_comment_button_new (self->workspace, place));
+    }
   gtk_label_set_text (GTK_LABEL (self->title_label), evk_workspace_tr (self->workspace, goal->title));
   description = evk_workspace_tr (self->workspace, goal->description);
   gtk_label_set_text (GTK_LABEL (self->description_label), description);
@@ -396,6 +404,7 @@ evk_goal_page_class_init (EvkGoalPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EvkGoalPage, scrolled);
   gtk_widget_class_bind_template_child (widget_class, EvkGoalPage, content);
   gtk_widget_class_bind_template_child (widget_class, EvkGoalPage, kind_label);
+  gtk_widget_class_bind_template_child (widget_class, EvkGoalPage, comment_bin);
   gtk_widget_class_bind_template_child (widget_class, EvkGoalPage, title_label);
   gtk_widget_class_bind_template_child (widget_class, EvkGoalPage, description_label);
   gtk_widget_class_bind_template_child (widget_class, EvkGoalPage, summary_label);

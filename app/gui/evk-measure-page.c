@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "evk-charts.h"
+#include "evk-comment-button.h"
 #include "evk-format.h"
 #include "evk-measure-page.h"
 #include "evk-narrative-editor.h"
@@ -30,6 +31,7 @@ struct _EvkMeasurePage
   GtkWidget    *scrolled;
   GtkWidget    *content;
   GtkWidget    *number_label;
+  GtkWidget    *comment_bin;
   GtkWidget    *title_label;
   GtkWidget    *goal_label;
   GtkWidget    *status_row;
@@ -339,12 +341,28 @@ rebuild (EvkMeasurePage *self)
   clear_cards (self);
 
   gtk_label_set_text (GTK_LABEL (self->number_label), number);
+  if (adw_bin_get_child (ADW_BIN (self->comment_bin)) == NULL)
+    {
+      g_autofree char *place = g_strdup_printf ("measure:%u", self->number);
+
+      adw_bin_set_child (ADW_BIN (self->comment_bin), evk_comment_button_new (self->workspace, place));
+    }
+
   for (guint i = 0; i < statuses->len; i++)
     gtk_string_list_append (names, evk_workspace_tr (self->workspace, ((EvkTerm *) g_ptr_array_index (statuses, i))->name));
   /* A new list selects its first status: that is no choice of the user. */
   self->updating = TRUE;
   adw_combo_row_set_model (ADW_COMBO_ROW (self->status_row), G_LIST_MODEL (names));
   self->updating = FALSE;
+  /* A review copy's facts are the evaluator's (after the model, which
+   * makes the row sensitive again). */
+  {
+    gboolean editable = !evk_workspace_is_read_only (self->workspace);
+
+    gtk_widget_set_sensitive (self->status_row, editable);
+    for (guint f = 0; f < 3; f++)
+      gtk_widget_set_visible (gtk_widget_get_ancestor (self->term_checks[f], GTK_TYPE_MENU_BUTTON), editable);
+  }
   for (guint f = 0; f < 3; f++)
     fill_term_checks (self, f);
 
@@ -412,6 +430,7 @@ evk_measure_page_class_init (EvkMeasurePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EvkMeasurePage, scrolled);
   gtk_widget_class_bind_template_child (widget_class, EvkMeasurePage, content);
   gtk_widget_class_bind_template_child (widget_class, EvkMeasurePage, number_label);
+  gtk_widget_class_bind_template_child (widget_class, EvkMeasurePage, comment_bin);
   gtk_widget_class_bind_template_child (widget_class, EvkMeasurePage, title_label);
   gtk_widget_class_bind_template_child (widget_class, EvkMeasurePage, goal_label);
   gtk_widget_class_bind_template_child (widget_class, EvkMeasurePage, status_row);

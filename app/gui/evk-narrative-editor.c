@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "evk-comment-button.h"
 #include "evk-live-figure.h"
 #include "evk-markdown.h"
 #include "evk-narrative-editor.h"
@@ -517,6 +518,12 @@ column_new (EvkNarrativeEditor *self,
   gtk_text_view_set_bottom_margin (GTK_TEXT_VIEW (column->view), 8);
   gtk_widget_set_size_request (column->view, -1, 96);
   gtk_widget_add_css_class (column->view, "narrative-text");
+  /* A review copy's texts are the evaluator's: read, and commented on. */
+  if (evk_workspace_is_read_only (self->workspace))
+    {
+      gtk_text_view_set_editable (GTK_TEXT_VIEW (column->view), FALSE);
+      gtk_text_view_set_cursor_visible (GTK_TEXT_VIEW (column->view), FALSE);
+    }
   gtk_accessible_update_property (GTK_ACCESSIBLE (column->view),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, _("Markdown text"),
@@ -607,7 +614,16 @@ build (EvkNarrativeEditor *self)
 
       heading = evk_page_label_new (name, "heading");
       gtk_accessible_update_property (GTK_ACCESSIBLE (heading), GTK_ACCESSIBLE_PROPERTY_LEVEL, 3, -1);
-      gtk_box_append (GTK_BOX (block), heading);
+      {
+        GtkWidget *header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+        g_autofree char *place = self->part != NULL ? g_strdup_printf ("section:%s/%s", self->part, key)
+                                                    : g_strdup_printf ("measure-section:%u/%s", self->number, key);
+
+        gtk_widget_set_hexpand (heading, TRUE);
+        gtk_box_append (GTK_BOX (header), heading);
+        gtk_box_append (GTK_BOX (header), evk_comment_button_new (self->workspace, place));
+        gtk_box_append (GTK_BOX (block), header);
+      }
 
       columns = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
       gtk_box_set_homogeneous (GTK_BOX (columns), TRUE);

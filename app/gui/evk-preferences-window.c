@@ -19,6 +19,7 @@ struct _EvkPreferencesWindow
   GtkSpinButton *small_cell_spin;
   GtkSpinButton *dpi_spin;
   AdwComboRow   *report_language_row;
+  AdwEntryRow   *author_row;
   GSettings     *settings;
 };
 
@@ -79,6 +80,7 @@ evk_preferences_window_class_init (EvkPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EvkPreferencesWindow, small_cell_spin);
   gtk_widget_class_bind_template_child (widget_class, EvkPreferencesWindow, dpi_spin);
   gtk_widget_class_bind_template_child (widget_class, EvkPreferencesWindow, report_language_row);
+  gtk_widget_class_bind_template_child (widget_class, EvkPreferencesWindow, author_row);
 }
 
 static void
@@ -108,5 +110,6 @@ evk_preferences_window_new (GtkWindow *parent,
   g_settings_bind_with_mapping (settings, "report-language", self->report_language_row, "selected",
                                 G_SETTINGS_BIND_DEFAULT, name_to_position, position_to_name,
                                 (gpointer) report_languages, NULL);
+  g_settings_bind (settings, "author-name", self->author_row, "text", G_SETTINGS_BIND_DEFAULT);
   return GTK_WIDGET (self);
 }

@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "evk-comment-button.h"
 #include "evk-localized.h"
 #include "evk-narrative.h"
 #include "evk-report-outline.h"
@@ -34,6 +35,7 @@ struct _EvkReportPage
   AdwPreferencesGroup *outline_group;
   AdwPreferencesGroup *figures_group;
   AdwBin              *editor_bin;
+  GtkWidget           *add_part_button;
 
   EvkWorkspace        *workspace;
   char                *part;          /* the chapter shown, or NULL: the outline */
@@ -74,6 +76,13 @@ title_field_free (TitleField *field)
   g_free (field->lang);
   g_free (field->saved);
   g_free (field);
+}
+
+/* A review copy's report is the evaluator's: read and commented on. */
+static gboolean
+read_only (EvkReportPage *self)
+{
+  return evk_workspace_is_read_only (self->workspace);
 }
 
 static EvkProject *
@@ -327,6 +336,7 @@ title_row_new (EvkReportPage *self,
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (field->row), title);
   adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (field->row), FALSE);
   gtk_editable_set_text (GTK_EDITABLE (field->row), field->saved);
+  gtk_editable_set_editable (GTK_EDITABLE (field->row), !read_only (self));
   g_signal_connect (field->row, "changed", G_CALLBACK (title_changed), field);
   field->focus = gtk_event_controller_focus_new ();
   g_signal_connect (field->focus, "leave", G_CALLBACK (title_focus_left), field);
@@ -739,7 +749,7 @@ place_selected (AdwComboRow   *row,
   guint selected = adw_combo_row_get_selected (row);
   EvkOutline *after;
 
-  if (self->building || selected >= g_strv_length (places))
+  if (self->building || read_only (self) || selected >= g_strv_length (places))
     return;
   after = evk_outline_copy (self->outline);
   for (guint i = 0; i < after->figures->len; i++)
@@ -804,6 +814,7 @@ add_title_rows (EvkReportPage *self,
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
       gtk_editable_set_text (GTK_EDITABLE (row), text != NULL ? text : "");
+      gtk_editable_set_editable (GTK_EDITABLE (row), !read_only (self));
       adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (row), TRUE);
       g_object_set_data_full (G_OBJECT (row), "part", g_strdup (part), g_free);
       g_object_set_data_full (G_OBJECT (row), "section", g_strdup (section), g_free);
@@ -826,6 +837,7 @@ switch_row (EvkReportPage *self,
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   gtk_widget_set_valign (toggle, GTK_ALIGN_CENTER);
   gtk_switch_set_active (GTK_SWITCH (toggle), active);
+  gtk_widget_set_sensitive (toggle, !read_only (self));
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), toggle);
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), toggle);
   g_object_set_data_full (G_OBJECT (toggle), "part", g_strdup (part), g_free);
@@ -848,16 +860,19 @@ section_row (EvkReportPage     *self,
   adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row),
                                  section->heading ? _("Section") : _("Printed without a heading, before the sections"));
   /* Each action goes before those added earlier. */
-  adw_expander_row_add_action (ADW_EXPANDER_ROW (row),
-                               action_button ("user-trash-symbolic", _("Remove Section"), "report.remove-section",
-                                              g_variant_new ("(ss)", part->key, section->key), TRUE));
-  adw_expander_row_add_action (ADW_EXPANDER_ROW (row),
-                               action_button ("go-down-symbolic", _("Move Down"), "report.move-section",
-                                              g_variant_new ("(ssi)", part->key, section->key, 1),
-                                              index + 1 < part->sections->len));
-  adw_expander_row_add_action (ADW_EXPANDER_ROW (row),
-                               action_button ("go-up-symbolic", _("Move Up"), "report.move-section",
-                                              g_variant_new ("(ssi)", part->key, section->key, -1), index > 0));
+  if (!read_only (self))
+    {
+      adw_expander_row_add_action (ADW_EXPANDER_ROW (row),
+                                   action_button ("user-trash-symbolic", _("Remove Section"), "report.remove-section",
+                                                  g_variant_new ("(ss)", part->key, section->key), TRUE));
+      adw_expander_row_add_action (ADW_EXPANDER_ROW (row),
+                                   action_button ("go-down-symbolic", _("Move Down"), "report.move-section",
+                                                  g_variant_new ("(ssi)", part->key, section->key, 1),
+                                                  index + 1 < part->sections->len));
+      adw_expander_row_add_action (ADW_EXPANDER_ROW (row),
+                                   action_button ("go-up-symbolic", _("Move Up"), "report.move-section",
+                                                  g_variant_new ("(ssi)", part->key, section->key, -1), index > 0));
+    }
   if (section->heading)
     add_title_rows (self, row, _("Heading"), part->key, section->key, section->title);
   else
@@ -889,21 +904,29 @@ part_row (EvkReportPage  *self,
   g_object_set_data_full (G_OBJECT (row), "part", g_strdup (part->key), g_free);
 
   /* Each action goes before those added earlier. */
-  adw_expander_row_add_action (ADW_EXPANDER_ROW (row),
-                               action_button ("user-trash-symbolic", _("Remove Part"), "report.remove-part",
-                                              g_variant_new_string (part->key), TRUE));
-  adw_expander_row_add_action (ADW_EXPANDER_ROW (row),
-                               action_button ("go-down-symbolic", _("Move Down"), "report.move-part",
-                                              g_variant_new ("(si)", part->key, 1),
-                                              index + 1 < self->outline->parts->len));
-  adw_expander_row_add_action (ADW_EXPANDER_ROW (row),
-                               action_button ("go-up-symbolic", _("Move Up"), "report.move-part",
-                                              g_variant_new ("(si)", part->key, -1), index > 0));
+  if (!read_only (self))
+    {
+      adw_expander_row_add_action (ADW_EXPANDER_ROW (row),
+                                   action_button ("user-trash-symbolic", _("Remove Part"), "report.remove-part",
+                                                  g_variant_new_string (part->key), TRUE));
+      adw_expander_row_add_action (ADW_EXPANDER_ROW (row),
+                                   action_button ("go-down-symbolic", _("Move Down"), "report.move-part",
+                                                  g_variant_new ("(si)", part->key, 1),
+                                                  index + 1 < self->outline->parts->len));
+      adw_expander_row_add_action (ADW_EXPANDER_ROW (row),
+                                   action_button ("go-up-symbolic", _("Move Up"), "report.move-part",
+                                                  g_variant_new ("(si)", part->key, -1), index > 0));
+    }
+  {
+    g_autofree char *place = g_strdup_printf ("part:%s", part->key);
+
+    adw_expander_row_add_action (ADW_EXPANDER_ROW (row), evk_comment_button_new (self->workspace, place));
+  }
 
   if (has_sections (part))
     {
       GtkWidget *write = adw_action_row_new ();
-      GtkWidget *button = gtk_button_new_with_mnemonic (_("_Write"));
+      GtkWidget *button = gtk_button_new_with_mnemonic (read_only (self) ? _("_Read") : _("_Write"));
       g_autofree char *page = g_strdup_printf ("report:%s", part->key);
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (write), _("Text"));
@@ -928,6 +951,7 @@ part_row (EvkReportPage  *self,
 
           adw_preferences_row_set_title (ADW_PREFERENCES_ROW (entry), option_label (options[o]));
           gtk_editable_set_text (GTK_EDITABLE (entry), evk_outline_part_option (part, options[o]));
+          gtk_editable_set_editable (GTK_EDITABLE (entry), !read_only (self));
           adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (entry), TRUE);
           g_object_set_data_full (G_OBJECT (entry), "part", g_strdup (part->key), g_free);
           g_object_set_data_full (G_OBJECT (entry), "option", g_strdup (options[o]), g_free);
@@ -946,6 +970,7 @@ part_row (EvkReportPage  *self,
       for (guint s = 0; s < part->sections->len; s++)
         adw_expander_row_add_row (ADW_EXPANDER_ROW (row),
                                   section_row (self, part, g_ptr_array_index (part->sections, s), s));
+      gtk_widget_set_visible (add, !read_only (self));
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (add), _("New section: its heading"));
       adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (add), TRUE);
       g_object_set_data_full (G_OBJECT (add), "part", g_strdup (part->key), g_free);
@@ -999,6 +1024,15 @@ figure_row (EvkReportPage    *self,
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _("Follows the text of"));
   adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (labels));
   adw_combo_row_set_selected (ADW_COMBO_ROW (row), selected);
+  {
+    g_autofree char *comment_place = g_strdup_printf ("figure:%s", figure->key);
+
+    adw_action_row_add_suffix (ADW_ACTION_ROW (row), evk_comment_button_new (self->workspace, comment_place));
+  }
+  /* After the model, which makes the row activatable again; the row
+   * stays sensitive for its comment button. */
+  if (read_only (self))
+    gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
   g_object_set_data_full (G_OBJECT (row), "places", g_strv_builder_end (places), (GDestroyNotify) g_strfreev);
   g_object_set_data_full (G_OBJECT (row), "figure", g_strdup (figure->key), g_free);
   g_signal_connect (row, "notify::selected", G_CALLBACK (place_selected), self);
@@ -1017,7 +1051,7 @@ remove_rows (AdwPreferencesGroup *group,
 static void
 update_actions (EvkReportPage *self)
 {
-  gboolean has_outline = self->outline != NULL;
+  gboolean has_outline = self->outline != NULL && !read_only (self);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "report.add-part", has_outline);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "report.move-part", has_outline);
@@ -1067,7 +1101,9 @@ build_outline (EvkReportPage *self)
       adw_preferences_group_add (self->outline_group, row);
       g_ptr_array_add (self->outline_rows, row);
     }
+  gtk_widget_set_visible (self->add_part_button, !read_only (self));
   self->new_chapter_row = adw_entry_row_new ();
+  gtk_widget_set_visible (self->new_chapter_row, !read_only (self));
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->new_chapter_row), _("New chapter: its title"));
   adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (self->new_chapter_row), TRUE);
   g_signal_connect (self->new_chapter_row, "apply", G_CALLBACK (new_chapter_applied), self);
@@ -1250,6 +1286,7 @@ evk_report_page_class_init (EvkReportPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EvkReportPage, outline_group);
   gtk_widget_class_bind_template_child (widget_class, EvkReportPage, figures_group);
   gtk_widget_class_bind_template_child (widget_class, EvkReportPage, editor_bin);
+  gtk_widget_class_bind_template_child (widget_class, EvkReportPage, add_part_button);
   gtk_widget_class_install_action (widget_class, "report.add-part", "s", add_part_activated);
   gtk_widget_class_install_action (widget_class, "report.move-part", "(si)", move_part_activated);
   gtk_widget_class_install_action (widget_class, "report.remove-part", "s", remove_part_activated);

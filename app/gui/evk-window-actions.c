@@ -36,14 +36,20 @@ void
 _evk_window_update_actions (EvkWindow *self)
 {
   gboolean has_project = self->project != NULL;
+  /* A review copy is commented on, not edited. */
+  gboolean editable = has_project && !_evk_window_is_read_only (self);
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "project.import", has_project);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "project.set-status", has_project);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "project.set-terms", has_project);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "project.import", editable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "project.set-status", editable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "project.set-terms", editable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "project.close", has_project);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "project.save-copy", has_project);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "project.undo", has_project && self->undo->len > 0);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "project.redo", has_project && self->redo->len > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "project.undo", editable && self->undo->len > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "project.redo", editable && self->redo->len > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "project.make-review-copy", editable && !self->review_busy);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "project.merge-review", editable && !self->review_busy);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "project.import-pdf-comments", editable && !self->review_busy);
+  gtk_widget_set_visible (GTK_WIDGET (self->import_button), editable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-page", has_project);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.next-language", has_project);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.language", has_project);
@@ -592,6 +598,7 @@ close_project_activated (GtkWidget  *widget,
   g_ptr_array_set_size (self->redo, 0);
   gtk_window_set_title (GTK_WINDOW (self), _("Evalkit"));
   gtk_stack_set_visible_child_name (self->main_stack, "welcome");
+  _evk_window_update_review (self);
   _evk_window_update_actions (self);
 }
 
@@ -701,6 +708,7 @@ void
 _evk_window_class_add_actions (GtkWidgetClass *widget_class)
 {
   _evk_window_class_add_report_actions (widget_class);
+  _evk_window_class_add_review_actions (widget_class);
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_activated);
   gtk_widget_class_install_action (widget_class, "win.new", NULL, new_activated);
   gtk_widget_class_install_action (widget_class, "win.open-demo", NULL, open_demo_activated);

@@ -33,6 +33,11 @@ drop_file (EvkWindow *self,
       _evk_window_toast (self, _("Open an evaluation first, then drop its data on the window"));
       return FALSE;
     }
+  if (_evk_window_is_read_only (self))
+    {
+      _evk_window_toast (self, _("A review copy takes comments, not data"));
+      return FALSE;
+    }
   if (g_str_has_suffix (lower, ".ini"))
     kind = EVK_IMPORT_STRATEGY;
   else if (g_str_has_suffix (lower, ".csv") && (strstr (lower, "document") != NULL || strstr (lower, "coding") != NULL))

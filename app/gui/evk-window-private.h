@@ -54,6 +54,8 @@ struct _EvkWindow
   GtkMenuButton       *import_button;
   AdwBin              *content_bin;
   GtkButton           *back_button;
+  GtkRevealer         *review_banner;
+  GtkLabel            *review_banner_label;
 
   EvkProject          *project;
   GCancellable        *render_cancellable; /* while a report renders */
@@ -64,6 +66,9 @@ struct _EvkWindow
   GPtrArray           *undo;          /* EvkEdit */
   GPtrArray           *redo;          /* EvkEdit */
   gboolean             rebuilding;
+  GtkWidget           *comments_count;  /* the sidebar's, in the Comments row */
+  gboolean             review_busy;     /* while a review copy is made or merged */
+  guint                reveal_id;       /* scrolls a place's comment button into view */
 };
 
 /* evk-window.c */
@@ -138,6 +143,33 @@ gboolean   _evk_window_move_report_edit  (EvkWindow   *self,
                                           EvkEdit     *edit,
                                           gboolean     undo,
                                           GError     **error);
+/* evk-window-review.c: review copies, merges and comments */
+void       _evk_window_class_add_review_actions (GtkWidgetClass *widget_class);
+/* Follows the project's comments and whether it is a review copy: the
+ * banner, the sidebar's count. Called when a project is set. */
+void       _evk_window_setup_review      (EvkWindow   *self);
+void       _evk_window_update_review     (EvkWindow   *self);
+/* Shows the page that holds place (a place of evk-comment.h) and brings
+ * its comment button into view; toasts when the place is gone. */
+void       _evk_window_show_place        (EvkWindow   *self,
+                                          const char  *place);
+/* Writes a review copy of the project to path in a thread; a toast or a
+ * dialog tells how it went. */
+void       _evk_window_start_review_copy (EvkWindow   *self,
+                                          const char  *path,
+                                          const char  *reviewer);
+/* Merges the comments of the review copies at paths in a thread. */
+void       _evk_window_start_merge       (EvkWindow          *self,
+                                          const char * const *paths);
+/* Imports the notes of the annotated draft PDF at path in a thread. */
+void       _evk_window_start_pdf_import  (EvkWindow   *self,
+                                          const char  *path);
+/* What a review copy shows instead of an editing or a data page. */
+GtkWidget *_evk_window_review_page_new   (EvkWindow   *self,
+                                          const char  *page);
+/* Whether the open project is a review copy, whose facts and texts are
+ * not edited here. */
+gboolean   _evk_window_is_read_only      (EvkWindow   *self);
 /* evk-window-dnd.c */
 void       _evk_window_setup_drop        (EvkWindow   *self);
 

@@ -30,6 +30,22 @@ simple_row (const char *page,
   return row;
 }
 
+/* With the number of open comments at its end. */
+static GtkWidget *
+comments_row (EvkWindow *self)
+{
+  GtkWidget *row = simple_row ("comments", "chat-message-new-symbolic", _("Comments"));
+  GtkWidget *box = gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (row));
+
+  gtk_widget_set_hexpand (gtk_widget_get_last_child (box), TRUE);
+  self->comments_count = gtk_label_new (NULL);
+  gtk_widget_add_css_class (self->comments_count, "sidebar-count");
+  gtk_widget_set_valign (self->comments_count, GTK_ALIGN_CENTER);
+  gtk_box_append (GTK_BOX (box), self->comments_count);
+  _evk_window_update_review (self);
+  return row;
+}
+
 static GtkWidget *
 heading_row (const char *text)
 {
@@ -192,10 +208,15 @@ _evk_window_rebuild_sidebar (EvkWindow *self)
     gtk_list_box_remove (self->sidebar, child);
 
   gtk_list_box_append (self->sidebar, simple_row ("overview", "view-grid-symbolic", _("Overview")));
-  gtk_list_box_append (self->sidebar, simple_row ("start", "object-select-symbolic", _("Next Steps")));
-  gtk_list_box_append (self->sidebar, simple_row ("strategy", "document-edit-symbolic", _("Strategy")));
-  gtk_list_box_append (self->sidebar, simple_row ("lists", "view-list-symbolic", _("Lists")));
+  /* A review copy's strategy is the evaluator's to edit. */
+  if (!_evk_window_is_read_only (self))
+    {
+      gtk_list_box_append (self->sidebar, simple_row ("start", "object-select-symbolic", _("Next Steps")));
+      gtk_list_box_append (self->sidebar, simple_row ("strategy", "document-edit-symbolic", _("Strategy")));
+      gtk_list_box_append (self->sidebar, simple_row ("lists", "view-list-symbolic", _("Lists")));
+    }
   gtk_list_box_append (self->sidebar, simple_row ("report", "x-office-document-symbolic", _("Report")));
+  gtk_list_box_append (self->sidebar, comments_row (self));
   for (guint g = 0; g < strategy->goals->len; g++)
     {
       EvkGoal *goal = g_ptr_array_index (strategy->goals, g);

@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "evk-comments-page.h"
 #include "evk-demo.h"
 #include "evk-documents-page.h"
 #include "evk-goal-page.h"
@@ -59,6 +60,37 @@ evk_window_get_page (EvkWindow *self)
 
 /* ---- Pages ------------------------------------------------------------ */
 
+/* A review copy has no data to show and no strategy to edit: the title of
+ * the page it shows instead, or NULL for a page it shows as it is. */
+static const char *
+review_title (EvkWindow  *self,
+              const char *page)
+{
+  static const struct {
+    const char *page;
+    const char *title;
+  } pages[] = {
+    { "variables", N_("Survey Variables") },
+    { "groups", N_("Respondent Groups") },
+    { "offers", N_("Offers and Questions") },
+    { "documents", N_("Document Review") },
+    { "strategy", N_("Strategy") },
+    { "lists", N_("Lists") },
+    { "start", N_("Next Steps") },
+  };
+
+  if (!_evk_window_is_read_only (self))
+    return NULL;
+  /* The document review is no one's personal data: a copy that has it
+   * shows it. */
+  if (g_str_equal (page, "documents") && evk_workspace_get_documents (self->workspace) != NULL)
+    return NULL;
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    if (g_str_equal (page, pages[i].page))
+      return _(pages[i].title);
+  return NULL;
+}
+
 /* The page's widget (when build) and its header texts; NULL when there is
  * no such page. */
 static GtkWidget *
@@ -95,13 +127,24 @@ create_page (EvkWindow  *self,
       return build ? evk_goal_page_new (self->workspace, goal->key) : gtk_label_new (NULL);
     }
   *subtitle = g_strdup (evk_workspace_tr (self->workspace, strategy->short_title));
+  if (g_str_equal (page, "comments"))
+    {
+      *title = g_strdup (_("Comments"));
+      return build ? evk_comments_page_new (self->workspace) : gtk_label_new (NULL);
+    }
+  if (review_title (self, page) != NULL)
+    {
+      *title = g_strdup (review_title (self, page));
+      return build ? _evk_window_review_page_new (self, page) : gtk_label_new (NULL);
+    }
   if (g_str_equal (page, "variables"))
     {
       *title = g_strdup (_("Survey Variables"));
       return build ? evk_variables_page_new (self->workspace) : gtk_label_new (NULL);
     }
   if (g_str_equal (page, "start") ||
-      (g_str_equal (page, "overview") && evk_start_page_is_needed (self->workspace)))
+      (g_str_equal (page, "overview") && !_evk_window_is_read_only (self) &&
+       evk_start_page_is_needed (self->workspace)))
     {
       /* A new evaluation has nothing to give an overview of: it opens on
        * what to do first. */
@@ -349,6 +392,7 @@ set_project (EvkWindow   *self,
 
   update_title (self);
   rebuild_language_buttons (self);
+  _evk_window_setup_review (self);
   _evk_window_rebuild_sidebar (self);
   gtk_stack_set_visible_child_name (self->main_stack, "project");
   _evk_window_show_page (self, "overview");
@@ -576,6 +620,8 @@ evk_window_class_init (EvkWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EvkWindow, import_button);
   gtk_widget_class_bind_template_child (widget_class, EvkWindow, content_bin);
   gtk_widget_class_bind_template_child (widget_class, EvkWindow, back_button);
+  gtk_widget_class_bind_template_child (widget_class, EvkWindow, review_banner);
+  gtk_widget_class_bind_template_child (widget_class, EvkWindow, review_banner_label);
 
   _evk_window_class_add_actions (widget_class);
 }

@@ -28,9 +28,12 @@ struct _EvkWorkspace
   EvkTableSource *source;
   EvkStrategy    *strategy;     /* the source's */
   EvkSurvey      *survey;       /* the source's first survey, or NULL */
+  EvkSurvey      *questions;    /* a review copy's survey, without answers */
+  gboolean        review_copy;
   EvkDocumentsStats *documents;
   char           *lang;
   guint           small_cell;
+  EvkCommentModel *comments;
 };
 
 enum {
@@ -77,6 +80,22 @@ load_survey (EvkWorkspace  *self,
 {
   g_autoptr(GError) local_error = NULL;
 
+  /* A review copy has the survey's questions and none of its answers:
+   * its charts draw from the tables stored in it. */
+  if (self->review_copy)
+    {
+      EvkStore *store = evk_project_get_store (self->project);
+      g_auto(GStrv) names = evk_survey_list (store, error);
+
+      self->survey = NULL;
+      g_clear_pointer (&self->questions, evk_survey_free);
+      if (names == NULL)
+        return FALSE;
+      if (names[0] != NULL && (self->questions = evk_survey_load (store, names[0], FALSE, error)) == NULL)
+        return FALSE;
+      self->survey = self->questions;
+      return TRUE;
+    }
   evk_table_source_forget (self->source, "survey");
   self->survey = evk_table_source_get_survey (self->source, NULL, &local_error);
   if (local_error != NULL)
@@ -107,6 +126,10 @@ project_changed (EvkProject   *project,
 {
   g_autoptr(GError) error = NULL;
 
+  /* The comment model follows the project by itself, and no chart or
+   * page reads a comment's change as one of the data. */
+  if (g_strcmp0 (what, "comments") == 0)
+    return;
   if (g_strcmp0 (what, "external") == 0)
     {
       /* Another process or window wrote to the file: read all of it again
@@ -149,6 +172,7 @@ evk_workspace_dispose (GObject *object)
   if (self->project != NULL)
     g_signal_handlers_disconnect_by_data (self->project, self);
   g_clear_object (&self->project);
+  g_clear_object (&self->comments);
   G_OBJECT_CLASS (evk_workspace_parent_class)->dispose (object);
 }
 
@@ -159,6 +183,7 @@ evk_workspace_finalize (GObject *object)
 
   self->strategy = NULL;
   self->survey = NULL;
+  g_clear_pointer (&self->questions, evk_survey_free);
   g_clear_pointer (&self->source, evk_table_source_free);
   g_clear_pointer (&self->documents, evk_documents_stats_free);
   g_clear_pointer (&self->lang, g_free);
@@ -242,10 +267,12 @@ evk_workspace_new (EvkProject  *project,
 
   self->project = g_object_ref (project);
   self->source = evk_table_source_new (project);
+  self->review_copy = evk_project_is_review_copy (project, NULL);
   if (!load_strategy (self, error) || !load_survey (self, error))
     return NULL;
   load_documents (self);
   g_signal_connect (project, "changed", G_CALLBACK (project_changed), self);
+  self->comments = evk_comment_model_new (project);
   return g_steal_pointer (&self);
 }
 
@@ -253,6 +280,18 @@ EvkProject *
 evk_workspace_get_project (EvkWorkspace *self)
 {
   return self->project;
+}
+
+EvkCommentModel *
+evk_workspace_get_comments (EvkWorkspace *self)
+{
+  return self->comments;
+}
+
+gboolean
+evk_workspace_is_read_only (EvkWorkspace *self)
+{
+  return self->review_copy;
 }
 
 EvkStrategy *
@@ -389,8 +428,9 @@ query_to_spec (EvkWorkspace   *self,
       g_string_append_printf (spec, " group=%s", quoted);
     }
   g_string_append (spec, query->dont_know ? " base=with-dont-know" : " base=valid");
-  /* The preference may flag more small cells than the project asks. */
-  if (self->small_cell > threshold)
+  /* The preference may flag more small cells than the project asks; a
+   * review copy's tables are as its project suppressed them. */
+  if (self->small_cell > threshold && !self->review_copy)
     g_string_append_printf (spec, " small=%u", self->small_cell);
   return g_string_free (g_steal_pointer (&spec), FALSE);
 }

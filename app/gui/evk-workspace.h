@@ -8,6 +8,7 @@
 #include <glib-object.h>
 
 #include "evk-charts.h"
+#include "evk-comment-model.h"
 #include "evk-documents-stats.h"
 #include "evk-project.h"
 #include "evk-rows.h"
@@ -37,6 +38,11 @@ EvkWorkspace   *evk_workspace_new            (EvkProject    *project,
                                               GError       **error);
 EvkProject     *evk_workspace_get_project    (EvkWorkspace  *self);
 EvkStrategy    *evk_workspace_get_strategy   (EvkWorkspace  *self);
+/* The review comments, read once and followed. */
+EvkCommentModel *evk_workspace_get_comments  (EvkWorkspace  *self);
+/* A review copy: its facts and texts are the evaluator's, and the window
+ * only comments on them. */
+gboolean        evk_workspace_is_read_only   (EvkWorkspace  *self);
 /* The first survey with its data, or NULL when the project has none. */
 EvkSurvey      *evk_workspace_get_survey     (EvkWorkspace  *self);
 /* NULL when the project has no document review. */

@@ -18,8 +18,13 @@
 #include <locale.h>
 #include <stdlib.h>
 
+#include "evk-chart-card.h"
+#include "evk-comment-button.h"
+#include "evk-comment.h"
 #include "evk-demo.h"
 #include "evk-import-dialog.h"
+#include "evk-measure-page.h"
+#include "evk-review-copy.h"
 #include "evk-resources.h"
 #include "evk-ui-util.h"
 #include "evk-window-private.h"
@@ -29,6 +34,7 @@ typedef struct {
   const char *page;
   gboolean    small_only;  /* 1366×768 only: not in the AppStream metadata */
   gboolean    new_project; /* an empty new project, not the demo */
+  gboolean    review_copy; /* a review copy of the demo */
 } View;
 
 static const View views[] = {
@@ -42,6 +48,10 @@ static const View views[] = {
   { "lists", "lists", TRUE },
   { "offers", "offers", TRUE },
   { "next-steps", "start", TRUE },
+  /* The review: the comments' list, and a chart's thread in its popover. */
+  { "comments", "comments", TRUE },
+  { "chart-comment", "measure:20", TRUE },
+  { "review-copy", "measure:20", TRUE, FALSE, TRUE },
   /* The guided start: what a new evaluator sees first. */
   { "new-strategy", "strategy", TRUE, TRUE },
   { "new-next-steps", "start", TRUE, TRUE },
@@ -55,6 +65,51 @@ write_bad_csv (const char *dir)
 
   g_file_set_contents (path, "id,q1,q2\n1,2,3\n2,3\n", -1, NULL);
   return g_file_new_for_path (path);
+}
+
+/* What a reference group writes, in the content language: a thread with
+ * a reply, a note from a PDF, a quote from a section, one resolved. */
+static gboolean
+add_comments (EvkProject  *project,
+              const char  *lang,
+              GError     **error)
+{
+  EvkStore *store = evk_project_get_store (project);
+  gboolean nb = g_str_equal (lang, "nb");
+  g_autofree char *first = NULL, *resolved = NULL, *reply = NULL, *other = NULL, *section = NULL;
+  g_autoptr(EvkStrategy) strategy = evk_project_load_strategy (project, error);
+  g_autofree char *section_place = NULL;
+
+  if (strategy == NULL)
+    return FALSE;
+  section_place = g_strdup_printf ("measure-section:20/%s",
+                                   ((EvkTerm *) g_ptr_array_index (strategy->vocabs[EVK_VOCAB_SECTION], 0))->key);
+  first = evk_comment_add (store, "chart:m20-awareness-7", NULL, "Åse Ødegård",
+                           nb ? "Figuren bør si at basen er alle som svarte, også de som ikke kjenner ordningen."
+                              : "The chart should say that the base is everyone who answered, including those who "
+                                "do not know the scheme.",
+                           NULL, "copy:screenshots", "2026-03-02T09:14:00Z", NULL, error);
+  if (first == NULL)
+    return FALSE;
+  reply = evk_comment_add (store, NULL, first, "Kari Nordmann",
+                           nb ? "Enig – vi skriver basen inn i figurteksten." : "Agreed – we will put the base in the caption.",
+                           NULL, NULL, "2026-03-03T13:40:00Z", NULL, error);
+  other = evk_comment_add (store, "chart:m20-awareness-7", NULL, "Jørn Sæther",
+                           nb ? "Kan vi få samme figur for små kommuner?" : "Could we have the same chart for small municipalities?",
+                           NULL, "pdf:screenshots", "2026-03-04T08:05:00Z", NULL, error);
+  section = reply != NULL && other != NULL
+    ? evk_comment_add (store, section_place, NULL, "Åse Ødegård",
+                       nb ? "Avsnittet gjentar tallene fra figuren; kan det heller tolke dem?"
+                          : "The section repeats the chart’s numbers; could it interpret them instead?",
+                       nb ? "Ordningen er godt kjent" : "The scheme is well known",
+                       "copy:screenshots", "2026-03-02T09:30:00Z", NULL, error)
+    : NULL;
+  resolved = section != NULL
+    ? evk_comment_add (store, "goal:2", NULL, "Kari Nordmann",
+                       nb ? "Oppsummeringen av delmålet er tydelig." : "The goal’s summary reads well.",
+                       NULL, NULL, "2026-03-01T15:22:00Z", NULL, error)
+    : NULL;
+  return resolved != NULL && evk_comment_set_status (store, resolved, TRUE, error);
 }
 
 /* How long no new frame must come before a view counts as drawn, and how
@@ -141,13 +196,28 @@ shoot (EvkWindow   *window,
       while (evk_import_dialog_is_running (EVK_IMPORT_DIALOG (dialog)))
         g_main_context_iteration (NULL, TRUE);
     }
+  if (g_str_equal (view->name, "chart-comment"))
+    {
+      EvkMeasurePage *page = EVK_MEASURE_PAGE (_evk_window_get_page_widget (window));
+      g_autoptr(GPtrArray) cards = evk_measure_page_get_cards (page);
+      EvkCommentButton *button = NULL;
+
+      for (guint i = 0; i < cards->len; i++)
+        if (g_strcmp0 (evk_chart_card_get_chart_key (g_ptr_array_index (cards, i)), "m20-awareness-7") == 0)
+          button = EVK_COMMENT_BUTTON (evk_chart_card_get_comment_button (g_ptr_array_index (cards, i)));
+      evk_ui_show_on_screen (GTK_WIDGET (button));
+      evk_comment_button_popup (button);
+      dialog = GTK_WIDGET (evk_comment_button_get_popover (button));
+    }
   wait_for_frames (GTK_WIDGET (window), dialog);
 
   name = width == 1920 ? g_strdup_printf ("%s-%s-%s.png", view->name, lang, dark ? "dark" : "light")
                        : g_strdup_printf ("%s-%s-%s-%dx%d.png", view->name, lang, dark ? "dark" : "light", width, height);
   path = g_build_filename (dir, name, NULL);
   ok = evk_ui_save_png (GTK_WIDGET (window), dialog, path, error);
-  if (dialog != NULL)
+  if (dialog != NULL && GTK_IS_POPOVER (dialog))
+    gtk_popover_popdown (GTK_POPOVER (dialog));
+  else if (dialog != NULL)
     gtk_window_destroy (GTK_WINDOW (dialog));
   if (ok)
     g_print ("%s\n", path);
@@ -159,7 +229,7 @@ main (int    argc,
       char **argv)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *tmpdir = NULL, *project_path = NULL, *new_path = NULL;
+  g_autofree char *tmpdir = NULL, *project_path = NULL, *new_path = NULL, *copy_path = NULL;
   g_autofree char *lang = NULL, *localedir = NULL, *only = NULL, *page = NULL;
   g_autoptr(GOptionContext) context = g_option_context_new ("OUTDIR");
   g_autoptr(EvkProject) project = NULL;
@@ -172,7 +242,7 @@ main (int    argc,
     { NULL }
   };
   static const int sizes[][2] = { { 1920, 1080 }, { 1366, 768 } };
-  EvkWindow *window, *new_window;
+  EvkWindow *window, *new_window, *copy_window;
 
   setlocale (LC_ALL, "");
   g_option_context_add_main_entries (context, entries, NULL);
@@ -198,7 +268,15 @@ main (int    argc,
 
   tmpdir = g_dir_make_tmp ("evk-screenshots-XXXXXX", &error);
   project_path = tmpdir != NULL ? g_build_filename (tmpdir, "demo.evalkit", NULL) : NULL;
-  if (tmpdir == NULL || (project = evk_demo_create (project_path, &error)) == NULL)
+  if (tmpdir == NULL || (project = evk_demo_create (project_path, &error)) == NULL ||
+      !add_comments (project, lang, &error))
+    {
+      g_printerr ("evk-screenshots: %s\n", error->message);
+      return EXIT_FAILURE;
+    }
+  /* What a reviewer opens: a copy of the same, for a reviewer. */
+  copy_path = g_build_filename (tmpdir, g_str_equal (lang, "nb") ? "Gjennomlesing.evalkit" : "Review.evalkit", NULL);
+  if (!evk_review_copy_write (evk_project_get_store (project), copy_path, "Åse Ødegård", &error))
     {
       g_printerr ("evk-screenshots: %s\n", error->message);
       return EXIT_FAILURE;
@@ -208,6 +286,8 @@ main (int    argc,
   g_mkdir_with_parents (argv[1], 0755);
 
   window = evk_window_new (NULL);
+  if (window->settings != NULL)
+    g_settings_set_string (window->settings, "author-name", "Kari Nordmann");
   gtk_window_present (GTK_WINDOW (window));
   evk_window_open_file (window, file);
   evk_ui_iterate ();
@@ -223,6 +303,15 @@ main (int    argc,
       g_printerr ("evk-screenshots: %s\n", error->message);
       return EXIT_FAILURE;
     }
+  evk_ui_iterate ();
+
+  copy_window = evk_window_new (NULL);
+  gtk_window_present (GTK_WINDOW (copy_window));
+  {
+    g_autoptr(GFile) copy_file = g_file_new_for_path (copy_path);
+
+    evk_window_open_file (copy_window, copy_file);
+  }
   evk_ui_iterate ();
 
   if (page != NULL)
@@ -245,7 +334,8 @@ main (int    argc,
           if ((only != NULL && !g_str_equal (only, views[v].name)) ||
               (views[v].small_only && sizes[s][0] == 1920))
             continue;
-          if (!shoot (views[v].new_project ? new_window : window, &views[v], lang, dark, sizes[s][0], sizes[s][1],
+          if (!shoot (views[v].new_project ? new_window : views[v].review_copy ? copy_window : window, &views[v],
+                      lang, dark, sizes[s][0], sizes[s][1],
                       argv[1], tmpdir, &error))
             {
               g_printerr ("evk-screenshots: %s\n", error->message);
@@ -255,6 +345,7 @@ main (int    argc,
 
   gtk_window_destroy (GTK_WINDOW (window));
   gtk_window_destroy (GTK_WINDOW (new_window));
+  gtk_window_destroy (GTK_WINDOW (copy_window));
   evk_ui_iterate ();
   {
     g_autoptr(GFile) dir = g_file_new_for_path (tmpdir);

@@ -81,7 +81,25 @@ evk_ui_save_png (GtkWidget   *window,
 
   gtk_snapshot_append_color (snapshot, &(GdkRGBA) { 0, 0, 0, 1 }, &GRAPHENE_RECT_INIT (0, 0, width, height));
   gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
-  if (dialog != NULL)
+  if (dialog != NULL && GTK_IS_POPOVER (dialog))
+    {
+      g_autoptr(GdkPaintable) popover_paintable = gtk_widget_paintable_new (dialog);
+      GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (dialog));
+      double x = 0, y = 0, window_x = 0, window_y = 0;
+
+      /* Where the popup is on its window's surface; both surfaces have a
+       * margin for their shadows, which the widgets' origins leave out. */
+      gtk_native_get_surface_transform (GTK_NATIVE (dialog), &x, &y);
+      gtk_native_get_surface_transform (GTK_NATIVE (window), &window_x, &window_y);
+      gtk_snapshot_save (snapshot);
+      gtk_snapshot_translate (snapshot,
+                              &GRAPHENE_POINT_INIT (gdk_popup_get_position_x (GDK_POPUP (surface)) + x - window_x,
+                                                    gdk_popup_get_position_y (GDK_POPUP (surface)) + y - window_y));
+      gdk_paintable_snapshot (popover_paintable, GDK_SNAPSHOT (snapshot),
+                              gtk_widget_get_width (dialog), gtk_widget_get_height (dialog));
+      gtk_snapshot_restore (snapshot);
+    }
+  else if (dialog != NULL)
     {
       g_autoptr(GdkPaintable) dialog_paintable = gtk_widget_paintable_new (dialog);
       int dw = gtk_widget_get_width (dialog), dh = gtk_widget_get_height (dialog);
@@ -106,6 +124,35 @@ evk_ui_save_png (GtkWidget   *window,
       return FALSE;
     }
   return TRUE;
+}
+
+void
+evk_ui_show_on_screen (GtkWidget *widget)
+{
+  GtkNative *native = gtk_widget_get_native (widget);
+  GtkWidget *scrolled = gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW);
+  GdkSurface *surface;
+
+  for (guint i = 0; i < 250 && gtk_widget_get_height (widget) == 0; i++)
+    evk_ui_run_for (20);
+  if (scrolled != NULL)
+    {
+      GtkWidget *child = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scrolled));
+      GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+      graphene_point_t point;
+
+      g_assert_true (gtk_widget_compute_point (widget, child, &GRAPHENE_POINT_INIT (0, 0), &point));
+      gtk_adjustment_set_value (adjustment, point.y - 100);
+      evk_ui_run_for (100);
+    }
+  for (guint i = 0; i < 250; i++)
+    {
+      surface = gtk_widget_get_mapped (widget) ? gtk_native_get_surface (native) : NULL;
+      if (surface != NULL && gdk_display_get_monitor_at_surface (gdk_surface_get_display (surface), surface) != NULL)
+        return;
+      evk_ui_run_for (20);
+    }
+  g_assert_not_reached ();
 }
 
 void

@@ -21,12 +21,17 @@ gboolean    evk_ui_wait_for         (gboolean   *flag,
 /* The first widget of type under root (depth first), or NULL. */
 GtkWidget  *evk_ui_find_widget      (GtkWidget  *root,
                                      GType       type);
-/* Renders window (and dialog over it, dimmed behind, when given) to a
- * PNG the size of window. */
+/* Renders window (and dialog over it, dimmed behind, when given; or a
+ * popover open in it, where it shows) to a PNG the size of window. */
 gboolean    evk_ui_save_png         (GtkWidget  *window,
                                      GtkWidget  *dialog,
                                      const char *path,
                                      GError    **error);
+
+/* Scrolls widget's scrolled window so that widget shows near its top,
+ * and waits until its window is on a monitor, as a popover from it needs
+ * (the X server tells a moment after the window maps). */
+void        evk_ui_show_on_screen   (GtkWidget  *widget);
 
 /* What AdwApplication does for the app at startup: the resources and the
  * app's stylesheet, so tests, screenshots and benchmarks see its widgets

@@ -123,13 +123,15 @@ evaluate (EvkSurvey  *survey,
                            filter->variables[v], survey->name);
               return FALSE;
             }
-          if (variable->column == NULL)
+          if (variable->type == EVK_VARIABLE_STRING)
             {
               g_set_error (error, EVK_MODEL_ERROR, EVK_MODEL_ERROR_INVALID,
                            _("the filter compares %s with a number, but it is a text variable"),
                            variable->name);
               return FALSE;
             }
+          if (evk_survey_get_column (survey, variable, error) == NULL)
+            return FALSE;
           if (v == 0)
             evk_column_match (variable->column, (const double *) filter->ranges->data,
                               filter->ranges->len / 2, filter->negate, out);
