@@ -43,6 +43,7 @@ extra_inputs () {
     table-spec) echo "$top/tests/data/malformed/table-spec" ;;
     project) echo "$top/tests/data/malformed/project" ;;
     review-table) echo "$top/tests/data/malformed/review-table" ;;
+    pdf-comments) echo "$top/tests/data/malformed/pdf-comments" ;;
   esac
 }
 

@@ -873,6 +873,48 @@ test_scan (void)
     }
 }
 
+/* Inputs that once crashed the import (tests/data/malformed): imported
+ * into a project that knows the draft they claim to be, as the fuzz target
+ * does, with warnings fatal. */
+static void
+test_malformed (void)
+{
+  static const char * const names[] = { "empty-object-stream.pdf", "unknown-annotation-type.pdf" };
+  g_autofree char *dir = evk_test_tmpdir ();
+  g_autoptr(EvkProject) project = make_demo (dir, "demo.evalkit");
+  g_autoptr(GArray) anchors = evk_draft_anchors_new ();
+  g_autoptr(EvkDraftMap) map = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *project_id = evk_project_id (evk_project_get_store (project), &error);
+  EvkDraftAnchor anchor = { 1, 82, 84, 513, 700, g_strdup ("measure:1"), g_strdup ("") };
+
+  g_array_append_val (anchors, anchor);
+  map = evk_draft_map_new ("f022f022-0000-4000-8000-000000000001", project_id, "nb", 2, anchors);
+  g_assert_true (evk_draft_map_store (evk_project_get_store (project), map, &error));
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "malformed", "pdf-comments", names[i],
+                                                     NULL);
+      g_autoptr(GBytes) bytes = evk_test_read (path);
+      g_autoptr(EvkPdfScan) scan = evk_pdf_scan (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+      EvkPdfImport result = { 0 };
+      guint before = count_comments (project);
+
+      if (evk_pdf_comments_import (project, path, &result, &error))
+        g_assert_cmpuint (count_comments (project), ==, before + result.n_imported);
+      else
+        {
+          g_assert_nonnull (error);
+          g_assert_cmpuint (count_comments (project), ==, before);
+          g_clear_error (&error);
+        }
+      evk_pdf_import_clear (&result);
+    }
+  g_clear_object (&project);
+  evk_test_rm_rf (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -885,5 +927,6 @@ main (int    argc,
   g_test_add_func ("/evk/pdf-comments/draft-map-example", test_draft_map_example);
   g_test_add_func ("/evk/pdf-comments/import", test_import);
   g_test_add_func ("/evk/pdf-comments/refused", test_refused);
+  g_test_add_func ("/evk/pdf-comments/malformed", test_malformed);
   return g_test_run ();
 }

@@ -31,7 +31,15 @@ typedef struct {
   const char *text;          /* /Contents */
 } EvkPdfNote;
 
-/* The same revision for a draft: with /Lang, the document id (a UUID) as
+/* The notes are written here, in the one revision the file gets anyway,
+ * rather than by opening the finished draft with poppler-glib, adding
+ * annotations and saving a copy: poppler-glib 22 can set neither /NM nor
+ * /IRT, and without /NM an import could not tell a comment Evalkit showed
+ * from a reviewer's new one (it would come back as a duplicate), without
+ * /IRT viewers would not show replies as a thread. It also spares a
+ * second parse and save of a report of some hundred pages.
+ *
+ * The same revision for a draft: with /Lang, the document id (a UUID) as
  * the first string of the trailer's /ID, which viewers keep when they save
  * (the PDF standard asks them to), the document and project ids in the
  * Info dictionary (EvalkitDocId, EvalkitProjectId: cairo 1.16 has no API

@@ -251,13 +251,16 @@ read_items (PopplerDocument *doc)
       for (GList *l = mapping; l != NULL; l = l->next)
         {
           PopplerAnnot *annot = ((PopplerAnnotMapping *) l->data)->annot;
-          PopplerAnnotType type = poppler_annot_get_annot_type (annot);
+          PopplerAnnotType type;
           PopplerRectangle rect;
           g_autofree char *contents = NULL, *label = NULL;
           Item item = { 0 };
 
+          /* First: poppler warns of the type of annotations it does not
+           * know, and those are never markup. */
           if (!POPPLER_IS_ANNOT_MARKUP (annot))
             continue;
+          type = poppler_annot_get_annot_type (annot);
           /* A review state ("Accepted", "Rejected" set in Acrobat) is a
            * reply that says no more than that: not a comment. */
           if (type == POPPLER_ANNOT_TEXT &&

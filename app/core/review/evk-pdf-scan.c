@@ -711,10 +711,12 @@ read_object_stream (Scanner      *s,
                     gint64        n,
                     gint64        first)
 {
-  Cursor header = { data, data + length };
+  Cursor header;
 
-  if (first < 0 || (guint64) first > length)
+  /* An empty stream (inflated to nothing) has no data at all. */
+  if (data == NULL || first < 0 || (guint64) first > length)
     return;
+  header.p = data;
   header.end = data + first;
   for (gint64 i = 0; i < n && s->n_objects < MAX_OBJECTS; i++)
     {
@@ -829,13 +831,15 @@ evk_pdf_scan (const guint8 *data,
               gsize         length)
 {
   Scanner s = { 0 };
-  const guint8 *end = data + length;
-  const guint8 *p = data;
+  const guint8 *end, *p = data;
   GHashTableIter iter;
   gpointer value;
 
   s.scan = g_new0 (EvkPdfScan, 1);
   s.scan->replies = g_array_new (FALSE, TRUE, sizeof (EvkPdfReply));
+  if (data == NULL)
+    return s.scan;
+  end = data + length;
   s.records = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) record_free);
 
   while (p < end && s.n_objects < MAX_OBJECTS)
