@@ -31,7 +31,7 @@ expect_fail () {
   fi
 }
 
-echo "1..89"
+echo "1..90"
 
 "$evalkit" --help >"$tmp/out" 2>&1
 ok $? "--help exits 0"
@@ -382,6 +382,9 @@ cmp -s "$tmp/rev.evalkit" "$tmp/rev.orig"; ok $? "the refused comments left the 
   [ "$(sqlite3 "$tmp/kari.evalkit" 'SELECT (SELECT count(*) FROM column_data) + (SELECT count(*) FROM string_data)')" = 0 ] &&
   ! grep -q -a -e R00001 -e R05103 "$tmp/kari.evalkit"
 ok $? "review-copy writes two copies without the survey's answers"
+"$evalkit" info "$tmp/kari.evalkit" | grep -q "^A review copy for Kari: the survey’s answers stay with the evaluator$" &&
+  ! "$evalkit" info "$tmp/home.evalkit" | grep -q "review copy"
+ok $? "info says a review copy is one, and whose"
 "$evalkit" charts "$tmp/kari.evalkit" >/dev/null &&
   "$evalkit" chart "$tmp/kari.evalkit" m20-awareness-7 --out "$tmp/k.png" >/dev/null 2>&1 &&
   head -c 8 "$tmp/k.png" | grep -q PNG &&

@@ -15,6 +15,7 @@
 
 #include "evk-cli.h"
 #include "evk-cli-private.h"
+#include "evk-comment.h"
 #include "evk-demo.h"
 #include "evk-localized.h"
 #include "evk-project.h"
@@ -265,6 +266,7 @@ run_info (int    argc,
   g_autoptr(GError) error = NULL;
   g_autofree char *lang = NULL;
   g_autofree char *languages = NULL;
+  g_autofree char *reviewer = NULL;
   EvkProjectCounts counts = { 0 };
   const char *source;
   guint n_goals = 0, n_implementation = 0;
@@ -358,6 +360,10 @@ run_info (int    argc,
   g_print (_("Documents: %u (%u codings)\n"), counts.n_documents, counts.n_codings);
   g_print (_("Charts: %u\n"), counts.n_charts);
   g_print (_("Comments: %u\n"), counts.n_comments);
+  if (evk_project_is_review_copy (project, &reviewer) && *reviewer != '\0')
+    g_print (_("A review copy for %s: the survey’s answers stay with the evaluator\n"), reviewer);
+  else if (reviewer != NULL)
+    g_print ("%s", _("A review copy: the survey’s answers stay with the evaluator\n"));
   return EXIT_SUCCESS;
 }
 

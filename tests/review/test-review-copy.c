@@ -9,6 +9,8 @@
 #include <math.h>
 #include <string.h>
 
+#include "evk-chart-style.h"
+#include "evk-chart.h"
 #include "evk-charts.h"
 #include "evk-comment.h"
 #include "evk-data-dir.h"
@@ -19,6 +21,7 @@
 #include "evk-report-outline.h"
 #include "evk-report.h"
 #include "evk-review-copy.h"
+#include "evk-rows.h"
 #include "evk-survey.h"
 #include "evk-table-review.h"
 #include "evk-table-spec.h"
@@ -281,6 +284,22 @@ test_no_answers (Fixture       *f,
     g_assert_no_error (error);
     g_assert_cmpuint (questions->n_rows, ==, survey->n_rows);
     g_assert_cmpuint (questions->variables->len, ==, survey->variables->len);
+    /* … but no answers to select respondents by. */
+    for (guint v = 0; v < questions->variables->len; v++)
+      {
+        EvkVariable *variable = g_ptr_array_index (questions->variables, v);
+        g_autofree char *filter = NULL;
+        g_autoptr(EvkRows) rows = NULL;
+
+        if (variable->type != EVK_VARIABLE_NUMERIC)
+          continue;
+        filter = g_strdup_printf ("%s = 1", variable->name);
+        rows = evk_rows_new_from_text (questions, filter, &error);
+        g_assert_null (rows);
+        g_assert_error (error, EVK_MODEL_ERROR, EVK_MODEL_ERROR_PRIVATE);
+        g_clear_error (&error);
+        break;
+      }
   }
 }
 
@@ -289,6 +308,42 @@ review_json (EvkTable   *table,
              const char *lang)
 {
   return evk_table_to_review_json (table, lang);
+}
+
+/* A suppressed cell drawn in a table chart says so, where another cell
+ * gives its numbers. Returns whether table had one to check. */
+static gboolean
+check_drawn_suppressed (EvkTable *table)
+{
+  g_autoptr(EvkChartStyle) style = evk_chart_style_new_print (96);
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 800, 800);
+  cairo_t *cr = cairo_create (surface);
+  g_autoptr(EvkChartHits) hits = NULL;
+  EvkChartSpec spec;
+  guint n_checked = 0;
+
+  evk_chart_spec_init (&spec, EVK_CHART_TABLE, "nb");
+  spec.values = EVK_CHART_VALUES_SHARES;
+  hits = evk_chart_draw (EVK_CHART_TABLE, table, &spec, style, cr, 800, 800);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+  for (guint i = 0; i < hits->hits->len; i++)
+    {
+      EvkChartHit *hit = &g_array_index (hits->hits, EvkChartHit, i);
+      EvkCell *cell;
+
+      if (hit->kind != EVK_CHART_HIT_CELL || hit->row < 0 || hit->column < 0)
+        continue;
+      cell = evk_table_cell (table, hit->row, hit->column);
+      if (cell->suppressed)
+        {
+          g_assert_true (g_str_has_suffix (hit->text, ": :"));
+          n_checked++;
+        }
+      else if (!isnan (cell->share))
+        g_assert_nonnull (strchr (hit->text, '%'));
+    }
+  return n_checked > 0;
 }
 
 /* Every saved chart, for everyone and for every group, draws from the same
@@ -305,6 +360,7 @@ test_same_tables (Fixture       *f,
   g_autoptr(EvkTableSource) copy_source = evk_table_source_new (f->copy);
   g_auto(GStrv) langs = evk_project_get_languages (f->home, &error);
   guint n_compared = 0, n_suppressed = 0;
+  gboolean drawn = FALSE;
 
   g_assert_no_error (error);
   g_assert_cmpuint (copy_charts->len, ==, home_charts->len);
@@ -330,6 +386,8 @@ test_same_tables (Fixture       *f,
           copy = evk_project_compute_chart_from (f->copy, copy_source, &view, &error);
           g_assert_no_error (error);
           g_assert_nonnull (copy);
+          if (!g_str_has_prefix (spec, "status-summary") && !g_str_has_prefix (spec, "review-"))
+            g_assert_true (evk_table_source_has_table (copy_source, spec));
 
           for (gsize c = 0; c < (gsize) home->rows->len * home->columns->len; c++)
             if (evk_table_is_small (home, &home->cells[c]))
@@ -340,6 +398,8 @@ test_same_tables (Fixture       *f,
                 g_assert_true (isnan (copy->cells[c].share) && isnan (copy->cells[c].count));
                 n_suppressed++;
               }
+          if (n_suppressed > 0 && !drawn)
+            drawn = check_drawn_suppressed (copy);
           evk_table_suppress_small (home);
           for (guint l = 0; langs[l] != NULL; l++)
             {
@@ -352,6 +412,7 @@ test_same_tables (Fixture       *f,
         }
     }
   g_assert_cmpuint (n_compared, >, 10);
+  g_assert_true (drawn || n_suppressed == 0);
   g_test_message ("%u chart tables compared, %u small cells suppressed", n_compared, n_suppressed);
   if (g_str_equal (data, "demo"))
     g_assert_cmpuint (n_suppressed, >, 0);
@@ -367,6 +428,8 @@ test_same_tables (Fixture       *f,
     g_assert_error (error, EVK_MODEL_ERROR, EVK_MODEL_ERROR_PRIVATE);
     g_assert_nonnull (strstr (error->message, "this review copy has no table for"));
     g_clear_error (&error);
+    g_assert_false (evk_table_source_has_table (copy_source, "frequency q1 filter='q1 = 1'"));
+    g_assert_true (evk_table_source_has_table (home_source, "frequency q1 filter='q1 = 1'"));
     for (guint i = 0; i < copy_charts->len && first == NULL; i++)
       if (g_str_has_prefix (((EvkSavedChart *) g_ptr_array_index (copy_charts, i))->spec, "awareness "))
         first = g_ptr_array_index (copy_charts, i);

@@ -855,6 +855,22 @@ review_copy_table (EvkTableSource  *self,
   return g_steal_pointer (&table);
 }
 
+gboolean
+evk_table_source_has_table (EvkTableSource *self,
+                            const char     *text)
+{
+  g_autofree char *canonical = NULL;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (text != NULL, FALSE);
+
+  if ((canonical = evk_table_spec_canonical (text, NULL)) == NULL)
+    return FALSE;
+  if (self->review_copy < 0)
+    self->review_copy = evk_store_is_review_copy (evk_project_get_store (self->project), NULL);
+  return !self->review_copy || evk_store_has_review_table (evk_project_get_store (self->project), canonical);
+}
+
 /* The one way a table is computed from its words, for the command line,
  * the report, live figures and the window alike. */
 EvkTable *

@@ -41,6 +41,12 @@ typedef struct _EvkTableSource EvkTableSource;
 
 EvkTableSource *evk_table_source_new          (EvkProject      *project);
 void            evk_table_source_free         (EvkTableSource  *source);
+/* Whether a table of these words can be asked for: on a review copy,
+ * whether the copy carries it (the window offers only the group views it
+ * has); on a project, whether the words are well formed (computing may
+ * still fail, on a group too small, say). */
+gboolean        evk_table_source_has_table    (EvkTableSource  *source,
+                                               const char      *spec);
 /* "strategy" (and with it the groups' respondents), "survey", or NULL for
  * everything. */
 void            evk_table_source_forget       (EvkTableSource  *source,

@@ -93,3 +93,19 @@ evk_store_get_review_table (EvkStore    *store,
   sqlite3_reset (stmt);
   return json;
 }
+
+gboolean
+evk_store_has_review_table (EvkStore   *store,
+                            const char *spec)
+{
+  sqlite3_stmt *stmt = evk_store_prepare (store, "SELECT 1 FROM review_table WHERE spec = ?1 LIMIT 1", NULL);
+  gboolean has_row = FALSE;
+
+  if (stmt == NULL)
+    return FALSE;
+  evk_stmt_bind_text (stmt, 1, spec);
+  if (!evk_store_step (store, stmt, &has_row, NULL))
+    return FALSE;
+  sqlite3_reset (stmt);
+  return has_row;
+}

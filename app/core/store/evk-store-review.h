@@ -34,4 +34,9 @@ char     *evk_store_get_review_table (EvkStore    *store,
                                       const char  *lang,
                                       GError     **error);
 
+/* Whether the copy has the table of this (canonical) spec in any
+ * language. */
+gboolean  evk_store_has_review_table (EvkStore    *store,
+                                      const char  *spec);
+
 G_END_DECLS

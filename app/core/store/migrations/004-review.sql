@@ -42,13 +42,14 @@ CREATE TABLE review_copy (
 
 -- The aggregate tables a review copy carries instead of the survey's
 -- answers, small cells already suppressed: one per canonical table spec
--- and report language.
+-- and report language. A rowid table: its rows are large, and WITHOUT
+-- ROWID would spill each into overflow pages (twice the file).
 CREATE TABLE review_table (
   spec       TEXT NOT NULL,
   lang       TEXT NOT NULL,
   table_json TEXT NOT NULL,
   PRIMARY KEY (spec, lang)
-) WITHOUT ROWID;
+);
 
 -- The project's stable id, so that its review copies and draft PDFs can be
 -- told from another project's: a random (version 4) UUID.
