@@ -31,7 +31,7 @@ expect_fail () {
   fi
 }
 
-echo "1..90"
+echo "1..98"
 
 "$evalkit" --help >"$tmp/out" 2>&1
 ok $? "--help exits 0"
@@ -444,6 +444,54 @@ expect_fail "merging a damaged review copy is refused" "cut-copy.evalkit: the pr
   "$evalkit" merge-review "$tmp/home.evalkit" "$tmp/cut-copy.evalkit"
 cmp -s "$tmp/home.evalkit" "$tmp/home.orig" && sha256sum -c --quiet "$tmp/copies.sum"
 ok $? "the refused merges left the project and the copies unchanged"
+
+# Comments from a draft PDF annotated in a viewer: the draft maps its
+# places and shows the open comments; a reply to one and a note of the
+# reviewer's own (written with qpdf, as a viewer would) come back.
+cp "$tmp/d.evalkit" "$tmp/pdf.evalkit"
+"$evalkit" report "$tmp/pdf.evalkit" --lang nb --out "$tmp/final.pdf" >/dev/null 2>&1 &&
+  cmp -s "$tmp/d.evalkit" "$tmp/pdf.evalkit"
+ok $? "a finished report leaves the project as it was"
+"$evalkit" comment "$tmp/pdf.evalkit" chart:m20-awareness-7 "Hvorfor 2023?" --author Kari >/dev/null &&
+  "$evalkit" report "$tmp/pdf.evalkit" --lang nb --out "$tmp/draft.pdf" --draft >/dev/null 2>&1 &&
+  [ "$(sqlite3 "$tmp/pdf.evalkit" "SELECT count(*) FROM draft")" = 1 ] &&
+  [ "$(sqlite3 "$tmp/pdf.evalkit" "SELECT count(*) FROM draft_anchor WHERE place = 'chart:m20-awareness-7'")" -ge 1 ] &&
+  uuid=$("$evalkit" comments "$tmp/pdf.evalkit" --format csv | sed -n '2s/,.*//p') &&
+  grep -a -q "/NM ($uuid)" "$tmp/draft.pdf"
+ok $? "report --draft records where its places are and shows the open comments"
+if command -v qpdf >/dev/null; then
+  python3 "$top/tests/review/add-reply.py" "$tmp/draft.pdf" "$tmp/annotated.pdf" \
+    "$uuid" "Fordi tallene kom da." Eva page:1 "Tittelen er lang." Per >/dev/null 2>&1 &&
+    "$evalkit" import-pdf-comments "$tmp/pdf.evalkit" "$tmp/annotated.pdf" >"$tmp/out" 2>&1 &&
+    grep -qx "2 comments imported, 1 without a place: attached to page 1 (1 was in the project already)" "$tmp/out" &&
+    "$evalkit" comments "$tmp/pdf.evalkit" --format json >"$tmp/c.json" &&
+    UUID="$uuid" python3 -c '
+import json, os, sys
+c = {x["body"]: x for x in json.load(open(sys.argv[1]))}
+assert len(c) == 3, c
+reply, note = c["Fordi tallene kom da."], c["Tittelen er lang."]
+assert reply["parent_uuid"] == os.environ["UUID"] and reply["place"] == "chart:m20-awareness-7", reply
+assert reply["author"] == "Eva" and reply["created_at"] == "2026-03-01T10:15:00Z", reply
+assert note["place"] == "page:1" and note["author"] == "Per" and note["origin"].startswith("pdf:"), note
+' "$tmp/c.json"
+  ok $? "import-pdf-comments anchors a reply and a note on a page without an element"
+  "$evalkit" import-pdf-comments "$tmp/pdf.evalkit" "$tmp/annotated.pdf" >"$tmp/out" 2>&1 &&
+    grep -qx "0 comments imported (3 were in the project already)" "$tmp/out" &&
+    [ "$("$evalkit" comments "$tmp/pdf.evalkit" --format csv | wc -l)" = 4 ]
+  ok $? "importing the same PDF again adds nothing"
+else
+  echo "ok $((n + 1)) # SKIP qpdf not installed (Debian: qpdf)"; n=$((n + 1))
+  echo "ok $((n + 1)) # SKIP qpdf not installed (Debian: qpdf)"; n=$((n + 1))
+fi
+cp "$tmp/pdf.evalkit" "$tmp/pdf.orig"
+expect_fail "a finished report is no draft to import from" "final.pdf is a finished report, not a draft" \
+  "$evalkit" import-pdf-comments "$tmp/pdf.evalkit" "$tmp/final.pdf"
+expect_fail "a file that is no PDF is refused" "README.md: not a PDF that can be read" \
+  "$evalkit" import-pdf-comments "$tmp/pdf.evalkit" "$top/README.md"
+"$evalkit" report "$tmp/other.evalkit" --lang nb --out "$tmp/other-draft.pdf" --draft >/dev/null 2>&1
+expect_fail "another project's draft is refused" "other-draft.pdf is a draft of another project" \
+  "$evalkit" import-pdf-comments "$tmp/pdf.evalkit" "$tmp/other-draft.pdf"
+cmp -s "$tmp/pdf.evalkit" "$tmp/pdf.orig"; ok $? "the refused imports left the project unchanged"
 
 # A crafted project file is refused with one message naming the file, the
 # survey and the variable, and left as it was.

@@ -18,7 +18,7 @@ top=$(cd "$(dirname "$0")/../.." && pwd)
 seconds=${1:-10}
 [ $# -gt 0 ] && shift
 builddir=${EVK_FUZZ_BUILDDIR:-$top/_build-fuzz}
-all_targets=(filter csv import-spss mrsets strategy document-review narrative table-spec project review-table)
+all_targets=(filter csv import-spss mrsets strategy document-review narrative table-spec project review-table pdf-comments)
 targets=("$@")
 [ ${#targets[@]} -eq 0 ] && targets=("${all_targets[@]}")
 

@@ -2,8 +2,10 @@
 # add-reply.py IN.pdf OUT.pdf PARENT TEXT AUTHOR [PARENT TEXT AUTHOR]…:
 # writes OUT.pdf, IN.pdf with a reply to each annotation whose /Contents or
 # /NM is PARENT, as Acrobat writes one (a Text annotation with /IRT and
-# /RT /R, on its comment's rectangle), through qpdf's JSON. OUT.pdf is
-# rewritten whole, with object streams, as a viewer's "Save As" may do.
+# /RT /R, on its comment's rectangle), through qpdf's JSON. PARENT
+# "page:N" adds a sticky note of its own near the middle of page N
+# instead. OUT.pdf is rewritten whole, with object streams, as a viewer's
+# "Save As" may do.
 #
 # poppler-glib, which the tests use for the other annotations, can make
 # no reply: it has no way to set /IRT. (qpdf 11.3 leaves objects that are
@@ -51,32 +53,43 @@ def main():
     replies = sys.argv[3:]
     if len(replies) == 0 or len(replies) % 3 != 0:
         sys.exit('usage: add-reply.py IN.pdf OUT.pdf PARENT TEXT AUTHOR [PARENT TEXT AUTHOR]…')
-    dump = json.loads(subprocess.run(['qpdf', '--json=2', '--json-key=qpdf', source],
+    dump = json.loads(subprocess.run(['qpdf', '--json=2', '--json-key=qpdf', '--json-key=pages', source],
                                      capture_output=True, check=True).stdout)
     header, objects = dump['qpdf']
     changed = {}
     next_id = header['maxobjectid']
     for i in range(0, len(replies), 3):
         parent_key, text, author = replies[i:i + 3]
-        parent = find_parent(objects, parent_key)
-        parent_ref = parent[len('obj:'):]
-        page_key, array_key = find_annots(objects, changed, parent_ref)
         next_id += 1
         new_ref = '%d 0 R' % next_id
-        if array_key is None:
-            page = dict(changed.get(page_key, objects[page_key])['value'])
-            page['/Annots'] = page['/Annots'] + [new_ref]
-            changed[page_key] = {'value': page}
-        else:
-            array = changed.get(array_key, objects[array_key])['value']
-            changed[array_key] = {'value': array + [new_ref]}
-        changed['obj:' + new_ref] = {'value': {
-            '/Type': '/Annot', '/Subtype': '/Text', '/Rect': objects[parent]['value']['/Rect'],
-            '/Contents': 'u:' + text, '/T': 'u:' + author, '/IRT': parent_ref, '/RT': '/R',
+        note = {
+            '/Type': '/Annot', '/Subtype': '/Text', '/Contents': 'u:' + text, '/T': 'u:' + author,
             '/M': 'u:D:20260301101500Z', '/CreationDate': 'u:D:20260301101500Z',
-            '/NM': 'u:reply-%d' % next_id, '/F': 28, '/Name': '/Comment',
-            '/P': page_key[len('obj:'):],
-        }}
+            '/NM': 'u:note-%d' % next_id, '/F': 28, '/Name': '/Comment',
+        }
+        if parent_key.startswith('page:'):
+            page_key = 'obj:' + dump['pages'][int(parent_key[5:]) - 1]['object']
+            page = dict(changed.get(page_key, objects[page_key])['value'])
+            annots = page.get('/Annots', [])
+            if isinstance(annots, str):
+                sys.exit('add-reply.py: a page with its /Annots in an object of their own')
+            page['/Annots'] = annots + [new_ref]
+            changed[page_key] = {'value': page}
+            note['/Rect'] = [300, 400, 320, 420]
+        else:
+            parent = find_parent(objects, parent_key)
+            parent_ref = parent[len('obj:'):]
+            page_key, array_key = find_annots(objects, changed, parent_ref)
+            if array_key is None:
+                page = dict(changed.get(page_key, objects[page_key])['value'])
+                page['/Annots'] = page['/Annots'] + [new_ref]
+                changed[page_key] = {'value': page}
+            else:
+                array = changed.get(array_key, objects[array_key])['value']
+                changed[array_key] = {'value': array + [new_ref]}
+            note.update({'/Rect': objects[parent]['value']['/Rect'], '/IRT': parent_ref, '/RT': '/R'})
+        note['/P'] = page_key[len('obj:'):]
+        changed['obj:' + new_ref] = {'value': note}
     update = {'qpdf': [{'jsonversion': 2, 'pushedinheritedpageresources': False,
                         'calledgetallpages': False, 'maxobjectid': next_id}, changed]}
     with tempfile.NamedTemporaryFile('w', suffix='.json') as f:
