@@ -728,6 +728,158 @@ test_kill_during_create (Fixture       *f,
   }
 }
 
+/* A project with one numeric column of 200,000 answers: its blob spans
+ * some fifty overflow pages, which an open does not read. */
+static void
+create_project_with_column (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EvkStore) store = NULL;
+
+  create_project (path);
+  store = evk_store_open (path, EVK_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_true (evk_store_exec (store,
+                                 "INSERT INTO survey (id, name, n_respondents) VALUES (1, 's', 200000);"
+                                 "INSERT INTO variable (id, survey_id, position, name, type) "
+                                 "  VALUES (1, 1, 0, 'q1', 'numeric');"
+                                 "INSERT INTO column_data VALUES (1, 'i8', 200000, zeroblob (200000));",
+                                 &error));
+  g_assert_no_error (error);
+}
+
+/* Breaks the overflow chain of the column's blob in the middle: the page
+ * that should name the next one names a page far past the end. */
+static void
+break_column_chain (const char *path)
+{
+  g_autoptr(GBytes) whole = evk_test_read (path);
+  g_autofree guint8 *bytes = NULL;
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gsize size = g_bytes_get_size (whole);
+  gint64 page = 0, page_size = 0;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT pageno, pgsize FROM dbstat WHERE name = 'column_data' "
+                                           "AND pagetype = 'overflow' ORDER BY pageno LIMIT 1 OFFSET 20",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  page = sqlite3_column_int64 (stmt, 0);
+  page_size = sqlite3_column_int64 (stmt, 1);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+
+  bytes = g_memdup2 (g_bytes_get_data (whole, NULL), size);
+  g_assert_cmpint ((page - 1) * page_size + 4, <=, (gint64) size);
+  memset (bytes + (page - 1) * page_size, 0x7f, 4);
+  g_assert_true (g_file_set_contents (path, (char *) bytes, size, NULL));
+}
+
+static void
+assert_read_refused (EvkStore   *store,
+                     const char *sql)
+{
+  g_autoptr(GError) error = NULL;
+  sqlite3_stmt *stmt = evk_store_prepare (store, sql, &error);
+  gboolean has_row = TRUE;
+
+  g_assert_no_error (error);
+  while (has_row && evk_store_step (store, stmt, &has_row, &error))
+    ;
+  g_assert_error (error, EVK_STORE_ERROR, EVK_STORE_ERROR_CORRUPT);
+  g_test_message ("refused on read: %s", error->message);
+  g_assert_cmpstr (error->message, ==, "the project file is damaged (SQLite cannot read its structure)");
+}
+
+/* An ordinary open does not read the whole file: a page damaged in a
+ * survey's column is refused when the column is first read, with the
+ * message an open gives, and an open that asks for the full check
+ * refuses the file at once, leaving it as it was. */
+static void
+test_damage_found_on_read (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EvkStore) store = NULL;
+  g_autoptr(GBytes) before = NULL, after = NULL;
+
+  create_project_with_column (f->path);
+  break_column_chain (f->path);
+  before = evk_test_read (f->path);
+
+  store = evk_store_open (f->path, EVK_STORE_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (pragma_int (store, "SELECT count(*) FROM goal"), ==, 1);
+  assert_read_refused (store, "SELECT data FROM column_data");
+  g_clear_pointer (&store, evk_store_free);
+
+  store = evk_store_open (f->path, EVK_STORE_OPEN_CHECK_INTEGRITY, &error);
+  g_assert_null (store);
+  g_assert_error (error, EVK_STORE_ERROR, EVK_STORE_ERROR_CORRUPT);
+  g_assert_nonnull (strstr (error->message, "integrity check failed"));
+  after = evk_test_read (f->path);
+  g_assert_true (g_bytes_equal (before, after));
+
+  /* The undamaged file passes the full check. */
+  g_unlink (f->path);
+  create_project_with_column (f->path);
+  g_clear_error (&error);
+  store = evk_store_open (f->path, EVK_STORE_OPEN_CHECK_INTEGRITY, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (store);
+}
+
+/* A commit cut short (the machine stopped, a USB stick pulled out) leaves
+ * a hot journal: the next open plays it back and then checks every page,
+ * so damage where no open reads is refused there and then. */
+static void
+test_hot_journal_checks_all (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EvkStore) store = NULL;
+  g_autofree char *journal = g_strconcat (f->path, "-journal", NULL);
+  int status;
+  pid_t pid;
+
+  create_project_with_column (f->path);
+  break_column_chain (f->path);
+
+  pid = fork ();
+  g_assert_cmpint (pid, >=, 0);
+  if (pid == 0)
+    {
+      sqlite3 *db = NULL;
+
+      /* A page cache of ten pages spills a large transaction into the
+       * file before its commit: the journal on disk is then hot. */
+      if (sqlite3_open_v2 (f->path, &db, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK ||
+          sqlite3_exec (db, "PRAGMA cache_size = 10; BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
+        _exit (3);
+      for (int i = 0; i < 3000; i++)
+        {
+          g_autofree char *sql = g_strdup_printf ("INSERT INTO goal (key, position) VALUES ('goal %d "
+                                                  "with a long key to fill pages', %d)", i, i + 2);
+          if (sqlite3_exec (db, sql, NULL, NULL, NULL) != SQLITE_OK)
+            _exit (4);
+        }
+      kill (getpid (), SIGKILL);
+      _exit (5);
+    }
+  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+  g_assert_true (WIFSIGNALED (status));
+  g_assert_true (g_file_test (journal, G_FILE_TEST_EXISTS));
+
+  store = evk_store_open (f->path, EVK_STORE_OPEN_READ_ONLY, &error);
+  g_assert_null (store);
+  g_assert_error (error, EVK_STORE_ERROR, EVK_STORE_ERROR_CORRUPT);
+  g_test_message ("refused after the playback: %s", error->message);
+  g_assert_nonnull (strstr (error->message, "integrity check failed"));
+  /* The playback put back what was committed. */
+  g_assert_false (g_file_test (journal, G_FILE_TEST_EXISTS));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -746,6 +898,8 @@ main (int    argc,
   ADD ("/evk/store/refuse/newer-version", test_refuse_newer);
   ADD ("/evk/store/refuse/negative-version", test_refuse_negative_version);
   ADD ("/evk/store/refuse/missing", test_missing);
+  ADD ("/evk/store/refuse/damage-found-on-read", test_damage_found_on_read);
+  ADD ("/evk/store/refuse/hot-journal-checks-all", test_hot_journal_checks_all);
   ADD ("/evk/store/transaction-rolls-back", test_transaction_rolls_back);
   ADD ("/evk/store/kill-mid-transaction", test_kill_mid_transaction);
   ADD ("/evk/store/text-states", test_text_states);

@@ -136,6 +136,122 @@ apply_sql (const char *path,
   g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
 }
 
+/* A table reads the columns it uses and no others: a survey opens with
+ * its dictionary, and a column is read the first time a table needs it. */
+static void
+test_table_reads_its_columns (void)
+{
+  g_autofree char *dir = evk_test_tmpdir ();
+  g_autofree char *path = make_project (dir);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EvkProject) project = evk_project_open_read_only (path, &error);
+  g_autoptr(EvkTableSource) source = NULL;
+  g_autoptr(EvkTable) table = NULL;
+  EvkSurvey *survey;
+  EvkVariable *q1, *code, *comment;
+
+  g_assert_no_error (error);
+  source = evk_table_source_new (project);
+  survey = evk_table_source_get_survey (source, NULL, &error);
+  g_assert_no_error (error);
+  q1 = evk_survey_get_variable (survey, "q1");
+  code = evk_survey_get_variable (survey, "code");
+  comment = evk_survey_get_variable (survey, "comment");
+  g_assert_null (q1->column);
+  g_assert_null (code->column);
+  g_assert_null (comment->strings);
+  g_assert_cmpuint (survey->n_rows, ==, N_ROWS);
+  g_assert_cmpuint (q1->missing->len, ==, 1);
+
+  table = evk_table_source_compute (source, "frequency q1", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (q1->column);
+  g_assert_cmpuint (evk_column_get_length (q1->column), ==, N_ROWS);
+  g_assert_null (code->column);
+  g_assert_null (comment->strings);
+  g_clear_pointer (&table, evk_table_free);
+
+  /* A filter reads the columns it names, once. */
+  table = evk_table_source_compute (source, "frequency q1 filter=\"code = 100000001\"", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (code->column);
+  g_assert_null (comment->strings);
+  g_assert_cmpuint (evk_table_cell (table, 0, 0)->n + evk_table_cell (table, 1, 0)->n +
+                    evk_table_cell (table, 2, 0)->n, ==, 5);
+  g_clear_pointer (&table, evk_table_free);
+
+  /* The whole survey, text answers included, when it is asked for. */
+  g_assert_true (evk_survey_load_data (survey, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (comment->strings);
+  g_assert_cmpstr (evk_variable_get_string (comment, 0), ==, "a remark");
+  g_assert_cmpstr (evk_variable_get_string (comment, 1), ==, "");
+  g_assert_null (survey->store);
+
+  g_clear_pointer (&source, evk_table_source_free);
+  g_assert_finalize_object (g_steal_pointer (&project));
+  evk_test_rm_rf (dir);
+}
+
+/* A survey read without its data that another window replaces before a
+ * column is read: the column is not taken from the new survey, and the
+ * message says what happened. A column damaged since the survey was read
+ * is refused naming the file, the survey and the variable. */
+static void
+test_column_read_later (void)
+{
+  g_autofree char *dir = evk_test_tmpdir ();
+  g_autofree char *path = make_project (dir);
+  g_autofree char *damaged_path = g_build_filename (dir, "damaged.evalkit", NULL);
+  g_autofree char *prefix = g_strdup_printf ("%s: survey “survey”: variable q1: ", damaged_path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EvkProject) project = NULL;
+  g_autoptr(EvkProject) other = NULL;
+  g_autoptr(EvkSurvey) survey = NULL;
+  g_autoptr(EvkSurvey) again = NULL;
+  g_autoptr(GBytes) bytes = evk_test_read (path);
+
+  /* Damaged after the dictionary was read. */
+  g_assert_true (g_file_set_contents (damaged_path, g_bytes_get_data (bytes, NULL),
+                                      g_bytes_get_size (bytes), NULL));
+  project = evk_project_open (damaged_path, &error);
+  g_assert_no_error (error);
+  survey = evk_survey_load (evk_project_get_store (project), "survey", FALSE, &error);
+  g_assert_no_error (error);
+  apply_sql (damaged_path, "UPDATE column_data SET data = x'0102' WHERE variable_id = "
+                           "(SELECT id FROM variable WHERE name = 'q1')");
+  g_assert_null (evk_survey_get_column (survey, evk_survey_get_variable (survey, "q1"), &error));
+  g_assert_error (error, EVK_STORE_ERROR, EVK_STORE_ERROR_CORRUPT);
+  g_test_message ("%s", error->message);
+  g_assert_true (g_str_has_prefix (error->message, prefix));
+  g_clear_error (&error);
+  g_clear_pointer (&survey, evk_survey_free);
+  g_assert_finalize_object (g_steal_pointer (&project));
+
+  /* Replaced by another connection before a column was read. */
+  project = evk_project_open (path, &error);
+  g_assert_no_error (error);
+  survey = evk_survey_load (evk_project_get_store (project), "survey", FALSE, &error);
+  g_assert_no_error (error);
+  other = evk_project_open (path, &error);
+  g_assert_no_error (error);
+  again = evk_survey_load (evk_project_get_store (other), "survey", TRUE, &error);
+  g_assert_no_error (error);
+  g_assert_true (evk_project_save_survey (other, again, &error));
+  g_assert_no_error (error);
+  g_assert_null (evk_survey_get_column (survey, evk_survey_get_variable (survey, "q1"), &error));
+  g_assert_error (error, EVK_MODEL_ERROR, EVK_MODEL_ERROR_INVALID);
+  g_test_message ("%s", error->message);
+  g_assert_nonnull (strstr (error->message, "was replaced"));
+  g_clear_error (&error);
+
+  g_clear_pointer (&survey, evk_survey_free);
+  g_clear_pointer (&again, evk_survey_free);
+  g_assert_finalize_object (g_steal_pointer (&other));
+  g_assert_finalize_object (g_steal_pointer (&project));
+  evk_test_rm_rf (dir);
+}
+
 /* A fixture's "-- KEY: value" header line, or NULL. */
 static char *
 fixture_header (const char *sql,
@@ -323,6 +439,8 @@ main (int    argc,
   g_test_add_func ("/evk/survey/i32-codes-stay-distinct", test_i32_codes_stay_distinct);
   g_test_add_func ("/evk/survey/column-widths", test_column_widths);
   g_test_add_func ("/evk/survey/privacy-project-threshold", test_privacy_project_threshold);
+  g_test_add_func ("/evk/survey/table-reads-its-columns", test_table_reads_its_columns);
+  g_test_add_func ("/evk/survey/column-read-later", test_column_read_later);
 
   /* One test per crafted file under tests/data/malformed/. */
   dir = g_test_build_filename (G_TEST_DIST, "data", "malformed", NULL);

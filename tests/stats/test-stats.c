@@ -241,6 +241,38 @@ test_spec_names_group (void)
   g_assert_false (evk_table_spec_names_group ("awareness 7 group=\"", "small"));
 }
 
+/* One text per table: options sorted, words quoted only where they must
+ * be; and the canonical text is a spec of the same table. */
+static void
+test_spec_canonical (void)
+{
+  static const struct {
+    const char *spec;
+    const char *canonical;
+  } cases[] = {
+    { "frequency q72", "frequency q72" },
+    { "  frequency   q72  group=small ", "frequency q72 group=small" },
+    { "awareness 7 group=small base=valid", "awareness 7 base=valid group=small" },
+    { "awareness 7 base=valid 'group=small'", "awareness 7 base=valid group=small" },
+    { "count q16_1..q16_12 filter=\"q72 in 4..5\"", "count q16_1..q16_12 'filter=q72 in 4..5'" },
+    { "count q16_1..q16_12 'filter=q72 in 4..5'", "count q16_1..q16_12 'filter=q72 in 4..5'" },
+    { "crosstab q72 groups=all,small small=8", "crosstab q72 groups=all,small small=8" },
+    { "frequency \"it's\"", "frequency 'it'\\''s'" },
+    { "frequency Q=1", "frequency Q=1" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *canonical = evk_table_spec_canonical (cases[i].spec, NULL);
+      g_autofree char *again = evk_table_spec_canonical (canonical, NULL);
+
+      g_assert_cmpstr (canonical, ==, cases[i].canonical);
+      g_assert_cmpstr (again, ==, canonical);
+    }
+  g_assert_null (evk_table_spec_canonical ("awareness 7 group=\"", NULL));
+  g_assert_null (evk_table_spec_canonical ("", NULL));
+}
+
 /* Personal variables and free text are never tabulated; a group smaller
  * than the threshold (even an empty one) gives no table; every
  * respondent is not a group that singles anyone out. */
@@ -308,18 +340,207 @@ test_privacy (void)
   g_assert_no_error (error);
 }
 
+/* A frequency table counts an i8 or i16 column by its codes in one pass,
+ * and any other kind row by row: the same values at every width give the
+ * same table, under every base, in a group, with codes beyond the
+ * labels, and with a label that no answer has. */
+static void
+test_frequency_at_every_width (void)
+{
+  static const double values[] = { 1, 2, 5, 5, 6, 6, 7, NAN, 3, 4, 120, 0, -3, 2, 2, NAN, 7, 1 };
+  static const EvkBase bases[] = { EVK_BASE_VALID, EVK_BASE_WITH_DONT_KNOW, EVK_BASE_ALL };
+  static const double widen[] = { 0, 1000, 100000, 0.5 };   /* i8, i16, i32, f64 */
+  g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(EvkRows) group = evk_rows_new_all (G_N_ELEMENTS (values));
+
+  for (guint i = 0; i < G_N_ELEMENTS (values); i += 3)
+    group->selected[i] = 0;
+  evk_rows_recount (group);
+
+  for (guint w = 0; w < G_N_ELEMENTS (widen); w++)
+    {
+      g_autoptr(EvkSurvey) survey = evk_survey_new ("widths");
+      g_autoptr(EvkStats) stats = NULL;
+      g_autoptr(GString) text = g_string_new (NULL);
+      EvkVariable *v = evk_survey_add_variable (survey, "q", EVK_VARIABLE_NUMERIC);
+
+      /* The first value makes the column as wide as the case asks for,
+       * and is then set to the first answer. */
+      survey->n_rows = G_N_ELEMENTS (values);
+      evk_column_append (v->column, widen[w]);
+      for (guint i = 1; i < G_N_ELEMENTS (values); i++)
+        evk_column_append (v->column, values[i]);
+      evk_column_set (v->column, 0, values[0]);
+      g_assert_cmpint (evk_column_get_kind (v->column), ==, (EvkColumnKind) w);
+      evk_variable_add_missing (v, 6, 6, EVK_MISSING_DONT_KNOW);
+      evk_variable_add_missing (v, 7, 7, EVK_MISSING_NOT_RELEVANT);
+      for (guint k = 1; k <= 9; k++)
+        {
+          EvkValueLabel *label = evk_variable_add_value_label (v, k, NULL);
+          g_autofree char *name = g_strdup_printf ("code %u", k);
+
+          evk_localized_set (label->label, "en", name);
+        }
+
+      stats = evk_stats_new (survey);
+      for (guint g = 0; g < 2; g++)
+        for (guint b = 0; b < G_N_ELEMENTS (bases); b++)
+          {
+            g_autoptr(GError) error = NULL;
+            g_autoptr(EvkTable) table = NULL;
+            g_autofree char *csv = NULL;
+
+            evk_stats_set_small_cell (stats, 0);
+            evk_stats_set_group (stats, g == 0 ? NULL : group, NULL);
+            evk_stats_set_base (stats, bases[b]);
+            table = evk_stats_frequency (stats, "q", &error);
+            g_assert_no_error (error);
+            csv = evk_table_to_csv (table, "en");
+            g_string_append_printf (text, "%s\nbase %g n %u\n", csv, table->base, table->n_base);
+          }
+      g_ptr_array_add (texts, g_string_free (g_steal_pointer (&text), FALSE));
+    }
+  g_test_message ("%s", (const char *) g_ptr_array_index (texts, 0));
+  g_assert_nonnull (strstr (g_ptr_array_index (texts, 0), "120"));
+  for (guint w = 1; w < texts->len; w++)
+    g_assert_cmpstr (g_ptr_array_index (texts, w), ==, g_ptr_array_index (texts, 0));
+}
+
+/* Everything a table says, in a form two tables can be compared by:
+ * keys, values, bases and every cell's n, count and share, exactly. */
+static char *
+dump_table (EvkTable *table)
+{
+  GString *out = g_string_new (NULL);
+
+  g_string_append_printf (out, "%s base %.17g n %u\n", table->kind, table->base, table->n_base);
+  for (guint c = 0; c < table->columns->len; c++)
+    g_string_append_printf (out, "column %s %.17g\n", evk_table_column (table, c)->key,
+                            evk_table_column (table, c)->value);
+  for (guint r = 0; r < table->rows->len; r++)
+    {
+      EvkTableEntry *row = evk_table_row (table, r);
+
+      g_string_append_printf (out, "row %s %.17g base %.17g n %u:", row->key, row->value, row->base, row->n_base);
+      for (guint c = 0; c < table->columns->len; c++)
+        {
+          EvkCell *cell = evk_table_cell (table, r, c);
+
+          g_string_append_printf (out, " %u/%.17g/%.17g", cell->n, cell->count, cell->share);
+        }
+      g_string_append_c (out, '\n');
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* Unweighted tables count small codes by code and items by typed passes;
+ * weighted ones go row by row. Weights of exactly 1 make the row-by-row
+ * count of the same table: every number must be the same, at every
+ * column width, under every base, in a group and out of it. */
+static void
+test_counts_as_row_by_row (void)
+{
+  /* Codes 1–5, 8 = don't know, 9 = not relevant, system-missing. */
+  static const double pattern[] = { 1, 2, 5, 5, 8, 8, 9, NAN, 3, 4, 1, 1, 0, 2, NAN, 9, 3, 5, 120 };
+  static const EvkBase bases[] = { EVK_BASE_VALID, EVK_BASE_WITH_DONT_KNOW, EVK_BASE_ALL };
+  static const double widen[] = { 0, 1000, 100000, 0.5 };   /* i8, i16, i32, f64 */
+  const guint n_rows = 300;
+  g_autoptr(EvkSurvey) survey = evk_survey_new ("rows");
+  g_autoptr(EvkStats) stats = NULL;
+  g_autoptr(EvkRows) group = evk_rows_new_all (n_rows);
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) items = NULL;
+  EvkVariable *one = evk_survey_add_variable (survey, "one", EVK_VARIABLE_NUMERIC);
+
+  survey->n_rows = n_rows;
+  for (guint i = 0; i < n_rows; i++)
+    {
+      evk_column_append (one->column, 1);
+      group->selected[i] = i % 7 != 3 && i % 5 != 1;
+    }
+  evk_rows_recount (group);
+  for (guint w = 0; w < G_N_ELEMENTS (widen); w++)
+    for (guint k = 0; k < 3; k++)
+      {
+        g_autofree char *name = g_strdup_printf ("q%u_%u", w, k);
+        EvkVariable *v = evk_survey_add_variable (survey, name, EVK_VARIABLE_NUMERIC);
+
+        /* The first value sets the width; it is then set to the answer. */
+        evk_column_append (v->column, widen[w]);
+        for (guint i = 1; i < n_rows; i++)
+          evk_column_append (v->column, pattern[(i * (k + 1) + w) % G_N_ELEMENTS (pattern)]);
+        evk_column_set (v->column, 0, pattern[w]);
+        g_assert_cmpint (evk_column_get_kind (v->column), ==, (EvkColumnKind) w);
+        evk_variable_add_missing (v, 8, 8, EVK_MISSING_DONT_KNOW);
+        evk_variable_add_missing (v, 9, 9, EVK_MISSING_NOT_RELEVANT);
+        for (guint code = 1; code <= 7; code++)
+          evk_variable_add_value_label (v, code, NULL);
+        g_strv_builder_add (builder, name);
+      }
+  items = g_strv_builder_end (builder);
+
+  stats = evk_stats_new (survey);
+  evk_stats_set_small_cell (stats, 0);
+  for (guint g = 0; g < 2; g++)
+    for (guint b = 0; b < G_N_ELEMENTS (bases); b++)
+      for (guint t = 0; t < 4 * G_N_ELEMENTS (widen); t++)
+        {
+          const char * const *three = (const char * const *) items + 3 * (t / 4);
+          g_autofree char *first = g_strdup (three[0]);
+          g_auto(GStrv) set = g_strdupv ((char **) three);
+          g_autofree char *by_code = NULL, *by_row = NULL;
+          g_autoptr(GError) error = NULL;
+
+          set[3] = NULL;
+          for (guint pass = 0; pass < 2; pass++)
+            {
+              g_autoptr(EvkTable) table = NULL;
+
+              evk_stats_set_group (stats, g == 0 ? NULL : group, NULL);
+              evk_stats_set_base (stats, bases[b]);
+              g_assert_true (evk_stats_set_weighting (stats, pass == 0 ? EVK_WEIGHT_NONE : EVK_WEIGHT_VARIABLE,
+                                                      "one", &error));
+              switch (t % 4)
+                {
+                case 0:
+                  table = evk_stats_frequency (stats, first, &error);
+                  break;
+                case 1:
+                  table = evk_stats_items (stats, (const char * const *) set, &error);
+                  break;
+                case 2:
+                  table = evk_stats_multiple_response (stats, (const char * const *) set, 1, &error);
+                  break;
+                default:
+                  table = evk_stats_count_items (stats, (const char * const *) set, 5, &error);
+                  break;
+                }
+              g_assert_no_error (error);
+              g_assert_cmpint (table->weighted, ==, pass == 1);
+              if (pass == 0)
+                by_code = dump_table (table);
+              else
+                by_row = dump_table (table);
+            }
+          g_assert_cmpstr (by_code, ==, by_row);
+        }
+}
+
 int
 main (int    argc,
       char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/evk/stats/frequency-bases", test_frequency_bases);
+  g_test_add_func ("/evk/stats/frequency-at-every-width", test_frequency_at_every_width);
+  g_test_add_func ("/evk/stats/counts-as-row-by-row", test_counts_as_row_by_row);
   g_test_add_func ("/evk/stats/awareness-and-groups", test_awareness_and_groups);
   g_test_add_func ("/evk/stats/items-have-their-own-n", test_items_have_their_own_n);
   g_test_add_func ("/evk/stats/multiple-response", test_multiple_response);
   g_test_add_func ("/evk/stats/weights-and-representativity", test_weights_and_representativity);
   g_test_add_func ("/evk/stats/format", test_format);
   g_test_add_func ("/evk/stats/spec-names-group", test_spec_names_group);
+  g_test_add_func ("/evk/stats/spec-canonical", test_spec_canonical);
   g_test_add_func ("/evk/stats/privacy", test_privacy);
   return g_test_run ();
 }

@@ -582,6 +582,27 @@ test_narrative_demo (void)
     g_clear_error (&ref_error);
     g_assert_null (evk_live_figures_resolve (figures, "n: frequency q999 | 1", "en", &ref_error));
     g_assert_nonnull (ref_error);
+    g_clear_error (&ref_error);
+
+    /* One table per canonical spec: two spellings of a table are one
+     * computation, another table is another; all from one survey. */
+    {
+      EvkTable *one = evk_live_figures_get_table (figures, "awareness 7 group=immigrant-organisations base=all",
+                                                  &ref_error);
+      EvkTable *same = evk_live_figures_get_table (figures, "awareness  7 base=all 'group=immigrant-organisations'",
+                                                   &ref_error);
+      EvkTable *other = evk_live_figures_get_table (figures, "awareness 7 base=all", &ref_error);
+      EvkSurvey *survey = evk_table_source_get_survey (evk_live_figures_get_source (figures), NULL, &ref_error);
+
+      g_assert_no_error (ref_error);
+      g_assert_nonnull (one);
+      g_assert_true (one == same);
+      g_assert_true (other != one);
+      g_assert_cmpuint (other->n_base, >, one->n_base);
+      /* Only the columns the tables read are in memory. */
+      g_assert_nonnull (evk_survey_get_variable (survey, "q16_7")->column);
+      g_assert_null (evk_survey_get_variable (survey, "q4")->column);
+    }
   }
 
   g_clear_object (&project);

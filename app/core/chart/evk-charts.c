@@ -500,7 +500,9 @@ evk_project_compute_chart_from (EvkProject      *project,
 
   if (g_str_has_prefix (chart->spec, "status-summary"))
     {
-      g_autoptr(EvkStrategy) strategy = evk_project_load_strategy (project, error);
+      g_autoptr(EvkStrategy) own = NULL;
+      EvkStrategy *strategy = source != NULL ? evk_table_source_get_strategy (source, error)
+                                             : (own = evk_project_load_strategy (project, error));
 
       return strategy != NULL ? evk_table_status_summary (strategy, goal) : NULL;
     }

@@ -727,6 +727,16 @@ compute (Builder    *b,
   return table;
 }
 
+/* A survey's dictionary, as the render's tables read it: loaded once for
+ * the render (every language), not once per use. Borrowed; NULL if it
+ * cannot be read (the tables of it then say why). */
+static EvkSurvey *
+render_survey (Builder    *b,
+               const char *name)
+{
+  return evk_table_source_get_survey (evk_live_figures_get_source (b->figures), name, NULL);
+}
+
 static EvkBlock *
 new_table (Builder    *b,
            const char *caption,
@@ -1080,7 +1090,7 @@ add_data_sources (Builder *b)
   table = new_table (b, word (b, "DataSources"), 2, header, widths, "lr");
   for (guint s = 0; surveys != NULL && surveys[s] != NULL; s++)
     {
-      g_autoptr(EvkSurvey) survey = evk_survey_load (b->store, surveys[s], FALSE, NULL);
+      EvkSurvey *survey = render_survey (b, surveys[s]);
       g_autofree char *n = NULL, *invited = NULL, *net = NULL, *rate = NULL, *title = NULL;
       const char *cells[2];
       const char *name;
@@ -1131,12 +1141,12 @@ add_representativity (Builder *b)
 {
   static const double widths[] = { 0.52, 0.16, 0.16, 0.16 };
   g_auto(GStrv) surveys = evk_survey_list (b->store, NULL);
-  g_autoptr(EvkSurvey) survey = NULL;
+  EvkSurvey *survey = NULL;
   g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
 
   if (surveys == NULL || surveys[0] == NULL || failed (b))
     return;
-  survey = evk_survey_load (b->store, surveys[0], FALSE, NULL);
+  survey = render_survey (b, surveys[0]);
   if (survey == NULL)
     return;
 
@@ -1453,7 +1463,8 @@ saved_chart_table (Builder       *b,
     return compute (b, chart->spec, what);
   if (failed (b))
     return NULL;
-  table = evk_project_compute_chart (b->project, chart, &local_error);
+  table = evk_project_compute_chart_from (b->project, evk_live_figures_get_source (b->figures), chart,
+                                          &local_error);
   if (table == NULL)
     {
       g_set_error (&b->error, EVK_REPORT_ERROR, EVK_REPORT_ERROR_FIGURE,
@@ -1801,7 +1812,7 @@ add_questionnaire (Builder        *b,
                    EvkOutlinePart *part)
 {
   g_auto(GStrv) surveys = evk_survey_list (b->store, NULL);
-  g_autoptr(EvkSurvey) survey = NULL;
+  EvkSurvey *survey = NULL;
   const char *exclude_text = evk_outline_part_option (part, "Exclude");
   g_auto(GStrv) exclude = NULL;
   g_autofree char *intro = NULL;
@@ -1810,7 +1821,7 @@ add_questionnaire (Builder        *b,
 
   if (surveys == NULL || surveys[0] == NULL || failed (b))
     return;
-  survey = evk_survey_load (b->store, surveys[0], FALSE, NULL);
+  survey = render_survey (b, surveys[0]);
   if (survey == NULL)
     return;
   exclude = g_strsplit (exclude_text != NULL ? exclude_text : "", ";", -1);
@@ -2285,11 +2296,12 @@ evk_report_doc_build (EvkProject        *project,
                       EvkLiveFigures    *figures,
                       GError           **error)
 {
-  g_autoptr(EvkStrategy) strategy = NULL;
   g_autoptr(EvkReportDoc) doc = g_new0 (EvkReportDoc, 1);
+  EvkStrategy *strategy;
   Builder b = { 0 };
 
-  strategy = evk_project_load_strategy (project, error);
+  /* The strategy the tables are computed with, read once per render. */
+  strategy = evk_table_source_get_strategy (evk_live_figures_get_source (figures), error);
   if (strategy == NULL)
     return NULL;
   if (!g_strv_contains ((const char * const *) strategy->languages, lang))

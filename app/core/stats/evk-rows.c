@@ -123,13 +123,15 @@ evaluate (EvkSurvey  *survey,
                            filter->variables[v], survey->name);
               return FALSE;
             }
-          if (variable->column == NULL)
+          if (variable->type == EVK_VARIABLE_STRING)
             {
               g_set_error (error, EVK_MODEL_ERROR, EVK_MODEL_ERROR_INVALID,
                            _("the filter compares %s with a number, but it is a text variable"),
                            variable->name);
               return FALSE;
             }
+          if (evk_survey_get_column (survey, variable, error) == NULL)
+            return FALSE;
           /* A survey loaded for its questions only (a review copy's) has
            * no answers to select from. */
           if (evk_column_get_length (variable->column) != n)

@@ -9,6 +9,7 @@
 
 #include <glib/gi18n-lib.h>
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "evk-localized.h"
@@ -665,7 +666,7 @@ source_survey (EvkTableSource  *self,
     return entry;
 
   entry = g_new0 (SourceSurvey, 1);
-  entry->survey = evk_survey_load (evk_project_get_store (self->project), name, TRUE, error);
+  entry->survey = evk_survey_load (evk_project_get_store (self->project), name, FALSE, error);
   if (entry->survey == NULL)
     {
       g_free (entry);

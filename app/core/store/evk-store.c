@@ -70,9 +70,16 @@ sqlite_fail (sqlite3     *db,
   int code = EVK_STORE_ERROR_FAILED;
   int primary = rc & 0xff;
 
+  /* An open checks what it can without reading the whole file; a page
+   * damaged since is found when it is first read, and said as an open
+   * would say it. */
   if (primary == SQLITE_CORRUPT || primary == SQLITE_NOTADB)
-    code = EVK_STORE_ERROR_CORRUPT;
-  else if (primary == SQLITE_CONSTRAINT)
+    {
+      g_set_error_literal (error, EVK_STORE_ERROR, EVK_STORE_ERROR_CORRUPT,
+                           _("the project file is damaged (SQLite cannot read its structure)"));
+      return FALSE;
+    }
+  if (primary == SQLITE_CONSTRAINT)
     code = EVK_STORE_ERROR_CONSTRAINT;
   else if (primary == SQLITE_READONLY)
     code = EVK_STORE_ERROR_READ_ONLY;
@@ -334,19 +341,109 @@ check_structure (sqlite3     *db,
   return TRUE;
 }
 
-/* Read-only inspection of an existing file: whose it is, integrity and
- * version. Nothing is written, so a refused file stays byte-identical; the
- * one exception is SQLite replaying a hot journal, which puts the file back
- * as it was before an interrupted commit, and is what any later open would
- * do too. */
+/* Every page of the file, each b-tree against its indexes: what no read
+ * of the tables the code uses would show, such as a page two trees claim,
+ * a broken free list or an index that no longer matches its table. It
+ * reads the whole file (a quarter of a second per hundred megabytes and
+ * more), so it runs only when it is likely to find something; see
+ * inspect_existing(). */
+static gboolean
+check_integrity (sqlite3     *db,
+                 GError     **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  const char *result;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (db, "PRAGMA integrity_check (1)", -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      sqlite3_finalize (stmt);
+      return unreadable (db, rc, error);
+    }
+  result = (const char *) sqlite3_column_text (stmt, 0);
+  if (result == NULL || strcmp (result, "ok") != 0)
+    {
+      g_set_error_literal (error, EVK_STORE_ERROR, EVK_STORE_ERROR_CORRUPT,
+                           _("the project file is damaged (SQLite integrity check failed)"));
+      sqlite3_finalize (stmt);
+      return FALSE;
+    }
+  sqlite3_finalize (stmt);
+  return TRUE;
+}
+
+/* The tables whose pages an open checks one by one: all but the two that
+ * hold the respondents' answers, which make up nearly the whole file of a
+ * large survey and are checked as they are read (the survey loader holds
+ * every column to its size and every text answer to the survey's rows). */
+static gboolean
+is_survey_data (const char *table)
+{
+  return g_str_equal (table, "column_data") || g_str_equal (table, "string_data");
+}
+
+/* Each b-tree page of the project's own tables (the strategy, the texts,
+ * the dictionary, the charts …) with its indexes, and their NOT NULL and
+ * CHECK constraints: everything every command reads, a few milliseconds
+ * whatever the size of the survey. Called once check_structure() has
+ * found exactly the tables the migrations make. */
+static gboolean
+check_tables (sqlite3     *db,
+              GError     **error)
+{
+  GHashTableIter iter;
+  gpointer name, entry;
+
+  g_hash_table_iter_init (&iter, expected_schema ());
+  while (g_hash_table_iter_next (&iter, &name, &entry))
+    {
+      g_autofree char *sql = NULL;
+      sqlite3_stmt *stmt = NULL;
+      const char *result;
+      int rc;
+
+      if (!g_str_has_prefix (entry, "table\t") || is_survey_data (name) ||
+          g_str_has_prefix (name, "sqlite_"))
+        continue;
+      /* The name is one of our own (check_structure compared them). */
+      sql = g_strdup_printf ("PRAGMA quick_check (\"%s\")", (const char *) name);
+      rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
+      if (rc == SQLITE_OK)
+        rc = sqlite3_step (stmt);
+      if (rc != SQLITE_ROW)
+        {
+          sqlite3_finalize (stmt);
+          return unreadable (db, rc, error);
+        }
+      result = (const char *) sqlite3_column_text (stmt, 0);
+      if (result == NULL || strcmp (result, "ok") != 0)
+        {
+          g_set_error_literal (error, EVK_STORE_ERROR, EVK_STORE_ERROR_CORRUPT,
+                               _("the project file is damaged (SQLite integrity check failed)"));
+          sqlite3_finalize (stmt);
+          return FALSE;
+        }
+      sqlite3_finalize (stmt);
+    }
+  return TRUE;
+}
+
+/* Read-only inspection of an existing file: whose it is, its version, its
+ * structure and, with full_check, the integrity of every page. Nothing is
+ * written, so a refused file stays byte-identical; the one exception is
+ * SQLite replaying a hot journal, which puts the file back as it was
+ * before an interrupted commit, and is what any later open would do too. */
 static gboolean
 inspect_once (const char  *path,
+              gboolean     full_check,
               gboolean    *hot_journal,
               GError     **error)
 {
   sqlite3 *db = NULL;
   sqlite3_stmt *stmt = NULL;
-  const char *result;
   int rc, version = 0, app_id = 0;
   gboolean ok = FALSE;
 
@@ -378,24 +475,6 @@ inspect_once (const char  *path,
       goto out;
     }
 
-  rc = sqlite3_prepare_v2 (db, "PRAGMA quick_check", -1, &stmt, NULL);
-  if (rc == SQLITE_OK)
-    rc = sqlite3_step (stmt);
-  if (rc != SQLITE_ROW)
-    {
-      *hot_journal = rc == SQLITE_READONLY_ROLLBACK;
-      unreadable (db, rc, error);
-      goto out;
-    }
-  result = (const char *) sqlite3_column_text (stmt, 0);
-  if (result == NULL || strcmp (result, "ok") != 0)
-    {
-      g_set_error_literal (error, EVK_STORE_ERROR, EVK_STORE_ERROR_CORRUPT,
-                           _("the project file is damaged (SQLite integrity check failed)"));
-      goto out;
-    }
-  g_clear_pointer (&stmt, sqlite3_finalize);
-
   if (!query_int (db, "PRAGMA user_version", &version, error))
     goto out;
 
@@ -416,8 +495,14 @@ inspect_once (const char  *path,
                    version, evk_store_get_latest_version ());
       goto out;
     }
-  /* An older file is checked once its migrations have run. */
-  if (version == evk_store_get_latest_version () && !check_structure (db, error))
+  /* An older file's structure is checked once its migrations have run;
+   * its pages are all checked now, once, before a migration builds on
+   * them. */
+  if (version < evk_store_get_latest_version ())
+    full_check = TRUE;
+  else if (!check_structure (db, error) || (!full_check && !check_tables (db, error)))
+    goto out;
+  if (full_check && !check_integrity (db, error))
     goto out;
 
   ok = TRUE;
@@ -431,15 +516,46 @@ out:
 /* A commit cut short leaves a hot journal, and only a connection that may
  * write can play it back; until then every read-only look fails. Playing it
  * back restores the file as it was before that commit, which is what the
- * next writer would do anyway. */
+ * next writer would do anyway.
+ *
+ * The whole-file integrity check runs then, when asked (full_check), and
+ * never on an ordinary open. The file is written with a rollback journal
+ * and synchronous=FULL (configure_connection): SQLite copies what a commit
+ * overwrites into the journal and syncs it, then writes and syncs the file,
+ * and deletes the journal last. So a file with no hot journal beside it is
+ * one that SQLite finished writing: every page is the one it wrote and
+ * synced. What can damage it afterwards is not a crash but something else
+ * writing to it, and that is what the checks on every open catch: the
+ * header against the length (a copy cut short), the application id, the
+ * version, the tables and triggers against the migrations (another SQLite
+ * tool), the references between rows, and every page of the project's own
+ * tables (check_tables: a few milliseconds). The respondents' answers,
+ * nearly all of a large file, are left to the survey loader: a page of
+ * them scribbled over is refused when it is first read (cell_size_check
+ * is on, SQLite answers SQLITE_CORRUPT and the store says "damaged" as an
+ * open does), never used.
+ *
+ * A hot journal is the one case where the file may hold pages SQLite did
+ * not finish writing: the process or the machine stopped in the middle of
+ * a commit. The playback puts the old pages back, and that is sound only
+ * if the disk kept its promise that the journal was on it before the file
+ * was touched; USB sticks, network shares and write-caching virtual disks
+ * do not always keep it. Then the damage can be anywhere, in an index or
+ * the free list that no read at open touches and that a later write
+ * would build on, so the whole file is checked, once, right then. A WAL
+ * left by an earlier Evalkit is treated alike: its frames are replayed
+ * on open. */
 static gboolean
 inspect_existing (const char  *path,
+                  gboolean     full_check,
                   GError     **error)
 {
   gboolean hot_journal = FALSE;
   sqlite3 *db = NULL;
 
-  if (inspect_once (path, &hot_journal, error))
+  if (side_file_exists (path, "-wal"))
+    full_check = TRUE;
+  if (inspect_once (path, full_check, &hot_journal, error))
     return TRUE;
   if (!hot_journal)
     return FALSE;
@@ -451,7 +567,7 @@ inspect_existing (const char  *path,
     }
   sqlite3_close (db);
   g_clear_error (error);
-  return inspect_once (path, &hot_journal, error);
+  return inspect_once (path, TRUE, &hot_journal, error);
 }
 
 static gboolean
@@ -768,7 +884,7 @@ evk_store_open (const char         *path,
     return NULL;
 
   if (!check_header (path, has_side_files (path), error) ||
-      !inspect_existing (path, error))
+      !inspect_existing (path, (flags & EVK_STORE_OPEN_CHECK_INTEGRITY) != 0, error))
     return NULL;
 
   store = g_new0 (EvkStore, 1);

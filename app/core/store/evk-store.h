@@ -32,6 +32,9 @@ typedef enum {
   EVK_STORE_OPEN_DEFAULT   = 0,
   EVK_STORE_OPEN_CREATE    = 1 << 0, /* create a new, empty project; fail if the path exists */
   EVK_STORE_OPEN_READ_ONLY = 1 << 1,
+  /* Also check every page of the file, as an open does by itself after an
+   * unclean shutdown: slow on a large survey (it reads the whole file). */
+  EVK_STORE_OPEN_CHECK_INTEGRITY = 1 << 2,
 } EvkStoreOpenFlags;
 
 typedef gboolean (*EvkStoreFunc) (EvkStore  *store,

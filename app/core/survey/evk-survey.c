@@ -578,7 +578,9 @@ evk_survey_save (EvkSurvey  *survey,
   g_auto(GStrv) langs = NULL;
   SaveContext ctx;
 
-  if (!evk_survey_validate (survey, error))
+  /* Saving replaces the stored survey: what it has not read yet must be
+   * read first. */
+  if (!evk_survey_load_data (survey, error) || !evk_survey_validate (survey, error))
     return FALSE;
   langs = evk_store_get_languages (store, error);
   if (langs == NULL)
@@ -735,6 +737,41 @@ check_row_count (EvkStore   *store,
         }
     }
 
+  /* Text answers are read only when a whole survey is (to be saved again
+   * or kept for an undo), but that they belong to respondents the survey
+   * has is checked on every load, from the first and last row of each
+   * variable's answers: two look-ups in the key, whatever their number. */
+  stmt = evk_store_prepare (store,
+                            "SELECT v.name, "
+                            "(SELECT min (row) FROM string_data WHERE variable_id = v.id), "
+                            "(SELECT max (row) FROM string_data WHERE variable_id = v.id) "
+                            "FROM variable v WHERE v.survey_id = ?1 AND v.type = 'string'",
+                            error);
+  if (stmt == NULL)
+    return FALSE;
+  evk_stmt_bind_int (stmt, 1, survey_id);
+  while (TRUE)
+    {
+      gboolean outside = FALSE;
+
+      if (!evk_store_step (store, stmt, &has_row, error))
+        return FALSE;
+      if (!has_row)
+        break;
+      for (int c = 1; c <= 2; c++)
+        if (sqlite3_column_type (stmt, c) != SQLITE_NULL &&
+            (sqlite3_column_type (stmt, c) != SQLITE_INTEGER ||
+             sqlite3_column_int64 (stmt, c) < 0 || sqlite3_column_int64 (stmt, c) >= n_rows))
+          outside = TRUE;
+      if (outside)
+        {
+          damaged (error, _("variable %s: a text answer for a respondent row outside the survey’s %lld"),
+                   evk_stmt_column_text (stmt, 0) ?: "?", (long long) n_rows);
+          sqlite3_reset (stmt);
+          return FALSE;
+        }
+    }
+
   if (n_numeric == 0 && n_rows > 0)
     {
       gint64 n_bytes;
@@ -861,7 +898,7 @@ load_data (EvkStore     *store,
   sqlite3_stmt *stmt;
   gboolean has_row;
 
-  if (variable->column != NULL)
+  if (variable->type == EVK_VARIABLE_NUMERIC)
     {
       EvkColumn *column;
       EvkColumnKind kind;
@@ -897,6 +934,8 @@ load_data (EvkStore     *store,
                             error);
   if (stmt == NULL)
     return FALSE;
+  if (variable->strings == NULL)
+    variable->strings = g_ptr_array_new_with_free_func (g_free);
   g_ptr_array_set_size (variable->strings, survey->n_rows);
   evk_stmt_bind_int (stmt, 1, id);
   while (TRUE)
@@ -1016,9 +1055,16 @@ load_variables (EvkStore   *store,
       variable->format = g_strdup (evk_stmt_column_text (stmt, 4));
       variable->width = sqlite3_column_int (stmt, 5);
       variable->personal = personal;
+      variable->id = id;
       g_hash_table_unref (variable->label);
       variable->label = evk_text_index_get (variable_texts, id, "label");
       g_array_append_val (ids, id);
+      /* Without the data, a column is read when first asked for. */
+      if (!with_data)
+        {
+          g_clear_pointer (&variable->column, evk_column_free);
+          g_clear_pointer (&variable->strings, g_ptr_array_unref);
+        }
     }
 
   for (guint i = 0; i < ids->len; i++)
@@ -1189,6 +1235,7 @@ load_survey (EvkStore    *store,
 
   survey = evk_survey_new (name);
   survey_id = sqlite3_column_int64 (stmt, 0);
+  survey->id = survey_id;
   survey->source_file = g_strdup (evk_stmt_column_text (stmt, 1));
   survey->source_format = g_strdup (evk_stmt_column_text (stmt, 2));
   n_rows = sqlite3_column_type (stmt, 3) == SQLITE_INTEGER ? sqlite3_column_int64 (stmt, 3) : -1;
@@ -1251,7 +1298,104 @@ load_survey (EvkStore    *store,
 
   if (!check_references (survey, error))
     return NULL;
+  if (!with_data)
+    survey->store = store;
   return g_steal_pointer (&survey);
+}
+
+/* A damaged file is named, with the survey: the message is all a user of
+ * the command line or the window gets. */
+static void
+prefix_damaged (EvkStore    *store,
+                const char  *name,
+                GError     **error)
+{
+  if (error != NULL && g_error_matches (*error, EVK_STORE_ERROR, EVK_STORE_ERROR_CORRUPT))
+    g_prefix_error (error, _("%s: survey “%s”: "), evk_store_get_path (store), name);
+}
+
+/* A survey read without its data reads a column by the variable's id,
+ * which no other variable ever takes (the ids are AUTOINCREMENT). If the
+ * row is gone, another window or command replaced the survey since: that
+ * is said as such, not as damage. */
+static gboolean
+load_later (EvkSurvey    *survey,
+            EvkVariable  *variable,
+            GError      **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  sqlite3_stmt *stmt;
+  gboolean has_row = FALSE;
+
+  if (load_data (survey->store, survey, variable, variable->id, &local_error))
+    return TRUE;
+
+  stmt = evk_store_prepare (survey->store,
+                            "SELECT 1 FROM variable WHERE id = ?1 AND survey_id = ?2",
+                            NULL);
+  if (stmt != NULL)
+    {
+      evk_stmt_bind_int (stmt, 1, variable->id);
+      evk_stmt_bind_int (stmt, 2, survey->id);
+      if (!evk_store_step (survey->store, stmt, &has_row, NULL))
+        has_row = TRUE;
+      sqlite3_reset (stmt);
+    }
+  if (!has_row)
+    {
+      g_set_error (error, EVK_MODEL_ERROR, EVK_MODEL_ERROR_INVALID,
+                   _("%s: survey “%s” was replaced in the project while it was open: open it again"),
+                   evk_store_get_path (survey->store), survey->name);
+      return FALSE;
+    }
+  g_prefix_error (&local_error, _("variable %s: "), variable->name);
+  prefix_damaged (survey->store, survey->name, &local_error);
+  g_propagate_error (error, g_steal_pointer (&local_error));
+  return FALSE;
+}
+
+EvkColumn *
+evk_survey_get_column (EvkSurvey    *survey,
+                       EvkVariable  *variable,
+                       GError      **error)
+{
+  g_return_val_if_fail (survey != NULL && variable != NULL, NULL);
+
+  if (variable->type == EVK_VARIABLE_STRING)
+    {
+      g_set_error (error, EVK_MODEL_ERROR, EVK_MODEL_ERROR_INVALID,
+                   _("variable %s holds text, not codes"), variable->name);
+      return NULL;
+    }
+  if (variable->column == NULL &&
+      (survey->store == NULL || variable->id <= 0 || !load_later (survey, variable, error)))
+    {
+      if (error != NULL && *error == NULL)
+        g_set_error (error, EVK_MODEL_ERROR, EVK_MODEL_ERROR_INVALID,
+                     _("variable %s has no values"), variable->name);
+      return NULL;
+    }
+  return variable->column;
+}
+
+gboolean
+evk_survey_load_data (EvkSurvey  *survey,
+                      GError    **error)
+{
+  g_return_val_if_fail (survey != NULL, FALSE);
+
+  if (survey->store == NULL)
+    return TRUE;
+  for (guint i = 0; i < survey->variables->len; i++)
+    {
+      EvkVariable *variable = g_ptr_array_index (survey->variables, i);
+
+      if ((variable->type == EVK_VARIABLE_STRING ? variable->strings : (gpointer) variable->column) == NULL &&
+          !load_later (survey, variable, error))
+        return FALSE;
+    }
+  survey->store = NULL;
+  return TRUE;
 }
 
 EvkSurvey *
@@ -1265,10 +1409,7 @@ evk_survey_load (EvkStore    *store,
 
   if (survey == NULL)
     {
-      /* A damaged file is named, with the survey: the message is all a
-       * user of the command line or the window gets. */
-      if (g_error_matches (local_error, EVK_STORE_ERROR, EVK_STORE_ERROR_CORRUPT))
-        g_prefix_error (&local_error, _("%s: survey “%s”: "), evk_store_get_path (store), name);
+      prefix_damaged (store, name, &local_error);
       g_propagate_error (error, g_steal_pointer (&local_error));
     }
   return survey;

@@ -66,8 +66,13 @@ typedef struct {
   GHashTable      *label;      /* localized */
   GPtrArray       *value_labels; /* EvkValueLabel, in order */
   GPtrArray       *missing;    /* EvkMissing */
-  EvkColumn       *column;     /* numeric values, NULL for strings */
-  GPtrArray       *strings;    /* string values per row (NULL = empty), NULL for numerics */
+  /* Numeric values, NULL for strings. In a survey loaded without its
+   * data, NULL until evk_survey_get_column() reads it. */
+  EvkColumn       *column;
+  /* String values per row (NULL = empty), NULL for numerics; in a survey
+   * loaded without its data, NULL until evk_survey_load_data(). */
+  GPtrArray       *strings;
+  gint64           id;         /* its row in the project file; 0 when made in memory */
 } EvkVariable;
 
 typedef enum {
@@ -104,6 +109,11 @@ typedef struct {
   char        *id_variable;
   char        *weight_variable;
   GPtrArray   *population;     /* EvkPopulationShare */
+  /* A survey loaded without its data reads each column from here the
+   * first time it is asked for; NULL once everything is in memory. Not
+   * owned: the store must outlive the survey. */
+  EvkStore    *store;
+  gint64       id;             /* its row in the project file; 0 when made in memory */
 } EvkSurvey;
 
 EvkSurvey    *evk_survey_new               (const char      *name);
@@ -162,11 +172,29 @@ gboolean      evk_survey_apply_meta        (EvkSurvey       *survey,
 gboolean      evk_survey_save              (EvkSurvey       *survey,
                                             EvkStore        *store,
                                             GError         **error);
-/* NULL with EVK_MODEL_ERROR_INVALID when there is no such survey; with
- * with_data FALSE, columns and strings are not loaded. */
+/* NULL with EVK_MODEL_ERROR_INVALID when there is no such survey. With
+ * with_data FALSE only the dictionary is read (names, labels, value
+ * labels, missing codes, sets: what `evalkit variables` prints), and each
+ * numeric column is read and checked the first time
+ * evk_survey_get_column() asks for it, so that a table on a survey of
+ * millions reads the columns it uses and no others; the store must then
+ * outlive the survey. With with_data TRUE, every column and every text
+ * answer is read at once (a survey about to be saved again, or kept to
+ * undo its replacement). */
 EvkSurvey    *evk_survey_load              (EvkStore        *store,
                                             const char      *name,
                                             gboolean         with_data,
+                                            GError         **error);
+/* A numeric variable's values, read from the project file if they are not
+ * in memory yet. NULL with an error for a text variable, or when the
+ * stored values are damaged or the survey was replaced in the file since
+ * it was loaded. */
+EvkColumn    *evk_survey_get_column        (EvkSurvey       *survey,
+                                            EvkVariable     *variable,
+                                            GError         **error);
+/* Reads whatever a survey loaded without its data has not read yet,
+ * columns and text answers alike; afterwards it needs its store no more. */
+gboolean      evk_survey_load_data         (EvkSurvey       *survey,
                                             GError         **error);
 /* Names of the project's surveys, in import order. */
 GStrv         evk_survey_list              (EvkStore        *store,

@@ -18,10 +18,16 @@
 
 G_DEFINE_QUARK (evk-live-figure-error-quark, evk_live_figure_error)
 
+/* One table source for every table of a render: the survey's dictionary
+ * and strategy are read once, each column the first time a table needs
+ * it, each group's respondents once; and each table once, under its
+ * canonical spec, so that "awareness 7 group=g" in the text and
+ * "awareness  7  group=g" in a chart are one computation. */
 struct _EvkLiveFigures
 {
-  EvkProject *project;
-  GHashTable *tables;   /* spec → EvkTable */
+  EvkProject     *project;
+  EvkTableSource *source;
+  GHashTable     *tables;   /* canonical spec → EvkTable */
 };
 
 typedef enum {
@@ -36,6 +42,7 @@ evk_live_figures_new (EvkProject *project)
   EvkLiveFigures *self = g_new0 (EvkLiveFigures, 1);
 
   self->project = g_object_ref (project);
+  self->source = evk_table_source_new (project);
   self->tables = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                         (GDestroyNotify) evk_table_free);
   return self;
@@ -46,9 +53,16 @@ evk_live_figures_free (EvkLiveFigures *self)
 {
   if (self == NULL)
     return;
-  g_clear_object (&self->project);
   g_hash_table_unref (self->tables);
+  g_clear_pointer (&self->source, evk_table_source_free);
+  g_clear_object (&self->project);
   g_free (self);
+}
+
+EvkTableSource *
+evk_live_figures_get_source (EvkLiveFigures *self)
+{
+  return self->source;
 }
 
 EvkTable *
@@ -56,14 +70,19 @@ evk_live_figures_get_table (EvkLiveFigures  *self,
                             const char      *spec,
                             GError         **error)
 {
-  EvkTable *table = g_hash_table_lookup (self->tables, spec);
+  g_autofree char *key = evk_table_spec_canonical (spec, NULL);
+  EvkTable *table;
 
+  /* A spec that does not parse is computed, to say why. */
+  if (key == NULL)
+    return evk_table_source_compute (self->source, spec, error);
+  table = g_hash_table_lookup (self->tables, key);
   if (table != NULL)
     return table;
-  table = evk_table_compute (self->project, spec, error);
+  table = evk_table_source_compute (self->source, spec, error);
   if (table == NULL)
     return NULL;
-  g_hash_table_insert (self->tables, g_strdup (spec), table);
+  g_hash_table_insert (self->tables, g_steal_pointer (&key), table);
   return table;
 }
 

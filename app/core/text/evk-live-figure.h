@@ -8,6 +8,7 @@
 #include <glib.h>
 
 #include "evk-project.h"
+#include "evk-table-spec.h"
 #include "evk-table.h"
 
 G_BEGIN_DECLS
@@ -32,6 +33,9 @@ GQuark          evk_live_figure_error_quark (void);
 
 EvkLiveFigures *evk_live_figures_new        (EvkProject      *project);
 void            evk_live_figures_free       (EvkLiveFigures  *self);
+/* Where the tables come from, shared with whoever draws on the same
+ * render (the report's own survey and strategy lookups); borrowed. */
+EvkTableSource *evk_live_figures_get_source (EvkLiveFigures  *self);
 /* The table of spec, computed on first use; borrowed. */
 EvkTable       *evk_live_figures_get_table  (EvkLiveFigures  *self,
                                              const char      *spec,

@@ -1,0 +1,861 @@
+/* bench-scale.c: the evalkit commands on a realistic survey of 10k to 5M respondents
+ *
+ * Copyright 2026 The Evalkit developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The demo survey (data/demo/survey.sav: 90 numeric and 16 text
+ * variables, free-text answers, ids and contact fields, with all their
+ * labels and missing codes) is resampled with a fixed seed to 10,000,
+ * 100,000 and 1,000,000 respondents (and 5,000,000 with EVK_BENCH_5M) and
+ * written as .sav with ReadStat's writer; each size becomes a project
+ * (`evalkit demo`, then `evalkit import-survey` of the resampled file in
+ * place of the demo's survey). Then the built `evalkit` binary is run, so
+ * that process start, opening the file and everything else a user waits
+ * for is counted, and each run is measured by the wall clock and by the
+ * peak RSS that getrusage reports for the child:
+ *
+ *   --help            the reference: a bare process start
+ *   info, variables   the dictionary only
+ *   table frequency q72, table awareness 7   one and two columns
+ *   report --lang all  the whole report, both languages
+ *   import-survey     against its reference, ReadStat's bare parse of the
+ *                     same file (empty callbacks, in a child)
+ *
+ * Every command is also run on the demo project itself (5,103), so that a
+ * size is compared with the demo measured in the same run. The best wall
+ * time of up to N_ROUNDS runs counts (fewer when a command is slow), and
+ * the best CPU time (user + system) is printed beside it, as it varies
+ * less on a shared machine; the largest peak RSS is printed. A scaling
+ * table closes the output.
+ *
+ *   EVK_BENCH=1 meson test -C _build --benchmark scale -v
+ *   EVK_BENCH=1 EVK_BENCH_5M=1 meson test -C _build --benchmark scale -v
+ *
+ * EVK_BENCH_SIZES=10000,100000 replaces the list of sizes; EVK_BENCH_KEEP
+ * keeps the projects (and says where). Targets (issue
+ * 21), each printed as a TAP line, exit 1 when one is missed:
+ *   - info, variables and both tables at 1M and above: under 0.2 s, and
+ *     peak RSS within 32 MB of the bare start plus twice the columns read;
+ *   - the report at 1M: at most twice the demo's, measured in this run;
+ *   - the import: within 1.5 × ReadStat's bare parse of the same file.
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <math.h>
+#include <readstat.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <glib/gstdio.h>
+
+#define N_ROUNDS      5
+#define ROUND_SECONDS 20.0   /* no further round once the rounds so far took this long */
+#define SEED          20260521
+
+/* ---- The demo survey in memory -------------------------------------- */
+
+typedef struct {
+  double  value;
+  char   *str_value;
+  char   *label;
+} Label;
+
+typedef struct {
+  char              *name;
+  char              *label;
+  char              *format;
+  readstat_type_t    type;
+  readstat_measure_t measure;
+  readstat_alignment_t alignment;
+  int                display_width;
+  size_t             width;
+  char              *label_set;    /* may be NULL */
+  GArray            *missing_lo;   /* double ranges, numeric */
+  GArray            *missing_hi;
+  GPtrArray         *missing_str;  /* string codes */
+  double            *numbers;      /* per row */
+  char             **strings;      /* per row, NULL = empty */
+} SourceVariable;
+
+typedef struct {
+  char      *file_label;
+  guint      n_rows;
+  GPtrArray *variables;   /* SourceVariable */
+  GHashTable *label_sets; /* name → GPtrArray of Label */
+  GHashTable *set_types;  /* name → readstat_type_t */
+} Source;
+
+static void
+label_free (Label *label)
+{
+  g_free (label->str_value);
+  g_free (label->label);
+  g_free (label);
+}
+
+static void
+source_variable_free (SourceVariable *v)
+{
+  g_free (v->name);
+  g_free (v->label);
+  g_free (v->format);
+  g_free (v->label_set);
+  g_array_unref (v->missing_lo);
+  g_array_unref (v->missing_hi);
+  g_ptr_array_unref (v->missing_str);
+  g_free (v->numbers);
+  if (v->strings != NULL)
+    g_strfreev (v->strings);
+  g_free (v);
+}
+
+static int
+on_metadata (readstat_metadata_t *metadata,
+             void                *data)
+{
+  Source *source = data;
+  int n = readstat_get_row_count (metadata);
+
+  source->n_rows = n > 0 ? (guint) n : 0;
+  source->file_label = g_strdup (readstat_get_file_label (metadata));
+  return READSTAT_HANDLER_OK;
+}
+
+static int
+on_variable (int                  index,
+             readstat_variable_t *variable,
+             const char          *val_labels,
+             void                *data)
+{
+  Source *source = data;
+  SourceVariable *v = g_new0 (SourceVariable, 1);
+
+  v->name = g_strdup (readstat_variable_get_name (variable));
+  v->label = g_strdup (readstat_variable_get_label (variable));
+  v->format = g_strdup (readstat_variable_get_format (variable));
+  v->type = readstat_variable_get_type (variable);
+  v->measure = readstat_variable_get_measure (variable);
+  v->alignment = readstat_variable_get_alignment (variable);
+  v->display_width = readstat_variable_get_display_width (variable);
+  v->width = readstat_variable_get_storage_width (variable);
+  v->label_set = g_strdup (val_labels);
+  v->missing_lo = g_array_new (FALSE, FALSE, sizeof (double));
+  v->missing_hi = g_array_new (FALSE, FALSE, sizeof (double));
+  v->missing_str = g_ptr_array_new_with_free_func (g_free);
+  for (int i = 0; i < readstat_variable_get_missing_ranges_count (variable); i++)
+    {
+      readstat_value_t lo = readstat_variable_get_missing_range_lo (variable, i);
+      readstat_value_t hi = readstat_variable_get_missing_range_hi (variable, i);
+
+      if (readstat_value_type_class (lo) == READSTAT_TYPE_CLASS_STRING)
+        g_ptr_array_add (v->missing_str, g_strdup (readstat_string_value (lo)));
+      else
+        {
+          double l = readstat_double_value (lo), h = readstat_double_value (hi);
+
+          g_array_append_val (v->missing_lo, l);
+          g_array_append_val (v->missing_hi, h);
+        }
+    }
+  if (v->type == READSTAT_TYPE_STRING)
+    v->strings = g_new0 (char *, source->n_rows + 1);
+  else
+    v->numbers = g_new0 (double, MAX (source->n_rows, 1));
+  g_ptr_array_add (source->variables, v);
+  return READSTAT_HANDLER_OK;
+}
+
+static int
+on_value (int                  obs_index,
+          readstat_variable_t *variable,
+          readstat_value_t     value,
+          void                *data)
+{
+  Source *source = data;
+  SourceVariable *v = g_ptr_array_index (source->variables, readstat_variable_get_index (variable));
+
+  if (obs_index < 0 || (guint) obs_index >= source->n_rows)
+    return READSTAT_HANDLER_ABORT;
+  if (v->type == READSTAT_TYPE_STRING)
+    {
+      const char *text = readstat_string_value (value);
+
+      v->strings[obs_index] = text != NULL && *text != '\0' ? g_strdup (text) : NULL;
+    }
+  else
+    v->numbers[obs_index] = readstat_value_is_system_missing (value) ? NAN : readstat_double_value (value);
+  return READSTAT_HANDLER_OK;
+}
+
+static int
+on_value_label (const char       *val_labels,
+                readstat_value_t  value,
+                const char       *label,
+                void             *data)
+{
+  Source *source = data;
+  GPtrArray *set = g_hash_table_lookup (source->label_sets, val_labels);
+  Label *l = g_new0 (Label, 1);
+
+  if (set == NULL)
+    {
+      set = g_ptr_array_new_with_free_func ((GDestroyNotify) label_free);
+      g_hash_table_insert (source->label_sets, g_strdup (val_labels), set);
+      g_hash_table_insert (source->set_types, g_strdup (val_labels),
+                           GINT_TO_POINTER (readstat_value_type (value)));
+    }
+  if (readstat_value_type_class (value) == READSTAT_TYPE_CLASS_STRING)
+    l->str_value = g_strdup (readstat_string_value (value));
+  else
+    l->value = readstat_double_value (value);
+  l->label = g_strdup (label);
+  g_ptr_array_add (set, l);
+  return READSTAT_HANDLER_OK;
+}
+
+static void
+source_free (Source *source)
+{
+  g_free (source->file_label);
+  g_ptr_array_unref (source->variables);
+  g_hash_table_unref (source->label_sets);
+  g_hash_table_unref (source->set_types);
+  g_free (source);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Source, source_free)
+
+static Source *
+read_source (const char *path)
+{
+  readstat_parser_t *parser = readstat_parser_init ();
+  Source *source = g_new0 (Source, 1);
+  readstat_error_t rc;
+
+  source->variables = g_ptr_array_new_with_free_func ((GDestroyNotify) source_variable_free);
+  source->label_sets = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                              (GDestroyNotify) g_ptr_array_unref);
+  source->set_types = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  readstat_set_metadata_handler (parser, on_metadata);
+  readstat_set_variable_handler (parser, on_variable);
+  readstat_set_value_handler (parser, on_value);
+  readstat_set_value_label_handler (parser, on_value_label);
+  rc = readstat_parse_sav (parser, path, source);
+  readstat_parser_free (parser);
+  if (rc != READSTAT_OK)
+    {
+      g_printerr ("%s: %s\n", path, readstat_error_message (rc));
+      source_free (source);
+      return NULL;
+    }
+  return source;
+}
+
+/* ---- Writing a resampled survey ------------------------------------- */
+
+static ssize_t
+write_bytes (const void *data,
+             size_t      length,
+             void       *user_data)
+{
+  return fwrite (data, 1, length, user_data) == length ? (ssize_t) length : -1;
+}
+
+/* Each row is a row of the demo drawn at random, so that every column keeps
+ * the demo's distribution (text answers as sparse as the demo's), except
+ * the respondent id, which stays unique. */
+static gboolean
+write_resampled (Source     *source,
+                 const char *path,
+                 guint       n_rows)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (SEED);
+  g_autoptr(GHashTable) sets = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autofree readstat_variable_t **variables = g_new0 (readstat_variable_t *, source->variables->len);
+  readstat_writer_t *writer = readstat_writer_init ();
+  readstat_error_t rc = READSTAT_OK;
+  GHashTableIter iter;
+  gpointer name, labels;
+  FILE *file = g_fopen (path, "wb");
+
+  if (file == NULL)
+    return FALSE;
+  readstat_set_data_writer (writer, write_bytes);
+  readstat_writer_set_compression (writer, READSTAT_COMPRESS_ROWS);
+  readstat_writer_set_file_label (writer, source->file_label != NULL ? source->file_label : "");
+
+  g_hash_table_iter_init (&iter, source->label_sets);
+  while (g_hash_table_iter_next (&iter, &name, &labels))
+    {
+      readstat_type_t type = GPOINTER_TO_INT (g_hash_table_lookup (source->set_types, name));
+      readstat_label_set_t *set = readstat_add_label_set (writer, type, name);
+
+      for (guint i = 0; i < ((GPtrArray *) labels)->len; i++)
+        {
+          Label *l = g_ptr_array_index ((GPtrArray *) labels, i);
+
+          if (l->str_value != NULL)
+            readstat_label_string_value (set, l->str_value, l->label);
+          else
+            readstat_label_double_value (set, l->value, l->label);
+        }
+      g_hash_table_insert (sets, name, set);
+    }
+
+  for (guint i = 0; i < source->variables->len; i++)
+    {
+      SourceVariable *v = g_ptr_array_index (source->variables, i);
+      size_t width = v->width;
+
+      if (v->type == READSTAT_TYPE_STRING && g_str_equal (v->name, "id"))
+        width = MAX (width, 12);
+      variables[i] = readstat_add_variable (writer, v->name, v->type, width);
+      if (v->label != NULL)
+        readstat_variable_set_label (variables[i], v->label);
+      if (v->format != NULL && *v->format != '\0')
+        readstat_variable_set_format (variables[i], v->format);
+      readstat_variable_set_measure (variables[i], v->measure);
+      readstat_variable_set_alignment (variables[i], v->alignment);
+      readstat_variable_set_display_width (variables[i], v->display_width);
+      if (v->label_set != NULL && g_hash_table_contains (sets, v->label_set))
+        readstat_variable_set_label_set (variables[i], g_hash_table_lookup (sets, v->label_set));
+      for (guint m = 0; m < v->missing_lo->len; m++)
+        readstat_variable_add_missing_double_range (variables[i], g_array_index (v->missing_lo, double, m),
+                                                    g_array_index (v->missing_hi, double, m));
+      for (guint m = 0; m < v->missing_str->len; m++)
+        readstat_variable_add_missing_string_value (variables[i], g_ptr_array_index (v->missing_str, m));
+    }
+
+  rc = readstat_begin_writing_sav (writer, file, n_rows);
+  for (guint row = 0; row < n_rows && rc == READSTAT_OK; row++)
+    {
+      guint from = g_rand_int_range (rand, 0, source->n_rows);
+
+      rc = readstat_begin_row (writer);
+      for (guint i = 0; i < source->variables->len && rc == READSTAT_OK; i++)
+        {
+          SourceVariable *v = g_ptr_array_index (source->variables, i);
+
+          if (v->type == READSTAT_TYPE_STRING)
+            {
+              char id[16];
+              const char *text = v->strings[from];
+
+              if (g_str_equal (v->name, "id"))
+                {
+                  g_snprintf (id, sizeof id, "R%08u", row + 1);
+                  text = id;
+                }
+              rc = readstat_insert_string_value (writer, variables[i], text != NULL ? text : "");
+            }
+          else if (isnan (v->numbers[from]))
+            rc = readstat_insert_missing_value (writer, variables[i]);
+          else
+            rc = readstat_insert_double_value (writer, variables[i], v->numbers[from]);
+        }
+      if (rc == READSTAT_OK)
+        rc = readstat_end_row (writer);
+    }
+  if (rc == READSTAT_OK)
+    rc = readstat_end_writing (writer);
+  readstat_writer_free (writer);
+  if (fclose (file) != 0 && rc == READSTAT_OK)
+    rc = READSTAT_ERROR_WRITE;
+  if (rc != READSTAT_OK)
+    g_printerr ("writing %s: %s\n", path, readstat_error_message (rc));
+  return rc == READSTAT_OK;
+}
+
+/* The demo's metadata with the frame grown as the survey: a net
+ * population smaller than the respondents is refused. */
+static gboolean
+write_meta (const char *from,
+            const char *to,
+            guint       n_rows,
+            guint       n_demo_rows)
+{
+  g_autoptr(GKeyFile) meta = g_key_file_new ();
+  g_autoptr(GError) error = NULL;
+  double factor = (double) n_rows / n_demo_rows;
+
+  if (!g_key_file_load_from_file (meta, from, G_KEY_FILE_KEEP_COMMENTS | G_KEY_FILE_KEEP_TRANSLATIONS,
+                                  &error))
+    {
+      g_printerr ("%s: %s\n", from, error->message);
+      return FALSE;
+    }
+  for (const char * const *key = (const char * const[]) { "Invited", "NetPopulation", NULL }; *key; key++)
+    {
+      gint64 value = g_key_file_get_int64 (meta, "Survey", *key, NULL);
+
+      g_key_file_set_int64 (meta, "Survey", *key, (gint64) ceil (value * factor));
+    }
+  if (!g_key_file_save_to_file (meta, to, &error))
+    {
+      g_printerr ("%s: %s\n", to, error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* ---- Measuring ------------------------------------------------------ */
+
+typedef struct {
+  double seconds;      /* best wall time */
+  double cpu_seconds;  /* best user + system time: steadier on a shared machine */
+  double peak_rss_mb;  /* largest peak RSS */
+  guint  rounds;
+  gboolean ok;
+} Measure;
+
+static const char *evalkit_path;
+
+static double
+now (void)
+{
+  return g_get_monotonic_time () / 1e6;
+}
+
+static int
+ignore_value (int                  obs_index,
+              readstat_variable_t *variable,
+              readstat_value_t     value,
+              void                *data)
+{
+  return READSTAT_HANDLER_OK;
+}
+
+static int
+ignore_variable (int                  index,
+                 readstat_variable_t *variable,
+                 const char          *val_labels,
+                 void                *data)
+{
+  return READSTAT_HANDLER_OK;
+}
+
+static int
+ignore_value_label (const char       *val_labels,
+                    readstat_value_t  value,
+                    const char       *label,
+                    void             *data)
+{
+  return READSTAT_HANDLER_OK;
+}
+
+/* ReadStat's bare parse: what any reader of the file must at least do. */
+static int
+readstat_parse_only (const char *path)
+{
+  readstat_parser_t *parser = readstat_parser_init ();
+  readstat_error_t rc;
+
+  readstat_set_variable_handler (parser, ignore_variable);
+  readstat_set_value_handler (parser, ignore_value);
+  readstat_set_value_label_handler (parser, ignore_value_label);
+  rc = readstat_parse_sav (parser, path, NULL);
+  readstat_parser_free (parser);
+  return rc == READSTAT_OK ? 0 : 1;
+}
+
+/* One run in a child: the evalkit binary with args, or (args NULL) the
+ * bare ReadStat parse of parse_path. Output goes to /dev/null; the
+ * child's last error lines are kept for a failure message. */
+static gboolean
+run_once (const char * const *args,
+          const char         *parse_path,
+          const char         *log_path,
+          double             *seconds,
+          double             *cpu_seconds,
+          double             *peak_rss_mb)
+{
+  struct rusage usage;
+  double start;
+  int status;
+  pid_t pid;
+
+  fflush (stdout);
+  fflush (stderr);
+  start = now ();
+  pid = fork ();
+  if (pid < 0)
+    return FALSE;
+  if (pid == 0)
+    {
+      int null_fd = open ("/dev/null", O_WRONLY);
+      int log_fd = open (log_path, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+
+      dup2 (null_fd, STDOUT_FILENO);
+      dup2 (log_fd, STDERR_FILENO);
+      if (args == NULL)
+        _exit (readstat_parse_only (parse_path));
+      execv (evalkit_path, (char * const *) args);
+      _exit (127);
+    }
+  while (wait4 (pid, &status, 0, &usage) < 0)
+    if (errno != EINTR)
+      return FALSE;
+  *seconds = now () - start;
+  *cpu_seconds = usage.ru_utime.tv_sec + usage.ru_utime.tv_usec / 1e6 +
+                 usage.ru_stime.tv_sec + usage.ru_stime.tv_usec / 1e6;
+  *peak_rss_mb = usage.ru_maxrss / 1024.0;
+  return WIFEXITED (status) && WEXITSTATUS (status) == 0;
+}
+
+/* before runs ahead of each round and is not timed (an import needs a
+ * fresh project each time). */
+static Measure
+measure (const char * const *args,
+         const char         *parse_path,
+         const char         *log_path,
+         const char * const *before,
+         guint               max_rounds)
+{
+  Measure m = { G_MAXDOUBLE, G_MAXDOUBLE, 0, 0, TRUE };
+  double spent = 0;
+
+  for (guint round = 0; round < max_rounds && (round == 0 || spent < ROUND_SECONDS); round++)
+    {
+      double seconds, cpu, rss, ignored_s, ignored_cpu, ignored_rss;
+
+      if (before != NULL && !run_once (before, NULL, log_path, &ignored_s, &ignored_cpu, &ignored_rss))
+        {
+          m.ok = FALSE;
+          break;
+        }
+      if (!run_once (args, parse_path, log_path, &seconds, &cpu, &rss))
+        {
+          m.ok = FALSE;
+          break;
+        }
+      m.seconds = MIN (m.seconds, seconds);
+      m.cpu_seconds = MIN (m.cpu_seconds, cpu);
+      m.peak_rss_mb = MAX (m.peak_rss_mb, rss);
+      m.rounds++;
+      spent += seconds;
+    }
+  if (!m.ok)
+    {
+      g_autofree char *log = NULL;
+
+      g_file_get_contents (log_path, &log, NULL, NULL);
+      printf ("# %s %s failed: %s\n", args != NULL ? args[1] : "parse",
+              args != NULL && args[2] != NULL ? args[2] : "", log != NULL ? log : "");
+    }
+  return m;
+}
+
+/* ---- The runs ------------------------------------------------------- */
+
+enum {
+  ROW_HELP,
+  ROW_INFO,
+  ROW_VARIABLES,
+  ROW_TABLE1,
+  ROW_TABLE2,
+  ROW_REPORT,
+  ROW_PARSE,
+  ROW_IMPORT,
+  N_ROWS_TABLE
+};
+
+static const char * const row_names[] = {
+  "--help (process start)",
+  "info",
+  "variables",
+  "table frequency q72",
+  "table awareness 7",
+  "report --lang all",
+  "ReadStat bare parse",
+  "import-survey",
+};
+
+typedef struct {
+  guint   n_rows;      /* 0: the demo project as `evalkit demo` makes it */
+  Measure m[N_ROWS_TABLE];
+  double  sav_mb;
+  double  project_mb;
+} Size;
+
+static gboolean
+run_size (Size       *size,
+          const char *dir,
+          const char *demo_dir,
+          Source     *source)
+{
+  g_autofree char *label = size->n_rows == 0 ? g_strdup ("demo") : g_strdup_printf ("%u", size->n_rows);
+  g_autofree char *project = g_strdup_printf ("%s/p-%s.evalkit", dir, label);
+  g_autofree char *sav = g_strdup_printf ("%s/s-%s.sav", dir, label);
+  g_autofree char *pdf = g_strdup_printf ("%s/r-%s.pdf", dir, label);
+  g_autofree char *log = g_strdup_printf ("%s/log", dir);
+  g_autofree char *demo_meta = g_build_filename (demo_dir, "survey-meta.ini", NULL);
+  g_autofree char *meta = g_strdup_printf ("%s/meta-%s.ini", dir, label);
+  g_autofree char *codebook = g_build_filename (demo_dir, "codebook.csv", NULL);
+  g_autofree char *rm_project = g_strdup_printf ("rm -f '%s'", project);
+  const char *help[] = { "evalkit", "--help", NULL };
+  const char *demo[] = { "evalkit", "demo", project, NULL };
+  const char *import[] = { "evalkit", "import-survey", project, sav, "--name", "survey",
+                           "--meta", meta, "--codebook", codebook, NULL };
+  const char *info[] = { "evalkit", "info", project, NULL };
+  const char *variables[] = { "evalkit", "variables", project, NULL };
+  const char *table1[] = { "evalkit", "table", project, "frequency", "q72", NULL };
+  const char *table2[] = { "evalkit", "table", project, "awareness", "7", NULL };
+  const char *report[] = { "evalkit", "report", project, "--lang", "all", "--out", pdf, NULL };
+  gboolean big = size->n_rows >= 1000000;
+  GStatBuf st;
+  double t0 = now ();
+
+  g_unlink (project);
+  size->m[ROW_HELP] = measure (help, NULL, log, NULL, N_ROUNDS);
+  if (size->n_rows == 0)
+    {
+      size->m[ROW_PARSE].ok = size->m[ROW_IMPORT].ok = FALSE;
+      if (!run_once (demo, NULL, log, &(double) { 0 }, &(double) { 0 }, &(double) { 0 }))
+        return FALSE;
+    }
+  else
+    {
+      if (!write_resampled (source, sav, size->n_rows) ||
+          !write_meta (demo_meta, meta, size->n_rows, source->n_rows))
+        return FALSE;
+      size->sav_mb = g_stat (sav, &st) == 0 ? st.st_size / 1e6 : 0;
+      printf ("# %s: resampled .sav %.1f MB written in %.1f s\n", label, size->sav_mb, now () - t0);
+      /* Import against ReadStat's parse, alternating, each import into a
+       * fresh demo project (made before the round, not timed). */
+      size->m[ROW_PARSE] = measure (NULL, sav, log, NULL, big ? 2 : N_ROUNDS);
+      {
+        Measure best = { G_MAXDOUBLE, G_MAXDOUBLE, 0, 0, TRUE };
+
+        for (guint round = 0; round < (big ? 2u : (guint) N_ROUNDS) && best.ok; round++)
+          {
+            Measure one;
+
+            g_unlink (project);
+            if (!run_once (demo, NULL, log, &(double) { 0 }, &(double) { 0 }, &(double) { 0 }))
+              return FALSE;
+            one = measure (import, NULL, log, NULL, 1);
+            best.ok = one.ok;
+            best.seconds = MIN (best.seconds, one.seconds);
+            best.cpu_seconds = MIN (best.cpu_seconds, one.cpu_seconds);
+            best.peak_rss_mb = MAX (best.peak_rss_mb, one.peak_rss_mb);
+            best.rounds++;
+          }
+        size->m[ROW_IMPORT] = best;
+      }
+      g_unlink (sav);
+      if (!size->m[ROW_IMPORT].ok)
+        return FALSE;
+    }
+  size->project_mb = g_stat (project, &st) == 0 ? st.st_size / 1e6 : 0;
+
+  size->m[ROW_INFO] = measure (info, NULL, log, NULL, N_ROUNDS);
+  size->m[ROW_VARIABLES] = measure (variables, NULL, log, NULL, N_ROUNDS);
+  size->m[ROW_TABLE1] = measure (table1, NULL, log, NULL, N_ROUNDS);
+  size->m[ROW_TABLE2] = measure (table2, NULL, log, NULL, N_ROUNDS);
+  if (g_getenv ("EVK_BENCH_NO_REPORT") == NULL)
+    size->m[ROW_REPORT] = measure (report, NULL, log, NULL, big ? 1 : N_ROUNDS);
+  else
+    size->m[ROW_REPORT].ok = FALSE;
+  printf ("# %s: project %.1f MB, measured in %.1f s\n", label, size->project_mb, now () - t0);
+  g_unlink (pdf);
+  {
+    g_autofree char *en = g_strdup_printf ("%s/r-%s.en.pdf", dir, label);
+
+    g_unlink (en);
+  }
+  /* EVK_BENCH_KEEP keeps the projects, to profile a command on them. */
+  if (g_getenv ("EVK_BENCH_KEEP") == NULL)
+    g_unlink (project);
+  else
+    printf ("# kept %s\n", project);
+  g_unlink (log);
+  g_unlink (meta);
+  return TRUE;
+}
+
+static void
+print_table (Size  *sizes,
+             guint  n_sizes)
+{
+  printf ("#\n# %-24s", "respondents");
+  for (guint s = 0; s < n_sizes; s++)
+    {
+      g_autofree char *label = sizes[s].n_rows == 0 ? g_strdup ("5,103 (demo)")
+                                                    : g_strdup_printf ("%u", sizes[s].n_rows);
+      printf (" | %23s", label);
+    }
+  printf ("\n# %-24s", "");
+  for (guint s = 0; s < n_sizes; s++)
+    printf (" | %7s %7s %7s", "wall s", "cpu s", "peak MB");
+  printf ("\n");
+  for (guint r = 0; r < N_ROWS_TABLE; r++)
+    {
+      printf ("# %-24s", row_names[r]);
+      for (guint s = 0; s < n_sizes; s++)
+        {
+          Measure *m = &sizes[s].m[r];
+
+          if (m->rounds == 0)
+            printf (" | %23s", "–");
+          else
+            printf (" | %7.3f %7.3f %7.1f", m->seconds, m->cpu_seconds, m->peak_rss_mb);
+        }
+      printf ("\n");
+    }
+  printf ("# %-24s", "project file MB");
+  for (guint s = 0; s < n_sizes; s++)
+    printf (" | %23.1f", sizes[s].project_mb);
+  printf ("\n#\n");
+}
+
+static guint n_tests, n_failed;
+
+static void
+check (gboolean    met,
+       const char *format,
+       ...) G_GNUC_PRINTF (2, 3);
+
+static void
+check (gboolean    met,
+       const char *format,
+       ...)
+{
+  g_autofree char *text = NULL;
+  va_list args;
+
+  va_start (args, format);
+  text = g_strdup_vprintf (format, args);
+  va_end (args);
+  printf ("%s %u %s\n", met ? "ok" : "not ok", ++n_tests, text);
+  n_failed += !met;
+}
+
+/* The columns a command reads, as they are packed (numeric answers of
+ * the demo are small codes: one byte per respondent). */
+static double
+columns_mb (guint n_rows,
+            guint n_columns)
+{
+  return n_rows * (double) n_columns / (1024.0 * 1024.0);
+}
+
+static void
+check_targets (Size  *sizes,
+               guint  n_sizes)
+{
+  Size *demo = &sizes[0];
+
+  for (guint s = 1; s < n_sizes; s++)
+    {
+      Size *size = &sizes[s];
+      double start = size->m[ROW_HELP].seconds, start_mb = size->m[ROW_HELP].peak_rss_mb;
+      static const guint commands[] = { ROW_INFO, ROW_VARIABLES, ROW_TABLE1, ROW_TABLE2 };
+      static const guint n_columns[] = { 0, 0, 1, 2 };
+
+      if (size->m[ROW_IMPORT].ok && size->m[ROW_PARSE].ok)
+        check (size->m[ROW_IMPORT].seconds <= 1.5 * size->m[ROW_PARSE].seconds,
+               "import %u: %.3f s = %.2f × ReadStat's parse (%.3f s; target ≤ 1.5)",
+               size->n_rows, size->m[ROW_IMPORT].seconds,
+               size->m[ROW_IMPORT].seconds / size->m[ROW_PARSE].seconds, size->m[ROW_PARSE].seconds);
+      if (size->n_rows < 1000000)
+        continue;
+      for (guint c = 0; c < G_N_ELEMENTS (commands); c++)
+        {
+          Measure *m = &size->m[commands[c]];
+          double limit_mb = start_mb + 32 + 2 * columns_mb (size->n_rows, n_columns[c]);
+
+          check (m->ok && m->seconds < 0.2,
+                 "%s %u: %.3f s (process start %.3f s; target < 0.2 s)",
+                 row_names[commands[c]], size->n_rows, m->seconds, start);
+          check (m->ok && m->peak_rss_mb <= limit_mb,
+                 "%s %u: peak RSS %.1f MB (process start %.1f MB; target ≤ %.1f MB)",
+                 row_names[commands[c]], size->n_rows, m->peak_rss_mb, start_mb, limit_mb);
+        }
+      if (size->n_rows == 1000000 && size->m[ROW_REPORT].ok && demo->m[ROW_REPORT].ok)
+        check (size->m[ROW_REPORT].seconds <= 2 * demo->m[ROW_REPORT].seconds,
+               "report %u: %.3f s = %.1f × the demo's %.3f s (target ≤ 2; CPU %.1f ×)",
+               size->n_rows, size->m[ROW_REPORT].seconds,
+               size->m[ROW_REPORT].seconds / demo->m[ROW_REPORT].seconds, demo->m[ROW_REPORT].seconds,
+               size->m[ROW_REPORT].cpu_seconds / demo->m[ROW_REPORT].cpu_seconds);
+    }
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  const char *datadir = g_getenv ("EVALKIT_DATADIR");
+  const char *sizes_text = g_getenv ("EVK_BENCH_SIZES");
+  g_autofree char *demo_dir = g_build_filename (datadir != NULL ? datadir : SOURCE_DATADIR, "demo", NULL);
+  g_autofree char *sav = g_build_filename (demo_dir, "survey.sav", NULL);
+  g_autofree char *dir = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) sizes = g_array_new (FALSE, TRUE, sizeof (Size));
+  g_autoptr(Source) source = NULL;
+
+  if (g_getenv ("EVK_BENCH") == NULL)
+    {
+      printf ("1..0 # SKIP set EVK_BENCH=1 to run the scaling benchmark\n");
+      return 77;
+    }
+  if (argc < 2 || !g_file_test (argv[1], G_FILE_TEST_IS_EXECUTABLE))
+    {
+      g_printerr ("usage: bench-scale PATH-TO-EVALKIT\n");
+      return 1;
+    }
+  evalkit_path = argv[1];
+  if ((source = read_source (sav)) == NULL)
+    return 1;
+  if ((dir = g_dir_make_tmp ("evk-bench-scale-XXXXXX", &error)) == NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+
+  g_array_set_size (sizes, 1);
+  if (sizes_text != NULL)
+    {
+      g_auto(GStrv) words = g_strsplit (sizes_text, ",", -1);
+
+      for (guint i = 0; words[i] != NULL; i++)
+        {
+          Size size = { (guint) g_ascii_strtoull (words[i], NULL, 10) };
+
+          if (size.n_rows > 0)
+            g_array_append_val (sizes, size);
+        }
+    }
+  else
+    {
+      static const guint defaults[] = { 10000, 100000, 1000000, 5000000 };
+
+      for (guint i = 0; i < G_N_ELEMENTS (defaults); i++)
+        if (defaults[i] < 5000000 || g_getenv ("EVK_BENCH_5M") != NULL)
+          {
+            Size size = { defaults[i] };
+
+            g_array_append_val (sizes, size);
+          }
+    }
+
+  printf ("# demo survey: %u respondents × %u variables\n", source->n_rows, source->variables->len);
+  for (guint s = 0; s < sizes->len; s++)
+    if (!run_size (&g_array_index (sizes, Size, s), dir, demo_dir, source))
+      {
+        printf ("not ok 1 size %u could not be measured\n", g_array_index (sizes, Size, s).n_rows);
+        g_rmdir (dir);
+        return 1;
+      }
+  if (g_getenv ("EVK_BENCH_KEEP") == NULL)
+    g_rmdir (dir);
+
+  print_table ((Size *) sizes->data, sizes->len);
+  check_targets ((Size *) sizes->data, sizes->len);
+  printf ("1..%u\n", n_tests);
+  return n_failed == 0 ? 0 : 1;
+}
