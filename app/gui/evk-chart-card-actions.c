@@ -49,7 +49,8 @@ _evk_chart_card_update_saved (EvkChartCard *self)
 static void
 update_comment_button (EvkChartCard *self)
 {
-  g_autofree char *place = self->chart_key != NULL ? g_strdup_printf ("chart:%s", self->chart_key) : NULL;
+  g_autofree char *place = self->chart_key != NULL ? g_strdup_printf ("chart:%s", self->chart_key)
+                                                   : g_strdup (self->comment_place);
 
   if (place == NULL)
     {
@@ -108,6 +109,17 @@ evk_chart_card_set_saved_chart (EvkChartCard        *self,
   update_comment_button (self);
   _evk_chart_card_update_saved (self);
   _evk_chart_card_update_actions (self);
+}
+
+void
+evk_chart_card_set_comment_place (EvkChartCard *self,
+                                  const char   *place)
+{
+  g_return_if_fail (EVK_IS_CHART_CARD (self));
+
+  g_free (self->comment_place);
+  self->comment_place = g_strdup (place);
+  update_comment_button (self);
 }
 
 GtkWidget *

@@ -47,6 +47,7 @@ struct _EvkChartCard
   GtkWidget         *group_dropdown;
   GtkWidget         *menu_button;
   GtkWidget         *comment_button;   /* a saved chart's, in the header */
+  char              *comment_place;    /* the card's place when it is bound to no saved chart */
   GtkWidget         *hidden_box;
   GtkWidget         *stack;
   GtkWidget         *area;

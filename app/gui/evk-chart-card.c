@@ -548,6 +548,7 @@ evk_chart_card_finalize (GObject *object)
   g_free (self->group);
   g_free (self->chart_key);
   g_free (self->chart_goal);
+  g_free (self->comment_place);
   g_clear_pointer (&self->caption, g_hash_table_unref);
   G_OBJECT_CLASS (evk_chart_card_parent_class)->finalize (object);
 }

@@ -80,6 +80,10 @@ void                evk_chart_card_set_saved_chart (EvkChartCard        *self,
                                                     const EvkSavedChart *chart,
                                                     gboolean             can_move_up,
                                                     gboolean             can_move_down);
+/* A card that shows what a saved chart shows without being bound to it
+ * (the overview's) takes comments on place ("chart:KEY"). */
+void                evk_chart_card_set_comment_place (EvkChartCard      *self,
+                                                      const char        *place);
 /* The comment button of the saved chart (an EvkCommentButton), or NULL. */
 GtkWidget          *evk_chart_card_get_comment_button (EvkChartCard     *self);
 /* The saved chart's key, or NULL. */

@@ -141,6 +141,29 @@ clear_flow (GtkWidget *flow)
     gtk_flow_box_remove (GTK_FLOW_BOX (flow), child);
 }
 
+/* The overview's cards show what the strategy's saved charts of their
+ * kind show: comments on them are on those charts. */
+static void
+set_comment_place (EvkOverviewPage *self,
+                   EvkChartCard    *card,
+                   EvkChartKind     kind)
+{
+  g_autoptr(GPtrArray) charts = evk_project_list_charts (evk_workspace_get_project (self->workspace), NULL);
+
+  for (guint i = 0; charts != NULL && i < charts->len; i++)
+    {
+      EvkSavedChart *chart = g_ptr_array_index (charts, i);
+
+      if (chart->measure == 0 && chart->goal == NULL && chart->kind == kind)
+        {
+          g_autofree char *place = g_strdup_printf ("chart:%s", chart->key);
+
+          evk_chart_card_set_comment_place (card, place);
+          return;
+        }
+    }
+}
+
 /* The page's sections are in its template; what they hold follows the
  * project, and is made anew on every change. */
 static void
@@ -196,8 +219,12 @@ rebuild (EvkOverviewPage *self)
   if (survey != NULL && strategy->offers->len > 0)
     {
       EvkQuery query = { "awareness-all", NULL, "all", TRUE };
-      evk_page_flow_append (self->flow, GTK_WIDGET (evk_chart_card_new (self->workspace, EVK_CHART_AWARENESS_RANKED, &query)));
+      EvkChartCard *card = evk_chart_card_new (self->workspace, EVK_CHART_AWARENESS_RANKED, &query);
+
+      evk_page_flow_append (self->flow, GTK_WIDGET (card));
+      set_comment_place (self, card, EVK_CHART_AWARENESS_RANKED);
     }
+  set_comment_place (self, self->status_card, EVK_CHART_STATUS_SUMMARY);
 
   for (guint g = 0; g < strategy->goals->len; g++)
     {

@@ -227,6 +227,15 @@ test_buttons_on_places (Fixture       *f,
   g_assert_nonnull (button);
   comment_through_popover (button, "Delmål 2 mangler en oppsummering.");
   g_assert_cmpuint (sidebar_count (f->window), ==, 2);
+
+  /* The overview's cards show the strategy's saved charts. */
+  evk_window_show_page (f->window, "overview");
+  evk_ui_iterate ();
+  g_assert_nonnull (evk_comment_button_find (_evk_window_get_page_widget (f->window), "chart:status"));
+  button = evk_comment_button_find (_evk_window_get_page_widget (f->window), "chart:awareness-all");
+  g_assert_nonnull (button);
+  comment_through_popover (button, "Rangeringen er nyttig.");
+  g_assert_cmpuint (sidebar_count (f->window), ==, 3);
 }
 
 /* The Comments page lists each comment with its place, filters and

@@ -132,6 +132,14 @@ evaluate (EvkSurvey  *survey,
             }
           if (evk_survey_get_column (survey, variable, error) == NULL)
             return FALSE;
+          /* A survey loaded for its questions only (a review copy's) has
+           * no answers to select from. */
+          if (evk_column_get_length (variable->column) != n)
+            {
+              g_set_error (error, EVK_MODEL_ERROR, EVK_MODEL_ERROR_PRIVATE,
+                           _("the answers to %s are not here (a review copy holds none)"), variable->name);
+              return FALSE;
+            }
           if (v == 0)
             evk_column_match (variable->column, (const double *) filter->ranges->data,
                               filter->ranges->len / 2, filter->negate, out);

@@ -1376,6 +1376,13 @@ evk_survey_get_column (EvkSurvey    *survey,
                    _("variable %s holds text, not codes"), variable->name);
       return NULL;
     }
+  /* A review copy's survey has its questions and none of its answers. */
+  if (variable->column == NULL && survey->store != NULL && evk_store_is_review_copy (survey->store, NULL))
+    {
+      g_set_error (error, EVK_MODEL_ERROR, EVK_MODEL_ERROR_PRIVATE,
+                   _("the answers to %s are not here (a review copy holds none)"), variable->name);
+      return NULL;
+    }
   if (variable->column == NULL &&
       (survey->store == NULL || variable->id <= 0 || !load_later (survey, variable, error)))
     {
