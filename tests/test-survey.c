@@ -315,6 +315,7 @@ test_text_column (void)
     g_assert_null (evk_text_column_new_from_data (10, (const guint32[]) { 0, 1 }, 8, latin1, sizeof latin1));
     g_assert_null (evk_text_column_new_from_data (10, (const guint32[]) { 0, 1 }, 8, extra, sizeof extra));
     g_assert_null (evk_text_column_new_from_data (1, (const guint32[]) { 0, 1 }, 8, two, sizeof two));
+    g_clear_pointer (&copy, evk_text_column_free);
     g_assert_nonnull (copy = evk_text_column_new_from_data (10, (const guint32[]) { 0, 1 }, 8, two, sizeof two));
     g_clear_pointer (&copy, evk_text_column_free);
   }
