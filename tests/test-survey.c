@@ -46,7 +46,7 @@ make_project (const char *dir)
     {
       evk_column_append (q1->column, 1 + i % 3);
       evk_column_append (code->column, BIG_CODE + i % 2);
-      g_ptr_array_add (comment->strings, i == 0 ? g_strdup ("a remark") : NULL);
+      evk_text_column_append (comment->texts, i == 0 ? "a remark" : NULL);
     }
   evk_variable_add_missing (q1, 9, 9, EVK_MISSING_DONT_KNOW);
   set = evk_survey_add_mrset (survey, "set", EVK_MRSET_DICHOTOMY);
@@ -159,7 +159,7 @@ test_table_reads_its_columns (void)
   comment = evk_survey_get_variable (survey, "comment");
   g_assert_null (q1->column);
   g_assert_null (code->column);
-  g_assert_null (comment->strings);
+  g_assert_null (comment->texts);
   g_assert_cmpuint (survey->n_rows, ==, N_ROWS);
   g_assert_cmpuint (q1->missing->len, ==, 1);
 
@@ -168,14 +168,14 @@ test_table_reads_its_columns (void)
   g_assert_nonnull (q1->column);
   g_assert_cmpuint (evk_column_get_length (q1->column), ==, N_ROWS);
   g_assert_null (code->column);
-  g_assert_null (comment->strings);
+  g_assert_null (comment->texts);
   g_clear_pointer (&table, evk_table_free);
 
   /* A filter reads the columns it names, once. */
   table = evk_table_source_compute (source, "frequency q1 filter=\"code = 100000001\"", &error);
   g_assert_no_error (error);
   g_assert_nonnull (code->column);
-  g_assert_null (comment->strings);
+  g_assert_null (comment->texts);
   g_assert_cmpuint (evk_table_cell (table, 0, 0)->n + evk_table_cell (table, 1, 0)->n +
                     evk_table_cell (table, 2, 0)->n, ==, 5);
   g_clear_pointer (&table, evk_table_free);
@@ -183,7 +183,7 @@ test_table_reads_its_columns (void)
   /* The whole survey, text answers included, when it is asked for. */
   g_assert_true (evk_survey_load_data (survey, &error));
   g_assert_no_error (error);
-  g_assert_nonnull (comment->strings);
+  g_assert_nonnull (comment->texts);
   g_assert_cmpstr (evk_variable_get_string (comment, 0), ==, "a remark");
   g_assert_cmpstr (evk_variable_get_string (comment, 1), ==, "");
   g_assert_null (survey->store);
@@ -248,6 +248,135 @@ test_column_read_later (void)
   g_clear_pointer (&survey, evk_survey_free);
   g_clear_pointer (&again, evk_survey_free);
   g_assert_finalize_object (g_steal_pointer (&other));
+  g_assert_finalize_object (g_steal_pointer (&project));
+  evk_test_rm_rf (dir);
+}
+
+/* Text answers are held by row, only where there is one; the stored form
+ * reads back to the same column, and a damaged one is refused whole. */
+static void
+test_text_column (void)
+{
+  g_autoptr(EvkTextColumn) texts = evk_text_column_new ();
+  g_autoptr(EvkTextColumn) copy = NULL;
+  gconstpointer rows, bytes;
+  gsize rows_size, bytes_size;
+  guint row = 0;
+
+  evk_text_column_append (texts, "første");
+  evk_text_column_append (texts, NULL);
+  evk_text_column_append (texts, "");
+  g_assert_true (evk_text_column_append_at (texts, 6, "sjuende"));
+  g_assert_false (evk_text_column_append_at (texts, 6, "igjen"));
+  g_assert_false (evk_text_column_append_at (texts, 2, "tilbake"));
+  evk_text_column_pad (texts, 10);
+  g_assert_cmpuint (evk_text_column_get_length (texts), ==, 10);
+  g_assert_cmpuint (evk_text_column_get_n_answers (texts), ==, 2);
+  g_assert_cmpstr (evk_text_column_get (texts, 0), ==, "første");
+  for (guint i = 1; i < 6; i++)
+    g_assert_cmpstr (evk_text_column_get (texts, i), ==, "");
+  g_assert_cmpstr (evk_text_column_get (texts, 6), ==, "sjuende");
+  g_assert_cmpstr (evk_text_column_get (texts, 9), ==, "");
+  g_assert_cmpstr (evk_text_column_get (texts, 100), ==, "");
+  g_assert_cmpstr (evk_text_column_get_answer (texts, 1, &row), ==, "sjuende");
+  g_assert_cmpuint (row, ==, 6);
+
+  rows = evk_text_column_get_rows (texts, &rows_size);
+  bytes = evk_text_column_get_texts (texts, &bytes_size);
+  g_assert_cmpuint (rows_size, ==, 8);
+  g_assert_cmpuint (bytes_size, ==, strlen ("første") + 1 + strlen ("sjuende") + 1);
+  copy = evk_text_column_new_from_data (10, rows, rows_size, bytes, bytes_size);
+  g_assert_nonnull (copy);
+  g_assert_cmpuint (evk_text_column_get_length (copy), ==, 10);
+  g_assert_cmpstr (evk_text_column_get (copy, 6), ==, "sjuende");
+  g_clear_pointer (&copy, evk_text_column_free);
+  copy = evk_text_column_new_from_data (5, NULL, 0, NULL, 0);
+  g_assert_nonnull (copy);
+  g_assert_cmpuint (evk_text_column_get_n_answers (copy), ==, 0);
+
+  /* Damaged: a row past the survey, rows out of order or twice, a count
+   * of rows that is not whole, answers missing, empty, not UTF-8, or
+   * bytes after the last. */
+  {
+    static const guint32 past[] = { 0, 10 }, back[] = { 6, 0 }, twice[] = { 6, 6 };
+    static const char two[] = "a\0b";
+    static const char one[] = "a";
+    static const char empty[] = "a\0\0";
+    static const char latin1[] = "a\0\xf8\0";
+    static const char extra[] = "a\0b\0c";
+
+    g_assert_null (evk_text_column_new_from_data (10, past, sizeof past, two, sizeof two));
+    g_assert_null (evk_text_column_new_from_data (10, back, sizeof back, two, sizeof two));
+    g_assert_null (evk_text_column_new_from_data (10, twice, sizeof twice, two, sizeof two));
+    g_assert_null (evk_text_column_new_from_data (10, past, 7, two, sizeof two));
+    g_assert_null (evk_text_column_new_from_data (10, past, sizeof past, one, sizeof one));
+    g_assert_null (evk_text_column_new_from_data (10, (const guint32[]) { 0, 1 }, 8, one, sizeof one));
+    g_assert_null (evk_text_column_new_from_data (10, (const guint32[]) { 0, 1 }, 8, empty, sizeof empty));
+    g_assert_null (evk_text_column_new_from_data (10, (const guint32[]) { 0, 1 }, 8, latin1, sizeof latin1));
+    g_assert_null (evk_text_column_new_from_data (10, (const guint32[]) { 0, 1 }, 8, extra, sizeof extra));
+    g_assert_null (evk_text_column_new_from_data (1, (const guint32[]) { 0, 1 }, 8, two, sizeof two));
+    g_clear_pointer (&copy, evk_text_column_free);
+    g_assert_nonnull (copy = evk_text_column_new_from_data (10, (const guint32[]) { 0, 1 }, 8, two, sizeof two));
+    g_clear_pointer (&copy, evk_text_column_free);
+  }
+}
+
+/* A project saved before text answers were kept in one row per variable
+ * has them in string_data: they read as before, and the survey saved
+ * again keeps them the new way. */
+static void
+test_text_answers_saved_before (void)
+{
+  g_autofree char *dir = evk_test_tmpdir ();
+  g_autofree char *path = make_project (dir);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EvkProject) project = NULL;
+  g_autoptr(EvkSurvey) survey = NULL;
+  EvkVariable *comment;
+  sqlite3_stmt *stmt;
+  gboolean has_row;
+
+  apply_sql (path, "DELETE FROM text_data;"
+                   "INSERT INTO string_data (variable_id, row, value) "
+                   "  SELECT id, 0, 'a remark' FROM variable WHERE name = 'comment';"
+                   "INSERT INTO string_data (variable_id, row, value) "
+                   "  SELECT id, 7, 'later, æøå' FROM variable WHERE name = 'comment';");
+  project = evk_project_open (path, &error);
+  g_assert_no_error (error);
+  survey = evk_survey_load (evk_project_get_store (project), "survey", TRUE, &error);
+  g_assert_no_error (error);
+  comment = evk_survey_get_variable (survey, "comment");
+  g_assert_cmpuint (evk_text_column_get_length (comment->texts), ==, N_ROWS);
+  g_assert_cmpstr (evk_variable_get_string (comment, 0), ==, "a remark");
+  g_assert_cmpstr (evk_variable_get_string (comment, 7), ==, "later, æøå");
+  g_assert_cmpstr (evk_variable_get_string (comment, 8), ==, "");
+
+  g_assert_true (evk_project_save_survey (project, survey, &error));
+  g_assert_no_error (error);
+  stmt = evk_store_prepare (evk_project_get_store (project),
+                            "SELECT (SELECT count(*) FROM string_data), (SELECT sum (n_answers) FROM text_data)",
+                            &error);
+  g_assert_true (evk_store_step (evk_project_get_store (project), stmt, &has_row, &error));
+  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 0);
+  g_assert_cmpint (sqlite3_column_int (stmt, 1), ==, 2);
+  sqlite3_reset (stmt);
+  g_clear_pointer (&survey, evk_survey_free);
+
+  survey = evk_survey_load (evk_project_get_store (project), "survey", TRUE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (evk_variable_get_string (evk_survey_get_variable (survey, "comment"), 7), ==, "later, æøå");
+
+  /* Damaged bytes of a stored answer are refused when it is read. */
+  g_clear_pointer (&survey, evk_survey_free);
+  g_assert_finalize_object (g_steal_pointer (&project));
+  apply_sql (path, "UPDATE text_data SET texts = x'61ff00620a00'");
+  project = evk_project_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_null (evk_survey_load (evk_project_get_store (project), "survey", TRUE, &error));
+  g_assert_error (error, EVK_STORE_ERROR, EVK_STORE_ERROR_CORRUPT);
+  g_test_message ("%s", error->message);
+  g_assert_nonnull (strstr (error->message, "variable comment: its stored text answers are damaged"));
+
   g_assert_finalize_object (g_steal_pointer (&project));
   evk_test_rm_rf (dir);
 }
@@ -441,6 +570,8 @@ main (int    argc,
   g_test_add_func ("/evk/survey/privacy-project-threshold", test_privacy_project_threshold);
   g_test_add_func ("/evk/survey/table-reads-its-columns", test_table_reads_its_columns);
   g_test_add_func ("/evk/survey/column-read-later", test_column_read_later);
+  g_test_add_func ("/evk/survey/text-column", test_text_column);
+  g_test_add_func ("/evk/survey/text-answers-saved-before", test_text_answers_saved_before);
 
   /* One test per crafted file under tests/data/malformed/. */
   dir = g_test_build_filename (G_TEST_DIST, "data", "malformed", NULL);

@@ -13,6 +13,7 @@
 
 #include "evk-demo.h"
 #include "evk-project.h"
+#include "evk-survey.h"
 #include "fuzz-common.h"
 
 static char *fuzz_dir;
@@ -127,19 +128,67 @@ evk_fuzz_project_path (void)
   project_path = g_build_filename (evk_fuzz_dir (), "template.evalkit", NULL);
   project = evk_demo_create (project_path, &error);
   g_assert_no_error (error);
+
+  /* 200 respondents: every column and every text variable cut alike, so
+   * the project stays valid. */
+  {
+    g_autoptr(EvkSurvey) survey = evk_survey_load (evk_project_get_store (project), "survey", TRUE, &error);
+
+    g_assert_no_error (error);
+    for (guint v = 0; v < survey->variables->len; v++)
+      {
+        EvkVariable *variable = g_ptr_array_index (survey->variables, v);
+
+        if (variable->column != NULL)
+          {
+            EvkColumn *cut = evk_column_new ();
+
+            for (guint row = 0; row < 200; row++)
+              evk_column_append (cut, evk_column_get (variable->column, row));
+            evk_column_free (variable->column);
+            variable->column = cut;
+          }
+        if (variable->texts != NULL)
+          {
+            EvkTextColumn *cut = evk_text_column_new ();
+
+            for (guint i = 0; i < evk_text_column_get_n_answers (variable->texts); i++)
+              {
+                guint row;
+                const char *text = evk_text_column_get_answer (variable->texts, i, &row);
+
+                if (row < 200)
+                  evk_text_column_append_at (cut, row, text);
+              }
+            evk_text_column_pad (cut, 200);
+            evk_text_column_free (variable->texts);
+            variable->texts = cut;
+          }
+      }
+    survey->n_rows = 200;
+    g_assert_true (evk_project_save_survey (project, survey, &error));
+    g_assert_no_error (error);
+  }
   g_clear_object (&project);
 
-  /* 200 respondents: every column, string and count cut alike, so the
-   * project stays valid. */
   g_assert_cmpint (sqlite3_open (project_path, &db), ==, SQLITE_OK);
   exec_sql (db,
-            "UPDATE column_data SET n_rows = 200, data = substr (data, 1, 200 * "
-            "  CASE kind WHEN 'i8' THEN 1 WHEN 'i16' THEN 2 WHEN 'i32' THEN 4 ELSE 8 END);"
-            "DELETE FROM string_data WHERE row >= 200;"
-            "UPDATE survey SET n_respondents = 200;"
             "PRAGMA journal_mode = DELETE;"
             "VACUUM;");
   sqlite3_close (db);
+
+  /* Every input starts from a project that opens and reads whole. */
+  {
+    g_autoptr(EvkSurvey) survey = NULL;
+
+    project = evk_project_open_read_only (project_path, &error);
+    g_assert_no_error (error);
+    survey = evk_survey_load (evk_project_get_store (project), "survey", TRUE, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (survey->n_rows, ==, 200);
+    g_clear_pointer (&survey, evk_survey_free);
+    g_clear_object (&project);
+  }
   return project_path;
 }
 

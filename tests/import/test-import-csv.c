@@ -545,7 +545,8 @@ test_rows_and_cells (void)
   g_assert_cmpfloat (value_at (survey, "score", 2), ==, 5);
   g_assert_false (variable (survey, "kommune")->personal);
   g_assert_cmpstr (evk_variable_get_string (variable (survey, "kommune"), 1), ==, "Tromsø");
-  g_assert_null (g_ptr_array_index (variable (survey, "kommune")->strings, 2));
+  g_assert_cmpstr (evk_variable_get_string (variable (survey, "kommune"), 2), ==, "");
+  g_assert_cmpuint (evk_text_column_get_n_answers (variable (survey, "kommune")->texts), ==, 2);
   g_assert_true (variable (survey, "note")->personal);
   g_assert_cmpstr (evk_variable_get_string (variable (survey, "note"), 0), ==, "x");
   g_assert_cmpint (variable (survey, "note")->width, ==, 1);

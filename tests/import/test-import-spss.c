@@ -212,7 +212,7 @@ test_every_fixture (void)
           if (variable->column != NULL)
             g_assert_cmpuint (evk_column_get_length (variable->column), ==, survey->n_rows);
           else
-            g_assert_cmpuint (variable->strings->len, ==, survey->n_rows);
+            g_assert_cmpuint (evk_text_column_get_length (variable->texts), ==, survey->n_rows);
         }
     }
 }
@@ -1330,7 +1330,7 @@ assert_fails_or_same_dictionary (const char *path,
       if (b->column != NULL)
         g_assert_cmpuint (evk_column_get_length (b->column), ==, survey->n_rows);
       else
-        g_assert_cmpuint (b->strings->len, ==, survey->n_rows);
+        g_assert_cmpuint (evk_text_column_get_length (b->texts), ==, survey->n_rows);
     }
 }
 

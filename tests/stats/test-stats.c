@@ -486,12 +486,11 @@ test_counts_as_row_by_row (void)
       for (guint t = 0; t < 4 * G_N_ELEMENTS (widen); t++)
         {
           const char * const *three = (const char * const *) items + 3 * (t / 4);
-          g_autofree char *first = g_strdup (three[0]);
-          g_auto(GStrv) set = g_strdupv ((char **) three);
+          const char *first = three[0];
+          const char *set[] = { three[0], three[1], three[2], NULL };
           g_autofree char *by_code = NULL, *by_row = NULL;
           g_autoptr(GError) error = NULL;
 
-          set[3] = NULL;
           for (guint pass = 0; pass < 2; pass++)
             {
               g_autoptr(EvkTable) table = NULL;

@@ -894,7 +894,7 @@ build_variable (Import        *import,
           if (numeric)
             evk_column_append (variable->column, NAN);
           else
-            g_ptr_array_add (variable->strings, NULL);
+            evk_text_column_append (variable->texts, NULL);
           continue;
         }
 
@@ -935,7 +935,7 @@ build_variable (Import        *import,
         evk_column_append (variable->column, value);
       else
         {
-          g_ptr_array_add (variable->strings, g_strdup (text));
+          evk_text_column_append (variable->texts, text);
           variable->width = MAX (variable->width, (int) strlen (text));
         }
     }

@@ -814,13 +814,13 @@ handle_value_slow (Import                    *self,
                      _("variable %s: row %d: a number in a text variable"),
                      variable->name, obs_index + 1);
       if (text == NULL || *text == '\0')
-        g_ptr_array_add (variable->strings, NULL);
+        evk_text_column_append (variable->texts, NULL);
       else if (!g_utf8_validate (text, -1, NULL))
         return stop (self, EVK_IMPORT_ERROR_ENCODING,
                      _("variable %s: row %d: the text is not valid in the file’s encoding"),
                      variable->name, obs_index + 1);
       else
-        g_ptr_array_add (variable->strings, g_strdup (text));
+        evk_text_column_append (variable->texts, text);
     }
   return READSTAT_HANDLER_OK;
 }

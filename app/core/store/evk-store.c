@@ -37,6 +37,7 @@ static const char * const migrations[] = {
   "/io/github/evalkit/Evalkit/core/migrations/003-status-style.sql",
   "/io/github/evalkit/Evalkit/core/migrations/004-review.sql",
   "/io/github/evalkit/Evalkit/core/migrations/005-draft-map.sql",
+  "/io/github/evalkit/Evalkit/core/migrations/006-text-data.sql",
 };
 
 G_DEFINE_QUARK (evk-store-error-quark, evk_store_error)
@@ -375,14 +376,15 @@ check_integrity (sqlite3     *db,
   return TRUE;
 }
 
-/* The tables whose pages an open checks one by one: all but the two that
+/* The tables whose pages an open checks one by one: all but those that
  * hold the respondents' answers, which make up nearly the whole file of a
  * large survey and are checked as they are read (the survey loader holds
  * every column to its size and every text answer to the survey's rows). */
 static gboolean
 is_survey_data (const char *table)
 {
-  return g_str_equal (table, "column_data") || g_str_equal (table, "string_data");
+  return g_str_equal (table, "column_data") || g_str_equal (table, "text_data") ||
+         g_str_equal (table, "string_data");
 }
 
 /* Each b-tree page of the project's own tables (the strategy, the texts,

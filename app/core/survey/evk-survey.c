@@ -41,7 +41,7 @@ variable_free (EvkVariable *variable)
   g_clear_pointer (&variable->value_labels, g_ptr_array_unref);
   g_clear_pointer (&variable->missing, g_ptr_array_unref);
   g_clear_pointer (&variable->column, evk_column_free);
-  g_clear_pointer (&variable->strings, g_ptr_array_unref);
+  g_clear_pointer (&variable->texts, evk_text_column_free);
   g_free (variable);
 }
 
@@ -117,7 +117,7 @@ evk_survey_add_variable (EvkSurvey       *survey,
     variable->column = evk_column_new ();
   else
     {
-      variable->strings = g_ptr_array_new_with_free_func (g_free);
+      variable->texts = evk_text_column_new ();
       /* Free text may name people: kept out of every export by default. */
       variable->personal = TRUE;
     }
@@ -238,12 +238,9 @@ const char *
 evk_variable_get_string (EvkVariable *variable,
                          guint        row)
 {
-  const char *value;
-
-  if (variable->strings == NULL || row >= variable->strings->len)
+  if (variable->texts == NULL)
     return "";
-  value = g_ptr_array_index (variable->strings, row);
-  return value != NULL ? value : "";
+  return evk_text_column_get (variable->texts, row);
 }
 
 const char *
@@ -288,12 +285,11 @@ evk_survey_validate (EvkSurvey  *survey,
       if (variable->column != NULL)
         while (evk_column_get_length (variable->column) < survey->n_rows)
           evk_column_append (variable->column, NAN);
-      if (variable->strings != NULL)
-        while (variable->strings->len < survey->n_rows)
-          g_ptr_array_add (variable->strings, NULL);
+      if (variable->texts != NULL)
+        evk_text_column_pad (variable->texts, survey->n_rows);
 
       if ((variable->column != NULL && evk_column_get_length (variable->column) != survey->n_rows) ||
-          (variable->strings != NULL && variable->strings->len != survey->n_rows))
+          (variable->texts != NULL && evk_text_column_get_length (variable->texts) != survey->n_rows))
         {
           g_set_error (error, EVK_MODEL_ERROR, EVK_MODEL_ERROR_INVALID,
                        _("variable %s: has more values than the survey has respondents"),
@@ -441,20 +437,24 @@ save_variable (EvkStore     *store,
         return FALSE;
     }
 
-  for (guint row = 0; variable->strings != NULL && row < variable->strings->len; row++)
+  /* A text variable's answers are one row too, as they are held. */
+  if (variable->texts != NULL)
     {
-      const char *value = g_ptr_array_index (variable->strings, row);
+      gsize rows_size, texts_size;
+      gconstpointer rows = evk_text_column_get_rows (variable->texts, &rows_size);
+      gconstpointer texts = evk_text_column_get_texts (variable->texts, &texts_size);
 
-      if (value == NULL || *value == '\0')
-        continue;
       stmt = evk_store_prepare (store,
-                                "INSERT INTO string_data (variable_id, row, value) VALUES (?1, ?2, ?3)",
+                                "INSERT INTO text_data (variable_id, n_rows, n_answers, rows, texts) "
+                                "VALUES (?1, ?2, ?3, ?4, ?5)",
                                 error);
       if (stmt == NULL)
         return FALSE;
       evk_stmt_bind_int (stmt, 1, id);
-      evk_stmt_bind_int (stmt, 2, row);
-      evk_stmt_bind_text (stmt, 3, value);
+      evk_stmt_bind_int (stmt, 2, evk_text_column_get_length (variable->texts));
+      evk_stmt_bind_int (stmt, 3, evk_text_column_get_n_answers (variable->texts));
+      sqlite3_bind_blob64 (stmt, 4, rows != NULL ? rows : "", rows_size, SQLITE_STATIC);
+      sqlite3_bind_blob64 (stmt, 5, texts != NULL ? texts : "", texts_size, SQLITE_STATIC);
       if (!step_done (store, stmt, error))
         return FALSE;
     }
@@ -570,6 +570,31 @@ save_in_transaction (EvkStore  *store,
   return TRUE;
 }
 
+/* How a survey is written, and why so: a survey of a million respondents
+ * must be in the file in little more time than reading the .sav takes.
+ *
+ * - In bulk: each variable is one row, its numeric values one packed blob
+ *   (column_data) or its text answers two (text_data: the rows that have
+ *   an answer, and the answers). 106 variables are some 500 rows in
+ *   all, the same as for the demo's 5,103 respondents: no row per
+ *   respondent, no b-tree grown an entry at a time, and SQLite copies
+ *   each blob into its overflow pages as it is.
+ * - In one transaction (evk_store_transaction): the old survey of the
+ *   name and the new one change places at COMMIT, or not at all.
+ * - Written once. The file keeps a rollback journal (see
+ *   configure_connection in evk-store.c), which holds the old content of
+ *   the pages a transaction overwrites, and only of the pages that the
+ *   file had when it began: pages added at its end have no old content
+ *   to keep. A fresh import adds nearly all its pages at the end, so
+ *   they go to the file once, at COMMIT, and the journal holds a few
+ *   pages of the tables' roots and the free list. (Through a WAL, as
+ *   before, every page went to the WAL and again to the file at the
+ *   checkpoint.) A survey imported again over itself reuses the old
+ *   one's pages, and those must be journaled: until COMMIT the old survey
+ *   is the one a crash has to leave behind.
+ * - cache_spill is off, so the pages wait in memory until COMMIT (the
+ *   size of the survey in the file) and other windows and commands go on
+ *   reading the file meanwhile. */
 gboolean
 evk_survey_save (EvkSurvey  *survey,
                  EvkStore   *store,
@@ -744,8 +769,10 @@ check_row_count (EvkStore   *store,
   stmt = evk_store_prepare (store,
                             "SELECT v.name, "
                             "(SELECT min (row) FROM string_data WHERE variable_id = v.id), "
-                            "(SELECT max (row) FROM string_data WHERE variable_id = v.id) "
-                            "FROM variable v WHERE v.survey_id = ?1 AND v.type = 'string'",
+                            "(SELECT max (row) FROM string_data WHERE variable_id = v.id), "
+                            "td.variable_id IS NOT NULL, td.n_rows, td.n_answers, length (td.rows) "
+                            "FROM variable v LEFT JOIN text_data td ON td.variable_id = v.id "
+                            "WHERE v.survey_id = ?1 AND v.type = 'string'",
                             error);
   if (stmt == NULL)
     return FALSE;
@@ -767,6 +794,18 @@ check_row_count (EvkStore   *store,
         {
           damaged (error, _("variable %s: a text answer for a respondent row outside the survey’s %lld"),
                    evk_stmt_column_text (stmt, 0) ?: "?", (long long) n_rows);
+          sqlite3_reset (stmt);
+          return FALSE;
+        }
+      /* The answers in one row: for as many respondents as the survey
+       * has, a row number for each (their bytes are checked when read). */
+      if (sqlite3_column_int (stmt, 3) &&
+          (sqlite3_column_int64 (stmt, 4) != n_rows || sqlite3_column_int64 (stmt, 5) < 0 ||
+           sqlite3_column_int64 (stmt, 5) > n_rows ||
+           sqlite3_column_int64 (stmt, 6) != 4 * sqlite3_column_int64 (stmt, 5)))
+        {
+          damaged (error, _("variable %s: its stored text answers are damaged"),
+                   evk_stmt_column_text (stmt, 0) ?: "?");
           sqlite3_reset (stmt);
           return FALSE;
         }
@@ -929,34 +968,73 @@ load_data (EvkStore     *store,
       return TRUE;
     }
 
+  /* A text variable: one row of text_data, or, saved before there was
+   * one, a row of string_data per answer. */
   stmt = evk_store_prepare (store,
-                            "SELECT row, value FROM string_data WHERE variable_id = ?1",
+                            "SELECT n_rows, rows, texts FROM text_data WHERE variable_id = ?1",
                             error);
   if (stmt == NULL)
     return FALSE;
-  if (variable->strings == NULL)
-    variable->strings = g_ptr_array_new_with_free_func (g_free);
-  g_ptr_array_set_size (variable->strings, survey->n_rows);
+  evk_stmt_bind_int (stmt, 1, id);
+  if (!evk_store_step (store, stmt, &has_row, error))
+    return FALSE;
+  if (has_row)
+    {
+      EvkTextColumn *texts = NULL;
+
+      if (sqlite3_column_int64 (stmt, 0) != survey->n_rows ||
+          (texts = evk_text_column_new_from_data (survey->n_rows,
+                                                  sqlite3_column_blob (stmt, 1), sqlite3_column_bytes (stmt, 1),
+                                                  sqlite3_column_blob (stmt, 2),
+                                                  sqlite3_column_bytes (stmt, 2))) == NULL)
+        {
+          damaged (error, _("its stored text answers are damaged"));
+          sqlite3_reset (stmt);
+          return FALSE;
+        }
+      sqlite3_reset (stmt);
+      g_clear_pointer (&variable->texts, evk_text_column_free);
+      variable->texts = texts;
+      return TRUE;
+    }
+
+  stmt = evk_store_prepare (store,
+                            "SELECT row, value FROM string_data WHERE variable_id = ?1 ORDER BY row",
+                            error);
+  if (stmt == NULL)
+    return FALSE;
+  g_clear_pointer (&variable->texts, evk_text_column_free);
+  variable->texts = evk_text_column_new ();
   evk_stmt_bind_int (stmt, 1, id);
   while (TRUE)
     {
       gint64 row;
+      const char *value;
 
       if (!evk_store_step (store, stmt, &has_row, error))
         return FALSE;
       if (!has_row)
         break;
       row = sqlite3_column_int64 (stmt, 0);
-      if (row < 0 || row >= survey->n_rows || sqlite3_column_type (stmt, 1) == SQLITE_NULL)
+      value = evk_stmt_column_text (stmt, 1);
+      if (sqlite3_column_type (stmt, 0) != SQLITE_INTEGER || row < 0 || row >= survey->n_rows ||
+          value == NULL)
         {
           damaged (error, _("a text answer for respondent row %lld, outside the survey’s %u"),
                    (long long) row, survey->n_rows);
           sqlite3_reset (stmt);
           return FALSE;
         }
-      g_free (g_ptr_array_index (variable->strings, row));
-      g_ptr_array_index (variable->strings, row) = g_strdup (evk_stmt_column_text (stmt, 1));
+      /* Rows come in order, each once (the key): one that does not is
+       * damage. */
+      if (!g_utf8_validate (value, -1, NULL) || !evk_text_column_append_at (variable->texts, row, value))
+        {
+          damaged (error, _("its stored text answers are damaged"));
+          sqlite3_reset (stmt);
+          return FALSE;
+        }
     }
+  evk_text_column_pad (variable->texts, survey->n_rows);
   return TRUE;
 }
 
@@ -1063,7 +1141,7 @@ load_variables (EvkStore   *store,
       if (!with_data)
         {
           g_clear_pointer (&variable->column, evk_column_free);
-          g_clear_pointer (&variable->strings, g_ptr_array_unref);
+          g_clear_pointer (&variable->texts, evk_text_column_free);
         }
     }
 
@@ -1406,7 +1484,7 @@ evk_survey_load_data (EvkSurvey  *survey,
     {
       EvkVariable *variable = g_ptr_array_index (survey->variables, i);
 
-      if ((variable->type == EVK_VARIABLE_STRING ? variable->strings : (gpointer) variable->column) == NULL &&
+      if ((variable->type == EVK_VARIABLE_STRING ? (gpointer) variable->texts : (gpointer) variable->column) == NULL &&
           !load_later (survey, variable, error))
         return FALSE;
     }

@@ -9,6 +9,7 @@
 
 #include "evk-column.h"
 #include "evk-store.h"
+#include "evk-text-column.h"
 
 G_BEGIN_DECLS
 
@@ -69,9 +70,9 @@ typedef struct {
   /* Numeric values, NULL for strings. In a survey loaded without its
    * data, NULL until evk_survey_get_column() reads it. */
   EvkColumn       *column;
-  /* String values per row (NULL = empty), NULL for numerics; in a survey
-   * loaded without its data, NULL until evk_survey_load_data(). */
-  GPtrArray       *strings;
+  /* Text answers, NULL for numerics; in a survey loaded without its data,
+   * NULL until evk_survey_load_data(). */
+  EvkTextColumn   *texts;
   gint64           id;         /* its row in the project file; 0 when made in memory */
 } EvkVariable;
 
@@ -153,8 +154,8 @@ const char   *evk_variable_get_string      (EvkVariable     *variable,
 const char   *evk_measure_level_to_string  (EvkMeasureLevel  level);
 const char   *evk_missing_kind_to_string   (EvkMissingKind   kind);
 
-/* Every row of every variable filled (strings pad with NULL, numerics with
- * system-missing) up to n_rows; checks names and sets. */
+/* Every row of every variable filled (texts pad with no answer, numerics
+ * with system-missing) up to n_rows; checks names and sets. */
 gboolean      evk_survey_validate          (EvkSurvey       *survey,
                                             GError         **error);
 
