@@ -628,8 +628,9 @@ in_report_order (Check *c)
   for (guint i = 0; i < places->len; i++)
     {
       GPtrArray *list = NULL;
+      g_autofree char *key = NULL;
 
-      if (!g_hash_table_steal_extended (c->problems, g_ptr_array_index (places, i), NULL,
+      if (!g_hash_table_steal_extended (c->problems, g_ptr_array_index (places, i), (gpointer *) &key,
                                         (gpointer *) &list))
         continue;
       for (guint k = 0; k < list->len; k++)
