@@ -31,7 +31,7 @@ expect_fail () {
   fi
 }
 
-echo "1..98"
+echo "1..103"
 
 "$evalkit" --help >"$tmp/out" 2>&1
 ok $? "--help exits 0"
@@ -502,5 +502,22 @@ expect_fail "a column longer than its survey is refused" \
   "long.evalkit: survey “survey”: variable reg_icnpo: 5104 values stored for 5103 respondents" \
   "$evalkit" table "$tmp/long.evalkit" awareness 7
 cmp -s "$tmp/long.evalkit" "$tmp/long.orig"; ok $? "the crafted project is unchanged"
+
+# check: nothing on a complete project; a missing translation is one line
+# with its place, exit 1; the file is only read.
+"$evalkit" demo "$tmp/chk.evalkit" >/dev/null 2>&1
+"$evalkit" check "$tmp/chk.evalkit" >"$tmp/out" 2>&1 && grep -qx "No problems" "$tmp/out"
+ok $? "check on the demo finds no problems and exits 0"
+sqlite3 "$tmp/chk.evalkit" "DELETE FROM text WHERE entity = 'measure' AND field = 'section:results' AND lang = 'en' AND entity_id = (SELECT id FROM measure WHERE number = 20)"
+cp "$tmp/chk.evalkit" "$tmp/chk.orig"
+"$evalkit" check "$tmp/chk.evalkit" >"$tmp/out" 2>&1
+[ $? = 1 ] && [ "$(cat "$tmp/out")" = "Measure 20 · Resultater og erfaringer (en): translation missing" ]
+ok $? "check lists a removed translation with its place and exits 1"
+"$evalkit" check "$tmp/chk.evalkit" --lang en --format json | grep -q '"place": "measure-section:20/results"' &&
+  "$evalkit" check "$tmp/chk.evalkit" --lang nb >/dev/null
+ok $? "check --format json names the place; --lang nb has nothing to translate"
+cmp -s "$tmp/chk.evalkit" "$tmp/chk.orig"; ok $? "check leaves the project file as it was"
+expect_fail "check refuses a language the project does not have" "chk.evalkit: the project has no texts in “fr”" \
+  "$evalkit" check "$tmp/chk.evalkit" --lang fr
 
 exit $failed

@@ -42,5 +42,6 @@ int evk_cli_resolve          (int argc, char **argv);
 int evk_cli_review_copy      (int argc, char **argv);
 int evk_cli_merge_review     (int argc, char **argv);
 int evk_cli_import_pdf_comments (int argc, char **argv);
+int evk_cli_check            (int argc, char **argv);
 
 G_END_DECLS

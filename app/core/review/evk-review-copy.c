@@ -217,6 +217,7 @@ typedef struct {
 static const char * const scrub_sql =
   "DELETE FROM column_data;"
   "DELETE FROM string_data;"
+  "DELETE FROM text_data;"
   /* A personal or free-text variable's value labels may name people
    * (an organisation number labelled with its name). */
   "DELETE FROM value_label WHERE variable_id IN "

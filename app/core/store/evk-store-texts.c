@@ -371,3 +371,83 @@ evk_text_index_free (EvkTextIndex *index)
   g_clear_pointer (&index->fields, g_hash_table_unref);
   g_free (index);
 }
+
+void
+evk_text_gap_free (EvkTextGap *gap)
+{
+  if (gap == NULL)
+    return;
+  g_free (gap->entity);
+  g_free (gap->field);
+  g_free (gap->lang);
+  g_free (gap);
+}
+
+static gboolean
+is_blank (const char *text)
+{
+  for (const char *p = text; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
+    if (!g_unichar_isspace (g_utf8_get_char (p)))
+      return FALSE;
+  return TRUE;
+}
+
+/* The same rule as evk_store_get_text_state, for every text at once: one
+ * pass over the source texts joined to each translation language, so a
+ * check of a whole project costs one query, not one per text. */
+GPtrArray *
+evk_store_list_text_gaps (EvkStore    *store,
+                          const char  *lang,
+                          GError     **error)
+{
+  g_autoptr(GPtrArray) gaps = g_ptr_array_new_with_free_func ((GDestroyNotify) evk_text_gap_free);
+  sqlite3_stmt *stmt;
+  gboolean has_row;
+
+  stmt = evk_store_prepare (store,
+                            "SELECT s.entity, s.entity_id, s.field, l.code, s.body, t.body, t.source_fp "
+                            "FROM text AS s "
+                            "JOIN language AS src ON src.code = s.lang AND src.is_source = 1 "
+                            "JOIN language AS l ON l.is_source = 0 AND (?1 IS NULL OR l.code = ?1) "
+                            "LEFT JOIN text AS t ON t.entity = s.entity AND t.entity_id = s.entity_id "
+                            "  AND t.field = s.field AND t.lang = l.code "
+                            "ORDER BY s.entity, s.entity_id, s.field, l.position, l.code",
+                            error);
+  if (stmt == NULL)
+    return NULL;
+  evk_stmt_bind_text (stmt, 1, lang);
+  while (TRUE)
+    {
+      const char *source, *body, *fp;
+      g_autofree char *current = NULL;
+      EvkTextGap *gap;
+      EvkTextState state;
+
+      if (!evk_store_step (store, stmt, &has_row, error))
+        return NULL;
+      if (!has_row)
+        break;
+      source = evk_stmt_column_text (stmt, 4);
+      body = evk_stmt_column_text (stmt, 5);
+      fp = evk_stmt_column_text (stmt, 6);
+      if (is_blank (source))
+        continue;
+      if (is_blank (body))
+        state = EVK_TEXT_MISSING;
+      else
+        {
+          current = evk_text_fingerprint (source);
+          if (g_strcmp0 (current, fp) == 0)
+            continue;
+          state = EVK_TEXT_OUTDATED;
+        }
+      gap = g_new0 (EvkTextGap, 1);
+      gap->entity = g_strdup (evk_stmt_column_text (stmt, 0));
+      gap->entity_id = sqlite3_column_int64 (stmt, 1);
+      gap->field = g_strdup (evk_stmt_column_text (stmt, 2));
+      gap->lang = g_strdup (evk_stmt_column_text (stmt, 3));
+      gap->state = state;
+      g_ptr_array_add (gaps, gap);
+    }
+  return g_steal_pointer (&gaps);
+}

@@ -65,6 +65,24 @@ EvkTextState  evk_store_get_text_state    (EvkStore      *store,
                                            const char    *lang,
                                            GError       **error);
 
+/* A translation that is missing or outdated: a text of the source
+ * language with no text in lang, or one written from an earlier source. */
+typedef struct {
+  char         *entity;
+  gint64        entity_id;
+  char         *field;
+  char         *lang;
+  EvkTextState  state;
+} EvkTextGap;
+
+void          evk_text_gap_free           (EvkTextGap    *gap);
+/* Every gap of the project in lang, or in every language but the source
+ * when lang is NULL, ordered by entity, id, field and language. Blank
+ * source texts need no translation. */
+GPtrArray    *evk_store_list_text_gaps    (EvkStore      *store,
+                                           const char    *lang,
+                                           GError       **error);
+
 /* All texts of one entity kind, loaded at once. */
 EvkTextIndex *evk_text_index_load         (EvkStore      *store,
                                            const char    *entity,
@@ -76,5 +94,6 @@ GHashTable   *evk_text_index_get          (EvkTextIndex  *index,
 void          evk_text_index_free         (EvkTextIndex  *index);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (EvkTextIndex, evk_text_index_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (EvkTextGap, evk_text_gap_free)
 
 G_END_DECLS

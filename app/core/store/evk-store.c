@@ -1179,3 +1179,33 @@ evk_stmt_column_text (sqlite3_stmt *stmt,
 {
   return (const char *) sqlite3_column_text (stmt, column);
 }
+
+GStrv
+evk_store_check_integrity (EvkStore  *store,
+                           guint      max,
+                           GError   **error)
+{
+  g_autoptr(GStrvBuilder) found = g_strv_builder_new ();
+  g_autofree char *sql = g_strdup_printf ("PRAGMA integrity_check (%u)", MAX (max, 1));
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (store != NULL, NULL);
+
+  rc = sqlite3_prepare_v2 (store->db, sql, -1, &stmt, NULL);
+  while (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *line = (const char *) sqlite3_column_text (stmt, 0);
+
+      if (line != NULL && strcmp (line, "ok") != 0)
+        g_strv_builder_add (found, line);
+      rc = SQLITE_OK;
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      unreadable (store->db, rc, error);
+      return NULL;
+    }
+  return g_strv_builder_end (found);
+}

@@ -65,6 +65,13 @@ int           evk_store_get_schema_version   (EvkStore           *store);
 gint64        evk_store_get_data_version     (EvkStore           *store);
 int           evk_store_get_latest_version   (void);
 
+/* SQLite's full integrity check of every page of the open file: what
+ * it finds (at most max lines), an empty array for a sound file. A file
+ * too damaged to check at all is an error. Reads the whole file. */
+GStrv         evk_store_check_integrity      (EvkStore           *store,
+                                              guint               max,
+                                              GError            **error);
+
 sqlite3_stmt *evk_store_prepare              (EvkStore           *store,
                                               const char         *sql,
                                               GError            **error);
