@@ -14,22 +14,6 @@
 #include "evk-cli-private.h"
 #include "evk-table.h"
 
-static void
-json_field (GString    *out,
-            const char *name,
-            const char *value,
-            gboolean    last)
-{
-  g_string_append (out, "    ");
-  evk_json_append_string (out, name);
-  g_string_append (out, ": ");
-  if (value == NULL)
-    g_string_append (out, "null");
-  else
-    evk_json_append_string (out, value);
-  g_string_append (out, last ? "\n" : ",\n");
-}
-
 static char *
 problems_to_json (GPtrArray *problems)
 {
@@ -40,11 +24,11 @@ problems_to_json (GPtrArray *problems)
       EvkProblem *p = g_ptr_array_index (problems, i);
 
       g_string_append (out, i > 0 ? ",\n  {\n" : "\n  {\n");
-      json_field (out, "kind", evk_problem_kind_to_string (p->kind), FALSE);
-      json_field (out, "place", p->place, FALSE);
-      json_field (out, "place_name", p->place_name, FALSE);
-      json_field (out, "lang", p->lang, FALSE);
-      json_field (out, "message", p->message, TRUE);
+      evk_cli_json_field (out, "kind", evk_problem_kind_to_string (p->kind), FALSE);
+      evk_cli_json_field (out, "place", p->place, FALSE);
+      evk_cli_json_field (out, "place_name", p->place_name, FALSE);
+      evk_cli_json_field (out, "lang", p->lang, FALSE);
+      evk_cli_json_field (out, "message", p->message, TRUE);
       g_string_append (out, "  }");
     }
   g_string_append (out, problems->len > 0 ? "\n]\n" : "]\n");

@@ -22,6 +22,12 @@ int             evk_cli_fail            (GError          *error);
  * a damaged project). */
 void            evk_cli_prefix_path     (GError         **error,
                                          const char      *path);
+/* One "name": value line of an object in the commands' JSON output; NULL
+ * prints null. */
+void            evk_cli_json_field      (GString         *out,
+                                         const char      *name,
+                                         const char      *value,
+                                         gboolean         last);
 int             evk_cli_usage_error     (GOptionContext  *context,
                                          const char      *message);
 

@@ -22,22 +22,6 @@
  * `resolve` and `--reply-to` take this prefix (or more of the id). */
 #define SHORT_ID 8
 
-static void
-json_field (GString    *out,
-            const char *name,
-            const char *value,
-            gboolean    last)
-{
-  g_string_append (out, "    ");
-  evk_json_append_string (out, name);
-  g_string_append (out, ": ");
-  if (value == NULL)
-    g_string_append (out, "null");
-  else
-    evk_json_append_string (out, value);
-  g_string_append (out, last ? "\n" : ",\n");
-}
-
 static char *
 comments_to_json (GPtrArray *comments)
 {
@@ -48,17 +32,17 @@ comments_to_json (GPtrArray *comments)
       EvkComment *c = g_ptr_array_index (comments, i);
 
       g_string_append (out, i > 0 ? ",\n  {\n" : "\n  {\n");
-      json_field (out, "uuid", c->uuid, FALSE);
-      json_field (out, "parent_uuid", c->parent_uuid, FALSE);
-      json_field (out, "place", c->place, FALSE);
-      json_field (out, "place_name", c->place_name, FALSE);
-      json_field (out, "author", c->author, FALSE);
-      json_field (out, "created_at", c->created_at, FALSE);
-      json_field (out, "body", c->body, FALSE);
-      json_field (out, "quote", c->quote, FALSE);
-      json_field (out, "status", c->status, FALSE);
-      json_field (out, "resolved_at", c->resolved_at, FALSE);
-      json_field (out, "origin", c->origin, TRUE);
+      evk_cli_json_field (out, "uuid", c->uuid, FALSE);
+      evk_cli_json_field (out, "parent_uuid", c->parent_uuid, FALSE);
+      evk_cli_json_field (out, "place", c->place, FALSE);
+      evk_cli_json_field (out, "place_name", c->place_name, FALSE);
+      evk_cli_json_field (out, "author", c->author, FALSE);
+      evk_cli_json_field (out, "created_at", c->created_at, FALSE);
+      evk_cli_json_field (out, "body", c->body, FALSE);
+      evk_cli_json_field (out, "quote", c->quote, FALSE);
+      evk_cli_json_field (out, "status", c->status, FALSE);
+      evk_cli_json_field (out, "resolved_at", c->resolved_at, FALSE);
+      evk_cli_json_field (out, "origin", c->origin, TRUE);
       g_string_append (out, "  }");
     }
   g_string_append (out, comments->len > 0 ? "\n]\n" : "]\n");

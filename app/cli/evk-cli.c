@@ -17,6 +17,7 @@
 #include "evk-cli-private.h"
 #include "evk-comment.h"
 #include "evk-demo.h"
+#include "evk-json.h"
 #include "evk-localized.h"
 #include "evk-project.h"
 #include "evk-pdf-comments.h"
@@ -103,6 +104,22 @@ evk_cli_prefix_path (GError     **error,
 
   if (*error != NULL && !g_str_has_prefix ((*error)->message, prefix))
     g_prefix_error (error, "%s", prefix);
+}
+
+void
+evk_cli_json_field (GString    *out,
+                    const char *name,
+                    const char *value,
+                    gboolean    last)
+{
+  g_string_append (out, "    ");
+  evk_json_append_string (out, name);
+  g_string_append (out, ": ");
+  if (value == NULL)
+    g_string_append (out, "null");
+  else
+    evk_json_append_string (out, value);
+  g_string_append (out, last ? "\n" : ",\n");
 }
 
 int

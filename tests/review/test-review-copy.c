@@ -226,9 +226,9 @@ test_no_answers (Fixture       *f,
     {
       EvkVariable *variable = g_ptr_array_index (survey->variables, v);
 
-      if (variable->strings != NULL)
-        for (guint r = 0; r < variable->strings->len; r++)
-          needle_add (&needles, g_ptr_array_index (variable->strings, r));
+      if (variable->texts != NULL)
+        for (guint a = 0; a < evk_text_column_get_n_answers (variable->texts); a++)
+          needle_add (&needles, evk_text_column_get_answer (variable->texts, a, NULL));
       if (g_strcmp0 (variable->name, survey->id_variable) == 0 && variable->column != NULL)
         for (guint r = 0; r < survey->n_rows; r++)
           {
