@@ -4,7 +4,9 @@
 # /NM is PARENT, as Acrobat writes one (a Text annotation with /IRT and
 # /RT /R, on its comment's rectangle), through qpdf's JSON. PARENT
 # "page:N" adds a sticky note of its own near the middle of page N
-# instead. OUT.pdf is rewritten whole, with object streams, as a viewer's
+# instead, and "freetext:N:X1,Y1,X2,Y2" a free-text annotation (text typed
+# straight onto the page, as the viewers' "Add Text" tool does) on that
+# rectangle of page N, in PDF space. OUT.pdf is rewritten whole, with object streams, as a viewer's
 # "Save As" may do.
 #
 # poppler-glib, which the tests use for the other annotations, can make
@@ -67,15 +69,24 @@ def main():
             '/M': 'u:D:20260301101500Z', '/CreationDate': 'u:D:20260301101500Z',
             '/NM': 'u:note-%d' % next_id, '/F': 28, '/Name': '/Comment',
         }
-        if parent_key.startswith('page:'):
-            page_key = 'obj:' + dump['pages'][int(parent_key[5:]) - 1]['object']
+        if parent_key.startswith('page:') or parent_key.startswith('freetext:'):
+            page_number = parent_key.split(':')[1]
+            page_key = 'obj:' + dump['pages'][int(page_number) - 1]['object']
             page = dict(changed.get(page_key, objects[page_key])['value'])
             annots = page.get('/Annots', [])
             if isinstance(annots, str):
-                sys.exit('add-reply.py: a page with its /Annots in an object of their own')
-            page['/Annots'] = annots + [new_ref]
-            changed[page_key] = {'value': page}
+                array_key = 'obj:' + annots
+                array = changed.get(array_key, objects[array_key])['value']
+                changed[array_key] = {'value': array + [new_ref]}
+            else:
+                page['/Annots'] = annots + [new_ref]
+                changed[page_key] = {'value': page}
             note['/Rect'] = [300, 400, 320, 420]
+            if parent_key.startswith('freetext:'):
+                note['/Rect'] = [float(v) for v in parent_key.split(':')[2].split(',')]
+                note['/Subtype'] = '/FreeText'
+                note['/DA'] = 'u:/Helv 10 Tf 0 g'
+                del note['/Name']
         else:
             parent = find_parent(objects, parent_key)
             parent_ref = parent[len('obj:'):]

@@ -508,26 +508,27 @@ save_pdf (TestDocument *doc,
   g_assert_no_error (error);
 }
 
-/* Replies to the annotations whose text or /NM is parent and
- * other_parent, written with qpdf as Acrobat writes them
- * (tests/review/add-reply.py). */
+/* Replies to the annotations whose text or /NM is a PARENT, and the
+ * notes of PARENT page:N or freetext:N:RECT, written with qpdf as Acrobat
+ * writes them (tests/review/add-reply.py); notes holds PARENT, TEXT,
+ * AUTHOR triplets and ends with NULL. */
 static void
-add_replies (const char *in,
-             const char *out,
-             const char *parent,
-             const char *text,
-             const char *other_parent,
-             const char *other_text,
-             const char *author)
+add_replies (const char         *in,
+             const char         *out,
+             const char * const *notes)
 {
   g_autofree char *script = g_test_build_filename (G_TEST_DIST, "review", "add-reply.py", NULL);
   g_autofree char *err = NULL;
   g_autoptr(GError) error = NULL;
-  const char *argv[] = { "python3", script, in, out, parent, text, author, other_parent, other_text, author,
-                         NULL };
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) argv = NULL;
   int status;
 
-  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, &err,
+  g_strv_builder_add_many (builder, "python3", script, in, out, NULL);
+  g_strv_builder_addv (builder, (const char **) notes);
+  argv = g_strv_builder_end (builder);
+
+  g_assert_true (g_spawn_sync (NULL, argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, &err,
                                &status, &error));
   g_assert_no_error (error);
   if (!g_spawn_check_wait_status (status, NULL))
@@ -655,12 +656,26 @@ test_import (void)
     save_pdf (doc, annotated);
   }
   replied = g_build_filename (dir, "replied.pdf", NULL);
-  add_replies (annotated, replied, "Tallene for 2023 mangler", "Enig, se tabell 2", ola, "Det er forsinket", "Eva");
+  {
+    /* Text typed onto the chart itself, in PDF space (y up from the
+     * page's foot). */
+    g_autofree char *typed = g_strdup_printf ("freetext:%u:%.1f,%.1f,%.1f,%.1f", chart->page,
+                                              chart->x0 + 60, PAGE_HEIGHT - chart->y0 - 60,
+                                              chart->x0 + 200, PAGE_HEIGHT - chart->y0 - 40);
+    const char * const notes[] = {
+      "Tallene for 2023 mangler", "Enig, se tabell 2", "Eva",
+      ola, "Det er forsinket", "Eva",
+      typed, "Bruk samme farger som figur 1", "Kari Nordmann",
+      NULL,
+    };
+
+    add_replies (annotated, replied, notes);
+  }
 
   g_assert_true (evk_pdf_comments_import (project, replied, &result, &error));
   g_assert_no_error (error);
   g_assert_cmpstr (result.doc_id, ==, map->doc_id);
-  g_assert_cmpuint (result.n_imported, ==, 5);
+  g_assert_cmpuint (result.n_imported, ==, 6);
   g_assert_cmpuint (result.n_known, ==, 1);          /* Ola's, shown on the draft */
   g_assert_cmpuint (result.n_without_place, ==, 1);
   g_assert_cmpuint (result.pages_without_place->len, ==, 1);
@@ -669,8 +684,9 @@ test_import (void)
 
   comments = evk_comments_list (store, FALSE, &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (comments->len, ==, 7);
+  g_assert_cmpuint (comments->len, ==, 8);
   {
+    EvkComment *typed = find_body (comments, "Bruk samme farger som figur 1");
     EvkComment *on_chart = find_body (comments, "Tallene for 2023 mangler");
     EvkComment *highlight = find_body (comments, "Uklart formål");
     EvkComment *title = find_body (comments, "Tittelen er for lang");
@@ -699,24 +715,28 @@ test_import (void)
 
     g_assert_cmpstr (answer->parent_uuid, ==, ola);
     g_assert_cmpstr (answer->place, ==, "measure:3");
+
+    g_assert_cmpstr (typed->place, ==, "chart:m1-awareness-4");
+    g_assert_cmpstr (typed->author, ==, "Kari Nordmann");
+    g_assert_null (typed->parent_uuid);
   }
 
   /* The same file again adds nothing. */
   g_assert_true (evk_pdf_comments_import (project, replied, &result, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (result.n_imported, ==, 0);
-  g_assert_cmpuint (result.n_known, ==, 6);
+  g_assert_cmpuint (result.n_known, ==, 7);
   evk_pdf_import_clear (&result);
-  g_assert_cmpuint (count_comments (project), ==, 7);
+  g_assert_cmpuint (count_comments (project), ==, 8);
 
   /* A new draft shows them all; importing it adds none of them again. */
   again = render_draft (project, "nb", dir, "again.pdf", NULL);
   g_assert_true (evk_pdf_comments_import (project, again, &result, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (result.n_imported, ==, 0);
-  g_assert_cmpuint (result.n_known, ==, 6);
+  g_assert_cmpuint (result.n_known, ==, 7);
   evk_pdf_import_clear (&result);
-  g_assert_cmpuint (count_comments (project), ==, 7);
+  g_assert_cmpuint (count_comments (project), ==, 8);
 
   g_clear_object (&project);
   evk_test_rm_rf (dir);
