@@ -155,7 +155,8 @@ show_problems (EvkProblemsPage *self,
   g_autofree char *summary = evk_problems_count_text (problems->len);
 
   clear_list (self);
-  gtk_label_set_text (GTK_LABEL (self->summary_label), summary);
+  /* "No Problems" says it already. */
+  gtk_label_set_text (GTK_LABEL (self->summary_label), problems->len > 0 ? summary : "");
   if (problems->len == 0)
     {
       gtk_stack_set_visible_child (GTK_STACK (self->stack), self->empty_page);
@@ -166,7 +167,6 @@ show_problems (EvkProblemsPage *self,
   for (EvkProblemKind kind = 0; kind < EVK_N_PROBLEM_KINDS; kind++)
     {
       GtkWidget *group = NULL;
-      guint n = 0;
 
       for (guint i = 0; i < problems->len; i++)
         {
@@ -185,13 +185,6 @@ show_problems (EvkProblemsPage *self,
           row = problem_row (problem);
           adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
           g_ptr_array_add (self->rows, row);
-          n++;
-        }
-      if (group != NULL)
-        {
-          g_autofree char *count = g_strdup_printf ("%u", n);
-
-          adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), count);
         }
     }
   gtk_stack_set_visible_child_name (GTK_STACK (self->stack), "list");
