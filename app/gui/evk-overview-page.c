@@ -13,6 +13,7 @@
 #include "evk-format.h"
 #include "evk-overview-page.h"
 #include "evk-page.h"
+#include "evk-problems-page.h"
 
 struct _EvkOverviewPage
 {
@@ -22,6 +23,7 @@ struct _EvkOverviewPage
   EvkChartCard *status_card;
   GHashTable   *figures;     /* name → text */
   GPtrArray    *rows;        /* the goal and source rows, to remove on rebuild */
+  GCancellable *check_cancellable;  /* while the problems are counted */
 
   GtkWidget    *scrolled;
   GtkWidget    *title_label;
@@ -30,6 +32,8 @@ struct _EvkOverviewPage
   GtkWidget    *flow;
   GtkWidget    *goals;
   GtkWidget    *sources;
+  GtkWidget    *problems_group;
+  GtkWidget    *problems_row;
 };
 
 G_DEFINE_FINAL_TYPE (EvkOverviewPage, evk_overview_page, GTK_TYPE_WIDGET)
@@ -273,6 +277,55 @@ rebuild (EvkOverviewPage *self)
 }
 
 static void
+problems_counted (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) problems = evk_problems_check_finish (result, &error);
+  EvkOverviewPage *self;
+  g_autofree char *text = NULL;
+
+  /* Cancelled: the page is gone or counts again; it is not touched. */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  self = EVK_OVERVIEW_PAGE (user_data);
+  g_clear_object (&self->check_cancellable);
+  text = problems != NULL ? evk_problems_count_text (problems->len) : g_strdup (_("The evaluation could not be checked"));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->problems_row), text);
+  adw_action_row_set_icon_name (ADW_ACTION_ROW (self->problems_row),
+                                problems != NULL && problems->len == 0 ? "emblem-ok-symbolic"
+                                                                       : "dialog-warning-symbolic");
+}
+
+static void
+count_problems (EvkOverviewPage *self)
+{
+  /* A review copy's texts are the evaluator's to fix. */
+  gtk_widget_set_visible (self->problems_group, !evk_workspace_is_read_only (self->workspace));
+  if (evk_workspace_is_read_only (self->workspace))
+    return;
+  if (self->check_cancellable != NULL)
+    g_cancellable_cancel (self->check_cancellable);
+  g_clear_object (&self->check_cancellable);
+  self->check_cancellable = g_cancellable_new ();
+  evk_problems_check_async (self->workspace, self->check_cancellable, problems_counted, self);
+}
+
+const char *
+evk_overview_page_get_problems_text (EvkOverviewPage *self)
+{
+  return self->check_cancellable != NULL ? NULL
+         : adw_preferences_row_get_title (ADW_PREFERENCES_ROW (self->problems_row));
+}
+
+GtkWidget *
+evk_overview_page_get_problems_row (EvkOverviewPage *self)
+{
+  return self->problems_row;
+}
+
+static void
 workspace_changed (EvkWorkspace    *workspace,
                    const char      *what,
                    EvkOverviewPage *self)
@@ -281,6 +334,8 @@ workspace_changed (EvkWorkspace    *workspace,
    * narrative is not shown here. */
   if (g_strcmp0 (what, "settings") != 0 && g_strcmp0 (what, "texts") != 0)
     rebuild (self);
+  if (g_strcmp0 (what, "settings") != 0)
+    count_problems (self);
 }
 
 static void
@@ -298,6 +353,9 @@ evk_overview_page_dispose (GObject *object)
 
   if (self->workspace != NULL)
     g_signal_handlers_disconnect_by_data (self->workspace, self);
+  if (self->check_cancellable != NULL)
+    g_cancellable_cancel (self->check_cancellable);
+  g_clear_object (&self->check_cancellable);
   g_clear_object (&self->workspace);
   gtk_widget_dispose_template (GTK_WIDGET (self), EVK_TYPE_OVERVIEW_PAGE);
   g_clear_pointer (&self->figures, g_hash_table_unref);
@@ -322,6 +380,8 @@ evk_overview_page_class_init (EvkOverviewPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EvkOverviewPage, flow);
   gtk_widget_class_bind_template_child (widget_class, EvkOverviewPage, goals);
   gtk_widget_class_bind_template_child (widget_class, EvkOverviewPage, sources);
+  gtk_widget_class_bind_template_child (widget_class, EvkOverviewPage, problems_group);
+  gtk_widget_class_bind_template_child (widget_class, EvkOverviewPage, problems_row);
 }
 
 static void
@@ -342,6 +402,7 @@ evk_overview_page_new (EvkWorkspace *workspace)
   g_signal_connect (workspace, "changed", G_CALLBACK (workspace_changed), self);
   g_signal_connect (workspace, "notify::language", G_CALLBACK (language_changed), self);
   rebuild (self);
+  count_problems (self);
   return GTK_WIDGET (self);
 }
 

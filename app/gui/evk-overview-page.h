@@ -21,5 +21,9 @@ EvkChartCard *evk_overview_page_get_status_card  (EvkOverviewPage *self);
 /* The figures shown at the top, e.g. "13,9 %" for the response rate. */
 const char   *evk_overview_page_get_figure       (EvkOverviewPage *self,
                                                   const char      *name);
+/* The count of problems before sending, or NULL while it is counted. */
+const char   *evk_overview_page_get_problems_text (EvkOverviewPage *self);
+/* The row that leads to the Problems page. */
+GtkWidget    *evk_overview_page_get_problems_row  (EvkOverviewPage *self);
 
 G_END_DECLS

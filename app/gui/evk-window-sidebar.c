@@ -217,6 +217,9 @@ _evk_window_rebuild_sidebar (EvkWindow *self)
     }
   gtk_list_box_append (self->sidebar, simple_row ("report", "x-office-document-symbolic", _("Report")));
   gtk_list_box_append (self->sidebar, comments_row (self));
+  /* What `evalkit check` finds: the evaluator's to fix, not a reviewer's. */
+  if (!_evk_window_is_read_only (self))
+    gtk_list_box_append (self->sidebar, simple_row ("problems", "dialog-warning-symbolic", _("Problems")));
   for (guint g = 0; g < strategy->goals->len; g++)
     {
       EvkGoal *goal = g_ptr_array_index (strategy->goals, g);

@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "evk-comments-page.h"
+#include "evk-problems-page.h"
 #include "evk-demo.h"
 #include "evk-documents-page.h"
 #include "evk-goal-page.h"
@@ -131,6 +132,11 @@ create_page (EvkWindow  *self,
     {
       *title = g_strdup (_("Comments"));
       return build ? evk_comments_page_new (self->workspace) : gtk_label_new (NULL);
+    }
+  if (g_str_equal (page, "problems") && !_evk_window_is_read_only (self))
+    {
+      *title = g_strdup (_("Problems"));
+      return build ? evk_problems_page_new (self->workspace) : gtk_label_new (NULL);
     }
   if (review_title (self, page) != NULL)
     {
