@@ -243,6 +243,25 @@ project_field_place (Check       *c,
     }
 }
 
+/* A chart as the evaluator knows it: by its caption in the source
+ * language, its key when it has none. */
+static const char *
+chart_title (Check      *c,
+             const char *key)
+{
+  for (guint i = 0; i < c->charts->len; i++)
+    {
+      EvkSavedChart *chart = g_ptr_array_index (c->charts, i);
+      const char *caption;
+
+      if (!g_str_equal (chart->key, key))
+        continue;
+      caption = chart->caption != NULL ? evk_localized_get (chart->caption, c->source) : NULL;
+      return caption != NULL && caption[0] != '\0' ? caption : key;
+    }
+  return key;
+}
+
 /* Where a missing or outdated translation is, and what to call it. */
 static void
 gap_place (Check       *c,
@@ -295,7 +314,7 @@ gap_place (Check       *c,
     {
       *place = g_strdup_printf ("chart:%s", row);
       /* Translators: a place in the report, e.g. "Chart m1-awareness · caption" */
-      *name = g_strdup_printf (_("Chart %s · %s"), row, gap->field);
+      *name = g_strdup_printf (_("Chart %s · %s"), chart_title (c, row), gap->field);
     }
   else
     {
@@ -511,7 +530,7 @@ check_alt_texts (Check *c)
     {
       EvkSavedChart *chart = g_ptr_array_index (c->charts, i);
       g_autofree char *place = g_strdup_printf ("chart:%s", chart->key);
-      g_autofree char *name = g_strdup_printf (_("Chart %s"), chart->key);
+      g_autofree char *name = g_strdup_printf (_("Chart %s"), chart_title (c, chart->key));
       gboolean has_source = !is_blank (source_text (c, chart->alt_text));
 
       if (!chart->in_report)
