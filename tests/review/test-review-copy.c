@@ -15,6 +15,7 @@
 #include "evk-comment.h"
 #include "evk-data-dir.h"
 #include "evk-demo.h"
+#include "evk-disclosure.h"
 #include "evk-documents.h"
 #include "evk-import-csv.h"
 #include "evk-model-error.h"
@@ -400,7 +401,7 @@ test_same_tables (Fixture       *f,
               }
           if (n_suppressed > 0 && !drawn)
             drawn = check_drawn_suppressed (copy);
-          evk_table_suppress_small (home);
+          evk_table_suppress (home);
           for (guint l = 0; langs[l] != NULL; l++)
             {
               g_autofree char *a = review_json (home, langs[l]);
