@@ -18,6 +18,7 @@
 #include "evk-disclosure.h"
 #include "evk-documents.h"
 #include "evk-import-csv.h"
+#include "evk-live-figure.h"
 #include "evk-model-error.h"
 #include "evk-report-outline.h"
 #include "evk-report.h"
@@ -272,6 +273,18 @@ count_of (const char *haystack,
   return n;
 }
 
+/* The reference a narrative makes to the share of cell k. */
+static char *
+reference (EvkTable   *table,
+           const char *spec,
+           gsize       k)
+{
+  guint m = table->columns->len;
+
+  return g_strdup_printf ("share.1: %s | %s | %s", spec, evk_table_row (table, k / m)->key,
+                          evk_table_column (table, k % m)->key);
+}
+
 /* A number of a suppressed cell in each output's own spelling; only
  * numbers no shown cell has too, so their absence says something. */
 typedef struct {
@@ -313,6 +326,8 @@ test_outputs (gconstpointer data)
   g_autofree char *flag_report = NULL;
   g_autofree char *csv = NULL, *json = NULL, *sheet = NULL, *chart_pdf = NULL, *report = NULL;
   g_autofree char *stored = NULL, *stored_flag = NULL, *expected = NULL;
+  g_autoptr(EvkLiveFigures) flag_figures = NULL;
+  g_autoptr(EvkLiveFigures) figures = NULL;
   EvkSavedChart *chart;
   EvkDisclosureMode mode;
   guint threshold, n_small = 0, n_suppressed = 0, n_checked = 0;
@@ -332,6 +347,17 @@ test_outputs (gconstpointer data)
 
   flag = evk_project_compute_chart (project, chart, &error);
   g_assert_no_error (error);
+  /* Before: the narrative can print every cell. */
+  flag_figures = evk_live_figures_new (project);
+  for (gsize k = 0; k < (gsize) flag->rows->len * flag->columns->len; k++)
+    {
+      g_autofree char *ref = reference (flag, chart->spec, k);
+      g_autofree char *shown = evk_live_figures_resolve (flag_figures, ref, "en", &error);
+
+      g_assert_no_error (error);
+      g_assert_nonnull (shown);
+    }
+  g_clear_pointer (&flag_figures, evk_live_figures_free);
   for (gsize k = 0; k < (gsize) flag->rows->len * flag->columns->len; k++)
     n_small += evk_table_is_small (flag, &flag->cells[k]) && !flag->cells[k].suppressed;
   g_assert_cmpuint (n_small, >, 0);
@@ -364,6 +390,7 @@ test_outputs (gconstpointer data)
 
   suppressed = evk_project_compute_chart (project, chart, &error);
   g_assert_no_error (error);
+  figures = evk_live_figures_new (project);
   csv = evk_table_to_csv (suppressed, "en");
   json = evk_table_to_json (suppressed, "en");
   sheet = xlsx_sheet (suppressed, xlsx_path);
@@ -387,6 +414,16 @@ test_outputs (gconstpointer data)
           continue;
         }
       n_suppressed++;
+      /* The narrative cannot print it either. */
+      {
+        g_autofree char *ref = reference (flag, chart->spec, k);
+        g_autofree char *gone = evk_live_figures_resolve (figures, ref, "en", &error);
+
+        g_assert_error (error, EVK_LIVE_FIGURE_ERROR, EVK_LIVE_FIGURE_ERROR_CELL);
+        g_assert_null (gone);
+        g_assert_nonnull (strstr (error->message, "suppressed"));
+        g_clear_error (&error);
+      }
       if (shared_with_shown (flag, suppressed, k))
         continue;
       g_snprintf (s.csv, sizeof s.csv, ",%u,%.4f,", was->n, was->share);

@@ -243,7 +243,8 @@ evk_live_figures_value (EvkLiveFigures  *self,
   if (field != FIELD_BASE && evk_table_cell (table, row, column)->suppressed)
     {
       g_set_error (error, EVK_LIVE_FIGURE_ERROR, EVK_LIVE_FIGURE_ERROR_CELL,
-                   _("the cell has fewer respondents than the project shows (%u): it is suppressed"),
+                   _("the cell is suppressed: it has fewer respondents than the project shows (%u), "
+                     "or such a cell could be derived from it"),
                    table->small_cell);
       return FALSE;
     }
