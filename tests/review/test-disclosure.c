@@ -39,7 +39,7 @@ crafted (guint        n_rows,
          gboolean     bases)
 {
   EvkTable *table = evk_table_new ("crosstab", n_rows, n_columns);
-  guint total = 0;
+  guint     total = 0;
 
   for (guint r = 0; r < n_rows; r++)
     for (guint c = 0; c < n_columns; c++)
@@ -59,7 +59,7 @@ crafted (guint        n_rows,
     for (guint r = 0; r < n_rows; r++)
       {
         EvkCell *cell = evk_table_cell (table, r, c);
-        guint base = evk_table_column (table, c)->n_base;
+        guint    base = evk_table_column (table, c)->n_base;
 
         cell->share = 100.0 * cell->n / (base > 0 ? base : total);
       }
@@ -156,7 +156,7 @@ test_complementary (void)
 
 typedef struct {
   const char *name;
-  const char *chart;    /* a saved chart with small cells */
+  const char *chart; /* a saved chart with small cells */
 } Evaluation;
 
 static const Evaluation evaluations[] = {
@@ -207,8 +207,8 @@ xlsx_sheet (EvkTable   *table,
 {
   g_autoptr(GError) error = NULL;
   const char *argv[] = { "unzip", "-p", path, "xl/worksheets/sheet1.xml", "xl/sharedStrings.xml", NULL };
-  char *out = NULL;
-  int status;
+  char       *out = NULL;
+  int         status;
 
   g_assert_true (evk_table_to_xlsx (table, "en", path, &error));
   g_assert_no_error (error);
@@ -225,12 +225,12 @@ pdf_text (const char *path)
   g_autoptr(GError) error = NULL;
   g_autofree char *uri = g_filename_to_uri (path, NULL, &error);
   PopplerDocument *doc = poppler_document_new_from_file (uri, NULL, &error);
-  GString *out = g_string_new (NULL);
+  GString         *out = g_string_new (NULL);
 
   g_assert_no_error (error);
   for (int i = 0; i < poppler_document_get_n_pages (doc); i++)
     {
-      PopplerPage *page = poppler_document_get_page (doc, i);
+      PopplerPage     *page = poppler_document_get_page (doc, i);
       g_autofree char *text = poppler_page_get_text (page);
 
       g_string_append (out, text);
@@ -252,7 +252,7 @@ chart_text (EvkSavedChart *chart,
   g_autoptr(GError) error = NULL;
   g_autofree char *pdf = g_strdup_printf ("%s/%s.pdf", dir, name);
   g_autofree char *svg = g_strdup_printf ("%s/%s.svg", dir, name);
-  EvkChartSpec spec;
+  EvkChartSpec     spec;
 
   evk_chart_spec_init (&spec, chart->kind, "en");
   g_assert_true (evk_chart_export (chart->kind, table, &spec, EVK_CHART_FORMAT_PDF, pdf, 453.5, 300, 72, &error));
@@ -288,9 +288,9 @@ reference (EvkTable   *table,
 /* A number of a suppressed cell in each output's own spelling; only
  * numbers no shown cell has too, so their absence says something. */
 typedef struct {
-  char csv[64];   /* ",N,SHARE" as CSV prints a cell */
-  char json[64];  /* the share, as JSON prints it */
-  char xlsx[64];  /* the share, as the worksheet holds it */
+  char csv[64];  /* ",N,SHARE" as CSV prints a cell */
+  char json[64]; /* the share, as JSON prints it */
+  char xlsx[64]; /* the share, as the worksheet holds it */
 } Spelling;
 
 static gboolean
@@ -308,12 +308,12 @@ static void
 test_outputs (gconstpointer data)
 {
   const Evaluation *evaluation = data;
-  g_autofree char *dir = evk_test_tmpdir ();
-  g_autofree char *path = g_build_filename (dir, "p.evalkit", NULL);
-  g_autofree char *copy_path = g_build_filename (dir, "copy.evalkit", NULL);
-  g_autofree char *flag_copy_path = g_build_filename (dir, "flag-copy.evalkit", NULL);
-  g_autofree char *xlsx_path = g_build_filename (dir, "t.xlsx", NULL);
-  g_autofree char *report_path = g_build_filename (dir, "report.pdf", NULL);
+  g_autofree char  *dir = evk_test_tmpdir ();
+  g_autofree char  *path = g_build_filename (dir, "p.evalkit", NULL);
+  g_autofree char  *copy_path = g_build_filename (dir, "copy.evalkit", NULL);
+  g_autofree char  *flag_copy_path = g_build_filename (dir, "flag-copy.evalkit", NULL);
+  g_autofree char  *xlsx_path = g_build_filename (dir, "t.xlsx", NULL);
+  g_autofree char  *report_path = g_build_filename (dir, "report.pdf", NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(EvkProject) project = NULL;
   g_autoptr(EvkProject) copy = NULL;
@@ -328,9 +328,9 @@ test_outputs (gconstpointer data)
   g_autofree char *stored = NULL, *stored_flag = NULL, *expected = NULL;
   g_autoptr(EvkLiveFigures) flag_figures = NULL;
   g_autoptr(EvkLiveFigures) figures = NULL;
-  EvkSavedChart *chart;
+  EvkSavedChart    *chart;
   EvkDisclosureMode mode;
-  guint threshold, n_small = 0, n_suppressed = 0, n_checked = 0;
+  guint             threshold, n_small = 0, n_suppressed = 0, n_checked = 0;
 
   project = g_str_equal (evaluation->name, "demo") ? evk_demo_create (path, &error) : make_example (path);
   g_assert_no_error (error);
@@ -489,7 +489,7 @@ test_invalid (void)
   g_autoptr(GError) error = NULL;
   g_autoptr(EvkProject) project = evk_project_create_from_strategy (path, strategy, &error);
   EvkDisclosureMode mode;
-  guint threshold;
+  guint             threshold;
 
   g_assert_no_error (error);
   g_assert_true (evk_project_set_disclosure (project, 7, EVK_DISCLOSURE_SUPPRESS, &error));

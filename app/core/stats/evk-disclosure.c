@@ -32,11 +32,11 @@ find_total (GPtrArray *entries)
 /* One row (is_row) or column of the table as a line of cells that may add
  * up to its total. */
 typedef struct {
-  EvkTable     *table;
-  const guint  *n;       /* the counts as computed, before suppression */
-  gboolean      is_row;
-  guint         index;
-  int           total;   /* the total entry across the line, or -1 */
+  EvkTable    *table;
+  const guint *n; /* the counts as computed, before suppression */
+  gboolean     is_row;
+  guint        index;
+  int          total; /* the total entry across the line, or -1 */
 } Line;
 
 static guint
@@ -46,8 +46,8 @@ line_length (Line *line)
 }
 
 static gsize
-line_cell (Line  *line,
-           guint  i)
+line_cell (Line *line,
+           guint i)
 {
   guint m = line->table->columns->len;
 
@@ -79,7 +79,7 @@ static gboolean
 line_is_additive (Line *line)
 {
   guint64 sum = 0;
-  guint total = line_total (line);
+  guint   total = line_total (line);
 
   if (total == 0)
     return FALSE;
@@ -101,12 +101,12 @@ line_is_additive (Line *line)
 static gboolean
 protect_line (Line *line)
 {
-  guint n_suppressed = 0;
+  guint  n_suppressed = 0;
   gssize pick = -1;
 
   for (guint i = 0; i < line_length (line); i++)
     {
-      gsize k = line_cell (line, i);
+      gsize    k = line_cell (line, i);
       EvkCell *cell = &line->table->cells[k];
 
       if ((int) i == line->total)
@@ -131,12 +131,12 @@ protect_line (Line *line)
 guint
 evk_table_suppress (EvkTable *table)
 {
-  guint n_rows = table->rows->len, n_columns = table->columns->len;
-  gsize n_cells = (gsize) n_rows * n_columns;
+  guint             n_rows = table->rows->len, n_columns = table->columns->len;
+  gsize             n_cells = (gsize) n_rows * n_columns;
   g_autofree guint *n = g_new0 (guint, MAX (n_cells, 1));
-  int total_row = find_total (table->rows), total_column = find_total (table->columns);
-  guint n_suppressed = 0;
-  gboolean changed;
+  int               total_row = find_total (table->rows), total_column = find_total (table->columns);
+  guint             n_suppressed = 0;
+  gboolean          changed;
 
   g_return_val_if_fail (table != NULL, 0);
 
@@ -174,8 +174,8 @@ evk_table_suppress (EvkTable *table)
 }
 
 void
-evk_table_apply_disclosure (EvkTable          *table,
-                            EvkDisclosureMode  mode)
+evk_table_apply_disclosure (EvkTable         *table,
+                            EvkDisclosureMode mode)
 {
   g_return_if_fail (table != NULL);
 

@@ -20,12 +20,12 @@ G_BEGIN_DECLS
  * that line as well, until no suppressed count can be had by subtraction.
  * A suppressed cell keeps no number: n 0, count and share NaN. Returns
  * the number of cells suppressed. */
-guint     evk_table_suppress          (EvkTable          *table);
+guint evk_table_suppress (EvkTable *table);
 
 /* What the project's setting asks of a computed table: in suppress mode
  * evk_table_suppress, in flag mode nothing (small cells keep their
  * numbers and every output flags them, see evk_table_is_small). */
-void      evk_table_apply_disclosure  (EvkTable          *table,
-                                       EvkDisclosureMode  mode);
+void evk_table_apply_disclosure (EvkTable         *table,
+                                 EvkDisclosureMode mode);
 
 G_END_DECLS
