@@ -31,7 +31,7 @@ expect_fail () {
   fi
 }
 
-echo "1..109"
+echo "1..110"
 
 "$evalkit" --help >"$tmp/out" 2>&1
 ok $? "--help exits 0"
@@ -402,6 +402,10 @@ cmp -s "$tmp/rev.evalkit" "$tmp/rev.orig"; ok $? "the refused comments left the 
   [ "$(sqlite3 "$tmp/kari.evalkit" 'SELECT (SELECT count(*) FROM column_data) + (SELECT count(*) FROM string_data)')" = 0 ] &&
   ! grep -q -a -e R00001 -e R05103 "$tmp/kari.evalkit"
 ok $? "review-copy writes two copies without the survey's answers"
+"$evalkit" info "$tmp/kari.evalkit" | grep -q "^Disclosure control: cells with fewer than 5 respondents suppressed" &&
+  "$evalkit" set-disclosure "$tmp/kari.evalkit" --mode flag 2>"$tmp/err"
+[ $? = 1 ] && grep -q "kari.evalkit: a review copy keeps the evaluator’s disclosure control" "$tmp/err"
+ok $? "a review copy says its small cells are suppressed and keeps the evaluator's setting"
 "$evalkit" info "$tmp/kari.evalkit" | grep -q "^A review copy for Kari: the survey’s answers stay with the evaluator$" &&
   ! "$evalkit" info "$tmp/home.evalkit" | grep -q "review copy"
 ok $? "info says a review copy is one, and whose"

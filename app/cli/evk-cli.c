@@ -387,7 +387,9 @@ run_info (int    argc,
   g_print (_("Documents: %u (%u codings)\n"), counts.n_documents, counts.n_codings);
   g_print (_("Charts: %u\n"), counts.n_charts);
   g_print (_("Comments: %u\n"), counts.n_comments);
-  if (mode == EVK_DISCLOSURE_SUPPRESS)
+  /* A review copy's tables were suppressed when it was made, whatever
+   * its project's mode. */
+  if (mode == EVK_DISCLOSURE_SUPPRESS || evk_project_is_review_copy (project, NULL))
     g_print (_("Disclosure control: cells with fewer than %u respondents suppressed, "
                "with the cells they could be derived from\n"), threshold);
   else
