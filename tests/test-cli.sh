@@ -31,7 +31,7 @@ expect_fail () {
   fi
 }
 
-echo "1..103"
+echo "1..109"
 
 "$evalkit" --help >"$tmp/out" 2>&1
 ok $? "--help exits 0"
@@ -268,9 +268,29 @@ ok $? "example: info --lang en shows its own statuses in English"
   grep -q "^The digital help grant,26,26.5306,15,15.3061,57,58.1633,98$"
 ok $? "example: table of an offer, for all and for one of its groups"
 "$evalkit" table "$tmp/dig.evalkit" outcome 2 | tr -d '\r' |
-  grep -q "^\"Etter at vi tok i bruk digihjelp-tilskuddet, får flere innbyggere digital hjelp\",2,2.0408,20,20.4082,39,39.7959,28,28.5714,9,9.1837,98$" &&
+  grep -q "^\"Etter at vi tok i bruk digihjelp-tilskuddet, får flere innbyggere digital hjelp\",2,2.0408,20,20.4082,39,39.7959,28,28.5714,9,9.1837,98,† Helt uenig$" &&
   "$evalkit" table "$tmp/dig.evalkit" frequency tilfreds group=nord-og-midt | tr -d '\r' | grep -q "^Vet ikke,5,6.0241,83$"
 ok $? "example: a 4-point scale with 9 = don't know, and a group filtered on a set of codes"
+"$evalkit" table "$tmp/dig.evalkit" outcome 2 | tr -d '\r' | tail -n 1 | grep -qx "† Færre enn 5 svar: tolk med forsiktighet"
+ok $? "example: a flagged cell keeps its number, with a flag column and a note"
+
+# Disclosure control is the project's: kept in its file, shown by info,
+# applied to every table.
+"$evalkit" set-disclosure "$tmp/dig.evalkit" --threshold 3 --mode suppress &&
+  "$evalkit" info "$tmp/dig.evalkit" | grep -qx "Disclosure control: cells with fewer than 3 respondents suppressed, with the cells they could be derived from"
+ok $? "example: set-disclosure is kept in the file and shown by info"
+"$evalkit" table "$tmp/dig.evalkit" outcome 2 | tr -d '\r' >"$tmp/out" &&
+  grep -q "^\"Etter at vi tok i bruk digihjelp-tilskuddet, får flere innbyggere digital hjelp\",:,:,20,20.4082,39,39.7959,28,28.5714,:,:,98$" "$tmp/out" &&
+  tail -n 1 "$tmp/out" | grep -qx ": Færre enn 3 svar: vises ikke" && ! grep -q "2.0408\|9.1837" "$tmp/out"
+ok $? "example: a suppressed cell and its complement print as “:”, with a note"
+"$evalkit" set-disclosure "$tmp/dig.evalkit" --mode flag &&
+  "$evalkit" info "$tmp/dig.evalkit" | grep -qx "Disclosure control: cells with fewer than 3 respondents flagged"
+ok $? "example: set-disclosure --mode alone keeps the threshold"
+"$evalkit" set-disclosure "$tmp/dig.evalkit" --threshold 4 --mode hide >/dev/null 2>"$tmp/err"
+[ $? = 2 ] && head -n 1 "$tmp/err" | grep -qx "evalkit: --mode must be “flag” or “suppress”" &&
+  "$evalkit" info "$tmp/dig.evalkit" | grep -q "fewer than 3 respondents flagged"
+ok $? "set-disclosure refuses a mode it does not know and changes nothing"
+"$evalkit" set-disclosure "$tmp/dig.evalkit" --threshold 5 >/dev/null 2>&1
 "$evalkit" table --format json "$tmp/dig.evalkit" response-rate >"$tmp/t.json" &&
   grep -q '"n_base": 356' "$tmp/t.json" && grep -q '"count": 312, "share": 87.64' "$tmp/t.json" &&
   "$evalkit" table "$tmp/dig.evalkit" review-goals | tr -d '\r' | grep -q "^,Digitalt for alle,5,3,2,3,3,2,1$"
@@ -506,8 +526,12 @@ cmp -s "$tmp/long.evalkit" "$tmp/long.orig"; ok $? "the crafted project is uncha
 # check: nothing on a complete project; a missing translation is one line
 # with its place, exit 1; the file is only read.
 "$evalkit" demo "$tmp/chk.evalkit" >/dev/null 2>&1
-"$evalkit" check "$tmp/chk.evalkit" >"$tmp/out" 2>&1 && grep -qx "No problems" "$tmp/out"
-ok $? "check on the demo finds no problems and exits 0"
+"$evalkit" check "$tmp/chk.evalkit" >"$tmp/out" 2>&1
+[ $? = 1 ] && grep -qx "Chart Resultater av Erasmus+: 8 cells with fewer than 5 respondents are shown with their numbers (the project flags small cells; it can suppress them)" "$tmp/out"
+ok $? "check on the demo lists the charts that show small cells with their numbers"
+"$evalkit" set-disclosure "$tmp/chk.evalkit" --mode suppress &&
+  "$evalkit" check "$tmp/chk.evalkit" >"$tmp/out" 2>&1 && grep -qx "No problems" "$tmp/out"
+ok $? "check on the demo with small cells suppressed finds no problems and exits 0"
 sqlite3 "$tmp/chk.evalkit" "DELETE FROM text WHERE entity = 'measure' AND field = 'section:results' AND lang = 'en' AND entity_id = (SELECT id FROM measure WHERE number = 20)"
 cp "$tmp/chk.evalkit" "$tmp/chk.orig"
 "$evalkit" check "$tmp/chk.evalkit" >"$tmp/out" 2>&1

@@ -14,6 +14,7 @@
 #include "evk-charts.h"
 #include "evk-comment.h"
 #include "evk-demo.h"
+#include "evk-disclosure.h"
 #include "evk-model-error.h"
 #include "evk-report-outline.h"
 #include "evk-report.h"
@@ -365,7 +366,7 @@ test_same_tables (Fixture       *f,
               }
           if (n_suppressed > 0 && !drawn)
             drawn = check_drawn_suppressed (copy);
-          evk_table_suppress_small (home);
+          evk_table_suppress (home);
           for (guint l = 0; langs[l] != NULL; l++)
             {
               g_autofree char *a = review_json (home, langs[l]);

@@ -42,6 +42,9 @@ write_sheet (lxw_workbook *workbook,
   const char *title = evk_localized_get (table->title, lang);
   lxw_error status = LXW_NO_ERROR;
   guint m = table->columns->len;
+  const char *sign = evk_word ("Chart", "Suppressed", lang) ?: ":";
+  gboolean flagged = evk_table_has_flagged_cells (table);
+  g_autofree char *note = evk_table_disclosure_note (table, lang);
 
   format_set_bold (bold);
   format_set_num_format (share, "0.0");
@@ -59,6 +62,8 @@ write_sheet (lxw_workbook *workbook,
       worksheet_write_string (sheet, 1, 2 + 2 * c, share_header, bold);
     }
   worksheet_write_string (sheet, 1, 1 + 2 * m, base_word != NULL ? base_word : "base", bold);
+  if (flagged)
+    worksheet_write_string (sheet, 1, 2 + 2 * m, "†", bold);
 
   for (guint r = 0; r < table->rows->len; r++)
     {
@@ -69,12 +74,33 @@ write_sheet (lxw_workbook *workbook,
         {
           EvkCell *cell = evk_table_cell (table, r, c);
 
+          if (cell->suppressed)
+            {
+              worksheet_write_string (sheet, 2 + r, 1 + 2 * c, sign, NULL);
+              worksheet_write_string (sheet, 2 + r, 2 + 2 * c, sign, NULL);
+              continue;
+            }
           worksheet_write_number (sheet, 2 + r, 1 + 2 * c, table->weighted ? cell->count : cell->n, NULL);
           if (!isnan (cell->share))
             worksheet_write_number (sheet, 2 + r, 2 + 2 * c, cell->share, share);
         }
       status = worksheet_write_number (sheet, 2 + r, 1 + 2 * m,
                                        row->n_base > 0 ? row->n_base : table->n_base, NULL);
+      if (status == LXW_NO_ERROR && flagged)
+        {
+          g_autofree char *flags = evk_table_flags_of_row (table, r, lang);
+
+          if (flags != NULL)
+            status = worksheet_write_string (sheet, 2 + r, 2 + 2 * m, flags, NULL);
+        }
+    }
+  /* The note under the table, as under a chart. */
+  if (note != NULL)
+    {
+      g_auto(GStrv) lines = g_strsplit (note, "\n", -1);
+
+      for (guint i = 0; lines[i] != NULL && status == LXW_NO_ERROR; i++)
+        status = worksheet_write_string (sheet, 3 + table->rows->len + i, 0, lines[i], NULL);
     }
   return status;
 }

@@ -76,6 +76,17 @@ int            evk_table_find_column  (EvkTable    *table,
 /* Below the small-cell threshold, or suppressed for being so. */
 gboolean       evk_table_is_small     (EvkTable    *table,
                                        const EvkCell *cell);
+/* Whether any cell is below the threshold but not suppressed: a flagged
+ * table, whose outputs mark those cells and footnote why. */
+gboolean       evk_table_has_flagged_cells (EvkTable *table);
+/* The note under a table with small cells in lang ("† Fewer than 5
+ * responses: …", ": … not shown", a line each), or NULL when it has none. */
+char          *evk_table_disclosure_note (EvkTable   *table,
+                                          const char *lang);
+/* "† Label; † Label" for the row's flagged cells, or NULL. */
+char          *evk_table_flags_of_row (EvkTable    *table,
+                                       guint        row,
+                                       const char  *lang);
 void           evk_table_remove_row   (EvkTable    *table,
                                        guint        row);
 void           evk_table_remove_column (EvkTable   *table,
@@ -83,7 +94,10 @@ void           evk_table_remove_column (EvkTable   *table,
 
 /* Output in lang: CSV with a header (label, then per column: n, share), or
  * JSON with keys, labels, counts, shares and bases. Numbers in CSV are
- * plain (a dot, no grouping) so spreadsheets read them. */
+ * plain (a dot, no grouping) so spreadsheets read them. A suppressed cell
+ * prints the suppression sign (":") for its n and share; a table with
+ * flagged cells gets a last column "†" naming them per row; either ends
+ * with the note lines of evk_table_disclosure_note. */
 char          *evk_table_to_csv       (EvkTable    *table,
                                        const char  *lang);
 char          *evk_table_to_json      (EvkTable    *table,
