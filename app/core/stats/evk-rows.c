@@ -93,9 +93,6 @@ match_texts (EvkSurvey    *survey,
   switch (evk_survey_get_role (survey, variable))
     {
     case EVK_ROLE_PERSONAL:
-      g_set_error (error, EVK_MODEL_ERROR, EVK_MODEL_ERROR_PRIVATE,
-                   _("variable %s is personal data: no filter selects by it"), variable->name);
-      return FALSE;
     case EVK_ROLE_FREE_TEXT:
       g_set_error (error, EVK_MODEL_ERROR, EVK_MODEL_ERROR_PRIVATE,
                    _("variable %s is free text: no filter selects by it"), variable->name);

@@ -179,7 +179,7 @@ get_tabulable (EvkStats    *stats,
   if (role == EVK_ROLE_PERSONAL || role == EVK_ROLE_FREE_TEXT)
     {
       g_set_error (error, EVK_MODEL_ERROR, EVK_MODEL_ERROR_PRIVATE,
-                   role == EVK_ROLE_FREE_TEXT
+                   variable->type == EVK_VARIABLE_STRING
                      ? _("variable %s is free text: it is never tabulated, charted or exported")
                      : _("variable %s is personal data: it is never tabulated, charted or exported"),
                    name);
