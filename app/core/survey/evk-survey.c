@@ -279,6 +279,8 @@ gboolean
 evk_variable_looks_categorical (EvkVariable *variable)
 {
   g_autoptr(GHashTable) distinct = NULL;
+  g_autoptr(GHashTable) labelled = NULL;
+  gboolean all_labelled = TRUE;
   guint n_answers;
 
   if (variable->type != EVK_VARIABLE_STRING || variable->texts == NULL)
@@ -287,16 +289,28 @@ evk_variable_looks_categorical (EvkVariable *variable)
   if (n_answers == 0)
     return FALSE;
   distinct = g_hash_table_new (g_str_hash, g_str_equal);
+  labelled = g_hash_table_new (g_str_hash, g_str_equal);
+  for (guint i = 0; i < variable->value_labels->len; i++)
+    {
+      EvkValueLabel *label = g_ptr_array_index (variable->value_labels, i);
+      if (label->str_value != NULL)
+        g_hash_table_add (labelled, label->str_value);
+    }
   for (guint i = 0; i < n_answers; i++)
     {
       const char *text = evk_text_column_get_answer (variable->texts, i, NULL);
 
       if (g_utf8_strlen (text, -1) > EVK_TEXT_CATEGORY_MAX_CHARS)
         return FALSE;
+      all_labelled &= g_hash_table_contains (labelled, text);
       g_hash_table_add (distinct, (gpointer) text);
       if (g_hash_table_size (distinct) > EVK_TEXT_CATEGORIES_MAX)
         return FALSE;
     }
+  /* Answers that are all labelled texts ("M" Male, "F" Female) are the
+   * categories the file declares, however few the respondents. */
+  if (all_labelled)
+    return TRUE;
   return (guint64) g_hash_table_size (distinct) * EVK_TEXT_CATEGORY_MIN_REPEATS <= n_answers;
 }
 

@@ -61,9 +61,10 @@ typedef enum {
 
 /* The rule for text variables the evaluator has not classified: at most
  * this many distinct answers, none longer than EVK_TEXT_CATEGORY_MAX_CHARS
- * characters, and on average EVK_TEXT_CATEGORY_MIN_REPEATS answers per
- * distinct text (an answer given by one respondent alone is what free text
- * and contact fields are made of). Documented in data/survey-csv-format.md. */
+ * characters, and either every answer a text the file gives a value label
+ * or on average EVK_TEXT_CATEGORY_MIN_REPEATS answers per distinct text
+ * (an answer given by one respondent alone is what free text and contact
+ * fields are made of). Documented in data/survey-csv-format.md. */
 #define EVK_TEXT_CATEGORIES_MAX     30
 #define EVK_TEXT_CATEGORY_MAX_CHARS 40
 #define EVK_TEXT_CATEGORY_MIN_REPEATS 3
