@@ -131,13 +131,25 @@ role_selected (AdwComboRow      *row,
   g_autoptr(GError) error = NULL;
   g_autofree char *name = g_strdup (self->selected);
 
+  static const EvkVariableRole as_role[] = { EVK_ROLE_TEXT_CATEGORIES, EVK_ROLE_FREE_TEXT, EVK_ROLE_PERSONAL };
+  EvkSurvey *survey;
+  EvkVariable *variable;
+
   if (self->showing_role || self->workspace == NULL || name == NULL || selected >= G_N_ELEMENTS (roles))
+    return;
+  /* The row is also set to show a variable (a notification that may come
+   * after show_role returned): only a different role is a change. */
+  survey = evk_workspace_get_survey (self->workspace);
+  variable = survey != NULL ? evk_survey_get_variable (survey, name) : NULL;
+  if (variable == NULL || variable->type != EVK_VARIABLE_STRING ||
+      evk_survey_get_role (survey, variable) == as_role[selected])
     return;
   /* Saving replaces the survey; the page is rebuilt from it, on the same
    * variable. */
   if (!evk_project_set_variable_role (evk_workspace_get_project (self->workspace), name, roles[selected], &error))
     {
       GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+
 
       if (overlay != NULL)
         adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (error->message));
@@ -222,6 +234,8 @@ rebuild (EvkVariablesPage *self)
   EvkSurvey *survey = evk_workspace_get_survey (self->workspace);
   GtkWidget *child;
   GtkListBoxRow *to_select = NULL;
+  /* Emptying the list unselects, which forgets the selected name. */
+  g_autofree char *selected = g_strdup (self->selected);
 
   while ((child = gtk_widget_get_first_child (self->list)) != NULL)
     gtk_list_box_remove (GTK_LIST_BOX (self->list), child);
@@ -263,7 +277,7 @@ rebuild (EvkVariablesPage *self)
       }
       g_string_free (values, TRUE);
       gtk_list_box_append (GTK_LIST_BOX (self->list), row);
-      if (to_select == NULL || g_strcmp0 (variable->name, self->selected) == 0)
+      if (to_select == NULL || g_strcmp0 (variable->name, selected) == 0)
         to_select = GTK_LIST_BOX_ROW (row);
     }
   gtk_list_box_select_row (GTK_LIST_BOX (self->list), to_select);
@@ -306,6 +320,12 @@ EvkChartCard *
 evk_variables_page_get_card (EvkVariablesPage *self)
 {
   return self->card;
+}
+
+GtkWidget *
+evk_variables_page_get_role_row (EvkVariablesPage *self)
+{
+  return self->role_row;
 }
 
 static void
