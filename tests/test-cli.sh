@@ -31,7 +31,7 @@ expect_fail () {
   fi
 }
 
-echo "1..109"
+echo "1..113"
 
 "$evalkit" --help >"$tmp/out" 2>&1
 ok $? "--help exits 0"
@@ -297,6 +297,35 @@ ok $? "set-disclosure refuses a mode it does not know and changes nothing"
 ok $? "example: response rate from its metadata, and its document review"
 expect_fail "example: its free-text e-mail is never tabulated" "variable kontakt_epost is free text" \
   "$evalkit" table "$tmp/dig.evalkit" frequency kontakt_epost
+
+# A .sav that PSPP wrote (tests/data/spss/evalkit): text with few distinct
+# answers is categories, counted as PSPP's FREQUENCIES counts them; long,
+# unique comments stay free text; dates print as each language writes them.
+sav="$top/tests/data/spss/evalkit/text-categories.sav"
+"$evalkit" import-strategy "$tmp/tc.evalkit" "$top/data/examples/digitalt-for-alle/strategy.ini" >/dev/null &&
+  "$evalkit" import-survey "$tmp/tc.evalkit" "$sav" >/dev/null &&
+  "$evalkit" variables "$tmp/tc.evalkit" >"$tmp/vars" &&
+  grep -q "^region	string (categories)	Region$" "$tmp/vars" && grep -q "^comment	string (personal)	Comment$" "$tmp/vars" &&
+  [ "$("$evalkit" table "$tmp/tc.evalkit" frequency region --lang en | tr -d '\r' | cut -d, -f1,2 | tr '\n' ' ')" = \
+    ",Respondents (n) Midt,6 Nord,7 Sør,7 Vest,6 Øst,6 " ] &&
+  "$evalkit" table "$tmp/tc.evalkit" frequency arm | tr -d '\r' | grep -q "^Placebo,14,38.8889,36$" &&
+  "$evalkit" group "$tmp/tc.evalkit" placebo "arm = 'A'" --name nb=Placebo --name en=Placebo &&
+  "$evalkit" table "$tmp/tc.evalkit" frequency region group=placebo | tr -d '\r' | grep -q "^Vest,4,33.3333,12$"
+ok $? "a text variable with few distinct answers is counted like PSPP counts it, and a group is made on it"
+"$evalkit" table "$tmp/tc.evalkit" frequency born --lang nb | tr -d '\r' | grep -q "^24.03.1949,16,48.4848,33$" &&
+  "$evalkit" table "$tmp/tc.evalkit" frequency born --lang en | tr -d '\r' | grep -q "^1949-03-24,16,48.4848,33$" &&
+  "$evalkit" table "$tmp/tc.evalkit" frequency born --lang en --format json | grep -q '"key": "1961-11-02", "label": "1961-11-02"'
+ok $? "date categories print as dates in nb and en, keyed by the ISO date"
+expect_fail "a text variable of long, unique answers is still free text" "variable comment is free text" \
+  "$evalkit" table "$tmp/tc.evalkit" frequency comment
+"$evalkit" variable-role "$tmp/tc.evalkit" region free-text &&
+  "$evalkit" variables "$tmp/tc.evalkit" | grep -q "^region	string (free text)	Region$" &&
+  ! "$evalkit" table "$tmp/tc.evalkit" frequency region >/dev/null 2>&1 &&
+  "$evalkit" variable-role "$tmp/tc.evalkit" comment categories &&
+  "$evalkit" table "$tmp/tc.evalkit" frequency comment | tr -d '\r' | grep -c ",1," | grep -qx 9 &&
+  "$evalkit" variable-role "$tmp/tc.evalkit" region auto &&
+  "$evalkit" table "$tmp/tc.evalkit" frequency region >/dev/null
+ok $? "variable-role overrides the rule, and the override is kept in the project"
 
 # What the demo has neither of: a category set is counted by the categories
 # its variables hold (one row per category, each respondent once), and a

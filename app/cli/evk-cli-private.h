@@ -33,6 +33,7 @@ int             evk_cli_usage_error     (GOptionContext  *context,
 
 int evk_cli_import_survey    (int argc, char **argv);
 int evk_cli_variables        (int argc, char **argv);
+int evk_cli_variable_role    (int argc, char **argv);
 int evk_cli_table            (int argc, char **argv);
 int evk_cli_import_documents (int argc, char **argv);
 int evk_cli_group            (int argc, char **argv);

@@ -82,3 +82,62 @@ evk_format_percent (const char *lang,
   g_string_replace (out, "{n}", number, 1);
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
+
+static char *
+fill (const char         *pattern,
+      const char * const *keys,
+      const int          *values,
+      const int          *widths,
+      guint               n)
+{
+  g_autoptr(GString) out = g_string_new (pattern);
+
+  for (guint i = 0; i < n; i++)
+    {
+      char number[32];
+
+      g_snprintf (number, sizeof number, "%0*d", widths[i], values[i]);
+      g_string_replace (out, keys[i], number, 0);
+    }
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+char *
+evk_format_date (const char *lang,
+                 int         year,
+                 int         month,
+                 int         day)
+{
+  static const char * const keys[] = { "{yyyy}", "{mm}", "{dd}" };
+  const int values[] = { year, month, day };
+  const int widths[] = { 4, 2, 2 };
+
+  return fill (rule (lang, "Date", "{yyyy}-{mm}-{dd}"), keys, values, widths, 3);
+}
+
+char *
+evk_format_time (const char *lang,
+                 double      seconds)
+{
+  static const char * const keys[] = { "{HH}", "{MM}" };
+  gint64 total = (gint64) floor (fabs (seconds) + 0.5);
+  const int values[] = { (int) (total / 3600), (int) (total / 60 % 60) };
+  const int widths[] = { 2, 2 };
+  char *text = fill (rule (lang, "Time", "{HH}:{MM}"), keys, values, widths, 2);
+
+  if (total % 60 != 0)
+    {
+      char *with_seconds = g_strdup_printf ("%s:%02d", text, (int) (total % 60));
+
+      g_free (text);
+      text = with_seconds;
+    }
+  if (seconds < 0)
+    {
+      char *negative = g_strconcat (rule (lang, "Minus", "−"), text, NULL);
+
+      g_free (text);
+      text = negative;
+    }
+  return text;
+}

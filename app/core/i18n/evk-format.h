@@ -19,4 +19,15 @@ char *evk_format_percent (const char *lang,
                           double      percent,
                           int         decimals);
 
+/* A calendar date as the language writes it in tables ([Format] Date:
+ * nb "24.03.1949", en "1949-03-24"). */
+char *evk_format_date    (const char *lang,
+                          int         year,
+                          int         month,
+                          int         day);
+/* A time of day or a duration in seconds ([Format] Time, seconds added
+ * when there are any): "15:59", "12:11:10". */
+char *evk_format_time    (const char *lang,
+                          double      seconds);
+
 G_END_DECLS
