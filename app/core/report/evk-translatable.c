@@ -671,6 +671,29 @@ write_unit (EvkStore    *store,
                                     translation, source_fp, source_body, error);
 }
 
+/* Newlines around a text do not change what it says (a PO file cannot
+ * keep them where msgid and msgstr differ). */
+static gboolean
+same_text (const char *a,
+           const char *b)
+{
+  gsize a_len, b_len;
+
+  if (a == NULL || b == NULL)
+    return a == b;
+  while (*a == '\n' || *a == '\r')
+    a++;
+  while (*b == '\n' || *b == '\r')
+    b++;
+  a_len = strlen (a);
+  b_len = strlen (b);
+  while (a_len > 0 && (a[a_len - 1] == '\n' || a[a_len - 1] == '\r'))
+    a_len--;
+  while (b_len > 0 && (b[b_len - 1] == '\n' || b[b_len - 1] == '\r'))
+    b_len--;
+  return a_len == b_len && strncmp (a, b, a_len) == 0;
+}
+
 static gboolean
 apply_one (EvkStore                   *store,
            Unit                       *unit,
@@ -687,17 +710,17 @@ apply_one (EvkStore                   *store,
     {
       const char *previous = update->previous_source;
 
-      if (g_strcmp0 (u->translation, update->translation) == 0 && u->state == EVK_TEXT_OUTDATED)
+      if (same_text (u->translation, update->translation) && u->state == EVK_TEXT_OUTDATED)
         return TRUE;
       /* Outdated against the source the translator saw, when it is not
        * the current one; otherwise against no source at all. */
-      if (previous == NULL || g_strcmp0 (previous, u->source) == 0)
+      if (previous == NULL || same_text (previous, u->source))
         previous = NULL;
       stale_fp = evk_text_fingerprint (previous != NULL ? previous : "");
       *changed = TRUE;
       return write_unit (store, unit, lang, update->translation, stale_fp, previous, error);
     }
-  if (g_strcmp0 (u->translation, update->translation) == 0 && u->state == EVK_TEXT_CURRENT)
+  if (same_text (u->translation, update->translation) && u->state == EVK_TEXT_CURRENT)
     return TRUE;
   *changed = TRUE;
   return write_unit (store, unit, lang, update->translation, NULL, u->source, error);

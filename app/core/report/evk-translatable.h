@@ -94,7 +94,7 @@ typedef struct {
 
 /* Applies updates (EvkTranslationUpdate, in order) to lang in one
  * transaction; adds lang to the project first if it lacks it. Nothing is
- * written when nothing changes. Emits "changed" with "texts". */
+ * written when nothing changes (newlines around a text do not count). Emits "changed" with "texts". */
 gboolean     evk_translatables_apply      (EvkProject           *project,
                                            const char           *lang,
                                            GArray               *updates,
