@@ -310,7 +310,7 @@ sav="$top/tests/data/spss/evalkit/text-categories.sav"
     ",Respondents (n) Midt,6 Nord,7 Sør,7 Vest,6 Øst,6 " ] &&
   "$evalkit" table "$tmp/tc.evalkit" frequency arm | tr -d '\r' | grep -q "^Placebo,14,38.8889,36$" &&
   "$evalkit" group "$tmp/tc.evalkit" placebo "arm = 'A'" --name nb=Placebo --name en=Placebo &&
-  "$evalkit" table "$tmp/tc.evalkit" frequency region group=placebo | tr -d '\r' | grep -q "^Vest,4,33.3333,12$"
+  "$evalkit" table "$tmp/tc.evalkit" frequency region group=placebo | tr -d '\r' | grep -q "^Vest,4,33.3333,12,"
 ok $? "a text variable with few distinct answers is counted like PSPP counts it, and a group is made on it"
 "$evalkit" table "$tmp/tc.evalkit" frequency born --lang nb | tr -d '\r' | grep -q "^24.03.1949,16,48.4848,33$" &&
   "$evalkit" table "$tmp/tc.evalkit" frequency born --lang en | tr -d '\r' | grep -q "^1949-03-24,16,48.4848,33$" &&
