@@ -265,6 +265,7 @@ test_data_pages (void)
   EvkWindow *window = evk_ui_open_demo (&dir);
   EvkVariablesPage *variables;
   EvkGroupsPage *groups;
+  AdwComboRow *role_row;
 
   evk_window_show_page (window, "variables");
   evk_ui_iterate ();
@@ -275,6 +276,43 @@ test_data_pages (void)
   evk_ui_iterate ();
   g_assert_nonnull (evk_variables_page_get_card (variables));
   g_assert_cmpuint (evk_chart_card_get_table (evk_variables_page_get_card (variables))->n_base, >, 0);
+  /* A numeric variable has no role row; a contact field is personal. */
+  g_assert_false (gtk_widget_is_visible (evk_variables_page_get_role_row (variables)));
+
+  /* The role of a text is changed through its row, saved at once, and the
+   * page comes back on the same variable showing it. */
+  evk_variables_page_select (variables, "q75");
+  evk_ui_iterate ();
+  role_row = ADW_COMBO_ROW (evk_variables_page_get_role_row (variables));
+  g_assert_true (gtk_widget_is_visible (GTK_WIDGET (role_row)));
+  g_assert_cmpuint (adw_combo_row_get_selected (role_row), ==, 2);
+  g_assert_null (evk_variables_page_get_card (variables));
+  adw_combo_row_set_selected (role_row, 0);
+  evk_ui_iterate ();
+  variables = EVK_VARIABLES_PAGE (_evk_window_get_page_widget (window));
+  role_row = ADW_COMBO_ROW (evk_variables_page_get_role_row (variables));
+  g_assert_cmpuint (adw_combo_row_get_selected (role_row), ==, 0);
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (role_row)), ==, "Set in this project.");
+  g_assert_nonnull (evk_variables_page_get_card (variables));
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(EvkSurvey) survey = evk_survey_load (evk_project_get_store (evk_window_get_project (window)),
+                                                   "survey", FALSE, &error);
+
+    g_assert_no_error (error);
+    g_assert_false (evk_survey_get_variable (survey, "q75")->personal);
+    g_assert_cmpint (evk_survey_get_variable (survey, "q75")->text_role, ==, EVK_TEXT_ROLE_CATEGORIES);
+  }
+  adw_combo_row_set_selected (role_row, 2);
+  evk_ui_iterate ();
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(EvkSurvey) survey = evk_survey_load (evk_project_get_store (evk_window_get_project (window)),
+                                                   "survey", FALSE, &error);
+
+    g_assert_no_error (error);
+    g_assert_true (evk_survey_get_variable (survey, "q75")->personal);
+  }
 
   evk_window_show_page (window, "groups");
   evk_ui_iterate ();
