@@ -336,6 +336,10 @@ evk_survey_get_role (EvkSurvey   *survey,
     default:
       break;
     }
+  /* Coded already: the rule said categories, and the answers are the
+   * same. Every table asks, so it is not worked out again. */
+  if (variable->text_categories != NULL)
+    return EVK_ROLE_TEXT_CATEGORIES;
   /* The rule needs the answers; without them (a review copy, a damaged
    * file) the text is free text, the safe side. */
   if (variable->texts == NULL &&
