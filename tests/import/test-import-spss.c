@@ -1604,6 +1604,15 @@ test_text_categories (void)
   g_assert_cmpstr (evk_table_row (site, 2)->key, ==, "Site 10");
   g_assert_cmpuint (evk_table_cell (site, 2, 0)->n, ==, 12);
 
+  /* A text's codes are its own: no table compares them across variables
+   * or counts one of them. */
+  g_assert_null (evk_stats_items (stats, (const char *[]) { "arm", "site", NULL }, &error));
+  g_assert_error (error, EVK_MODEL_ERROR, EVK_MODEL_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_null (evk_stats_count_items (stats, (const char *[]) { "arm", NULL }, 1, &error));
+  g_assert_error (error, EVK_MODEL_ERROR, EVK_MODEL_ERROR_INVALID);
+  g_clear_error (&error);
+
   g_assert_null (evk_stats_frequency (stats, "comment", &error));
   g_assert_error (error, EVK_MODEL_ERROR, EVK_MODEL_ERROR_PRIVATE);
   g_assert_nonnull (strstr (error->message, "variable comment is free text"));
