@@ -183,6 +183,52 @@ test_first_import (void)
   evk_test_rm_rf (dir);
 }
 
+/* What the evaluator said a text is holds for a corrected file, whatever
+ * the rule says of the new answers; a personal mark is never given up. */
+static void
+test_text_roles_kept (void)
+{
+  g_autoptr(EvkSurvey) old = evk_survey_new ("s");
+  g_autoptr(EvkSurvey) survey = evk_survey_new ("s");
+  g_autoptr(EvkSurveyChanges) changes = NULL;
+  g_autofree char *described = NULL;
+  EvkVariable *v;
+
+  old->n_rows = survey->n_rows = 2;
+  v = evk_survey_add_variable (old, "occupation", EVK_VARIABLE_STRING);
+  v->personal = FALSE;
+  v->text_role = EVK_TEXT_ROLE_CATEGORIES;
+  v = evk_survey_add_variable (old, "note", EVK_VARIABLE_STRING);
+  v->personal = FALSE;
+  v->text_role = EVK_TEXT_ROLE_FREE_TEXT;
+  v = evk_survey_add_variable (old, "name", EVK_VARIABLE_STRING);
+  v->personal = TRUE;
+
+  /* The new file's texts are personal by the rule (two unique answers). */
+  for (guint i = 0; i < 3; i++)
+    {
+      const char *names[] = { "occupation", "note", "name" };
+
+      v = evk_survey_add_variable (survey, names[i], EVK_VARIABLE_STRING);
+      evk_text_column_append (v->texts, "one answer");
+      evk_text_column_append (v->texts, "another answer");
+      v->personal = !evk_variable_looks_categorical (v);
+      g_assert_true (v->personal);
+    }
+  evk_survey_get_variable (survey, "name")->personal = FALSE;
+
+  changes = evk_survey_carry_over (survey, old, "nb");
+  v = evk_survey_get_variable (survey, "occupation");
+  g_assert_false (v->personal);
+  g_assert_cmpint (v->text_role, ==, EVK_TEXT_ROLE_CATEGORIES);
+  g_assert_cmpint (evk_survey_get_role (survey, v), ==, EVK_ROLE_TEXT_CATEGORIES);
+  v = evk_survey_get_variable (survey, "note");
+  g_assert_cmpint (evk_survey_get_role (survey, v), ==, EVK_ROLE_FREE_TEXT);
+  g_assert_cmpint (evk_survey_get_role (survey, evk_survey_get_variable (survey, "name")), ==, EVK_ROLE_PERSONAL);
+  described = evk_survey_changes_describe (changes);
+  g_assert_nonnull (strstr (described, "what 2 text variables are (categories or free text)"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -192,6 +238,7 @@ main (int    argc,
   g_test_add ("/evk/survey-reimport/same-file", Fixture, NULL, fixture_set_up, test_same_file, fixture_tear_down);
   g_test_add ("/evk/survey-reimport/other-file", Fixture, NULL, fixture_set_up, test_other_file, fixture_tear_down);
   g_test_add_func ("/evk/survey-reimport/first-import", test_first_import);
+  g_test_add_func ("/evk/survey-reimport/text-roles-kept", test_text_roles_kept);
 
   return g_test_run ();
 }

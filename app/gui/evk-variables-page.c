@@ -127,11 +127,10 @@ role_selected (AdwComboRow      *row,
                EvkVariablesPage *self)
 {
   static const char * const roles[] = { "categories", "free-text", "personal" };
+  static const EvkVariableRole as_role[] = { EVK_ROLE_TEXT_CATEGORIES, EVK_ROLE_FREE_TEXT, EVK_ROLE_PERSONAL };
   guint selected = adw_combo_row_get_selected (row);
   g_autoptr(GError) error = NULL;
   g_autofree char *name = g_strdup (self->selected);
-
-  static const EvkVariableRole as_role[] = { EVK_ROLE_TEXT_CATEGORIES, EVK_ROLE_FREE_TEXT, EVK_ROLE_PERSONAL };
   EvkSurvey *survey;
   EvkVariable *variable;
 
@@ -149,7 +148,6 @@ role_selected (AdwComboRow      *row,
   if (!evk_project_set_variable_role (evk_workspace_get_project (self->workspace), name, roles[selected], &error))
     {
       GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-
 
       if (overlay != NULL)
         adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (error->message));

@@ -1604,6 +1604,15 @@ test_text_categories (void)
   g_assert_cmpstr (evk_table_row (site, 2)->key, ==, "Site 10");
   g_assert_cmpuint (evk_table_cell (site, 2, 0)->n, ==, 12);
 
+  /* A text's codes are its own: no table compares them across variables
+   * or counts one of them. */
+  g_assert_null (evk_stats_items (stats, (const char *[]) { "arm", "site", NULL }, &error));
+  g_assert_error (error, EVK_MODEL_ERROR, EVK_MODEL_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_null (evk_stats_count_items (stats, (const char *[]) { "arm", NULL }, 1, &error));
+  g_assert_error (error, EVK_MODEL_ERROR, EVK_MODEL_ERROR_INVALID);
+  g_clear_error (&error);
+
   g_assert_null (evk_stats_frequency (stats, "comment", &error));
   g_assert_error (error, EVK_MODEL_ERROR, EVK_MODEL_ERROR_PRIVATE);
   g_assert_nonnull (strstr (error->message, "variable comment is free text"));
@@ -1642,6 +1651,58 @@ test_text_categories (void)
   g_clear_error (&error);
   g_assert_null (evk_rows_new_from_text (survey, "id = 'A'", &error));
   g_clear_error (&error);
+}
+
+/* pyreadstat's sample in four formats: its dates, date-times and times
+ * are the ones in sample.csv, which pyreadstat checks its reading against
+ * ("2018-05-06", "2018-05-06T10:10:10.000000", "10:10:10.000000"). */
+static void
+test_dates_against_pyreadstat (void)
+{
+  static const char * const files[] = { "sample.sav", "sample.zsav", "sample.por", "sample.dta" };
+  g_autofree char *csv_path = fixture ("pyreadstat", "basic", "sample.csv", NULL);
+  g_autofree char *csv = NULL;
+  g_auto(GStrv) lines = NULL;
+
+  g_assert_true (g_file_get_contents (csv_path, &csv, NULL, NULL));
+  lines = g_strsplit (csv, "\n", -1);
+  for (guint f = 0; f < G_N_ELEMENTS (files); f++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *path = fixture ("pyreadstat", "basic", files[f], NULL);
+      g_autoptr(EvkSurvey) survey = evk_import_spss (path, "s", "en", NULL, NULL, NULL, &error);
+      gboolean upper = g_str_has_suffix (files[f], ".por");
+      EvkVariable *date, *datetime, *time;
+
+      g_assert_no_error (error);
+      date = evk_survey_get_variable (survey, upper ? "MYDATE" : "mydate");
+      datetime = evk_survey_get_variable (survey, upper ? "DTIME" : "dtime");
+      time = evk_survey_get_variable (survey, upper ? "MYTIME" : "mytime");
+      g_assert_nonnull (date);
+      for (guint row = 0; row < survey->n_rows; row++)
+        {
+          g_auto(GStrv) cells = g_strsplit (lines[row + 1], ",", -1);
+          g_autofree char *d = evk_variable_format_date (date, NULL, evk_column_get (date->column, row));
+          g_autofree char *dt = evk_variable_format_date (datetime, NULL, evk_column_get (datetime->column, row));
+          g_autofree char *t = evk_variable_format_date (time, NULL, evk_column_get (time->column, row));
+          g_autofree char *expected_time = NULL;
+
+          g_test_message ("%s row %u: %s %s %s", files[f], row, d, dt, t);
+          if (cells[2][0] == '\0')
+            {
+              g_assert_null (d);
+              g_assert_null (dt);
+              g_assert_null (t);
+              continue;
+            }
+          g_assert_cmpstr (d, ==, cells[2]);
+          g_assert_true (g_str_has_prefix (cells[3], dt));
+          /* "0:00:00.000000" is 00:00:00. */
+          expected_time = g_strdup_printf ("%s%.*s", strchr (cells[6], ':') - cells[6] == 1 ? "0" : "",
+                                           (int) (strchr (cells[6], '.') - cells[6]), cells[6]);
+          g_assert_cmpstr (t, ==, expected_time);
+        }
+    }
 }
 
 /* haven's datetime.sav: a date, a date-time and a time. */
@@ -1713,6 +1774,7 @@ main (int   argc,
   g_test_add_func ("/evk/import-spss/display-width-int-min", test_display_width_int_min);
   g_test_add_func ("/evk/import-spss/text-categories", test_text_categories);
   g_test_add_func ("/evk/import-spss/dates", test_dates);
+  g_test_add_func ("/evk/import-spss/dates-against-pyreadstat", test_dates_against_pyreadstat);
 
   return g_test_run ();
 }

@@ -190,6 +190,27 @@ get_tabulable (EvkStats    *stats,
   return get_numeric (stats, name, error);
 }
 
+/* A text's codes are its own: code 1 of one text variable is another text
+ * than code 1 of the next, and no code is a "counted value". Tables that
+ * compare codes across variables, or count one code, take numbers only. */
+static EvkVariable *
+get_tabulable_codes (EvkStats    *stats,
+                     const char  *name,
+                     gboolean     alone,
+                     GError     **error)
+{
+  EvkVariable *variable = get_tabulable (stats, name, error);
+
+  if (variable != NULL && variable->type == EVK_VARIABLE_STRING && !alone)
+    {
+      g_set_error (error, EVK_MODEL_ERROR, EVK_MODEL_ERROR_INVALID,
+                   _("variable %s holds text categories, which only a frequency or crosstab of it counts"),
+                   name);
+      return NULL;
+    }
+  return variable;
+}
+
 gboolean
 evk_stats_set_weighting (EvkStats      *stats,
                          EvkWeighting   weighting,
@@ -720,8 +741,8 @@ evk_stats_awareness (EvkStats    *stats,
 {
   static const char * const keys[] = { "not-known", "known-not-used", "known-used" };
   static const char * const words[] = { "NotKnown", "KnownNotUsed", "KnownUsed" };
-  EvkVariable *heard = get_tabulable (stats, heard_name, error);
-  EvkVariable *used = heard != NULL ? get_tabulable (stats, used_name, error) : NULL;
+  EvkVariable *heard = get_tabulable_codes (stats, heard_name, FALSE, error);
+  EvkVariable *used = heard != NULL ? get_tabulable_codes (stats, used_name, FALSE, error) : NULL;
   const EvkRows *rows = rows_of (stats);
   g_autoptr(EvkTable) table = NULL;
 
@@ -880,7 +901,7 @@ evk_stats_items (EvkStats            *stats,
     }
   for (guint k = 0; k < n; k++)
     {
-      EvkVariable *variable = get_tabulable (stats, names[k], error);
+      EvkVariable *variable = get_tabulable_codes (stats, names[k], n == 1, error);
       if (variable == NULL)
         return NULL;
       g_ptr_array_add (variables, variable);
@@ -982,7 +1003,7 @@ count_items (EvkStats            *stats,
 
   for (guint k = 0; k < n; k++)
     {
-      EvkVariable *variable = get_tabulable (stats, names[k], error);
+      EvkVariable *variable = get_tabulable_codes (stats, names[k], FALSE, error);
       if (variable == NULL)
         return NULL;
       g_ptr_array_add (variables, variable);
@@ -1138,7 +1159,7 @@ evk_stats_category_set (EvkStats            *stats,
 
   for (guint k = 0; k < n; k++)
     {
-      EvkVariable *variable = get_tabulable (stats, names[k], error);
+      EvkVariable *variable = get_tabulable_codes (stats, names[k], n == 1, error);
       if (variable == NULL)
         return NULL;
       g_ptr_array_add (variables, variable);

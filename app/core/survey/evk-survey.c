@@ -336,6 +336,10 @@ evk_survey_get_role (EvkSurvey   *survey,
     default:
       break;
     }
+  /* Coded already: the rule said categories, and the answers are the
+   * same. Every table asks, so it is not worked out again. */
+  if (variable->text_categories != NULL)
+    return EVK_ROLE_TEXT_CATEGORIES;
   /* The rule needs the answers; without them (a review copy, a damaged
    * file) the text is free text, the safe side. */
   if (variable->texts == NULL &&
@@ -349,6 +353,7 @@ typedef enum {
   DATE_DAY,
   DATE_DATETIME,
   DATE_TIME,
+  DATE_TIME_OF_DAY,           /* a date-time shown as its time */
 } DateKind;
 
 /* What a print format says of its values: SPSS counts seconds from
@@ -382,7 +387,13 @@ date_kind (const char *format,
         }
       if (g_str_has_prefix (f, "tc") || g_str_has_prefix (f, "tC"))
         {
+          /* "%tcHH:MM:SS" shows a time of day: its details have no day,
+           * month or year ("MM" is minutes there). */
+          const char *details = f + 2;
+
           *scale = 0.001;
+          if (*details != '\0' && strpbrk (details, "CcYyNnDdJjWwLlOo") == NULL)
+            return DATE_TIME_OF_DAY;
           return DATE_DATETIME;
         }
       return DATE_NONE;
@@ -419,6 +430,13 @@ evk_variable_format_date (EvkVariable *variable,
       (kind = date_kind (variable->format, &epoch_days, &scale)) == DATE_NONE)
     return NULL;
   seconds = value * scale;
+  if (kind == DATE_TIME_OF_DAY)
+    {
+      seconds = fmod (seconds, 86400);
+      if (seconds < 0)
+        seconds += 86400;
+      kind = DATE_TIME;
+    }
   if (kind == DATE_TIME)
     {
       if (lang != NULL)
