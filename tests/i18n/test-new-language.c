@@ -9,6 +9,7 @@
 #include <poppler.h>
 #include <string.h>
 
+#include "evk-check.h"
 #include "evk-data-dir.h"
 #include "evk-demo.h"
 #include "evk-documents.h"
@@ -82,6 +83,29 @@ pdf_text (const char *path)
     }
   g_object_unref (doc);
   return g_string_free (out, FALSE);
+}
+
+static guint
+count_word_problems (EvkProject *project,
+                     const char *lang)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) problems = evk_check_project (project, lang, &error);
+  guint n = 0;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < problems->len; i++)
+    {
+      EvkProblem *problem = g_ptr_array_index (problems, i);
+
+      if (g_str_has_prefix (problem->place_name, "Report word · "))
+        {
+          g_assert_cmpint (problem->kind, ==, EVK_PROBLEM_TRANSLATION_MISSING);
+          g_assert_cmpstr (problem->lang, ==, lang);
+          n++;
+        }
+    }
+  return n;
 }
 
 /* The fixture with the demo's id in its header. */
@@ -180,6 +204,13 @@ test_nynorsk_report (gconstpointer data)
   g_assert_cmpuint (counts.outdated, ==, 0);
   langs = evk_project_get_languages (project, &error);
   g_assert_true (g_strv_contains ((const char * const *) langs, "nn"));
+
+  /* check names every word a language lacks: none for nn now, all for a
+   * language added without a PO file. */
+  g_assert_cmpuint (count_word_problems (project, "nn"), ==, 0);
+  g_assert_true (evk_project_add_report_language (project, "se", &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_word_problems (project, "se"), ==, 116);
 
   /* Missing translations: an error naming one, or marks in a draft. */
   g_assert_false (evk_report_render_pdf (project, "nn", pdf, &error));

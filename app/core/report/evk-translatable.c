@@ -49,6 +49,7 @@ typedef struct {
   GHashTable  *sources;      /* "entity\x1fid\x1ffield" → source text, for names */
   GHashTable  *section_names;/* measure section key → its name */
   GPtrArray   *units;        /* Unit */
+  gboolean     only_words;   /* the report's words and nothing else */
 } Collect;
 
 void
@@ -520,7 +521,7 @@ collect (Collect     *c,
       return FALSE;
     }
 
-  if (!load_rows (c, error))
+  if (!c->only_words && !load_rows (c, error))
     return FALSE;
   pairs = evk_store_list_translations (c->store, lang, error);
   if (pairs == NULL)
@@ -561,7 +562,7 @@ collect (Collect     *c,
             }
           continue;
         }
-      if (is_blank (pair->source))
+      if (is_blank (pair->source) || c->only_words)
         continue;
       add_text_unit (c, pair);
     }
@@ -617,6 +618,25 @@ count_units (GPtrArray            *units,
           break;
         }
     }
+}
+
+GPtrArray *
+evk_translatables_list_report_words (EvkProject            *project,
+                                     const char            *lang,
+                                     EvkTranslationCounts  *counts,
+                                     GError               **error)
+{
+  g_auto(Collect) c = { 0 };
+
+  g_return_val_if_fail (EVK_IS_PROJECT (project), NULL);
+  g_return_val_if_fail (lang != NULL, NULL);
+
+  c.only_words = TRUE;
+  if (!collect (&c, project, lang, error))
+    return NULL;
+  if (counts != NULL)
+    count_units (c.units, counts);
+  return g_steal_pointer (&c.units);
 }
 
 GPtrArray *
