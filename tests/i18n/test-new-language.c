@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <math.h>
 #include <poppler.h>
 #include <string.h>
 
@@ -260,6 +261,134 @@ test_nynorsk_report (gconstpointer data)
   evk_test_rm_rf (dir);
 }
 
+typedef struct {
+  double top;
+  double left;
+  double right;
+} Line;
+
+/* The lines of text on a page above its footer, top to bottom, by the
+ * glyph boxes poppler reports. */
+static GArray *
+page_lines (const char *path,
+            int         index)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *uri = g_filename_to_uri (path, NULL, &error);
+  PopplerDocument *doc = poppler_document_new_from_file (uri, NULL, &error);
+  PopplerPage *page;
+  PopplerRectangle *rects = NULL;
+  guint n_rects = 0;
+  g_autofree char *text = NULL;
+  GArray *lines = g_array_new (FALSE, FALSE, sizeof (Line));
+  double width, height;
+  const char *p;
+
+  g_assert_no_error (error);
+  page = poppler_document_get_page (doc, index);
+  poppler_page_get_size (page, &width, &height);
+  text = poppler_page_get_text (page);
+  g_assert_true (poppler_page_get_text_layout (page, &rects, &n_rects));
+  p = text;
+  for (guint i = 0; i < n_rects && *p != '\0'; i++, p = g_utf8_next_char (p))
+    {
+      PopplerRectangle *r = &rects[i];
+      Line *line = NULL;
+
+      if (g_unichar_isspace (g_utf8_get_char (p)) || r->y1 > height * 0.85 || r->x2 - r->x1 < 0.1)
+        continue;
+      for (guint l = 0; l < lines->len && line == NULL; l++)
+        if (fabs (g_array_index (lines, Line, l).top - r->y1) < 3)
+          line = &g_array_index (lines, Line, l);
+      if (line == NULL)
+        {
+          Line fresh = { r->y1, r->x1, r->x2 };
+
+          g_array_append_val (lines, fresh);
+          continue;
+        }
+      line->left = MIN (line->left, r->x1);
+      line->right = MAX (line->right, r->x2);
+    }
+  g_free (rects);
+  g_object_unref (page);
+  g_object_unref (doc);
+  return lines;
+}
+
+static int
+compare_tops (gconstpointer a,
+              gconstpointer b)
+{
+  double d = ((const Line *) a)->top - ((const Line *) b)->top;
+
+  return d < 0 ? -1 : d > 0;
+}
+
+/* An Arabic paragraph runs right to left: its lines end at the right
+ * margin and its last, short line sits there too, where a Bokmål one
+ * starts at the left. */
+static void
+test_right_to_left (void)
+{
+  static const char arabic[] =
+    "تهدف هذه الاستراتيجية إلى تعزيز دور المجتمع المدني في الاندماج. شارك 5103 "
+    "منظمة في الاستطلاع، وأجاب 14 % منها. تقول مديرية IMDi إن البرنامج ساعد "
+    "المنظمات الصغيرة على التقدم بطلبات الدعم في وقت مبكر من العام، وهذا نص طويل "
+    "بما يكفي ليمتد على عدة أسطر في الصفحة حتى نرى المحاذاة.";
+  g_autofree char *dir = evk_test_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "project", NULL);
+  g_autofree char *ar_pdf = g_build_filename (dir, "ar.pdf", NULL);
+  g_autofree char *nb_pdf = g_build_filename (dir, "nb.pdf", NULL);
+  g_autoptr(EvkProject) project = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) units = NULL;
+  g_autoptr(GArray) fill = g_array_new (FALSE, FALSE, sizeof (EvkTranslationUpdate));
+  g_autoptr(GArray) ar_lines = NULL, nb_lines = NULL;
+  EvkTranslationResult result;
+  Line *last;
+
+  project = evk_demo_create (path, &error);
+  g_assert_no_error (error);
+  g_assert_true (evk_project_add_report_language (project, "ar", &error));
+  g_assert_no_error (error);
+  units = evk_translatables_list (project, "ar", NULL, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < units->len; i++)
+    {
+      EvkTranslatable *unit = g_ptr_array_index (units, i);
+      EvkTranslationUpdate update = { unit->key, unit->source, FALSE, NULL };
+
+      if (g_str_equal (unit->key, "project/chapter:foreword:text"))
+        update.translation = arabic;
+      else if (g_str_equal (unit->key, "report-word/Report/Foreword"))
+        update.translation = "تمهيد";
+      g_array_append_val (fill, update);
+    }
+  g_assert_true (evk_translatables_apply (project, "ar", fill, &result, &error));
+  g_assert_no_error (error);
+  g_assert_true (evk_report_render_pdf (project, "ar", ar_pdf, &error));
+  g_assert_no_error (error);
+  g_assert_true (evk_report_render_pdf (project, "nb", nb_pdf, &error));
+  g_assert_no_error (error);
+
+  /* The foreword is the second page; poppler gives its text lines. */
+  ar_lines = page_lines (ar_pdf, 1);
+  g_array_sort (ar_lines, compare_tops);
+  g_assert_cmpuint (ar_lines->len, >=, 3);
+  last = &g_array_index (ar_lines, Line, ar_lines->len - 1);
+  for (guint l = 0; l + 1 < ar_lines->len; l++)
+    g_assert_cmpfloat (fabs (g_array_index (ar_lines, Line, l).right - last->right), <, 2);
+  g_assert_cmpfloat (last->left, >, g_array_index (ar_lines, Line, 0).left + 50);
+
+  nb_lines = page_lines (nb_pdf, 1);
+  g_array_sort (nb_lines, compare_tops);
+  g_assert_cmpuint (nb_lines->len, >=, 3);
+  last = &g_array_index (nb_lines, Line, nb_lines->len - 1);
+  g_assert_cmpfloat (fabs (last->left - g_array_index (nb_lines, Line, 0).left), <, 2);
+  evk_test_rm_rf (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -269,5 +398,6 @@ main (int    argc,
   g_test_add_func ("/evk/new-language/format-rules", test_format_rules);
   g_test_add_data_func ("/evk/new-language/nynorsk-report/demo", "demo", test_nynorsk_report);
   g_test_add_data_func ("/evk/new-language/nynorsk-report/example", "example", test_nynorsk_report);
+  g_test_add_func ("/evk/new-language/right-to-left", test_right_to_left);
   return g_test_run ();
 }
