@@ -23,6 +23,7 @@
 #include "evk-offers-page.h"
 #include "evk-start-page.h"
 #include "evk-strategy-page.h"
+#include "evk-translatable.h"
 #include "evk-variables-page.h"
 #include "evk-report.h"
 #include "evk-window-private.h"
@@ -362,9 +363,14 @@ set_project (EvkWindow   *self,
              EvkProject  *project,
              GError     **error)
 {
-  g_autoptr(EvkWorkspace) workspace = evk_workspace_new (project, error);
+  g_autoptr(EvkWorkspace) workspace = NULL;
   g_autofree char *uri = NULL;
 
+  /* The project's own report words in the charts too, not only in the
+   * report it renders. */
+  if (!evk_translatables_use_project_words (project, error))
+    return FALSE;
+  workspace = evk_workspace_new (project, error);
   if (workspace == NULL)
     return FALSE;
 

@@ -6,13 +6,20 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <math.h>
 #include <poppler.h>
 #include <string.h>
 
+#include "evk-check.h"
+#include "evk-data-dir.h"
 #include "evk-demo.h"
+#include "evk-documents.h"
 #include "evk-format.h"
+#include "evk-import-csv.h"
 #include "evk-po.h"
+#include "evk-report-texts.h"
 #include "evk-report.h"
+#include "evk-survey.h"
 #include "evk-test-util.h"
 #include "evk-translatable.h"
 
@@ -79,6 +86,29 @@ pdf_text (const char *path)
   return g_string_free (out, FALSE);
 }
 
+static guint
+count_word_problems (EvkProject *project,
+                     const char *lang)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) problems = evk_check_project (project, lang, &error);
+  guint n = 0;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < problems->len; i++)
+    {
+      EvkProblem *problem = g_ptr_array_index (problems, i);
+
+      if (g_str_has_prefix (problem->place_name, "Report word · "))
+        {
+          g_assert_cmpint (problem->kind, ==, EVK_PROBLEM_TRANSLATION_MISSING);
+          g_assert_cmpstr (problem->lang, ==, lang);
+          n++;
+        }
+    }
+  return n;
+}
+
 /* The fixture with the demo's id in its header. */
 static char *
 fixture_for (EvkProject *project,
@@ -105,11 +135,43 @@ fixture_for (EvkProject *project,
 /* Importing a Nynorsk PO makes nn a report language with its own words;
  * a text still missing in nn stops a final report (a draft marks it), and
  * once every text is there the report renders in Nynorsk. */
-static void
-test_nynorsk_report (void)
+static EvkProject *
+make_example (const char *path)
 {
+  g_autofree char *data = evk_get_data_dir ();
+  g_autofree char *ex = g_build_filename (data, "examples", "digitalt-for-alle", NULL);
+  g_autofree char *strategy = g_build_filename (ex, "strategy.ini", NULL);
+  g_autofree char *csv = g_build_filename (ex, "survey.csv", NULL);
+  g_autofree char *codebook = g_build_filename (ex, "codebook.csv", NULL);
+  g_autofree char *meta = g_build_filename (ex, "survey-meta.ini", NULL);
+  g_autofree char *documents = g_build_filename (ex, "documents.csv", NULL);
+  g_autofree char *report = g_build_filename (ex, "report", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EvkProject) project = evk_project_create_from_strategy (path, strategy, &error);
+  g_autoptr(EvkSurvey) survey = NULL;
+
+  g_assert_no_error (error);
+  survey = evk_import_csv (csv, codebook, "survey", "nb", NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  evk_import_codebook_translations (survey, codebook, "nb", &error);
+  g_assert_no_error (error);
+  evk_survey_apply_meta (survey, meta, "nb", &error);
+  g_assert_no_error (error);
+  evk_project_save_survey (project, survey, &error);
+  g_assert_no_error (error);
+  evk_documents_import (project, documents, &error);
+  g_assert_no_error (error);
+  evk_report_import_dir (project, report, &error);
+  g_assert_no_error (error);
+  return g_steal_pointer (&project);
+}
+
+static void
+test_nynorsk_report (gconstpointer data)
+{
+  gboolean demo = g_str_equal (data, "demo");
   g_autofree char *dir = evk_test_tmpdir ();
-  g_autofree char *path = g_build_filename (dir, "demo", NULL);
+  g_autofree char *path = g_build_filename (dir, "project", NULL);
   g_autofree char *pdf = g_build_filename (dir, "nn.pdf", NULL);
   g_autofree char *po = NULL, *text = NULL, *draft_text = NULL, *lang = NULL;
   g_autoptr(EvkProject) project = NULL;
@@ -121,16 +183,35 @@ test_nynorsk_report (void)
   EvkTranslationCounts counts;
   EvkReportOptions options;
 
-  project = evk_demo_create (path, &error);
-  g_assert_no_error (error);
+  if (demo)
+    {
+      project = evk_demo_create (path, &error);
+      g_assert_no_error (error);
+    }
+  else
+    project = make_example (path);
   po = fixture_for (project, dir);
   g_assert_true (evk_po_import (project, po, NULL, &lang, &result, &error));
   g_assert_no_error (error);
   g_assert_cmpstr (lang, ==, "nn");
-  g_assert_cmpuint (result.updated, ==, 116 + 5);
-  g_assert_cmpuint (result.unknown, ==, 0);
+  /* Every word and the demo's five texts; the example has some of the
+   * places (its goals), not the others. */
+  g_assert_cmpuint (result.updated + result.unknown, ==, 116 + 5);
+  if (demo)
+    g_assert_cmpuint (result.unknown, ==, 0);
+  g_assert_cmpuint (result.updated, >=, 116);
+  g_assert_true (evk_translatables_count (project, "nn", &counts, &error));
+  g_assert_cmpuint (counts.done, ==, result.updated);
+  g_assert_cmpuint (counts.outdated, ==, 0);
   langs = evk_project_get_languages (project, &error);
   g_assert_true (g_strv_contains ((const char * const *) langs, "nn"));
+
+  /* check names every word a language lacks: none for nn now, all for a
+   * language added without a PO file. */
+  g_assert_cmpuint (count_word_problems (project, "nn"), ==, 0);
+  g_assert_true (evk_project_add_report_language (project, "se", &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_word_problems (project, "se"), ==, 116);
 
   /* Missing translations: an error naming one, or marks in a draft. */
   g_assert_false (evk_report_render_pdf (project, "nn", pdf, &error));
@@ -150,7 +231,7 @@ test_nynorsk_report (void)
   /* A translator fills the rest from the Bokmål. */
   units = evk_translatables_list (project, "nn", &counts, &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (counts.done, ==, 116 + 5);
+  g_assert_cmpuint (counts.missing, >, 0);
   for (guint i = 0; i < units->len; i++)
     {
       EvkTranslatable *unit = g_ptr_array_index (units, i);
@@ -171,9 +252,140 @@ test_nynorsk_report (void)
   g_assert_nonnull (strstr (text, "Innhald"));
   g_assert_null (strstr (text, "Innhold"));
   g_assert_nonnull (strstr (text, "Kjelde"));
-  g_assert_nonnull (strstr (text, "Kvardagsintegrering"));
-  g_assert_nonnull (strstr (text, "Fleire med innvandrarbakgrunn deltek i sivilsamfunnet"));
+  if (demo)
+    {
+      g_assert_nonnull (strstr (text, "Kvardagsintegrering"));
+      g_assert_nonnull (strstr (text, "Fleire med innvandrarbakgrunn deltek i sivilsamfunnet"));
+    }
   g_assert_null (strstr (text, "⟦"));
+  evk_test_rm_rf (dir);
+}
+
+typedef struct {
+  double top;
+  double left;
+  double right;
+} Line;
+
+/* The lines of text on a page above its footer, top to bottom, by the
+ * glyph boxes poppler reports. */
+static GArray *
+page_lines (const char *path,
+            int         index)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *uri = g_filename_to_uri (path, NULL, &error);
+  PopplerDocument *doc = poppler_document_new_from_file (uri, NULL, &error);
+  PopplerPage *page;
+  PopplerRectangle *rects = NULL;
+  guint n_rects = 0;
+  g_autofree char *text = NULL;
+  GArray *lines = g_array_new (FALSE, FALSE, sizeof (Line));
+  double width, height;
+  const char *p;
+
+  g_assert_no_error (error);
+  page = poppler_document_get_page (doc, index);
+  poppler_page_get_size (page, &width, &height);
+  text = poppler_page_get_text (page);
+  g_assert_true (poppler_page_get_text_layout (page, &rects, &n_rects));
+  p = text;
+  for (guint i = 0; i < n_rects && *p != '\0'; i++, p = g_utf8_next_char (p))
+    {
+      PopplerRectangle *r = &rects[i];
+      Line *line = NULL;
+
+      if (g_unichar_isspace (g_utf8_get_char (p)) || r->y1 > height * 0.85 || r->x2 - r->x1 < 0.1)
+        continue;
+      for (guint l = 0; l < lines->len && line == NULL; l++)
+        if (fabs (g_array_index (lines, Line, l).top - r->y1) < 3)
+          line = &g_array_index (lines, Line, l);
+      if (line == NULL)
+        {
+          Line fresh = { r->y1, r->x1, r->x2 };
+
+          g_array_append_val (lines, fresh);
+          continue;
+        }
+      line->left = MIN (line->left, r->x1);
+      line->right = MAX (line->right, r->x2);
+    }
+  g_free (rects);
+  g_object_unref (page);
+  g_object_unref (doc);
+  return lines;
+}
+
+static int
+compare_tops (gconstpointer a,
+              gconstpointer b)
+{
+  double d = ((const Line *) a)->top - ((const Line *) b)->top;
+
+  return d < 0 ? -1 : d > 0;
+}
+
+/* An Arabic paragraph runs right to left: its lines end at the right
+ * margin and its last, short line sits there too, where a Bokmål one
+ * starts at the left. */
+static void
+test_right_to_left (void)
+{
+  static const char arabic[] =
+    "تهدف هذه الاستراتيجية إلى تعزيز دور المجتمع المدني في الاندماج. شارك 5103 "
+    "منظمة في الاستطلاع، وأجاب 14 % منها. تقول مديرية IMDi إن البرنامج ساعد "
+    "المنظمات الصغيرة على التقدم بطلبات الدعم في وقت مبكر من العام، وهذا نص طويل "
+    "بما يكفي ليمتد على عدة أسطر في الصفحة حتى نرى المحاذاة.";
+  g_autofree char *dir = evk_test_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "project", NULL);
+  g_autofree char *ar_pdf = g_build_filename (dir, "ar.pdf", NULL);
+  g_autofree char *nb_pdf = g_build_filename (dir, "nb.pdf", NULL);
+  g_autoptr(EvkProject) project = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) units = NULL;
+  g_autoptr(GArray) fill = g_array_new (FALSE, FALSE, sizeof (EvkTranslationUpdate));
+  g_autoptr(GArray) ar_lines = NULL, nb_lines = NULL;
+  EvkTranslationResult result;
+  Line *last;
+
+  project = evk_demo_create (path, &error);
+  g_assert_no_error (error);
+  g_assert_true (evk_project_add_report_language (project, "ar", &error));
+  g_assert_no_error (error);
+  units = evk_translatables_list (project, "ar", NULL, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < units->len; i++)
+    {
+      EvkTranslatable *unit = g_ptr_array_index (units, i);
+      EvkTranslationUpdate update = { unit->key, unit->source, FALSE, NULL };
+
+      if (g_str_equal (unit->key, "project/chapter:foreword:text"))
+        update.translation = arabic;
+      else if (g_str_equal (unit->key, "report-word/Report/Foreword"))
+        update.translation = "تمهيد";
+      g_array_append_val (fill, update);
+    }
+  g_assert_true (evk_translatables_apply (project, "ar", fill, &result, &error));
+  g_assert_no_error (error);
+  g_assert_true (evk_report_render_pdf (project, "ar", ar_pdf, &error));
+  g_assert_no_error (error);
+  g_assert_true (evk_report_render_pdf (project, "nb", nb_pdf, &error));
+  g_assert_no_error (error);
+
+  /* The foreword is the second page; poppler gives its text lines. */
+  ar_lines = page_lines (ar_pdf, 1);
+  g_array_sort (ar_lines, compare_tops);
+  g_assert_cmpuint (ar_lines->len, >=, 3);
+  last = &g_array_index (ar_lines, Line, ar_lines->len - 1);
+  for (guint l = 0; l + 1 < ar_lines->len; l++)
+    g_assert_cmpfloat (fabs (g_array_index (ar_lines, Line, l).right - last->right), <, 2);
+  g_assert_cmpfloat (last->left, >, g_array_index (ar_lines, Line, 0).left + 50);
+
+  nb_lines = page_lines (nb_pdf, 1);
+  g_array_sort (nb_lines, compare_tops);
+  g_assert_cmpuint (nb_lines->len, >=, 3);
+  last = &g_array_index (nb_lines, Line, nb_lines->len - 1);
+  g_assert_cmpfloat (fabs (last->left - g_array_index (nb_lines, Line, 0).left), <, 2);
   evk_test_rm_rf (dir);
 }
 
@@ -184,6 +396,8 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/evk/new-language/format-rules", test_format_rules);
-  g_test_add_func ("/evk/new-language/nynorsk-report", test_nynorsk_report);
+  g_test_add_data_func ("/evk/new-language/nynorsk-report/demo", "demo", test_nynorsk_report);
+  g_test_add_data_func ("/evk/new-language/nynorsk-report/example", "example", test_nynorsk_report);
+  g_test_add_func ("/evk/new-language/right-to-left", test_right_to_left);
   return g_test_run ();
 }

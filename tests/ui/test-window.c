@@ -16,10 +16,12 @@
 #include "evk-resources.h"
 #include "evk-settings.h"
 #include "evk-test-util.h"
+#include "evk-translatable.h"
 #include "evk-ui-util.h"
 #include "evk-variables-page.h"
 #include "evk-groups-page.h"
 #include "evk-window-private.h"
+#include "evk-words.h"
 
 static GtkListBoxRow *
 find_measure_row (EvkWindow *window,
@@ -494,6 +496,32 @@ test_disclosure (void)
   evk_ui_close_demo (window, dir);
 }
 
+/* Opening a project puts its own report words in the charts' use. */
+static void
+test_project_words (void)
+{
+  char *dir = NULL;
+  EvkWindow *window = evk_ui_open_demo (&dir);
+  g_autofree char *path = g_build_filename (dir, "demo.evalkit", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(EvkProject) other = NULL;
+  g_autoptr(GError) error = NULL;
+
+  other = evk_project_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_true (evk_translatable_set (other, "en", "report-word/Chart/NoData", "Nothing to show", &error));
+  g_assert_no_error (error);
+  g_clear_object (&other);
+  evk_words_set_overrides (NULL);
+  g_assert_cmpstr (evk_word ("Chart", "NoData", "en"), ==, "No data");
+
+  evk_window_open_file (window, file);
+  evk_ui_iterate ();
+  g_assert_cmpstr (evk_word ("Chart", "NoData", "en"), ==, "Nothing to show");
+  evk_words_set_overrides (NULL);
+  evk_ui_close_demo (window, dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -509,5 +537,6 @@ main (int    argc,
   g_test_add_func ("/evk/window/recent", test_recent);
   g_test_add_func ("/evk/window/disclosure", test_disclosure);
   g_test_add_func ("/evk/window/render-report", test_render_report);
+  g_test_add_func ("/evk/window/project-words", test_project_words);
   return g_test_run ();
 }

@@ -64,6 +64,7 @@ candidate_locales (const char *sources,
   g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *name = glibc_name (lang);
   g_autofree char *prefix = NULL;
+  g_autofree char *region = NULL;
   g_autofree char *own = NULL;
   g_autoptr(GDir) dir = NULL;
   const char *entry;
@@ -74,8 +75,8 @@ candidate_locales (const char *sources,
       return g_steal_pointer (&names);
     }
   prefix = g_strconcat (name, "_", NULL);
-  own = g_ascii_strup (name, -1);
-  own = g_strconcat (prefix, own, NULL);
+  region = g_ascii_strup (name, -1);
+  own = g_strconcat (prefix, region, NULL);
   dir = g_dir_open (sources, 0, NULL);
   while (dir != NULL && (entry = g_dir_read_name (dir)) != NULL)
     if (g_str_has_prefix (entry, prefix) && strchr (entry, '@') == NULL &&

@@ -21,6 +21,7 @@
 #include "evk-store-review.h"
 #include "evk-store-texts.h"
 #include "evk-table-spec.h"
+#include "evk-translatable.h"
 #include "evk-words.h"
 
 /* How many lines of SQLite's integrity check a damaged file reports: the
@@ -367,6 +368,9 @@ check_translations (Check       *c,
       EvkTextGap *gap = g_ptr_array_index (gaps, i);
       g_autofree char *place = NULL, *name = NULL;
 
+      /* The report's words are checked below, the words file with them. */
+      if (g_str_equal (gap->entity, EVK_NARRATIVE_ENTITY_PROJECT) && g_str_has_prefix (gap->field, "word:"))
+        continue;
       gap_place (c, gap, &place, &name);
       if (gap->state == EVK_TEXT_MISSING)
         add_problem (c, EVK_PROBLEM_TRANSLATION_MISSING, place, name, gap->lang,
@@ -374,6 +378,30 @@ check_translations (Check       *c,
       else
         add_problem (c, EVK_PROBLEM_TRANSLATION_OUTDATED, place, name, gap->lang,
                      g_strdup (_("translation outdated (the source changed since)")));
+    }
+
+  /* A report language without the words file's words (one a project
+   * added) needs each of them from the project. */
+  for (guint l = 0; c->langs[l] != NULL; l++)
+    {
+      g_autoptr(GPtrArray) words = NULL;
+
+      if (g_str_equal (c->langs[l], c->source))
+        continue;
+      words = evk_translatables_list_report_words (c->project, c->langs[l], NULL, error);
+      if (words == NULL)
+        return FALSE;
+      for (guint i = 0; i < words->len; i++)
+        {
+          EvkTranslatable *word = g_ptr_array_index (words, i);
+
+          if (word->state == EVK_TEXT_MISSING)
+            add_problem (c, EVK_PROBLEM_TRANSLATION_MISSING, "project", word->place, c->langs[l],
+                         g_strdup (_("translation missing")));
+          else if (word->state == EVK_TEXT_OUTDATED)
+            add_problem (c, EVK_PROBLEM_TRANSLATION_OUTDATED, "project", word->place, c->langs[l],
+                         g_strdup (_("translation outdated (the source changed since)")));
+        }
     }
   return TRUE;
 }

@@ -307,6 +307,7 @@ evk_po_import (EvkProject            *project,
       return FALSE;
     }
 
+  /* A copy the caller frees, though declared const. */
   header = po_file_domain_header (file, NULL);
   if (header != NULL)
     {
@@ -317,6 +318,7 @@ evk_po_import (EvkProject            *project,
       value = po_header_field (header, "Language");
       header_lang = g_strdup (value);
       free (value);
+      free ((char *) header);
     }
   project_id = evk_project_get_meta (project, "project_id", error);
   if (project_id == NULL && error != NULL && *error != NULL)

@@ -49,6 +49,7 @@ typedef struct {
   GHashTable  *sources;      /* "entity\x1fid\x1ffield" → source text, for names */
   GHashTable  *section_names;/* measure section key → its name */
   GPtrArray   *units;        /* Unit */
+  gboolean     only_words;   /* the report's words and nothing else */
 } Collect;
 
 void
@@ -520,7 +521,7 @@ collect (Collect     *c,
       return FALSE;
     }
 
-  if (!load_rows (c, error))
+  if (!c->only_words && !load_rows (c, error))
     return FALSE;
   pairs = evk_store_list_translations (c->store, lang, error);
   if (pairs == NULL)
@@ -561,7 +562,7 @@ collect (Collect     *c,
             }
           continue;
         }
-      if (is_blank (pair->source))
+      if (is_blank (pair->source) || c->only_words)
         continue;
       add_text_unit (c, pair);
     }
@@ -620,6 +621,25 @@ count_units (GPtrArray            *units,
 }
 
 GPtrArray *
+evk_translatables_list_report_words (EvkProject            *project,
+                                     const char            *lang,
+                                     EvkTranslationCounts  *counts,
+                                     GError               **error)
+{
+  g_auto(Collect) c = { 0 };
+
+  g_return_val_if_fail (EVK_IS_PROJECT (project), NULL);
+  g_return_val_if_fail (lang != NULL, NULL);
+
+  c.only_words = TRUE;
+  if (!collect (&c, project, lang, error))
+    return NULL;
+  if (counts != NULL)
+    count_units (c.units, counts);
+  return g_steal_pointer (&c.units);
+}
+
+GPtrArray *
 evk_translatables_list (EvkProject            *project,
                         const char            *lang,
                         EvkTranslationCounts  *counts,
@@ -656,6 +676,7 @@ typedef struct {
   GArray               *updates;
   EvkTranslationResult *result;
   gboolean              words_changed;
+  gboolean              language_added;
 } Apply;
 
 static gboolean
@@ -735,7 +756,12 @@ apply_in_transaction (EvkStore  *store,
   g_autoptr(GPtrArray) units = NULL;
   g_autoptr(GHashTable) by_key = g_hash_table_new (g_str_hash, g_str_equal);
 
-  if (!evk_store_add_language (store, a->lang, FALSE, error))
+  g_auto(GStrv) langs = evk_project_get_languages (a->project, error);
+
+  if (langs == NULL)
+    return FALSE;
+  a->language_added = !g_strv_contains ((const char * const *) langs, a->lang);
+  if (a->language_added && !evk_store_add_language (store, a->lang, FALSE, error))
     return FALSE;
   units = evk_translatables_list (a->project, a->lang, NULL, error);
   if (units == NULL)
@@ -788,7 +814,7 @@ evk_translatables_apply (EvkProject            *project,
                          GError               **error)
 {
   EvkTranslationResult local_result = { 0 };
-  Apply a = { project, lang, updates, result != NULL ? result : &local_result, FALSE };
+  Apply a = { project, lang, updates, result != NULL ? result : &local_result, FALSE, FALSE };
 
   g_return_val_if_fail (EVK_IS_PROJECT (project), FALSE);
   memset (a.result, 0, sizeof *a.result);
@@ -805,7 +831,7 @@ evk_translatables_apply (EvkProject            *project,
     }
   if (a.words_changed && !evk_translatables_use_project_words (project, error))
     return FALSE;
-  if (a.result->updated > 0)
+  if (a.result->updated > 0 || a.language_added)
     g_signal_emit_by_name (project, "changed", "texts");
   return TRUE;
 }

@@ -57,6 +57,12 @@ GPtrArray   *evk_translatables_list       (EvkProject           *project,
                                            const char           *lang,
                                            EvkTranslationCounts *counts,
                                            GError              **error);
+/* Only the report's own words (EVK_TRANSLATABLE_REPORT_WORD), as above:
+ * what `check` needs, without the cost of every text. */
+GPtrArray   *evk_translatables_list_report_words (EvkProject    *project,
+                                           const char           *lang,
+                                           EvkTranslationCounts *counts,
+                                           GError              **error);
 /* Only the counts. */
 gboolean     evk_translatables_count      (EvkProject           *project,
                                            const char           *lang,
