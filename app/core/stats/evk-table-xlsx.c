@@ -73,8 +73,17 @@ write_sheet (lxw_workbook *workbook,
           if (!isnan (cell->share))
             worksheet_write_number (sheet, 2 + r, 2 + 2 * c, cell->share, share);
         }
-      status = worksheet_write_number (sheet, 2 + r, 1 + 2 * m,
-                                       row->n_base > 0 ? row->n_base : table->n_base, NULL);
+      if (!isnan (evk_table_row_base (table, r)))
+        status = worksheet_write_number (sheet, 2 + r, 1 + 2 * m, evk_table_row_base (table, r), NULL);
+    }
+  if (evk_table_columns_have_bases (table))
+    {
+      /* Groups side by side (a crosstab) each have their own base. */
+      guint r = 2 + table->rows->len;
+
+      status = worksheet_write_string (sheet, r, 0, base_word != NULL ? base_word : "base", bold);
+      for (guint c = 0; c < m && status == LXW_NO_ERROR; c++)
+        status = worksheet_write_number (sheet, r, 1 + 2 * c, evk_table_column (table, c)->n_base, NULL);
     }
   return status;
 }

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "evk-localized.h"
+#include "evk-stats.h"
 #include "evk-table.h"
 #include "evk-words.h"
 
@@ -127,6 +128,30 @@ evk_table_is_small (EvkTable      *table,
   return cell->suppressed || (cell->n > 0 && cell->n < table->small_cell);
 }
 
+gboolean
+evk_table_columns_have_bases (EvkTable *table)
+{
+  for (guint c = 0; c < table->columns->len; c++)
+    {
+      EvkTableEntry *column = evk_table_column (table, c);
+
+      if (column->n_base > 0 && column->role != EVK_ENTRY_TOTAL)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+double
+evk_table_row_base (EvkTable *table,
+                    guint     row)
+{
+  EvkTableEntry *entry = evk_table_row (table, row);
+
+  if (entry->n_base > 0)
+    return entry->n_base;
+  return evk_table_columns_have_bases (table) ? NAN : table->n_base;
+}
+
 void
 evk_table_remove_row (EvkTable *table,
                       guint     row)
@@ -236,8 +261,20 @@ evk_table_to_csv (EvkTable   *table,
           csv_number (out, cell->share, 4);
         }
       g_string_append_c (out, ',');
-      csv_number (out, row->n_base > 0 ? row->n_base : table->n_base, 0);
+      csv_number (out, evk_table_row_base (table, r), 0);
       g_string_append (out, "\r\n");
+    }
+  if (evk_table_columns_have_bases (table))
+    {
+      /* Groups side by side (a crosstab) each have their own base. */
+      evk_csv_append_field (out, base_word != NULL ? base_word : "base");
+      for (guint c = 0; c < table->columns->len; c++)
+        {
+          g_string_append_c (out, ',');
+          csv_number (out, evk_table_column (table, c)->n_base, 0);
+          g_string_append_c (out, ',');
+        }
+      g_string_append (out, ",\r\n");
     }
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
@@ -263,12 +300,16 @@ static void
 json_number (GString *out,
              double   value)
 {
-  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+  g_autofree char *text = NULL;
 
   if (isnan (value) || isinf (value))
-    g_string_append (out, "null");
-  else
-    g_string_append (out, g_ascii_dtostr (buf, sizeof buf, value));
+    {
+      g_string_append (out, "null");
+      return;
+    }
+  /* The shortest text that reads back: 0.1, not 0.10000000000000001. */
+  text = evk_value_to_string (value);
+  g_string_append (out, text);
 }
 
 static void

@@ -76,6 +76,13 @@ int            evk_table_find_column  (EvkTable    *table,
 /* Below the small-cell threshold, or suppressed for being so. */
 gboolean       evk_table_is_small     (EvkTable    *table,
                                        const EvkCell *cell);
+/* Whether the columns are groups with a base each (a crosstab): then no
+ * row has one base for all its cells. */
+gboolean       evk_table_columns_have_bases (EvkTable *table);
+/* The unweighted base a row's cells share: its own, else the table's;
+ * NaN when each column has its own. */
+double         evk_table_row_base     (EvkTable    *table,
+                                       guint        row);
 void           evk_table_remove_row   (EvkTable    *table,
                                        guint        row);
 void           evk_table_remove_column (EvkTable   *table,
