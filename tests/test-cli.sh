@@ -31,7 +31,7 @@ expect_fail () {
   fi
 }
 
-echo "1..103"
+echo "1..109"
 
 "$evalkit" --help >"$tmp/out" 2>&1
 ok $? "--help exits 0"
@@ -283,7 +283,7 @@ expect_fail "example: its free-text e-mail is never tabulated" "variable kontakt
 # value without a label is named as written, not by its binary expansion.
 "$evalkit" table "$tmp/dig.evalkit" multiple prioritet | tr -d '\r' | grep -q "^Eldre,195,62.5000,195,"
 ok $? "example: a category set is tabulated by category"
-"$evalkit" table "$tmp/dig.evalkit" frequency arsverk | tr -d '\r' | grep -q "^0.06,3,"
+"$evalkit" table "$tmp/dig.evalkit" frequency arsverk --lang en | tr -d '\r' | grep -q "^0.06,3,"
 ok $? "example: a decimal value without a label is named as written"
 
 # The response rate prints the frame it is a share of, and the register's
@@ -295,6 +295,55 @@ ok $? "example: the response rate table prints its net population and invited"
 ok $? "example: representativity prints no population count it does not have"
 "$evalkit" table "$tmp/dig.evalkit" crosstab s1 groups=all,nord-og-midt --format json | grep -q '"n_base": 312,'
 ok $? "example: a crosstab's base counts each respondent once"
+"$evalkit" table "$tmp/dig.evalkit" frequency arsverk --lang nb | tr -d '\r' | grep -q '^"0,06",3,'
+ok $? "example: a decimal label is written with the language's decimal mark"
+"$evalkit" table "$tmp/dig.evalkit" frequency arsverk --format json >"$tmp/out" &&
+  grep -q '"key": "0.1", "label": "0,1", "role": "value", "value": 0.1}' "$tmp/out" &&
+  ! grep -q '0000000' "$tmp/out"
+ok $? "example: JSON values are the shortest text that reads back"
+
+# Read-only commands leave the project as it was: its bytes, its time and
+# SQLite's change counter (bytes 24-27 of the file), with no journal left.
+# The example has default charts not made yet: a listing shows them
+# without writing them.
+readonly_unchanged () {
+  p=$1 chart=$2 changed=""
+  before=$(stat -c %y "$p"); cp "$p" "$tmp/ro.orig"
+  for c in "info" "variables" "charts" "chart:$chart" "table" "comments" "check" \
+           "export-strategy" "export-report" "report" "review-copy"; do
+    case $c in
+      chart:*) "$evalkit" chart "$p" "${c#chart:}" --out "$tmp/ro.svg" ;;
+      table) "$evalkit" table "$p" response-rate ;;
+      export-strategy) "$evalkit" export-strategy "$p" "$tmp/ro.ini" ;;
+      export-report) rm -rf "$tmp/ro-report"; "$evalkit" export-report "$p" "$tmp/ro-report" ;;
+      report) "$evalkit" report "$p" --lang en --out "$tmp/ro.pdf" ;;
+      review-copy) rm -f "$tmp/ro-copy.evalkit"; "$evalkit" review-copy "$p" "$tmp/ro-copy.evalkit" ;;
+      *) "$evalkit" "$c" "$p" ;;
+    esac >/dev/null 2>&1
+    if ! cmp -s "$p" "$tmp/ro.orig" || [ "$(stat -c %y "$p")" != "$before" ] || [ -e "$p-journal" ]; then
+      changed="$changed $c"
+      before=$(stat -c %y "$p"); cp "$p" "$tmp/ro.orig"
+    fi
+  done
+  [ -z "$changed" ] || echo "# changed by:$changed"
+  [ -z "$changed" ]
+}
+readonly_unchanged "$tmp/dig.evalkit" awareness-all
+ok $? "example: no read-only command writes the project, not even its default charts"
+"$evalkit" charts "$tmp/dig.evalkit" >"$tmp/listed" && grep -q "^awareness-all	" "$tmp/listed"
+ok $? "example: charts lists the defaults"
+readonly_unchanged "$tmp/d.evalkit" m20-awareness-7
+ok $? "demo: no read-only command writes the project"
+
+# A crosstab of groups that share no one has a base per group, not their
+# sum on every row.
+cp "$tmp/d.evalkit" "$tmp/x.evalkit"
+"$evalkit" group "$tmp/x.evalkit" other-organisations 'not q6_alt_1 in 1..4' --name nb=Andre --name en=Others &&
+  "$evalkit" table "$tmp/x.evalkit" crosstab q17_1 groups=immigrant-organisations,other-organisations \
+    | tr -d '\r' >"$tmp/out" &&
+  grep -q "^grunnlag,35,,171,,$" "$tmp/out" && grep -q "^Vet ikke,7,20.0000,25,14.6199,$" "$tmp/out" &&
+  ! grep -q "206" "$tmp/out"
+ok $? "a crosstab prints each group's base, not their sum"
 
 "$evalkit" report "$tmp/dig.evalkit" --lang all --out "$tmp/dig.pdf" >/dev/null 2>&1 &&
   head -c 5 "$tmp/dig.pdf" | grep -q "%PDF-" && head -c 5 "$tmp/dig.en.pdf" | grep -q "%PDF-"
