@@ -536,6 +536,7 @@ new_table (EvkStats   *stats,
   table->small_cell = stats->small_cell;
   table->weighted = stats->weights != NULL;
   set_word (table->base_label, "Stats", base_word (stats->base));
+  copy_localized (table->group_label, stats->group_name);
   return table;
 }
 

@@ -42,6 +42,9 @@ write_sheet (lxw_workbook *workbook,
   const char *title = evk_localized_get (table->title, lang);
   lxw_error status = LXW_NO_ERROR;
   guint m = table->columns->len;
+  g_autofree char *description = evk_table_describe (table, lang);
+  /* Title, what the numbers are of (as the chart says it), header. */
+  const guint head = 2, top = head + 1;
 
   format_set_bold (bold);
   format_set_num_format (share, "0.0");
@@ -49,37 +52,38 @@ write_sheet (lxw_workbook *workbook,
 
   if (title != NULL)
     worksheet_write_string (sheet, 0, 0, title, bold);
+  worksheet_write_string (sheet, 1, 0, description, NULL);
   for (guint c = 0; c < m; c++)
     {
       const char *label = label_or_key (evk_table_column (table, c), lang);
       g_autofree char *n_header = g_strdup_printf ("%s (%s)", label, n_word != NULL ? n_word : "n");
       g_autofree char *share_header = g_strdup_printf ("%s (%s)", label, share_word != NULL ? share_word : "%");
 
-      worksheet_write_string (sheet, 1, 1 + 2 * c, n_header, bold);
-      worksheet_write_string (sheet, 1, 2 + 2 * c, share_header, bold);
+      worksheet_write_string (sheet, head, 1 + 2 * c, n_header, bold);
+      worksheet_write_string (sheet, head, 2 + 2 * c, share_header, bold);
     }
-  worksheet_write_string (sheet, 1, 1 + 2 * m, base_word != NULL ? base_word : "base", bold);
+  worksheet_write_string (sheet, head, 1 + 2 * m, base_word != NULL ? base_word : "base", bold);
 
   for (guint r = 0; r < table->rows->len; r++)
     {
       EvkTableEntry *row = evk_table_row (table, r);
 
-      worksheet_write_string (sheet, 2 + r, 0, label_or_key (row, lang), NULL);
+      worksheet_write_string (sheet, top + r, 0, label_or_key (row, lang), NULL);
       for (guint c = 0; c < m; c++)
         {
           EvkCell *cell = evk_table_cell (table, r, c);
 
-          worksheet_write_number (sheet, 2 + r, 1 + 2 * c, table->weighted ? cell->count : cell->n, NULL);
+          worksheet_write_number (sheet, top + r, 1 + 2 * c, table->weighted ? cell->count : cell->n, NULL);
           if (!isnan (cell->share))
-            worksheet_write_number (sheet, 2 + r, 2 + 2 * c, cell->share, share);
+            worksheet_write_number (sheet, top + r, 2 + 2 * c, cell->share, share);
         }
       if (!isnan (evk_table_row_base (table, r)))
-        status = worksheet_write_number (sheet, 2 + r, 1 + 2 * m, evk_table_row_base (table, r), NULL);
+        status = worksheet_write_number (sheet, top + r, 1 + 2 * m, evk_table_row_base (table, r), NULL);
     }
   if (evk_table_columns_have_bases (table))
     {
       /* Groups side by side (a crosstab) each have their own base. */
-      guint r = 2 + table->rows->len;
+      guint r = top + table->rows->len;
 
       status = worksheet_write_string (sheet, r, 0, base_word != NULL ? base_word : "base", bold);
       for (guint c = 0; c < m && status == LXW_NO_ERROR; c++)

@@ -49,6 +49,7 @@ evk_table_new (const char *kind,
   table->kind = g_strdup (kind);
   table->title = evk_localized_new ();
   table->base_label = evk_localized_new ();
+  table->group_label = evk_localized_new ();
   table->rows = new_entries (n_rows);
   table->columns = new_entries (n_columns);
   table->cells = g_new0 (EvkCell, MAX ((gsize) n_rows * n_columns, 1));
@@ -66,6 +67,7 @@ evk_table_free (EvkTable *table)
   g_free (table->kind);
   g_clear_pointer (&table->title, g_hash_table_unref);
   g_clear_pointer (&table->base_label, g_hash_table_unref);
+  g_clear_pointer (&table->group_label, g_hash_table_unref);
   g_clear_pointer (&table->rows, g_ptr_array_unref);
   g_clear_pointer (&table->columns, g_ptr_array_unref);
   g_free (table->cells);
@@ -227,7 +229,17 @@ evk_table_to_csv (EvkTable   *table,
   const char *n_word = evk_word ("Stats", "N", lang);
   const char *share_word = evk_word ("Stats", "Share", lang);
   const char *base_word = evk_word ("Stats", "Base", lang);
+  const char *title = evk_localized_get (table->title, lang);
+  g_autofree char *description = evk_table_describe (table, lang);
 
+  /* Above the numbers: what they are of, in the words the chart prints. */
+  if (title != NULL && *title != '\0')
+    {
+      evk_csv_append_field (out, title);
+      g_string_append (out, "\r\n");
+    }
+  evk_csv_append_field (out, description);
+  g_string_append (out, "\r\n");
   evk_csv_append_field (out, "");
   for (guint c = 0; c < table->columns->len; c++)
     {
@@ -361,6 +373,8 @@ evk_table_to_json (EvkTable   *table,
   evk_json_append_string (out, title != NULL ? title : "");
   g_string_append (out, ", \"base\": ");
   evk_json_append_string (out, base != NULL ? base : "");
+  g_string_append (out, ", \"group\": ");
+  evk_json_append_string (out, evk_table_group_name (table, lang) ?: "");
   g_string_append (out, ", \"n_base\": ");
   json_number (out, table->n_base);
   g_string_append (out, ", \"weighted\": ");

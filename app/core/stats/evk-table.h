@@ -55,6 +55,9 @@ typedef struct {
   guint        n_base;     /* unweighted */
   guint        small_cell; /* cells with n below this are flagged */
   gboolean     weighted;
+  /* Localized name of the group or filter the table is of; empty when it
+   * is of every respondent. */
+  GHashTable  *group_label;
 } EvkTable;
 
 EvkTable      *evk_table_new          (const char  *kind,
@@ -101,6 +104,23 @@ gboolean       evk_table_to_xlsx      (EvkTable    *table,
                                        const char  *lang,
                                        const char  *path,
                                        GError     **error);
+
+/* What the table shows, in lang, in the words every view and export
+ * prints: "Gruppe: Innvandrerorganisasjoner · N: 35 · Grunnlag: de som
+ * svarte" (the group only when there is one, "Vektet" when weighted). */
+char          *evk_table_describe     (EvkTable    *table,
+                                       const char  *lang);
+/* The group or filter's name in lang; NULL for every respondent. */
+const char    *evk_table_group_name   (EvkTable    *table,
+                                       const char  *lang);
+/* For the clipboard: tab-separated text that pastes into a spreadsheet's
+ * cells, and an HTML table for a word processor; both with the title and
+ * the description above the numbers, which are written as lang writes
+ * them. */
+char          *evk_table_to_tsv       (EvkTable    *table,
+                                       const char  *lang);
+char          *evk_table_to_html      (EvkTable    *table,
+                                       const char  *lang);
 
 /* RFC 4180 quoting and JSON string escaping, for every table output. */
 void           evk_csv_append_field   (GString     *out,
