@@ -31,7 +31,7 @@ expect_fail () {
   fi
 }
 
-echo "1..109"
+echo "1..111"
 
 "$evalkit" --help >"$tmp/out" 2>&1
 ok $? "--help exits 0"
@@ -344,6 +344,20 @@ cp "$tmp/d.evalkit" "$tmp/x.evalkit"
   grep -q "^grunnlag,35,,171,,$" "$tmp/out" && grep -q "^Vet ikke,7,20.0000,25,14.6199,$" "$tmp/out" &&
   ! grep -q "206" "$tmp/out"
 ok $? "a crosstab prints each group's base, not their sum"
+
+# A chart of one group says so in every export, in the same words.
+said="Gruppe: Innvandrerorganisasjoner · N: 367 · Grunnlag: alle respondenter"
+"$evalkit" chart-add "$tmp/x.evalkit" imm-aware awareness awareness 7 group=immigrant-organisations &&
+  for f in png svg csv xlsx; do "$evalkit" chart "$tmp/x.evalkit" imm-aware --out "$tmp/imm.$f" || exit 1; done &&
+  sed 's/\xc2\xa0/ /g' "$tmp/imm.svg" | grep -q "<desc>$said</desc>" &&
+  python3 -c 'import sys; d = open(sys.argv[1], "rb").read(); sys.exit(0 if b"iTXtDescription" in d and sys.argv[2].encode() in d.replace("\u00a0".encode(), b" ") else 1)' "$tmp/imm.png" "$said" &&
+  tr -d '\r' <"$tmp/imm.csv" | sed -n 2p | sed 's/\xc2\xa0/ /g' | grep -qx "$said" &&
+  python3 -c 'import sys, zipfile; x = zipfile.ZipFile(sys.argv[1]).read("xl/sharedStrings.xml").decode().replace("\u00a0", " "); sys.exit(0 if "<t>" + sys.argv[2] + "</t>" in x else 1)' "$tmp/imm.xlsx" "$said"
+ok $? "a group's chart names the group, N and base in its PNG, SVG, CSV and XLSX"
+"$evalkit" chart "$tmp/x.evalkit" m20-awareness-7 --out "$tmp/all.svg" && ! grep -q "Gruppe" "$tmp/all.svg" &&
+  "$evalkit" table "$tmp/x.evalkit" frequency q17_1 'filter="q6_alt_1 = 1"' --lang en | tr -d '\r' | sed -n 2p |
+    sed 's/\xc2\xa0/ /g' | grep -q "^Group: filter q6_alt_1 = 1 · N: "
+ok $? "a chart of everyone names no group; a filtered table names its filter"
 
 "$evalkit" report "$tmp/dig.evalkit" --lang all --out "$tmp/dig.pdf" >/dev/null 2>&1 &&
   head -c 5 "$tmp/dig.pdf" | grep -q "%PDF-" && head -c 5 "$tmp/dig.en.pdf" | grep -q "%PDF-"
