@@ -31,7 +31,7 @@ expect_fail () {
   fi
 }
 
-echo "1..111"
+echo "1..112"
 
 "$evalkit" --help >"$tmp/out" 2>&1
 ok $? "--help exits 0"
@@ -358,6 +358,18 @@ ok $? "a group's chart names the group, N and base in its PNG, SVG, CSV and XLSX
   "$evalkit" table "$tmp/x.evalkit" frequency q17_1 'filter="q6_alt_1 = 1"' --lang en | tr -d '\r' | sed -n 2p |
     sed 's/\xc2\xa0/ /g' | grep -q "^Group: filter q6_alt_1 = 1 · N: "
 ok $? "a chart of everyone names no group; a filtered table names its filter"
+if command -v pdftotext >/dev/null 2>&1; then
+  "$evalkit" chart-add "$tmp/x.evalkit" imm-aware-20 awareness awareness 7 group=immigrant-organisations --measure 20 \
+    --caption "nb=Kjennskap i innvandrerorganisasjoner" --caption "en=Awareness among immigrant organisations" &&
+    "$evalkit" report "$tmp/x.evalkit" --lang all --out "$tmp/x.pdf" >/dev/null &&
+    pdftotext "$tmp/x.pdf" - | tr '\n' ' ' | sed 's/\xc2\xa0/ /g' |
+      grep -q "Kjennskap i innvandrerorganisasjoner (Gruppe: Innvandrerorganisasjoner · N: 367 · Grunnlag: alle respondenter)" &&
+    pdftotext "$tmp/x.en.pdf" - | tr '\n' ' ' | sed 's/\xc2\xa0/ /g' |
+      grep -q "Awareness among immigrant organisations (Group: Immigrant organisations · N: 367 · Base: all respondents)"
+  ok $? "a report figure of one group names it in its caption"
+else
+  echo "ok $((n = n + 1)) # SKIP pdftotext not installed"
+fi
 
 "$evalkit" report "$tmp/dig.evalkit" --lang all --out "$tmp/dig.pdf" >/dev/null 2>&1 &&
   head -c 5 "$tmp/dig.pdf" | grep -q "%PDF-" && head -c 5 "$tmp/dig.en.pdf" | grep -q "%PDF-"
