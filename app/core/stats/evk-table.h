@@ -91,8 +91,10 @@ void           evk_table_remove_row   (EvkTable    *table,
 void           evk_table_remove_column (EvkTable   *table,
                                        guint        column);
 
-/* Output in lang: CSV with a header (label, then per column: n, share), or
- * JSON with keys, labels, counts, shares and bases. Numbers in CSV are
+/* Output in lang: CSV with the title and evk_table_describe's line above a
+ * header (label, then per column: n, share; then the base), and a row of
+ * the groups' bases where each column has its own; or JSON with keys,
+ * labels, counts, shares, bases and the group. Numbers in CSV are
  * plain (a dot, no grouping) so spreadsheets read them. */
 char          *evk_table_to_csv       (EvkTable    *table,
                                        const char  *lang);
