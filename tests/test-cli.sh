@@ -31,7 +31,7 @@ expect_fail () {
   fi
 }
 
-echo "1..112"
+echo "1..113"
 
 "$evalkit" --help >"$tmp/out" 2>&1
 ok $? "--help exits 0"
@@ -354,6 +354,10 @@ said="Gruppe: Innvandrerorganisasjoner · N: 367 · Grunnlag: alle respondenter"
   tr -d '\r' <"$tmp/imm.csv" | sed -n 2p | sed 's/\xc2\xa0/ /g' | grep -qx "$said" &&
   python3 -c 'import sys, zipfile; x = zipfile.ZipFile(sys.argv[1]).read("xl/sharedStrings.xml").decode().replace("\u00a0", " "); sys.exit(0 if "<t>" + sys.argv[2] + "</t>" in x else 1)' "$tmp/imm.xlsx" "$said"
 ok $? "a group's chart names the group, N and base in its PNG, SVG, CSV and XLSX"
+"$evalkit" review-copy "$tmp/x.evalkit" "$tmp/x-review.evalkit" >/dev/null &&
+  "$evalkit" chart "$tmp/x-review.evalkit" imm-aware --out "$tmp/imm-review.svg" &&
+  sed 's/\xc2\xa0/ /g' "$tmp/imm-review.svg" | grep -q "<desc>$said</desc>"
+ok $? "a review copy's chart of one group names the group too"
 "$evalkit" chart "$tmp/x.evalkit" m20-awareness-7 --out "$tmp/all.svg" && ! grep -q "Gruppe" "$tmp/all.svg" &&
   "$evalkit" table "$tmp/x.evalkit" frequency q17_1 'filter="q6_alt_1 = 1"' --lang en | tr -d '\r' | sed -n 2p |
     sed 's/\xc2\xa0/ /g' | grep -q "^Group: filter q6_alt_1 = 1 · N: "
