@@ -56,8 +56,8 @@ evk_cli_charts (int    argc,
   if (!evk_cli_parse (context, &argc, &argv, 1, &status))
     return status;
 
-  /* Opened for writing: a project's first listing makes its default charts. */
-  project = evk_project_open (argv[1], &error);
+  /* A listing only reads: defaults not made yet are listed, not written. */
+  project = evk_project_open_read_only (argv[1], &error);
   if (project == NULL || (chosen = pick_language (project, lang, argv[1], &error)) == NULL ||
       (charts = evk_project_list_charts (project, &error)) == NULL)
     return evk_cli_fail (error);
@@ -114,7 +114,8 @@ evk_cli_chart (int    argc,
   if (!evk_chart_format_from_path (out, &format, &error))
     return evk_cli_fail (error);
 
-  project = evk_project_open (argv[1], &error);
+  /* Drawing a chart writes the picture, never the project. */
+  project = evk_project_open_read_only (argv[1], &error);
   if (project == NULL || (chosen = pick_language (project, lang, argv[1], &error)) == NULL ||
       (charts = evk_project_list_charts (project, &error)) == NULL)
     return evk_cli_fail (error);

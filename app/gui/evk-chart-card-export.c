@@ -10,6 +10,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 #include <math.h>
+#include <string.h>
 
 #include "evk-chart-card-private.h"
 #include "evk-chart-export.h"
@@ -101,57 +102,68 @@ export_activated (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
 }
 
+/* The chart as a document would have it (the light print colours, 16 cm
+ * wide) in both of the forms a document takes: PNG for any program, SVG
+ * for those that keep it sharp. Each says what it shows in its text. */
 static void
 copy_image_activated (GtkWidget  *widget,
                       const char *action_name,
                       GVariant   *parameter)
 {
   EvkChartCard *self = EVK_CHART_CARD (widget);
-  g_autoptr(EvkChartStyle) style = NULL;
-  g_autoptr(EvkChartHits) hits = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  cairo_surface_t *surface;
-  cairo_t *cr;
+  g_autoptr(GBytes) png = NULL;
+  g_autoptr(GBytes) svg = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GdkContentProvider) provider = NULL;
+  GdkContentProvider *forms[2];
   EvkChartSpec spec;
-  double scale = 2, width = 640, height;
+  double height;
 
   if (self->table == NULL)
     return;
-  /* The clipboard gets what a document would: the light print colours. */
-  style = evk_chart_style_new_print (96 * scale);
   _evk_chart_card_init_spec (self, &spec);
-  height = evk_chart_preferred_height (self->kind, &self->table, 1, &spec, style, width);
-  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width * scale, ceil (height * scale));
-  cr = cairo_create (surface);
-  cairo_set_source_rgb (cr, 1, 1, 1);
-  cairo_paint (cr);
-  cairo_scale (cr, scale, scale);
-  hits = evk_chart_draw (self->kind, self->table, &spec, style, cr, width, height);
-  cairo_destroy (cr);
-  cairo_surface_flush (surface);
-  bytes = g_bytes_new (cairo_image_surface_get_data (surface),
-                       cairo_image_surface_get_stride (surface) * cairo_image_surface_get_height (surface));
-  texture = gdk_memory_texture_new (cairo_image_surface_get_width (surface),
-                                    cairo_image_surface_get_height (surface),
-                                    GDK_MEMORY_DEFAULT, bytes, cairo_image_surface_get_stride (surface));
-  cairo_surface_destroy (surface);
-  gdk_clipboard_set_texture (gtk_widget_get_clipboard (widget), texture);
+  height = export_height (self, EXPORT_WIDTH_PT);
+  png = evk_chart_render (self->kind, &self->table, 1, &spec, EVK_CHART_FORMAT_PNG, "image/png",
+                          EXPORT_WIDTH_PT, height, 192, &error);
+  if (png != NULL)
+    svg = evk_chart_render (self->kind, &self->table, 1, &spec, EVK_CHART_FORMAT_SVG, "image/svg+xml",
+                            EXPORT_WIDTH_PT, height, 72, &error);
+  if (svg == NULL)
+    {
+      _evk_chart_card_toast (self, error->message);
+      return;
+    }
+  forms[0] = gdk_content_provider_new_for_bytes ("image/png", png);
+  forms[1] = gdk_content_provider_new_for_bytes ("image/svg+xml", svg);
+  provider = gdk_content_provider_new_union (forms, G_N_ELEMENTS (forms));
+  gdk_clipboard_set_content (gtk_widget_get_clipboard (widget), provider);
   _evk_chart_card_toast (self, _("Chart copied"));
 }
 
+/* Tab-separated text pastes into a spreadsheet's cells, HTML into a word
+ * processor's table; both carry the title and what the numbers are of. */
 static void
 copy_table_activated (GtkWidget  *widget,
                       const char *action_name,
                       GVariant   *parameter)
 {
   EvkChartCard *self = EVK_CHART_CARD (widget);
-  g_autofree char *csv = NULL;
+  const char *lang = evk_workspace_get_language (self->workspace);
+  g_autoptr(GdkContentProvider) provider = NULL;
+  g_autoptr(GBytes) html_bytes = NULL;
+  g_autofree char *tsv = NULL;
+  char *html;
+  GdkContentProvider *forms[2];
 
   if (self->table == NULL)
     return;
-  csv = evk_table_to_csv (self->table, evk_workspace_get_language (self->workspace));
-  gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), csv);
+  tsv = evk_table_to_tsv (self->table, lang);
+  html = evk_table_to_html (self->table, lang);
+  html_bytes = g_bytes_new_take (html, strlen (html));
+  forms[0] = gdk_content_provider_new_typed (G_TYPE_STRING, tsv);
+  forms[1] = gdk_content_provider_new_for_bytes ("text/html", html_bytes);
+  provider = gdk_content_provider_new_union (forms, G_N_ELEMENTS (forms));
+  gdk_clipboard_set_content (gtk_widget_get_clipboard (widget), provider);
   _evk_chart_card_toast (self, _("Table copied"));
 }
 

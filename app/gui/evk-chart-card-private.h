@@ -44,6 +44,7 @@ struct _EvkChartCard
 
   GtkWidget         *box;
   GtkWidget         *title_label;
+  GtkWidget         *subtitle_label;
   GtkWidget         *group_dropdown;
   GtkWidget         *menu_button;
   GtkWidget         *comment_button;   /* a saved chart's, in the header */
@@ -71,6 +72,10 @@ GMenuModel *_evk_chart_card_build_menu         (gboolean        survey,
                                                 gboolean        saved);
 void        _evk_chart_card_update_actions     (EvkChartCard   *self);
 void        _evk_chart_card_update_saved       (EvkChartCard   *self);
+
+/* What the card's table is of, in the content language: its group, N,
+ * base and weighting (evk_table_describe); NULL without a table. */
+char       *_evk_chart_card_describe           (EvkChartCard   *self);
 
 /* evk-chart-card-export.c: export to files and copy to the clipboard */
 void        _evk_chart_card_class_init_export  (GtkWidgetClass *widget_class);

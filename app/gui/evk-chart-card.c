@@ -64,6 +64,8 @@ evk_chart_card_draw (EvkChartCard *self,
   style = evk_chart_style_new_screen (style_is_dark ());
   style->paint_background = FALSE;
   _evk_chart_card_init_spec (self, &spec);
+  /* The card's subtitle states N and the base: the chart need not. */
+  spec.show_n = FALSE;
   return evk_chart_draw (self->kind, self->table, &spec, style, cr, width, height);
 }
 
@@ -96,6 +98,7 @@ preferred_height (int      width,
     return self->measured_height;
   style = evk_chart_style_new_screen (style_is_dark ());
   _evk_chart_card_init_spec (self, &spec);
+  spec.show_n = FALSE;
   self->measured_width = width;
   self->measured_height = evk_chart_preferred_height (self->kind, &self->table, 1, &spec, style, width);
   return self->measured_height;
@@ -225,6 +228,14 @@ grid_label (const char *text,
 
 /* The data-table alternative to the chart: every number the chart shows,
  * in reading order, for screen readers and for checking. */
+char *
+_evk_chart_card_describe (EvkChartCard *self)
+{
+  if (self->table == NULL)
+    return NULL;
+  return evk_table_describe (self->table, evk_workspace_get_language (self->workspace));
+}
+
 static void
 rebuild_grid (EvkChartCard *self)
 {
@@ -269,8 +280,9 @@ rebuild_grid (EvkChartCard *self)
       gtk_grid_attach (GTK_GRID (self->grid), grid_label (n_text, 1, FALSE), table->columns->len + 1, r + 1, 1, 1);
     }
 
-  base = g_strdup (evk_workspace_tr (self->workspace, table->base_label));
-  if (base[0] != '\0')
+  /* Under the numbers, what they are of, as the chart and exports say it. */
+  base = _evk_chart_card_describe (self);
+  if (base != NULL)
     {
       GtkWidget *note = gtk_label_new (base);
 
@@ -385,6 +397,7 @@ evk_chart_card_refresh (EvkChartCard *self)
       gtk_stack_set_visible_child_name (GTK_STACK (self->stack), "error");
       gtk_label_set_text (GTK_LABEL (self->title_label),
                           self->title != NULL ? evk_workspace_tr (self->workspace, self->title) : "");
+      gtk_widget_set_visible (self->subtitle_label, FALSE);
       return;
     }
 
@@ -405,6 +418,12 @@ evk_chart_card_refresh (EvkChartCard *self)
 
   gtk_label_set_text (GTK_LABEL (self->title_label),
                       evk_workspace_tr (self->workspace, self->title != NULL ? self->title : table->title));
+  {
+    g_autofree char *described = _evk_chart_card_describe (self);
+
+    gtk_label_set_text (GTK_LABEL (self->subtitle_label), described);
+    gtk_widget_set_visible (self->subtitle_label, TRUE);
+  }
   rebuild_hidden_chips (self);
   if (self->show_table)
     rebuild_grid (self);
@@ -648,6 +667,7 @@ evk_chart_card_class_init (EvkChartCardClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/evalkit/Evalkit/evk-chart-card.ui");
   gtk_widget_class_bind_template_child (widget_class, EvkChartCard, box);
   gtk_widget_class_bind_template_child (widget_class, EvkChartCard, title_label);
+  gtk_widget_class_bind_template_child (widget_class, EvkChartCard, subtitle_label);
   gtk_widget_class_bind_template_child (widget_class, EvkChartCard, group_dropdown);
   gtk_widget_class_bind_template_child (widget_class, EvkChartCard, menu_button);
   gtk_widget_class_bind_template_child (widget_class, EvkChartCard, report_label);

@@ -525,6 +525,60 @@ test_counts_as_row_by_row (void)
         }
 }
 
+/* A crosstab of two groups that share no one has a base per group (6 and
+ * 2), never their sum; the clipboard's text puts each number in a cell of
+ * its own, written as the language writes it, under a line that says what
+ * the numbers are of. */
+static void
+test_crosstab_bases_and_clipboard (void)
+{
+  g_autoptr(EvkSurvey) survey = make_survey ();
+  g_autoptr(EvkStats) stats = evk_stats_new (survey);
+  g_autoptr(GPtrArray) groups = g_ptr_array_new_with_free_func ((GDestroyNotify) evk_rows_free);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EvkTable) table = NULL;
+  g_autoptr(EvkTable) one = NULL;
+  g_autoptr(GHashTable) name = evk_localized_new ();
+  g_autofree char *csv = NULL, *tsv = NULL, *html = NULL, *said = NULL;
+
+  evk_stats_set_small_cell (stats, 0);
+  g_ptr_array_add (groups, evk_rows_new_from_text (survey, "cat = 1", &error));
+  g_assert_no_error (error);
+  g_ptr_array_add (groups, evk_rows_new_from_text (survey, "cat = 2", &error));
+  g_assert_no_error (error);
+  table = evk_stats_crosstab (stats, "q", groups, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (evk_table_column (table, 0)->n_base, ==, 6);
+  g_assert_cmpuint (evk_table_column (table, 1)->n_base, ==, 2);
+  g_assert_true (evk_table_columns_have_bases (table));
+  g_assert_true (isnan (evk_table_row_base (table, 0)));
+
+  csv = evk_table_to_csv (table, "en");
+  g_assert_nonnull (strstr (csv, "\r\nbase,6,,2,,\r\n"));
+  g_assert_null (strstr (csv, ",8\r\n"));
+  tsv = evk_table_to_tsv (table, "en");
+  g_assert_nonnull (strstr (tsv, "\nbase\t6\t\t2\t\t\n"));
+  html = evk_table_to_html (table, "en");
+  g_assert_nonnull (strstr (html, "<th>base</th><td style=\"text-align: right\">6</td>"));
+
+  /* One group, named: the line above the numbers says so; shares use the
+   * language's decimal mark in the clipboard's text. */
+  evk_localized_set (name, "en", "Small & new");
+  evk_localized_set (name, "nb", "Små og nye");
+  evk_stats_set_group (stats, g_ptr_array_index (groups, 0), name);
+  one = evk_stats_frequency (stats, "q", &error);
+  g_assert_no_error (error);
+  said = evk_table_describe (one, "en");
+  g_assert_cmpstr (said, ==, "Group:\u00a0Small & new · N:\u00a06 · Base: those who answered");
+  g_clear_pointer (&tsv, g_free);
+  tsv = evk_table_to_tsv (one, "nb");
+  g_assert_nonnull (strstr (tsv, "Gruppe:\u00a0Små og nye · N:\u00a06 · Grunnlag: de som svarte\n"));
+  g_assert_nonnull (strstr (tsv, "\t2\t33,3\t6\n"));
+  g_clear_pointer (&html, g_free);
+  html = evk_table_to_html (one, "en");
+  g_assert_nonnull (strstr (html, "Small &amp; new"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -541,5 +595,6 @@ main (int    argc,
   g_test_add_func ("/evk/stats/spec-names-group", test_spec_names_group);
   g_test_add_func ("/evk/stats/spec-canonical", test_spec_canonical);
   g_test_add_func ("/evk/stats/privacy", test_privacy);
+  g_test_add_func ("/evk/stats/crosstab-bases-and-clipboard", test_crosstab_bases_and_clipboard);
   return g_test_run ();
 }

@@ -6,8 +6,9 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <string.h>
 
-#include "evk-chart-card.h"
+#include "evk-chart-card-private.h"
 #include "evk-chart-edit-dialog.h"
 #include "evk-charts.h"
 #include "evk-data-dir.h"
@@ -527,6 +528,155 @@ test_same_numbers (Fixture       *f,
   evk_test_rm_rf (dir);
 }
 
+typedef struct {
+  gboolean  done;
+  GBytes   *bytes;
+} ClipboardRead;
+
+static void
+clipboard_spliced (GObject      *stream,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  ClipboardRead *read = user_data;
+  g_autoptr(GError) error = NULL;
+
+  g_output_stream_splice_finish (G_OUTPUT_STREAM (stream), result, &error);
+  g_assert_no_error (error);
+  read->bytes = g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (stream));
+  read->done = TRUE;
+}
+
+static void
+clipboard_read (GObject      *clipboard,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GInputStream) input = gdk_clipboard_read_finish (GDK_CLIPBOARD (clipboard), result, NULL, &error);
+  g_autoptr(GOutputStream) output = g_memory_output_stream_new_resizable ();
+
+  g_assert_no_error (error);
+  g_output_stream_splice_async (output, input, G_OUTPUT_STREAM_SPLICE_CLOSE_SOURCE | G_OUTPUT_STREAM_SPLICE_CLOSE_TARGET,
+                                G_PRIORITY_DEFAULT, NULL, clipboard_spliced, user_data);
+}
+
+/* What the clipboard gives a program that asks for mime_type, as text
+ * (NUL-terminated; a PNG keeps its bytes up to its length). */
+static GBytes *
+read_clipboard (GdkClipboard *clipboard,
+                const char   *mime_type)
+{
+  const char *types[] = { mime_type, NULL };
+  ClipboardRead read = { FALSE, NULL };
+
+  gdk_clipboard_read_async (clipboard, types, G_PRIORITY_DEFAULT, NULL, clipboard_read, &read);
+  g_assert_true (evk_ui_wait_for (&read.done, 5000));
+  return read.bytes;
+}
+
+static gboolean
+bytes_contain (GBytes     *bytes,
+               const char *text)
+{
+  gsize size;
+  const char *data = g_bytes_get_data (bytes, &size);
+
+  gsize length = strlen (text);
+
+  for (gsize i = 0; i + length <= size; i++)
+    if (memcmp (data + i, text, length) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* A card switched to a group names it above the chart and under its
+ * table view, in the words the exports use; its table goes to the
+ * clipboard as tab-separated text and HTML, its chart as PNG and SVG, and
+ * each of them names the group too. */
+static void
+test_group_named_and_copied (Fixture       *f,
+                             gconstpointer  data)
+{
+  EvkMeasurePage *page = show_measure_20 (f);
+  g_autoptr(GPtrArray) cards = evk_measure_page_get_cards (page);
+  EvkChartCard *card = NULL;
+  GdkClipboard *clipboard = gtk_widget_get_clipboard (GTK_WIDGET (f->window));
+  g_autofree char *said = NULL;
+  g_autoptr(GBytes) tsv = NULL, html = NULL, png = NULL, svg = NULL;
+  GdkContentFormats *formats;
+  const char *group = "Innvandrerorganisasjoner";
+
+  for (guint i = 0; i < cards->len && card == NULL; i++)
+    if (evk_chart_card_get_kind (g_ptr_array_index (cards, i)) == EVK_CHART_AWARENESS)
+      card = g_ptr_array_index (cards, i);
+  g_assert_nonnull (card);
+
+  /* Everyone: no group is named, N and the base are. */
+  said = evk_table_describe (evk_chart_card_get_table (card), "nb");
+  g_assert_null (strstr (said, group));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (card->subtitle_label)), ==, said);
+  g_clear_pointer (&said, g_free);
+
+  evk_chart_card_set_group (card, "immigrant-organisations");
+  evk_ui_iterate ();
+  said = evk_table_describe (evk_chart_card_get_table (card), "nb");
+  g_assert_nonnull (strstr (said, group));
+  g_assert_true (gtk_widget_get_visible (card->subtitle_label));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (card->subtitle_label)), ==, said);
+
+  /* The table view says it under the numbers. */
+  evk_chart_card_set_show_table (card, TRUE);
+  evk_ui_iterate ();
+  {
+    gboolean found = FALSE;
+
+    for (GtkWidget *child = gtk_widget_get_first_child (card->grid); child != NULL;
+         child = gtk_widget_get_next_sibling (child))
+      found = found || (GTK_IS_LABEL (child) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (child)), said) == 0);
+    g_assert_true (found);
+  }
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (card), "chart.copy-table", NULL));
+  evk_ui_iterate ();
+  formats = gdk_clipboard_get_formats (clipboard);
+  g_assert_true (gdk_content_formats_contain_mime_type (formats, "text/html"));
+  tsv = read_clipboard (clipboard, "text/plain;charset=utf-8");
+  html = read_clipboard (clipboard, "text/html");
+  g_assert_true (bytes_contain (tsv, said));
+  g_assert_true (bytes_contain (tsv, "\t"));
+  g_assert_true (bytes_contain (html, "<table>"));
+  g_assert_true (bytes_contain (html, "<td style=\"text-align: right\">"));
+  g_assert_true (bytes_contain (html, group));
+  {
+    /* Each row of the table is one line of cells, as many as the header. */
+    g_autofree char *text = g_strndup (g_bytes_get_data (tsv, NULL), g_bytes_get_size (tsv));
+    g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+    EvkTable *table = evk_chart_card_get_table (card);
+    guint n_cells = 2 + 2 * table->columns->len;
+
+    g_assert_cmpuint (g_strv_length (lines), >=, 3 + table->rows->len);
+    for (guint r = 0; r <= table->rows->len; r++)
+      {
+        g_auto(GStrv) cells = g_strsplit (lines[2 + r], "\t", -1);
+        g_assert_cmpuint (g_strv_length (cells), ==, n_cells);
+      }
+  }
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (card), "chart.copy-image", NULL));
+  evk_ui_iterate ();
+  formats = gdk_clipboard_get_formats (clipboard);
+  g_assert_true (gdk_content_formats_contain_mime_type (formats, "image/png"));
+  g_assert_true (gdk_content_formats_contain_mime_type (formats, "image/svg+xml"));
+  png = read_clipboard (clipboard, "image/png");
+  svg = read_clipboard (clipboard, "image/svg+xml");
+  g_assert_cmpmem (g_bytes_get_data (png, NULL), 8, "\x89PNG\r\n\x1a\n", 8);
+  g_assert_true (bytes_contain (png, group));
+  g_assert_true (bytes_contain (svg, "<svg"));
+  g_assert_true (bytes_contain (svg, "<desc>"));
+  g_assert_true (bytes_contain (svg, group));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -544,6 +694,8 @@ main (int    argc,
               evk_ui_fixture_tear_down);
   g_test_add ("/evk/chart-card/same-numbers", Fixture, NULL, evk_ui_fixture_set_up, test_same_numbers,
               evk_ui_fixture_tear_down);
+  g_test_add ("/evk/chart-card/group-named-and-copied", Fixture, NULL, evk_ui_fixture_set_up,
+              test_group_named_and_copied, evk_ui_fixture_tear_down);
   g_test_add ("/evk/chart-card/goal-page", Fixture, NULL, evk_ui_fixture_set_up, test_goal_cards, evk_ui_fixture_tear_down);
   return g_test_run ();
 }

@@ -56,5 +56,19 @@ gboolean evk_chart_export_groups    (EvkChartKind         kind,
                                      double               height,
                                      double               dpi,
                                      GError             **error);
+/* The drawing itself as PNG, SVG or PDF bytes (for the clipboard, and
+ * what the export writes), with the caption and what the chart shows
+ * (evk_table_describe) as the file's title and description. name names
+ * the result in errors. */
+GBytes  *evk_chart_render           (EvkChartKind         kind,
+                                     EvkTable           **tables,
+                                     guint                n_tables,
+                                     const EvkChartSpec  *spec,
+                                     EvkChartFormat       format,
+                                     const char          *name,
+                                     double               width,
+                                     double               height,
+                                     double               dpi,
+                                     GError             **error);
 
 G_END_DECLS

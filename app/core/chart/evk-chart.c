@@ -660,15 +660,30 @@ evk_chart_frame_n (EvkChartCtx   *ctx,
 {
   g_autofree char *n_text = NULL;
   g_autofree char *base = NULL;
+  g_autoptr(GPtrArray) parts = NULL;
+  const char *group;
 
   if (!ctx->spec->show_n)
     return;
   n_text = n_values > 0 ? evk_chart_n_text (ctx, n, n_values) : NULL;
   base = evk_chart_base_text (ctx, table);
-  if (n_text != NULL && base != NULL)
-    g_ptr_array_add (frame->footer, g_strdup_printf ("%s  ·  %s", n_text, base));
-  else if (n_text != NULL || base != NULL)
-    g_ptr_array_add (frame->footer, g_strdup (n_text != NULL ? n_text : base));
+  /* What the numbers are of: the group or filter (unless the chart names
+   * its groups itself), N, the base, and whether they are weighted. */
+  parts = g_ptr_array_new_with_free_func (g_free);
+  group = table != NULL && ctx->spec->group_names == NULL ? evk_table_group_name (table, ctx->lang) : NULL;
+  if (group != NULL)
+    g_ptr_array_add (parts, g_strdup_printf ("%s:\u00a0%s", evk_chart_word (ctx, "Group", "Group"), group));
+  if (n_text != NULL)
+    g_ptr_array_add (parts, g_steal_pointer (&n_text));
+  if (base != NULL)
+    g_ptr_array_add (parts, g_steal_pointer (&base));
+  if (table != NULL && table->weighted)
+    g_ptr_array_add (parts, g_strdup (evk_chart_word (ctx, "Weighted", "Weighted")));
+  if (parts->len > 0)
+    {
+      g_ptr_array_add (parts, NULL);
+      g_ptr_array_add (frame->footer, g_strjoinv ("  ·  ", (char **) parts->pdata));
+    }
 }
 
 void

@@ -15,6 +15,7 @@
 #include "evk-localized.h"
 #include "evk-model-error.h"
 #include "evk-model-tables.h"
+#include "evk-store-review.h"
 #include "evk-store-texts.h"
 #include "evk-table-spec.h"
 #include "evk-words.h"
@@ -43,6 +44,9 @@ typedef struct {
   GStrv        langs;
   GHashTable  *made;      /* keys made before, or in this run */
   guint        n_new;
+  /* Non-NULL for a project only read: the new defaults are listed here
+   * (EvkSavedChart, id 0) instead of being written. */
+  GPtrArray   *listed;
 } Defaults;
 
 /* "Kjennskap til og bruk av {offer}" in every language the words have. */
@@ -102,6 +106,22 @@ insert_chart (EvkStore    *store,
    * table every chart offers as its alternative. */
   for (guint i = 0; d->langs[i] != NULL; i++)
     evk_localized_set (alt, d->langs[i], evk_localized_get (caption, d->langs[i]));
+
+  if (d->listed != NULL)
+    {
+      EvkSavedChart *chart = g_new0 (EvkSavedChart, 1);
+
+      chart->key = g_strdup (key);
+      chart->kind = kind;
+      chart->spec = g_strdup (spec);
+      chart->measure = measure;
+      chart->goal = g_strdup (goal);
+      chart->in_report = in_report;
+      chart->caption = g_steal_pointer (&owned_caption);
+      chart->alt_text = g_steal_pointer (&alt);
+      g_ptr_array_add (d->listed, chart);
+      return TRUE;
+    }
 
   stmt = evk_store_prepare (store,
                             "INSERT INTO chart (key, kind, spec, measure_id, goal_id, position, in_report) "
@@ -423,6 +443,33 @@ read_charts (EvkStore  *store,
   return g_steal_pointer (&charts);
 }
 
+/* A project only read (a listing, an export, a reviewer's copy) shows the
+ * defaults it would get, after its stored charts, and writes nothing. */
+static gboolean
+list_new_defaults (EvkProject  *project,
+                   GPtrArray   *charts,
+                   GError     **error)
+{
+  EvkStore *store = evk_project_get_store (project);
+  g_autoptr(EvkStrategy) strategy = NULL;
+  g_autoptr(GHashTable) made = NULL;
+  g_auto(GStrv) langs = NULL;
+  Defaults d = { 0 };
+
+  /* A reviewer's copy shows the charts it was made with, and only those. */
+  if (evk_store_is_review_copy (store, NULL))
+    return TRUE;
+  if ((strategy = evk_project_load_strategy (project, error)) == NULL ||
+      (langs = evk_store_get_languages (store, error)) == NULL ||
+      (made = load_made (store, error)) == NULL)
+    return FALSE;
+  d.strategy = strategy;
+  d.langs = langs;
+  d.made = made;
+  d.listed = charts;
+  return make_defaults (store, &d, error);
+}
+
 GPtrArray *
 evk_project_list_charts (EvkProject  *project,
                          GError     **error)
@@ -433,11 +480,11 @@ evk_project_list_charts (EvkProject  *project,
 
   /* The stored charts are read, and so checked, before any default is
    * added: a file refused for a bad chart is left as it was. A read-only
-   * project (a reviewer's, or `evalkit charts`) does not get them. */
+   * project (a reviewer's, or `evalkit charts`) lists them unwritten. */
   if ((charts = read_charts (store, error)) == NULL)
     return NULL;
   if (sqlite3_db_readonly (evk_store_get_db (store), "main"))
-    return g_steal_pointer (&charts);
+    return list_new_defaults (project, charts, error) ? g_steal_pointer (&charts) : NULL;
   if (!ensure_defaults (project, FALSE, &n_new, error))
     return NULL;
   if (n_new == 0)

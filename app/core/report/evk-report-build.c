@@ -692,8 +692,17 @@ add_figure (Builder      *b,
   g_autofree char *full = NULL;
   EvkBlock *block = add_block (b, EVK_BLOCK_FIGURE);
 
-  /* "N:" and its number never part at a line end. */
-  full = g_strdup_printf ("%s (%s:\u00a0%s)", caption, evk_word ("Chart", "N", b->lang) ?: "N", n);
+  /* A figure of one group (or filter), or weighted, says so in the words
+   * its chart and exports use; else "N:" and its number, which never part
+   * at a line end. */
+  if (n_tables == 1 && group_names == NULL &&
+      (evk_table_group_name (tables[0], b->lang) != NULL || tables[0]->weighted))
+    {
+      g_autofree char *said = evk_table_describe (tables[0], b->lang);
+      full = g_strdup_printf ("%s (%s)", caption, said);
+    }
+  else
+    full = g_strdup_printf ("%s (%s:\u00a0%s)", caption, evk_word ("Chart", "N", b->lang) ?: "N", n);
   block->label = g_strdup (label);
   block->caption = caption_text (b, label, full);
   block->anchor = b->chapter > 0 ? g_strdup_printf ("figure-%u-%u", b->chapter, b->figure)

@@ -544,8 +544,22 @@ set_label_from_value (EvkTableEntry *entry,
   if (g_hash_table_size (entry->label) == 0)
     {
       g_autofree char *text = evk_value_to_string (value);
-      /* An unlabelled code shows as itself in every language. */
+      g_auto(GStrv) langs = evk_word_languages ("Format", "DecimalMark");
+
+      /* An unlabelled code shows as itself in every language, written as
+       * that language writes a decimal ("0,06" in Norwegian). */
       evk_localized_set (entry->label, "und", text);
+      for (guint i = 0; langs != NULL && langs[i] != NULL; i++)
+        {
+          const char *mark = evk_word ("Format", "DecimalMark", langs[i]);
+          g_autoptr(GString) written = g_string_new (text);
+
+          if (mark != NULL)
+            g_string_replace (written, ".", mark, 1);
+          if (value < 0)
+            g_string_replace (written, "-", evk_word ("Format", "Minus", langs[i]) ?: "-", 1);
+          evk_localized_set (entry->label, langs[i], written->str);
+        }
     }
 }
 
@@ -613,6 +627,7 @@ new_table (EvkStats   *stats,
   table->small_cell = stats->small_cell;
   table->weighted = stats->weights != NULL;
   set_word (table->base_label, "Stats", base_word (stats->base));
+  copy_localized (table->group_label, stats->group_name);
   return table;
 }
 

@@ -322,6 +322,34 @@ rows_for_group (Spec        *spec,
   return rows;
 }
 
+/* A filtered table is named by its filter, after the group's name when it
+ * is also of a group: "Innvandrerorganisasjoner, filter q1 = 1". */
+static GHashTable *
+filter_label (GHashTable *group_name,
+              const char *filter)
+{
+  g_autoptr(GHashTable) word = evk_word_localized ("Stats", "Filter");
+  GHashTable *label = evk_localized_new ();
+  GHashTableIter iter;
+  gpointer lang, text;
+
+  g_hash_table_iter_init (&iter, word);
+  while (g_hash_table_iter_next (&iter, &lang, &text))
+    {
+      g_autoptr(GString) full = g_string_new (text);
+      const char *group = evk_localized_get (group_name, lang);
+
+      g_string_replace (full, "{filter}", filter, 0);
+      if (group != NULL)
+        {
+          g_string_prepend (full, ", ");
+          g_string_prepend (full, group);
+        }
+      evk_localized_set (label, lang, full->str);
+    }
+  return label;
+}
+
 static gboolean
 configure_stats (Spec      *spec,
                  EvkStats  *stats,
@@ -334,6 +362,7 @@ configure_stats (Spec      *spec,
   const char *small = g_hash_table_lookup (spec->options, "small");
   const EvkRows *group_rows = NULL;
   g_autoptr(EvkRows) filtered = NULL;
+  g_autoptr(GHashTable) filter_name = NULL;
   const EvkRows *rows = NULL;
   GHashTable *name = NULL;
 
@@ -357,6 +386,8 @@ configure_stats (Spec      *spec,
       if (group_rows != NULL)
         evk_rows_intersect (filtered, group_rows);
       rows = filtered;
+      filter_name = filter_label (name, filter);
+      name = filter_name;
     }
   if (rows != NULL)
     {

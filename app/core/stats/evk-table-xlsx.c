@@ -45,6 +45,10 @@ write_sheet (lxw_workbook *workbook,
   const char *sign = evk_word ("Chart", "Suppressed", lang) ?: ":";
   gboolean flagged = evk_table_has_flagged_cells (table);
   g_autofree char *note = evk_table_disclosure_note (table, lang);
+  g_autofree char *description = evk_table_describe (table, lang);
+  /* Title, what the numbers are of (as the chart says it), header. */
+  const guint head = 2, top = head + 1;
+  guint below;
 
   format_set_bold (bold);
   format_set_num_format (share, "0.0");
@@ -52,47 +56,57 @@ write_sheet (lxw_workbook *workbook,
 
   if (title != NULL)
     worksheet_write_string (sheet, 0, 0, title, bold);
+  worksheet_write_string (sheet, 1, 0, description, NULL);
   for (guint c = 0; c < m; c++)
     {
       const char *label = label_or_key (evk_table_column (table, c), lang);
       g_autofree char *n_header = g_strdup_printf ("%s (%s)", label, n_word != NULL ? n_word : "n");
       g_autofree char *share_header = g_strdup_printf ("%s (%s)", label, share_word != NULL ? share_word : "%");
 
-      worksheet_write_string (sheet, 1, 1 + 2 * c, n_header, bold);
-      worksheet_write_string (sheet, 1, 2 + 2 * c, share_header, bold);
+      worksheet_write_string (sheet, head, 1 + 2 * c, n_header, bold);
+      worksheet_write_string (sheet, head, 2 + 2 * c, share_header, bold);
     }
-  worksheet_write_string (sheet, 1, 1 + 2 * m, base_word != NULL ? base_word : "base", bold);
+  worksheet_write_string (sheet, head, 1 + 2 * m, base_word != NULL ? base_word : "base", bold);
   if (flagged)
-    worksheet_write_string (sheet, 1, 2 + 2 * m, "†", bold);
+    worksheet_write_string (sheet, head, 2 + 2 * m, "†", bold);
 
   for (guint r = 0; r < table->rows->len; r++)
     {
       EvkTableEntry *row = evk_table_row (table, r);
 
-      worksheet_write_string (sheet, 2 + r, 0, label_or_key (row, lang), NULL);
+      worksheet_write_string (sheet, top + r, 0, label_or_key (row, lang), NULL);
       for (guint c = 0; c < m; c++)
         {
           EvkCell *cell = evk_table_cell (table, r, c);
 
           if (cell->suppressed)
             {
-              worksheet_write_string (sheet, 2 + r, 1 + 2 * c, sign, NULL);
-              worksheet_write_string (sheet, 2 + r, 2 + 2 * c, sign, NULL);
+              worksheet_write_string (sheet, top + r, 1 + 2 * c, sign, NULL);
+              worksheet_write_string (sheet, top + r, 2 + 2 * c, sign, NULL);
               continue;
             }
-          worksheet_write_number (sheet, 2 + r, 1 + 2 * c, table->weighted ? cell->count : cell->n, NULL);
+          worksheet_write_number (sheet, top + r, 1 + 2 * c, table->weighted ? cell->count : cell->n, NULL);
           if (!isnan (cell->share))
-            worksheet_write_number (sheet, 2 + r, 2 + 2 * c, cell->share, share);
+            worksheet_write_number (sheet, top + r, 2 + 2 * c, cell->share, share);
         }
-      status = worksheet_write_number (sheet, 2 + r, 1 + 2 * m,
-                                       row->n_base > 0 ? row->n_base : table->n_base, NULL);
+      if (!isnan (evk_table_row_base (table, r)))
+        status = worksheet_write_number (sheet, top + r, 1 + 2 * m, evk_table_row_base (table, r), NULL);
       if (status == LXW_NO_ERROR && flagged)
         {
           g_autofree char *flags = evk_table_flags_of_row (table, r, lang);
 
           if (flags != NULL)
-            status = worksheet_write_string (sheet, 2 + r, 2 + 2 * m, flags, NULL);
+            status = worksheet_write_string (sheet, top + r, 2 + 2 * m, flags, NULL);
         }
+    }
+  below = top + table->rows->len;
+  if (status == LXW_NO_ERROR && evk_table_columns_have_bases (table))
+    {
+      /* Groups side by side (a crosstab) each have their own base. */
+      status = worksheet_write_string (sheet, below, 0, base_word != NULL ? base_word : "base", bold);
+      for (guint c = 0; c < m && status == LXW_NO_ERROR; c++)
+        status = worksheet_write_number (sheet, below, 1 + 2 * c, evk_table_column (table, c)->n_base, NULL);
+      below++;
     }
   /* The note under the table, as under a chart. */
   if (note != NULL)
@@ -100,7 +114,7 @@ write_sheet (lxw_workbook *workbook,
       g_auto(GStrv) lines = g_strsplit (note, "\n", -1);
 
       for (guint i = 0; lines[i] != NULL && status == LXW_NO_ERROR; i++)
-        status = worksheet_write_string (sheet, 3 + table->rows->len + i, 0, lines[i], NULL);
+        status = worksheet_write_string (sheet, below + 1 + i, 0, lines[i], NULL);
     }
   return status;
 }

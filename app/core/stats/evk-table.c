@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "evk-localized.h"
+#include "evk-stats.h"
 #include "evk-table.h"
 #include "evk-words.h"
 
@@ -48,6 +49,7 @@ evk_table_new (const char *kind,
   table->kind = g_strdup (kind);
   table->title = evk_localized_new ();
   table->base_label = evk_localized_new ();
+  table->group_label = evk_localized_new ();
   table->rows = new_entries (n_rows);
   table->columns = new_entries (n_columns);
   table->cells = g_new0 (EvkCell, MAX ((gsize) n_rows * n_columns, 1));
@@ -65,6 +67,7 @@ evk_table_free (EvkTable *table)
   g_free (table->kind);
   g_clear_pointer (&table->title, g_hash_table_unref);
   g_clear_pointer (&table->base_label, g_hash_table_unref);
+  g_clear_pointer (&table->group_label, g_hash_table_unref);
   g_clear_pointer (&table->rows, g_ptr_array_unref);
   g_clear_pointer (&table->columns, g_ptr_array_unref);
   g_free (table->cells);
@@ -136,6 +139,30 @@ evk_table_has_flagged_cells (EvkTable *table)
     if (!table->cells[k].suppressed && evk_table_is_small (table, &table->cells[k]))
       return TRUE;
   return FALSE;
+}
+
+gboolean
+evk_table_columns_have_bases (EvkTable *table)
+{
+  for (guint c = 0; c < table->columns->len; c++)
+    {
+      EvkTableEntry *column = evk_table_column (table, c);
+
+      if (column->n_base > 0 && column->role != EVK_ENTRY_TOTAL)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+double
+evk_table_row_base (EvkTable *table,
+                    guint     row)
+{
+  EvkTableEntry *entry = evk_table_row (table, row);
+
+  if (entry->n_base > 0)
+    return entry->n_base;
+  return evk_table_columns_have_bases (table) ? NAN : table->n_base;
 }
 
 void
@@ -273,7 +300,17 @@ evk_table_to_csv (EvkTable   *table,
   const char *base_word = evk_word ("Stats", "Base", lang);
   gboolean flagged = evk_table_has_flagged_cells (table);
   g_autofree char *note = evk_table_disclosure_note (table, lang);
+  const char *title = evk_localized_get (table->title, lang);
+  g_autofree char *description = evk_table_describe (table, lang);
 
+  /* Above the numbers: what they are of, in the words the chart prints. */
+  if (title != NULL && *title != '\0')
+    {
+      evk_csv_append_field (out, title);
+      g_string_append (out, "\r\n");
+    }
+  evk_csv_append_field (out, description);
+  g_string_append (out, "\r\n");
   evk_csv_append_field (out, "");
   for (guint c = 0; c < table->columns->len; c++)
     {
@@ -317,7 +354,7 @@ evk_table_to_csv (EvkTable   *table,
           csv_number (out, cell->share, 4);
         }
       g_string_append_c (out, ',');
-      csv_number (out, row->n_base > 0 ? row->n_base : table->n_base, 0);
+      csv_number (out, evk_table_row_base (table, r), 0);
       if (flagged)
         {
           g_autofree char *flags = evk_table_flags_of_row (table, r, lang);
@@ -326,6 +363,18 @@ evk_table_to_csv (EvkTable   *table,
           evk_csv_append_field (out, flags != NULL ? flags : "");
         }
       g_string_append (out, "\r\n");
+    }
+  if (evk_table_columns_have_bases (table))
+    {
+      /* Groups side by side (a crosstab) each have their own base. */
+      evk_csv_append_field (out, base_word != NULL ? base_word : "base");
+      for (guint c = 0; c < table->columns->len; c++)
+        {
+          g_string_append_c (out, ',');
+          csv_number (out, evk_table_column (table, c)->n_base, 0);
+          g_string_append_c (out, ',');
+        }
+      g_string_append (out, flagged ? ",,\r\n" : ",\r\n");
     }
   if (note != NULL)
     {
@@ -361,12 +410,16 @@ static void
 json_number (GString *out,
              double   value)
 {
-  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+  g_autofree char *text = NULL;
 
   if (isnan (value) || isinf (value))
-    g_string_append (out, "null");
-  else
-    g_string_append (out, g_ascii_dtostr (buf, sizeof buf, value));
+    {
+      g_string_append (out, "null");
+      return;
+    }
+  /* The shortest text that reads back: 0.1, not 0.10000000000000001. */
+  text = evk_value_to_string (value);
+  g_string_append (out, text);
 }
 
 static void
@@ -418,6 +471,8 @@ evk_table_to_json (EvkTable   *table,
   evk_json_append_string (out, title != NULL ? title : "");
   g_string_append (out, ", \"base\": ");
   evk_json_append_string (out, base != NULL ? base : "");
+  g_string_append (out, ", \"group\": ");
+  evk_json_append_string (out, evk_table_group_name (table, lang) ?: "");
   g_string_append (out, ", \"n_base\": ");
   json_number (out, table->n_base);
   g_string_append (out, ", \"weighted\": ");

@@ -55,6 +55,9 @@ typedef struct {
   guint        n_base;     /* unweighted */
   guint        small_cell; /* cells with n below this are flagged */
   gboolean     weighted;
+  /* Localized name of the group or filter the table is of; empty when it
+   * is of every respondent. */
+  GHashTable  *group_label;
 } EvkTable;
 
 EvkTable      *evk_table_new          (const char  *kind,
@@ -87,17 +90,26 @@ char          *evk_table_disclosure_note (EvkTable   *table,
 char          *evk_table_flags_of_row (EvkTable    *table,
                                        guint        row,
                                        const char  *lang);
+/* Whether the columns are groups with a base each (a crosstab): then no
+ * row has one base for all its cells. */
+gboolean       evk_table_columns_have_bases (EvkTable *table);
+/* The unweighted base a row's cells share: its own, else the table's;
+ * NaN when each column has its own. */
+double         evk_table_row_base     (EvkTable    *table,
+                                       guint        row);
 void           evk_table_remove_row   (EvkTable    *table,
                                        guint        row);
 void           evk_table_remove_column (EvkTable   *table,
                                        guint        column);
 
-/* Output in lang: CSV with a header (label, then per column: n, share), or
- * JSON with keys, labels, counts, shares and bases. Numbers in CSV are
- * plain (a dot, no grouping) so spreadsheets read them. A suppressed cell
- * prints the suppression sign (":") for its n and share; a table with
- * flagged cells gets a last column "†" naming them per row; either ends
- * with the note lines of evk_table_disclosure_note. */
+/* Output in lang: CSV with the title and evk_table_describe's line above a
+ * header (label, then per column: n, share; then the base), and a row of
+ * the groups' bases where each column has its own; or JSON with keys,
+ * labels, counts, shares, bases and the group. Numbers in CSV are plain (a
+ * dot, no grouping) so spreadsheets read them. A suppressed cell prints the
+ * suppression sign (":") for its n and share; a table with flagged cells
+ * gets a last column "†" naming them per row; either ends with the note
+ * lines of evk_table_disclosure_note. */
 char          *evk_table_to_csv       (EvkTable    *table,
                                        const char  *lang);
 char          *evk_table_to_json      (EvkTable    *table,
@@ -108,6 +120,23 @@ gboolean       evk_table_to_xlsx      (EvkTable    *table,
                                        const char  *lang,
                                        const char  *path,
                                        GError     **error);
+
+/* What the table shows, in lang, in the words every view and export
+ * prints: "Gruppe: Innvandrerorganisasjoner · N: 35 · Grunnlag: de som
+ * svarte" (the group only when there is one, "Vektet" when weighted). */
+char          *evk_table_describe     (EvkTable    *table,
+                                       const char  *lang);
+/* The group or filter's name in lang; NULL for every respondent. */
+const char    *evk_table_group_name   (EvkTable    *table,
+                                       const char  *lang);
+/* For the clipboard: tab-separated text that pastes into a spreadsheet's
+ * cells, and an HTML table for a word processor; both with the title and
+ * the description above the numbers, which are written as lang writes
+ * them. */
+char          *evk_table_to_tsv       (EvkTable    *table,
+                                       const char  *lang);
+char          *evk_table_to_html      (EvkTable    *table,
+                                       const char  *lang);
 
 /* RFC 4180 quoting and JSON string escaping, for every table output. */
 void           evk_csv_append_field   (GString     *out,
