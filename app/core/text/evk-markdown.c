@@ -545,13 +545,35 @@ append_inlines (Parser     *p,
   return ok;
 }
 
-/* A paragraph should not end on the tail of a divided word ("recruit-|
- * ment."): the soft hyphens of its last word become combining grapheme
- * joiners, which are as long in UTF-8 (so attribute offsets hold),
- * invisible, and forbid a break. */
+/* Removes length bytes at pos from b's text, moving the attributes and
+ * spans that lie after it. */
 static void
-keep_last_word_whole (GString *text)
+builder_delete (Builder *b,
+                guint    pos,
+                guint    length)
 {
+  g_string_erase (b->text, pos, length);
+  pango_attr_list_update (b->attrs, (int) pos, (int) length, 0);
+  for (guint i = 0; i < b->spans->len; i++)
+    {
+      EvkSpan *span = &g_array_index (b->spans, EvkSpan, i);
+
+      if (span->start > pos)
+        span->start = span->start >= pos + length ? span->start - length : pos;
+      if (span->end > pos)
+        span->end = span->end >= pos + length ? span->end - length : pos;
+    }
+}
+
+/* A paragraph should not end on the tail of a divided word ("recruit-|
+ * ment."): its last word loses its soft hyphens, so the line breaker is
+ * offered no break inside it. (An invisible joiner in their place would
+ * be a combining mark after a letter, which fonts answer with the
+ * dotless "ı" of "organısasjonene".) */
+static void
+keep_last_word_whole (Builder *b)
+{
+  GString *text = b->text;
   char *p = text->str + text->len;
 
   /* Back over closing punctuation to the last word, then through it. */
@@ -568,13 +590,15 @@ keep_last_word_whole (GString *text)
     {
       char *prev = g_utf8_find_prev_char (text->str, p);
       gunichar c = g_utf8_get_char (prev);
+      guint pos = prev - text->str;
 
       if (c == 0x00ad)
         {
-          prev[0] = (char) 0xcd;
-          prev[1] = (char) 0x8f;
+          builder_delete (b, pos, p - prev);
+          p = text->str + pos;
+          continue;
         }
-      else if (!g_unichar_isalpha (c))
+      if (!g_unichar_isalpha (c))
         break;
       p = prev;
     }
@@ -591,7 +615,7 @@ rich_text_from_inlines (Parser     *p,
   /* Trailing hard breaks or spaces would make an empty last line. */
   while (b.text->len > 0 && b.text->str[b.text->len - 1] == ' ')
     g_string_truncate (b.text, b.text->len - 1);
-  keep_last_word_whole (b.text);
+  keep_last_word_whole (&b);
   text->text = g_string_free (b.text, FALSE);
   text->attrs = b.attrs;
   text->spans = b.spans;

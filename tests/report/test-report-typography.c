@@ -1,0 +1,292 @@
+/* test-report-typography.c: the typeset report as a publisher reads it, in the demo and the example
+ *
+ * Copyright 2026 The Evalkit developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <pango/pangocairo.h>
+#include <poppler.h>
+#include <string.h>
+
+#include "evk-data-dir.h"
+#include "evk-demo.h"
+#include "evk-documents.h"
+#include "evk-import-csv.h"
+#include "evk-report.h"
+#include "evk-report-layout.h"
+#include "evk-report-outline.h"
+#include "evk-report-private.h"
+#include "evk-survey.h"
+#include "evk-test-util.h"
+
+typedef PopplerDocument TestDocument;
+typedef PopplerPage TestPage;
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TestDocument, g_object_unref)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TestPage, g_object_unref)
+
+static const char * const langs[] = { "nb", "en", NULL };
+#define N_LANGS 2
+
+/* The demo and the example evaluation, each rendered as `report --lang
+ * all` renders them (both languages at once). */
+typedef struct {
+  const char       *name;
+  EvkProject       *project;
+  char             *pdf[N_LANGS];
+  PopplerDocument  *doc[N_LANGS];
+} Evaluation;
+
+static char *tmp_dir;
+static Evaluation evaluations[2] = { { "demo" }, { "example" } };
+
+static EvkProject *
+make_demo (const char *dir)
+{
+  g_autofree char *path = g_build_filename (dir, "demo.evalkit", NULL);
+  g_autofree char *demo_dir = evk_get_demo_dir ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EvkProject) project = evk_demo_create (path, &error);
+
+  g_assert_no_error (error);
+  evk_report_import_demo (project, demo_dir, &error);
+  g_assert_no_error (error);
+  return g_steal_pointer (&project);
+}
+
+/* The example as a user makes it: strategy, CSV survey with codebook and
+ * metadata, documents and its report folder. */
+static EvkProject *
+make_example (const char *dir)
+{
+  g_autofree char *data = evk_get_data_dir ();
+  g_autofree char *ex = g_build_filename (data, "examples", "digitalt-for-alle", NULL);
+  g_autofree char *path = g_build_filename (dir, "example.evalkit", NULL);
+  g_autofree char *strategy = g_build_filename (ex, "strategy.ini", NULL);
+  g_autofree char *csv = g_build_filename (ex, "survey.csv", NULL);
+  g_autofree char *codebook = g_build_filename (ex, "codebook.csv", NULL);
+  g_autofree char *meta = g_build_filename (ex, "survey-meta.ini", NULL);
+  g_autofree char *documents = g_build_filename (ex, "documents.csv", NULL);
+  g_autofree char *report = g_build_filename (ex, "report", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EvkProject) project = evk_project_create_from_strategy (path, strategy, &error);
+  g_autoptr(EvkSurvey) survey = NULL;
+  g_auto(GStrv) project_langs = NULL;
+
+  g_assert_no_error (error);
+  project_langs = evk_project_get_languages (project, &error);
+  g_assert_no_error (error);
+  survey = evk_import_csv (csv, codebook, "survey", project_langs[0], NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  evk_import_codebook_translations (survey, codebook, project_langs[0], &error);
+  g_assert_no_error (error);
+  evk_survey_apply_meta (survey, meta, project_langs[0], &error);
+  g_assert_no_error (error);
+  evk_project_save_survey (project, survey, &error);
+  g_assert_no_error (error);
+  evk_documents_import (project, documents, &error);
+  g_assert_no_error (error);
+  evk_report_import_dir (project, report, &error);
+  g_assert_no_error (error);
+  return g_steal_pointer (&project);
+}
+
+static void
+render_all (EvkProject  *project,
+            const char  *stem,
+            char       **paths)
+{
+  g_autoptr(GError) error = NULL;
+  EvkReportOptions options;
+
+  for (guint l = 0; l < N_LANGS; l++)
+    {
+      g_autofree char *name = g_strdup_printf ("%s.%s.pdf", stem, langs[l]);
+
+      paths[l] = g_build_filename (tmp_dir, name, NULL);
+    }
+  evk_report_options_init (&options);
+  g_assert_true (evk_report_render_pdfs (project, langs, (const char * const *) paths, &options, &error));
+  g_assert_no_error (error);
+}
+
+static void
+fixture_setup (void)
+{
+  tmp_dir = evk_test_tmpdir ();
+  evaluations[0].project = make_demo (tmp_dir);
+  evaluations[1].project = make_example (tmp_dir);
+  for (guint e = 0; e < G_N_ELEMENTS (evaluations); e++)
+    {
+      Evaluation *ev = &evaluations[e];
+
+      render_all (ev->project, ev->name, ev->pdf);
+      for (guint l = 0; l < N_LANGS; l++)
+        {
+          g_autoptr(GError) error = NULL;
+          g_autofree char *uri = g_filename_to_uri (ev->pdf[l], NULL, &error);
+
+          ev->doc[l] = poppler_document_new_from_file (uri, NULL, &error);
+          g_assert_no_error (error);
+          if (g_getenv ("EVK_REPORT_KEEP") != NULL)
+            {
+              g_autofree char *base = g_path_get_basename (ev->pdf[l]);
+              g_autofree char *keep = g_build_filename (g_getenv ("EVK_REPORT_KEEP"), base, NULL);
+              g_autofree char *contents = NULL;
+              gsize length;
+
+              g_file_get_contents (ev->pdf[l], &contents, &length, NULL);
+              g_file_set_contents (keep, contents, length, NULL);
+            }
+        }
+    }
+}
+
+static void
+fixture_teardown (void)
+{
+  for (guint e = 0; e < G_N_ELEMENTS (evaluations); e++)
+    {
+      for (guint l = 0; l < N_LANGS; l++)
+        {
+          g_clear_object (&evaluations[e].doc[l]);
+          g_clear_pointer (&evaluations[e].pdf[l], g_free);
+        }
+      g_clear_object (&evaluations[e].project);
+    }
+  evk_test_rm_rf (tmp_dir);
+  g_free (tmp_dir);
+}
+
+static EvkReportDoc *
+build_doc (EvkProject *project,
+           const char *lang)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EvkLiveFigures) figures = evk_live_figures_new (project);
+  EvkReportOptions options;
+  EvkReportDoc *doc;
+
+  evk_report_options_init (&options);
+  doc = evk_report_doc_build (project, lang, &options, figures, &error);
+  g_assert_no_error (error);
+  return doc;
+}
+
+/* Every paragraph's text, as the typesetter is given it. */
+static void
+collect_texts (EvkReportDoc *doc,
+               GPtrArray    *out)
+{
+  for (guint i = 0; i < doc->blocks->len; i++)
+    {
+      EvkBlock *block = g_ptr_array_index (doc->blocks, i);
+
+      if (block->text != NULL)
+        g_ptr_array_add (out, block->text);
+      if (block->caption != NULL)
+        g_ptr_array_add (out, block->caption);
+      if (block->note != NULL)
+        g_ptr_array_add (out, block->note);
+      for (guint r = 0; block->rows != NULL && r < block->rows->len; r++)
+        {
+          GPtrArray *cells = g_ptr_array_index (block->rows, r);
+
+          for (guint c = 0; c < cells->len; c++)
+            g_ptr_array_add (out, g_ptr_array_index (cells, c));
+        }
+    }
+}
+
+/* No "ı" for "i": the text the typesetter gets has no invisible combining
+ * mark after a letter (fonts draw "i" + mark with the dotless glyph their
+ * marks above need), every "i" of the body font is drawn with its own
+ * glyph, and no "ı" reaches the PDF's text. Neither evaluation writes a
+ * dotless i anywhere. (Poppler alone cannot tell: the PDF maps the
+ * dotless glyph back to the "i" it stands for.) */
+static void
+test_no_dotless_i (void)
+{
+  g_autoptr(PangoFontMap) font_map = NULL;
+  PangoContext *context;
+  g_autoptr(PangoFontDescription) desc = pango_font_description_from_string ("Charis SIL 10.5px");
+  guint n_checked = 0;
+
+  evk_report_use_bundled_fonts ();
+  font_map = pango_cairo_font_map_new ();
+  context = pango_font_map_create_context (font_map);
+
+  for (guint e = 0; e < G_N_ELEMENTS (evaluations); e++)
+    for (guint l = 0; l < N_LANGS; l++)
+      {
+        g_autoptr(EvkReportDoc) doc = build_doc (evaluations[e].project, langs[l]);
+        g_autoptr(GPtrArray) texts = g_ptr_array_new ();
+
+        collect_texts (doc, texts);
+        g_assert_cmpuint (texts->len, >, 100);
+        for (guint t = 0; t < texts->len; t++)
+          {
+            EvkRichText *text = g_ptr_array_index (texts, t);
+            g_autoptr(PangoLayout) layout = pango_layout_new (context);
+            PangoLayoutIter *iter;
+
+            g_assert_null (g_utf8_strchr (text->text, -1, 0x131));
+            for (const char *p = text->text; *p != '\0'; p = g_utf8_next_char (p))
+              {
+                GUnicodeType type = g_unichar_type (g_utf8_get_char (p));
+
+                if (type == G_UNICODE_NON_SPACING_MARK || type == G_UNICODE_ENCLOSING_MARK)
+                  g_error ("%s %s: a combining mark in “%s”", evaluations[e].name, langs[l], text->text);
+              }
+
+            pango_layout_set_font_description (layout, desc);
+            pango_layout_set_width (layout, 431 * PANGO_SCALE);
+            pango_layout_set_text (layout, text->text, -1);
+            iter = pango_layout_get_iter (layout);
+            do
+              {
+                PangoGlyphItem *run = pango_layout_iter_get_run_readonly (iter);
+
+                for (int g = 0; run != NULL && g < run->glyphs->num_glyphs; g++)
+                  {
+                    hb_font_t *hb = pango_font_get_hb_font (run->item->analysis.font);
+                    const char *cluster = text->text + run->item->offset + run->glyphs->log_clusters[g];
+                    hb_codepoint_t i_glyph = 0;
+
+                    /* The glyph of a cluster that starts with "i" is the font's "i". */
+                    if (*cluster == 'i' && hb_font_get_nominal_glyph (hb, 'i', &i_glyph) &&
+                        run->glyphs->glyphs[g].glyph != i_glyph)
+                      g_error ("%s %s: a dotless i in “%s”", evaluations[e].name, langs[l], text->text);
+                  }
+                n_checked++;
+              }
+            while (pango_layout_iter_next_run (iter));
+            pango_layout_iter_free (iter);
+          }
+
+        for (int p = 0; p < poppler_document_get_n_pages (evaluations[e].doc[l]); p++)
+          {
+            g_autoptr(TestPage) page = poppler_document_get_page (evaluations[e].doc[l], p);
+            g_autofree char *page_text = poppler_page_get_text (page);
+
+            g_assert_null (g_utf8_strchr (page_text, -1, 0x131));
+          }
+      }
+  g_assert_cmpuint (n_checked, >, 1000);
+  g_object_unref (context);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  int status;
+
+  g_test_init (&argc, &argv, NULL);
+  fixture_setup ();
+  g_test_add_func ("/evk/report-typography/no-dotless-i", test_no_dotless_i);
+  status = g_test_run ();
+  fixture_teardown ();
+  return status;
+}
