@@ -34,7 +34,7 @@ static const char * const langs[] = { "nb", "en", NULL };
 typedef struct {
   const char       *name;
   EvkProject       *project;
-  char             *pdf[N_LANGS];
+  char             *pdf[N_LANGS + 1];   /* NULL-terminated */
   PopplerDocument  *doc[N_LANGS];
 } Evaluation;
 
@@ -56,13 +56,14 @@ make_demo (const char *dir)
 }
 
 /* The example as a user makes it: strategy, CSV survey with codebook and
- * metadata, documents and its report folder. */
+ * metadata, and (with_report) documents and its report folder. */
 static EvkProject *
-make_example (const char *dir)
+make_example (const char *dir,
+              gboolean    with_report)
 {
   g_autofree char *data = evk_get_data_dir ();
   g_autofree char *ex = g_build_filename (data, "examples", "digitalt-for-alle", NULL);
-  g_autofree char *path = g_build_filename (dir, "example.evalkit", NULL);
+  g_autofree char *path = g_build_filename (dir, with_report ? "example.evalkit" : "bare.evalkit", NULL);
   g_autofree char *strategy = g_build_filename (ex, "strategy.ini", NULL);
   g_autofree char *csv = g_build_filename (ex, "survey.csv", NULL);
   g_autofree char *codebook = g_build_filename (ex, "codebook.csv", NULL);
@@ -85,10 +86,13 @@ make_example (const char *dir)
   g_assert_no_error (error);
   evk_project_save_survey (project, survey, &error);
   g_assert_no_error (error);
-  evk_documents_import (project, documents, &error);
-  g_assert_no_error (error);
-  evk_report_import_dir (project, report, &error);
-  g_assert_no_error (error);
+  if (with_report)
+    {
+      evk_documents_import (project, documents, &error);
+      g_assert_no_error (error);
+      evk_report_import_dir (project, report, &error);
+      g_assert_no_error (error);
+    }
   return g_steal_pointer (&project);
 }
 
@@ -116,7 +120,7 @@ fixture_setup (void)
 {
   tmp_dir = evk_test_tmpdir ();
   evaluations[0].project = make_demo (tmp_dir);
-  evaluations[1].project = make_example (tmp_dir);
+  evaluations[1].project = make_example (tmp_dir, TRUE);
   for (guint e = 0; e < G_N_ELEMENTS (evaluations); e++)
     {
       Evaluation *ev = &evaluations[e];
@@ -277,6 +281,100 @@ test_no_dotless_i (void)
   g_object_unref (context);
 }
 
+static GBytes *
+read_bytes (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GMappedFile) file = g_mapped_file_new (path, FALSE, &error);
+
+  g_assert_no_error (error);
+  return g_mapped_file_get_bytes (file);
+}
+
+static void
+assert_same_file (const char *a,
+                  const char *b)
+{
+  g_autoptr(GBytes) x = read_bytes (a);
+  g_autoptr(GBytes) y = read_bytes (b);
+
+  if (!g_bytes_equal (x, y))
+    g_error ("%s and %s differ (%zu and %zu bytes)", a, b, g_bytes_get_size (x), g_bytes_get_size (y));
+}
+
+/* The same project gives the same bytes: both languages at once, again
+ * (each typeset while the other one is), and one language alone. */
+static void
+test_deterministic (void)
+{
+  for (guint e = 0; e < G_N_ELEMENTS (evaluations); e++)
+    {
+      Evaluation *ev = &evaluations[e];
+      g_autofree char *stem = g_strdup_printf ("%s-again", ev->name);
+      g_autofree char *alone = g_strdup_printf ("%s/%s-alone.en.pdf", tmp_dir, ev->name);
+      char *again[N_LANGS + 1] = { NULL };
+      EvkReportOptions options;
+      g_autoptr(GError) error = NULL;
+
+      for (guint round = 0; round < 3; round++)
+        {
+          render_all (ev->project, stem, again);
+          for (guint l = 0; l < N_LANGS; l++)
+            {
+              assert_same_file (ev->pdf[l], again[l]);
+              g_unlink (again[l]);
+              g_clear_pointer (&again[l], g_free);
+            }
+        }
+      evk_report_options_init (&options);
+      g_assert_true (evk_report_render_pdf_full (ev->project, "en", alone, &options, &error));
+      g_assert_no_error (error);
+      assert_same_file (ev->pdf[1], alone);
+      g_unlink (alone);
+    }
+}
+
+/* A report without a date of its own takes SOURCE_DATE_EPOCH for the
+ * title page and the PDF's creation date, and so the same bytes on any
+ * day. */
+static void
+test_source_date_epoch (void)
+{
+  g_autoptr(EvkProject) project = make_example (tmp_dir, FALSE);
+  g_autofree char *first = g_build_filename (tmp_dir, "bare-1.pdf", NULL);
+  g_autofree char *second = g_build_filename (tmp_dir, "bare-2.pdf", NULL);
+  g_autofree char *uri = g_filename_to_uri (first, NULL, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TestDocument) doc = NULL;
+  g_autoptr(TestPage) page = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(GDateTime) created = NULL;
+  EvkReportOptions options;
+
+  /* 2023-11-14 22:13:20 UTC */
+  g_setenv ("SOURCE_DATE_EPOCH", "1700000000", TRUE);
+  evk_report_options_init (&options);
+  g_assert_true (evk_report_render_pdf_full (project, "nb", first, &options, &error));
+  g_assert_no_error (error);
+  g_assert_true (evk_report_render_pdf_full (project, "nb", second, &options, &error));
+  g_assert_no_error (error);
+  g_unsetenv ("SOURCE_DATE_EPOCH");
+  assert_same_file (first, second);
+
+  doc = poppler_document_new_from_file (uri, NULL, &error);
+  g_assert_no_error (error);
+  page = poppler_document_get_page (doc, 0);
+  text = poppler_page_get_text (page);
+  g_assert_nonnull (strstr (text, "14. november 2023"));
+  created = poppler_document_get_creation_date_time (doc);
+  g_assert_nonnull (created);
+  g_assert_cmpint (g_date_time_get_year (created), ==, 2023);
+  g_assert_cmpint (g_date_time_get_month (created), ==, 11);
+  g_assert_cmpint (g_date_time_get_day_of_month (created), ==, 14);
+  g_unlink (first);
+  g_unlink (second);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -286,6 +384,8 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
   fixture_setup ();
   g_test_add_func ("/evk/report-typography/no-dotless-i", test_no_dotless_i);
+  g_test_add_func ("/evk/report-typography/deterministic", test_deterministic);
+  g_test_add_func ("/evk/report-typography/source-date-epoch", test_source_date_epoch);
   status = g_test_run ();
   fixture_teardown ();
   return status;

@@ -1909,11 +1909,25 @@ get_meta (Builder    *b,
   return evk_project_get_meta (b->project, meta_key, NULL);
 }
 
+/* "Today" for a report without a date of its own: SOURCE_DATE_EPOCH when
+ * set (reproducible builds), so that the same project renders the same
+ * file on any day. */
+static GDateTime *
+report_today (void)
+{
+  const char *epoch = g_getenv ("SOURCE_DATE_EPOCH");
+  guint64 seconds;
+
+  if (epoch != NULL && g_ascii_string_to_unsigned (epoch, 10, 0, G_MAXINT64, &seconds, NULL))
+    return g_date_time_new_from_unix_utc ((gint64) seconds);
+  return g_date_time_new_now_local ();
+}
+
 static char *
 format_date (Builder    *b,
              const char *iso)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) now = report_today ();
   g_auto(GStrv) months = NULL;
   g_autoptr(GString) s = g_string_new (word (b, "DateFormat"));
   const char *month_list = word (b, "Months");
@@ -2017,7 +2031,14 @@ add_title_page (Builder *b)
       if (g_str_has_suffix (b->doc->keywords, ","))
         b->doc->keywords[strlen (b->doc->keywords) - 1] = '\0';
     }
-  b->doc->date = g_strdup (date);
+  if (date != NULL)
+    b->doc->date = g_strdup (date);
+  else
+    {
+      g_autoptr(GDateTime) today = report_today ();
+
+      b->doc->date = g_date_time_format (today, "%Y-%m-%d");
+    }
 }
 
 static void

@@ -1949,6 +1949,16 @@ evk_layout_result_clear (EvkLayoutResult *result)
   g_clear_pointer (&result->places, g_array_unref);
 }
 
+/* One report is typeset at a time in the process. Pango 1.50 breaks the
+ * same text into lines of different widths when another thread shapes
+ * text at the same moment, even with a font map and context of its own: a
+ * line that ends in an inserted hyphen is sometimes justified to the
+ * column and sometimes not (two threads laying out one paragraph with
+ * soft hyphens disagree in about one run in ten; one thread never does).
+ * Page breaks follow line heights, so the same project gave different
+ * files. The lock makes the layout a function of the document alone. */
+static GMutex typeset_lock;
+
 gboolean
 evk_report_typeset (EvkReportDoc      *doc,
                     EvkPageSink       *sink,
@@ -1957,6 +1967,7 @@ evk_report_typeset (EvkReportDoc      *doc,
                     EvkLayoutResult   *result,
                     GError           **error)
 {
+  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&typeset_lock);
   PangoFontMap *font_map;
   PangoContext *pango;
   g_autoptr(EvkChartStyle) chart_style = evk_chart_style_new_print (72);
