@@ -12,12 +12,16 @@
 
 #include "evk-data-dir.h"
 #include "evk-demo.h"
+#include "evk-hyphenate.h"
+#include "evk-localized.h"
 #include "evk-documents.h"
 #include "evk-import-csv.h"
 #include "evk-report.h"
 #include "evk-report-layout.h"
 #include "evk-report-outline.h"
 #include "evk-report-private.h"
+#include "evk-report-settings.h"
+#include "evk-strategy.h"
 #include "evk-survey.h"
 #include "evk-test-util.h"
 
@@ -281,6 +285,230 @@ test_no_dotless_i (void)
   g_object_unref (context);
 }
 
+/* A line of a page's text that ends in a divided word: its last
+ * fragment ("integrerings") and the first of the next line ("arbeid"). */
+typedef struct {
+  guint  page;
+  char  *before;     /* the line up to the fragment */
+  char  *fragment;
+  char  *rest;
+  gboolean soft;     /* at a soft hyphen, not after a hyphen of the word */
+} Division;
+
+static void
+division_free (Division *division)
+{
+  g_free (division->before);
+  g_free (division->fragment);
+  g_free (division->rest);
+  g_free (division);
+}
+
+static gboolean
+is_divided (const char *line)
+{
+  gsize n = strlen (line);
+
+  if (g_str_has_suffix (line, "\u00ad"))
+    return TRUE;
+  return n >= 2 && line[n - 1] == '-' && g_ascii_isalpha (line[n - 2]);
+}
+
+/* Every divided line of doc, and the longest run of them in a row. */
+static GPtrArray *
+divisions (PopplerDocument *doc,
+           guint           *longest_run)
+{
+  GPtrArray *out = g_ptr_array_new_with_free_func ((GDestroyNotify) division_free);
+
+  *longest_run = 0;
+  for (int p = 0; p < poppler_document_get_n_pages (doc); p++)
+    {
+      g_autoptr(TestPage) page = poppler_document_get_page (doc, p);
+      g_autofree char *text = poppler_page_get_text (page);
+      g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+      guint run = 0;
+
+      for (guint i = 0; lines[i] != NULL; i++)
+        {
+          char *line = g_strchomp (lines[i]);
+          const char *start;
+          Division *division;
+          g_autofree char *word = NULL;
+
+          if (!is_divided (line))
+            {
+              run = 0;
+              continue;
+            }
+          run++;
+          *longest_run = MAX (*longest_run, run);
+          if (lines[i + 1] == NULL)
+            continue;
+          start = strrchr (line, ' ');
+          start = start != NULL ? start + 1 : line;
+          division = g_new0 (Division, 1);
+          division->page = p + 1;
+          division->before = g_strndup (line, start - line);
+          /* Of a compound ("Nav-veile|dere"), its last part. */
+          if (strrchr (start, '-') != NULL && strrchr (start, '-') < start + strlen (start) - 1)
+            start = strrchr (start, '-') + 1;
+          division->soft = g_str_has_suffix (start, "\u00ad");
+          division->fragment = g_strndup (start, strlen (start) - (division->soft ? 2 : 1));
+          word = g_strdup (g_strchug (lines[i + 1]));
+          division->rest = g_strdup (strtok (word, " .,;:!?)»”"));
+          if (division->rest == NULL)
+            division->rest = g_strdup ("");
+          g_ptr_array_add (out, division);
+        }
+    }
+  return out;
+}
+
+/* The last character before the fragment on its line, ignoring spaces
+ * and opening brackets and quotes: 0 when the fragment starts the line. */
+static gunichar
+char_before (const Division *division)
+{
+  g_autofree char *before = g_strstrip (g_strdup (division->before));
+  const char *end = before + strlen (before);
+
+  while (end > before)
+    {
+      const char *prev = g_utf8_find_prev_char (before, end);
+      gunichar c = g_utf8_get_char (prev);
+
+      if (c != '(' && c != 0xab && c != 0x201c && c != '*')
+        return c;
+      end = prev;
+    }
+  return 0;
+}
+
+/* The capitalised words of the names the project knows, in every
+ * language, and (when lower) the lower-case words of its source
+ * language's names. */
+static void
+add_words (GHashTable *names,
+           GHashTable *lower,
+           const char *text)
+{
+  g_auto(GStrv) words = NULL;
+
+  if (text == NULL)
+    return;
+  words = g_regex_split_simple ("[^[:alpha:]]+", text, 0, 0);
+  for (guint i = 0; words[i] != NULL; i++)
+    if (g_unichar_isupper (g_utf8_get_char (words[i])))
+      g_hash_table_add (names, g_strdup (words[i]));
+    else if (lower != NULL && g_utf8_strlen (words[i], -1) >= 5)
+      g_hash_table_add (lower, g_strdup (words[i]));
+}
+
+static void
+project_names (EvkProject *project,
+               GHashTable *names,
+               GHashTable *norwegian)
+{
+  g_autoptr(GError) error = NULL;
+  EvkStrategy *strategy = evk_project_load_strategy (project, &error);
+  g_autofree char *key = evk_report_meta_key ("Authors");
+  g_autofree char *authors = evk_project_get_meta (project, key, NULL);
+
+  g_assert_no_error (error);
+  for (guint l = 0; l < N_LANGS; l++)
+    {
+      GHashTable *lower = g_str_equal (langs[l], "nb") ? norwegian : NULL;
+
+      add_words (names, lower, evk_localized_get (strategy->title, langs[l]));
+      add_words (names, lower, evk_localized_get (strategy->short_title, langs[l]));
+      add_words (names, lower, evk_localized_get (strategy->owner, langs[l]));
+      for (guint b = 0; b < strategy->bodies->len; b++)
+        {
+          EvkBody *body = g_ptr_array_index (strategy->bodies, b);
+
+          add_words (names, lower, evk_localized_get (body->name, langs[l]));
+          add_words (names, lower, evk_localized_get (body->abbreviation, langs[l]));
+        }
+    }
+  add_words (names, norwegian, authors);
+  evk_strategy_free (strategy);
+}
+
+/* Justified text divides at most two lines in a row, never a name the
+ * project knows or a capitalised word inside a sentence (a person's or
+ * a body's name), and divides the Norwegian words of names in the
+ * English report where Norwegian divides them. */
+static void
+test_hyphenation (void)
+{
+  EvkHyphenator *nb = evk_hyphenator_get ("nb");
+  guint n_divided = 0, n_norwegian = 0;
+
+  if (nb == NULL || evk_hyphenator_get ("en") == NULL)
+    {
+      g_test_skip ("no hyphenation patterns (Debian: hyphen-no, hyphen-en-us)");
+      return;
+    }
+  for (guint e = 0; e < G_N_ELEMENTS (evaluations); e++)
+    {
+      g_autoptr(GHashTable) names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      g_autoptr(GHashTable) norwegian = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+      project_names (evaluations[e].project, names, norwegian);
+      g_assert_true (g_hash_table_size (names) > 5);
+      for (guint l = 0; l < N_LANGS; l++)
+        {
+          guint longest = 0;
+          g_autoptr(GPtrArray) found = divisions (evaluations[e].doc[l], &longest);
+
+          if (longest > 2)
+            g_error ("%s %s: %u divided lines in a row", evaluations[e].name, langs[l], longest);
+          n_divided += found->len;
+          for (guint i = 0; i < found->len; i++)
+            {
+              Division *d = g_ptr_array_index (found, i);
+              g_autofree char *word = g_strconcat (d->fragment, d->rest, NULL);
+              gunichar before = char_before (d);
+
+              /* A compound divides at its own hyphen ("Nav-|veiledere"). */
+              if (!d->soft)
+                continue;
+              if (g_hash_table_contains (names, word) ||
+                  (g_unichar_isupper (g_utf8_get_char (word)) && before != 0 &&
+                   before != '.' && before != ':' && before != '!' && before != '?'))
+                g_error ("%s %s p%u: the name “%s” is divided", evaluations[e].name, langs[l], d->page, word);
+              if (l > 0 && g_hash_table_contains (norwegian, word))
+                {
+                  g_autofree char *soft = evk_hyphenator_hyphenate (nb, word);
+                  g_autofree char *expected = g_strconcat (d->fragment, "\u00ad", NULL);
+                  GString *prefix = g_string_new (NULL);
+                  gboolean allowed = FALSE;
+
+                  /* The break is one of the Norwegian patterns' own. */
+                  for (const char *q = soft; *q != '\0'; q = g_utf8_next_char (q))
+                    {
+                      if (g_str_has_prefix (q, "\u00ad"))
+                        {
+                          if (g_str_equal (prefix->str, d->fragment))
+                            allowed = TRUE;
+                          continue;
+                        }
+                      g_string_append_unichar (prefix, g_utf8_get_char (q));
+                    }
+                  g_string_free (prefix, TRUE);
+                  if (!allowed)
+                    g_error ("%s en p%u: “%s” divided as “%s”, not as Norwegian divides it (%s)",
+                             evaluations[e].name, d->page, word, expected, soft);
+                  n_norwegian++;
+                }
+            }
+        }
+    }
+  g_test_message ("%u divided lines, %u Norwegian words in English", n_divided, n_norwegian);
+  g_assert_cmpuint (n_divided, >, 100);
+}
+
 static GBytes *
 read_bytes (const char *path)
 {
@@ -384,6 +612,7 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
   fixture_setup ();
   g_test_add_func ("/evk/report-typography/no-dotless-i", test_no_dotless_i);
+  g_test_add_func ("/evk/report-typography/hyphenation", test_hyphenation);
   g_test_add_func ("/evk/report-typography/deterministic", test_deterministic);
   g_test_add_func ("/evk/report-typography/source-date-epoch", test_source_date_epoch);
   status = g_test_run ();

@@ -91,6 +91,40 @@ test_hyphenate_english (void)
   g_assert_null (evk_hyphenator_get ("zz-nonexistent"));
 }
 
+/* Names stay whole: a capitalised word inside a sentence, and the words
+ * the caller lists as names; a listed word in another language gets that
+ * language's patterns. */
+static void
+test_hyphenate_names (void)
+{
+  EvkHyphenator *en = evk_hyphenator_get ("en");
+  EvkHyphenator *nb = evk_hyphenator_get ("nb");
+  g_autoptr(GHashTable) words = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autofree char *text = NULL, *after = NULL, *norwegian = NULL, *english = NULL;
+
+  if (en == NULL || nb == NULL)
+    {
+      g_test_skip ("no patterns (Debian: hyphen-en-us, hyphen-no)");
+      return;
+    }
+  text = evk_hyphenator_hyphenate_full (en, "Organisations asked Espegren. Organisations", NULL, TRUE);
+  g_assert_cmpstr (text, ==, "Or" SHY "gan" SHY "i" SHY "sa" SHY "tions asked Espegren. Or" SHY "gan" SHY "i"
+                             SHY "sa" SHY "tions");
+  /* Text that goes on a sentence (after emphasis): its capital is a name. */
+  after = evk_hyphenator_hyphenate_full (en, "Organisations", NULL, FALSE);
+  g_assert_cmpstr (after, ==, "Organisations");
+
+  english = evk_hyphenator_hyphenate (en, "samfunnsanalyse");
+  norwegian = evk_hyphenator_hyphenate (nb, "samfunnsanalyse");
+  g_assert_cmpstr (english, !=, norwegian);
+  g_hash_table_insert (words, "samfunnsanalyse", nb);
+  g_hash_table_insert (words, "Hverdagsintegrering", NULL);
+  g_clear_pointer (&text, g_free);
+  text = evk_hyphenator_hyphenate_full (en, "Hverdagsintegrering by Proba samfunnsanalyse", words, TRUE);
+  g_assert_true (g_str_has_prefix (text, "Hverdagsintegrering by Proba "));
+  g_assert_true (g_str_has_suffix (text, norwegian));
+}
+
 /* Markdown. */
 
 static char *
@@ -776,6 +810,7 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/evk/text/hyphenate-norwegian", test_hyphenate_norwegian);
   g_test_add_func ("/evk/text/hyphenate-english", test_hyphenate_english);
+  g_test_add_func ("/evk/text/hyphenate-names", test_hyphenate_names);
   g_test_add_func ("/evk/text/markdown-blocks", test_markdown_blocks);
   g_test_add_func ("/evk/text/markdown-footnotes", test_markdown_footnotes);
   g_test_add_func ("/evk/text/markdown-markup", test_markdown_markup);

@@ -341,13 +341,73 @@ text_new_numbered (Layout      *l,
   return text;
 }
 
+#define MAX_HYPHENATED_LINES 2
+
+/* Whether line i of text ends in a divided word: at a soft hyphen (Pango
+ * draws a hyphen there), or after a hyphen inside a word ("e-|post"). */
+static gboolean
+line_ends_divided (Text       *text,
+                   const char *string,
+                   int         i,
+                   gboolean   *soft)
+{
+  int end = text->line_end[i];
+
+  *soft = end >= 2 && (guchar) string[end - 2] == 0xc2 && (guchar) string[end - 1] == 0xad;
+  return *soft || (end >= 2 && string[end - 1] == '-' && g_ascii_isalpha (string[end - 2]));
+}
+
+/* The soft hyphen that ends the third of three divided lines in a row (or,
+ * when that one is a hard hyphen, the nearest soft one before it), as a
+ * byte index into string; -1 when no run is too long or it has only hard
+ * hyphens. */
+static int
+excess_hyphen (Text       *text,
+               const char *string)
+{
+  int run = 0;
+
+  /* The last line ends the paragraph, not a word. */
+  for (int i = 0; i < text->n_lines - 1; i++)
+    {
+      gboolean soft;
+
+      run = line_ends_divided (text, string, i, &soft) ? run + 1 : 0;
+      if (run > MAX_HYPHENATED_LINES)
+        {
+          for (int j = i; j > i - run; j--)
+            if (line_ends_divided (text, string, j, &soft) && soft)
+              return text->line_end[j] - 2;
+          return -1;
+        }
+    }
+  return -1;
+}
+
+/* Justified text divides at most two lines in a row: a ladder of hyphens
+ * down the right edge is the mark of careless setting. The soft hyphen
+ * that makes a third is taken out of rich (its spans and attributes move
+ * with the text) and the paragraph set again, so the word stays whole
+ * or divides at another of its points. */
 static Text *
 text_new_rich (Layout      *l,
                const Style *style,
                EvkRichText *rich,
                double       width)
 {
-  return text_new (l, style, rich->text, rich->attrs, width, style->justify, PANGO_ALIGN_LEFT);
+  Text *text = text_new (l, style, rich->text, rich->attrs, width, style->justify, PANGO_ALIGN_LEFT);
+
+  for (guint tries = 0; style->justify && tries < 64; tries++)
+    {
+      int excess = excess_hyphen (text, rich->text);
+
+      if (excess < 0)
+        break;
+      text_free (text);
+      evk_rich_text_delete (rich, (guint) excess, 2);
+      text = text_new (l, style, rich->text, rich->attrs, width, style->justify, PANGO_ALIGN_LEFT);
+    }
+  return text;
 }
 
 static Text *

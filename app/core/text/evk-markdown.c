@@ -86,15 +86,56 @@ evk_rich_text_free (EvkRichText *text)
 }
 
 EvkRichText *
-evk_rich_text_new_plain (const char    *plain,
-                         EvkHyphenator *hyphenator)
+evk_rich_text_new_hyphenated (const char    *plain,
+                              EvkHyphenator *hyphenator,
+                              GHashTable    *hyphen_words)
 {
   EvkRichText *text = evk_rich_text_new ();
 
   g_free (text->text);
-  text->text = hyphenator != NULL ? evk_hyphenator_hyphenate (hyphenator, plain)
+  text->text = hyphenator != NULL ? evk_hyphenator_hyphenate_full (hyphenator, plain, hyphen_words, TRUE)
                                   : g_strdup (plain);
   return text;
+}
+
+EvkRichText *
+evk_rich_text_new_plain (const char    *plain,
+                         EvkHyphenator *hyphenator)
+{
+  return evk_rich_text_new_hyphenated (plain, hyphenator, NULL);
+}
+
+/* Spans after a deletion of length bytes at pos move back. */
+static void
+spans_delete (GArray *spans,
+              guint   pos,
+              guint   length)
+{
+  for (guint i = 0; i < spans->len; i++)
+    {
+      EvkSpan *span = &g_array_index (spans, EvkSpan, i);
+
+      if (span->start > pos)
+        span->start = span->start >= pos + length ? span->start - length : pos;
+      if (span->end > pos)
+        span->end = span->end >= pos + length ? span->end - length : pos;
+    }
+}
+
+void
+evk_rich_text_delete (EvkRichText *text,
+                      guint        pos,
+                      guint        length)
+{
+  gsize total;
+
+  g_return_if_fail (text != NULL);
+  total = strlen (text->text);
+  g_return_if_fail (pos <= total && length <= total - pos);
+
+  memmove (text->text + pos, text->text + pos + length, total - pos - length + 1);
+  pango_attr_list_update (text->attrs, (int) pos, (int) length, 0);
+  spans_delete (text->spans, pos, length);
 }
 
 char *
@@ -320,7 +361,25 @@ append_text (Parser     *p,
   if (hyphenate && p->options->hyphenator != NULL)
     {
       g_autofree char *plain = g_strndup (text, length);
-      g_autofree char *soft = evk_hyphenator_hyphenate (p->options->hyphenator, plain);
+      const char *end = b->text->str + b->text->len;
+      gboolean starts_sentence = TRUE;
+      g_autofree char *soft = NULL;
+
+      /* Text after emphasis or a link goes on the sentence before it. */
+      while (end > b->text->str)
+        {
+          const char *prev = g_utf8_find_prev_char (b->text->str, end);
+          gunichar c = g_utf8_get_char (prev);
+
+          if (!g_unichar_isspace (c) && c != '(' && c != 0xab && c != 0x201c && c != '"')
+            {
+              starts_sentence = c == '.' || c == '!' || c == '?' || c == ':' || c == 0x2028;
+              break;
+            }
+          end = prev;
+        }
+      soft = evk_hyphenator_hyphenate_full (p->options->hyphenator, plain, p->options->hyphen_words,
+                                            starts_sentence);
 
       g_string_append (b->text, soft);
     }
@@ -554,15 +613,7 @@ builder_delete (Builder *b,
 {
   g_string_erase (b->text, pos, length);
   pango_attr_list_update (b->attrs, (int) pos, (int) length, 0);
-  for (guint i = 0; i < b->spans->len; i++)
-    {
-      EvkSpan *span = &g_array_index (b->spans, EvkSpan, i);
-
-      if (span->start > pos)
-        span->start = span->start >= pos + length ? span->start - length : pos;
-      if (span->end > pos)
-        span->end = span->end >= pos + length ? span->end - length : pos;
-    }
+  spans_delete (b->spans, pos, length);
 }
 
 /* A paragraph should not end on the tail of a divided word ("recruit-|
