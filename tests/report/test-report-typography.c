@@ -43,7 +43,7 @@ typedef struct {
 } Evaluation;
 
 static char *tmp_dir;
-static Evaluation evaluations[2] = { { "demo" }, { "example" } };
+static Evaluation evaluations[3] = { { "demo" }, { "example" }, { "long-titles" } };
 
 static EvkProject *
 make_demo (const char *dir)
@@ -59,15 +59,69 @@ make_demo (const char *dir)
   return g_steal_pointer (&project);
 }
 
+#define LONG_SHORT_TITLE "Evaluering av handlingsplanen Digitalt for alle i kommunene og fylkeskommunene"
+
+/* A copy of the example's report folder whose short title and two
+ * chapter titles are too long for their halves of the running header. */
+static char *
+long_titles_report (const char *dir)
+{
+  g_autofree char *data = evk_get_data_dir ();
+  g_autofree char *ex = g_build_filename (data, "examples", "digitalt-for-alle", "report", NULL);
+  char *out = g_build_filename (dir, "long-titles-report", NULL);
+  const char *subdirs[] = { "nb", "en" };
+  g_autofree char *ini_path = g_build_filename (ex, "report.ini", NULL);
+  g_autofree char *ini = NULL, *out_ini = NULL;
+  g_autoptr(GString) text = NULL;
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (subdirs); i++)
+    {
+      g_autofree char *from = g_build_filename (ex, subdirs[i], NULL);
+      g_autofree char *to = g_build_filename (out, subdirs[i], NULL);
+      g_autoptr(GDir) d = g_dir_open (from, 0, &error);
+      const char *name;
+
+      g_assert_no_error (error);
+      g_assert_cmpint (g_mkdir_with_parents (to, 0700), ==, 0);
+      while ((name = g_dir_read_name (d)) != NULL)
+        {
+          g_autofree char *src = g_build_filename (from, name, NULL);
+          g_autofree char *dst = g_build_filename (to, name, NULL);
+          g_autofree char *contents = NULL;
+          gsize length;
+
+          g_assert_true (g_file_get_contents (src, &contents, &length, NULL));
+          g_assert_true (g_file_set_contents (dst, contents, length, NULL));
+        }
+    }
+  g_assert_true (g_file_get_contents (ini_path, &ini, NULL, NULL));
+  text = g_string_new (ini);
+  g_assert_cmpuint (g_string_replace (text, "ShortTitle[nb]=Digitalt for alle\n",
+                                      "ShortTitle[nb]=" LONG_SHORT_TITLE "\n", 1), ==, 1);
+  g_assert_cmpuint (g_string_replace (text, "Title[nb]=Metode og datagrunnlag\n",
+                                      "Title[nb]=Metode og datagrunnlag for evalueringen av handlingsplanen i "
+                                      "kommunene\n", 1), ==, 1);
+  g_assert_cmpuint (g_string_replace (text, "Kind=questionnaire\n",
+                                      "Kind=questionnaire\nTitle[nb]=Vedlegg: Spørreskjemaet til kommunene med alle "
+                                      "spørsmålene og svaralternativene\nTitle[en]=Appendix: The questionnaire sent to the "
+                                      "municipalities with all questions and answer options\n", 1), ==, 1);
+  out_ini = g_build_filename (out, "report.ini", NULL);
+  g_assert_true (g_file_set_contents (out_ini, text->str, -1, NULL));
+  return out;
+}
+
 /* The example as a user makes it: strategy, CSV survey with codebook and
  * metadata, and (with_report) documents and its report folder. */
 static EvkProject *
 make_example (const char *dir,
-              gboolean    with_report)
+              gboolean    with_report,
+              const char *report_dir)
 {
   g_autofree char *data = evk_get_data_dir ();
   g_autofree char *ex = g_build_filename (data, "examples", "digitalt-for-alle", NULL);
-  g_autofree char *path = g_build_filename (dir, with_report ? "example.evalkit" : "bare.evalkit", NULL);
+  g_autofree char *path = g_build_filename (dir, report_dir != NULL ? "long.evalkit"
+                                                 : with_report ? "example.evalkit" : "bare.evalkit", NULL);
   g_autofree char *strategy = g_build_filename (ex, "strategy.ini", NULL);
   g_autofree char *csv = g_build_filename (ex, "survey.csv", NULL);
   g_autofree char *codebook = g_build_filename (ex, "codebook.csv", NULL);
@@ -94,7 +148,7 @@ make_example (const char *dir,
     {
       evk_documents_import (project, documents, &error);
       g_assert_no_error (error);
-      evk_report_import_dir (project, report, &error);
+      evk_report_import_dir (project, report_dir != NULL ? report_dir : report, &error);
       g_assert_no_error (error);
     }
   return g_steal_pointer (&project);
@@ -124,7 +178,12 @@ fixture_setup (void)
 {
   tmp_dir = evk_test_tmpdir ();
   evaluations[0].project = make_demo (tmp_dir);
-  evaluations[1].project = make_example (tmp_dir, TRUE);
+  evaluations[1].project = make_example (tmp_dir, TRUE, NULL);
+  {
+    g_autofree char *long_titles = long_titles_report (tmp_dir);
+
+    evaluations[2].project = make_example (tmp_dir, TRUE, long_titles);
+  }
   for (guint e = 0; e < G_N_ELEMENTS (evaluations); e++)
     {
       Evaluation *ev = &evaluations[e];
@@ -509,6 +568,154 @@ test_hyphenation (void)
   g_assert_cmpuint (n_divided, >, 100);
 }
 
+/* A title too long for the header is shortened after a whole word. */
+static void
+test_fit_line (void)
+{
+  g_autoptr(PangoFontMap) font_map = NULL;
+  PangoContext *context;
+  g_autoptr(PangoLayout) layout = NULL;
+  g_autoptr(PangoFontDescription) desc = pango_font_description_from_string ("Noto Sans 7.8px");
+  const char *title = "5  Løfte og støtte sivilsamfunnets innsats for integrering";
+  g_autofree char *whole = NULL, *shortened = NULL, *narrow = NULL;
+  int width;
+
+  evk_report_use_bundled_fonts ();
+  font_map = pango_cairo_font_map_new ();
+  context = pango_font_map_create_context (font_map);
+  layout = pango_layout_new (context);
+  pango_layout_set_font_description (layout, desc);
+
+  whole = evk_report_fit_line (layout, title, 400);
+  g_assert_cmpstr (whole, ==, title);
+  for (double w = 40; w < 200; w += 3)
+    {
+      g_autofree char *fitted = evk_report_fit_line (layout, title, w);
+      gsize n;
+
+      if (fitted == NULL)
+        continue;
+      pango_layout_set_text (layout, fitted, -1);
+      pango_layout_get_size (layout, &width, NULL);
+      g_assert_cmpint (width, <=, (int) (w * PANGO_SCALE));
+      g_assert_true (g_str_has_suffix (fitted, "…"));
+      n = strlen (fitted) - strlen ("…");
+      /* Whole words: what is left ends where a word of the title ends. */
+      g_assert_true (strncmp (fitted, title, n) == 0);
+      g_assert_true (title[n] == ' ');
+    }
+  shortened = evk_report_fit_line (layout, title, 150);
+  g_assert_cmpstr (shortened, ==, "5  Løfte og støtte sivilsamfunnets…");
+  /* Not after a short word: "… innsats for…", not "… innsats for i…". */
+  g_clear_pointer (&shortened, g_free);
+  shortened = evk_report_fit_line (layout, "Evaluering av handlingsplanen Digitalt for alle i kommunene og fylkeskommunene",
+                                   EVK_REPORT_HEADER_WIDTH);
+  g_assert_cmpstr (shortened, ==, "Evaluering av handlingsplanen Digitalt for alle…");
+  narrow = evk_report_fit_line (layout, "Sivilsamfunnsdeltakelse", 10);
+  g_assert_null (narrow);
+  g_object_unref (context);
+}
+
+/* The outline's titles, whitespace collapsed. */
+static void
+outline_titles (PopplerIndexIter *iter,
+                GPtrArray        *out)
+{
+  do
+    {
+      PopplerAction *action = poppler_index_iter_get_action (iter);
+      PopplerIndexIter *child = poppler_index_iter_get_child (iter);
+      g_autoptr(GRegex) spaces = g_regex_new ("\\s+", 0, 0, NULL);
+
+      if (action->any.title != NULL)
+        g_ptr_array_add (out, g_regex_replace_literal (spaces, action->any.title, -1, 0, " ", 0, NULL));
+      poppler_action_free (action);
+      if (child != NULL)
+        {
+          outline_titles (child, out);
+          poppler_index_iter_free (child);
+        }
+    }
+  while (poppler_index_iter_next (iter));
+}
+
+/* Every running header stays in its half of the column, and one that is
+ * shortened ends after a whole word of its chapter's title. */
+static void
+test_running_headers (void)
+{
+  double left = EVK_REPORT_PAGE_MARGIN_LEFT;
+  double right = EVK_REPORT_PAGE_WIDTH - EVK_REPORT_PAGE_MARGIN_RIGHT;
+  guint n_headers = 0, n_shortened = 0;
+
+  for (guint e = 0; e < G_N_ELEMENTS (evaluations); e++)
+    for (guint l = 0; l < N_LANGS; l++)
+      {
+        PopplerDocument *doc = evaluations[e].doc[l];
+        g_autoptr(GPtrArray) titles = g_ptr_array_new_with_free_func (g_free);
+        PopplerIndexIter *iter = poppler_index_iter_new (doc);
+        g_autoptr(GRegex) spaces = g_regex_new ("\\s+", 0, 0, NULL);
+
+        g_assert_nonnull (iter);
+        outline_titles (iter, titles);
+        poppler_index_iter_free (iter);
+        g_ptr_array_add (titles, g_strdup (LONG_SHORT_TITLE));
+        for (int p = 1; p < poppler_document_get_n_pages (doc); p++)
+          {
+            g_autoptr(TestPage) page = poppler_document_get_page (doc, p);
+            g_autofree char *text = poppler_page_get_text (page);
+            PopplerRectangle *rects = NULL;
+            guint n_rects = 0, k = 0;
+            GString *halves[2] = { g_string_new (NULL), g_string_new (NULL) };
+
+            g_assert_true (poppler_page_get_text_layout (page, &rects, &n_rects));
+            for (const char *c = text; *c != '\0' && k < n_rects; c = g_utf8_next_char (c), k++)
+              {
+                PopplerRectangle *r = &rects[k];
+                gboolean on_right;
+
+                if (*c == '\n' || r->y2 < EVK_REPORT_HEADER_BASE - 9 || r->y1 > EVK_REPORT_HEADER_BASE + 2)
+                  continue;
+                on_right = r->x1 > EVK_REPORT_PAGE_WIDTH / 2;
+                g_string_append_unichar (halves[on_right], g_utf8_get_char (c));
+                if (on_right)
+                  g_assert_cmpfloat (r->x1, >=, right - EVK_REPORT_HEADER_WIDTH - 0.5);
+                else
+                  g_assert_cmpfloat (r->x2, <=, left + EVK_REPORT_HEADER_WIDTH + 0.5);
+                g_assert_cmpfloat (r->x1, >=, left - 0.5);
+                g_assert_cmpfloat (r->x2, <=, right + 0.5);
+              }
+            g_free (rects);
+            for (guint h = 0; h < 2; h++)
+              if (halves[h]->len > 0 && g_str_has_suffix (halves[h]->str, "…"))
+              {
+                g_autofree char *head = g_regex_replace_literal (spaces, halves[h]->str, halves[h]->len - strlen ("…"),
+                                                                 0, " ", 0, NULL);
+                gboolean whole_words = FALSE;
+
+                for (guint t = 0; t < titles->len; t++)
+                  {
+                    const char *title = g_ptr_array_index (titles, t);
+
+                    if (g_str_has_prefix (title, head) && strlen (title) > strlen (head) &&
+                        !g_unichar_isalnum (g_utf8_get_char (title + strlen (head))))
+                      whole_words = TRUE;
+                  }
+                if (!whole_words)
+                  g_error ("%s %s p%d: the header “%s” ends inside a word", evaluations[e].name, langs[l], p + 1,
+                           halves[h]->str);
+                n_shortened++;
+              }
+            n_headers += halves[0]->len > 0;
+            g_string_free (halves[0], TRUE);
+            g_string_free (halves[1], TRUE);
+          }
+      }
+  g_assert_cmpuint (n_headers, >, 100);
+  /* The long titles were shortened, on both sides. */
+  g_assert_cmpuint (n_shortened, >=, 4);
+}
+
 static GBytes *
 read_bytes (const char *path)
 {
@@ -568,7 +775,7 @@ test_deterministic (void)
 static void
 test_source_date_epoch (void)
 {
-  g_autoptr(EvkProject) project = make_example (tmp_dir, FALSE);
+  g_autoptr(EvkProject) project = make_example (tmp_dir, FALSE, NULL);
   g_autofree char *first = g_build_filename (tmp_dir, "bare-1.pdf", NULL);
   g_autofree char *second = g_build_filename (tmp_dir, "bare-2.pdf", NULL);
   g_autofree char *uri = g_filename_to_uri (first, NULL, NULL);
@@ -613,6 +820,8 @@ main (int    argc,
   fixture_setup ();
   g_test_add_func ("/evk/report-typography/no-dotless-i", test_no_dotless_i);
   g_test_add_func ("/evk/report-typography/hyphenation", test_hyphenation);
+  g_test_add_func ("/evk/report-typography/fit-line", test_fit_line);
+  g_test_add_func ("/evk/report-typography/running-headers", test_running_headers);
   g_test_add_func ("/evk/report-typography/deterministic", test_deterministic);
   g_test_add_func ("/evk/report-typography/source-date-epoch", test_source_date_epoch);
   status = g_test_run ();

@@ -24,13 +24,13 @@
 
 /* The page: A4 in points, margins of a printed public report, a text
  * column of about 75 characters. */
-#define MARGIN_LEFT    82.0
+#define MARGIN_LEFT    EVK_REPORT_PAGE_MARGIN_LEFT
 #define MARGIN_RIGHT   EVK_REPORT_PAGE_MARGIN_RIGHT
 #define MARGIN_TOP     EVK_REPORT_PAGE_MARGIN_TOP
 #define MARGIN_BOTTOM  80.0
 #define TEXT_WIDTH     (EVK_REPORT_PAGE_WIDTH - MARGIN_LEFT - MARGIN_RIGHT)
 #define TEXT_BOTTOM    (EVK_REPORT_PAGE_HEIGHT - MARGIN_BOTTOM)
-#define HEADER_BASE    52.0
+#define HEADER_BASE    EVK_REPORT_HEADER_BASE
 #define FOOTER_BASE    (EVK_REPORT_PAGE_HEIGHT - 44.0)
 
 #define SERIF "Charis SIL"
@@ -725,7 +725,71 @@ draw_footnotes (Layout *l)
   tag_end (l, "Note");
 }
 
-/* One line, shortened with an ellipsis if it does not fit. */
+static gboolean
+fits (PangoLayout *layout,
+      const char  *text,
+      int          width)
+{
+  int text_width;
+
+  pango_layout_set_text (layout, text, -1);
+  pango_layout_get_size (layout, &text_width, NULL);
+  return text_width <= width;
+}
+
+char *
+evk_report_fit_line (PangoLayout *layout,
+                     const char  *text,
+                     double       width)
+{
+  int limit = (int) (width * PANGO_SCALE);
+  const char *p;
+
+  g_return_val_if_fail (PANGO_IS_LAYOUT (layout) && text != NULL, NULL);
+
+  pango_layout_set_width (layout, -1);
+  if (fits (layout, text, limit))
+    return g_strdup (text);
+  /* The longest run of whole words that fits with the ellipsis, without
+   * the punctuation or dash that ended it. */
+  for (p = text + strlen (text); p > text; p = g_utf8_find_prev_char (text, p))
+    {
+      g_autofree char *head = NULL, *candidate = NULL;
+      char *end;
+
+      if (*p != ' ')
+        continue;
+      head = g_strndup (text, p - text);
+      end = head + strlen (head);
+      while (end > head)
+        {
+          char *prev = g_utf8_find_prev_char (head, end);
+          gunichar c = g_utf8_get_char (prev);
+
+          if (g_unichar_isalnum (c) || c == ')' || c == 0xbb || c == 0x201d)
+            break;
+          end = prev;
+        }
+      *end = '\0';
+      if (*head == '\0')
+        continue;
+      /* "… for alle i…" reads as a fault: not after a short lower-case word. */
+      {
+        const char *last = strrchr (head, ' ');
+
+        last = last != NULL ? last + 1 : head;
+        if (g_utf8_strlen (last, -1) <= 2 && g_unichar_islower (g_utf8_get_char (last)) && last != head)
+          continue;
+      }
+      candidate = g_strconcat (head, "…", NULL);
+      if (fits (layout, candidate, limit))
+        return g_steal_pointer (&candidate);
+    }
+  return NULL;
+}
+
+/* One line, shortened at a word with an ellipsis if it does not fit
+ * (only a first word too long for the line is cut inside). */
 static void
 draw_line (Layout         *l,
            const Style    *style,
@@ -737,12 +801,14 @@ draw_line (Layout         *l,
 {
   g_autoptr(PangoFontDescription) desc = style_font (style);
   g_autoptr(PangoLayout) layout = pango_layout_new (l->pango);
+  g_autofree char *fitted = NULL;
 
   pango_layout_set_font_description (layout, desc);
+  fitted = evk_report_fit_line (layout, string, width);
   pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
   pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
   pango_layout_set_alignment (layout, align);
-  pango_layout_set_text (layout, string, -1);
+  pango_layout_set_text (layout, fitted != NULL ? fitted : string, -1);
   set_colour (l->cr, style->colour);
   cairo_move_to (l->cr, x, baseline - (double) pango_layout_get_baseline (layout) / PANGO_SCALE);
   pango_cairo_show_layout (l->cr, layout);
@@ -752,7 +818,7 @@ static void
 draw_running (Layout *l)
 {
   char number[16];
-  double half = TEXT_WIDTH / 2 - 8;
+  double half = EVK_REPORT_HEADER_WIDTH;
 
   if (l->cr == NULL || l->page_is_title)
     return;
