@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <math.h>
 #include <pango/pangocairo.h>
 #include <poppler.h>
 #include <string.h>
@@ -716,6 +717,81 @@ test_running_headers (void)
   g_assert_cmpuint (n_shortened, >=, 4);
 }
 
+/* The font size at character k of a page's text. */
+static double
+size_at (GList *attributes,
+         guint  k)
+{
+  for (GList *a = attributes; a != NULL; a = a->next)
+    {
+      PopplerTextAttributes *attr = a->data;
+
+      if ((guint) attr->start_index <= k && k <= (guint) attr->end_index)
+        return attr->font_size;
+    }
+  return 0;
+}
+
+/* No hole in the column: between two words of a justified line of body
+ * text (one that runs from margin to margin, so not a paragraph's last)
+ * the gap stays under 0.85 em, about three and a half spaces. The old
+ * lines had gaps of 1.34 em. */
+#define MAX_WORD_GAP_EM 0.85
+
+static void
+test_word_spaces (void)
+{
+  double right = EVK_REPORT_PAGE_WIDTH - EVK_REPORT_PAGE_MARGIN_RIGHT;
+  guint n_lines = 0;
+
+  for (guint e = 0; e < G_N_ELEMENTS (evaluations); e++)
+    for (guint l = 0; l < N_LANGS; l++)
+      for (int p = 0; p < poppler_document_get_n_pages (evaluations[e].doc[l]); p++)
+        {
+          g_autoptr(TestPage) page = poppler_document_get_page (evaluations[e].doc[l], p);
+          g_autofree char *text = poppler_page_get_text (page);
+          g_autofree gunichar *chars = g_utf8_to_ucs4_fast (text, -1, NULL);
+          GList *attributes = poppler_page_get_text_attributes (page);
+          PopplerRectangle *rects = NULL;
+          guint n_rects = 0, start = 0;
+
+          g_assert_true (poppler_page_get_text_layout (page, &rects, &n_rects));
+          for (guint k = 0; k <= n_rects; k++)
+            {
+              double size, first_x;
+
+              if (k < n_rects && chars[k] != '\n')
+                continue;
+              /* A line [start, k): full width, body text. */
+              size = start < k ? size_at (attributes, start) : 0;
+              first_x = start < k ? rects[start].x1 : 0;
+              if (size > 9.9 && size < 10.6 && first_x < EVK_REPORT_PAGE_MARGIN_LEFT + 30 &&
+                  rects[k - 1].x2 > right - 1)
+                {
+                  n_lines++;
+                  for (guint j = start + 1; j + 1 < k; j++)
+                    if (chars[j] == ' ' && chars[j - 1] != ' ' && chars[j + 1] != ' ' &&
+                        fabs (rects[j + 1].y1 - rects[j - 1].y1) < 1)
+                      {
+                        double gap = (rects[j + 1].x1 - rects[j - 1].x2) / size;
+
+                        if (gap > MAX_WORD_GAP_EM)
+                          {
+                            g_autofree char *line = g_ucs4_to_utf8 (chars + start, k - start, NULL, NULL, NULL);
+
+                            g_error ("%s %s p%d: a gap of %.2f em in “%s”", evaluations[e].name, langs[l], p + 1,
+                                     gap, line);
+                          }
+                      }
+                }
+              start = k + 1;
+            }
+          g_free (rects);
+          poppler_page_free_text_attributes (attributes);
+        }
+  g_assert_cmpuint (n_lines, >, 1000);
+}
+
 static GBytes *
 read_bytes (const char *path)
 {
@@ -822,6 +898,7 @@ main (int    argc,
   g_test_add_func ("/evk/report-typography/hyphenation", test_hyphenation);
   g_test_add_func ("/evk/report-typography/fit-line", test_fit_line);
   g_test_add_func ("/evk/report-typography/running-headers", test_running_headers);
+  g_test_add_func ("/evk/report-typography/word-spaces", test_word_spaces);
   g_test_add_func ("/evk/report-typography/deterministic", test_deterministic);
   g_test_add_func ("/evk/report-typography/source-date-epoch", test_source_date_epoch);
   status = g_test_run ();

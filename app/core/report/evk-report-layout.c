@@ -99,6 +99,11 @@ typedef struct {
   int         *line_end;
   double       baseline;    /* from a line box's top to its baseline */
   double       natural;     /* widest line */
+  /* Justified text: lines whose spaces would stretch too far are drawn
+   * from the same text set ragged (the same breaks, its own positions). */
+  PangoLayout *ragged;
+  gboolean    *loose;
+  double      *ragged_x;
 } Text;
 
 typedef struct {
@@ -211,6 +216,9 @@ text_free (Text *text)
   if (text == NULL)
     return;
   g_clear_object (&text->layout);
+  g_clear_object (&text->ragged);
+  g_free (text->loose);
+  g_free (text->ragged_x);
   g_free (text->line_x);
   g_free (text->line_start);
   g_free (text->line_end);
@@ -218,6 +226,84 @@ text_free (Text *text)
 }
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (Text, text_free)
+
+/* The widest space of a justified line, as a multiple of the font's own. */
+static double
+line_space_stretch (PangoLayoutLine *line,
+                    const char      *string)
+{
+  double widest = 0;
+
+  for (GSList *r = line->runs; r != NULL; r = r->next)
+    {
+      PangoGlyphItem *run = r->data;
+      hb_font_t *hb = pango_font_get_hb_font (run->item->analysis.font);
+      hb_codepoint_t space;
+      hb_position_t natural;
+
+      if (hb == NULL || !hb_font_get_nominal_glyph (hb, ' ', &space))
+        continue;
+      natural = hb_font_get_glyph_h_advance (hb, space);
+      for (int g = 0; natural > 0 && g < run->glyphs->num_glyphs; g++)
+        if (string[run->item->offset + run->glyphs->log_clusters[g]] == ' ')
+          widest = MAX (widest, (double) run->glyphs->glyphs[g].geometry.width / natural);
+    }
+  return widest;
+}
+
+/* A space stretched beyond this many times its width opens a hole in the
+ * column (rivers down a page): such a line is set ragged instead. */
+#define MAX_SPACE_STRETCH 2.5
+
+static void
+find_loose_lines (Text       *text,
+                  const char *string)
+{
+  PangoLayoutIter *iter;
+  gboolean any = FALSE;
+  int i = 0;
+
+  text->loose = g_new0 (gboolean, text->n_lines);
+  /* The last line and lines ended by a line break are not stretched. */
+  for (int k = 0; k < text->n_lines - 1; k++)
+    {
+      PangoLayoutLine *line = pango_layout_get_line_readonly (text->layout, k);
+
+      text->loose[k] = line_space_stretch (line, string) > MAX_SPACE_STRETCH;
+      any |= text->loose[k];
+    }
+  if (!any)
+    return;
+  text->ragged = pango_layout_copy (text->layout);
+  pango_layout_set_justify (text->ragged, FALSE);
+  g_return_if_fail (pango_layout_get_line_count (text->ragged) == text->n_lines);
+  text->ragged_x = g_new0 (double, text->n_lines);
+  iter = pango_layout_get_iter (text->ragged);
+  do
+    {
+      PangoRectangle logical;
+
+      pango_layout_iter_get_line_extents (iter, NULL, &logical);
+      text->ragged_x[i++] = (double) logical.x / PANGO_SCALE;
+    }
+  while (i < text->n_lines && pango_layout_iter_next_line (iter));
+  pango_layout_iter_free (iter);
+}
+
+/* Line i as it is drawn, and its x from the layout's left edge. */
+static PangoLayoutLine *
+text_line (Text   *text,
+           int     i,
+           double *x)
+{
+  if (text->ragged != NULL && text->loose[i])
+    {
+      *x = text->ragged_x[i];
+      return pango_layout_get_line_readonly (text->ragged, i);
+    }
+  *x = text->line_x[i];
+  return pango_layout_get_line_readonly (text->layout, i);
+}
 
 static Text *
 text_new_full (Layout        *l,
@@ -294,6 +380,8 @@ text_new_full (Layout        *l,
     }
   while (i < text->n_lines && pango_layout_iter_next_line (iter));
   pango_layout_iter_free (iter);
+  if (justify && width > 0)
+    find_loose_lines (text, string);
   return text;
 }
 
@@ -446,9 +534,10 @@ text_draw_lines (Layout *l,
   set_colour (l->cr, text->style->colour);
   for (int i = first; i < last; i++)
     {
-      PangoLayoutLine *line = pango_layout_get_line_readonly (text->layout, i);
+      double line_x;
+      PangoLayoutLine *line = text_line (text, i, &line_x);
 
-      cairo_move_to (l->cr, x + text->line_x[i], top + (i - first) * text->style->leading + text->baseline);
+      cairo_move_to (l->cr, x + line_x, top + (i - first) * text->style->leading + text->baseline);
       pango_cairo_show_layout_line (l->cr, line);
     }
 }
@@ -551,7 +640,8 @@ add_span_links (Layout      *l,
         continue;
       for (int i = first; i < last; i++)
         {
-          PangoLayoutLine *line = pango_layout_get_line_readonly (text->layout, i);
+          double line_x;
+          PangoLayoutLine *line = text_line (text, i, &line_x);
           int start = MAX ((int) span->start, text->line_start[i]);
           int end = MIN ((int) span->end, text->line_end[i]);
           int x0, x1;
@@ -560,7 +650,7 @@ add_span_links (Layout      *l,
             continue;
           pango_layout_line_index_to_x (line, start, FALSE, &x0);
           pango_layout_line_index_to_x (line, end - 1, TRUE, &x1);
-          add_link (l, span->target, x + text->line_x[i] + (double) x0 / PANGO_SCALE,
+          add_link (l, span->target, x + line_x + (double) x0 / PANGO_SCALE,
                     top + (i - first) * text->style->leading,
                     (double) (x1 - x0) / PANGO_SCALE, text->style->leading);
         }
