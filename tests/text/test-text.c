@@ -91,6 +91,40 @@ test_hyphenate_english (void)
   g_assert_null (evk_hyphenator_get ("zz-nonexistent"));
 }
 
+/* Names stay whole: a capitalised word inside a sentence, and the words
+ * the caller lists as names; a listed word in another language gets that
+ * language's patterns. */
+static void
+test_hyphenate_names (void)
+{
+  EvkHyphenator *en = evk_hyphenator_get ("en");
+  EvkHyphenator *nb = evk_hyphenator_get ("nb");
+  g_autoptr(GHashTable) words = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autofree char *text = NULL, *after = NULL, *norwegian = NULL, *english = NULL;
+
+  if (en == NULL || nb == NULL)
+    {
+      g_test_skip ("no patterns (Debian: hyphen-en-us, hyphen-no)");
+      return;
+    }
+  text = evk_hyphenator_hyphenate_full (en, "Organisations asked Espegren. Organisations", NULL, TRUE);
+  g_assert_cmpstr (text, ==, "Or" SHY "gan" SHY "i" SHY "sa" SHY "tions asked Espegren. Or" SHY "gan" SHY "i"
+                             SHY "sa" SHY "tions");
+  /* Text that goes on a sentence (after emphasis): its capital is a name. */
+  after = evk_hyphenator_hyphenate_full (en, "Organisations", NULL, FALSE);
+  g_assert_cmpstr (after, ==, "Organisations");
+
+  english = evk_hyphenator_hyphenate (en, "samfunnsanalyse");
+  norwegian = evk_hyphenator_hyphenate (nb, "samfunnsanalyse");
+  g_assert_cmpstr (english, !=, norwegian);
+  g_hash_table_insert (words, "samfunnsanalyse", nb);
+  g_hash_table_insert (words, "Hverdagsintegrering", NULL);
+  g_clear_pointer (&text, g_free);
+  text = evk_hyphenator_hyphenate_full (en, "Hverdagsintegrering by Proba samfunnsanalyse", words, TRUE);
+  g_assert_true (g_str_has_prefix (text, "Hverdagsintegrering by Proba "));
+  g_assert_true (g_str_has_suffix (text, norwegian));
+}
+
 /* Markdown. */
 
 static char *
@@ -196,8 +230,10 @@ test_markdown_blocks (void)
   g_assert_cmpstr (g_array_index (block->text->spans, EvkSpan, 1).target, ==, "https://www.imdi.no/");
 }
 
-/* The last word of a paragraph is not divided: its soft hyphens become
- * combining grapheme joiners (no break, same length). */
+/* The last word of a paragraph is not divided: it has no soft hyphens,
+ * and no invisible character in their place (a combining one after "i"
+ * made fonts draw a dotless "ı"); emphasis and footnotes after it keep
+ * their places. */
 static void
 test_markdown_last_word (void)
 {
@@ -218,7 +254,23 @@ test_markdown_last_word (void)
   block = g_ptr_array_index (doc->blocks, 0);
   g_assert_cmpstr (block->text->text, ==,
                    "Sev" SHY "eral or" SHY "gan" SHY "i" SHY "sa" SHY "tions ask for tar" SHY "geted "
-                   "or\u034fgan\u034fi\u034fsa\u034ftions.");
+                   "organisations.");
+
+  g_clear_pointer (&doc, evk_md_document_free);
+  doc = evk_markdown_parse ("Several [ask](#measure-7) for *targeted organisations*.[^n]\n\n"
+                            "[^n]: A note.\n",
+                            &options, &error);
+  g_assert_no_error (error);
+  block = g_ptr_array_index (doc->blocks, 0);
+  g_assert_cmpstr (block->text->text, ==, "Sev" SHY "eral ask for tar" SHY "geted organisations.\u20601");
+  g_assert_true (has_attr (block->text, PANGO_ATTR_STYLE, "tar" SHY "geted organisations"));
+  g_assert_false (has_attr (block->text, PANGO_ATTR_STYLE, "organisations."));
+  g_assert_cmpuint (block->text->spans->len, ==, 2);
+  g_assert_cmpstr (block->text->text + g_array_index (block->text->spans, EvkSpan, 0).start, ==,
+                   "ask for tar" SHY "geted organisations.\u20601");
+  g_assert_cmpuint (g_array_index (block->text->spans, EvkSpan, 0).end, ==, strlen ("Sev" SHY "eral ask"));
+  g_assert_cmpstr (block->text->text + g_array_index (block->text->spans, EvkSpan, 1).start, ==, "1");
+  g_assert_cmpuint (g_array_index (block->text->spans, EvkSpan, 1).end, ==, strlen (block->text->text));
 }
 
 static void
@@ -758,6 +810,7 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/evk/text/hyphenate-norwegian", test_hyphenate_norwegian);
   g_test_add_func ("/evk/text/hyphenate-english", test_hyphenate_english);
+  g_test_add_func ("/evk/text/hyphenate-names", test_hyphenate_names);
   g_test_add_func ("/evk/text/markdown-blocks", test_markdown_blocks);
   g_test_add_func ("/evk/text/markdown-footnotes", test_markdown_footnotes);
   g_test_add_func ("/evk/text/markdown-markup", test_markdown_markup);

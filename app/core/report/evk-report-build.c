@@ -32,6 +32,7 @@ typedef struct {
   EvkReportOptions *options;
   EvkLiveFigures  *figures;
   EvkHyphenator   *hyphenator;
+  GHashTable      *hyphen_words; /* word → its hyphenator, or NULL: never divided */
   EvkStrategy     *strategy;
   EvkTextIndex    *project_texts;
   EvkTextIndex    *measure_texts;
@@ -292,7 +293,7 @@ static EvkRichText *
 plain (Builder    *b,
        const char *text)
 {
-  return evk_rich_text_new_plain (text, b->hyphenator);
+  return evk_rich_text_new_hyphenated (text, b->hyphenator, b->hyphen_words);
 }
 
 static EvkBlock *
@@ -497,6 +498,7 @@ add_markdown (Builder    *b,
   if (failed (b) || markdown == NULL)
     return;
   options.hyphenator = b->hyphenator;
+  options.hyphen_words = b->hyphen_words;
   options.resolve = resolve_reference;
   options.footnote = next_footnote;
   options.user_data = b;
@@ -1918,11 +1920,101 @@ get_meta (Builder    *b,
   return evk_project_get_meta (b->project, meta_key, NULL);
 }
 
+/* Names the project knows are not divided: the strategy's titles and
+ * owner, the responsible bodies and the report's authors. Their
+ * capitalised words are never hyphenated (a reader must recognise
+ * "Espegren" or "Hverdagsintegrering" at a glance); their other words,
+ * in a report in another language than the strategy's, are hyphenated
+ * with the patterns of the strategy's language ("samfunns-analyse", not
+ * English "samfunnsanal-yse"). */
+static void
+add_hyphen_words (GHashTable    *words,
+                  const char    *name,
+                  EvkHyphenator *own)
+{
+  const char *p = name, *start = NULL;
+
+  if (name == NULL)
+    return;
+  while (TRUE)
+    {
+      gunichar c = *p != '\0' ? g_utf8_get_char (p) : 0;
+      gboolean letter = c != 0 && g_unichar_isalpha (c);
+
+      if (letter && start == NULL)
+        start = p;
+      else if (!letter && start != NULL)
+        {
+          g_autofree char *word = g_strndup (start, p - start);
+
+          if (g_unichar_isupper (g_utf8_get_char (word)))
+            {
+              /* The genitive too: "IMDis", "Espegrens". */
+              g_hash_table_insert (words, g_strconcat (word, "s", NULL), NULL);
+              g_hash_table_insert (words, g_steal_pointer (&word), NULL);
+            }
+          else if (own != NULL && !g_hash_table_contains (words, word))
+            g_hash_table_insert (words, g_steal_pointer (&word), own);
+          start = NULL;
+        }
+      if (c == 0)
+        break;
+      p = g_utf8_next_char (p);
+    }
+}
+
+static GHashTable *
+hyphen_words_new (Builder *b)
+{
+  GHashTable *words = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  const char *langs[] = { b->source_lang, b->lang };
+  g_autofree char *authors = get_meta (b, "Authors");
+
+  for (guint i = 0; i < G_N_ELEMENTS (langs); i++)
+    {
+      /* Lower-case words of the report's own language keep its patterns. */
+      EvkHyphenator *own = langs[i] != NULL && g_strcmp0 (langs[i], b->lang) != 0
+                             ? evk_hyphenator_get (langs[i]) : NULL;
+
+      if (langs[i] == NULL)
+        continue;
+      add_hyphen_words (words, evk_localized_get (b->strategy->title, langs[i]), own);
+      add_hyphen_words (words, evk_localized_get (b->strategy->short_title, langs[i]), own);
+      add_hyphen_words (words, evk_localized_get (b->strategy->owner, langs[i]), own);
+      for (guint k = 0; k < b->strategy->bodies->len; k++)
+        {
+          EvkBody *body = g_ptr_array_index (b->strategy->bodies, k);
+
+          add_hyphen_words (words, evk_localized_get (body->name, langs[i]), own);
+          add_hyphen_words (words, evk_localized_get (body->abbreviation, langs[i]), own);
+        }
+    }
+  /* The authors' organisations are named in the source language. */
+  add_hyphen_words (words, authors,
+                    b->source_lang != NULL && g_strcmp0 (b->source_lang, b->lang) != 0
+                      ? evk_hyphenator_get (b->source_lang) : NULL);
+  return words;
+}
+
+/* "Today" for a report without a date of its own: SOURCE_DATE_EPOCH when
+ * set (reproducible builds), so that the same project renders the same
+ * file on any day. */
+static GDateTime *
+report_today (void)
+{
+  const char *epoch = g_getenv ("SOURCE_DATE_EPOCH");
+  guint64 seconds;
+
+  if (epoch != NULL && g_ascii_string_to_unsigned (epoch, 10, 0, G_MAXINT64, &seconds, NULL))
+    return g_date_time_new_from_unix_utc ((gint64) seconds);
+  return g_date_time_new_now_local ();
+}
+
 static char *
 format_date (Builder    *b,
              const char *iso)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) now = report_today ();
   g_auto(GStrv) months = NULL;
   g_autoptr(GString) s = g_string_new (word (b, "DateFormat"));
   const char *month_list = word (b, "Months");
@@ -2026,7 +2118,14 @@ add_title_page (Builder *b)
       if (g_str_has_suffix (b->doc->keywords, ","))
         b->doc->keywords[strlen (b->doc->keywords) - 1] = '\0';
     }
-  b->doc->date = g_strdup (date);
+  if (date != NULL)
+    b->doc->date = g_strdup (date);
+  else
+    {
+      g_autoptr(GDateTime) today = report_today ();
+
+      b->doc->date = g_date_time_format (today, "%Y-%m-%d");
+    }
 }
 
 static void
@@ -2355,6 +2454,7 @@ evk_report_doc_build (EvkProject        *project,
     doc->draft_word = g_strdup (word (&b, "Draft"));
   if (failed (&b))
     goto out;
+  b.hyphen_words = hyphen_words_new (&b);
   add_title_page (&b);
   add_outline (&b);
 
@@ -2365,6 +2465,7 @@ out:
   g_clear_pointer (&b.measure_ids, g_hash_table_unref);
   g_clear_pointer (&b.outline, evk_outline_free);
   g_clear_pointer (&b.mentioned, g_hash_table_unref);
+  g_clear_pointer (&b.hyphen_words, g_hash_table_unref);
   close_places (&b, 0);
   if (error != NULL && *error != NULL)
     {

@@ -24,13 +24,13 @@
 
 /* The page: A4 in points, margins of a printed public report, a text
  * column of about 75 characters. */
-#define MARGIN_LEFT    82.0
+#define MARGIN_LEFT    EVK_REPORT_PAGE_MARGIN_LEFT
 #define MARGIN_RIGHT   EVK_REPORT_PAGE_MARGIN_RIGHT
 #define MARGIN_TOP     EVK_REPORT_PAGE_MARGIN_TOP
 #define MARGIN_BOTTOM  80.0
 #define TEXT_WIDTH     (EVK_REPORT_PAGE_WIDTH - MARGIN_LEFT - MARGIN_RIGHT)
 #define TEXT_BOTTOM    (EVK_REPORT_PAGE_HEIGHT - MARGIN_BOTTOM)
-#define HEADER_BASE    52.0
+#define HEADER_BASE    EVK_REPORT_HEADER_BASE
 #define FOOTER_BASE    (EVK_REPORT_PAGE_HEIGHT - 44.0)
 
 #define SERIF "Charis SIL"
@@ -99,6 +99,11 @@ typedef struct {
   int         *line_end;
   double       baseline;    /* from a line box's top to its baseline */
   double       natural;     /* widest line */
+  /* Justified text: lines whose spaces would stretch too far are drawn
+   * from the same text set ragged (the same breaks, its own positions). */
+  PangoLayout *ragged;
+  gboolean    *loose;
+  double      *ragged_x;
 } Text;
 
 typedef struct {
@@ -211,6 +216,9 @@ text_free (Text *text)
   if (text == NULL)
     return;
   g_clear_object (&text->layout);
+  g_clear_object (&text->ragged);
+  g_free (text->loose);
+  g_free (text->ragged_x);
   g_free (text->line_x);
   g_free (text->line_start);
   g_free (text->line_end);
@@ -218,6 +226,84 @@ text_free (Text *text)
 }
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (Text, text_free)
+
+/* The widest space of a justified line, as a multiple of the font's own. */
+static double
+line_space_stretch (PangoLayoutLine *line,
+                    const char      *string)
+{
+  double widest = 0;
+
+  for (GSList *r = line->runs; r != NULL; r = r->next)
+    {
+      PangoGlyphItem *run = r->data;
+      hb_font_t *hb = pango_font_get_hb_font (run->item->analysis.font);
+      hb_codepoint_t space;
+      hb_position_t natural;
+
+      if (hb == NULL || !hb_font_get_nominal_glyph (hb, ' ', &space))
+        continue;
+      natural = hb_font_get_glyph_h_advance (hb, space);
+      for (int g = 0; natural > 0 && g < run->glyphs->num_glyphs; g++)
+        if (string[run->item->offset + run->glyphs->log_clusters[g]] == ' ')
+          widest = MAX (widest, (double) run->glyphs->glyphs[g].geometry.width / natural);
+    }
+  return widest;
+}
+
+/* A space stretched beyond this many times its width opens a hole in the
+ * column (rivers down a page): such a line is set ragged instead. */
+#define MAX_SPACE_STRETCH 2.5
+
+static void
+find_loose_lines (Text       *text,
+                  const char *string)
+{
+  PangoLayoutIter *iter;
+  gboolean any = FALSE;
+  int i = 0;
+
+  text->loose = g_new0 (gboolean, text->n_lines);
+  /* The last line and lines ended by a line break are not stretched. */
+  for (int k = 0; k < text->n_lines - 1; k++)
+    {
+      PangoLayoutLine *line = pango_layout_get_line_readonly (text->layout, k);
+
+      text->loose[k] = line_space_stretch (line, string) > MAX_SPACE_STRETCH;
+      any |= text->loose[k];
+    }
+  if (!any)
+    return;
+  text->ragged = pango_layout_copy (text->layout);
+  pango_layout_set_justify (text->ragged, FALSE);
+  g_return_if_fail (pango_layout_get_line_count (text->ragged) == text->n_lines);
+  text->ragged_x = g_new0 (double, text->n_lines);
+  iter = pango_layout_get_iter (text->ragged);
+  do
+    {
+      PangoRectangle logical;
+
+      pango_layout_iter_get_line_extents (iter, NULL, &logical);
+      text->ragged_x[i++] = (double) logical.x / PANGO_SCALE;
+    }
+  while (i < text->n_lines && pango_layout_iter_next_line (iter));
+  pango_layout_iter_free (iter);
+}
+
+/* Line i as it is drawn, and its x from the layout's left edge. */
+static PangoLayoutLine *
+text_line (Text   *text,
+           int     i,
+           double *x)
+{
+  if (text->ragged != NULL && text->loose[i])
+    {
+      *x = text->ragged_x[i];
+      return pango_layout_get_line_readonly (text->ragged, i);
+    }
+  *x = text->line_x[i];
+  return pango_layout_get_line_readonly (text->layout, i);
+}
 
 static Text *
 text_new_full (Layout        *l,
@@ -294,6 +380,8 @@ text_new_full (Layout        *l,
     }
   while (i < text->n_lines && pango_layout_iter_next_line (iter));
   pango_layout_iter_free (iter);
+  if (justify && width > 0)
+    find_loose_lines (text, string);
   return text;
 }
 
@@ -341,13 +429,73 @@ text_new_numbered (Layout      *l,
   return text;
 }
 
+#define MAX_HYPHENATED_LINES 2
+
+/* Whether line i of text ends in a divided word: at a soft hyphen (Pango
+ * draws a hyphen there), or after a hyphen inside a word ("e-|post"). */
+static gboolean
+line_ends_divided (Text       *text,
+                   const char *string,
+                   int         i,
+                   gboolean   *soft)
+{
+  int end = text->line_end[i];
+
+  *soft = end >= 2 && (guchar) string[end - 2] == 0xc2 && (guchar) string[end - 1] == 0xad;
+  return *soft || (end >= 2 && string[end - 1] == '-' && g_ascii_isalpha (string[end - 2]));
+}
+
+/* The soft hyphen that ends the third of three divided lines in a row (or,
+ * when that one is a hard hyphen, the nearest soft one before it), as a
+ * byte index into string; -1 when no run is too long or it has only hard
+ * hyphens. */
+static int
+excess_hyphen (Text       *text,
+               const char *string)
+{
+  int run = 0;
+
+  /* The last line ends the paragraph, not a word. */
+  for (int i = 0; i < text->n_lines - 1; i++)
+    {
+      gboolean soft;
+
+      run = line_ends_divided (text, string, i, &soft) ? run + 1 : 0;
+      if (run > MAX_HYPHENATED_LINES)
+        {
+          for (int j = i; j > i - run; j--)
+            if (line_ends_divided (text, string, j, &soft) && soft)
+              return text->line_end[j] - 2;
+          return -1;
+        }
+    }
+  return -1;
+}
+
+/* Justified text divides at most two lines in a row: a ladder of hyphens
+ * down the right edge is the mark of careless setting. The soft hyphen
+ * that makes a third is taken out of rich (its spans and attributes move
+ * with the text) and the paragraph set again, so the word stays whole
+ * or divides at another of its points. */
 static Text *
 text_new_rich (Layout      *l,
                const Style *style,
                EvkRichText *rich,
                double       width)
 {
-  return text_new (l, style, rich->text, rich->attrs, width, style->justify, PANGO_ALIGN_LEFT);
+  Text *text = text_new (l, style, rich->text, rich->attrs, width, style->justify, PANGO_ALIGN_LEFT);
+
+  for (guint tries = 0; style->justify && tries < 64; tries++)
+    {
+      int excess = excess_hyphen (text, rich->text);
+
+      if (excess < 0)
+        break;
+      text_free (text);
+      evk_rich_text_delete (rich, (guint) excess, 2);
+      text = text_new (l, style, rich->text, rich->attrs, width, style->justify, PANGO_ALIGN_LEFT);
+    }
+  return text;
 }
 
 static Text *
@@ -386,9 +534,10 @@ text_draw_lines (Layout *l,
   set_colour (l->cr, text->style->colour);
   for (int i = first; i < last; i++)
     {
-      PangoLayoutLine *line = pango_layout_get_line_readonly (text->layout, i);
+      double line_x;
+      PangoLayoutLine *line = text_line (text, i, &line_x);
 
-      cairo_move_to (l->cr, x + text->line_x[i], top + (i - first) * text->style->leading + text->baseline);
+      cairo_move_to (l->cr, x + line_x, top + (i - first) * text->style->leading + text->baseline);
       pango_cairo_show_layout_line (l->cr, line);
     }
 }
@@ -491,7 +640,8 @@ add_span_links (Layout      *l,
         continue;
       for (int i = first; i < last; i++)
         {
-          PangoLayoutLine *line = pango_layout_get_line_readonly (text->layout, i);
+          double line_x;
+          PangoLayoutLine *line = text_line (text, i, &line_x);
           int start = MAX ((int) span->start, text->line_start[i]);
           int end = MIN ((int) span->end, text->line_end[i]);
           int x0, x1;
@@ -500,7 +650,7 @@ add_span_links (Layout      *l,
             continue;
           pango_layout_line_index_to_x (line, start, FALSE, &x0);
           pango_layout_line_index_to_x (line, end - 1, TRUE, &x1);
-          add_link (l, span->target, x + text->line_x[i] + (double) x0 / PANGO_SCALE,
+          add_link (l, span->target, x + line_x + (double) x0 / PANGO_SCALE,
                     top + (i - first) * text->style->leading,
                     (double) (x1 - x0) / PANGO_SCALE, text->style->leading);
         }
@@ -665,7 +815,71 @@ draw_footnotes (Layout *l)
   tag_end (l, "Note");
 }
 
-/* One line, shortened with an ellipsis if it does not fit. */
+static gboolean
+fits (PangoLayout *layout,
+      const char  *text,
+      int          width)
+{
+  int text_width;
+
+  pango_layout_set_text (layout, text, -1);
+  pango_layout_get_size (layout, &text_width, NULL);
+  return text_width <= width;
+}
+
+char *
+evk_report_fit_line (PangoLayout *layout,
+                     const char  *text,
+                     double       width)
+{
+  int limit = (int) (width * PANGO_SCALE);
+  const char *p;
+
+  g_return_val_if_fail (PANGO_IS_LAYOUT (layout) && text != NULL, NULL);
+
+  pango_layout_set_width (layout, -1);
+  if (fits (layout, text, limit))
+    return g_strdup (text);
+  /* The longest run of whole words that fits with the ellipsis, without
+   * the punctuation or dash that ended it. */
+  for (p = text + strlen (text); p > text; p = g_utf8_find_prev_char (text, p))
+    {
+      g_autofree char *head = NULL, *candidate = NULL;
+      char *end;
+
+      if (*p != ' ')
+        continue;
+      head = g_strndup (text, p - text);
+      end = head + strlen (head);
+      while (end > head)
+        {
+          char *prev = g_utf8_find_prev_char (head, end);
+          gunichar c = g_utf8_get_char (prev);
+
+          if (g_unichar_isalnum (c) || c == ')' || c == 0xbb || c == 0x201d)
+            break;
+          end = prev;
+        }
+      *end = '\0';
+      if (*head == '\0')
+        continue;
+      /* "… for alle i…" reads as a fault: not after a short lower-case word. */
+      {
+        const char *last = strrchr (head, ' ');
+
+        last = last != NULL ? last + 1 : head;
+        if (g_utf8_strlen (last, -1) <= 2 && g_unichar_islower (g_utf8_get_char (last)) && last != head)
+          continue;
+      }
+      candidate = g_strconcat (head, "…", NULL);
+      if (fits (layout, candidate, limit))
+        return g_steal_pointer (&candidate);
+    }
+  return NULL;
+}
+
+/* One line, shortened at a word with an ellipsis if it does not fit
+ * (only a first word too long for the line is cut inside). */
 static void
 draw_line (Layout         *l,
            const Style    *style,
@@ -677,12 +891,14 @@ draw_line (Layout         *l,
 {
   g_autoptr(PangoFontDescription) desc = style_font (style);
   g_autoptr(PangoLayout) layout = pango_layout_new (l->pango);
+  g_autofree char *fitted = NULL;
 
   pango_layout_set_font_description (layout, desc);
+  fitted = evk_report_fit_line (layout, string, width);
   pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
   pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
   pango_layout_set_alignment (layout, align);
-  pango_layout_set_text (layout, string, -1);
+  pango_layout_set_text (layout, fitted != NULL ? fitted : string, -1);
   set_colour (l->cr, style->colour);
   cairo_move_to (l->cr, x, baseline - (double) pango_layout_get_baseline (layout) / PANGO_SCALE);
   pango_cairo_show_layout (l->cr, layout);
@@ -692,7 +908,7 @@ static void
 draw_running (Layout *l)
 {
   char number[16];
-  double half = TEXT_WIDTH / 2 - 8;
+  double half = EVK_REPORT_HEADER_WIDTH;
 
   if (l->cr == NULL || l->page_is_title)
     return;
@@ -1949,6 +2165,16 @@ evk_layout_result_clear (EvkLayoutResult *result)
   g_clear_pointer (&result->places, g_array_unref);
 }
 
+/* One report is typeset at a time in the process. Pango 1.50 breaks the
+ * same text into lines of different widths when another thread shapes
+ * text at the same moment, even with a font map and context of its own: a
+ * line that ends in an inserted hyphen is sometimes justified to the
+ * column and sometimes not (two threads laying out one paragraph with
+ * soft hyphens disagree in about one run in ten; one thread never does).
+ * Page breaks follow line heights, so the same project gave different
+ * files. The lock makes the layout a function of the document alone. */
+static GMutex typeset_lock;
+
 gboolean
 evk_report_typeset (EvkReportDoc      *doc,
                     EvkPageSink       *sink,
@@ -1957,6 +2183,7 @@ evk_report_typeset (EvkReportDoc      *doc,
                     EvkLayoutResult   *result,
                     GError           **error)
 {
+  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&typeset_lock);
   PangoFontMap *font_map;
   PangoContext *pango;
   g_autoptr(EvkChartStyle) chart_style = evk_chart_style_new_print (72);

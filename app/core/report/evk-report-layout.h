@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cairo.h>
+#include <pango/pango.h>
 #include <glib.h>
 
 #include "evk-report-private.h"
@@ -18,6 +19,12 @@ G_BEGIN_DECLS
 /* The text column's top and right margins: a draft's notes sit beside it. */
 #define EVK_REPORT_PAGE_MARGIN_TOP   84.0
 #define EVK_REPORT_PAGE_MARGIN_RIGHT 82.0
+#define EVK_REPORT_PAGE_MARGIN_LEFT  82.0
+/* The running header's baseline; its two halves (the report's title on
+ * the left, the chapter's on the right) are each this wide. */
+#define EVK_REPORT_HEADER_BASE       52.0
+#define EVK_REPORT_HEADER_WIDTH      ((EVK_REPORT_PAGE_WIDTH - EVK_REPORT_PAGE_MARGIN_LEFT - \
+                                       EVK_REPORT_PAGE_MARGIN_RIGHT) / 2 - 8)
 
 /* Where pages go: one PDF surface (show_page after each), or a recording
  * surface per page for printing. */
@@ -37,5 +44,13 @@ gboolean evk_report_typeset (EvkReportDoc      *doc,
                              EvkReportOptions  *options,
                              EvkLayoutResult   *result,
                              GError           **error);
+
+/* text as it fits on one line of width points in layout's font: whole,
+ * or its longest run of whole words with an ellipsis ("5 Løfte og støtte
+ * sivilsamfunnets innsats for…"); NULL when not even the first word fits.
+ * Changes layout's text and width. */
+char    *evk_report_fit_line (PangoLayout       *layout,
+                              const char        *text,
+                              double             width);
 
 G_END_DECLS

@@ -467,8 +467,9 @@ evk_report_render_pdfs (EvkProject         *project,
     }
 
   /* Building reads the project and computes the tables (once for all the
-   * languages): one after the other. Typesetting touches neither and runs
-   * one thread per language. */
+   * languages): one after the other. Then one thread per language: their
+   * typesetting takes turns (see evk_report_typeset), writing the PDF
+   * (font subsets, compression, the language tag) overlaps. */
   for (guint i = 0; i < n && ok; i++)
     {
       jobs[i].options = *options;

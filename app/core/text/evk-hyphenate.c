@@ -235,11 +235,14 @@ hyphenate_word (EvkHyphenator *self,
 }
 
 char *
-evk_hyphenator_hyphenate (EvkHyphenator *self,
-                          const char    *text)
+evk_hyphenator_hyphenate_full (EvkHyphenator *self,
+                               const char    *text,
+                               GHashTable    *words,
+                               gboolean       starts_sentence)
 {
   g_autoptr(GString) out = NULL;
   const char *p = text, *start = NULL;
+  gboolean sentence_start = starts_sentence;
 
   g_return_val_if_fail (text != NULL, NULL);
 
@@ -248,7 +251,8 @@ evk_hyphenator_hyphenate (EvkHyphenator *self,
 
   out = g_string_sized_new (strlen (text) + strlen (text) / 8);
   /* A word is a run of letters; digits or an apostrophe inside make it a
-   * token that is left whole. */
+   * token that is left whole. A capitalised word inside a sentence is a
+   * name ("Espegren", "Hverdagsintegrering") and is left whole too. */
   while (TRUE)
     {
       gunichar c = *p != '\0' ? g_utf8_get_char (p) : 0;
@@ -258,14 +262,42 @@ evk_hyphenator_hyphenate (EvkHyphenator *self,
         start = p;
       else if (!in_word && start != NULL)
         {
-          hyphenate_word (self, out, start, p - start);
+          EvkHyphenator *other = self;
+
+          if (!sentence_start && g_unichar_isupper (g_utf8_get_char (start)))
+            other = NULL;
+          sentence_start = FALSE;
+
+          if (words != NULL && other != NULL)
+            {
+              g_autofree char *word = g_strndup (start, p - start);
+              gpointer value;
+
+              if (g_hash_table_lookup_extended (words, word, NULL, &value))
+                other = value;
+            }
+          if (other != NULL)
+            hyphenate_word (other, out, start, p - start);
+          else
+            g_string_append_len (out, start, p - start);
           start = NULL;
         }
       if (c == 0)
         break;
       if (!in_word)
-        g_string_append_len (out, p, g_utf8_next_char (p) - p);
+        {
+          g_string_append_len (out, p, g_utf8_next_char (p) - p);
+          if (c == '.' || c == '!' || c == '?' || c == ':' || c == 0x2028)
+            sentence_start = TRUE;
+        }
       p = g_utf8_next_char (p);
     }
   return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+char *
+evk_hyphenator_hyphenate (EvkHyphenator *self,
+                          const char    *text)
+{
+  return evk_hyphenator_hyphenate_full (self, text, NULL, TRUE);
 }

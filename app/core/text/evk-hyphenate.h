@@ -23,9 +23,19 @@ EvkHyphenator *evk_hyphenator_get       (const char    *lang);
 
 /* Returns text with soft hyphens at the permitted breaks of each word of
  * at least min_length letters. Words with digits, two or more capitals
- * (IMDi, UDI) or characters the patterns do not cover are left whole. */
+ * (IMDi, UDI), a capital inside a sentence (names: "Espegren") or
+ * characters the patterns do not cover are left whole. */
 char          *evk_hyphenator_hyphenate (EvkHyphenator *self,
                                          const char    *text);
+/* The same, but a word that is a key of words (as written: "Espegren")
+ * is hyphenated with the hyphenator it maps to (the language of a
+ * Norwegian title in an English text), or left whole when it maps to
+ * NULL (proper names). words may be NULL. starts_sentence: whether text
+ * begins a sentence (else a capital on its first word marks a name). */
+char          *evk_hyphenator_hyphenate_full (EvkHyphenator *self,
+                                              const char    *text,
+                                              GHashTable    *words,
+                                              gboolean       starts_sentence);
 
 /* Where pattern files are looked for: $EVALKIT_HYPHEN_DIR, the data
  * directory's hyphen/, /app/share/hyphen, /usr/share/hyphen. The file for a

@@ -86,15 +86,56 @@ evk_rich_text_free (EvkRichText *text)
 }
 
 EvkRichText *
-evk_rich_text_new_plain (const char    *plain,
-                         EvkHyphenator *hyphenator)
+evk_rich_text_new_hyphenated (const char    *plain,
+                              EvkHyphenator *hyphenator,
+                              GHashTable    *hyphen_words)
 {
   EvkRichText *text = evk_rich_text_new ();
 
   g_free (text->text);
-  text->text = hyphenator != NULL ? evk_hyphenator_hyphenate (hyphenator, plain)
+  text->text = hyphenator != NULL ? evk_hyphenator_hyphenate_full (hyphenator, plain, hyphen_words, TRUE)
                                   : g_strdup (plain);
   return text;
+}
+
+EvkRichText *
+evk_rich_text_new_plain (const char    *plain,
+                         EvkHyphenator *hyphenator)
+{
+  return evk_rich_text_new_hyphenated (plain, hyphenator, NULL);
+}
+
+/* Spans after a deletion of length bytes at pos move back. */
+static void
+spans_delete (GArray *spans,
+              guint   pos,
+              guint   length)
+{
+  for (guint i = 0; i < spans->len; i++)
+    {
+      EvkSpan *span = &g_array_index (spans, EvkSpan, i);
+
+      if (span->start > pos)
+        span->start = span->start >= pos + length ? span->start - length : pos;
+      if (span->end > pos)
+        span->end = span->end >= pos + length ? span->end - length : pos;
+    }
+}
+
+void
+evk_rich_text_delete (EvkRichText *text,
+                      guint        pos,
+                      guint        length)
+{
+  gsize total;
+
+  g_return_if_fail (text != NULL);
+  total = strlen (text->text);
+  g_return_if_fail (pos <= total && length <= total - pos);
+
+  memmove (text->text + pos, text->text + pos + length, total - pos - length + 1);
+  pango_attr_list_update (text->attrs, (int) pos, (int) length, 0);
+  spans_delete (text->spans, pos, length);
 }
 
 char *
@@ -320,7 +361,25 @@ append_text (Parser     *p,
   if (hyphenate && p->options->hyphenator != NULL)
     {
       g_autofree char *plain = g_strndup (text, length);
-      g_autofree char *soft = evk_hyphenator_hyphenate (p->options->hyphenator, plain);
+      const char *end = b->text->str + b->text->len;
+      gboolean starts_sentence = TRUE;
+      g_autofree char *soft = NULL;
+
+      /* Text after emphasis or a link goes on the sentence before it. */
+      while (end > b->text->str)
+        {
+          const char *prev = g_utf8_find_prev_char (b->text->str, end);
+          gunichar c = g_utf8_get_char (prev);
+
+          if (!g_unichar_isspace (c) && c != '(' && c != 0xab && c != 0x201c && c != '"')
+            {
+              starts_sentence = c == '.' || c == '!' || c == '?' || c == ':' || c == 0x2028;
+              break;
+            }
+          end = prev;
+        }
+      soft = evk_hyphenator_hyphenate_full (p->options->hyphenator, plain, p->options->hyphen_words,
+                                            starts_sentence);
 
       g_string_append (b->text, soft);
     }
@@ -545,13 +604,27 @@ append_inlines (Parser     *p,
   return ok;
 }
 
-/* A paragraph should not end on the tail of a divided word ("recruit-|
- * ment."): the soft hyphens of its last word become combining grapheme
- * joiners, which are as long in UTF-8 (so attribute offsets hold),
- * invisible, and forbid a break. */
+/* Removes length bytes at pos from b's text, moving the attributes and
+ * spans that lie after it. */
 static void
-keep_last_word_whole (GString *text)
+builder_delete (Builder *b,
+                guint    pos,
+                guint    length)
 {
+  g_string_erase (b->text, pos, length);
+  pango_attr_list_update (b->attrs, (int) pos, (int) length, 0);
+  spans_delete (b->spans, pos, length);
+}
+
+/* A paragraph should not end on the tail of a divided word ("recruit-|
+ * ment."): its last word loses its soft hyphens, so the line breaker is
+ * offered no break inside it. (An invisible joiner in their place would
+ * be a combining mark after a letter, which fonts answer with the
+ * dotless "ı" of "organısasjonene".) */
+static void
+keep_last_word_whole (Builder *b)
+{
+  GString *text = b->text;
   char *p = text->str + text->len;
 
   /* Back over closing punctuation to the last word, then through it. */
@@ -568,13 +641,15 @@ keep_last_word_whole (GString *text)
     {
       char *prev = g_utf8_find_prev_char (text->str, p);
       gunichar c = g_utf8_get_char (prev);
+      guint pos = prev - text->str;
 
       if (c == 0x00ad)
         {
-          prev[0] = (char) 0xcd;
-          prev[1] = (char) 0x8f;
+          builder_delete (b, pos, p - prev);
+          p = text->str + pos;
+          continue;
         }
-      else if (!g_unichar_isalpha (c))
+      if (!g_unichar_isalpha (c))
         break;
       p = prev;
     }
@@ -591,7 +666,7 @@ rich_text_from_inlines (Parser     *p,
   /* Trailing hard breaks or spaces would make an empty last line. */
   while (b.text->len > 0 && b.text->str[b.text->len - 1] == ' ')
     g_string_truncate (b.text, b.text->len - 1);
-  keep_last_word_whole (b.text);
+  keep_last_word_whole (&b);
   text->text = g_string_free (b.text, FALSE);
   text->attrs = b.attrs;
   text->spans = b.spans;

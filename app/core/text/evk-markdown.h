@@ -94,6 +94,7 @@ typedef guint (*EvkMdFootnoteFunc) (const char *label,
 
 typedef struct {
   EvkHyphenator     *hyphenator;   /* NULL: no soft hyphens */
+  GHashTable        *hyphen_words; /* words hyphenated otherwise, or NULL */
   EvkMdResolveFunc   resolve;      /* NULL: live figures are an error */
   EvkMdFootnoteFunc  footnote;     /* NULL: numbered from 1 in the text */
   gpointer           user_data;
@@ -116,7 +117,17 @@ EvkRichText    *evk_rich_text_new        (void);
 /* A plain text, hyphenated when hyphenator is given. */
 EvkRichText    *evk_rich_text_new_plain  (const char    *text,
                                           EvkHyphenator *hyphenator);
+/* The same, with the words of hyphen_words hyphenated as it says (see
+ * evk_hyphenator_hyphenate_full). */
+EvkRichText    *evk_rich_text_new_hyphenated (const char    *text,
+                                              EvkHyphenator *hyphenator,
+                                              GHashTable    *hyphen_words);
 void            evk_rich_text_free       (EvkRichText   *text);
+/* Removes length bytes at pos (whole characters); attributes and spans
+ * after them move back, those around them shrink. */
+void            evk_rich_text_delete     (EvkRichText   *text,
+                                          guint          pos,
+                                          guint          length);
 /* The text without soft hyphens (for searching and tests). */
 char           *evk_rich_text_get_plain  (EvkRichText   *text);
 /* The text as Pango markup for a label: its emphasis as <span> attributes,
