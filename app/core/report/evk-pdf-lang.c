@@ -765,8 +765,12 @@ walk_structure (Revision   *r,
     {
       g_autoptr(GString) text = g_string_new (keys);
 
+      /* Counted on, so that the error says how many there are. */
       if (walk->figures >= walk->n_figure_alts)
-        return FALSE;
+        {
+          walk->figures++;
+          return TRUE;
+        }
       g_string_append (text, " /Alt ");
       append_text_string (text, walk->figure_alts[walk->figures++]);
       write_object (r, number, text->str);
