@@ -43,13 +43,13 @@ def conditions(pdf):
     types = [str(e.S)[1:] for e in elems]
 
     top = kids(tree) if tree is not None else []
-    yield ("01-structure: the structure tree has one Document root",
+    yield ("structure: the tree has one Document root",
            len(top) == 1 and str(top[0].S) == "/Document",
            "top-level elements: %s" % [str(t.S) for t in top[:5]])
 
     levels = [int(t[1]) for t in types if len(t) == 2 and t[0] == "H" and t[1].isdigit()]
     skips = [(a, b) for a, b in zip([0] + levels, levels) if b > a + 1]
-    yield ("14-003: heading levels are not skipped, the first is H1",
+    yield ("14-002/14-003: the first heading is H1, no level is skipped",
            len(levels) > 0 and levels[0] == 1 and not skips,
            "%d headings, skips %s" % (len(levels), skips[:3]))
 
@@ -69,15 +69,15 @@ def conditions(pdf):
 
     lists = [e for e in elems if str(e.S) == "/L"]
     bad_lists = [l for l in lists if not kids(l) or any(str(k.S) != "/LI" for k in kids(l))]
-    yield ("16-001: every L holds LI elements only",
+    yield ("16 (lists): every L holds LI elements only",
            not bad_lists, "%d lists, %d malformed" % (len(lists), len(bad_lists)))
 
     mark = root.get("/MarkInfo")
-    yield ("06-002: /MarkInfo /Marked true",
+    yield ("ISO 14289-1 7.1: /MarkInfo /Marked true",
            mark is not None and bool(mark.get("/Marked", False)), "")
 
     prefs = root.get("/ViewerPreferences")
-    yield ("07-001: /ViewerPreferences /DisplayDocTitle true",
+    yield ("07-001/07-002: /ViewerPreferences /DisplayDocTitle true",
            prefs is not None and bool(prefs.get("/DisplayDocTitle", False)), "")
 
     with pdf.open_metadata() as meta:
@@ -85,19 +85,19 @@ def conditions(pdf):
         title = meta.get("dc:title")
         language = meta.get("dc:language")
     yield ("06-002: the XMP metadata has pdfuaid:part 1", str(part) == "1", "part %r" % part)
-    yield ("06-003/07-002: the XMP metadata has dc:title",
+    yield ("06-003: the XMP metadata has dc:title",
            bool(title and str(title).strip()), "title %r" % title)
-    yield ("11-001: the catalog has /Lang",
+    yield ("11 (language): the catalog has /Lang",
            bool(str(root.get("/Lang", "")).strip()), "lang %r, dc:language %r" % (root.get("/Lang"), language))
 
     no_tabs = [i + 1 for i, page in enumerate(pdf.pages) if page.obj.get("/Tabs") != "/S"]
-    yield ("19-003: every page has /Tabs /S",
+    yield ("28-008/28-009: every page has /Tabs /S",
            not no_tabs, "%d pages, without: %s" % (len(pdf.pages), no_tabs[:5]))
 
     links = [a for page in pdf.pages for a in page.obj.get("/Annots", [])
              if a.get("/Subtype") == "/Link"]
     no_contents = [a for a in links if not str(a.get("/Contents", "")).strip()]
-    yield ("28-008: every Link annotation has /Contents",
+    yield ("28-012: every Link annotation has /Contents",
            not no_contents, "%d links, %d without /Contents" % (len(links), len(no_contents)))
 
 

@@ -1509,8 +1509,14 @@ draw_table_row (Layout     *l,
     {
       g_autofree char *target = g_strdup_printf ("#%s", link);
 
-      add_link (l, target, pango_layout_get_text (cache->cells[r * cache->n_columns]->layout),
-                MARGIN_LEFT, l->y, TEXT_WIDTH, cache->row_height[r]);
+      /* A row's first cells (a number and a name) say where it leads. */
+      Text **cells = &cache->cells[r * cache->n_columns];
+      g_autofree char *description =
+        cache->n_columns > 1 ? g_strdup_printf ("%s %s", pango_layout_get_text (cells[0]->layout),
+                                                pango_layout_get_text (cells[1]->layout))
+                             : g_strdup (pango_layout_get_text (cells[0]->layout));
+
+      add_link (l, target, description, MARGIN_LEFT, l->y, TEXT_WIDTH, cache->row_height[r]);
     }
   cairo_set_line_width (l->cr, header ? 0.6 : 0.3);
   set_colour (l->cr, header ? &accent : &rule_grey);
