@@ -746,6 +746,105 @@ test_pdf_language (void)
   g_rmdir (dir);
 }
 
+/* A tagged PDF as the report writes one: two figures, a table header, a link. */
+static void
+make_tagged_pdf (const char *path)
+{
+  cairo_surface_t *surface = cairo_pdf_surface_create (path, 200, 200);
+  cairo_t *cr = cairo_create (surface);
+
+  cairo_tag_begin (cr, "Document", NULL);
+  for (int page = 0; page < 2; page++)
+    {
+      cairo_tag_begin (cr, "Figure", NULL);
+      cairo_rectangle (cr, 20, 20, 40, 40);
+      cairo_fill (cr);
+      cairo_tag_end (cr, "Figure");
+      cairo_tag_begin (cr, "Table", NULL);
+      cairo_tag_begin (cr, "TR", NULL);
+      cairo_tag_begin (cr, "TH", NULL);
+      cairo_move_to (cr, 20, 100);
+      cairo_show_text (cr, "Head");
+      cairo_tag_end (cr, "TH");
+      cairo_tag_end (cr, "TR");
+      cairo_tag_end (cr, "Table");
+      cairo_tag_begin (cr, CAIRO_TAG_LINK, "rect=[20 120 40 12] uri='https://www.imdi.no/'");
+      cairo_tag_end (cr, CAIRO_TAG_LINK);
+      cairo_show_page (cr);
+    }
+  cairo_tag_end (cr, "Document");
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+}
+
+static void
+test_pdf_accessible (void)
+{
+  g_autofree char *dir = evk_test_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "t.pdf", NULL);
+  g_autofree char *after = NULL, *qpdf = g_find_program_in_path ("qpdf");
+  const char *alts[] = { "Bars (N: 5)", "Søyler: første & andre" };
+  const char *links[] = { "IMDi", "IMDi igjen" };
+  g_autofree char *alt_hex = NULL;
+  g_autoptr(GString) hex = g_string_new ("<FEFF");
+  g_autoptr(GError) error = NULL;
+  gsize length;
+
+  make_tagged_pdf (path);
+  g_assert_true (evk_pdf_set_language (path, "nb", &error));
+  g_assert_true (evk_pdf_make_accessible (path, "A <small> test", "nb", alts, 2, links, 2, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &after, &length, NULL));
+
+  /* The second figure's alt text, UTF-16BE in hex, in the last revision. */
+  {
+    g_autofree gunichar2 *utf16 = g_utf8_to_utf16 (alts[1], -1, NULL, NULL, NULL);
+
+    for (gunichar2 *u = utf16; *u != 0; u++)
+      g_string_append_printf (hex, "%04X", (unsigned) *u);
+    g_string_append_c (hex, '>');
+  }
+  g_assert_cmpuint (count (after, length, "/Alt <FEFF"), ==, 2);
+  g_assert_cmpuint (count (after, length, hex->str), ==, 1);
+  g_assert_cmpuint (count (after, length, "/Scope /Column"), ==, 2);
+  g_assert_cmpuint (count (after, length, "/Tabs /S"), ==, 2);
+  g_assert_cmpuint (count (after, length, "/Contents <FEFF"), ==, 2);
+  g_assert_cmpuint (count (after, length, "/DisplayDocTitle true"), ==, 1);
+  g_assert_cmpuint (count (after, length, "<pdfuaid:part>1</pdfuaid:part>"), ==, 1);
+  /* The title is XML-escaped in the metadata. */
+  g_assert_cmpuint (count (after, length, "A &lt;small&gt; test"), ==, 1);
+  /* /Lang from the revision before stays in the catalog's new revision. */
+  g_assert_cmpuint (count (after, length, "/Lang (nb)"), ==, 2);
+  g_assert_cmpuint (count (after, length, "%%EOF"), ==, 3);
+
+  if (qpdf != NULL)
+    {
+      const char *argv[] = { qpdf, "--check", path, NULL };
+      g_autofree char *out = NULL;
+      int status;
+
+      g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, NULL, &status, NULL);
+      g_assert_true (g_spawn_check_wait_status (status, NULL));
+      g_assert_nonnull (strstr (out, "No syntax or stream encoding errors"));
+    }
+
+  /* An alt text for each Figure, or none lands on the wrong one. */
+  make_tagged_pdf (path);
+  g_assert_false (evk_pdf_make_accessible (path, "T", "nb", alts, 1, links, 2, &error));
+  g_assert_nonnull (strstr (error->message, "t.pdf: the structure tree has 2 figures where the report drew 1"));
+  g_clear_error (&error);
+  make_tagged_pdf (path);
+  g_assert_false (evk_pdf_make_accessible (path, "T", "nb", alts, 2, links, 1, &error));
+  g_assert_nonnull (strstr (error->message, "t.pdf: the pages have 2 links where the report drew 1"));
+  g_clear_error (&error);
+  g_assert_true (g_file_set_contents (path, "not a pdf", -1, NULL));
+  g_assert_false (evk_pdf_make_accessible (path, "T", "nb", alts, 2, links, 2, &error));
+  g_assert_nonnull (strstr (error->message, "t.pdf: no trailer"));
+
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 static void
 test_markdown_markup (void)
 {
@@ -823,5 +922,6 @@ main (int    argc,
   g_test_add_func ("/evk/text/narrative-import", test_narrative_import);
   g_test_add_func ("/evk/text/narrative-demo", test_narrative_demo);
   g_test_add_func ("/evk/text/pdf-language", test_pdf_language);
+  g_test_add_func ("/evk/text/pdf-accessible", test_pdf_accessible);
   return g_test_run ();
 }

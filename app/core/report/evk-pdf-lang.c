@@ -627,3 +627,382 @@ evk_pdf_finish_draft (const char        *path,
 
   return append_revision (path, lang, doc_id, project_id, notes, n_notes, error);
 }
+
+/* Accessibility: what cairo 1.16 cannot write. */
+
+/* The references "N G R" in a value (an array or a single reference), in
+ * order; integers alone (marked-content ids) and dictionaries (marked
+ * content references) are skipped. */
+static GArray *
+value_refs (const char *value)
+{
+  GArray *refs = g_array_new (FALSE, FALSE, sizeof (guint64));
+  const char *p = value;
+  int depth = 0;
+
+  if (*p != '[')
+    {
+      char *after;
+      guint64 n = g_ascii_strtoull (p, &after, 10);
+
+      if (after != p)
+        {
+          p = after;
+          g_ascii_strtoull (p, &after, 10);
+          while (g_ascii_isspace (*after))
+            after++;
+          if (*after == 'R')
+            g_array_append_val (refs, n);
+        }
+      return refs;
+    }
+  for (p++; *p != '\0' && !(*p == ']' && depth == 0); p++)
+    {
+      char *after, *after2;
+      guint64 n;
+
+      if (p[0] == '<' && p[1] == '<')
+        {
+          depth++;
+          p++;
+          continue;
+        }
+      if (p[0] == '>' && p[1] == '>')
+        {
+          depth--;
+          p++;
+          continue;
+        }
+      if (depth > 0 || !g_ascii_isdigit (*p) || g_ascii_isdigit (p[-1]))
+        continue;
+      n = g_ascii_strtoull (p, &after, 10);
+      while (g_ascii_isspace (*after))
+        after++;
+      if (!g_ascii_isdigit (*after))
+        continue;
+      g_ascii_strtoull (after, &after2, 10);
+      while (g_ascii_isspace (*after2))
+        after2++;
+      if (*after2 == 'R')
+        {
+          g_array_append_val (refs, n);
+          p = after2;
+        }
+    }
+  return refs;
+}
+
+typedef struct {
+  const char *contents;
+  gsize       length;
+  GString    *update;
+  gsize       base;
+  GArray     *xref;
+} Revision;
+
+/* A dictionary object's text (between "<<" and ">>"), latest revision. */
+static char *
+object_text (Revision *r,
+             guint64   number)
+{
+  const char *dict, *dict_end;
+
+  dict = object_dictionary (r->contents, r->length, number, &dict_end);
+  return dict != NULL ? g_strndup (dict + 2, dict_end - 2 - (dict + 2)) : NULL;
+}
+
+static void
+write_object (Revision   *r,
+              guint64     number,
+              const char *keys)
+{
+  XrefEntry entry = { number, r->base + r->update->len };
+
+  g_array_append_val (r->xref, entry);
+  g_string_append_printf (r->update, "%" G_GUINT64_FORMAT " 0 obj\n<<%s >>\nendobj\n", number, keys);
+}
+
+/* The structure type of an element's dictionary text: "/S /Figure" → "Figure". */
+static char *
+structure_type (const char *keys)
+{
+  const char *s = dictionary_value (keys, "/S");
+  gsize n = 0;
+
+  if (s == NULL || *s != '/')
+    return NULL;
+  s++;
+  while (s[n] != '\0' && !g_ascii_isspace (s[n]) && strchr ("/<>[]()", s[n]) == NULL)
+    n++;
+  return g_strndup (s, n);
+}
+
+typedef struct {
+  const char * const *figure_alts;
+  guint               n_figure_alts;
+  guint               figures;
+  guint               headers;
+} StructWalk;
+
+/* Gives each Figure its /Alt (the next alt text) and each TH its scope,
+ * depth first: the order cairo created them in, which is the order the
+ * report drew them. */
+static gboolean
+walk_structure (Revision   *r,
+                guint64     number,
+                guint       depth,
+                StructWalk *walk)
+{
+  g_autofree char *keys = object_text (r, number);
+  g_autofree char *type = NULL;
+  g_autoptr(GArray) kids = NULL;
+  const char *k;
+
+  if (keys == NULL || depth > 64)
+    return FALSE;
+  type = structure_type (keys);
+  if (g_strcmp0 (type, "Figure") == 0 && dictionary_value (keys, "/Alt") == NULL)
+    {
+      g_autoptr(GString) text = g_string_new (keys);
+
+      /* Counted on, so that the error says how many there are. */
+      if (walk->figures >= walk->n_figure_alts)
+        {
+          walk->figures++;
+          return TRUE;
+        }
+      g_string_append (text, " /Alt ");
+      append_text_string (text, walk->figure_alts[walk->figures++]);
+      write_object (r, number, text->str);
+    }
+  else if (g_strcmp0 (type, "TH") == 0 && dictionary_value (keys, "/A") == NULL)
+    {
+      /* The report's header rows head the columns under them. */
+      g_autoptr(GString) text = g_string_new (keys);
+
+      g_string_append (text, " /A << /O /Table /Scope /Column >>");
+      write_object (r, number, text->str);
+      walk->headers++;
+    }
+  k = dictionary_value (keys, "/K");
+  if (k == NULL)
+    return TRUE;
+  kids = value_refs (k);
+  for (guint i = 0; i < kids->len; i++)
+    if (!walk_structure (r, g_array_index (kids, guint64, i), depth + 1, walk))
+      return FALSE;
+  return TRUE;
+}
+
+/* XML's five escapes, for the metadata. */
+static void
+append_xml (GString    *out,
+            const char *text)
+{
+  g_autofree char *escaped = g_markup_escape_text (text != NULL ? text : "", -1);
+
+  g_string_append (out, escaped);
+}
+
+static char *
+xmp_packet (const char *title,
+            const char *lang)
+{
+  GString *xmp = g_string_new ("<?xpacket begin=\"\xEF\xBB\xBF\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\n"
+                               "<x:xmpmeta xmlns:x=\"adobe:ns:meta/\">\n"
+                               "<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">\n"
+                               "<rdf:Description rdf:about=\"\"\n"
+                               "  xmlns:dc=\"http://purl.org/dc/elements/1.1/\"\n"
+                               "  xmlns:pdf=\"http://ns.adobe.com/pdf/1.3/\"\n"
+                               "  xmlns:pdfuaid=\"http://www.aiim.org/pdfua/ns/id/\">\n"
+                               "<dc:format>application/pdf</dc:format>\n"
+                               "<dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">");
+
+  append_xml (xmp, title);
+  g_string_append (xmp, "</rdf:li></rdf:Alt></dc:title>\n<dc:language><rdf:Bag><rdf:li>");
+  append_xml (xmp, lang);
+  g_string_append (xmp, "</rdf:li></rdf:Bag></dc:language>\n"
+                        "<pdf:Producer>Evalkit " PACKAGE_VERSION "</pdf:Producer>\n"
+                        "<pdfuaid:part>1</pdfuaid:part>\n"
+                        "</rdf:Description>\n</rdf:RDF>\n</x:xmpmeta>\n"
+                        "<?xpacket end=\"w\"?>\n");
+  return g_string_free (xmp, FALSE);
+}
+
+gboolean
+evk_pdf_make_accessible (const char          *path,
+                         const char          *title,
+                         const char          *lang,
+                         const char * const  *figure_alts,
+                         guint                n_figure_alts,
+                         const char * const  *link_texts,
+                         guint                n_link_texts,
+                         GError             **error)
+{
+  guint links = 0;
+  g_autofree char *contents = NULL;
+  g_autofree char *catalog = NULL, *trailer_text = NULL, *xmp = NULL;
+  g_autoptr(GString) update = g_string_new (NULL);
+  g_autoptr(GArray) xref = g_array_new (FALSE, FALSE, sizeof (XrefEntry));
+  g_autoptr(GArray) pages = g_array_new (FALSE, FALSE, sizeof (PdfPage));
+  g_autoptr(GString) keys = NULL;
+  const char *startxref, *trailer, *trailer_dict, *trailer_end;
+  StructWalk walk = { figure_alts, n_figure_alts, 0, 0 };
+  Revision r;
+  gsize length;
+  guint64 prev, root, size, tree, root_pages, metadata;
+  char *after;
+
+  if (!g_file_get_contents (path, &contents, &length, error))
+    return FALSE;
+  startxref = find_last (contents, length, "startxref");
+  trailer = find_last (contents, length, "trailer");
+  trailer_dict = trailer != NULL ? strstr (trailer, "<<") : NULL;
+  trailer_end = trailer_dict != NULL ? dictionary_end (trailer_dict, contents + length) : NULL;
+  if (startxref == NULL || trailer_end == NULL || trailer > startxref ||
+      !dictionary_ref (trailer_dict, trailer_end - trailer_dict, "/Root", &root) ||
+      !dictionary_ref (trailer_dict, trailer_end - trailer_dict, "/Size", &size))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                   _("%s: no trailer with /Root and /Size: not a PDF with a classic cross-reference table"),
+                   path);
+      return FALSE;
+    }
+  prev = g_ascii_strtoull (startxref + strlen ("startxref"), &after, 10);
+  trailer_text = g_strndup (trailer_dict + 2, trailer_end - 2 - (trailer_dict + 2));
+
+  if (contents[length - 1] != '\n')
+    g_string_append_c (update, '\n');
+  r = (Revision) { contents, length, update, length, xref };
+  catalog = object_text (&r, root);
+  if (catalog == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                   _("%s: the catalog (object %llu) was not found"), path, (unsigned long long) root);
+      return FALSE;
+    }
+
+  /* Figures and table headers, if the file is tagged. */
+  if (dictionary_ref (catalog, strlen (catalog), "/StructTreeRoot", &tree))
+    {
+      if (!walk_structure (&r, tree, 0, &walk) || walk.figures != n_figure_alts)
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                       _("%s: the structure tree has %u figures where the report drew %u"), path,
+                       walk.figures, n_figure_alts);
+          return FALSE;
+        }
+    }
+
+  /* Every page's annotations (links, notes) in the order of its structure. */
+  if (!dictionary_ref (catalog, strlen (catalog), "/Pages", &root_pages) ||
+      !collect_pages (contents, length, root_pages, 0, 0, pages))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, _("%s: the page tree could not be read"), path);
+      return FALSE;
+    }
+  for (guint p = 0; p < pages->len; p++)
+    {
+      guint64 number = g_array_index (pages, PdfPage, p).number;
+      g_autofree char *page = object_text (&r, number);
+      g_autoptr(GString) text = NULL;
+
+      const char *annots;
+
+      if (page == NULL)
+        continue;
+      /* Each link says where it goes: its text, in the order drawn. */
+      annots = dictionary_value (page, "/Annots");
+      if (annots != NULL && *annots == '[')
+        {
+          g_autoptr(GArray) refs = value_refs (annots);
+
+          for (guint i = 0; i < refs->len; i++)
+            {
+              guint64 annot = g_array_index (refs, guint64, i);
+              g_autofree char *annot_keys = object_text (&r, annot);
+              const char *subtype = annot_keys != NULL ? dictionary_value (annot_keys, "/Subtype") : NULL;
+              g_autoptr(GString) with_contents = NULL;
+
+              if (subtype == NULL || !g_str_has_prefix (subtype, "/Link") ||
+                  dictionary_value (annot_keys, "/Contents") != NULL)
+                continue;
+              if (links >= n_link_texts)
+                {
+                  links++;
+                  continue;
+                }
+              with_contents = g_string_new (annot_keys);
+              g_string_append (with_contents, " /Contents ");
+              append_text_string (with_contents, link_texts[links++]);
+              write_object (&r, annot, with_contents->str);
+            }
+        }
+      if (dictionary_value (page, "/Tabs") != NULL)
+        continue;
+      text = g_string_new (page);
+      g_string_append (text, " /Tabs /S");
+      write_object (&r, number, text->str);
+    }
+  if (links != n_link_texts)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                   _("%s: the pages have %u links where the report drew %u"), path, links, n_link_texts);
+      return FALSE;
+    }
+
+  /* The XMP metadata PDF/UA asks for, with the part it claims. */
+  metadata = size++;
+  xmp = xmp_packet (title, lang);
+  {
+    XrefEntry entry = { metadata, r.base + update->len };
+
+    g_array_append_val (xref, entry);
+    g_string_append_printf (update, "%" G_GUINT64_FORMAT " 0 obj\n<< /Type /Metadata /Subtype /XML /Length %"
+                            G_GSIZE_FORMAT " >>\nstream\n%s\nendstream\nendobj\n",
+                            metadata, strlen (xmp), xmp);
+  }
+
+  keys = g_string_new (catalog);
+  remove_key (keys, "/Metadata");
+  g_string_append_printf (keys, " /Metadata %" G_GUINT64_FORMAT " 0 R", metadata);
+  if (dictionary_value (keys->str, "/ViewerPreferences") == NULL)
+    g_string_append (keys, " /ViewerPreferences << /DisplayDocTitle true >>");
+  if (dictionary_value (keys->str, "/MarkInfo") == NULL)
+    g_string_append (keys, " /MarkInfo << /Marked true >>");
+  write_object (&r, root, keys->str);
+
+  {
+    gsize xref_offset = length + update->len;
+    g_autoptr(GString) trailer_keys = g_string_new (trailer_text);
+
+    remove_key (trailer_keys, "/Prev");
+    remove_key (trailer_keys, "/Size");
+    g_string_append (update, "xref\n");
+    g_array_sort (xref, compare_entries);
+    for (guint i = 0; i < xref->len; i++)
+      {
+        XrefEntry *e = &g_array_index (xref, XrefEntry, i);
+
+        g_string_append_printf (update, "%" G_GUINT64_FORMAT " 1\n%010" G_GSIZE_FORMAT " 00000 n \n",
+                                e->number, e->offset);
+      }
+    g_string_append_printf (update, "trailer\n<<%s /Size %" G_GUINT64_FORMAT " /Prev %" G_GUINT64_FORMAT
+                            " >>\nstartxref\n%" G_GSIZE_FORMAT "\n%%%%EOF\n",
+                            trailer_keys->str, size, prev, xref_offset);
+  }
+
+  {
+    g_autoptr(GFile) file = g_file_new_for_path (path);
+    g_autoptr(GFileOutputStream) stream = g_file_append_to (file, G_FILE_CREATE_NONE, NULL, error);
+
+    if (stream == NULL ||
+        !g_output_stream_write_all (G_OUTPUT_STREAM (stream), update->str, update->len, NULL, NULL, error) ||
+        !g_output_stream_close (G_OUTPUT_STREAM (stream), NULL, error))
+      {
+        g_prefix_error (error, "%s: ", path);
+        return FALSE;
+      }
+  }
+  return TRUE;
+}

@@ -53,4 +53,32 @@ gboolean evk_pdf_finish_draft (const char        *path,
                                guint              n_notes,
                                GError           **error);
 
+/* What PDF/UA-1 asks of a tagged report that cairo 1.16 cannot write, in
+ * one more incremental update: each Figure element's /Alt (figure_alts,
+ * in the order the Figure elements appear in the structure tree, depth
+ * first), /Scope /Column on each TH, each link annotation's /Contents
+ * (link_texts, page by page in the order of each page's /Annots), /Tabs
+ * /S on each page, an XMP
+ * metadata stream (dc:title, dc:language, pdfuaid:part 1),
+ * /ViewerPreferences << /DisplayDocTitle true >> and /MarkInfo.
+ *
+ * Why this code and not libqpdf: the file is ours, written by cairo in a
+ * form this code already reads (classic cross-reference table, one
+ * dictionary per object), and the changes are new revisions of a few
+ * dictionaries plus one new stream, the same operation that sets /Lang.
+ * qpdf would be a second PDF library in the build, the Flatpak and the
+ * Debian package list for a few dozen lines, and would rewrite the whole
+ * file (hundreds of pages, every chart) instead of appending to it. An
+ * count of elements or links that does not match the texts is an error
+ * rather than a silent mismatch: an alt text must not land on the wrong
+ * chart. */
+gboolean evk_pdf_make_accessible (const char          *path,
+                                  const char          *title,
+                                  const char          *lang,
+                                  const char * const  *figure_alts,
+                                  guint                n_figure_alts,
+                                  const char * const  *link_texts,
+                                  guint                n_link_texts,
+                                  GError             **error);
+
 G_END_DECLS

@@ -143,6 +143,8 @@ typedef struct {
   guint       n_pages;
   GHashTable *anchor_pages;     /* anchor → page (1-based) */
   GArray     *places;           /* EvkDraftAnchor: a draft PDF's regions, else NULL */
+  GPtrArray  *figure_alts;      /* char *: each Figure element's alt text, in structure order */
+  GPtrArray  *link_texts;       /* char *: each link annotation's text, page by page */
 } EvkLayoutResult;
 
 EvkReportDoc *evk_report_doc_build      (EvkProject           *project,

@@ -227,6 +227,8 @@ write_pdf (EvkReportDoc      *doc,
 {
   g_autofree char *date = NULL;
   EvkLayoutResult result = { 0 };
+  g_autoptr(GPtrArray) figure_alts = NULL;
+  g_autoptr(GPtrArray) link_texts = NULL;
   cairo_surface_t *surface;
   cairo_status_t status;
   PdfSink sink_data = { NULL };
@@ -255,6 +257,11 @@ write_pdf (EvkReportDoc      *doc,
   options->n_pages = result.n_pages;
   if (ok && draft != NULL)
     draft->places = g_steal_pointer (&result.places);
+  if (ok)
+    {
+      figure_alts = g_steal_pointer (&result.figure_alts);
+      link_texts = g_steal_pointer (&result.link_texts);
+    }
   evk_layout_result_clear (&result);
 
   cairo_destroy (sink_data.cr);
@@ -279,6 +286,10 @@ write_pdf (EvkReportDoc      *doc,
       ok = evk_pdf_finish_draft (tmp_path, doc->lang, draft->doc_id, draft->project_id,
                                  (EvkPdfNote *) notes->data, notes->len, error);
     }
+  if (ok)
+    ok = evk_pdf_make_accessible (tmp_path, doc->title, doc->lang,
+                                  (const char * const *) figure_alts->pdata, figure_alts->len,
+                                  (const char * const *) link_texts->pdata, link_texts->len, error);
   return ok;
 }
 
