@@ -332,6 +332,12 @@ add_update (GArray     *updates,
   g_array_append_val (updates, update);
 }
 
+static void
+count_changed (guint *n)
+{
+  (*n)++;
+}
+
 /* Applying what the project has changes nothing; a change, a fuzzy entry
  * and an unknown key are counted; a new language is added. */
 static void
@@ -402,6 +408,20 @@ test_apply (gconstpointer data)
   g_assert_cmpint (find_unit (nn_units, second->key)->state, ==, EVK_TEXT_MISSING);
   g_assert_cmpstr (evk_word ("Report", "Table", "nn"), ==, "Tabell");
   evk_words_set_overrides (NULL);
+
+  /* Adding a language is a change even with nothing translated yet. */
+  {
+    g_autoptr(GArray) empty = g_array_new (FALSE, FALSE, sizeof (EvkTranslationUpdate));
+    guint n_changed = 0;
+    gulong handler = g_signal_connect_swapped (project, "changed", G_CALLBACK (count_changed), &n_changed);
+
+    g_assert_true (evk_translatables_apply (project, "se", empty, &result, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (n_changed, ==, 1);
+    g_assert_true (evk_translatables_apply (project, "se", empty, &result, &error));
+    g_assert_cmpuint (n_changed, ==, 1);
+    g_signal_handler_disconnect (project, handler);
+  }
 
   g_assert_false (evk_translatables_apply (project, "not a code", nn, &result, &error));
   g_assert_error (error, EVK_STORE_ERROR, EVK_STORE_ERROR_FAILED);

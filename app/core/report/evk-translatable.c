@@ -676,6 +676,7 @@ typedef struct {
   GArray               *updates;
   EvkTranslationResult *result;
   gboolean              words_changed;
+  gboolean              language_added;
 } Apply;
 
 static gboolean
@@ -755,7 +756,12 @@ apply_in_transaction (EvkStore  *store,
   g_autoptr(GPtrArray) units = NULL;
   g_autoptr(GHashTable) by_key = g_hash_table_new (g_str_hash, g_str_equal);
 
-  if (!evk_store_add_language (store, a->lang, FALSE, error))
+  g_auto(GStrv) langs = evk_project_get_languages (a->project, error);
+
+  if (langs == NULL)
+    return FALSE;
+  a->language_added = !g_strv_contains ((const char * const *) langs, a->lang);
+  if (a->language_added && !evk_store_add_language (store, a->lang, FALSE, error))
     return FALSE;
   units = evk_translatables_list (a->project, a->lang, NULL, error);
   if (units == NULL)
@@ -808,7 +814,7 @@ evk_translatables_apply (EvkProject            *project,
                          GError               **error)
 {
   EvkTranslationResult local_result = { 0 };
-  Apply a = { project, lang, updates, result != NULL ? result : &local_result, FALSE };
+  Apply a = { project, lang, updates, result != NULL ? result : &local_result, FALSE, FALSE };
 
   g_return_val_if_fail (EVK_IS_PROJECT (project), FALSE);
   memset (a.result, 0, sizeof *a.result);
@@ -825,7 +831,7 @@ evk_translatables_apply (EvkProject            *project,
     }
   if (a.words_changed && !evk_translatables_use_project_words (project, error))
     return FALSE;
-  if (a.result->updated > 0)
+  if (a.result->updated > 0 || a.language_added)
     g_signal_emit_by_name (project, "changed", "texts");
   return TRUE;
 }
