@@ -65,6 +65,9 @@ struct _EvkTranslationsPage
   char               *editing_key;   /* the string the editor shows */
   gboolean            loading;       /* filling the editor or the list */
   gulong              changed_id;
+  guint               scroll_id;     /* the scroll waiting for a frame */
+  guint               scroll_to;
+  guint               scroll_frames;
   EvkTranslationsShow show;
   int                 kind;          /* EvkTranslatableKind, or -1 for all */
 
@@ -116,7 +119,7 @@ state_text (EvkTextState state)
     case EVK_TEXT_CURRENT:
     default:
       /* Translators: a translation that is current */
-      return _("Done");
+      return C_("translation", "Done");
     }
 }
 
@@ -368,6 +371,44 @@ update_counts (EvkTranslationsPage *self)
                            total > 0 ? (double) self->counts.done / total : 0);
 }
 
+static gboolean
+scroll_tick (GtkWidget     *widget,
+             GdkFrameClock *clock,
+             gpointer       user_data)
+{
+  EvkTranslationsPage *self = user_data;
+  GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->list_view));
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
+  double row, value;
+
+  /* After a layout of the list as it is now (a tick comes before the
+   * frame's layout), and of a new page over its first frames. */
+  if (self->scroll_frames++ < 1 || gtk_adjustment_get_page_size (adjustment) <= 0)
+    return self->scroll_frames < 60 ? G_SOURCE_CONTINUE : (self->scroll_id = 0, G_SOURCE_REMOVE);
+  self->scroll_id = 0;
+  if (self->scroll_to >= n)
+    return G_SOURCE_REMOVE;
+  /* The rows are of one height: the row a third down the view. */
+  row = gtk_adjustment_get_upper (adjustment) / n;
+  value = self->scroll_to * row - gtk_adjustment_get_page_size (adjustment) / 3;
+  if (self->scroll_to * row < gtk_adjustment_get_value (adjustment) ||
+      (self->scroll_to + 1) * row > gtk_adjustment_get_value (adjustment) + gtk_adjustment_get_page_size (adjustment))
+    gtk_adjustment_set_value (adjustment, value);
+  return G_SOURCE_REMOVE;
+}
+
+/* Scrolls the list to show position at its next frame: GTK 4.8's
+ * "list.scroll-to-item" left the list one row and blank below. */
+static void
+scroll_to (EvkTranslationsPage *self,
+           guint                position)
+{
+  self->scroll_to = position;
+  self->scroll_frames = 0;
+  if (self->scroll_id == 0)
+    self->scroll_id = gtk_widget_add_tick_callback (self->list_view, scroll_tick, self, NULL);
+}
+
 /* Selects the string at key when the list shows it. */
 static gboolean
 select_shown (EvkTranslationsPage *self,
@@ -382,7 +423,7 @@ select_shown (EvkTranslationsPage *self,
       if (g_str_equal (item->unit->key, key))
         {
           gtk_single_selection_set_selected (self->selection, i);
-          gtk_widget_activate_action (self->list_view, "list.scroll-to-item", "u", i);
+          scroll_to (self, i);
           return TRUE;
         }
     }
@@ -776,7 +817,7 @@ evk_translations_page_next_untranslated (EvkTranslationsPage *self)
       if (item->unit->state != EVK_TEXT_CURRENT)
         {
           gtk_single_selection_set_selected (self->selection, i);
-          gtk_widget_activate_action (self->list_view, "list.scroll-to-item", "u", i);
+          scroll_to (self, i);
           gtk_widget_grab_focus (self->text_view);
           return TRUE;
         }
@@ -971,7 +1012,7 @@ build_list (EvkTranslationsPage *self)
   GtkWidget *filters = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *scrolled = gtk_scrolled_window_new ();
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-  const char *states[] = { _("All"), _("Missing"), _("Outdated"), _("Done"), NULL };
+  const char *states[] = { _("All"), _("Missing"), _("Outdated"), C_("translation", "Done"), NULL };
   const char *kinds[] = { _("All Kinds"), _("Strategy"), _("Narrative"), _("Survey"), _("Charts"),
                           _("Report"), _("Report Words"), NULL };
 
@@ -1015,6 +1056,9 @@ evk_translations_page_dispose (GObject *object)
 {
   EvkTranslationsPage *self = EVK_TRANSLATIONS_PAGE (object);
 
+  if (self->scroll_id != 0)
+    gtk_widget_remove_tick_callback (self->list_view, self->scroll_id);
+  self->scroll_id = 0;
   if (self->workspace != NULL && self->changed_id != 0)
     g_clear_signal_handler (&self->changed_id, self->workspace);
   g_clear_pointer (&self->box, gtk_widget_unparent);
