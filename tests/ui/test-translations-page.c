@@ -362,7 +362,24 @@ test_example (void)
   evk_test_rm_rf (dir);
 }
 
-/* A new language from the Add Language dialog's action: the page shows it. */
+/* The dialog's window among the toplevels. */
+static AdwMessageDialog *
+find_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return ADW_MESSAGE_DIALOG (window);
+    }
+  return NULL;
+}
+
+/* Add Language… asks a tag, takes only a valid one, and the page then
+ * shows the new language with every string missing. */
 static void
 test_add_language (EvkUiFixture  *f,
                    gconstpointer  data)
@@ -370,12 +387,29 @@ test_add_language (EvkUiFixture  *f,
   EvkProject *project = evk_window_get_project (f->window);
   EvkTranslationsPage *page = open_page (f->window);
   g_autoptr(GError) error = NULL;
+  g_auto(GStrv) langs = NULL;
   EvkTranslationCounts counts;
+  AdwMessageDialog *dialog;
+  GtkEditable *entry;
 
-  g_assert_true (evk_project_add_report_language (project, "nn", &error));
-  g_assert_no_error (error);
-  evk_translations_page_set_language (page, "nn");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "translations.add-language", NULL));
   evk_ui_iterate ();
+  dialog = find_dialog ();
+  g_assert_nonnull (dialog);
+  entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "add"));
+  gtk_editable_set_text (entry, "not a tag!");
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "add"));
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (entry), "error"));
+  gtk_editable_set_text (entry, "nn");
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "add"));
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (entry), "error"));
+  adw_message_dialog_response (dialog, "add");
+  evk_ui_iterate ();
+
+  langs = evk_project_get_languages (project, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_strv_contains ((const char * const *) langs, "nn"));
   g_assert_cmpstr (evk_translations_page_get_language (page), ==, "nn");
   evk_translations_page_get_counts (page, &counts);
   g_assert_cmpuint (counts.missing, >, 100);
