@@ -618,11 +618,11 @@ add_language_response (AdwMessageDialog    *dialog,
   g_autofree char *lang = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
   g_autoptr(GError) error = NULL;
 
-  if (g_str_equal (response, "add") &&
-      evk_language_code_is_valid (lang) &&
-      !evk_project_add_report_language (evk_workspace_get_project (self->workspace), lang, &error))
+  if (!g_str_equal (response, "add") || !evk_language_code_is_valid (lang))
+    ;
+  else if (!evk_project_add_report_language (evk_workspace_get_project (self->workspace), lang, &error))
     toast (self, error->message);
-  else if (g_str_equal (response, "add") && error == NULL)
+  else
     evk_translations_page_set_language (self, lang);
   g_object_unref (self);
 }
@@ -1096,10 +1096,7 @@ evk_translations_page_class_init (EvkTranslationsPageClass *klass)
   gtk_widget_class_install_action (widget_class, "translations.next", NULL, next_activated);
   gtk_widget_class_install_action (widget_class, "translations.search", NULL, search_activated);
   gtk_widget_class_install_action (widget_class, "translations.save", NULL, save_activated);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_j, GDK_CONTROL_MASK, "translations.next", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "translations.search", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK, "translations.save", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, GDK_CONTROL_MASK, "translations.save", NULL);
 }
 
 static void
@@ -1109,6 +1106,25 @@ evk_translations_page_init (EvkTranslationsPage *self)
   GtkWidget *toolbar;
 
   self->kind = -1;
+  /* Before the text view, which would take Return for a new line. */
+  {
+    static const struct {
+      guint       key;
+      const char *action;
+    } keys[] = {
+      { GDK_KEY_j, "translations.next" },
+      { GDK_KEY_Return, "translations.save" },
+      { GDK_KEY_KP_Enter, "translations.save" },
+    };
+    GtkEventController *shortcuts = gtk_shortcut_controller_new ();
+
+    gtk_event_controller_set_propagation_phase (shortcuts, GTK_PHASE_CAPTURE);
+    for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+      gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                            gtk_shortcut_new (gtk_keyval_trigger_new (keys[i].key, GDK_CONTROL_MASK),
+                                                              gtk_named_action_new (keys[i].action)));
+    gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
+  }
   self->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
   gtk_widget_set_parent (self->box, GTK_WIDGET (self));
   toolbar = build_toolbar (self);
