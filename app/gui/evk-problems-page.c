@@ -140,8 +140,18 @@ problem_row (EvkProblem *problem)
   adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 2);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.show-place");
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "s", problem->place);
+  /* A translation is fixed on the Translations page, at its string. */
+  if ((problem->kind == EVK_PROBLEM_TRANSLATION_MISSING || problem->kind == EVK_PROBLEM_TRANSLATION_OUTDATED) &&
+      problem->lang != NULL)
+    {
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.show-translation");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "(ss)", problem->lang, problem->place_name);
+    }
+  else
+    {
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.show-place");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "s", problem->place);
+    }
   gtk_widget_set_tooltip_text (row, _("Go to the place"));
   accessible = g_strdup_printf ("%s: %s", problem->place_name, subtitle);
   gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);

@@ -18,6 +18,7 @@
 #include "evk-report-page.h"
 #include "evk-review-copy.h"
 #include "evk-review-merge.h"
+#include "evk-translations-page.h"
 #include "evk-window-private.h"
 
 gboolean
@@ -224,6 +225,24 @@ _evk_window_show_place (EvkWindow  *self,
   if (self->reveal_id != 0)
     gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->reveal_id);
   self->reveal_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), reveal_tick, g_strdup (place), g_free);
+}
+
+/* The Translations page in lang, at the first string of the place named
+ * place_name (as a translation problem names it). */
+static void
+show_translation_activated (GtkWidget  *widget,
+                            const char *action_name,
+                            GVariant   *parameter)
+{
+  EvkWindow *self = EVK_WINDOW (widget);
+  const char *lang, *place_name;
+  g_autofree char *page = NULL;
+
+  g_variant_get (parameter, "(&s&s)", &lang, &place_name);
+  page = g_strdup_printf ("translations:%s", lang);
+  evk_window_show_page (self, page);
+  if (EVK_IS_TRANSLATIONS_PAGE (self->page_widget))
+    evk_translations_page_select_place (EVK_TRANSLATIONS_PAGE (self->page_widget), place_name);
 }
 
 static void
@@ -764,6 +783,7 @@ void
 _evk_window_class_add_review_actions (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "win.show-place", "s", show_place_activated);
+  gtk_widget_class_install_action (widget_class, "win.show-translation", "(ss)", show_translation_activated);
   gtk_widget_class_install_action (widget_class, "project.make-review-copy", NULL, make_review_copy_activated);
   gtk_widget_class_install_action (widget_class, "project.merge-review", NULL, merge_review_activated);
   gtk_widget_class_install_action (widget_class, "project.import-pdf-comments", NULL, import_pdf_comments_activated);

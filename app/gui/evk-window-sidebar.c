@@ -180,7 +180,9 @@ _evk_window_find_row (EvkWindow  *self,
 void
 _evk_window_select_page_row (EvkWindow *self)
 {
-  GtkListBoxRow *row = _evk_window_find_row (self, self->page);
+  /* A language's Translations page is the one row's. */
+  GtkListBoxRow *row = _evk_window_find_row (self, self->page != NULL && g_str_has_prefix (self->page, "translations:")
+                                                   ? "translations" : self->page);
 
   self->rebuilding = TRUE;
   if (row != NULL)
@@ -219,7 +221,10 @@ _evk_window_rebuild_sidebar (EvkWindow *self)
   gtk_list_box_append (self->sidebar, comments_row (self));
   /* What `evalkit check` finds: the evaluator's to fix, not a reviewer's. */
   if (!_evk_window_is_read_only (self))
-    gtk_list_box_append (self->sidebar, simple_row ("problems", "dialog-warning-symbolic", _("Problems")));
+    {
+      gtk_list_box_append (self->sidebar, simple_row ("problems", "dialog-warning-symbolic", _("Problems")));
+      gtk_list_box_append (self->sidebar, simple_row ("translations", "preferences-desktop-locale-symbolic", _("Translations")));
+    }
   for (guint g = 0; g < strategy->goals->len; g++)
     {
       EvkGoal *goal = g_ptr_array_index (strategy->goals, g);

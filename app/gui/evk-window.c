@@ -11,6 +11,7 @@
 
 #include "evk-comments-page.h"
 #include "evk-problems-page.h"
+#include "evk-translations-page.h"
 #include "evk-demo.h"
 #include "evk-documents-page.h"
 #include "evk-goal-page.h"
@@ -138,6 +139,14 @@ create_page (EvkWindow  *self,
     {
       *title = g_strdup (_("Problems"));
       return build ? evk_problems_page_new (self->workspace) : gtk_label_new (NULL);
+    }
+  if ((g_str_equal (page, "translations") || g_str_has_prefix (page, "translations:")) &&
+      !_evk_window_is_read_only (self))
+    {
+      const char *lang = page[strlen ("translations")] == ':' ? page + strlen ("translations:") : NULL;
+
+      *title = g_strdup (_("Translations"));
+      return build ? evk_translations_page_new (self->workspace, lang) : gtk_label_new (NULL);
     }
   if (review_title (self, page) != NULL)
     {

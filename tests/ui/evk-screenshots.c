@@ -17,6 +17,7 @@
 #include <glib/gi18n.h>
 #include <locale.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "evk-chart-card.h"
 #include "evk-comment-button.h"
@@ -25,6 +26,7 @@
 #include "evk-import-dialog.h"
 #include "evk-measure-page.h"
 #include "evk-review-copy.h"
+#include "evk-translations-page.h"
 #include "evk-resources.h"
 #include "evk-ui-util.h"
 #include "evk-window-private.h"
@@ -55,6 +57,8 @@ static const View views[] = {
   /* The guided start: what a new evaluator sees first. */
   { "new-strategy", "strategy", TRUE, TRUE },
   { "new-next-steps", "start", TRUE, TRUE },
+  /* A translator's view, at a string whose source changed since. */
+  { "translations", "translations" },
 };
 
 /* A ragged CSV, so the import dialog shows how an error reads. */
@@ -176,6 +180,7 @@ shoot (EvkWindow   *window,
 {
   g_autofree char *name = NULL, *path = NULL;
   GtkWidget *dialog = NULL;
+  g_autofree char *source = NULL;
   gboolean ok;
 
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
@@ -196,6 +201,27 @@ shoot (EvkWindow   *window,
       while (evk_import_dialog_is_running (EVK_IMPORT_DIALOG (dialog)))
         g_main_context_iteration (NULL, TRUE);
     }
+  if (g_str_equal (view->name, "translations"))
+    {
+      EvkProject *project = evk_window_get_project (window);
+      g_autofree char *fingerprint = NULL;
+      g_autoptr(GString) edited = NULL;
+      const char *number;
+
+      /* A figure of the source updated: the translation is outdated and
+       * the page shows the change; the source is put back after. */
+      if (!evk_project_get_measure_text (project, 20, "section:results", "nb", &source, &fingerprint, error))
+        return FALSE;
+      edited = g_string_new (source);
+      number = strpbrk (edited->str, "0123456789");
+      if (number != NULL)
+        g_string_insert_c (edited, number - edited->str, '1');
+      g_string_prepend (edited, "Etter den andre runden: ");
+      if (!evk_project_set_measure_text (project, 20, "section:results", "nb", edited->str, NULL, error))
+        return FALSE;
+      evk_translations_page_select_key (EVK_TRANSLATIONS_PAGE (_evk_window_get_page_widget (window)),
+                                        "measure/20/section:results");
+    }
   if (g_str_equal (view->name, "chart-comment"))
     {
       EvkMeasurePage *page = EVK_MEASURE_PAGE (_evk_window_get_page_widget (window));
@@ -215,6 +241,10 @@ shoot (EvkWindow   *window,
                        : g_strdup_printf ("%s-%s-%s-%dx%d.png", view->name, lang, dark ? "dark" : "light", width, height);
   path = g_build_filename (dir, name, NULL);
   ok = evk_ui_save_png (GTK_WIDGET (window), dialog, path, error);
+  if (source != NULL &&
+      !evk_project_set_measure_text (evk_window_get_project (window), 20, "section:results", "nb", source, NULL,
+                                     ok ? error : NULL))
+    ok = FALSE;
   if (dialog != NULL && GTK_IS_POPOVER (dialog))
     gtk_popover_popdown (GTK_POPOVER (dialog));
   else if (dialog != NULL)
