@@ -31,7 +31,7 @@ expect_fail () {
   fi
 }
 
-echo "1..113"
+echo "1..138"
 
 "$evalkit" --help >"$tmp/out" 2>&1
 ok $? "--help exits 0"
@@ -268,15 +268,64 @@ ok $? "example: info --lang en shows its own statuses in English"
   grep -q "^The digital help grant,26,26.5306,15,15.3061,57,58.1633,98$"
 ok $? "example: table of an offer, for all and for one of its groups"
 "$evalkit" table "$tmp/dig.evalkit" outcome 2 | tr -d '\r' |
-  grep -q "^\"Etter at vi tok i bruk digihjelp-tilskuddet, får flere innbyggere digital hjelp\",2,2.0408,20,20.4082,39,39.7959,28,28.5714,9,9.1837,98$" &&
+  grep -q "^\"Etter at vi tok i bruk digihjelp-tilskuddet, får flere innbyggere digital hjelp\",2,2.0408,20,20.4082,39,39.7959,28,28.5714,9,9.1837,98,† Helt uenig$" &&
   "$evalkit" table "$tmp/dig.evalkit" frequency tilfreds group=nord-og-midt | tr -d '\r' | grep -q "^Vet ikke,5,6.0241,83$"
 ok $? "example: a 4-point scale with 9 = don't know, and a group filtered on a set of codes"
+"$evalkit" table "$tmp/dig.evalkit" outcome 2 | tr -d '\r' | tail -n 1 | grep -qx "† Færre enn 5 svar: tolk med forsiktighet"
+ok $? "example: a flagged cell keeps its number, with a flag column and a note"
+
+# Disclosure control is the project's: kept in its file, shown by info,
+# applied to every table.
+"$evalkit" set-disclosure "$tmp/dig.evalkit" --threshold 3 --mode suppress &&
+  "$evalkit" info "$tmp/dig.evalkit" | grep -qx "Disclosure control: cells with fewer than 3 respondents suppressed, with the cells they could be derived from"
+ok $? "example: set-disclosure is kept in the file and shown by info"
+"$evalkit" table "$tmp/dig.evalkit" outcome 2 | tr -d '\r' >"$tmp/out" &&
+  grep -q "^\"Etter at vi tok i bruk digihjelp-tilskuddet, får flere innbyggere digital hjelp\",:,:,20,20.4082,39,39.7959,28,28.5714,:,:,98$" "$tmp/out" &&
+  tail -n 1 "$tmp/out" | grep -qx ": Færre enn 3 svar: vises ikke" && ! grep -q "2.0408\|9.1837" "$tmp/out"
+ok $? "example: a suppressed cell and its complement print as “:”, with a note"
+"$evalkit" set-disclosure "$tmp/dig.evalkit" --mode flag &&
+  "$evalkit" info "$tmp/dig.evalkit" | grep -qx "Disclosure control: cells with fewer than 3 respondents flagged"
+ok $? "example: set-disclosure --mode alone keeps the threshold"
+"$evalkit" set-disclosure "$tmp/dig.evalkit" --threshold 4 --mode hide >/dev/null 2>"$tmp/err"
+[ $? = 2 ] && head -n 1 "$tmp/err" | grep -qx "evalkit: --mode must be “flag” or “suppress”" &&
+  "$evalkit" info "$tmp/dig.evalkit" | grep -q "fewer than 3 respondents flagged"
+ok $? "set-disclosure refuses a mode it does not know and changes nothing"
+"$evalkit" set-disclosure "$tmp/dig.evalkit" --threshold 5 >/dev/null 2>&1
 "$evalkit" table --format json "$tmp/dig.evalkit" response-rate >"$tmp/t.json" &&
   grep -q '"n_base": 356' "$tmp/t.json" && grep -q '"count": 312, "share": 87.64' "$tmp/t.json" &&
   "$evalkit" table "$tmp/dig.evalkit" review-goals | tr -d '\r' | grep -q "^,Digitalt for alle,5,3,2,3,3,2,1$"
 ok $? "example: response rate from its metadata, and its document review"
 expect_fail "example: its free-text e-mail is never tabulated" "variable kontakt_epost is free text" \
   "$evalkit" table "$tmp/dig.evalkit" frequency kontakt_epost
+
+# A .sav that PSPP wrote (tests/data/spss/evalkit): text with few distinct
+# answers is categories, counted as PSPP's FREQUENCIES counts them; long,
+# unique comments stay free text; dates print as each language writes them.
+sav="$top/tests/data/spss/evalkit/text-categories.sav"
+"$evalkit" import-strategy "$tmp/tc.evalkit" "$top/data/examples/digitalt-for-alle/strategy.ini" >/dev/null &&
+  "$evalkit" import-survey "$tmp/tc.evalkit" "$sav" >/dev/null &&
+  "$evalkit" variables "$tmp/tc.evalkit" >"$tmp/vars" &&
+  grep -q "^region	string (categories)	Region$" "$tmp/vars" && grep -q "^comment	string (personal)	Comment$" "$tmp/vars" &&
+  [ "$("$evalkit" table "$tmp/tc.evalkit" frequency region --lang en | tr -d '\r' | sed -n '/^,/,$p' | cut -d, -f1,2 | tr '\n' ' ')" = \
+    ",Respondents (n) Midt,6 Nord,7 Sør,7 Vest,6 Øst,6 " ] &&
+  "$evalkit" table "$tmp/tc.evalkit" frequency arm | tr -d '\r' | grep -q "^Placebo,14,38.8889,36$" &&
+  "$evalkit" group "$tmp/tc.evalkit" placebo "arm = 'A'" --name nb=Placebo --name en=Placebo &&
+  "$evalkit" table "$tmp/tc.evalkit" frequency region group=placebo | tr -d '\r' | grep -q "^Vest,4,33.3333,12,"
+ok $? "a text variable with few distinct answers is counted like PSPP counts it, and a group is made on it"
+"$evalkit" table "$tmp/tc.evalkit" frequency born --lang nb | tr -d '\r' | grep -q "^24.03.1949,16,48.4848,33$" &&
+  "$evalkit" table "$tmp/tc.evalkit" frequency born --lang en | tr -d '\r' | grep -q "^1949-03-24,16,48.4848,33$" &&
+  "$evalkit" table "$tmp/tc.evalkit" frequency born --lang en --format json | grep -q '"key": "1961-11-02", "label": "1961-11-02"'
+ok $? "date categories print as dates in nb and en, keyed by the ISO date"
+expect_fail "a text variable of long, unique answers is still free text" "variable comment is free text" \
+  "$evalkit" table "$tmp/tc.evalkit" frequency comment
+"$evalkit" variable-role "$tmp/tc.evalkit" region free-text &&
+  "$evalkit" variables "$tmp/tc.evalkit" | grep -q "^region	string (free text)	Region$" &&
+  ! "$evalkit" table "$tmp/tc.evalkit" frequency region >/dev/null 2>&1 &&
+  "$evalkit" variable-role "$tmp/tc.evalkit" comment categories &&
+  "$evalkit" table "$tmp/tc.evalkit" frequency comment | tr -d '\r' | grep -c ",1," | grep -qx 9 &&
+  "$evalkit" variable-role "$tmp/tc.evalkit" region auto &&
+  "$evalkit" table "$tmp/tc.evalkit" frequency region >/dev/null
+ok $? "variable-role overrides the rule, and the override is kept in the project"
 
 # What the demo has neither of: a category set is counted by the categories
 # its variables hold (one row per category, each respondent once), and a
@@ -341,7 +390,7 @@ cp "$tmp/d.evalkit" "$tmp/x.evalkit"
 "$evalkit" group "$tmp/x.evalkit" other-organisations 'not q6_alt_1 in 1..4' --name nb=Andre --name en=Others &&
   "$evalkit" table "$tmp/x.evalkit" crosstab q17_1 groups=immigrant-organisations,other-organisations \
     | tr -d '\r' >"$tmp/out" &&
-  grep -q "^grunnlag,35,,171,,$" "$tmp/out" && grep -q "^Vet ikke,7,20.0000,25,14.6199,$" "$tmp/out" &&
+  grep -q "^grunnlag,35,,171,,,$" "$tmp/out" && grep -q "^Vet ikke,7,20.0000,25,14.6199,,$" "$tmp/out" &&
   ! grep -q "206" "$tmp/out"
 ok $? "a crosstab prints each group's base, not their sum"
 
@@ -585,8 +634,12 @@ cmp -s "$tmp/long.evalkit" "$tmp/long.orig"; ok $? "the crafted project is uncha
 # check: nothing on a complete project; a missing translation is one line
 # with its place, exit 1; the file is only read.
 "$evalkit" demo "$tmp/chk.evalkit" >/dev/null 2>&1
-"$evalkit" check "$tmp/chk.evalkit" >"$tmp/out" 2>&1 && grep -qx "No problems" "$tmp/out"
-ok $? "check on the demo finds no problems and exits 0"
+"$evalkit" check "$tmp/chk.evalkit" >"$tmp/out" 2>&1
+[ $? = 1 ] && grep -qx "Chart Resultater av Erasmus+: 8 cells with fewer than 5 respondents are shown with their numbers (the project flags small cells; it can suppress them)" "$tmp/out"
+ok $? "check on the demo lists the charts that show small cells with their numbers"
+"$evalkit" set-disclosure "$tmp/chk.evalkit" --mode suppress &&
+  "$evalkit" check "$tmp/chk.evalkit" >"$tmp/out" 2>&1 && grep -qx "No problems" "$tmp/out"
+ok $? "check on the demo with small cells suppressed finds no problems and exits 0"
 sqlite3 "$tmp/chk.evalkit" "DELETE FROM text WHERE entity = 'measure' AND field = 'section:results' AND lang = 'en' AND entity_id = (SELECT id FROM measure WHERE number = 20)"
 cp "$tmp/chk.evalkit" "$tmp/chk.orig"
 "$evalkit" check "$tmp/chk.evalkit" >"$tmp/out" 2>&1
@@ -598,5 +651,104 @@ ok $? "check --format json names the place; --lang nb has nothing to translate"
 cmp -s "$tmp/chk.evalkit" "$tmp/chk.orig"; ok $? "check leaves the project file as it was"
 expect_fail "check refuses a language the project does not have" "chk.evalkit: the project has no texts in “fr”" \
   "$evalkit" check "$tmp/chk.evalkit" --lang fr
+
+# PO round trip: a file msgfmt accepts; importing it unedited changes no
+# text; an edited source makes its translation fuzzy with the old source.
+"$evalkit" demo "$tmp/po.evalkit" >/dev/null 2>&1
+"$evalkit" export-po "$tmp/po.evalkit" en "$tmp/en.po" >/dev/null && msgfmt --check -o /dev/null "$tmp/en.po"
+ok $? "export-po writes a PO file that passes msgfmt --check"
+sqlite3 "$tmp/po.evalkit" "SELECT * FROM text ORDER BY 1, 2, 3, 4" >"$tmp/texts.before"
+"$evalkit" import-po "$tmp/po.evalkit" "$tmp/en.po" >"$tmp/out" 2>&1 &&
+  grep -qx "0 updated, 0 unknown contexts ignored (en)" "$tmp/out" &&
+  sqlite3 "$tmp/po.evalkit" "SELECT * FROM text ORDER BY 1, 2, 3, 4" | cmp -s - "$tmp/texts.before"
+ok $? "import-po of an unedited export changes no text or fingerprint"
+old_title=$(sqlite3 "$tmp/po.evalkit" "SELECT body FROM text WHERE entity = 'measure' AND field = 'title' AND lang = 'nb' AND entity_id = (SELECT id FROM measure WHERE number = 20)")
+sqlite3 "$tmp/po.evalkit" "UPDATE text SET body = 'Ny tittel' WHERE entity = 'measure' AND field = 'title' AND lang = 'nb' AND entity_id = (SELECT id FROM measure WHERE number = 20)"
+"$evalkit" export-po "$tmp/po.evalkit" en "$tmp/en2.po" >/dev/null &&
+  grep -B5 -A3 '^msgctxt "measure/20/title"' "$tmp/en2.po" | sed -n '/^#,/,$p' >"$tmp/entry" &&
+  grep -qx '#, fuzzy' "$tmp/entry" && grep '^#|' "$tmp/entry" | grep -qF "\"$old_title\"" &&
+  grep -qx 'msgid "Ny tittel"' "$tmp/entry"
+ok $? "an edited nb source makes its en entry fuzzy with the old source in #|"
+cp "$tmp/po.evalkit" "$tmp/po.orig"
+sed 's/^"X-Evalkit-Project: /"X-Evalkit-Project: 0/' "$tmp/en.po" >"$tmp/other.po"
+expect_fail "import-po refuses another project's file" "other.po: the file is for another project" \
+  "$evalkit" import-po "$tmp/po.evalkit" "$tmp/other.po"
+expect_fail "import-po refuses a file for another language than asked" "en.po: the file is for language en, not nn" \
+  "$evalkit" import-po "$tmp/po.evalkit" "$tmp/en.po" --lang nn
+cmp -s "$tmp/po.evalkit" "$tmp/po.orig"; ok $? "the refused PO imports left the project unchanged"
+
+# A new language without code: the Nynorsk PO brings nn's report words; a
+# text still missing stops the report; filled, the report is in Nynorsk.
+"$evalkit" demo "$tmp/nn.evalkit" >/dev/null 2>&1
+demo_id=$(sqlite3 "$tmp/nn.evalkit" "SELECT value FROM project_meta WHERE key = 'project_id'")
+sed "s/DEMO-PROJECT-ID/$demo_id/" "$top/tests/data/po/demo-nn.po" >"$tmp/nn.po"
+"$evalkit" import-po "$tmp/nn.evalkit" "$tmp/nn.po" >"$tmp/out" 2>&1 &&
+  grep -qx "121 updated, 0 unknown contexts ignored (nn)" "$tmp/out" &&
+  "$evalkit" info "$tmp/nn.evalkit" | grep -q "Languages: nb, en, nn"
+ok $? "import-po of a Nynorsk PO adds nn as a report language"
+expect_fail "report --lang nn names a text still missing in nn" "has no translation in “nn”" \
+  "$evalkit" report "$tmp/nn.evalkit" --lang nn --out "$tmp/nn.pdf"
+"$evalkit" export-po "$tmp/nn.evalkit" nn "$tmp/nn-all.po" >/dev/null &&
+  msgattrib --untranslated "$tmp/nn-all.po" | msgen -o "$tmp/nn-fill.po" - &&
+  "$evalkit" import-po "$tmp/nn.evalkit" "$tmp/nn-fill.po" >/dev/null &&
+  "$evalkit" report "$tmp/nn.evalkit" --lang nn --out "$tmp/nn.pdf" >/dev/null
+ok $? "report --lang nn renders once every text is in nn"
+if command -v pdftotext >/dev/null 2>&1; then
+  pdftotext "$tmp/nn.pdf" "$tmp/nn.txt" && grep -q "Innhald" "$tmp/nn.txt" && grep -q "Kjelde" "$tmp/nn.txt" &&
+    ! grep -q "Innhold" "$tmp/nn.txt"
+  ok $? "the nn report prints Nynorsk report words"
+else
+  n=$((n + 1)); echo "ok $n - the nn report prints Nynorsk report words # SKIP pdftotext not found (Debian: poppler-utils)"
+fi
+"$evalkit" add-language "$tmp/nn.evalkit" se >"$tmp/out" 2>&1 && grep -qx "Added se to the project’s languages" "$tmp/out" &&
+  "$evalkit" info "$tmp/nn.evalkit" | grep -q "Languages: nb, en, nn, se"
+ok $? "add-language adds a report language"
+expect_fail "add-language refuses what is not a language code" "“n n” is not a language code" \
+  "$evalkit" add-language "$tmp/nn.evalkit" "n n"
+
+# A survey imported without English labels: the English report names the
+# first missing label; export-po, the labels filled, import-po, and it renders.
+ex="$top/data/examples/digitalt-for-alle"
+python3 -c '
+import csv, sys
+rows = list(csv.reader(open(sys.argv[1], encoding="utf-8")))
+keep = [i for i, c in enumerate(rows[0]) if "[en]" not in c]
+out = csv.writer(open(sys.argv[2], "w", encoding="utf-8", newline=""))
+for row in rows:
+    out.writerow([row[i] if i < len(row) else "" for i in keep])' "$ex/codebook.csv" "$tmp/codebook-nb.csv"
+"$evalkit" import-strategy "$tmp/nolab.evalkit" "$ex/strategy.ini" >/dev/null 2>&1 &&
+  "$evalkit" import-survey "$tmp/nolab.evalkit" "$ex/survey.csv" --codebook "$tmp/codebook-nb.csv" --meta "$ex/survey-meta.ini" >/dev/null 2>&1 &&
+  "$evalkit" import-report "$tmp/nolab.evalkit" "$ex/report" >/dev/null 2>&1
+ok $? "the example imports with a codebook without English labels"
+expect_fail "the English report names a label missing in en" "reg_landsdel has no translation in “en”" \
+  "$evalkit" report "$tmp/nolab.evalkit" --lang en --out "$tmp/nolab.pdf"
+"$evalkit" export-po "$tmp/nolab.evalkit" en "$tmp/nolab.po" >/dev/null &&
+  python3 -c '
+import csv, subprocess, sys
+rows = list(csv.DictReader(open(sys.argv[1], encoding="utf-8")))
+labels, values, var = {}, {}, None
+for r in rows:
+    var = r["variable"] or var
+    if r["label[en]"]:
+        labels["variable/survey/%s/label" % var] = r["label[en]"]
+    if r["value"] and r["value_label[en]"]:
+        values["value/survey/%s/%s/label" % (var, r["value"])] = r["value_label[en]"]
+labels.update(values)
+def q(s):
+    return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\""
+out, ctx, filled = [], None, 0
+for line in open(sys.argv[2], encoding="utf-8").read().split("\n"):
+    if line.startswith("msgctxt "):
+        ctx = line[9:-1]
+    if line == "msgstr \"\"" and ctx in labels:
+        line = "msgstr " + q(labels[ctx]); filled += 1
+    out.append(line)
+open(sys.argv[2], "w", encoding="utf-8").write("\n".join(out))
+sys.exit(0 if filled > 50 else 1)' "$ex/codebook.csv" "$tmp/nolab.po" &&
+  msgfmt --check -o /dev/null "$tmp/nolab.po" &&
+  "$evalkit" import-po "$tmp/nolab.evalkit" "$tmp/nolab.po" >"$tmp/out" 2>&1 &&
+  grep -q "^[1-9][0-9]* updated, 0 unknown contexts ignored (en)" "$tmp/out" &&
+  "$evalkit" report "$tmp/nolab.evalkit" --lang en --out "$tmp/nolab.pdf" >/dev/null
+ok $? "export-po, the English labels filled, import-po: the English report renders"
 
 exit $failed

@@ -10,6 +10,7 @@
 #include "evk-localized.h"
 #include "evk-model-error.h"
 #include "evk-project-mrset.h"
+#include "evk-stats.h"
 #include "evk-test-util.h"
 
 typedef struct {
@@ -186,6 +187,63 @@ test_refused (Fixture       *f,
   g_assert_cmpuint (survey->mrsets->len, ==, 1);
 }
 
+/* The evaluator's word on a text variable is saved with the survey and
+ * holds when the project is opened again. */
+static void
+test_variable_role (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_strdup (evk_project_get_path (f->project));
+  g_autoptr(EvkSurvey) before = load (f);
+  g_autoptr(EvkSurvey) survey = NULL;
+  g_autoptr(EvkProject) reopened = NULL;
+  g_autoptr(EvkStats) stats = NULL;
+  g_autoptr(EvkTable) table = NULL;
+  EvkVariable *email;
+
+  /* Imported: unique e-mail addresses are personal, never categories. */
+  email = evk_survey_get_variable (before, "kontakt_epost");
+  g_assert_cmpint (evk_survey_get_role (before, email), ==, EVK_ROLE_PERSONAL);
+
+  g_assert_true (evk_project_set_variable_role (f->project, "kontakt_epost", "free-text", &error));
+  g_assert_no_error (error);
+  g_assert_true (evk_project_set_variable_role (f->project, "kontakt_epost", "categories", &error));
+  g_assert_no_error (error);
+  g_assert_false (evk_project_set_variable_role (f->project, "kontakt_epost", "codes", &error));
+  g_assert_error (error, EVK_MODEL_ERROR, EVK_MODEL_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (evk_project_set_variable_role (f->project, "kjenner_1", "categories", &error));
+  g_clear_error (&error);
+
+  reopened = evk_project_open (path, &error);
+  g_assert_no_error (error);
+  survey = evk_survey_load (evk_project_get_store (reopened), "survey", FALSE, &error);
+  g_assert_no_error (error);
+  email = evk_survey_get_variable (survey, "kontakt_epost");
+  g_assert_false (email->personal);
+  g_assert_cmpint (email->text_role, ==, EVK_TEXT_ROLE_CATEGORIES);
+  g_assert_cmpint (evk_survey_get_role (survey, email), ==, EVK_ROLE_TEXT_CATEGORIES);
+  stats = evk_stats_new (survey);
+  evk_stats_set_small_cell (stats, 0);
+  table = evk_stats_frequency (stats, "kontakt_epost", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (table->rows->len, ==, evk_text_column_get_n_answers (email->texts));
+  g_clear_pointer (&stats, evk_stats_free);
+  g_clear_pointer (&survey, evk_survey_free);
+
+  /* Back to the rule: unique answers are free text, and refused. */
+  g_assert_true (evk_project_set_variable_role (reopened, "kontakt_epost", "auto", &error));
+  g_assert_no_error (error);
+  survey = evk_survey_load (evk_project_get_store (reopened), "survey", FALSE, &error);
+  g_assert_no_error (error);
+  email = evk_survey_get_variable (survey, "kontakt_epost");
+  g_assert_cmpint (evk_survey_get_role (survey, email), ==, EVK_ROLE_FREE_TEXT);
+  stats = evk_stats_new (survey);
+  g_assert_null (evk_stats_frequency (stats, "kontakt_epost", &error));
+  g_assert_error (error, EVK_MODEL_ERROR, EVK_MODEL_ERROR_PRIVATE);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -196,6 +254,7 @@ main (int   argc,
   ADD ("/evk/project-mrset/define", test_define);
   ADD ("/evk/project-mrset/kept-on-reimport", test_kept_on_reimport);
   ADD ("/evk/project-mrset/refused", test_refused);
+  ADD ("/evk/project-mrset/variable-role", test_variable_role);
 
   return g_test_run ();
 }

@@ -33,6 +33,7 @@ int             evk_cli_usage_error     (GOptionContext  *context,
 
 int evk_cli_import_survey    (int argc, char **argv);
 int evk_cli_variables        (int argc, char **argv);
+int evk_cli_variable_role    (int argc, char **argv);
 int evk_cli_table            (int argc, char **argv);
 int evk_cli_import_documents (int argc, char **argv);
 int evk_cli_group            (int argc, char **argv);
@@ -49,5 +50,8 @@ int evk_cli_review_copy      (int argc, char **argv);
 int evk_cli_merge_review     (int argc, char **argv);
 int evk_cli_import_pdf_comments (int argc, char **argv);
 int evk_cli_check            (int argc, char **argv);
+int evk_cli_export_po        (int argc, char **argv);
+int evk_cli_import_po        (int argc, char **argv);
+int evk_cli_add_language     (int argc, char **argv);
 
 G_END_DECLS

@@ -18,6 +18,7 @@
 #include "evk-import-csv.h"
 #include "evk-import-spss.h"
 #include "evk-localized.h"
+#include "evk-project-mrset.h"
 #include "evk-project.h"
 #include "evk-survey.h"
 #include "evk-table-spec.h"
@@ -148,8 +149,14 @@ evk_cli_variables (int    argc,
       EvkVariable *v = g_ptr_array_index (survey->variables, i);
       const char *label = evk_localized_get_fallback (v->label, lang, langs[0]);
 
+      EvkVariableRole role = evk_survey_get_role (survey, v);
+
+      /* A text says what it is: categories are tabulated, free text not. */
       g_print ("%s\t%s%s\t%s\n", v->name, v->type == EVK_VARIABLE_STRING ? "string" : "numeric",
-               v->personal ? _(" (personal)") : "", label != NULL ? label : "");
+               role == EVK_ROLE_PERSONAL ? _(" (personal)")
+               : role == EVK_ROLE_TEXT_CATEGORIES ? _(" (categories)")
+               : role == EVK_ROLE_FREE_TEXT ? _(" (free text)") : "",
+               label != NULL ? label : "");
       for (guint j = 0; j < v->value_labels->len; j++)
         {
           EvkValueLabel *vl = g_ptr_array_index (v->value_labels, j);
@@ -313,5 +320,30 @@ evk_cli_table (int    argc,
   text = format != NULL && g_str_equal (format, "json") ? evk_table_to_json (table, lang)
                                                           : evk_table_to_csv (table, lang);
   fputs (text, stdout);
+  return EXIT_SUCCESS;
+}
+
+int
+evk_cli_variable_role (int    argc,
+                       char **argv)
+{
+  g_autoptr(GOptionContext) context = evk_cli_command_context ("variable-role");
+  g_autoptr(EvkProject) project = NULL;
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  g_option_context_set_description (context,
+    _("A text variable with few distinct, short answers is counted as categories unless it is "
+      "marked personal; any other text is free text. Neither personal data nor free text is ever "
+      "tabulated. ROLE overrides the rule for VARIABLE of the first survey: personal, categories "
+      "or free-text, or auto to let the rule decide again; codes unmarks a personal numeric variable."));
+  if (!evk_cli_parse (context, &argc, &argv, 3, &status))
+    return status;
+  project = evk_project_open (argv[1], &error);
+  if (project == NULL || !evk_project_set_variable_role (project, argv[2], argv[3], &error))
+    {
+      evk_cli_prefix_path (&error, argv[1]);
+      return evk_cli_fail (error);
+    }
   return EXIT_SUCCESS;
 }

@@ -37,11 +37,14 @@ static int run_export_strategy (int argc, char **argv);
 static int run_export_report (int argc, char **argv);
 static int run_import_report (int argc, char **argv);
 static int run_info (int argc, char **argv);
+static int run_set_disclosure (int argc, char **argv);
 static int run_report (int argc, char **argv);
 
 static const Command commands[] = {
   { "demo", N_("OUT.evalkit"), N_("Write the bundled demo evaluation to a new project file"), run_demo },
   { "info", N_("PROJECT"), N_("Summarise a project: goals, measures, statuses, data"), run_info },
+  { "set-disclosure", N_("PROJECT"),
+    N_("Set the small-cell threshold and whether small cells are flagged or suppressed"), run_set_disclosure },
   { "import-strategy", N_("PROJECT FILE"), N_("Import a strategy definition file into a project (a new one if PROJECT does not exist)"),
     run_import_strategy },
   { "export-strategy", N_("PROJECT FILE"), N_("Export the project’s strategy as a definition file"),
@@ -57,6 +60,9 @@ static const Command commands[] = {
     N_("Import the coding sheet of the policy documents (CSV, long or wide form)"), evk_cli_import_documents },
   { "variables", N_("PROJECT"), N_("List a survey’s variables with their labels and value labels"),
     evk_cli_variables },
+  { "variable-role", N_("PROJECT VARIABLE ROLE"),
+    N_("Say what a variable is: personal, categories, free-text, auto (text) or codes (numbers)"),
+    evk_cli_variable_role },
   { "table", N_("PROJECT SPEC…"), N_("Print a statistic as a table (CSV or JSON) in a language"),
     evk_cli_table },
   { "charts", N_("PROJECT"), N_("List the project’s charts: id, kind, where, caption"), evk_cli_charts },
@@ -82,6 +88,13 @@ static const Command commands[] = {
     N_("List what to fix before sending the report: translations, live figures, alt texts, empty sections, damage"),
     evk_cli_check },
   { "report", N_("PROJECT --out FILE.pdf"), N_("Render the report as PDF"), run_report },
+  { "export-po", N_("PROJECT LANG OUT.po"),
+    N_("Write every translatable string in a language to a PO file for a translator"),
+    evk_cli_export_po },
+  { "import-po", N_("PROJECT FILE.po"),
+    N_("Take the translations of a PO file into the project (all or nothing)"), evk_cli_import_po },
+  { "add-language", N_("PROJECT LANG"), N_("Add a report language to the project"),
+    evk_cli_add_language },
   { "export-report", N_("PROJECT DIR"),
     N_("Write the report’s outline, title page and narrative to a folder"), run_export_report },
   { "import-report", N_("PROJECT DIR"),
@@ -288,7 +301,9 @@ run_info (int    argc,
   g_autofree char *languages = NULL;
   g_autofree char *reviewer = NULL;
   EvkProjectCounts counts = { 0 };
+  EvkDisclosureMode mode;
   const char *source;
+  guint threshold;
   guint n_goals = 0, n_implementation = 0;
   int status;
   const GOptionEntry entries[] = {
@@ -304,7 +319,9 @@ run_info (int    argc,
   project = evk_project_open_read_only (argv[1], &error);
   if (project == NULL ||
       (strategy = evk_project_load_strategy (project, &error)) == NULL ||
-      !evk_project_get_counts (project, &counts, &error))
+      !evk_project_get_counts (project, &counts, &error) ||
+      !evk_project_get_small_cell (project, &threshold, &error) ||
+      !evk_project_get_disclosure (project, &mode, &error))
     return evk_cli_fail (error);
 
   source = strategy->languages[0] != NULL ? strategy->languages[0] : "";
@@ -380,10 +397,67 @@ run_info (int    argc,
   g_print (_("Documents: %u (%u codings)\n"), counts.n_documents, counts.n_codings);
   g_print (_("Charts: %u\n"), counts.n_charts);
   g_print (_("Comments: %u\n"), counts.n_comments);
+  if (mode == EVK_DISCLOSURE_SUPPRESS)
+    g_print (_("Disclosure control: cells with fewer than %u respondents suppressed, "
+               "with the cells they could be derived from\n"), threshold);
+  else
+    g_print (_("Disclosure control: cells with fewer than %u respondents flagged\n"), threshold);
   if (evk_project_is_review_copy (project, &reviewer) && *reviewer != '\0')
     g_print (_("A review copy for %s: the survey’s answers stay with the evaluator\n"), reviewer);
   else if (reviewer != NULL)
     g_print ("%s", _("A review copy: the survey’s answers stay with the evaluator\n"));
+  return EXIT_SUCCESS;
+}
+
+static int
+run_set_disclosure (int    argc,
+                    char **argv)
+{
+  g_autoptr(GOptionContext) context = evk_cli_command_context ("set-disclosure");
+  g_autoptr(EvkProject) project = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *mode_text = NULL;
+  EvkDisclosureMode mode;
+  guint threshold;
+  int threshold_arg = -1;
+  int status;
+  const GOptionEntry entries[] = {
+    { "threshold", 't', 0, G_OPTION_ARG_INT, &threshold_arg,
+      N_("Cells with fewer respondents than this (0 to 1000) are flagged or suppressed"), N_("N") },
+    { "mode", 'm', 0, G_OPTION_ARG_STRING, &mode_text,
+      N_("“flag”: small cells keep their numbers, marked; “suppress”: they print as “:”"), N_("MODE") },
+    { NULL }
+  };
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!evk_cli_parse (context, &argc, &argv, 1, &status))
+    return status;
+  if (mode_text != NULL && !evk_disclosure_mode_from_string (mode_text, &mode))
+    return evk_cli_usage_error (context, _("--mode must be “flag” or “suppress”"));
+  if (threshold_arg != -1 && (threshold_arg < 0 || threshold_arg > EVK_SMALL_CELL_MAX))
+    return evk_cli_usage_error (context, _("--threshold must be a whole number from 0 to 1000"));
+  if (mode_text == NULL && threshold_arg == -1)
+    return evk_cli_usage_error (context, _("give --threshold, --mode or both"));
+
+  project = evk_project_open (argv[1], &error);
+  if (project == NULL)
+    return evk_cli_fail (error);
+  if (evk_project_is_review_copy (project, NULL))
+    {
+      g_printerr (_("evalkit: %s: a review copy keeps the evaluator’s disclosure control\n"), argv[1]);
+      return EXIT_FAILURE;
+    }
+  /* What is not given stays as it was. */
+  if ((mode_text == NULL && !evk_project_get_disclosure (project, &mode, &error)) ||
+      (threshold_arg == -1 && !evk_project_get_small_cell (project, &threshold, &error)))
+    return evk_cli_fail (error);
+  if (threshold_arg != -1)
+    threshold = (guint) threshold_arg;
+  if (!evk_project_set_disclosure (project, threshold, mode, &error))
+    {
+      evk_cli_prefix_path (&error, argv[1]);
+      return evk_cli_fail (error);
+    }
   return EXIT_SUCCESS;
 }
 

@@ -91,7 +91,9 @@ preferences_activated (GSimpleAction *action,
   EvkApplication *self = EVK_APPLICATION (user_data);
   GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
 
-  gtk_window_present (GTK_WINDOW (evk_preferences_window_new (parent, self->settings)));
+  EvkProject *project = EVK_IS_WINDOW (parent) ? evk_window_get_project (EVK_WINDOW (parent)) : NULL;
+
+  gtk_window_present (GTK_WINDOW (evk_preferences_window_new (parent, self->settings, project)));
 }
 
 static const GActionEntry app_actions[] = {

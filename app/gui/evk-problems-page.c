@@ -105,6 +105,8 @@ kind_title (EvkProblemKind kind)
       return _("Empty Sections");
     case EVK_PROBLEM_NARRATIVE:
       return _("Texts the Report Cannot Read");
+    case EVK_PROBLEM_SMALL_CELLS:
+      return _("Small Cells Shown");
     case EVK_N_PROBLEM_KINDS:
     default:
       break;

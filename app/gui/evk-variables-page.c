@@ -12,6 +12,7 @@
 
 #include "evk-format.h"
 #include "evk-page.h"
+#include "evk-project-mrset.h"
 #include "evk-variables-page.h"
 
 struct _EvkVariablesPage
@@ -30,6 +31,9 @@ struct _EvkVariablesPage
   GtkWidget    *details;
   GtkWidget    *name_label;
   GtkWidget    *title_label;
+  GtkWidget    *role_group;
+  GtkWidget    *role_row;
+  gboolean      showing_role;  /* the role row is being set, not changed by the user */
   GtkWidget    *values_group;
   GtkWidget    *frequencies_label;
   GtkWidget    *personal_label;
@@ -66,9 +70,92 @@ clear_details (EvkVariablesPage *self)
   gtk_widget_set_visible (self->name_label, FALSE);
   gtk_widget_set_visible (self->title_label, FALSE);
   gtk_widget_set_visible (self->values_group, FALSE);
+  gtk_widget_set_visible (self->role_group, FALSE);
   gtk_widget_set_visible (self->frequencies_label, FALSE);
   gtk_widget_set_visible (self->personal_label, FALSE);
   gtk_widget_set_visible (self->no_survey_label, FALSE);
+}
+
+/* The role's words, on the list and in the details; the order is the role
+ * row's (the template's string list). */
+static const char *
+role_name (EvkVariableRole role)
+{
+  switch (role)
+    {
+    case EVK_ROLE_TEXT_CATEGORIES:
+      return _("Categories (text)");
+    case EVK_ROLE_FREE_TEXT:
+      return _("Free text");
+    case EVK_ROLE_PERSONAL:
+      return _("Personal");
+    case EVK_ROLE_CODES:
+    default:
+      return NULL;
+    }
+}
+
+static void
+show_role (EvkVariablesPage *self,
+           EvkVariable      *variable,
+           EvkVariableRole   role)
+{
+  const char *why;
+
+  if (variable->type != EVK_VARIABLE_STRING)
+    return;
+  self->showing_role = TRUE;
+  adw_combo_row_set_selected (ADW_COMBO_ROW (self->role_row),
+                              role == EVK_ROLE_TEXT_CATEGORIES ? 0 : role == EVK_ROLE_FREE_TEXT ? 1 : 2);
+  self->showing_role = FALSE;
+  if (role == EVK_ROLE_PERSONAL)
+    why = _("Marked personal: never tabulated, charted or exported.");
+  else if (variable->text_role != EVK_TEXT_ROLE_AUTO)
+    why = _("Set in this project.");
+  else if (role == EVK_ROLE_TEXT_CATEGORIES)
+    why = _("Few distinct, short answers: counted like codes, each text a category.");
+  else
+    why = _("Many distinct or long answers: free text is never tabulated.");
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->role_row), why);
+  gtk_widget_set_sensitive (self->role_row, !evk_workspace_is_read_only (self->workspace));
+  gtk_widget_set_visible (self->role_group, TRUE);
+}
+
+static void
+role_selected (AdwComboRow      *row,
+               GParamSpec       *pspec,
+               EvkVariablesPage *self)
+{
+  static const char * const roles[] = { "categories", "free-text", "personal" };
+  guint selected = adw_combo_row_get_selected (row);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = g_strdup (self->selected);
+
+  static const EvkVariableRole as_role[] = { EVK_ROLE_TEXT_CATEGORIES, EVK_ROLE_FREE_TEXT, EVK_ROLE_PERSONAL };
+  EvkSurvey *survey;
+  EvkVariable *variable;
+
+  if (self->showing_role || self->workspace == NULL || name == NULL || selected >= G_N_ELEMENTS (roles))
+    return;
+  /* The row is also set to show a variable (a notification that may come
+   * after show_role returned): only a different role is a change. */
+  survey = evk_workspace_get_survey (self->workspace);
+  variable = survey != NULL ? evk_survey_get_variable (survey, name) : NULL;
+  if (variable == NULL || variable->type != EVK_VARIABLE_STRING ||
+      evk_survey_get_role (survey, variable) == as_role[selected])
+    return;
+  /* Saving replaces the survey; the page is rebuilt from it, on the same
+   * variable. */
+  if (!evk_project_set_variable_role (evk_workspace_get_project (self->workspace), name, roles[selected], &error))
+    {
+      GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+
+
+      if (overlay != NULL)
+        adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (error->message));
+      else
+        g_warning ("%s", error->message);
+    }
 }
 
 /* The details' parts are in the template; a variable fills and shows the
@@ -78,6 +165,7 @@ show_details (EvkVariablesPage *self,
               EvkVariable      *variable)
 {
   const char *lang = evk_workspace_get_language (self->workspace);
+  EvkVariableRole role;
 
   clear_details (self);
   if (variable == NULL)
@@ -109,7 +197,9 @@ show_details (EvkVariablesPage *self,
     }
   gtk_widget_set_visible (self->values_group, TRUE);
 
-  if (variable->type == EVK_VARIABLE_NUMERIC && !variable->personal)
+  role = evk_survey_get_role (evk_workspace_get_survey (self->workspace), variable);
+  show_role (self, variable, role);
+  if (role == EVK_ROLE_CODES || role == EVK_ROLE_TEXT_CATEGORIES)
     {
       EvkQuery query = { "frequency", variable->name, "all", TRUE };
 
@@ -117,7 +207,7 @@ show_details (EvkVariablesPage *self,
       self->card = evk_chart_card_new (self->workspace, EVK_CHART_DISTRIBUTION, &query);
       gtk_box_insert_child_after (GTK_BOX (self->details), GTK_WIDGET (self->card), self->frequencies_label);
     }
-  else if (variable->personal)
+  else if (role == EVK_ROLE_PERSONAL)
     gtk_widget_set_visible (self->personal_label, TRUE);
 }
 
@@ -144,6 +234,8 @@ rebuild (EvkVariablesPage *self)
   EvkSurvey *survey = evk_workspace_get_survey (self->workspace);
   GtkWidget *child;
   GtkListBoxRow *to_select = NULL;
+  /* Emptying the list unselects, which forgets the selected name. */
+  g_autofree char *selected = g_strdup (self->selected);
 
   while ((child = gtk_widget_get_first_child (self->list)) != NULL)
     gtk_list_box_remove (GTK_LIST_BOX (self->list), child);
@@ -161,12 +253,20 @@ rebuild (EvkVariablesPage *self)
       g_autofree char *search = g_utf8_casefold (label, -1);
       g_autofree char *name = g_utf8_casefold (variable->name, -1);
       GString *values = g_string_new (NULL);
+      const char *role = role_name (evk_survey_get_role (survey, variable));
 
       for (guint k = 0; k < variable->value_labels->len; k++)
         g_string_append_printf (values, " %s", evk_workspace_tr (self->workspace,
                                                                  ((EvkValueLabel *) g_ptr_array_index (variable->value_labels, k))->label));
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), variable->name);
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      if (role != NULL)
+        {
+          GtkWidget *suffix = gtk_label_new (role);
+
+          gtk_widget_add_css_class (suffix, "dim-label");
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row), suffix);
+        }
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), label);
       adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 2);
       g_object_set_data_full (G_OBJECT (row), "variable", g_strdup (variable->name), g_free);
@@ -177,7 +277,7 @@ rebuild (EvkVariablesPage *self)
       }
       g_string_free (values, TRUE);
       gtk_list_box_append (GTK_LIST_BOX (self->list), row);
-      if (to_select == NULL || g_strcmp0 (variable->name, self->selected) == 0)
+      if (to_select == NULL || g_strcmp0 (variable->name, selected) == 0)
         to_select = GTK_LIST_BOX_ROW (row);
     }
   gtk_list_box_select_row (GTK_LIST_BOX (self->list), to_select);
@@ -220,6 +320,12 @@ EvkChartCard *
 evk_variables_page_get_card (EvkVariablesPage *self)
 {
   return self->card;
+}
+
+GtkWidget *
+evk_variables_page_get_role_row (EvkVariablesPage *self)
+{
+  return self->role_row;
 }
 
 static void
@@ -269,12 +375,15 @@ evk_variables_page_class_init (EvkVariablesPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EvkVariablesPage, details);
   gtk_widget_class_bind_template_child (widget_class, EvkVariablesPage, name_label);
   gtk_widget_class_bind_template_child (widget_class, EvkVariablesPage, title_label);
+  gtk_widget_class_bind_template_child (widget_class, EvkVariablesPage, role_group);
+  gtk_widget_class_bind_template_child (widget_class, EvkVariablesPage, role_row);
   gtk_widget_class_bind_template_child (widget_class, EvkVariablesPage, values_group);
   gtk_widget_class_bind_template_child (widget_class, EvkVariablesPage, frequencies_label);
   gtk_widget_class_bind_template_child (widget_class, EvkVariablesPage, personal_label);
   gtk_widget_class_bind_template_child (widget_class, EvkVariablesPage, no_survey_label);
   gtk_widget_class_bind_template_callback (widget_class, search_changed);
   gtk_widget_class_bind_template_callback (widget_class, row_selected);
+  gtk_widget_class_bind_template_callback (widget_class, role_selected);
 }
 
 static void

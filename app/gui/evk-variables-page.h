@@ -23,5 +23,8 @@ guint         evk_variables_page_search         (EvkVariablesPage *self,
 void          evk_variables_page_select         (EvkVariablesPage *self,
                                                  const char       *variable);
 EvkChartCard *evk_variables_page_get_card       (EvkVariablesPage *self);
+/* The role row of the selected text variable (an AdwComboRow: categories,
+ * free text, personal); hidden for numeric variables. */
+GtkWidget    *evk_variables_page_get_role_row   (EvkVariablesPage *self);
 
 G_END_DECLS

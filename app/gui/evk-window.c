@@ -357,15 +357,6 @@ active_changed (EvkWindow  *self,
     _evk_window_check_external (self);
 }
 
-static void
-small_cell_changed (GSettings  *settings,
-                    const char *key,
-                    EvkWindow  *self)
-{
-  if (self->workspace != NULL)
-    evk_workspace_set_small_cell (self->workspace, g_settings_get_uint (settings, "small-cell-threshold"));
-}
-
 static gboolean
 set_project (EvkWindow   *self,
              EvkProject  *project,
@@ -389,7 +380,6 @@ set_project (EvkWindow   *self,
 
   if (self->settings != NULL)
     {
-      evk_workspace_set_small_cell (workspace, g_settings_get_uint (self->settings, "small-cell-threshold"));
       uri = g_filename_to_uri (evk_project_get_path (project), NULL, NULL);
       evk_settings_add_recent (self->settings, uri);
     }
@@ -643,7 +633,6 @@ evk_window_init (EvkWindow *self)
   if (self->settings != NULL)
     {
       g_signal_connect (self->settings, "changed::recent-projects", G_CALLBACK (recent_changed), self);
-      g_signal_connect (self->settings, "changed::small-cell-threshold", G_CALLBACK (small_cell_changed), self);
       g_settings_bind (self->settings, "window-width", self, "default-width", G_SETTINGS_BIND_DEFAULT);
       g_settings_bind (self->settings, "window-height", self, "default-height", G_SETTINGS_BIND_DEFAULT);
       g_settings_bind (self->settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);

@@ -32,7 +32,6 @@ struct _EvkWorkspace
   gboolean        review_copy;
   EvkDocumentsStats *documents;
   char           *lang;
-  guint           small_cell;
   EvkCommentModel *comments;
 };
 
@@ -134,7 +133,8 @@ project_changed (EvkProject   *project,
     {
       /* Another process or window wrote to the file: read all of it again
        * and tell the views each kind of change. */
-      static const char * const kinds[] = { "strategy", "survey", "documents", "charts", "texts" };
+      static const char * const kinds[] = { "strategy", "survey", "documents", "charts", "texts",
+                                                   "settings" };
 
       load_strategy (self, &error);
       if (error == NULL)
@@ -146,8 +146,10 @@ project_changed (EvkProject   *project,
         g_signal_emit (self, signals[CHANGED], 0, kinds[i]);
       return;
     }
-  if (g_strcmp0 (what, "charts") == 0 || g_strcmp0 (what, "texts") == 0 || g_strcmp0 (what, "report") == 0)
-    ; /* saved charts, narrative texts and the outline are read where they are shown */
+  if (g_strcmp0 (what, "charts") == 0 || g_strcmp0 (what, "texts") == 0 || g_strcmp0 (what, "report") == 0 ||
+      g_strcmp0 (what, "settings") == 0)
+    ; /* saved charts, narrative texts, the outline and the disclosure
+       * control are read where they are shown */
   else if (g_strcmp0 (what, "survey") == 0)
     load_survey (self, &error);
   else if (g_strcmp0 (what, "documents") == 0)
@@ -254,7 +256,6 @@ evk_workspace_class_init (EvkWorkspaceClass *klass)
 static void
 evk_workspace_init (EvkWorkspace *self)
 {
-  self->small_cell = 5;
 }
 
 EvkWorkspace *
@@ -331,22 +332,6 @@ evk_workspace_set_language (EvkWorkspace *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LANGUAGE]);
 }
 
-guint
-evk_workspace_get_small_cell (EvkWorkspace *self)
-{
-  return self->small_cell;
-}
-
-void
-evk_workspace_set_small_cell (EvkWorkspace *self,
-                              guint         threshold)
-{
-  if (self->small_cell == threshold)
-    return;
-  self->small_cell = threshold;
-  g_signal_emit (self, signals[CHANGED], 0, "settings");
-}
-
 const char *
 evk_workspace_tr (EvkWorkspace *self,
                   GHashTable   *localized)
@@ -401,8 +386,7 @@ offers_of_goal (EvkWorkspace *self,
 /* A card's question in the grammar's words. */
 static char *
 query_to_spec (EvkWorkspace   *self,
-               const EvkQuery *query,
-               guint           threshold)
+               const EvkQuery *query)
 {
   g_autoptr(GString) spec = g_string_new (query->kind);
 
@@ -428,10 +412,6 @@ query_to_spec (EvkWorkspace   *self,
       g_string_append_printf (spec, " group=%s", quoted);
     }
   g_string_append (spec, query->dont_know ? " base=with-dont-know" : " base=valid");
-  /* The preference may flag more small cells than the project asks; a
-   * review copy's tables are as its project suppressed them. */
-  if (self->small_cell > threshold && !self->review_copy)
-    g_string_append_printf (spec, " small=%u", self->small_cell);
   return g_string_free (g_steal_pointer (&spec), FALSE);
 }
 
@@ -441,14 +421,13 @@ evk_workspace_compute (EvkWorkspace    *self,
                        GError         **error)
 {
   g_autofree char *spec = NULL;
-  guint threshold;
 
   g_return_val_if_fail (EVK_IS_WORKSPACE (self), NULL);
   g_return_val_if_fail (query != NULL && query->kind != NULL, NULL);
 
-  if (!evk_project_get_small_cell (self->project, &threshold, error))
-    return NULL;
-  spec = query_to_spec (self, query, threshold);
+  /* The threshold and what happens below it are the project's, applied
+   * where every table is computed. */
+  spec = query_to_spec (self, query);
   return evk_workspace_compute_spec (self, spec, error);
 }
 

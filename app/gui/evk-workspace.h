@@ -52,9 +52,6 @@ EvkDocumentsStats *evk_workspace_get_documents     (EvkWorkspace  *self);
 const char     *evk_workspace_get_language   (EvkWorkspace  *self);
 void            evk_workspace_set_language   (EvkWorkspace  *self,
                                               const char    *lang);
-guint           evk_workspace_get_small_cell (EvkWorkspace  *self);
-void            evk_workspace_set_small_cell (EvkWorkspace  *self,
-                                              guint          threshold);
 /* A localized text in the content language, falling back to the source
  * language; never NULL. */
 const char     *evk_workspace_tr             (EvkWorkspace  *self,

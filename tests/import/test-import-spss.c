@@ -19,7 +19,10 @@
 
 #include "evk-import-spss.h"
 #include "evk-localized.h"
+#include "evk-model-error.h"
 #include "evk-mrsets.h"
+#include "evk-rows.h"
+#include "evk-stats.h"
 #include "evk-test-util.h"
 
 /* Seconds from SPSS's epoch (1582-10-14) to the Unix epoch. */
@@ -1538,6 +1541,150 @@ test_row_count (void)
   evk_test_rm_rf (dir);
 }
 
+static guint
+count_of (EvkTable   *table,
+          const char *key)
+{
+  int row = evk_table_find_row (table, key);
+
+  g_assert_cmpint (row, >=, 0);
+  return evk_table_cell (table, row, 0)->n;
+}
+
+/* tests/data/spss/evalkit/text-categories.sav, written by PSPP from
+ * make.sps: the counts are PSPP's own FREQUENCIES (README.md there). */
+static void
+test_text_categories (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "spss", "evalkit", "text-categories.sav", NULL);
+  g_autoptr(EvkSurvey) survey = evk_import_spss (path, "s", "en", NULL, NULL, NULL, &error);
+  g_autoptr(EvkStats) stats = NULL;
+  g_autoptr(EvkTable) arm = NULL, region = NULL, site = NULL, born = NULL, nord = NULL;
+  g_autoptr(EvkRows) rows = NULL;
+  static const char * const regions[] = { "Midt", "Nord", "Sør", "Vest", "Øst" };
+  static const guint region_counts[] = { 6, 7, 7, 6, 6 };
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (survey->n_rows, ==, 36);
+  g_assert_false (evk_survey_get_variable (survey, "arm")->personal);
+  g_assert_false (evk_survey_get_variable (survey, "region")->personal);
+  /* Nine long, unique comments: free text, kept personal. */
+  g_assert_true (evk_survey_get_variable (survey, "comment")->personal);
+
+  stats = evk_stats_new (survey);
+  arm = evk_stats_frequency (stats, "arm", &error);
+  g_assert_no_error (error);
+  /* Ordered and labelled by the value labels: Placebo 14, Low dose 11,
+   * High dose 11. */
+  g_assert_cmpuint (arm->rows->len, ==, 3);
+  g_assert_cmpstr (evk_table_row (arm, 0)->key, ==, "A");
+  g_assert_cmpstr (evk_localized_get (evk_table_row (arm, 0)->label, "en"), ==, "Placebo");
+  g_assert_cmpuint (count_of (arm, "A"), ==, 14);
+  g_assert_cmpuint (count_of (arm, "B"), ==, 11);
+  g_assert_cmpuint (count_of (arm, "C"), ==, 11);
+  g_assert_cmpuint (arm->n_base, ==, 36);
+
+  region = evk_stats_frequency (stats, "region", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (region->rows->len, ==, 5);
+  for (guint i = 0; i < 5; i++)
+    {
+      g_assert_cmpstr (evk_table_row (region, i)->key, ==, regions[i]);
+      g_assert_cmpstr (evk_localized_get (evk_table_row (region, i)->label, "und"), ==, regions[i]);
+      g_assert_cmpuint (evk_table_cell (region, i, 0)->n, ==, region_counts[i]);
+    }
+  /* PSPP's 4 blank answers are no answer. */
+  g_assert_cmpuint (region->n_base, ==, 32);
+
+  /* Natural order: Site 2 before Site 10. */
+  site = evk_stats_frequency (stats, "site", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (evk_table_row (site, 1)->key, ==, "Site 2");
+  g_assert_cmpstr (evk_table_row (site, 2)->key, ==, "Site 10");
+  g_assert_cmpuint (evk_table_cell (site, 2, 0)->n, ==, 12);
+
+  g_assert_null (evk_stats_frequency (stats, "comment", &error));
+  g_assert_error (error, EVK_MODEL_ERROR, EVK_MODEL_ERROR_PRIVATE);
+  g_assert_nonnull (strstr (error->message, "variable comment is free text"));
+  g_clear_error (&error);
+
+  /* ADATE10: PSPP prints 03/24/1949; the tables print each language's
+   * date, keyed by the ISO date. */
+  born = evk_stats_frequency (stats, "born", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (born->rows->len, ==, 3);
+  g_assert_cmpstr (evk_table_row (born, 0)->key, ==, "1949-03-24");
+  g_assert_cmpstr (evk_localized_get (evk_table_row (born, 0)->label, "nb"), ==, "24.03.1949");
+  g_assert_cmpstr (evk_localized_get (evk_table_row (born, 0)->label, "en"), ==, "1949-03-24");
+  g_assert_cmpstr (evk_localized_get (evk_table_row (born, 1)->label, "nb"), ==, "02.11.1961");
+  g_assert_cmpuint (count_of (born, "1949-03-24"), ==, 16);
+  g_assert_cmpuint (count_of (born, "1961-11-02"), ==, 9);
+  g_assert_cmpuint (count_of (born, "1975-07-15"), ==, 8);
+
+  /* A group on a text: arm by region Nord (2 + 2 + 3 in data.txt). */
+  rows = evk_rows_new_from_text (survey, "region = 'Nord'", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (rows->n_selected, ==, 7);
+  evk_stats_set_group (stats, rows, NULL);
+  nord = evk_stats_frequency (stats, "arm", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_of (nord, "A"), ==, 2);
+  g_assert_cmpuint (count_of (nord, "B"), ==, 2);
+  g_assert_cmpuint (count_of (nord, "C"), ==, 3);
+  g_clear_pointer (&rows, evk_rows_free);
+  rows = evk_rows_new_from_text (survey, "region in {\"Nord\", 'Sør'} and site != \"Site 10\"", &error);
+  g_assert_no_error (error);
+  g_assert_null (evk_rows_new_from_text (survey, "comment = 'x'", &error));
+  g_assert_error (error, EVK_MODEL_ERROR, EVK_MODEL_ERROR_PRIVATE);
+  g_clear_error (&error);
+  g_assert_null (evk_rows_new_from_text (survey, "arm = 1", &error));
+  g_clear_error (&error);
+  g_assert_null (evk_rows_new_from_text (survey, "id = 'A'", &error));
+  g_clear_error (&error);
+}
+
+/* haven's datetime.sav: a date, a date-time and a time. */
+static void
+test_dates (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = fixture ("haven", "spss", "datetime.sav", NULL);
+  g_autoptr(EvkSurvey) survey = evk_import_spss (path, "s", "en", NULL, NULL, NULL, &error);
+  g_autofree char *nb = NULL, *en = NULL, *iso = NULL, *when = NULL, *time = NULL;
+  EvkVariable *date = NULL, *datetime = NULL, *clock = NULL;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < survey->variables->len; i++)
+    {
+      EvkVariable *v = g_ptr_array_index (survey->variables, i);
+      g_autofree char *probe = evk_variable_format_date (v, NULL, 0);
+
+      if (probe == NULL)
+        continue;
+      if (g_str_has_prefix (v->format, "DATETIME"))
+        datetime = v;
+      else if (g_str_has_prefix (v->format, "TIME"))
+        clock = v;
+      else
+        date = v;
+    }
+  g_assert_nonnull (date);
+  g_assert_nonnull (datetime);
+  g_assert_nonnull (clock);
+  nb = evk_variable_format_date (date, "nb", evk_column_get (date->column, 0));
+  en = evk_variable_format_date (date, "en", evk_column_get (date->column, 0));
+  g_assert_cmpstr (nb, ==, "22.09.2014");
+  g_assert_cmpstr (en, ==, "2014-09-22");
+  iso = evk_variable_format_date (datetime, NULL, evk_column_get (datetime->column, 1));
+  g_assert_cmpstr (iso, ==, "2014-09-23T15:59:20");
+  when = evk_variable_format_date (datetime, "nb", evk_column_get (datetime->column, 1));
+  g_assert_cmpstr (when, ==, "23.09.2014 15:59:20");
+  time = evk_variable_format_date (clock, "en", evk_column_get (clock->column, 0));
+  g_assert_cmpstr (time, ==, "12:11:10");
+  g_assert_null (evk_variable_format_date (date, "en", NAN));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1564,6 +1711,8 @@ main (int   argc,
   g_test_add_func ("/evk/import-spss/damaged-dictionary-located", test_damaged_dictionary_located);
   g_test_add_func ("/evk/import-spss/empty-mrsets-record", test_empty_mrsets_record);
   g_test_add_func ("/evk/import-spss/display-width-int-min", test_display_width_int_min);
+  g_test_add_func ("/evk/import-spss/text-categories", test_text_categories);
+  g_test_add_func ("/evk/import-spss/dates", test_dates);
 
   return g_test_run ();
 }

@@ -11,48 +11,14 @@
 
 #include "evk-charts.h"
 #include "evk-check.h"
-#include "evk-data-dir.h"
 #include "evk-demo.h"
-#include "evk-documents.h"
-#include "evk-import-csv.h"
 #include "evk-localized.h"
 #include "evk-report-outline.h"
 #include "evk-report-texts.h"
 #include "evk-survey.h"
+#include "evk-table-spec.h"
+#include "evk-test-example.h"
 #include "evk-test-util.h"
-
-static EvkProject *
-make_example (const char *path)
-{
-  g_autofree char *data = evk_get_data_dir ();
-  g_autofree char *ex = g_build_filename (data, "examples", "digitalt-for-alle", NULL);
-  g_autofree char *strategy = g_build_filename (ex, "strategy.ini", NULL);
-  g_autofree char *csv = g_build_filename (ex, "survey.csv", NULL);
-  g_autofree char *codebook = g_build_filename (ex, "codebook.csv", NULL);
-  g_autofree char *meta = g_build_filename (ex, "survey-meta.ini", NULL);
-  g_autofree char *documents = g_build_filename (ex, "documents.csv", NULL);
-  g_autofree char *report = g_build_filename (ex, "report", NULL);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(EvkProject) project = evk_project_create_from_strategy (path, strategy, &error);
-  g_autoptr(EvkSurvey) survey = NULL;
-  g_auto(GStrv) langs = NULL;
-
-  g_assert_no_error (error);
-  langs = evk_project_get_languages (project, &error);
-  survey = evk_import_csv (csv, codebook, "survey", langs[0], NULL, NULL, NULL, &error);
-  g_assert_no_error (error);
-  evk_import_codebook_translations (survey, codebook, langs[0], &error);
-  g_assert_no_error (error);
-  evk_survey_apply_meta (survey, meta, langs[0], &error);
-  g_assert_no_error (error);
-  evk_project_save_survey (project, survey, &error);
-  g_assert_no_error (error);
-  evk_documents_import (project, documents, &error);
-  g_assert_no_error (error);
-  evk_report_import_dir (project, report, &error);
-  g_assert_no_error (error);
-  return g_steal_pointer (&project);
-}
 
 /* "kind place lang" per problem, one a line: what a test compares. */
 static char *
@@ -134,9 +100,13 @@ test_planted (gconstpointer data)
   if (g_str_equal (plant->name, "demo"))
     project = evk_demo_create (path, &error);
   else
-    project = make_example (path);
+    project = evk_test_make_example (path, TRUE, TRUE);
   g_assert_no_error (error);
   charts = evk_project_list_charts (project, &error);
+  g_assert_no_error (error);
+  /* Small cells suppressed, as a report is sent (test_small_cells has
+   * what check says of them flagged). */
+  g_assert_true (evk_project_set_disclosure (project, 5, EVK_DISCLOSURE_SUPPRESS, &error));
   g_assert_no_error (error);
 
   /* Both evaluations are complete as shipped. */
@@ -180,6 +150,8 @@ test_outdated (void)
   g_autofree char *found = NULL;
 
   g_assert_no_error (error);
+  g_assert_true (evk_project_set_disclosure (project, 5, EVK_DISCLOSURE_SUPPRESS, &error));
+  g_assert_no_error (error);
   g_assert_true (evk_report_text_put (project, "chapter:foreword:text", "nb", "Endret forord.", NULL, &error));
   g_assert_no_error (error);
   g_assert_true (evk_project_set_measure_text (project, 3, "section:purpose", "nb", " \n ", NULL, &error));
@@ -189,6 +161,116 @@ test_outdated (void)
   g_assert_cmpstr (found, ==,
                    "translation-outdated section:foreword/text en\n"
                    "empty-section measure-section:3/purpose -\n");
+  g_clear_object (&project);
+  evk_test_rm_rf (dir);
+}
+
+typedef struct {
+  const char *name;
+  const char *expected;   /* what check says with small cells flagged */
+} SmallCells;
+
+static const SmallCells small_cells[] = {
+  { "demo",
+    "small-cells figure:awareness-immigrant -\n"
+    "small-cells chart:m1-outcome-4 -\n"
+    "small-cells chart:m24-outcome-9 -\n"
+    "small-cells chart:m25-outcome-12 -\n" },
+  { "example",
+    "small-cells chart:m3-outcome-1 -\n"
+    "small-cells chart:m4-outcome-2 -\n" },
+};
+
+/* The cells below the threshold that a chart's or figure's table shows
+ * with their numbers, counted on the table itself. */
+static guint
+flagged_cells (EvkProject *project,
+               const char *spec)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EvkTable) table = evk_table_compute (project, spec, &error);
+  guint n = 0;
+
+  g_assert_no_error (error);
+  for (guint r = 0; r < table->rows->len; r++)
+    for (guint c = 0; c < table->columns->len; c++)
+      {
+        EvkCell *cell = evk_table_cell (table, r, c);
+
+        g_assert_false (cell->suppressed);
+        n += cell->n > 0 && cell->n < table->small_cell;
+      }
+  return n;
+}
+
+/* In flag mode every chart and figure that shows a small cell with its
+ * number is a problem at its place, saying how many; suppressed, or with
+ * the threshold at 0, none is. */
+static void
+test_small_cells (gconstpointer data)
+{
+  const SmallCells *expected = data;
+  g_autofree char *dir = evk_test_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "p.evalkit", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EvkProject) project = NULL;
+  g_autoptr(GPtrArray) charts = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autofree char *found = NULL, *suppressed = NULL, *off = NULL;
+
+  if (g_str_equal (expected->name, "demo"))
+    project = evk_demo_create (path, &error);
+  else
+    project = evk_test_make_example (path, TRUE, TRUE);
+  g_assert_no_error (error);
+  charts = evk_project_list_charts (project, &error);
+  g_assert_no_error (error);
+
+  found = check_path (path, NULL);
+  g_assert_cmpstr (found, ==, expected->expected);
+  problems = evk_check_project (project, NULL, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < problems->len; i++)
+    {
+      EvkProblem *p = g_ptr_array_index (problems, i);
+      g_autofree char *count = NULL;
+      guint n = 0;
+
+      g_assert_cmpint (p->kind, ==, EVK_PROBLEM_SMALL_CELLS);
+      if (g_str_has_prefix (p->place, "chart:"))
+        {
+          for (guint k = 0; k < charts->len; k++)
+            if (g_str_equal (((EvkSavedChart *) g_ptr_array_index (charts, k))->key, p->place + 6))
+              n = flagged_cells (project, ((EvkSavedChart *) g_ptr_array_index (charts, k))->spec);
+        }
+      else
+        {
+          g_autoptr(EvkOutline) outline = evk_report_outline_load (project, &error);
+
+          g_assert_no_error (error);
+          for (guint k = 0; k < outline->figures->len; k++)
+            {
+              EvkOutlineFigure *figure = g_ptr_array_index (outline->figures, k);
+
+              if (g_str_equal (figure->key, p->place + 7))
+                for (guint t = 0; figure->tables[t] != NULL; t++)
+                  n += flagged_cells (project, figure->tables[t]);
+            }
+        }
+      g_assert_cmpuint (n, >, 0);
+      count = g_strdup_printf ("%u cell", n);
+      g_assert_true (g_str_has_prefix (p->message, count));
+    }
+
+  g_assert_true (evk_project_set_disclosure (project, 5, EVK_DISCLOSURE_SUPPRESS, &error));
+  g_assert_no_error (error);
+  suppressed = check_path (path, NULL);
+  g_assert_cmpstr (suppressed, ==, "");
+  g_assert_true (evk_project_set_disclosure (project, 0, EVK_DISCLOSURE_FLAG, &error));
+  g_assert_no_error (error);
+  off = check_path (path, NULL);
+  g_assert_cmpstr (off, ==, "");
+
   g_clear_object (&project);
   evk_test_rm_rf (dir);
 }
@@ -237,6 +319,12 @@ main (int    argc,
       g_autofree char *name = g_strdup_printf ("/evk/check/planted/%s", plants[i].name);
 
       g_test_add_data_func (name, &plants[i], test_planted);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (small_cells); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("/evk/check/small-cells/%s", small_cells[i].name);
+
+      g_test_add_data_func (name, &small_cells[i], test_small_cells);
     }
   g_test_add_func ("/evk/check/outdated", test_outdated);
   g_test_add_func ("/evk/check/damaged", test_damaged);

@@ -9,13 +9,11 @@
 #include <poppler.h>
 #include <string.h>
 
-#include "evk-data-dir.h"
 #include "evk-demo.h"
-#include "evk-documents.h"
-#include "evk-import-csv.h"
 #include "evk-report.h"
 #include "evk-report-outline.h"
 #include "evk-survey.h"
+#include "evk-test-example.h"
 #include "evk-test-util.h"
 
 typedef PopplerDocument TestDocument;
@@ -23,59 +21,18 @@ typedef PopplerPage TestPage;
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TestDocument, g_object_unref)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TestPage, g_object_unref)
 
-static char *
-example_dir (void)
-{
-  g_autofree char *data = evk_get_data_dir ();
-
-  return g_build_filename (data, "examples", "digitalt-for-alle", NULL);
-}
-
-/* The example evaluation as a user makes it: strategy, CSV survey with
- * codebook and metadata, documents, and (with_report) its report folder. */
-static EvkProject *
-make_example (const char *dir,
-              gboolean    with_documents,
-              gboolean    with_report)
-{
-  g_autofree char *ex = example_dir ();
-  g_autofree char *path = g_build_filename (dir, "example.evalkit", NULL);
-  g_autofree char *strategy = g_build_filename (ex, "strategy.ini", NULL);
-  g_autofree char *csv = g_build_filename (ex, "survey.csv", NULL);
-  g_autofree char *codebook = g_build_filename (ex, "codebook.csv", NULL);
-  g_autofree char *meta = g_build_filename (ex, "survey-meta.ini", NULL);
-  g_autofree char *documents = g_build_filename (ex, "documents.csv", NULL);
-  g_autofree char *report = g_build_filename (ex, "report", NULL);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(EvkProject) project = evk_project_create_from_strategy (path, strategy, &error);
-  g_autoptr(EvkSurvey) survey = NULL;
-  g_auto(GStrv) langs = NULL;
-
-  g_assert_no_error (error);
-  langs = evk_project_get_languages (project, &error);
-  g_assert_no_error (error);
-  survey = evk_import_csv (csv, codebook, "survey", langs[0], NULL, NULL, NULL, &error);
-  g_assert_no_error (error);
-  evk_import_codebook_translations (survey, codebook, langs[0], &error);
-  g_assert_no_error (error);
-  evk_survey_apply_meta (survey, meta, langs[0], &error);
-  g_assert_no_error (error);
-  evk_project_save_survey (project, survey, &error);
-  g_assert_no_error (error);
-  if (with_documents)
-    {
-      evk_documents_import (project, documents, &error);
-      g_assert_no_error (error);
-    }
-  if (with_report)
-    {
-      evk_report_import_dir (project, report, &error);
-      g_assert_no_error (error);
-    }
-  return g_steal_pointer (&project);
-}
-
 /* The report's text, whitespace collapsed, all pages joined with a form feed. */
+/* The example project, as example.evalkit in dir. */
+static EvkProject *
+make_example_in (const char *dir,
+                 gboolean    with_documents,
+                 gboolean    with_report)
+{
+  g_autofree char *path = g_build_filename (dir, "example.evalkit", NULL);
+
+  return evk_test_make_example (path, with_documents, with_report);
+}
+
 static char *
 render_text (EvkProject *project,
              const char *lang,
@@ -155,7 +112,7 @@ static void
 test_example (void)
 {
   g_autofree char *dir = evk_test_tmpdir ();
-  g_autoptr(EvkProject) project = make_example (dir, TRUE, TRUE);
+  g_autoptr(EvkProject) project = make_example_in (dir, TRUE, TRUE);
   g_autofree char *nb = render_text (project, "nb", dir);
   g_autofree char *en = render_text (project, "en", dir);
   const char * const nb_title[] = { "Evaluering av Digitalt for alle", "Handlingsplan for digital inkludering",
@@ -210,7 +167,7 @@ static void
 test_default_outline (void)
 {
   g_autofree char *dir = evk_test_tmpdir ();
-  g_autoptr(EvkProject) project = make_example (dir, FALSE, FALSE);
+  g_autoptr(EvkProject) project = make_example_in (dir, FALSE, FALSE);
   g_autoptr(GError) error = NULL;
   g_autoptr(EvkOutline) outline = evk_report_outline_load (project, &error);
   g_autofree char *nb = NULL, *en = NULL;

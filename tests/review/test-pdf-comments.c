@@ -13,11 +13,8 @@
 #include <string.h>
 
 #include "evk-comment.h"
-#include "evk-data-dir.h"
 #include "evk-demo.h"
-#include "evk-documents.h"
 #include "evk-draft-map.h"
-#include "evk-import-csv.h"
 #include "evk-pdf-comments.h"
 #include "evk-pdf-scan.h"
 #include "evk-report-outline.h"
@@ -25,6 +22,7 @@
 #include "evk-store-review.h"
 #include "evk-store.h"
 #include "evk-survey.h"
+#include "evk-test-example.h"
 #include "evk-test-util.h"
 
 /* A4, as the report has it. */
@@ -38,6 +36,17 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (TestPage, g_object_unref)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TestAnnot, g_object_unref)
 
 /* Helpers. */
+
+/* The example project, as example.evalkit in dir. */
+static EvkProject *
+make_example_in (const char *dir,
+                 gboolean    with_documents,
+                 gboolean    with_report)
+{
+  g_autofree char *path = g_build_filename (dir, "example.evalkit", NULL);
+
+  return evk_test_make_example (path, with_documents, with_report);
+}
 
 static TestDocument *
 open_pdf (const char *path)
@@ -126,49 +135,6 @@ static guint
 count_comments (EvkProject *project)
 {
   return count_rows (project, "SELECT count(*) FROM comment");
-}
-
-static char *
-example_dir (void)
-{
-  g_autofree char *data = evk_get_data_dir ();
-
-  return g_build_filename (data, "examples", "digitalt-for-alle", NULL);
-}
-
-/* The second evaluation as its README builds it. */
-static EvkProject *
-make_example (const char *dir)
-{
-  g_autofree char *ex = example_dir ();
-  g_autofree char *path = g_build_filename (dir, "example.evalkit", NULL);
-  g_autofree char *strategy = g_build_filename (ex, "strategy.ini", NULL);
-  g_autofree char *csv = g_build_filename (ex, "survey.csv", NULL);
-  g_autofree char *codebook = g_build_filename (ex, "codebook.csv", NULL);
-  g_autofree char *meta = g_build_filename (ex, "survey-meta.ini", NULL);
-  g_autofree char *documents = g_build_filename (ex, "documents.csv", NULL);
-  g_autofree char *report = g_build_filename (ex, "report", NULL);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(EvkProject) project = evk_project_create_from_strategy (path, strategy, &error);
-  g_autoptr(EvkSurvey) survey = NULL;
-  g_auto(GStrv) langs = NULL;
-
-  g_assert_no_error (error);
-  langs = evk_project_get_languages (project, &error);
-  g_assert_no_error (error);
-  survey = evk_import_csv (csv, codebook, "survey", langs[0], NULL, NULL, NULL, &error);
-  g_assert_no_error (error);
-  evk_import_codebook_translations (survey, codebook, langs[0], &error);
-  g_assert_no_error (error);
-  evk_survey_apply_meta (survey, meta, langs[0], &error);
-  g_assert_no_error (error);
-  evk_project_save_survey (project, survey, &error);
-  g_assert_no_error (error);
-  evk_documents_import (project, documents, &error);
-  g_assert_no_error (error);
-  evk_report_import_dir (project, report, &error);
-  g_assert_no_error (error);
-  return g_steal_pointer (&project);
 }
 
 static EvkProject *
@@ -354,7 +320,7 @@ static void
 test_draft_map_example (void)
 {
   g_autofree char *dir = evk_test_tmpdir ();
-  g_autoptr(EvkProject) project = make_example (dir);
+  g_autoptr(EvkProject) project = make_example_in (dir, TRUE, TRUE);
 
   check_draft_map (project, dir, "Figur ", "Tabell ");
   g_clear_object (&project);

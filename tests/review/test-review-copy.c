@@ -13,10 +13,8 @@
 #include "evk-chart.h"
 #include "evk-charts.h"
 #include "evk-comment.h"
-#include "evk-data-dir.h"
 #include "evk-demo.h"
-#include "evk-documents.h"
-#include "evk-import-csv.h"
+#include "evk-disclosure.h"
 #include "evk-model-error.h"
 #include "evk-report-outline.h"
 #include "evk-report.h"
@@ -25,6 +23,7 @@
 #include "evk-survey.h"
 #include "evk-table-review.h"
 #include "evk-table-spec.h"
+#include "evk-test-example.h"
 #include "evk-test-util.h"
 
 typedef struct {
@@ -34,39 +33,6 @@ typedef struct {
   EvkProject *home;
   EvkProject *copy;
 } Fixture;
-
-static EvkProject *
-make_example (const char *path)
-{
-  g_autofree char *data = evk_get_data_dir ();
-  g_autofree char *ex = g_build_filename (data, "examples", "digitalt-for-alle", NULL);
-  g_autofree char *strategy = g_build_filename (ex, "strategy.ini", NULL);
-  g_autofree char *csv = g_build_filename (ex, "survey.csv", NULL);
-  g_autofree char *codebook = g_build_filename (ex, "codebook.csv", NULL);
-  g_autofree char *meta = g_build_filename (ex, "survey-meta.ini", NULL);
-  g_autofree char *documents = g_build_filename (ex, "documents.csv", NULL);
-  g_autofree char *report = g_build_filename (ex, "report", NULL);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(EvkProject) project = evk_project_create_from_strategy (path, strategy, &error);
-  g_autoptr(EvkSurvey) survey = NULL;
-  g_auto(GStrv) langs = NULL;
-
-  g_assert_no_error (error);
-  langs = evk_project_get_languages (project, &error);
-  survey = evk_import_csv (csv, codebook, "survey", langs[0], NULL, NULL, NULL, &error);
-  g_assert_no_error (error);
-  evk_import_codebook_translations (survey, codebook, langs[0], &error);
-  g_assert_no_error (error);
-  evk_survey_apply_meta (survey, meta, langs[0], &error);
-  g_assert_no_error (error);
-  evk_project_save_survey (project, survey, &error);
-  g_assert_no_error (error);
-  evk_documents_import (project, documents, &error);
-  g_assert_no_error (error);
-  evk_report_import_dir (project, report, &error);
-  g_assert_no_error (error);
-  return g_steal_pointer (&project);
-}
 
 static void
 fixture_set_up (Fixture       *f,
@@ -83,7 +49,7 @@ fixture_set_up (Fixture       *f,
   if (g_str_equal (data, "demo"))
     f->home = evk_demo_create (f->home_path, &error);
   else
-    f->home = make_example (f->home_path);
+    f->home = evk_test_make_example (f->home_path, TRUE, TRUE);
   g_assert_no_error (error);
   /* The home project has made its default charts and has a comment. */
   charts = evk_project_list_charts (f->home, &error);
@@ -400,7 +366,7 @@ test_same_tables (Fixture       *f,
               }
           if (n_suppressed > 0 && !drawn)
             drawn = check_drawn_suppressed (copy);
-          evk_table_suppress_small (home);
+          evk_table_suppress (home);
           for (guint l = 0; langs[l] != NULL; l++)
             {
               g_autofree char *a = review_json (home, langs[l]);

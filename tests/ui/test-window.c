@@ -12,6 +12,7 @@
 #include "evk-localized.h"
 #include "evk-measure-page.h"
 #include "evk-overview-page.h"
+#include "evk-preferences-window.h"
 #include "evk-resources.h"
 #include "evk-settings.h"
 #include "evk-test-util.h"
@@ -264,6 +265,7 @@ test_data_pages (void)
   EvkWindow *window = evk_ui_open_demo (&dir);
   EvkVariablesPage *variables;
   EvkGroupsPage *groups;
+  AdwComboRow *role_row;
 
   evk_window_show_page (window, "variables");
   evk_ui_iterate ();
@@ -274,6 +276,43 @@ test_data_pages (void)
   evk_ui_iterate ();
   g_assert_nonnull (evk_variables_page_get_card (variables));
   g_assert_cmpuint (evk_chart_card_get_table (evk_variables_page_get_card (variables))->n_base, >, 0);
+  /* A numeric variable has no role row; a contact field is personal. */
+  g_assert_false (gtk_widget_is_visible (evk_variables_page_get_role_row (variables)));
+
+  /* The role of a text is changed through its row, saved at once, and the
+   * page comes back on the same variable showing it. */
+  evk_variables_page_select (variables, "q75");
+  evk_ui_iterate ();
+  role_row = ADW_COMBO_ROW (evk_variables_page_get_role_row (variables));
+  g_assert_true (gtk_widget_is_visible (GTK_WIDGET (role_row)));
+  g_assert_cmpuint (adw_combo_row_get_selected (role_row), ==, 2);
+  g_assert_null (evk_variables_page_get_card (variables));
+  adw_combo_row_set_selected (role_row, 0);
+  evk_ui_iterate ();
+  variables = EVK_VARIABLES_PAGE (_evk_window_get_page_widget (window));
+  role_row = ADW_COMBO_ROW (evk_variables_page_get_role_row (variables));
+  g_assert_cmpuint (adw_combo_row_get_selected (role_row), ==, 0);
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (role_row)), ==, "Set in this project.");
+  g_assert_nonnull (evk_variables_page_get_card (variables));
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(EvkSurvey) survey = evk_survey_load (evk_project_get_store (evk_window_get_project (window)),
+                                                   "survey", FALSE, &error);
+
+    g_assert_no_error (error);
+    g_assert_false (evk_survey_get_variable (survey, "q75")->personal);
+    g_assert_cmpint (evk_survey_get_variable (survey, "q75")->text_role, ==, EVK_TEXT_ROLE_CATEGORIES);
+  }
+  adw_combo_row_set_selected (role_row, 2);
+  evk_ui_iterate ();
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(EvkSurvey) survey = evk_survey_load (evk_project_get_store (evk_window_get_project (window)),
+                                                   "survey", FALSE, &error);
+
+    g_assert_no_error (error);
+    g_assert_true (evk_survey_get_variable (survey, "q75")->personal);
+  }
 
   evk_window_show_page (window, "groups");
   evk_ui_iterate ();
@@ -394,6 +433,67 @@ test_recent (void)
   evk_ui_close_demo (window, dir);
 }
 
+/* The disclosure control is the project's, in the preferences: choosing
+ * Suppress and a threshold there writes both into the file, and the
+ * window's next table has its small cells (and their complements) out. */
+static void
+test_disclosure (void)
+{
+  char *dir = NULL;
+  EvkWindow *window = evk_ui_open_demo (&dir);
+  EvkProject *project = evk_window_get_project (window);
+  g_autoptr(GSettings) settings = evk_settings_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EvkTable) flagged = NULL;
+  g_autoptr(EvkTable) suppressed = NULL;
+  GtkWidget *prefs, *none, *combo, *spin, *group;
+  EvkDisclosureMode mode;
+  guint threshold, n_suppressed = 0;
+
+  /* Without a project there is nothing of a project to show. */
+  none = evk_preferences_window_new (GTK_WINDOW (window), settings, NULL);
+  group = gtk_widget_get_ancestor (evk_ui_find_widget (none, GTK_TYPE_SPIN_BUTTON), ADW_TYPE_PREFERENCES_GROUP);
+  g_assert_nonnull (group);
+  g_assert_false (gtk_widget_get_visible (group));
+  gtk_window_destroy (GTK_WINDOW (none));
+
+  flagged = evk_workspace_compute_spec (window->workspace, "outcome 4 base=valid", &error);
+  g_assert_no_error (error);
+  prefs = evk_preferences_window_new (GTK_WINDOW (window), settings, project);
+  gtk_window_present (GTK_WINDOW (prefs));
+  evk_ui_iterate ();
+  spin = evk_ui_find_widget (prefs, GTK_TYPE_SPIN_BUTTON);
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (spin)), ==, 5);
+  group = gtk_widget_get_ancestor (spin, ADW_TYPE_PREFERENCES_GROUP);
+  g_assert_true (gtk_widget_get_visible (group));
+  g_assert_cmpstr (adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (group)), ==, "Disclosure Control");
+  combo = evk_ui_find_widget (group, ADW_TYPE_COMBO_ROW);
+  g_assert_nonnull (combo);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (combo)), ==, "Small cells");
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (combo)), ==, 0);
+
+  adw_combo_row_set_selected (ADW_COMBO_ROW (combo), 1);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), 6);
+  evk_ui_iterate ();
+  g_assert_true (evk_project_get_disclosure (project, &mode, &error));
+  g_assert_true (evk_project_get_small_cell (project, &threshold, &error));
+  g_assert_cmpint (mode, ==, EVK_DISCLOSURE_SUPPRESS);
+  g_assert_cmpuint (threshold, ==, 6);
+
+  suppressed = evk_workspace_compute_spec (window->workspace, "outcome 4 base=valid", &error);
+  g_assert_no_error (error);
+  for (gsize k = 0; k < (gsize) flagged->rows->len * flagged->columns->len; k++)
+    {
+      if (flagged->cells[k].n > 0 && flagged->cells[k].n < 6)
+        g_assert_true (suppressed->cells[k].suppressed);
+      n_suppressed += suppressed->cells[k].suppressed;
+      g_assert_false (flagged->cells[k].suppressed);
+    }
+  g_assert_cmpuint (n_suppressed, >, 0);
+  gtk_window_destroy (GTK_WINDOW (prefs));
+  evk_ui_close_demo (window, dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -407,6 +507,7 @@ main (int    argc,
   g_test_add_func ("/evk/window/data-pages", test_data_pages);
   g_test_add_func ("/evk/window/groups", test_groups);
   g_test_add_func ("/evk/window/recent", test_recent);
+  g_test_add_func ("/evk/window/disclosure", test_disclosure);
   g_test_add_func ("/evk/window/render-report", test_render_report);
   return g_test_run ();
 }

@@ -692,16 +692,31 @@ evk_chart_frame_small_note (EvkChartCtx   *ctx,
                             EvkTable      *table)
 {
   g_autofree char *threshold = evk_chart_count_text (ctx, table->small_cell);
-  g_autoptr(GString) note = NULL;
-  gboolean suppressed = FALSE;
+  gboolean suppressed = FALSE, flagged = FALSE;
 
-  for (gsize i = 0; i < (gsize) table->rows->len * table->columns->len && !suppressed; i++)
-    suppressed = table->cells[i].suppressed;
-  note = g_string_new (suppressed ? evk_chart_word (ctx, "SuppressedCells", ": Fewer than {n} responses: not shown")
+  /* Every table the chart draws (each group's panel), not only the first:
+   * the note says what happened to the cells it left out or flagged. */
+  for (guint t = 0; t <= ctx->n_tables; t++)
+    {
+      EvkTable *each = t < ctx->n_tables ? ctx->tables[t] : table;
+
+      for (gsize i = 0; i < (gsize) each->rows->len * each->columns->len; i++)
+        {
+          suppressed |= each->cells[i].suppressed;
+          flagged |= !each->cells[i].suppressed && evk_table_is_small (each, &each->cells[i]);
+        }
+    }
+  for (guint k = 0; k < 2; k++)
+    {
+      g_autoptr(GString) note = NULL;
+
+      if (k == 0 ? !suppressed : !flagged)
+        continue;
+      note = g_string_new (k == 0 ? evk_chart_word (ctx, "SuppressedCells", ": Fewer than {n} responses: not shown")
                                   : evk_chart_word (ctx, "SmallCells", "† Fewer than {n} responses: read with care"));
-
-  g_string_replace (note, "{n}", threshold, 0);
-  g_ptr_array_add (frame->footer, g_string_free (g_steal_pointer (&note), FALSE));
+      g_string_replace (note, "{n}", threshold, 0);
+      g_ptr_array_add (frame->footer, g_string_free (g_steal_pointer (&note), FALSE));
+    }
 }
 
 typedef struct {

@@ -25,6 +25,16 @@ GHashTable *evk_word_localized   (const char *group,
 /* Every language the words file covers for group/key. */
 GStrv       evk_word_languages   (const char *group,
                                   const char *key);
+/* The words file's own word, ignoring the project's (see below). */
+const char *evk_word_default     (const char *group,
+                                  const char *key,
+                                  const char *lang);
+/* Every key of group in the words file, in file order, without [lang]. */
+GStrv       evk_words_get_keys   (const char *group);
+/* A project's own words ("Group/Key[lang]" → word), consulted before the
+ * words file by every call above; NULL or empty clears them. The open
+ * project installs its words (evk-translatable.h). */
+void        evk_words_set_overrides (GHashTable *words);
 /* Replaces the words file (tests); NULL goes back to the default. */
 void        evk_words_set_path   (const char *path);
 

@@ -942,6 +942,11 @@ build_variable (Import        *import,
 
   if (!numeric && variable->width == 0)
     variable->width = 1;
+  /* A text the codebook does not mark stays personal, the safe default,
+   * unless its answers look like categories (a region, a treatment group):
+   * those are tabulated like codes. */
+  if (!numeric && !is_id && (entry == NULL || entry->personal < 0))
+    variable->personal = !evk_variable_looks_categorical (variable);
   return TRUE;
 }
 

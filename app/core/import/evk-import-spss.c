@@ -1203,6 +1203,17 @@ evk_import_spss (const char    *path,
       goto fail;
     }
 
+  /* A file has no personal marks: a text variable stays personal, the safe
+   * default, unless its answers look like categories (a region, a
+   * treatment group), which are tabulated like codes. */
+  for (guint i = 0; i < survey->variables->len; i++)
+    {
+      EvkVariable *variable = g_ptr_array_index (survey->variables, i);
+
+      if (variable->type == EVK_VARIABLE_STRING && g_strcmp0 (variable->name, survey->id_variable) != 0)
+        variable->personal = !evk_variable_looks_categorical (variable);
+    }
+
   if (progress != NULL)
     progress (1.0, progress_data);
   import_clear (&self);

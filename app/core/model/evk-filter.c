@@ -40,6 +40,7 @@ typedef enum {
   TOK_END,
   TOK_WORD,
   TOK_NUMBER,
+  TOK_TEXT,
   TOK_EQ,
   TOK_NE,
   TOK_DOTDOT,
@@ -135,6 +136,27 @@ next_token (Parser  *p,
       if (!isfinite (p->number))
         return syntax_error (p, error, _("the number is too large"));
       s = e;
+    }
+  else if (*s == '"' || *s == '\'')
+    {
+      /* A text, in double or single quotes; a backslash escapes the
+       * quote and itself. */
+      char quote = *s++;
+      g_autoptr(GString) text = g_string_new (NULL);
+
+      while (*s != quote)
+        {
+          if (*s == '\0')
+            return syntax_error (p, error, _("the text has no closing quote"));
+          if (*s == '\\' && (s[1] == quote || s[1] == '\\'))
+            s++;
+          g_string_append_c (text, *s++);
+        }
+      s++;
+      if (!g_utf8_validate (text->str, text->len, NULL))
+        return syntax_error (p, error, _("the text is not valid UTF-8"));
+      p->word = g_string_free (g_steal_pointer (&text), FALSE);
+      p->kind = TOK_TEXT;
     }
   else if (s[0] == '.' && s[1] == '.')
     p->kind = TOK_DOTDOT, s += 2;
@@ -306,9 +328,15 @@ parse_cond (Parser  *p,
       node->negate = p->kind == TOK_NE;
       if (!next_token (p, error))
         return NULL;
-      if (p->kind != TOK_NUMBER)
+      if (p->kind == TOK_TEXT)
+        {
+          node->texts = g_new0 (char *, 2);
+          node->texts[0] = g_steal_pointer (&p->word);
+        }
+      else if (p->kind != TOK_NUMBER)
         return syntax_error (p, error, _("expected a number")), NULL;
-      add_range (node, p->number, p->number);
+      else
+        add_range (node, p->number, p->number);
       if (!next_token (p, error))
         return NULL;
     }
@@ -316,7 +344,30 @@ parse_cond (Parser  *p,
     {
       if (!next_token (p, error))
         return NULL;
-      if (p->kind == TOK_NUMBER)
+      if (p->kind == TOK_LBRACE && p->pos[strspn (p->pos, " \t\r\n")] != '\0' &&
+          strchr ("\"'", p->pos[strspn (p->pos, " \t\r\n")]) != NULL)
+        {
+          /* A set of texts: in {"Nord", "Sør"}. */
+          g_autoptr(GStrvBuilder) texts = g_strv_builder_new ();
+
+          do
+            {
+              if (!next_token (p, error))
+                return NULL;
+              if (p->kind != TOK_TEXT)
+                return syntax_error (p, error, _("expected a text in quotes")), NULL;
+              g_strv_builder_add (texts, p->word);
+              if (!next_token (p, error))
+                return NULL;
+            }
+          while (p->kind == TOK_COMMA);
+          if (p->kind != TOK_RBRACE)
+            return syntax_error (p, error, _("expected “}”")), NULL;
+          if (!next_token (p, error))
+            return NULL;
+          node->texts = g_strv_builder_end (texts);
+        }
+      else if (p->kind == TOK_NUMBER)
         {
           double lo = p->number;
           if (!next_token (p, error))
@@ -491,6 +542,7 @@ evk_filter_free (EvkFilter *filter)
   g_strfreev (filter->variables);
   if (filter->ranges != NULL)
     g_array_unref (filter->ranges);
+  g_strfreev (filter->texts);
   g_free (filter);
 }
 
@@ -565,6 +617,28 @@ to_string (EvkFilter *filter,
       else
         g_string_append (s, filter->variables[0]);
 
+      if (filter->texts != NULL)
+        {
+          guint n_texts = g_strv_length (filter->texts);
+
+          g_string_append (s, n_texts == 1 ? (filter->negate ? " != " : " = ") : " in {");
+          for (guint i = 0; i < n_texts; i++)
+            {
+              if (i > 0)
+                g_string_append (s, ", ");
+              g_string_append_c (s, '"');
+              for (const char *c = filter->texts[i]; *c != '\0'; c++)
+                {
+                  if (*c == '"' || *c == '\\')
+                    g_string_append_c (s, '\\');
+                  g_string_append_c (s, *c);
+                }
+              g_string_append_c (s, '"');
+            }
+          if (n_texts != 1)
+            g_string_append_c (s, '}');
+          break;
+        }
       n = filter->ranges->len / 2;
       if (n == 1 && g_array_index (filter->ranges, double, 0) == g_array_index (filter->ranges, double, 1))
         {

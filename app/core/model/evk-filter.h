@@ -40,6 +40,8 @@ struct _EvkFilter
   gboolean     any;        /* compare: true when written as any(...) */
   gboolean     negate;     /* compare: "!=" */
   GArray      *ranges;     /* compare: double pairs lo, hi; the value matches any */
+  GStrv        texts;      /* compare: the texts of a text variable ("region = 'Nord'"),
+                            * matched whole; NULL when it compares numbers */
 };
 
 GQuark      evk_filter_error_quark    (void);

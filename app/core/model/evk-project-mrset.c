@@ -196,3 +196,41 @@ evk_project_remove_mrset (EvkProject  *self,
     return FALSE;
   return save (self, survey, &before, old, error);
 }
+
+gboolean
+evk_project_set_variable_role (EvkProject  *self,
+                               const char  *name,
+                               const char  *role,
+                               GError     **error)
+{
+  g_autoptr(EvkSurvey) survey = NULL;
+  EvkVariable *variable;
+  gboolean text;
+
+  g_return_val_if_fail (EVK_IS_PROJECT (self), FALSE);
+
+  if ((survey = load_first (self, error)) == NULL)
+    return FALSE;
+  if ((variable = evk_survey_get_variable (survey, name)) == NULL)
+    return fail (error, EVK_MODEL_ERROR_INVALID, _("the survey has no variable %s"), name);
+  text = variable->type == EVK_VARIABLE_STRING;
+  if (g_strcmp0 (role, "personal") == 0)
+    {
+      variable->personal = TRUE;
+      variable->text_role = EVK_TEXT_ROLE_AUTO;
+    }
+  else if (text && (g_strcmp0 (role, "categories") == 0 || g_strcmp0 (role, "free-text") == 0 ||
+                    g_strcmp0 (role, "auto") == 0))
+    {
+      variable->personal = FALSE;
+      evk_text_role_from_string (g_str_equal (role, "auto") ? NULL : role, &variable->text_role);
+    }
+  else if (!text && g_strcmp0 (role, "codes") == 0)
+    variable->personal = FALSE;
+  else
+    return fail (error, EVK_MODEL_ERROR_INVALID,
+                 text ? _("variable %s holds text: its role is personal, categories, free-text or auto, not “%s”")
+                      : _("variable %s holds numbers: its role is personal or codes, not “%s”"),
+                 name, role != NULL ? role : "");
+  return evk_project_save_survey (self, survey, error);
+}

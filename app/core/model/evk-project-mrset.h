@@ -35,4 +35,15 @@ gboolean    evk_project_remove_mrset  (EvkProject          *self,
                                        EvkSurvey          **old,
                                        GError             **error);
 
+/* What a variable of the first survey is for tabulation, as the evaluator
+ * says (the variables page, `evalkit variable-role`): "personal" (never
+ * tabulated), "categories" or "free-text" (text variables), "auto" (a text
+ * variable: the rule decides, see evk_variable_looks_categorical) or
+ * "codes" (a numeric variable no longer personal). Saved with the survey,
+ * kept by a re-import; emits "changed" with "survey". */
+gboolean    evk_project_set_variable_role (EvkProject      *self,
+                                           const char      *variable,
+                                           const char      *role,
+                                           GError         **error);
+
 G_END_DECLS

@@ -401,6 +401,114 @@ evk_project_set_small_cell (EvkProject  *self,
   return TRUE;
 }
 
+#define DISCLOSURE_KEY "privacy.disclosure"
+
+const char *
+evk_disclosure_mode_to_string (EvkDisclosureMode mode)
+{
+  return mode == EVK_DISCLOSURE_SUPPRESS ? "suppress" : "flag";
+}
+
+gboolean
+evk_disclosure_mode_from_string (const char        *text,
+                                 EvkDisclosureMode *mode)
+{
+  if (g_strcmp0 (text, "flag") == 0)
+    *mode = EVK_DISCLOSURE_FLAG;
+  else if (g_strcmp0 (text, "suppress") == 0)
+    *mode = EVK_DISCLOSURE_SUPPRESS;
+  else
+    return FALSE;
+  return TRUE;
+}
+
+gboolean
+evk_project_get_disclosure (EvkProject        *self,
+                            EvkDisclosureMode *mode,
+                            GError           **error)
+{
+  sqlite3_stmt *stmt;
+  gboolean has_row;
+  EvkDisclosureMode value = EVK_DISCLOSURE_FLAG;
+
+  g_return_val_if_fail (EVK_IS_PROJECT (self), FALSE);
+
+  stmt = evk_store_prepare (self->store, "SELECT value FROM project_meta WHERE key = '" DISCLOSURE_KEY "'",
+                            error);
+  if (stmt == NULL || !evk_store_step (self->store, stmt, &has_row, error))
+    return FALSE;
+  if (has_row && !evk_disclosure_mode_from_string (evk_stmt_column_text (stmt, 0), &value))
+    {
+      g_set_error (error, EVK_STORE_ERROR, EVK_STORE_ERROR_CORRUPT,
+                   _("%s: project setting %s: “%s” is neither “flag” nor “suppress”"),
+                   evk_project_get_path (self), DISCLOSURE_KEY, evk_stmt_column_text (stmt, 0) ?: "");
+      sqlite3_reset (stmt);
+      return FALSE;
+    }
+  sqlite3_reset (stmt);
+  *mode = value;
+  return TRUE;
+}
+
+typedef struct {
+  guint             threshold;
+  EvkDisclosureMode mode;
+} DisclosureEdit;
+
+static gboolean
+set_disclosure_in_transaction (EvkStore  *store,
+                               gpointer   user_data,
+                               GError   **error)
+{
+  DisclosureEdit *edit = user_data;
+  g_autofree char *threshold = g_strdup_printf ("%u", edit->threshold);
+  sqlite3_stmt *stmt = evk_store_prepare (store, "INSERT OR REPLACE INTO project_meta (key, value) VALUES (?1, ?2)",
+                                          error);
+
+  if (stmt == NULL)
+    return FALSE;
+  evk_stmt_bind_text (stmt, 1, SMALL_CELL_KEY);
+  evk_stmt_bind_text (stmt, 2, threshold);
+  if (!evk_store_step (store, stmt, NULL, error))
+    return FALSE;
+  sqlite3_reset (stmt);
+  evk_stmt_bind_text (stmt, 1, DISCLOSURE_KEY);
+  evk_stmt_bind_text (stmt, 2, evk_disclosure_mode_to_string (edit->mode));
+  if (!evk_store_step (store, stmt, NULL, error))
+    return FALSE;
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
+gboolean
+evk_project_set_disclosure (EvkProject        *self,
+                            guint              threshold,
+                            EvkDisclosureMode  mode,
+                            GError           **error)
+{
+  DisclosureEdit edit = { threshold, mode };
+
+  g_return_val_if_fail (EVK_IS_PROJECT (self), FALSE);
+
+  if (threshold > EVK_SMALL_CELL_MAX)
+    {
+      g_set_error (error, EVK_MODEL_ERROR, EVK_MODEL_ERROR_INVALID,
+                   _("the small-cell threshold must be a whole number from 0 to %u"),
+                   (guint) EVK_SMALL_CELL_MAX);
+      return FALSE;
+    }
+  if (mode != EVK_DISCLOSURE_FLAG && mode != EVK_DISCLOSURE_SUPPRESS)
+    {
+      g_set_error (error, EVK_MODEL_ERROR, EVK_MODEL_ERROR_INVALID,
+                   _("the disclosure mode must be “flag” or “suppress”"));
+      return FALSE;
+    }
+  if (!evk_store_transaction (self->store, set_disclosure_in_transaction, &edit, error))
+    return FALSE;
+  g_signal_emit (self, signals[CHANGED], 0, "settings");
+  return TRUE;
+}
+
 static gboolean
 count_rows (EvkStore    *store,
             const char  *sql,

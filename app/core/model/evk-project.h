@@ -147,6 +147,27 @@ gboolean     evk_project_set_small_cell   (EvkProject   *self,
                                            guint         threshold,
                                            GError      **error);
 
+/* What happens to a cell below the threshold (project_meta
+ * "privacy.disclosure", "flag" when unset): it is drawn and printed with a
+ * flag, or suppressed with the cells it could be derived from (see
+ * evk-disclosure.h). A review copy always suppresses. */
+typedef enum {
+  EVK_DISCLOSURE_FLAG,
+  EVK_DISCLOSURE_SUPPRESS,
+} EvkDisclosureMode;
+
+const char  *evk_disclosure_mode_to_string   (EvkDisclosureMode  mode);
+gboolean     evk_disclosure_mode_from_string (const char        *text,
+                                              EvkDisclosureMode *mode);
+gboolean     evk_project_get_disclosure   (EvkProject        *self,
+                                           EvkDisclosureMode *mode,
+                                           GError           **error);
+/* Sets the threshold and the mode together, in one transaction. */
+gboolean     evk_project_set_disclosure   (EvkProject        *self,
+                                           guint              threshold,
+                                           EvkDisclosureMode  mode,
+                                           GError           **error);
+
 /* The project's languages, source language first. */
 GStrv        evk_project_get_languages    (EvkProject   *self,
                                            GError      **error);

@@ -12,12 +12,15 @@
 
 #include "evk-charts.h"
 #include "evk-check.h"
+#include "evk-disclosure.h"
 #include "evk-live-figure.h"
 #include "evk-localized.h"
 #include "evk-markdown.h"
 #include "evk-narrative.h"
 #include "evk-report-outline.h"
+#include "evk-store-review.h"
 #include "evk-store-texts.h"
+#include "evk-table-spec.h"
 #include "evk-words.h"
 
 /* How many lines of SQLite's integrity check a damaged file reports: the
@@ -59,7 +62,7 @@ evk_problem_kind_to_string (EvkProblemKind kind)
 {
   static const char * const names[] = {
     "damaged", "translation-missing", "translation-outdated", "live-figure", "no-alt-text",
-    "empty-section", "narrative",
+    "empty-section", "narrative", "small-cells",
   };
 
   G_STATIC_ASSERT (G_N_ELEMENTS (names) == EVK_N_PROBLEM_KINDS);
@@ -560,6 +563,98 @@ check_alt_texts (Check *c)
     }
 }
 
+/* The survey's tables of a chart or figure; the status summary and the
+ * document review count measures and documents, not respondents. */
+static gboolean
+counts_respondents (const char *spec)
+{
+  return spec[0] != '@' && !g_str_has_prefix (spec, "status-summary") && !g_str_has_prefix (spec, "review-");
+}
+
+static guint
+count_flagged (EvkTable *table)
+{
+  gsize n_cells = (gsize) table->rows->len * table->columns->len;
+  guint n = 0;
+
+  for (gsize k = 0; k < n_cells; k++)
+    n += !table->cells[k].suppressed && evk_table_is_small (table, &table->cells[k]);
+  return n;
+}
+
+static void
+add_small_cells (Check      *c,
+                 const char *place,
+                 const char *name,
+                 guint       n_cells,
+                 guint       threshold)
+{
+  if (n_cells == 0)
+    return;
+  add_problem (c, EVK_PROBLEM_SMALL_CELLS, place, name, NULL,
+               g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                             "%u cell with fewer than %u respondents is shown with its number "
+                                             "(the project flags small cells; it can suppress them)",
+                                             "%u cells with fewer than %u respondents are shown with their numbers "
+                                             "(the project flags small cells; it can suppress them)",
+                                             n_cells),
+                                n_cells, threshold));
+}
+
+/* In flag mode a small cell keeps its number in every chart, export and
+ * the report: each chart and figure that shows one is a place to look at
+ * before the report is sent. A table that cannot be computed is left to
+ * the window and the report, which say why. */
+static gboolean
+check_small_cells (Check   *c,
+                   GError **error)
+{
+  g_autoptr(EvkTableSource) source = NULL;
+  EvkDisclosureMode mode;
+  guint threshold;
+
+  if (!evk_project_get_disclosure (c->project, &mode, error) ||
+      !evk_project_get_small_cell (c->project, &threshold, error))
+    return FALSE;
+  /* A review copy's tables are suppressed already. */
+  if (mode != EVK_DISCLOSURE_FLAG || evk_store_is_review_copy (c->store, NULL))
+    return TRUE;
+  source = evk_table_source_new (c->project);
+
+  for (guint i = 0; i < c->charts->len; i++)
+    {
+      EvkSavedChart *chart = g_ptr_array_index (c->charts, i);
+      g_autoptr(EvkTable) table = NULL;
+
+      if (counts_respondents (chart->spec) &&
+          (table = evk_project_compute_chart_from (c->project, source, chart, NULL)) != NULL)
+        {
+          g_autofree char *place = g_strdup_printf ("chart:%s", chart->key);
+          g_autofree char *name = g_strdup_printf (_("Chart %s"), chart_title (c, chart->key));
+
+          add_small_cells (c, place, name, count_flagged (table), table->small_cell);
+        }
+    }
+  for (guint f = 0; f < c->outline->figures->len; f++)
+    {
+      EvkOutlineFigure *figure = g_ptr_array_index (c->outline->figures, f);
+      g_autofree char *place = g_strdup_printf ("figure:%s", figure->key);
+      g_autofree char *name = g_strdup_printf (_("Figure %s"), figure->key);
+      guint n_flagged = 0;
+
+      for (guint t = 0; figure->tables != NULL && figure->tables[t] != NULL; t++)
+        {
+          g_autoptr(EvkTable) table = NULL;
+
+          if (counts_respondents (figure->tables[t]) &&
+              (table = evk_table_source_compute (source, figure->tables[t], NULL)) != NULL)
+            n_flagged += count_flagged (table);
+        }
+      add_small_cells (c, place, name, n_flagged, threshold);
+    }
+  return TRUE;
+}
+
 /* The report's order of places: the project, then each part with its
  * sections and the figures placed in them; in the goals' part each goal
  * with its charts, and each of its measures with its sections and charts.
@@ -726,6 +821,8 @@ evk_check_project (EvkProject  *project,
   if (!check_texts (&c, error))
     return NULL;
   check_alt_texts (&c);
+  if (!check_small_cells (&c, error))
+    return NULL;
   return in_report_order (&c);
 }
 

@@ -19,6 +19,8 @@ typedef enum {
   EVK_PROBLEM_NO_ALT_TEXT,          /* a chart or figure the report prints */
   EVK_PROBLEM_EMPTY_SECTION,
   EVK_PROBLEM_NARRATIVE,            /* Markdown the report cannot read */
+  EVK_PROBLEM_SMALL_CELLS,          /* a chart or figure shows cells below the
+                                     * threshold with their numbers (flag mode) */
   EVK_N_PROBLEM_KINDS
 } EvkProblemKind;
 

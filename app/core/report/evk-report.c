@@ -20,6 +20,7 @@
 #include "evk-report-private.h"
 #include "evk-store-review.h"
 #include "evk-store.h"
+#include "evk-translatable.h"
 
 G_DEFINE_QUARK (evk-report-error-quark, evk_report_error)
 
@@ -438,6 +439,9 @@ evk_report_render_pdfs (EvkProject         *project,
   gboolean ok = TRUE;
 
   g_return_val_if_fail (EVK_IS_PROJECT (project), FALSE);
+  /* The project's own report words before the words file's. */
+  if (!evk_translatables_use_project_words (project, error))
+    return FALSE;
   g_return_val_if_fail (g_strv_length ((GStrv) paths) == n, FALSE);
 
   if (options == NULL)
@@ -575,6 +579,8 @@ evk_report_paginate (EvkProject        *project,
   EvkPageSink sink = { recording_begin_page, recording_end_page, &data };
   EvkLayoutResult result = { 0 };
 
+  if (!evk_translatables_use_project_words (project, error))
+    return NULL;
   if (options == NULL)
     {
       evk_report_options_init (&defaults);
@@ -642,6 +648,8 @@ evk_report_table_specs (EvkProject          *project,
 
   g_return_val_if_fail (EVK_IS_PROJECT (project), NULL);
 
+  if (!evk_translatables_use_project_words (project, error))
+    return NULL;
   figures = evk_live_figures_new (project);
   for (guint i = 0; langs[i] != NULL; i++)
     {

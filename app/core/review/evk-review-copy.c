@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "evk-charts.h"
+#include "evk-disclosure.h"
 #include "evk-model-error.h"
 #include "evk-project.h"
 #include "evk-report.h"
@@ -57,7 +58,9 @@ add_spec (Collect    *c,
       g_hash_table_insert (c->tables, g_steal_pointer (&canonical), NULL);
       return;
     }
-  evk_table_suppress_small (table);
+  /* Whatever the project's mode, a copy suppresses, the same way the
+   * project's suppress mode does. */
+  evk_table_suppress (table);
   g_hash_table_insert (c->tables, g_steal_pointer (&canonical), table);
 }
 

@@ -73,6 +73,62 @@ evk_rows_unite (EvkRows       *rows,
   evk_rows_recount (rows);
 }
 
+/* A condition on a text variable: only one tabulated as categories can
+ * select respondents, or "note = 'Ola Nordmann'" would tell whether anyone
+ * wrote that. An empty answer never matches, as system-missing does not.
+ * first: out is set, else the matches are added to it (any(…)). */
+static gboolean
+match_texts (EvkSurvey    *survey,
+             EvkVariable  *variable,
+             EvkFilter    *filter,
+             gboolean      first,
+             guint8       *out,
+             GError      **error)
+{
+  guint n = survey->n_rows;
+  g_autofree guint8 *item = g_malloc0 (MAX (n, 1));
+  g_autoptr(GHashTable) wanted = g_hash_table_new (g_str_hash, g_str_equal);
+  guint n_answers;
+
+  switch (evk_survey_get_role (survey, variable))
+    {
+    case EVK_ROLE_PERSONAL:
+    case EVK_ROLE_FREE_TEXT:
+      g_set_error (error, EVK_MODEL_ERROR, EVK_MODEL_ERROR_PRIVATE,
+                   _("variable %s is free text: no filter selects by it"), variable->name);
+      return FALSE;
+    case EVK_ROLE_CODES:
+    case EVK_ROLE_TEXT_CATEGORIES:
+    default:
+      break;
+    }
+  /* The role read the answers (a review copy has none). */
+  if (variable->texts == NULL || evk_text_column_get_length (variable->texts) != n)
+    {
+      g_set_error (error, EVK_MODEL_ERROR, EVK_MODEL_ERROR_PRIVATE,
+                   _("the answers to %s are not here (a review copy holds none)"), variable->name);
+      return FALSE;
+    }
+  for (guint i = 0; filter->texts[i] != NULL; i++)
+    g_hash_table_add (wanted, filter->texts[i]);
+  n_answers = evk_text_column_get_n_answers (variable->texts);
+  for (guint i = 0; i < n_answers; i++)
+    {
+      guint row;
+      const char *text = evk_text_column_get_answer (variable->texts, i, &row);
+
+      /* 2: answered; 3: answered and matched. */
+      item[row] = 2 | g_hash_table_contains (wanted, text);
+    }
+  for (guint i = 0; i < n; i++)
+    {
+      guint8 match = item[i] == 0 ? 0 : filter->negate ? item[i] == 2 : item[i] == 3;
+
+      out[i] = first ? match : (out[i] | match);
+    }
+  return TRUE;
+}
+
 static gboolean
 evaluate (EvkSurvey  *survey,
           EvkFilter  *filter,
@@ -123,12 +179,25 @@ evaluate (EvkSurvey  *survey,
                            filter->variables[v], survey->name);
               return FALSE;
             }
-          if (variable->type == EVK_VARIABLE_STRING)
+          if (variable->type == EVK_VARIABLE_STRING && filter->texts == NULL)
             {
               g_set_error (error, EVK_MODEL_ERROR, EVK_MODEL_ERROR_INVALID,
                            _("the filter compares %s with a number, but it is a text variable"),
                            variable->name);
               return FALSE;
+            }
+          if (variable->type == EVK_VARIABLE_NUMERIC && filter->texts != NULL)
+            {
+              g_set_error (error, EVK_MODEL_ERROR, EVK_MODEL_ERROR_INVALID,
+                           _("the filter compares %s with a text, but it holds numbers"),
+                           variable->name);
+              return FALSE;
+            }
+          if (filter->texts != NULL)
+            {
+              if (!match_texts (survey, variable, filter, v == 0, out, error))
+                return FALSE;
+              continue;
             }
           if (evk_survey_get_column (survey, variable, error) == NULL)
             return FALSE;

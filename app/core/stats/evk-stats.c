@@ -172,8 +172,11 @@ get_tabulable (EvkStats    *stats,
                GError     **error)
 {
   EvkVariable *variable = evk_survey_get_variable (stats->survey, name);
+  EvkVariableRole role = variable != NULL ? evk_survey_get_role (stats->survey, variable) : EVK_ROLE_CODES;
 
-  if (variable != NULL && (variable->personal || variable->type == EVK_VARIABLE_STRING))
+  /* A text with few distinct answers (a region, a treatment group) is
+   * counted as categories; any other text is free text. */
+  if (role == EVK_ROLE_PERSONAL || role == EVK_ROLE_FREE_TEXT)
     {
       g_set_error (error, EVK_MODEL_ERROR, EVK_MODEL_ERROR_PRIVATE,
                    variable->type == EVK_VARIABLE_STRING
@@ -286,6 +289,20 @@ compare_categories (gconstpointer a,
   return ca->value < cb->value ? -1 : ca->value > cb->value;
 }
 
+/* The label of a code that has no numeric value label: a coded text's
+ * text (or its value label), else none. */
+static GHashTable *
+code_label (EvkVariable *variable,
+            double       value)
+{
+  const EvkValueLabel *label;
+
+  if (variable->text_categories == NULL)
+    return NULL;
+  label = evk_variable_find_value_label (variable, value);
+  return label != NULL ? label->label : NULL;
+}
+
 static EvkEntryRole
 role_of (EvkVariable *variable,
          double       value)
@@ -394,6 +411,16 @@ collect_categories (EvkStats    *stats,
       g_hash_table_add (seen, g_memdup2 (&label->value, sizeof (double)));
       g_array_append_val (categories, c);
     }
+  /* A coded text's categories are all its texts, as a numeric variable's
+   * are its labelled values: every group's table has the same rows. */
+  for (guint i = 0; variable->text_categories != NULL && i < variable->text_categories->len; i++)
+    {
+      EvkValueLabel *label = g_ptr_array_index (variable->text_categories, i);
+      Category c = { label->value, role_of (variable, label->value), label->label };
+
+      g_hash_table_add (seen, g_memdup2 (&label->value, sizeof (double)));
+      g_array_append_val (categories, c);
+    }
 
   if (counts != NULL)
     {
@@ -408,7 +435,7 @@ collect_categories (EvkStats    *stats,
           if (counts[code] == 0 || g_hash_table_contains (seen, &v))
             continue;
           {
-            Category c = { v, role_of (variable, v), NULL };
+            Category c = { v, role_of (variable, v), code_label (variable, v) };
             g_hash_table_add (seen, g_memdup2 (&v, sizeof v));
             g_array_append_val (categories, c);
           }
@@ -425,7 +452,7 @@ collect_categories (EvkStats    *stats,
         if (isnan (v) || g_hash_table_contains (seen, &v))
           continue;
         {
-          Category c = { v, role_of (variable, v), NULL };
+          Category c = { v, role_of (variable, v), code_label (variable, v) };
           g_hash_table_add (seen, g_memdup2 (&v, sizeof v));
           g_array_append_val (categories, c);
         }
@@ -434,6 +461,49 @@ collect_categories (EvkStats    *stats,
   /* Distinct values: the order does not depend on the order found. */
   g_array_sort (categories, compare_categories);
   return categories;
+}
+
+/* The key of a category: a coded text's text, a date's ISO 8601 date
+ * (both read in a CSV or JSON export), else the code. */
+static char *
+category_key (EvkVariable *variable,
+              double       value)
+{
+  const EvkValueLabel *label = variable->text_categories != NULL ? evk_variable_find_value_label (variable, value)
+                                                                 : NULL;
+  char *date;
+
+  if (label != NULL && label->str_value != NULL)
+    return g_strdup (label->str_value);
+  if ((date = evk_variable_format_date (variable, NULL, value)) != NULL)
+    return date;
+  return evk_value_to_string (value);
+}
+
+/* An unlabelled date prints in each language's date format, as PSPP
+ * prints it in its own (1949/03/24), not as SPSS's seconds. */
+static void
+set_date_label (EvkTableEntry *entry,
+                EvkVariable   *variable,
+                double         value)
+{
+  g_auto(GStrv) langs = NULL;
+
+  if (g_hash_table_size (entry->label) > 0 || isnan (value))
+    return;
+  langs = evk_word_languages ("Format", "Date");
+  for (guint i = 0; langs != NULL && langs[i] != NULL; i++)
+    {
+      g_autofree char *text = evk_variable_format_date (variable, langs[i], value);
+
+      if (text != NULL)
+        evk_localized_set (entry->label, langs[i], text);
+    }
+  if (g_hash_table_size (entry->label) > 0)
+    {
+      g_autofree char *iso = evk_variable_format_date (variable, NULL, value);
+      evk_localized_set (entry->label, "und", iso);
+    }
 }
 
 static void
@@ -569,9 +639,10 @@ evk_stats_frequency (EvkStats    *stats,
       Category *c = &g_array_index (categories, Category, k);
       EvkTableEntry *row = evk_table_row (table, k);
 
-      row->key = evk_value_to_string (c->value);
+      row->key = category_key (variable, c->value);
       row->value = c->value;
       row->role = c->role;
+      set_date_label (row, variable, c->value);
       set_label_from_value (row, c->label, c->value);
     }
   if (stats->base == EVK_BASE_ALL)
@@ -838,9 +909,10 @@ evk_stats_items (EvkStats            *stats,
       Category *cat = &g_array_index (categories, Category, c);
       EvkTableEntry *column = evk_table_column (table, c);
 
-      column->key = evk_value_to_string (cat->value);
+      column->key = category_key (g_ptr_array_index (variables, 0), cat->value);
       column->value = cat->value;
       column->role = cat->role;
+      set_date_label (column, g_ptr_array_index (variables, 0), cat->value);
       set_label_from_value (column, cat->label, cat->value);
     }
 

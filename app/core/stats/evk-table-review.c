@@ -24,25 +24,6 @@
 
 static const char * const roles[] = { "value", "dont-know", "not-relevant", "total" };
 
-void
-evk_table_suppress_small (EvkTable *table)
-{
-  gsize n = (gsize) table->rows->len * table->columns->len;
-
-  for (gsize i = 0; i < n; i++)
-    {
-      EvkCell *cell = &table->cells[i];
-
-      if (evk_table_is_small (table, cell))
-        {
-          cell->n = 0;
-          cell->count = NAN;
-          cell->share = NAN;
-          cell->suppressed = TRUE;
-        }
-    }
-}
-
 static void
 number (GString *out,
         double   value)

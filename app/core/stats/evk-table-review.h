@@ -11,11 +11,9 @@
 
 G_BEGIN_DECLS
 
-/* Takes the numbers out of every cell below the table's small-cell
- * threshold (evk_table_is_small): n 0, count and share NaN, suppressed.
- * A review copy stores its tables so: what leaves the evaluator's file
- * holds no count of fewer respondents than the project allows. */
-void      evk_table_suppress_small     (EvkTable    *table);
+/* A review copy stores its tables as evk_table_suppress (evk-disclosure.h)
+ * leaves them: what leaves the evaluator's file holds no count of fewer
+ * respondents than the project allows, nor one that follows from a total. */
 
 /* The whole table with its texts in lang, as JSON: every number a chart,
  * a report figure or a live figure reads, exactly (doubles round-trip). */

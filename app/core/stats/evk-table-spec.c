@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "evk-disclosure.h"
 #include "evk-localized.h"
 #include "evk-model-error.h"
 #include "evk-stats.h"
@@ -915,6 +916,8 @@ evk_table_source_compute (EvkTableSource  *self,
   g_autofree char *kind = NULL;
   Spec spec = { self->project, NULL, NULL, args, options, NULL };
   SourceSurvey *entry;
+  EvkDisclosureMode mode;
+  EvkTable *table;
   guint threshold;
 
   g_return_val_if_fail (self != NULL, NULL);
@@ -932,19 +935,29 @@ evk_table_source_compute (EvkTableSource  *self,
   spec.survey = entry->survey;
   spec.group_rows = entry->group_rows;
 
+  if (!evk_project_get_small_cell (self->project, &threshold, error) ||
+      !evk_project_get_disclosure (self->project, &mode, error))
+    return NULL;
   if (g_str_equal (kind, "response-rate"))
-    return response_rate (entry->survey);
-
-  /* The context is shared between tables: each starts from the defaults. */
-  if (!evk_project_get_small_cell (self->project, &threshold, error))
-    return NULL;
-  evk_stats_set_group (entry->stats, NULL, NULL);
-  evk_stats_set_base (entry->stats, EVK_BASE_WITH_DONT_KNOW);
-  evk_stats_set_weighting (entry->stats, EVK_WEIGHT_NONE, NULL, NULL);
-  evk_stats_set_small_cell (entry->stats, threshold);
-  if (!configure_stats (&spec, entry->stats, error))
-    return NULL;
-  return compute (&spec, kind, entry->stats, error);
+    {
+      table = response_rate (entry->survey);
+      table->small_cell = threshold;
+    }
+  else
+    {
+      /* The context is shared between tables: each starts from the defaults. */
+      evk_stats_set_group (entry->stats, NULL, NULL);
+      evk_stats_set_base (entry->stats, EVK_BASE_WITH_DONT_KNOW);
+      evk_stats_set_weighting (entry->stats, EVK_WEIGHT_NONE, NULL, NULL);
+      evk_stats_set_small_cell (entry->stats, threshold);
+      if (!configure_stats (&spec, entry->stats, error) ||
+          (table = compute (&spec, kind, entry->stats, error)) == NULL)
+        return NULL;
+    }
+  /* Here, so that the window, the command line, exports, the report, live
+   * figures and review copies all get the same table. */
+  evk_table_apply_disclosure (table, mode);
+  return table;
 }
 
 EvkTable *

@@ -42,6 +42,9 @@ write_sheet (lxw_workbook *workbook,
   const char *title = evk_localized_get (table->title, lang);
   lxw_error status = LXW_NO_ERROR;
   guint m = table->columns->len;
+  const char *sign = evk_word ("Chart", "Suppressed", lang) ?: ":";
+  gboolean flagged = evk_table_has_flagged_cells (table);
+  g_autofree char *note = evk_table_disclosure_note (table, lang);
   g_autofree char *description = evk_table_describe (table, lang);
   /* Title, what the numbers are of (as the chart says it), header. */
   const guint head = 2, top = head + 1;
@@ -63,6 +66,8 @@ write_sheet (lxw_workbook *workbook,
       worksheet_write_string (sheet, head, 2 + 2 * c, share_header, bold);
     }
   worksheet_write_string (sheet, head, 1 + 2 * m, base_word != NULL ? base_word : "base", bold);
+  if (flagged)
+    worksheet_write_string (sheet, head, 2 + 2 * m, "†", bold);
 
   for (guint r = 0; r < table->rows->len; r++)
     {
@@ -73,14 +78,27 @@ write_sheet (lxw_workbook *workbook,
         {
           EvkCell *cell = evk_table_cell (table, r, c);
 
+          if (cell->suppressed)
+            {
+              worksheet_write_string (sheet, top + r, 1 + 2 * c, sign, NULL);
+              worksheet_write_string (sheet, top + r, 2 + 2 * c, sign, NULL);
+              continue;
+            }
           worksheet_write_number (sheet, top + r, 1 + 2 * c, table->weighted ? cell->count : cell->n, NULL);
           if (!isnan (cell->share))
             worksheet_write_number (sheet, top + r, 2 + 2 * c, cell->share, share);
         }
       if (!isnan (evk_table_row_base (table, r)))
         status = worksheet_write_number (sheet, top + r, 1 + 2 * m, evk_table_row_base (table, r), NULL);
+      if (status == LXW_NO_ERROR && flagged)
+        {
+          g_autofree char *flags = evk_table_flags_of_row (table, r, lang);
+
+          if (flags != NULL)
+            status = worksheet_write_string (sheet, top + r, 2 + 2 * m, flags, NULL);
+        }
     }
-  if (evk_table_columns_have_bases (table))
+  if (evk_table_columns_have_bases (table) && status == LXW_NO_ERROR)
     {
       /* Groups side by side (a crosstab) each have their own base. */
       guint r = top + table->rows->len;
@@ -88,6 +106,15 @@ write_sheet (lxw_workbook *workbook,
       status = worksheet_write_string (sheet, r, 0, base_word != NULL ? base_word : "base", bold);
       for (guint c = 0; c < m && status == LXW_NO_ERROR; c++)
         status = worksheet_write_number (sheet, r, 1 + 2 * c, evk_table_column (table, c)->n_base, NULL);
+    }
+  /* The note under the table, as under a chart. */
+  if (note != NULL)
+    {
+      g_auto(GStrv) lines = g_strsplit (note, "\n", -1);
+      guint below = top + table->rows->len + (evk_table_columns_have_bases (table) ? 2 : 1);
+
+      for (guint i = 0; lines[i] != NULL && status == LXW_NO_ERROR; i++)
+        status = worksheet_write_string (sheet, below + i, 0, lines[i], NULL);
     }
   return status;
 }

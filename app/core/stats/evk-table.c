@@ -154,6 +154,17 @@ evk_table_row_base (EvkTable *table,
   return evk_table_columns_have_bases (table) ? NAN : table->n_base;
 }
 
+gboolean
+evk_table_has_flagged_cells (EvkTable *table)
+{
+  gsize n_cells = (gsize) table->rows->len * table->columns->len;
+
+  for (gsize k = 0; k < n_cells; k++)
+    if (!table->cells[k].suppressed && evk_table_is_small (table, &table->cells[k]))
+      return TRUE;
+  return FALSE;
+}
+
 void
 evk_table_remove_row (EvkTable *table,
                       guint     row)
@@ -221,6 +232,64 @@ csv_number (GString *out,
   g_string_append (out, g_ascii_formatd (buf, sizeof buf, decimals == 0 ? "%.0f" : "%.4f", value));
 }
 
+/* The sign a suppressed cell prints as, and the note under a table with
+ * small cells (flagged or suppressed), in the report's words. */
+static const char *
+suppressed_sign (const char *lang)
+{
+  const char *sign = evk_word ("Chart", "Suppressed", lang);
+
+  return sign != NULL ? sign : ":";
+}
+
+char *
+evk_table_disclosure_note (EvkTable   *table,
+                           const char *lang)
+{
+  gsize n_cells = (gsize) table->rows->len * table->columns->len;
+  gboolean suppressed = FALSE, flagged = FALSE;
+  g_autoptr(GString) note = g_string_new (NULL);
+  g_autofree char *threshold = g_strdup_printf ("%u", table->small_cell);
+
+  for (gsize k = 0; k < n_cells; k++)
+    {
+      suppressed |= table->cells[k].suppressed;
+      flagged |= !table->cells[k].suppressed && evk_table_is_small (table, &table->cells[k]);
+    }
+  if (suppressed)
+    g_string_append (note, evk_word ("Chart", "SuppressedCells", lang)
+                             ?: ": Fewer than {n} responses: not shown");
+  if (flagged)
+    {
+      if (note->len > 0)
+        g_string_append_c (note, '\n');
+      g_string_append (note, evk_word ("Chart", "SmallCells", lang)
+                               ?: "† Fewer than {n} responses: interpret with care");
+    }
+  if (note->len == 0)
+    return NULL;
+  g_string_replace (note, "{n}", threshold, 0);
+  return g_string_free (g_steal_pointer (&note), FALSE);
+}
+
+char *
+evk_table_flags_of_row (EvkTable   *table,
+                        guint       row,
+                        const char *lang)
+{
+  g_autoptr(GString) flags = g_string_new (NULL);
+
+  for (guint c = 0; c < table->columns->len; c++)
+    {
+      EvkCell *cell = evk_table_cell (table, row, c);
+
+      if (!cell->suppressed && evk_table_is_small (table, cell))
+        g_string_append_printf (flags, "%s† %s", flags->len > 0 ? "; " : "",
+                                label_of (evk_table_column (table, c), lang));
+    }
+  return flags->len > 0 ? g_string_free (g_steal_pointer (&flags), FALSE) : NULL;
+}
+
 char *
 evk_table_to_csv (EvkTable   *table,
                   const char *lang)
@@ -231,6 +300,8 @@ evk_table_to_csv (EvkTable   *table,
   const char *base_word = evk_word ("Stats", "Base", lang);
   const char *title = evk_localized_get (table->title, lang);
   g_autofree char *description = evk_table_describe (table, lang);
+  gboolean flagged = evk_table_has_flagged_cells (table);
+  g_autofree char *note = evk_table_disclosure_note (table, lang);
 
   /* Above the numbers: what they are of, in the words the chart prints. */
   if (title != NULL && *title != '\0')
@@ -254,6 +325,9 @@ evk_table_to_csv (EvkTable   *table,
     }
   g_string_append_c (out, ',');
   evk_csv_append_field (out, base_word != NULL ? base_word : "base");
+  /* Flagged cells keep their numbers: a last column says which. */
+  if (flagged)
+    g_string_append (out, ",†");
   g_string_append (out, "\r\n");
 
   for (guint r = 0; r < table->rows->len; r++)
@@ -266,6 +340,13 @@ evk_table_to_csv (EvkTable   *table,
           EvkCell *cell = evk_table_cell (table, r, c);
 
           g_string_append_c (out, ',');
+          if (cell->suppressed)
+            {
+              evk_csv_append_field (out, suppressed_sign (lang));
+              g_string_append_c (out, ',');
+              evk_csv_append_field (out, suppressed_sign (lang));
+              continue;
+            }
           /* A cell with no count (a register share) prints none. */
           csv_number (out, isnan (cell->count) ? NAN : table->weighted ? cell->count : cell->n,
                       table->weighted ? 4 : 0);
@@ -274,6 +355,13 @@ evk_table_to_csv (EvkTable   *table,
         }
       g_string_append_c (out, ',');
       csv_number (out, evk_table_row_base (table, r), 0);
+      if (flagged)
+        {
+          g_autofree char *flags = evk_table_flags_of_row (table, r, lang);
+
+          g_string_append_c (out, ',');
+          evk_csv_append_field (out, flags != NULL ? flags : "");
+        }
       g_string_append (out, "\r\n");
     }
   if (evk_table_columns_have_bases (table))
@@ -286,7 +374,17 @@ evk_table_to_csv (EvkTable   *table,
           csv_number (out, evk_table_column (table, c)->n_base, 0);
           g_string_append_c (out, ',');
         }
-      g_string_append (out, ",\r\n");
+      g_string_append (out, flagged ? ",,\r\n" : ",\r\n");
+    }
+  if (note != NULL)
+    {
+      g_auto(GStrv) lines = g_strsplit (note, "\n", -1);
+
+      for (guint i = 0; lines[i] != NULL; i++)
+        {
+          evk_csv_append_field (out, lines[i]);
+          g_string_append (out, "\r\n");
+        }
     }
   return g_string_free (g_steal_pointer (&out), FALSE);
 }

@@ -86,6 +86,17 @@ gboolean       evk_table_columns_have_bases (EvkTable *table);
  * NaN when each column has its own. */
 double         evk_table_row_base     (EvkTable    *table,
                                        guint        row);
+/* Whether any cell is below the threshold but not suppressed: a flagged
+ * table, whose outputs mark those cells and footnote why. */
+gboolean       evk_table_has_flagged_cells (EvkTable *table);
+/* The note under a table with small cells in lang ("† Fewer than 5
+ * responses: …", ": … not shown", a line each), or NULL when it has none. */
+char          *evk_table_disclosure_note (EvkTable   *table,
+                                          const char *lang);
+/* "† Label; † Label" for the row's flagged cells, or NULL. */
+char          *evk_table_flags_of_row (EvkTable    *table,
+                                       guint        row,
+                                       const char  *lang);
 void           evk_table_remove_row   (EvkTable    *table,
                                        guint        row);
 void           evk_table_remove_column (EvkTable   *table,
@@ -95,7 +106,10 @@ void           evk_table_remove_column (EvkTable   *table,
  * header (label, then per column: n, share; then the base), and a row of
  * the groups' bases where each column has its own; or JSON with keys,
  * labels, counts, shares, bases and the group. Numbers in CSV are
- * plain (a dot, no grouping) so spreadsheets read them. */
+ * plain (a dot, no grouping) so spreadsheets read them. A suppressed cell
+ * prints the suppression sign (":") for its n and share; a table with
+ * flagged cells gets a last column "†" naming them per row; either ends
+ * with the note lines of evk_table_disclosure_note. */
 char          *evk_table_to_csv       (EvkTable    *table,
                                        const char  *lang);
 char          *evk_table_to_json      (EvkTable    *table,

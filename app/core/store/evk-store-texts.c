@@ -126,6 +126,7 @@ write_text (EvkStore    *store,
             const char  *lang,
             const char  *body,
             const char  *source_fp,
+            const char  *source_body,
             GError     **error)
 {
   sqlite3_stmt *stmt;
@@ -142,16 +143,22 @@ write_text (EvkStore    *store,
   else
     {
       stmt = evk_store_prepare (store,
-                                "INSERT INTO text (entity, entity_id, field, lang, body, source_fp) "
-                                "VALUES (?1, ?2, ?3, ?4, ?5, ?6) "
+                                "INSERT INTO text (entity, entity_id, field, lang, body, source_fp, source_body) "
+                                "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) "
                                 "ON CONFLICT (entity, entity_id, field, lang) DO UPDATE "
                                 "SET body = excluded.body, source_fp = excluded.source_fp, "
+                                /* Putting a version back (undo) knows only the
+                                 * fingerprint: the source it names stays. */
+                                "source_body = CASE WHEN excluded.source_body IS NULL "
+                                "  AND excluded.source_fp = text.source_fp THEN text.source_body "
+                                "  ELSE excluded.source_body END, "
                                 "updated_at = excluded.updated_at",
                                 error);
       if (stmt == NULL)
         return FALSE;
       evk_stmt_bind_text (stmt, 5, body);
       evk_stmt_bind_text (stmt, 6, source_fp);
+      evk_stmt_bind_text (stmt, 7, source_body);
     }
   evk_stmt_bind_text (stmt, 1, entity);
   evk_stmt_bind_int (stmt, 2, entity_id);
@@ -181,7 +188,7 @@ update_text (EvkStore    *store,
   if (g_strcmp0 (lang, source_lang) == 0)
     {
       fp = evk_text_fingerprint (body);
-      return write_text (store, entity, entity_id, field, lang, body, fp, error);
+      return write_text (store, entity, entity_id, field, lang, body, fp, NULL, error);
     }
 
   if (!lookup_text (store, entity, entity_id, field, lang, &old_body, &old_fp, error))
@@ -190,7 +197,7 @@ update_text (EvkStore    *store,
     return TRUE;
 
   fp = evk_text_fingerprint (source_body);
-  return write_text (store, entity, entity_id, field, lang, body, fp, error);
+  return write_text (store, entity, entity_id, field, lang, body, fp, source_body, error);
 }
 
 gboolean
@@ -269,7 +276,54 @@ evk_store_put_text_version (EvkStore    *store,
 {
   if (body != NULL && body[0] != '\0' && source_fp == NULL)
     return evk_store_set_text (store, entity, entity_id, field, lang, body, error);
-  return write_text (store, entity, entity_id, field, lang, body, source_fp, error);
+  return write_text (store, entity, entity_id, field, lang, body, source_fp, NULL, error);
+}
+
+gboolean
+evk_store_put_translation (EvkStore    *store,
+                           const char  *entity,
+                           gint64       entity_id,
+                           const char  *field,
+                           const char  *lang,
+                           const char  *body,
+                           const char  *source_fp,
+                           const char  *source_body,
+                           GError     **error)
+{
+  g_autofree char *fp = NULL;
+
+  if (source_fp == NULL)
+    source_fp = fp = evk_text_fingerprint (source_body);
+  return write_text (store, entity, entity_id, field, lang, body, source_fp, source_body, error);
+}
+
+gboolean
+evk_store_get_text_source (EvkStore    *store,
+                           const char  *entity,
+                           gint64       entity_id,
+                           const char  *field,
+                           const char  *lang,
+                           char       **source_body,
+                           GError     **error)
+{
+  sqlite3_stmt *stmt;
+  gboolean has_row;
+
+  stmt = evk_store_prepare (store,
+                            "SELECT source_body FROM text "
+                            "WHERE entity = ?1 AND entity_id = ?2 AND field = ?3 AND lang = ?4",
+                            error);
+  if (stmt == NULL)
+    return FALSE;
+  evk_stmt_bind_text (stmt, 1, entity);
+  evk_stmt_bind_int (stmt, 2, entity_id);
+  evk_stmt_bind_text (stmt, 3, field);
+  evk_stmt_bind_text (stmt, 4, lang);
+  if (!evk_store_step (store, stmt, &has_row, error))
+    return FALSE;
+  *source_body = has_row ? g_strdup ((const char *) sqlite3_column_text (stmt, 0)) : NULL;
+  sqlite3_reset (stmt);
+  return TRUE;
 }
 
 EvkTextState
@@ -450,4 +504,66 @@ evk_store_list_text_gaps (EvkStore    *store,
       g_ptr_array_add (gaps, gap);
     }
   return g_steal_pointer (&gaps);
+}
+
+void
+evk_text_pair_free (EvkTextPair *pair)
+{
+  if (pair == NULL)
+    return;
+  g_free (pair->entity);
+  g_free (pair->field);
+  g_free (pair->source);
+  g_free (pair->body);
+  g_free (pair->source_fp);
+  g_free (pair->source_body);
+  g_free (pair);
+}
+
+static char *
+column_dup (sqlite3_stmt *stmt,
+            int           column)
+{
+  return g_strdup ((const char *) sqlite3_column_text (stmt, column));
+}
+
+GPtrArray *
+evk_store_list_translations (EvkStore    *store,
+                             const char  *lang,
+                             GError     **error)
+{
+  g_autoptr(GPtrArray) pairs = g_ptr_array_new_with_free_func ((GDestroyNotify) evk_text_pair_free);
+  sqlite3_stmt *stmt;
+  gboolean has_row;
+
+  stmt = evk_store_prepare (store,
+                            "SELECT s.entity, s.entity_id, s.field, s.body, t.body, t.source_fp, t.source_body "
+                            "FROM text AS s "
+                            "JOIN language AS src ON src.code = s.lang AND src.is_source = 1 "
+                            "LEFT JOIN text AS t ON t.entity = s.entity AND t.entity_id = s.entity_id "
+                            "  AND t.field = s.field AND t.lang = ?1 "
+                            "ORDER BY s.entity, s.entity_id, s.field",
+                            error);
+  if (stmt == NULL)
+    return NULL;
+  evk_stmt_bind_text (stmt, 1, lang);
+  while (TRUE)
+    {
+      EvkTextPair *pair;
+
+      if (!evk_store_step (store, stmt, &has_row, error))
+        return NULL;
+      if (!has_row)
+        break;
+      pair = g_new0 (EvkTextPair, 1);
+      pair->entity = column_dup (stmt, 0);
+      pair->entity_id = sqlite3_column_int64 (stmt, 1);
+      pair->field = column_dup (stmt, 2);
+      pair->source = column_dup (stmt, 3);
+      pair->body = column_dup (stmt, 4);
+      pair->source_fp = column_dup (stmt, 5);
+      pair->source_body = column_dup (stmt, 6);
+      g_ptr_array_add (pairs, pair);
+    }
+  return g_steal_pointer (&pairs);
 }

@@ -58,6 +58,28 @@ gboolean      evk_store_put_text_version  (EvkStore      *store,
                                            const char    *body,
                                            const char    *source_fp,
                                            GError       **error);
+/* A translation written from the source text source_body: with
+ * source_fp NULL it is current against that source; with a fingerprint it
+ * keeps that one (a fuzzy translation stays outdated). source_body is kept
+ * so that an outdated translation can show what its source was. */
+gboolean      evk_store_put_translation   (EvkStore      *store,
+                                           const char    *entity,
+                                           gint64         entity_id,
+                                           const char    *field,
+                                           const char    *lang,
+                                           const char    *body,
+                                           const char    *source_fp,
+                                           const char    *source_body,
+                                           GError       **error);
+/* The source text a translation was written from, NULL when unknown
+ * (written before Evalkit kept it, or the source language's own row). */
+gboolean      evk_store_get_text_source   (EvkStore      *store,
+                                           const char    *entity,
+                                           gint64         entity_id,
+                                           const char    *field,
+                                           const char    *lang,
+                                           char         **source_body,
+                                           GError       **error);
 EvkTextState  evk_store_get_text_state    (EvkStore      *store,
                                            const char    *entity,
                                            gint64         entity_id,
@@ -83,6 +105,24 @@ GPtrArray    *evk_store_list_text_gaps    (EvkStore      *store,
                                            const char    *lang,
                                            GError       **error);
 
+/* A source text and its translation in one language as stored. */
+typedef struct {
+  char   *entity;
+  gint64  entity_id;
+  char   *field;
+  char   *source;       /* the source language's text */
+  char   *body;         /* the translation, NULL when there is none */
+  char   *source_fp;    /* the translation's fingerprint */
+  char   *source_body;  /* the source it was written from, when known */
+} EvkTextPair;
+
+void          evk_text_pair_free          (EvkTextPair   *pair);
+/* Every text of the source language with its translation in lang (which
+ * may be the source language itself), ordered by entity, id and field. */
+GPtrArray    *evk_store_list_translations (EvkStore      *store,
+                                           const char    *lang,
+                                           GError       **error);
+
 /* All texts of one entity kind, loaded at once. */
 EvkTextIndex *evk_text_index_load         (EvkStore      *store,
                                            const char    *entity,
@@ -95,5 +135,6 @@ void          evk_text_index_free         (EvkTextIndex  *index);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (EvkTextIndex, evk_text_index_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (EvkTextGap, evk_text_gap_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (EvkTextPair, evk_text_pair_free)
 
 G_END_DECLS

@@ -38,6 +38,8 @@ static const char * const migrations[] = {
   "/io/github/evalkit/Evalkit/core/migrations/004-review.sql",
   "/io/github/evalkit/Evalkit/core/migrations/005-draft-map.sql",
   "/io/github/evalkit/Evalkit/core/migrations/006-text-data.sql",
+  "/io/github/evalkit/Evalkit/core/migrations/007-text-source.sql",
+  "/io/github/evalkit/Evalkit/core/migrations/008-text-role.sql",
 };
 
 G_DEFINE_QUARK (evk-store-error-quark, evk_store_error)

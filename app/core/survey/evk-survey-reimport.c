@@ -205,7 +205,7 @@ evk_survey_carry_over (EvkSurvey  *survey,
 {
   EvkSurveyChanges *changes = g_new0 (EvkSurveyChanges, 1);
   gboolean translations = FALSE;
-  guint n_personal = 0;
+  guint n_personal = 0, n_roles = 0;
 
   g_return_val_if_fail (survey != NULL && old != NULL, NULL);
 
@@ -237,6 +237,15 @@ evk_survey_carry_over (EvkSurvey  *survey,
           variable->personal = TRUE;
           n_personal++;
         }
+      /* What the evaluator said a text is (categories, free text) holds
+       * for the new file too: the rule does not overrule them. */
+      else if (!before->personal && before->type == EVK_VARIABLE_STRING &&
+               variable->type == EVK_VARIABLE_STRING && before->text_role != EVK_TEXT_ROLE_AUTO)
+        {
+          variable->personal = FALSE;
+          variable->text_role = before->text_role;
+          n_roles++;
+        }
     }
   for (guint i = 0; i < old->variables->len; i++)
     {
@@ -262,6 +271,11 @@ evk_survey_carry_over (EvkSurvey  *survey,
                      g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "the personal mark of %u variable",
                                                    "the personal marks of %u variables", n_personal),
                                       n_personal));
+  if (n_roles > 0)
+    g_ptr_array_add (changes->kept,
+                     g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "what %u text variable is (categories or free text)",
+                                                   "what %u text variables are (categories or free text)", n_roles),
+                                      n_roles));
   if (translations)
     g_ptr_array_add (changes->kept, g_strdup (_("labels in further languages")));
   if (g_hash_table_size (survey->label) == 0)

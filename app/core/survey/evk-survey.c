@@ -9,8 +9,10 @@
 
 #include <glib/gi18n-lib.h>
 #include <math.h>
+#include <string.h>
 
 #include "evk-column-private.h"
+#include "evk-format.h"
 #include "evk-localized.h"
 #include "evk-model-error.h"
 #include "evk-store-review.h"
@@ -42,6 +44,7 @@ variable_free (EvkVariable *variable)
   g_clear_pointer (&variable->missing, g_ptr_array_unref);
   g_clear_pointer (&variable->column, evk_column_free);
   g_clear_pointer (&variable->texts, evk_text_column_free);
+  g_clear_pointer (&variable->text_categories, g_ptr_array_unref);
   g_free (variable);
 }
 
@@ -194,10 +197,26 @@ evk_variable_add_value_label (EvkVariable *variable,
   return label;
 }
 
+/* The category a code of a coded text variable stands for. */
+static const EvkValueLabel *
+find_text_category (EvkVariable *variable,
+                    double       value)
+{
+  guint k;
+
+  if (variable->text_categories == NULL || !(value >= 1) || value != floor (value) ||
+      value > variable->text_categories->len)
+    return NULL;
+  k = (guint) value - 1;
+  return g_ptr_array_index (variable->text_categories, k);
+}
+
 const EvkValueLabel *
 evk_variable_find_value_label (EvkVariable *variable,
                                double       value)
 {
+  if (variable->text_categories != NULL)
+    return find_text_category (variable, value);
   for (guint i = 0; i < variable->value_labels->len; i++)
     {
       EvkValueLabel *label = g_ptr_array_index (variable->value_labels, i);
@@ -225,6 +244,19 @@ const EvkMissing *
 evk_variable_find_missing (EvkVariable *variable,
                            double       value)
 {
+  /* A coded text variable's code is missing when its text is. */
+  if (variable->text_categories != NULL)
+    {
+      const EvkValueLabel *category = find_text_category (variable, value);
+
+      for (guint i = 0; category != NULL && i < variable->missing->len; i++)
+        {
+          EvkMissing *missing = g_ptr_array_index (variable->missing, i);
+          if (g_strcmp0 (missing->str_value, category->str_value) == 0)
+            return missing;
+        }
+      return NULL;
+    }
   for (guint i = 0; i < variable->missing->len; i++)
     {
       EvkMissing *missing = g_ptr_array_index (variable->missing, i);
@@ -241,6 +273,205 @@ evk_variable_get_string (EvkVariable *variable,
   if (variable->texts == NULL)
     return "";
   return evk_text_column_get (variable->texts, row);
+}
+
+gboolean
+evk_variable_looks_categorical (EvkVariable *variable)
+{
+  g_autoptr(GHashTable) distinct = NULL;
+  g_autoptr(GHashTable) labelled = NULL;
+  gboolean all_labelled = TRUE;
+  guint n_answers;
+
+  if (variable->type != EVK_VARIABLE_STRING || variable->texts == NULL)
+    return FALSE;
+  n_answers = evk_text_column_get_n_answers (variable->texts);
+  if (n_answers == 0)
+    return FALSE;
+  distinct = g_hash_table_new (g_str_hash, g_str_equal);
+  labelled = g_hash_table_new (g_str_hash, g_str_equal);
+  for (guint i = 0; i < variable->value_labels->len; i++)
+    {
+      EvkValueLabel *label = g_ptr_array_index (variable->value_labels, i);
+      if (label->str_value != NULL)
+        g_hash_table_add (labelled, label->str_value);
+    }
+  for (guint i = 0; i < n_answers; i++)
+    {
+      const char *text = evk_text_column_get_answer (variable->texts, i, NULL);
+
+      if (g_utf8_strlen (text, -1) > EVK_TEXT_CATEGORY_MAX_CHARS)
+        return FALSE;
+      all_labelled &= g_hash_table_contains (labelled, text);
+      g_hash_table_add (distinct, (gpointer) text);
+      if (g_hash_table_size (distinct) > EVK_TEXT_CATEGORIES_MAX)
+        return FALSE;
+    }
+  /* Answers that are all labelled texts ("M" Male, "F" Female) are the
+   * categories the file declares, however few the respondents. */
+  if (all_labelled)
+    return TRUE;
+  return (guint64) g_hash_table_size (distinct) * EVK_TEXT_CATEGORY_MIN_REPEATS <= n_answers;
+}
+
+static gboolean load_later (EvkSurvey    *survey,
+                            EvkVariable  *variable,
+                            GError      **error);
+
+EvkVariableRole
+evk_survey_get_role (EvkSurvey   *survey,
+                     EvkVariable *variable)
+{
+  if (variable->personal)
+    return EVK_ROLE_PERSONAL;
+  if (variable->type == EVK_VARIABLE_NUMERIC)
+    return EVK_ROLE_CODES;
+  switch (variable->text_role)
+    {
+    case EVK_TEXT_ROLE_CATEGORIES:
+      return EVK_ROLE_TEXT_CATEGORIES;
+    case EVK_TEXT_ROLE_FREE_TEXT:
+      return EVK_ROLE_FREE_TEXT;
+    case EVK_TEXT_ROLE_AUTO:
+    default:
+      break;
+    }
+  /* The rule needs the answers; without them (a review copy, a damaged
+   * file) the text is free text, the safe side. */
+  if (variable->texts == NULL &&
+      (survey->store == NULL || variable->id <= 0 || !load_later (survey, variable, NULL)))
+    return EVK_ROLE_FREE_TEXT;
+  return evk_variable_looks_categorical (variable) ? EVK_ROLE_TEXT_CATEGORIES : EVK_ROLE_FREE_TEXT;
+}
+
+typedef enum {
+  DATE_NONE,
+  DATE_DAY,
+  DATE_DATETIME,
+  DATE_TIME,
+} DateKind;
+
+/* What a print format says of its values: SPSS counts seconds from
+ * 1582-10-14 (dates) or from midnight (times), Stata days (%td) or
+ * milliseconds (%tc) from 1960-01-01. epoch_days is the epoch's day
+ * number (GDate's Julian), scale the seconds of one unit. */
+static DateKind
+date_kind (const char *format,
+           guint32    *epoch_days,
+           double     *scale)
+{
+  static const char * const spss_days[] = { "DATE", "ADATE", "EDATE", "SDATE", "JDATE", "QYR", "MOYR", "WKYR" };
+  static const char * const spss_datetimes[] = { "DATETIME", "YMDHMS" };
+  static const char * const spss_times[] = { "TIME", "DTIME", "MTIME" };
+  g_autoptr(GDate) epoch = NULL;
+  gsize len = 0;
+
+  if (format == NULL)
+    return DATE_NONE;
+  if (format[0] == '%')
+    {
+      /* Stata: %td, %d (old), %tc, %tC. */
+      const char *f = format + 1;
+
+      epoch = g_date_new_dmy (1, G_DATE_JANUARY, 1960);
+      *epoch_days = g_date_get_julian (epoch);
+      if (g_str_has_prefix (f, "td") || (f[0] == 'd' && !g_ascii_isalpha (f[1])))
+        {
+          *scale = 86400;
+          return DATE_DAY;
+        }
+      if (g_str_has_prefix (f, "tc") || g_str_has_prefix (f, "tC"))
+        {
+          *scale = 0.001;
+          return DATE_DATETIME;
+        }
+      return DATE_NONE;
+    }
+  while (g_ascii_isalpha (format[len]))
+    len++;
+  epoch = g_date_new_dmy (14, G_DATE_OCTOBER, 1582);
+  *epoch_days = g_date_get_julian (epoch);
+  *scale = 1;
+  for (guint i = 0; i < G_N_ELEMENTS (spss_days); i++)
+    if (strlen (spss_days[i]) == len && g_ascii_strncasecmp (format, spss_days[i], len) == 0)
+      return DATE_DAY;
+  for (guint i = 0; i < G_N_ELEMENTS (spss_datetimes); i++)
+    if (strlen (spss_datetimes[i]) == len && g_ascii_strncasecmp (format, spss_datetimes[i], len) == 0)
+      return DATE_DATETIME;
+  for (guint i = 0; i < G_N_ELEMENTS (spss_times); i++)
+    if (strlen (spss_times[i]) == len && g_ascii_strncasecmp (format, spss_times[i], len) == 0)
+      return DATE_TIME;
+  return DATE_NONE;
+}
+
+char *
+evk_variable_format_date (EvkVariable *variable,
+                          const char  *lang,
+                          double       value)
+{
+  guint32 epoch_days = 0;
+  double scale = 1, seconds, days;
+  g_autoptr(GDate) date = NULL;
+  g_autofree char *day_text = NULL, *time_text = NULL;
+  DateKind kind;
+
+  if (variable->type != EVK_VARIABLE_NUMERIC || !isfinite (value) ||
+      (kind = date_kind (variable->format, &epoch_days, &scale)) == DATE_NONE)
+    return NULL;
+  seconds = value * scale;
+  if (kind == DATE_TIME)
+    {
+      if (lang != NULL)
+        return evk_format_time (lang, seconds);
+      return g_strdup_printf ("%s%02d:%02d:%02d", seconds < 0 ? "-" : "", (int) (fabs (seconds) / 3600),
+                              (int) fmod (fabs (seconds) / 60, 60), (int) fmod (fabs (seconds), 60));
+    }
+  days = floor (seconds / 86400);
+  /* GDate holds years 1 to 65535. */
+  if (days + epoch_days < 1 || days + epoch_days > G_MAXUINT32 / 2 ||
+      !g_date_valid_julian ((guint32) (days + epoch_days)))
+    return NULL;
+  date = g_date_new_julian ((guint32) (days + epoch_days));
+  if (!g_date_valid (date) || g_date_get_year (date) > 9999)
+    return NULL;
+  if (lang != NULL)
+    day_text = evk_format_date (lang, g_date_get_year (date), g_date_get_month (date), g_date_get_day (date));
+  else
+    day_text = g_strdup_printf ("%04d-%02d-%02d", g_date_get_year (date), g_date_get_month (date),
+                                g_date_get_day (date));
+  if (kind == DATE_DAY)
+    return g_steal_pointer (&day_text);
+  seconds -= days * 86400;
+  if (lang != NULL)
+    {
+      time_text = evk_format_time (lang, seconds);
+      return g_strconcat (day_text, " ", time_text, NULL);
+    }
+  return g_strdup_printf ("%sT%02d:%02d:%02d", day_text, (int) (seconds / 3600), (int) fmod (seconds / 60, 60),
+                          (int) fmod (seconds, 60));
+}
+
+const char *
+evk_text_role_to_string (EvkTextRole role)
+{
+  static const char * const names[] = { NULL, "categories", "free-text" };
+
+  return names[role];
+}
+
+gboolean
+evk_text_role_from_string (const char  *text,
+                           EvkTextRole *role)
+{
+  if (text == NULL)
+    *role = EVK_TEXT_ROLE_AUTO;
+  else if (g_str_equal (text, "categories"))
+    *role = EVK_TEXT_ROLE_CATEGORIES;
+  else if (g_str_equal (text, "free-text"))
+    *role = EVK_TEXT_ROLE_FREE_TEXT;
+  else
+    return FALSE;
+  return TRUE;
 }
 
 const char *
@@ -354,7 +585,7 @@ save_variable (EvkStore     *store,
 
   stmt = evk_store_prepare (store,
                             "INSERT INTO variable (survey_id, position, name, type, measure, format, "
-                            "width, personal) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) RETURNING id",
+                            "width, personal, text_role) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) RETURNING id",
                             error);
   if (stmt == NULL)
     return FALSE;
@@ -366,6 +597,7 @@ save_variable (EvkStore     *store,
   evk_stmt_bind_text (stmt, 6, variable->format);
   evk_stmt_bind_int (stmt, 7, variable->width);
   evk_stmt_bind_int (stmt, 8, variable->personal);
+  evk_stmt_bind_text (stmt, 9, evk_text_role_to_string (variable->text_role));
   if ((id = evk_store_step_returning_id (store, stmt, error)) < 0)
     return FALSE;
 
@@ -417,7 +649,8 @@ save_variable (EvkStore     *store,
         return FALSE;
     }
 
-  if (variable->column != NULL)
+  /* A text variable's codes are made from its answers, not stored. */
+  if (variable->type == EVK_VARIABLE_NUMERIC && variable->column != NULL)
     {
       gsize size;
       gconstpointer data = evk_column_get_data (variable->column, &size);
@@ -1072,7 +1305,7 @@ load_variables (EvkStore   *store,
   sqlite3_reset (stmt);
 
   stmt = evk_store_prepare (store,
-                            "SELECT id, name, type, measure, format, width, personal FROM variable "
+                            "SELECT id, name, type, measure, format, width, personal, text_role FROM variable "
                             "WHERE survey_id = ?1 ORDER BY position",
                             error);
   if (stmt == NULL)
@@ -1083,6 +1316,7 @@ load_variables (EvkStore   *store,
       EvkVariable *variable;
       const char *name, *type;
       EvkMeasureLevel measure = EVK_MEASURE_UNKNOWN;
+      EvkTextRole text_role = EVK_TEXT_ROLE_AUTO;
       gint64 id, personal;
 
       if (!evk_store_step (store, stmt, &has_row, error))
@@ -1114,6 +1348,12 @@ load_variables (EvkStore   *store,
           sqlite3_reset (stmt);
           return FALSE;
         }
+      else if (!evk_text_role_from_string (evk_stmt_column_text (stmt, 7), &text_role))
+        {
+          damaged (error, _("variable %s: unknown text role “%s”"), name, evk_stmt_column_text (stmt, 7));
+          sqlite3_reset (stmt);
+          return FALSE;
+        }
       else if ((variable = evk_survey_add_variable (survey, name,
                                                     g_str_equal (type, "string")
                                                       ? EVK_VARIABLE_STRING
@@ -1133,6 +1373,7 @@ load_variables (EvkStore   *store,
       variable->format = g_strdup (evk_stmt_column_text (stmt, 4));
       variable->width = sqlite3_column_int (stmt, 5);
       variable->personal = personal;
+      variable->text_role = text_role;
       variable->id = id;
       g_hash_table_unref (variable->label);
       variable->label = evk_text_index_get (variable_texts, id, "label");
@@ -1441,6 +1682,102 @@ load_later (EvkSurvey    *survey,
   return FALSE;
 }
 
+static gint
+compare_natural (gconstpointer a,
+                 gconstpointer b,
+                 gpointer      keys)
+{
+  return strcmp (g_hash_table_lookup (keys, *(const char * const *) a),
+                 g_hash_table_lookup (keys, *(const char * const *) b));
+}
+
+/* Codes a text variable's answers as categories, when its column is first
+ * asked for. Coding on load rather than at import keeps the answers the
+ * one stored truth: the evaluator can call a variable free text or
+ * categories at any time without the file being rewritten, a re-import
+ * compares texts with texts, and nothing stored can disagree with the
+ * answers. The cost is one pass over the answers per opened survey, only
+ * for the text variables a table uses.
+ *
+ * The order is the value labels' (the questionnaire's) for labelled texts,
+ * then the other texts in natural order ("Group 2" before "Group 10",
+ * letters by the collation of the locale); each category prints as its
+ * value label, else as its text, in every language. */
+static gboolean
+code_texts (EvkSurvey    *survey,
+            EvkVariable  *variable,
+            GError      **error)
+{
+  g_autoptr(GHashTable) codes = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) keys = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+  g_autoptr(GPtrArray) unlabelled = g_ptr_array_new ();
+  g_autoptr(GPtrArray) categories = g_ptr_array_new_with_free_func ((GDestroyNotify) value_label_free);
+  g_autoptr(EvkColumn) column = evk_column_new ();
+  guint n_answers, row = 0;
+
+  if (variable->texts == NULL && !load_later (survey, variable, error))
+    return FALSE;
+  n_answers = evk_text_column_get_n_answers (variable->texts);
+
+  for (guint i = 0; i < variable->value_labels->len; i++)
+    {
+      EvkValueLabel *label = g_ptr_array_index (variable->value_labels, i);
+      EvkValueLabel *category;
+
+      if (label->str_value == NULL || g_hash_table_contains (codes, label->str_value))
+        continue;
+      category = g_new0 (EvkValueLabel, 1);
+      category->value = categories->len + 1;
+      category->str_value = g_strdup (label->str_value);
+      category->label = g_hash_table_ref (label->label);
+      g_ptr_array_add (categories, category);
+      g_hash_table_insert (codes, category->str_value, category);
+    }
+  for (guint i = 0; i < n_answers; i++)
+    {
+      const char *text = evk_text_column_get_answer (variable->texts, i, NULL);
+
+      if (!g_hash_table_contains (codes, text) && !g_hash_table_contains (keys, text))
+        {
+          g_hash_table_insert (keys, (gpointer) text, g_utf8_collate_key_for_filename (text, -1));
+          g_ptr_array_add (unlabelled, (gpointer) text);
+        }
+    }
+  g_ptr_array_sort_with_data (unlabelled, compare_natural, keys);
+  for (guint i = 0; i < unlabelled->len; i++)
+    {
+      EvkValueLabel *category = g_new0 (EvkValueLabel, 1);
+
+      category->value = categories->len + 1;
+      category->str_value = g_strdup (g_ptr_array_index (unlabelled, i));
+      category->label = evk_localized_new ();
+      /* A text is the same in every language. */
+      evk_localized_set (category->label, "und", category->str_value);
+      g_ptr_array_add (categories, category);
+      g_hash_table_insert (codes, category->str_value, category);
+    }
+
+  for (guint i = 0; i < n_answers; i++)
+    {
+      guint answer_row;
+      const char *text = evk_text_column_get_answer (variable->texts, i, &answer_row);
+      EvkValueLabel *category = g_hash_table_lookup (codes, text);
+
+      for (; row < answer_row; row++)
+        evk_column_append (column, NAN);
+      evk_column_append (column, category->value);
+      row++;
+    }
+  for (; row < survey->n_rows; row++)
+    evk_column_append (column, NAN);
+
+  g_clear_pointer (&variable->text_categories, g_ptr_array_unref);
+  variable->text_categories = g_steal_pointer (&categories);
+  g_clear_pointer (&variable->column, evk_column_free);
+  variable->column = g_steal_pointer (&column);
+  return TRUE;
+}
+
 EvkColumn *
 evk_survey_get_column (EvkSurvey    *survey,
                        EvkVariable  *variable,
@@ -1450,9 +1787,15 @@ evk_survey_get_column (EvkSurvey    *survey,
 
   if (variable->type == EVK_VARIABLE_STRING)
     {
-      g_set_error (error, EVK_MODEL_ERROR, EVK_MODEL_ERROR_INVALID,
-                   _("variable %s holds text, not codes"), variable->name);
-      return NULL;
+      if (evk_survey_get_role (survey, variable) != EVK_ROLE_TEXT_CATEGORIES)
+        {
+          g_set_error (error, EVK_MODEL_ERROR, EVK_MODEL_ERROR_INVALID,
+                       _("variable %s holds text, not codes"), variable->name);
+          return NULL;
+        }
+      if (variable->column == NULL && !code_texts (survey, variable, error))
+        return NULL;
+      return variable->column;
     }
   /* A review copy's survey has its questions and none of its answers. */
   if (variable->column == NULL && survey->store != NULL && evk_store_is_review_copy (survey->store, NULL))

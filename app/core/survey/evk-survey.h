@@ -43,6 +43,32 @@ typedef enum {
   EVK_MISSING_NOT_RELEVANT,
 } EvkMissingKind;
 
+/* What the evaluator says a text variable is; AUTO lets the rule decide
+ * (evk_variable_looks_categorical). Stored with the variable. */
+typedef enum {
+  EVK_TEXT_ROLE_AUTO,
+  EVK_TEXT_ROLE_CATEGORIES,
+  EVK_TEXT_ROLE_FREE_TEXT,
+} EvkTextRole;
+
+/* What a variable is for tabulation, all marks and rules applied. */
+typedef enum {
+  EVK_ROLE_CODES,              /* numeric: its values are counted */
+  EVK_ROLE_TEXT_CATEGORIES,    /* text with few distinct, short answers */
+  EVK_ROLE_FREE_TEXT,          /* text: never tabulated */
+  EVK_ROLE_PERSONAL,           /* marked personal: never tabulated */
+} EvkVariableRole;
+
+/* The rule for text variables the evaluator has not classified: at most
+ * this many distinct answers, none longer than EVK_TEXT_CATEGORY_MAX_CHARS
+ * characters, and either every answer a text the file gives a value label
+ * or on average EVK_TEXT_CATEGORY_MIN_REPEATS answers per distinct text
+ * (an answer given by one respondent alone is what free text and contact
+ * fields are made of). Documented in data/survey-csv-format.md. */
+#define EVK_TEXT_CATEGORIES_MAX     30
+#define EVK_TEXT_CATEGORY_MAX_CHARS 40
+#define EVK_TEXT_CATEGORY_MIN_REPEATS 3
+
 typedef struct {
   double          value;       /* numeric variables */
   char           *str_value;   /* string variables (value is NaN) */
@@ -73,6 +99,13 @@ typedef struct {
   /* Text answers, NULL for numerics; in a survey loaded without its data,
    * NULL until evk_survey_load_data(). */
   EvkTextColumn   *texts;
+  EvkTextRole      text_role;  /* text variables: the evaluator's choice */
+  /* A text variable tabulated as categories is coded when its column is
+   * first asked for (evk_survey_get_column): code k + 1 is the k-th entry
+   * here (value = code, str_value = the text, label = what prints: the
+   * text's value label, else the text), and column holds the codes. Not
+   * saved: the answers stay the stored truth. */
+  GPtrArray       *text_categories;
   gint64           id;         /* its row in the project file; 0 when made in memory */
 } EvkVariable;
 
@@ -151,6 +184,25 @@ const EvkMissing *evk_variable_find_missing (EvkVariable    *variable,
 /* The string value of row for string variables ("" when empty). */
 const char   *evk_variable_get_string      (EvkVariable     *variable,
                                             guint            row);
+/* Whether a text variable's answers look like categories by the rule
+ * above (its answers must be in memory). */
+gboolean      evk_variable_looks_categorical (EvkVariable   *variable);
+/* The variable's role: personal marks first, then the evaluator's choice,
+ * then the rule, which reads a lazily loaded text variable's answers.
+ * Without its answers (a review copy) an unclassified text is free text. */
+EvkVariableRole evk_survey_get_role        (EvkSurvey       *survey,
+                                            EvkVariable     *variable);
+/* A date, date-time or time variable's value (SPSS DATE, ADATE, EDATE,
+ * SDATE, JDATE, QYR, MOYR, WKYR, DATETIME, YMDHMS, TIME, DTIME, MTIME;
+ * Stata %td, %tc) as lang writes it (evk_format_date), or with lang NULL
+ * as ISO 8601 ("1949-03-24", "2014-09-23T15:59:20", "12:11:10"); NULL
+ * for any other variable or for system-missing. */
+char         *evk_variable_format_date     (EvkVariable     *variable,
+                                            const char      *lang,
+                                            double           value);
+const char   *evk_text_role_to_string      (EvkTextRole      role);
+gboolean      evk_text_role_from_string    (const char      *text,
+                                            EvkTextRole     *role);
 const char   *evk_measure_level_to_string  (EvkMeasureLevel  level);
 const char   *evk_missing_kind_to_string   (EvkMissingKind   kind);
 
@@ -187,7 +239,8 @@ EvkSurvey    *evk_survey_load              (EvkStore        *store,
                                             gboolean         with_data,
                                             GError         **error);
 /* A numeric variable's values, read from the project file if they are not
- * in memory yet. NULL with an error for a text variable, or when the
+ * in memory yet; a text variable tabulated as categories gets its codes
+ * (see text_categories). NULL with an error for any other text variable, or when the
  * stored values are damaged or the survey was replaced in the file since
  * it was loaded. */
 EvkColumn    *evk_survey_get_column        (EvkSurvey       *survey,

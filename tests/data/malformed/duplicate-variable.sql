@@ -14,7 +14,8 @@ CREATE TABLE variable (
   measure   TEXT NOT NULL DEFAULT 'unknown',
   format    TEXT,
   width     INTEGER,
-  personal  INTEGER NOT NULL DEFAULT 0
+  personal  INTEGER NOT NULL DEFAULT 0,
+  text_role TEXT
 );
 INSERT INTO variable SELECT * FROM variable_copy;
 DROP TABLE variable_copy;
