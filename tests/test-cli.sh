@@ -306,7 +306,7 @@ sav="$top/tests/data/spss/evalkit/text-categories.sav"
   "$evalkit" import-survey "$tmp/tc.evalkit" "$sav" >/dev/null &&
   "$evalkit" variables "$tmp/tc.evalkit" >"$tmp/vars" &&
   grep -q "^region	string (categories)	Region$" "$tmp/vars" && grep -q "^comment	string (personal)	Comment$" "$tmp/vars" &&
-  [ "$("$evalkit" table "$tmp/tc.evalkit" frequency region --lang en | tr -d '\r' | tail -n +2 | cut -d, -f1,2 | tr '\n' ' ')" = \
+  [ "$("$evalkit" table "$tmp/tc.evalkit" frequency region --lang en | tr -d '\r' | sed -n '/^,/,$p' | cut -d, -f1,2 | tr '\n' ' ')" = \
     ",Respondents (n) Midt,6 Nord,7 Sør,7 Vest,6 Øst,6 " ] &&
   "$evalkit" table "$tmp/tc.evalkit" frequency arm | tr -d '\r' | grep -q "^Placebo,14,38.8889,36$" &&
   "$evalkit" group "$tmp/tc.evalkit" placebo "arm = 'A'" --name nb=Placebo --name en=Placebo &&

@@ -577,6 +577,24 @@ test_crosstab_bases_and_clipboard (void)
   g_clear_pointer (&html, g_free);
   html = evk_table_to_html (one, "en");
   g_assert_nonnull (strstr (html, "Small &amp; new"));
+
+  /* A suppressed cell has no number on the clipboard either. */
+  {
+    EvkCell *cell = evk_table_cell (one, 0, 0);
+    g_autofree char *row = NULL;
+
+    cell->suppressed = TRUE;
+    cell->count = cell->share = NAN;
+    cell->n = 0;
+    g_clear_pointer (&tsv, g_free);
+    g_clear_pointer (&html, g_free);
+    tsv = evk_table_to_tsv (one, "en");
+    html = evk_table_to_html (one, "en");
+    row = g_strdup_printf ("\n%s\t:\t:\t", evk_localized_get (evk_table_row (one, 0)->label, "en") ?:
+                                               evk_table_row (one, 0)->key);
+    g_assert_nonnull (strstr (tsv, row));
+    g_assert_nonnull (strstr (html, "<td style=\"text-align: right\">:</td><td style=\"text-align: right\">:</td>"));
+  }
 }
 
 int

@@ -157,6 +157,12 @@ header_cells (EvkTable   *table,
   return cells;
 }
 
+static const char *
+suppressed_sign (const char *lang)
+{
+  return evk_word ("Chart", "Suppressed", lang) ?: ":";
+}
+
 static double
 cell_count (EvkTable *table,
             EvkCell  *cell)
@@ -199,6 +205,12 @@ evk_table_to_tsv (EvkTable   *table,
           EvkCell *cell = evk_table_cell (table, r, c);
 
           g_string_append_c (out, '\t');
+          if (cell->suppressed)
+            {
+              /* A suppressed cell has no number here either. */
+              g_string_append_printf (out, "%s\t%s", suppressed_sign (lang), suppressed_sign (lang));
+              continue;
+            }
           tsv_number (out, cell_count (table, cell), table->weighted ? 1 : 0, lang);
           g_string_append_c (out, '\t');
           tsv_number (out, cell->share, 1, lang);
@@ -283,8 +295,10 @@ evk_table_to_html (EvkTable   *table,
       for (guint c = 0; c < table->columns->len; c++)
         {
           EvkCell *cell = evk_table_cell (table, r, c);
-          g_autofree char *count = html_number (cell_count (table, cell), table->weighted ? 1 : 0, lang);
-          g_autofree char *share = html_number (cell->share, 1, lang);
+          g_autofree char *count = cell->suppressed ? g_strdup (suppressed_sign (lang))
+                                                    : html_number (cell_count (table, cell), table->weighted ? 1 : 0, lang);
+          g_autofree char *share = cell->suppressed ? g_strdup (suppressed_sign (lang))
+                                                    : html_number (cell->share, 1, lang);
 
           html_cell (out, "td", count, TRUE);
           html_cell (out, "td", share, TRUE);

@@ -48,7 +48,6 @@ write_sheet (lxw_workbook *workbook,
   g_autofree char *description = evk_table_describe (table, lang);
   /* Title, what the numbers are of (as the chart says it), header. */
   const guint head = 2, top = head + 1;
-  guint below;
 
   format_set_bold (bold);
   format_set_num_format (share, "0.0");
@@ -99,22 +98,23 @@ write_sheet (lxw_workbook *workbook,
             status = worksheet_write_string (sheet, top + r, 2 + 2 * m, flags, NULL);
         }
     }
-  below = top + table->rows->len;
-  if (status == LXW_NO_ERROR && evk_table_columns_have_bases (table))
+  if (evk_table_columns_have_bases (table) && status == LXW_NO_ERROR)
     {
       /* Groups side by side (a crosstab) each have their own base. */
-      status = worksheet_write_string (sheet, below, 0, base_word != NULL ? base_word : "base", bold);
+      guint r = top + table->rows->len;
+
+      status = worksheet_write_string (sheet, r, 0, base_word != NULL ? base_word : "base", bold);
       for (guint c = 0; c < m && status == LXW_NO_ERROR; c++)
-        status = worksheet_write_number (sheet, below, 1 + 2 * c, evk_table_column (table, c)->n_base, NULL);
-      below++;
+        status = worksheet_write_number (sheet, r, 1 + 2 * c, evk_table_column (table, c)->n_base, NULL);
     }
   /* The note under the table, as under a chart. */
   if (note != NULL)
     {
       g_auto(GStrv) lines = g_strsplit (note, "\n", -1);
+      guint below = top + table->rows->len + (evk_table_columns_have_bases (table) ? 2 : 1);
 
       for (guint i = 0; lines[i] != NULL && status == LXW_NO_ERROR; i++)
-        status = worksheet_write_string (sheet, below + 1 + i, 0, lines[i], NULL);
+        status = worksheet_write_string (sheet, below + i, 0, lines[i], NULL);
     }
   return status;
 }

@@ -131,17 +131,6 @@ evk_table_is_small (EvkTable      *table,
 }
 
 gboolean
-evk_table_has_flagged_cells (EvkTable *table)
-{
-  gsize n_cells = (gsize) table->rows->len * table->columns->len;
-
-  for (gsize k = 0; k < n_cells; k++)
-    if (!table->cells[k].suppressed && evk_table_is_small (table, &table->cells[k]))
-      return TRUE;
-  return FALSE;
-}
-
-gboolean
 evk_table_columns_have_bases (EvkTable *table)
 {
   for (guint c = 0; c < table->columns->len; c++)
@@ -163,6 +152,17 @@ evk_table_row_base (EvkTable *table,
   if (entry->n_base > 0)
     return entry->n_base;
   return evk_table_columns_have_bases (table) ? NAN : table->n_base;
+}
+
+gboolean
+evk_table_has_flagged_cells (EvkTable *table)
+{
+  gsize n_cells = (gsize) table->rows->len * table->columns->len;
+
+  for (gsize k = 0; k < n_cells; k++)
+    if (!table->cells[k].suppressed && evk_table_is_small (table, &table->cells[k]))
+      return TRUE;
+  return FALSE;
 }
 
 void
@@ -298,10 +298,10 @@ evk_table_to_csv (EvkTable   *table,
   const char *n_word = evk_word ("Stats", "N", lang);
   const char *share_word = evk_word ("Stats", "Share", lang);
   const char *base_word = evk_word ("Stats", "Base", lang);
-  gboolean flagged = evk_table_has_flagged_cells (table);
-  g_autofree char *note = evk_table_disclosure_note (table, lang);
   const char *title = evk_localized_get (table->title, lang);
   g_autofree char *description = evk_table_describe (table, lang);
+  gboolean flagged = evk_table_has_flagged_cells (table);
+  g_autofree char *note = evk_table_disclosure_note (table, lang);
 
   /* Above the numbers: what they are of, in the words the chart prints. */
   if (title != NULL && *title != '\0')

@@ -79,6 +79,13 @@ int            evk_table_find_column  (EvkTable    *table,
 /* Below the small-cell threshold, or suppressed for being so. */
 gboolean       evk_table_is_small     (EvkTable    *table,
                                        const EvkCell *cell);
+/* Whether the columns are groups with a base each (a crosstab): then no
+ * row has one base for all its cells. */
+gboolean       evk_table_columns_have_bases (EvkTable *table);
+/* The unweighted base a row's cells share: its own, else the table's;
+ * NaN when each column has its own. */
+double         evk_table_row_base     (EvkTable    *table,
+                                       guint        row);
 /* Whether any cell is below the threshold but not suppressed: a flagged
  * table, whose outputs mark those cells and footnote why. */
 gboolean       evk_table_has_flagged_cells (EvkTable *table);
@@ -90,13 +97,6 @@ char          *evk_table_disclosure_note (EvkTable   *table,
 char          *evk_table_flags_of_row (EvkTable    *table,
                                        guint        row,
                                        const char  *lang);
-/* Whether the columns are groups with a base each (a crosstab): then no
- * row has one base for all its cells. */
-gboolean       evk_table_columns_have_bases (EvkTable *table);
-/* The unweighted base a row's cells share: its own, else the table's;
- * NaN when each column has its own. */
-double         evk_table_row_base     (EvkTable    *table,
-                                       guint        row);
 void           evk_table_remove_row   (EvkTable    *table,
                                        guint        row);
 void           evk_table_remove_column (EvkTable   *table,
@@ -105,11 +105,11 @@ void           evk_table_remove_column (EvkTable   *table,
 /* Output in lang: CSV with the title and evk_table_describe's line above a
  * header (label, then per column: n, share; then the base), and a row of
  * the groups' bases where each column has its own; or JSON with keys,
- * labels, counts, shares, bases and the group. Numbers in CSV are plain (a
- * dot, no grouping) so spreadsheets read them. A suppressed cell prints the
- * suppression sign (":") for its n and share; a table with flagged cells
- * gets a last column "†" naming them per row; either ends with the note
- * lines of evk_table_disclosure_note. */
+ * labels, counts, shares, bases and the group. Numbers in CSV are
+ * plain (a dot, no grouping) so spreadsheets read them. A suppressed cell
+ * prints the suppression sign (":") for its n and share; a table with
+ * flagged cells gets a last column "†" naming them per row; either ends
+ * with the note lines of evk_table_disclosure_note. */
 char          *evk_table_to_csv       (EvkTable    *table,
                                        const char  *lang);
 char          *evk_table_to_json      (EvkTable    *table,
