@@ -572,7 +572,6 @@ set_colour (cairo_t   *cr,
   cairo_set_source_rgb (cr, colour->r, colour->g, colour->b);
 }
 
-
 /* Draws lines [first, last) with the first line's box top at top. */
 static void
 text_draw_lines (Layout *l,
@@ -1253,7 +1252,7 @@ draw_paragraph_lines (Layout         *l,
     return;
   tag_begin (l, tag, NULL);
   if (first == 0 && cache->marker != NULL)
-    text_draw (l, cache->marker, l->rtl ? edge - 4 : x - cache->marker->natural - 6, l->y);
+    text_draw (l, cache->marker, l->rtl ? x + cache->text->width + 6 : x - cache->marker->natural - 6, l->y);
   if (block->style == EVK_PARA_QUOTE)
     {
       /* A quiet rule marks interview quotes even in greyscale. */
@@ -2053,7 +2052,7 @@ place_title_page (Layout   *l,
   set_colour (l->cr, &accent);
   cairo_rectangle (l->cr, 0, 0, EVK_REPORT_PAGE_WIDTH, 14);
   cairo_fill (l->cr);
-  cairo_rectangle (l->cr, MARGIN_LEFT, y - 36, 48, 3);
+  cairo_rectangle (l->cr, mirror_x (l, MARGIN_LEFT, 48), y - 36, 48, 3);
   cairo_fill (l->cr);
 
   {
