@@ -686,8 +686,9 @@ cmp -s "$tmp/po.evalkit" "$tmp/po.orig"; ok $? "the refused PO imports left the 
 "$evalkit" demo "$tmp/nn.evalkit" >/dev/null 2>&1
 demo_id=$(sqlite3 "$tmp/nn.evalkit" "SELECT value FROM project_meta WHERE key = 'project_id'")
 sed "s/DEMO-PROJECT-ID/$demo_id/" "$top/tests/data/po/demo-nn.po" >"$tmp/nn.po"
+n_entries=$(grep -c '^msgctxt' "$tmp/nn.po")
 "$evalkit" import-po "$tmp/nn.evalkit" "$tmp/nn.po" >"$tmp/out" 2>&1 &&
-  grep -qx "121 updated, 0 unknown contexts ignored (nn)" "$tmp/out" &&
+  grep -qx "$n_entries updated, 0 unknown contexts ignored (nn)" "$tmp/out" &&
   "$evalkit" info "$tmp/nn.evalkit" | grep -q "Languages: nb, en, nn"
 ok $? "import-po of a Nynorsk PO adds nn as a report language"
 expect_fail "report --lang nn names a text still missing in nn" "has no translation in “nn”" \

@@ -321,6 +321,201 @@ page_lines (const char *path,
   return lines;
 }
 
+static double
+lines_left (GArray *lines)
+{
+  double left = G_MAXDOUBLE;
+
+  for (guint l = 0; l < lines->len; l++)
+    left = MIN (left, g_array_index (lines, Line, l).left);
+  return left;
+}
+
+static double
+lines_right (GArray *lines)
+{
+  double right = -G_MAXDOUBLE;
+
+  for (guint l = 0; l < lines->len; l++)
+    right = MAX (right, g_array_index (lines, Line, l).right);
+  return right;
+}
+
+static PopplerDocument *
+open_pdf (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *uri = g_filename_to_uri (path, NULL, &error);
+  PopplerDocument *doc = poppler_document_new_from_file (uri, NULL, &error);
+
+  g_assert_no_error (error);
+  return doc;
+}
+
+/* The first page that shows needle, and the box of its first match there
+ * (top-down coordinates, as poppler's text layout gives them). */
+static PopplerPage *
+find_on_page (PopplerDocument  *doc,
+              const char       *needle,
+              PopplerRectangle *box)
+{
+  for (int i = 0; i < poppler_document_get_n_pages (doc); i++)
+    {
+      PopplerPage *page = poppler_document_get_page (doc, i);
+      GList *matches = poppler_page_find_text (page, needle);
+      double width, height;
+
+      if (matches != NULL)
+        {
+          PopplerRectangle *r = matches->data;
+
+          poppler_page_get_size (page, &width, &height);
+          box->x1 = r->x1;
+          box->x2 = r->x2;
+          box->y1 = height - MAX (r->y1, r->y2);
+          box->y2 = height - MIN (r->y1, r->y2);
+          g_list_free_full (matches, (GDestroyNotify) poppler_rectangle_free);
+          return page;
+        }
+      g_object_unref (page);
+    }
+  g_assert_not_reached ();
+}
+
+/* The leftmost and rightmost glyph on the text line whose box spans y. */
+static void
+line_extent (PopplerPage *page,
+             double       y,
+             double      *left,
+             double      *right)
+{
+  PopplerRectangle *rects = NULL;
+  guint n_rects = 0;
+  g_autofree char *text = poppler_page_get_text (page);
+  const char *p = text;
+
+  *left = G_MAXDOUBLE;
+  *right = -G_MAXDOUBLE;
+  g_assert_true (poppler_page_get_text_layout (page, &rects, &n_rects));
+  for (guint i = 0; i < n_rects && *p != '\0'; i++, p = g_utf8_next_char (p))
+    {
+      PopplerRectangle *r = &rects[i];
+
+      if (g_unichar_isspace (g_utf8_get_char (p)) || r->x2 - r->x1 < 0.1 || r->y1 > y || r->y2 < y)
+        continue;
+      *left = MIN (*left, r->x1);
+      *right = MAX (*right, r->x2);
+    }
+  g_free (rects);
+  g_assert_cmpfloat (*left, <, *right);
+}
+
+/* The horizontal extent of the topmost band of the heading colour on a
+ * page: the short rule above a chapter's heading (white rows part it
+ * from the heading below). */
+static void
+rule_extent (PopplerPage *page,
+             double      *left,
+             double      *right)
+{
+  double width, height;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  const guchar *data;
+  int stride;
+
+  poppler_page_get_size (page, &width, &height);
+  surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, (int) ceil (width), (int) ceil (height));
+  cr = cairo_create (surface);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  poppler_page_render (page, cr);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  data = cairo_image_surface_get_data (surface);
+  stride = cairo_image_surface_get_stride (surface);
+  *left = G_MAXDOUBLE;
+  *right = -G_MAXDOUBLE;
+  for (int row = 0; row < cairo_image_surface_get_height (surface); row++)
+    {
+      gboolean found = FALSE;
+
+      for (int x = 0; x < cairo_image_surface_get_width (surface); x++)
+        {
+        guint32 pixel = *(const guint32 *) (data + row * stride + 4 * x);
+        int r = (pixel >> 16) & 0xff, g = (pixel >> 8) & 0xff, b = pixel & 0xff;
+
+        /* The report's accent, a dark blue (0.09, 0.27, 0.45). */
+          if (abs (r - 23) < 30 && abs (g - 69) < 30 && abs (b - 115) < 30)
+            {
+              *left = MIN (*left, x);
+              *right = MAX (*right, x + 1);
+              found = TRUE;
+            }
+        }
+      if (!found && *left < *right)
+        break;
+    }
+  cairo_surface_destroy (surface);
+  g_assert_cmpfloat (*left, <, *right);
+}
+
+/* Where the parts of a page that are not running text sit: a chapter's
+ * rule, a caption, a list's bullet and a table's label column. In a
+ * right-to-left report each is at the right of the text block, in a
+ * left-to-right one at the left. */
+static void
+check_sides (const char *path,
+             gboolean    rtl,
+             double      block_left,
+             double      block_right)
+{
+  PopplerDocument *doc = open_pdf (path);
+  PopplerPage *page;
+  PopplerRectangle box;
+  double left, right, middle = (block_left + block_right) / 2;
+
+  /* The foreword opens a chapter, under a rule 48 pt long. */
+  page = poppler_document_get_page (doc, 1);
+  rule_extent (page, &left, &right);
+  g_assert_cmpfloat (fabs (right - left - 48), <, 2);
+  if (rtl)
+    g_assert_cmpfloat (fabs (right - block_right), <, 2);
+  else
+    g_assert_cmpfloat (fabs (left - block_left), <, 2);
+  g_object_unref (page);
+
+  /* A table's caption, short, sits at the start side. */
+  page = find_on_page (doc, "Tabell 1-1", &box);
+  line_extent (page, (box.y1 + box.y2) / 2, &left, &right);
+  if (rtl)
+    g_assert_true (fabs (right - block_right) < 2 && left > middle);
+  else
+    g_assert_true (fabs (left - block_left) < 2 && right < middle);
+  g_object_unref (page);
+
+  /* A table's label column comes first: its cell ends the row at the
+   * right from right to left, the numbers to its left. */
+  page = find_on_page (doc, "Ingen registrerte ansatte", &box);
+  line_extent (page, (box.y1 + box.y2) / 2, &left, &right);
+  if (rtl)
+    g_assert_true (fabs (box.x2 - right) < 1 && fabs (right - block_right) < 8 && left < box.x1 - 100);
+  else
+    g_assert_true (fabs (box.x1 - left) < 1 && fabs (left - block_left) < 8 && right > box.x2 + 100);
+  g_object_unref (page);
+
+  /* A list's bullet stands before its item: the rightmost glyph of its
+   * line from right to left. */
+  page = find_on_page (doc, "•", &box);
+  line_extent (page, (box.y1 + box.y2) / 2, &left, &right);
+  if (rtl)
+    g_assert_true (fabs (box.x2 - right) < 1 && box.x1 > middle);
+  else
+    g_assert_true (fabs (box.x1 - left) < 1 && box.x2 < middle);
+  g_object_unref (page);
+  g_object_unref (doc);
+}
+
 static int
 compare_tops (gconstpointer a,
               gconstpointer b)
@@ -391,6 +586,10 @@ test_right_to_left (void)
   g_assert_cmpuint (nb_lines->len, >=, 3);
   last = &g_array_index (nb_lines, Line, nb_lines->len - 1);
   g_assert_cmpfloat (fabs (last->left - g_array_index (nb_lines, Line, 0).left), <, 2);
+
+  /* The foreword's full lines span the text block. */
+  check_sides (ar_pdf, TRUE, lines_left (ar_lines), lines_right (ar_lines));
+  check_sides (nb_pdf, FALSE, lines_left (nb_lines), lines_right (nb_lines));
   evk_test_rm_rf (dir);
 }
 

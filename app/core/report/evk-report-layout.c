@@ -150,6 +150,7 @@ typedef struct {
   cairo_t          *document_cr;     /* where the Document element is open, or NULL */
   GPtrArray        *figure_alts;     /* char *: the alt text of each Figure, as drawn */
   GPtrArray        *link_texts;      /* char *: what each link annotation says, as drawn */
+  gboolean          rtl;             /* the report's language runs right to left */
 
   guint             page;
   gboolean          page_open;
@@ -309,6 +310,54 @@ text_line (Text   *text,
   return pango_layout_get_line_readonly (text->layout, i);
 }
 
+/* Whether a language's script runs right to left (Arabic, Hebrew,
+ * Persian, Urdu …): the first script Pango knows for the tag decides. */
+static gboolean
+language_is_rtl (const char *lang)
+{
+  const PangoScript *scripts;
+  int n = 0;
+
+  scripts = pango_language_get_scripts (pango_language_from_string (lang), &n);
+  if (scripts == NULL || n == 0)
+    return FALSE;
+  switch ((int) scripts[0])
+    {
+    case PANGO_SCRIPT_ARABIC:
+    case PANGO_SCRIPT_HEBREW:
+    case PANGO_SCRIPT_SYRIAC:
+    case PANGO_SCRIPT_THAANA:
+    case PANGO_SCRIPT_NKO:
+    case G_UNICODE_SCRIPT_ADLAM:
+    case G_UNICODE_SCRIPT_SAMARITAN:
+    case G_UNICODE_SCRIPT_MANDAIC:
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
+/* Where a box of width w that sits at x in a left-to-right report sits
+ * in a right-to-left one: the text block mirrored about its middle. */
+static double
+mirror_x (Layout *l,
+          double  x,
+          double  w)
+{
+  return l->rtl ? 2 * MARGIN_LEFT + TEXT_WIDTH - x - w : x;
+}
+
+/* Alignments are written for a left-to-right page: in a right-to-left
+ * report a line that starts at the left starts at the right. */
+static PangoAlignment
+mirror_align (Layout         *l,
+              PangoAlignment  align)
+{
+  if (!l->rtl || align == PANGO_ALIGN_CENTER)
+    return align;
+  return align == PANGO_ALIGN_LEFT ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT;
+}
+
 static Text *
 text_new_full (Layout        *l,
                const Style   *style,
@@ -336,7 +385,10 @@ text_new_full (Layout        *l,
   if (width > 0)
     pango_layout_set_width (text->layout, (int) (width * PANGO_SCALE));
   pango_layout_set_justify (text->layout, justify);
-  pango_layout_set_alignment (text->layout, align);
+  pango_layout_set_alignment (text->layout, mirror_align (l, align));
+  /* A right-to-left report sets every paragraph in its direction, an
+   * untranslated one too, so that the page keeps one direction. */
+  pango_layout_set_auto_dir (text->layout, !l->rtl);
   if (style->hanging > 0)
     pango_layout_set_indent (text->layout, (int) (-style->hanging * PANGO_SCALE));
   pango_attr_list_insert_before (all, pango_attr_language_new (pango_language_from_string (l->doc->lang)));
@@ -842,8 +894,8 @@ draw_footnotes (Layout *l)
     return;
   cairo_set_line_width (l->cr, 0.5);
   set_colour (l->cr, &rule_grey);
-  cairo_move_to (l->cr, MARGIN_LEFT, y + 4);
-  cairo_line_to (l->cr, MARGIN_LEFT + TEXT_WIDTH / 3, y + 4);
+  cairo_move_to (l->cr, mirror_x (l, MARGIN_LEFT, TEXT_WIDTH / 3), y + 4);
+  cairo_line_to (l->cr, mirror_x (l, MARGIN_LEFT, TEXT_WIDTH / 3) + TEXT_WIDTH / 3, y + 4);
   cairo_stroke (l->cr);
   y += 9;
   tag_begin (l, "Note", NULL);
@@ -943,7 +995,8 @@ draw_line (Layout         *l,
   fitted = evk_report_fit_line (layout, string, width);
   pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
   pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
-  pango_layout_set_alignment (layout, align);
+  pango_layout_set_alignment (layout, mirror_align (l, align));
+  pango_layout_set_auto_dir (layout, !l->rtl);
   pango_layout_set_text (layout, fitted != NULL ? fitted : string, -1);
   set_colour (l->cr, style->colour);
   cairo_move_to (l->cr, x, baseline - (double) pango_layout_get_baseline (layout) / PANGO_SCALE);
@@ -975,11 +1028,11 @@ draw_running (Layout *l)
   if (!l->page_opens_chapter)
     {
       if (l->doc->running_title != NULL)
-        draw_line (l, &style_running, l->doc->running_title, MARGIN_LEFT, HEADER_BASE, half,
-                   PANGO_ALIGN_LEFT);
+        draw_line (l, &style_running, l->doc->running_title, mirror_x (l, MARGIN_LEFT, half), HEADER_BASE,
+                   half, PANGO_ALIGN_LEFT);
       if (l->chapter_running != NULL)
-        draw_line (l, &style_running, l->chapter_running, MARGIN_LEFT + TEXT_WIDTH - half, HEADER_BASE,
-                   half, PANGO_ALIGN_RIGHT);
+        draw_line (l, &style_running, l->chapter_running, mirror_x (l, MARGIN_LEFT + TEXT_WIDTH - half, half),
+                   HEADER_BASE, half, PANGO_ALIGN_RIGHT);
       cairo_set_line_width (l->cr, 0.4);
       set_colour (l->cr, &rule_grey);
       cairo_move_to (l->cr, MARGIN_LEFT, HEADER_BASE + 6);
@@ -1267,7 +1320,8 @@ draw_paragraph_lines (Layout         *l,
 {
   gboolean item = block->style == EVK_PARA_LIST || block->marker != NULL;
   const char *tag = item ? "LBody" : block->style == EVK_PARA_QUOTE ? "BlockQuote" : "P";
-  double x = MARGIN_LEFT + cache->indent;
+  double x = mirror_x (l, MARGIN_LEFT + cache->indent, cache->text->width);
+  double edge = l->rtl ? x + cache->text->width + 10 : x - 10;
 
   if (l->cr == NULL)
     return;
@@ -1285,7 +1339,7 @@ draw_paragraph_lines (Layout         *l,
     {
       if (item)
         tag_begin (l, "Lbl", NULL);
-      text_draw (l, cache->marker, x - cache->marker->natural - 6, l->y);
+      text_draw (l, cache->marker, l->rtl ? x + cache->text->width + 6 : x - cache->marker->natural - 6, l->y);
       if (item)
         tag_end (l, "Lbl");
     }
@@ -1295,8 +1349,8 @@ draw_paragraph_lines (Layout         *l,
       /* A quiet rule marks interview quotes even in greyscale. */
       cairo_set_line_width (l->cr, 1.2);
       set_colour (l->cr, &rule_grey);
-      cairo_move_to (l->cr, x - 10, l->y + 2);
-      cairo_line_to (l->cr, x - 10, l->y + (last - first) * cache->text->style->leading - 2);
+      cairo_move_to (l->cr, edge, l->y + 2);
+      cairo_line_to (l->cr, edge, l->y + (last - first) * cache->text->style->leading - 2);
       cairo_stroke (l->cr);
     }
   text_draw_lines (l, cache->text, x, l->y, first, last);
@@ -1517,8 +1571,8 @@ place_heading (Layout *l,
         {
           cairo_set_line_width (l->cr, 2.0);
           set_colour (l->cr, &accent);
-          cairo_move_to (l->cr, MARGIN_LEFT, l->y - 14);
-          cairo_line_to (l->cr, MARGIN_LEFT + 48, l->y - 14);
+          cairo_move_to (l->cr, mirror_x (l, MARGIN_LEFT, 48), l->y - 14);
+          cairo_line_to (l->cr, mirror_x (l, MARGIN_LEFT, 48) + 48, l->y - 14);
           cairo_stroke (l->cr);
         }
       text_draw (l, cache->text, MARGIN_LEFT, l->y);
@@ -1609,7 +1663,7 @@ table_columns (Layout     *l,
     }
   for (guint c = 0; c < n; c++)
     {
-      cache->col_x[c] = x;
+      cache->col_x[c] = mirror_x (l, x, cache->col_width[c]);
       x += cache->col_width[c];
     }
 }
@@ -2055,15 +2109,26 @@ place_toc (Layout *l)
           double leader_start, leader_end, leader_y;
 
           tag_begin (l, "TOCI", NULL);
-          x = MARGIN_LEFT + entry->indent;
+          x = mirror_x (l, MARGIN_LEFT + entry->indent, entry->title->width);
           text_draw (l, entry->title, x, l->y);
           /* Leaders from the end of the title's last line to the number. */
           pango_layout_line_get_extents (pango_layout_get_line_readonly (entry->title->layout,
                                                                          entry->title->n_lines - 1),
                                          NULL, &last);
-          leader_start = x + entry->title->line_x[entry->title->n_lines - 1] +
-                         (double) (last.x + last.width) / PANGO_SCALE + 6;
-          leader_end = MARGIN_LEFT + TEXT_WIDTH - number->natural - 5;
+          if (l->rtl)
+            {
+              /* Right to left: from the number at the left margin to the
+               * start of the title's last line. */
+              leader_start = MARGIN_LEFT + number->natural + 5;
+              leader_end = x + entry->title->line_x[entry->title->n_lines - 1] +
+                           (double) last.x / PANGO_SCALE - 6;
+            }
+          else
+            {
+              leader_start = x + entry->title->line_x[entry->title->n_lines - 1] +
+                             (double) (last.x + last.width) / PANGO_SCALE + 6;
+              leader_end = MARGIN_LEFT + TEXT_WIDTH - number->natural - 5;
+            }
           leader_y = l->y + height - style->leading + entry->title->baseline;
           set_colour (l->cr, &rule_grey);
           for (double d = ceil (leader_start / 4.5) * 4.5; d < leader_end; d += 4.5)
@@ -2071,7 +2136,7 @@ place_toc (Layout *l)
               cairo_arc (l->cr, d, leader_y - 0.6, 0.45, 0, 2 * G_PI);
               cairo_fill (l->cr);
             }
-          text_draw (l, number, MARGIN_LEFT + TEXT_WIDTH - TOC_PAGE_WIDTH,
+          text_draw (l, number, mirror_x (l, MARGIN_LEFT + TEXT_WIDTH - TOC_PAGE_WIDTH, TOC_PAGE_WIDTH),
                      l->y + height - style->leading);
           if (anchor != NULL)
             {
@@ -2112,7 +2177,7 @@ place_title_page (Layout   *l,
   set_colour (l->cr, &accent);
   cairo_rectangle (l->cr, 0, 0, EVK_REPORT_PAGE_WIDTH, 14);
   cairo_fill (l->cr);
-  cairo_rectangle (l->cr, MARGIN_LEFT, y - 36, 48, 3);
+  cairo_rectangle (l->cr, mirror_x (l, MARGIN_LEFT, 48), y - 36, 48, 3);
   cairo_fill (l->cr);
 
   {
@@ -2352,6 +2417,10 @@ evk_report_typeset (EvkReportDoc      *doc,
   pango_cairo_context_set_font_options (pango, font_options);
   cairo_font_options_destroy (font_options);
   pango_context_set_language (pango, pango_language_from_string (doc->lang));
+  l.rtl = language_is_rtl (doc->lang);
+  /* Every paragraph runs in the report's direction (text_new_full). */
+  if (l.rtl)
+    pango_context_set_base_dir (pango, PANGO_DIRECTION_RTL);
   g_free (chart_style->font_family);
   chart_style->font_family = g_strdup (SANS);
 
