@@ -27,11 +27,12 @@ evk_test_example_dir (void)
 }
 
 /* The project at path: strategy, CSV survey with its codebook and
- * metadata, then (when asked) the coding sheet and the report folder. */
+ * metadata, then (when asked) the coding sheet and a report folder
+ * (report_dir, or none when NULL). */
 static inline EvkProject *
-evk_test_make_example (const char *path,
-                       gboolean    with_documents,
-                       gboolean    with_report)
+evk_test_make_example_with (const char *path,
+                            gboolean    with_documents,
+                            const char *report_dir)
 {
   g_autofree char *ex = evk_test_example_dir ();
   g_autofree char *strategy = g_build_filename (ex, "strategy.ini", NULL);
@@ -39,7 +40,6 @@ evk_test_make_example (const char *path,
   g_autofree char *codebook = g_build_filename (ex, "codebook.csv", NULL);
   g_autofree char *meta = g_build_filename (ex, "survey-meta.ini", NULL);
   g_autofree char *documents = g_build_filename (ex, "documents.csv", NULL);
-  g_autofree char *report = g_build_filename (ex, "report", NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(EvkProject) project = evk_project_create_from_strategy (path, strategy, &error);
   g_autoptr(EvkSurvey) survey = NULL;
@@ -61,10 +61,22 @@ evk_test_make_example (const char *path,
       evk_documents_import (project, documents, &error);
       g_assert_no_error (error);
     }
-  if (with_report)
+  if (report_dir != NULL)
     {
-      evk_report_import_dir (project, report, &error);
+      evk_report_import_dir (project, report_dir, &error);
       g_assert_no_error (error);
     }
   return g_steal_pointer (&project);
+}
+
+/* The same with (with_report) the example's own report folder. */
+static inline EvkProject *
+evk_test_make_example (const char *path,
+                       gboolean    with_documents,
+                       gboolean    with_report)
+{
+  g_autofree char *ex = evk_test_example_dir ();
+  g_autofree char *report = g_build_filename (ex, "report", NULL);
+
+  return evk_test_make_example_with (path, with_documents, with_report ? report : NULL);
 }

@@ -11,15 +11,12 @@
 #include <string.h>
 
 #include "evk-check.h"
-#include "evk-data-dir.h"
 #include "evk-demo.h"
-#include "evk-documents.h"
 #include "evk-format.h"
-#include "evk-import-csv.h"
 #include "evk-po.h"
 #include "evk-report-texts.h"
 #include "evk-report.h"
-#include "evk-survey.h"
+#include "evk-test-example.h"
 #include "evk-test-util.h"
 #include "evk-translatable.h"
 
@@ -135,37 +132,6 @@ fixture_for (EvkProject *project,
 /* Importing a Nynorsk PO makes nn a report language with its own words;
  * a text still missing in nn stops a final report (a draft marks it), and
  * once every text is there the report renders in Nynorsk. */
-static EvkProject *
-make_example (const char *path)
-{
-  g_autofree char *data = evk_get_data_dir ();
-  g_autofree char *ex = g_build_filename (data, "examples", "digitalt-for-alle", NULL);
-  g_autofree char *strategy = g_build_filename (ex, "strategy.ini", NULL);
-  g_autofree char *csv = g_build_filename (ex, "survey.csv", NULL);
-  g_autofree char *codebook = g_build_filename (ex, "codebook.csv", NULL);
-  g_autofree char *meta = g_build_filename (ex, "survey-meta.ini", NULL);
-  g_autofree char *documents = g_build_filename (ex, "documents.csv", NULL);
-  g_autofree char *report = g_build_filename (ex, "report", NULL);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(EvkProject) project = evk_project_create_from_strategy (path, strategy, &error);
-  g_autoptr(EvkSurvey) survey = NULL;
-
-  g_assert_no_error (error);
-  survey = evk_import_csv (csv, codebook, "survey", "nb", NULL, NULL, NULL, &error);
-  g_assert_no_error (error);
-  evk_import_codebook_translations (survey, codebook, "nb", &error);
-  g_assert_no_error (error);
-  evk_survey_apply_meta (survey, meta, "nb", &error);
-  g_assert_no_error (error);
-  evk_project_save_survey (project, survey, &error);
-  g_assert_no_error (error);
-  evk_documents_import (project, documents, &error);
-  g_assert_no_error (error);
-  evk_report_import_dir (project, report, &error);
-  g_assert_no_error (error);
-  return g_steal_pointer (&project);
-}
-
 static void
 test_nynorsk_report (gconstpointer data)
 {
@@ -190,7 +156,7 @@ test_nynorsk_report (gconstpointer data)
       g_assert_no_error (error);
     }
   else
-    project = make_example (path);
+    project = evk_test_make_example (path, TRUE, TRUE);
   po = fixture_for (project, dir);
   g_assert_true (evk_po_import (project, po, NULL, &lang, &result, &error));
   g_assert_no_error (error);

@@ -9,41 +9,12 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
-#include "evk-data-dir.h"
 #include "evk-demo.h"
-#include "evk-import-csv.h"
 #include "evk-po.h"
 #include "evk-report-texts.h"
-#include "evk-survey.h"
+#include "evk-test-example.h"
 #include "evk-test-util.h"
 #include "evk-translatable.h"
-
-static EvkProject *
-make_example (const char *path)
-{
-  g_autofree char *data = evk_get_data_dir ();
-  g_autofree char *ex = g_build_filename (data, "examples", "digitalt-for-alle", NULL);
-  g_autofree char *strategy = g_build_filename (ex, "strategy.ini", NULL);
-  g_autofree char *csv = g_build_filename (ex, "survey.csv", NULL);
-  g_autofree char *codebook = g_build_filename (ex, "codebook.csv", NULL);
-  g_autofree char *report = g_build_filename (ex, "report", NULL);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(EvkProject) project = evk_project_create_from_strategy (path, strategy, &error);
-  g_autoptr(EvkSurvey) survey = NULL;
-  g_auto(GStrv) langs = NULL;
-
-  g_assert_no_error (error);
-  langs = evk_project_get_languages (project, &error);
-  survey = evk_import_csv (csv, codebook, "survey", langs[0], NULL, NULL, NULL, &error);
-  g_assert_no_error (error);
-  evk_import_codebook_translations (survey, codebook, langs[0], &error);
-  g_assert_no_error (error);
-  evk_project_save_survey (project, survey, &error);
-  g_assert_no_error (error);
-  evk_report_import_dir (project, report, &error);
-  g_assert_no_error (error);
-  return g_steal_pointer (&project);
-}
 
 static EvkProject *
 make_project (const char *which,
@@ -59,7 +30,7 @@ make_project (const char *which,
       g_assert_no_error (error);
       return project;
     }
-  return make_example (path);
+  return evk_test_make_example (path, FALSE, TRUE);
 }
 
 static char *

@@ -15,15 +15,13 @@
 #include "evk-demo.h"
 #include "evk-hyphenate.h"
 #include "evk-localized.h"
-#include "evk-documents.h"
-#include "evk-import-csv.h"
 #include "evk-report.h"
 #include "evk-report-layout.h"
 #include "evk-report-outline.h"
 #include "evk-report-private.h"
 #include "evk-report-settings.h"
 #include "evk-strategy.h"
-#include "evk-survey.h"
+#include "evk-test-example.h"
 #include "evk-test-util.h"
 
 typedef PopplerDocument TestDocument;
@@ -112,47 +110,20 @@ long_titles_report (const char *dir)
   return out;
 }
 
-/* The example as a user makes it: strategy, CSV survey with codebook and
- * metadata, and (with_report) documents and its report folder. */
+/* The example as a user makes it, as example.evalkit in dir; with_report
+ * adds its documents and report folder (report_dir instead of its own,
+ * as long.evalkit); without, it is bare.evalkit. */
 static EvkProject *
 make_example (const char *dir,
               gboolean    with_report,
               const char *report_dir)
 {
-  g_autofree char *data = evk_get_data_dir ();
-  g_autofree char *ex = g_build_filename (data, "examples", "digitalt-for-alle", NULL);
+  g_autofree char *ex = evk_test_example_dir ();
+  g_autofree char *own = g_build_filename (ex, "report", NULL);
   g_autofree char *path = g_build_filename (dir, report_dir != NULL ? "long.evalkit"
                                                  : with_report ? "example.evalkit" : "bare.evalkit", NULL);
-  g_autofree char *strategy = g_build_filename (ex, "strategy.ini", NULL);
-  g_autofree char *csv = g_build_filename (ex, "survey.csv", NULL);
-  g_autofree char *codebook = g_build_filename (ex, "codebook.csv", NULL);
-  g_autofree char *meta = g_build_filename (ex, "survey-meta.ini", NULL);
-  g_autofree char *documents = g_build_filename (ex, "documents.csv", NULL);
-  g_autofree char *report = g_build_filename (ex, "report", NULL);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(EvkProject) project = evk_project_create_from_strategy (path, strategy, &error);
-  g_autoptr(EvkSurvey) survey = NULL;
-  g_auto(GStrv) project_langs = NULL;
 
-  g_assert_no_error (error);
-  project_langs = evk_project_get_languages (project, &error);
-  g_assert_no_error (error);
-  survey = evk_import_csv (csv, codebook, "survey", project_langs[0], NULL, NULL, NULL, &error);
-  g_assert_no_error (error);
-  evk_import_codebook_translations (survey, codebook, project_langs[0], &error);
-  g_assert_no_error (error);
-  evk_survey_apply_meta (survey, meta, project_langs[0], &error);
-  g_assert_no_error (error);
-  evk_project_save_survey (project, survey, &error);
-  g_assert_no_error (error);
-  if (with_report)
-    {
-      evk_documents_import (project, documents, &error);
-      g_assert_no_error (error);
-      evk_report_import_dir (project, report_dir != NULL ? report_dir : report, &error);
-      g_assert_no_error (error);
-    }
-  return g_steal_pointer (&project);
+  return evk_test_make_example_with (path, with_report, with_report ? (report_dir != NULL ? report_dir : own) : NULL);
 }
 
 static void

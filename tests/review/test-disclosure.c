@@ -13,19 +13,16 @@
 #include "evk-chart-export.h"
 #include "evk-chart-style.h"
 #include "evk-charts.h"
-#include "evk-data-dir.h"
 #include "evk-demo.h"
 #include "evk-disclosure.h"
-#include "evk-documents.h"
-#include "evk-import-csv.h"
 #include "evk-live-figure.h"
 #include "evk-model-error.h"
 #include "evk-report-outline.h"
 #include "evk-report.h"
 #include "evk-review-copy.h"
-#include "evk-survey.h"
 #include "evk-table-review.h"
 #include "evk-table-spec.h"
+#include "evk-test-example.h"
 #include "evk-test-util.h"
 
 /* ---- Complementary suppression on crafted tables --------------------- */
@@ -164,42 +161,6 @@ static const Evaluation evaluations[] = {
   { "example", "m4-outcome-2" },
 };
 
-static EvkProject *
-make_example (const char *path)
-{
-  g_autofree char *data = evk_get_data_dir ();
-  g_autofree char *ex = g_build_filename (data, "examples", "digitalt-for-alle", NULL);
-  g_autofree char *strategy = g_build_filename (ex, "strategy.ini", NULL);
-  g_autofree char *csv = g_build_filename (ex, "survey.csv", NULL);
-  g_autofree char *codebook = g_build_filename (ex, "codebook.csv", NULL);
-  g_autofree char *meta = g_build_filename (ex, "survey-meta.ini", NULL);
-  g_autofree char *documents = g_build_filename (ex, "documents.csv", NULL);
-  g_autofree char *report = g_build_filename (ex, "report", NULL);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(EvkProject) project = evk_project_create_from_strategy (path, strategy, &error);
-  g_autoptr(EvkSurvey) survey = NULL;
-  g_autoptr(GPtrArray) charts = NULL;
-  g_auto(GStrv) langs = NULL;
-
-  g_assert_no_error (error);
-  langs = evk_project_get_languages (project, &error);
-  survey = evk_import_csv (csv, codebook, "survey", langs[0], NULL, NULL, NULL, &error);
-  g_assert_no_error (error);
-  evk_import_codebook_translations (survey, codebook, langs[0], &error);
-  g_assert_no_error (error);
-  evk_survey_apply_meta (survey, meta, langs[0], &error);
-  g_assert_no_error (error);
-  evk_project_save_survey (project, survey, &error);
-  g_assert_no_error (error);
-  evk_documents_import (project, documents, &error);
-  g_assert_no_error (error);
-  evk_report_import_dir (project, report, &error);
-  g_assert_no_error (error);
-  charts = evk_project_list_charts (project, &error);
-  g_assert_no_error (error);
-  return g_steal_pointer (&project);
-}
-
 /* The worksheet XML of the table as a workbook, and its strings. */
 static char *
 xlsx_sheet (EvkTable   *table,
@@ -332,7 +293,7 @@ test_outputs (gconstpointer data)
   EvkDisclosureMode mode;
   guint             threshold, n_small = 0, n_suppressed = 0, n_checked = 0;
 
-  project = g_str_equal (evaluation->name, "demo") ? evk_demo_create (path, &error) : make_example (path);
+  project = g_str_equal (evaluation->name, "demo") ? evk_demo_create (path, &error) : evk_test_make_example (path, TRUE, TRUE);
   g_assert_no_error (error);
   charts = evk_project_list_charts (project, &error);
   g_assert_no_error (error);

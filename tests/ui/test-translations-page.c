@@ -9,14 +9,12 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
-#include "evk-data-dir.h"
-#include "evk-documents.h"
-#include "evk-import-csv.h"
 #include "evk-po.h"
 #include "evk-problems-page.h"
 #include "evk-report-texts.h"
 #include "evk-test-util.h"
 #include "evk-translations-page.h"
+#include "evk-test-example.h"
 #include "evk-ui-util.h"
 #include "evk-window-private.h"
 
@@ -24,32 +22,9 @@
 static char *
 create_example (const char *dir)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *data = evk_get_data_dir ();
-  g_autofree char *example = g_build_filename (data, "examples", "digitalt-for-alle", NULL);
-  g_autofree char *strategy = g_build_filename (example, "strategy.ini", NULL);
-  g_autofree char *csv = g_build_filename (example, "survey.csv", NULL);
-  g_autofree char *codebook = g_build_filename (example, "codebook.csv", NULL);
-  g_autofree char *meta = g_build_filename (example, "survey-meta.ini", NULL);
-  g_autofree char *documents = g_build_filename (example, "documents.csv", NULL);
-  g_autofree char *report = g_build_filename (example, "report", NULL);
   char *path = g_build_filename (dir, "digital.evalkit", NULL);
-  g_autoptr(EvkProject) project = NULL;
-  g_autoptr(EvkSurvey) survey = NULL;
-  g_auto(GStrv) langs = NULL;
+  g_autoptr(EvkProject) project = evk_test_make_example (path, TRUE, TRUE);
 
-  project = evk_project_create_from_strategy (path, strategy, &error);
-  g_assert_no_error (error);
-  langs = evk_project_get_languages (project, &error);
-  g_assert_no_error (error);
-  survey = evk_import_csv (csv, codebook, "survey", langs[0], NULL, NULL, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_true (evk_import_codebook_translations (survey, codebook, langs[0], &error));
-  g_assert_true (evk_survey_apply_meta (survey, meta, langs[0], &error));
-  g_assert_true (evk_project_save_survey (project, survey, &error));
-  g_assert_true (evk_documents_import (project, documents, &error));
-  g_assert_true (evk_report_import_dir (project, report, &error));
-  g_assert_no_error (error);
   return path;
 }
 
