@@ -312,6 +312,159 @@ test_move_and_remove (Fixture       *f,
   }
 }
 
+/* The item of a menu whose text (without its mnemonic) is text, or NULL. */
+static GtkWidget *
+find_menu_item (GtkWidget  *root,
+                const char *text)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (g_object_class_find_property (G_OBJECT_GET_CLASS (child), "text") != NULL && GTK_IS_ACTIONABLE (child))
+        {
+          g_autofree char *item_text = NULL;
+
+          g_object_get (child, "text", &item_text, NULL);
+          if (g_strcmp0 (item_text, text) == 0)
+            return child;
+        }
+      if ((found = find_menu_item (child, text)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Whether the item of card's menu named text can be chosen, with the menu
+ * open as a user sees it; fails the test when there is no such item. */
+static gboolean
+menu_item_enabled (EvkChartCard *card,
+                   const char   *text)
+{
+  GtkWidget *popover;
+  GtkWidget *item;
+  gboolean enabled;
+
+  gtk_menu_button_popup (GTK_MENU_BUTTON (card->menu_button));
+  evk_ui_iterate ();
+  popover = GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (card->menu_button)));
+  g_assert_nonnull (popover);
+  item = find_menu_item (popover, text);
+  g_assert_nonnull (item);
+  enabled = gtk_widget_is_sensitive (item);
+  gtk_menu_button_popdown (GTK_MENU_BUTTON (card->menu_button));
+  evk_ui_iterate ();
+  return enabled;
+}
+
+/* The visible message dialog among the toplevels, or NULL. */
+static AdwMessageDialog *
+find_message_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return ADW_MESSAGE_DIALOG (window);
+    }
+  return NULL;
+}
+
+/* Removes card through its menu and the dialog that asks, as a user does. */
+static void
+remove_through_menu (EvkChartCard *card)
+{
+  AdwMessageDialog *dialog;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (card), "chart.remove", NULL));
+  evk_ui_iterate ();
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (dialog, "remove");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  evk_ui_iterate ();
+}
+
+/* The card is shown at index in its page's flow box. */
+static void
+assert_card_shown_at (EvkChartCard *card,
+                      int           index)
+{
+  GtkWidget *item = gtk_widget_get_parent (GTK_WIDGET (card));
+
+  g_assert_true (GTK_IS_FLOW_BOX_CHILD (item));
+  g_assert_true (GTK_IS_FLOW_BOX (gtk_widget_get_parent (item)));
+  g_assert_true (GTK_WIDGET (gtk_flow_box_get_child_at_index (GTK_FLOW_BOX (gtk_widget_get_parent (item)), index)) == item);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (card)));
+}
+
+/* After a chart is removed from its menu, the other cards' menus still
+ * offer their actions (reparenting a card used to grey them out). */
+static void
+test_remove_keeps_menus (Fixture       *f,
+                         gconstpointer  data)
+{
+  EvkMeasurePage *page = show_measure_20 (f);
+  g_autoptr(GPtrArray) cards = evk_measure_page_get_cards (page);
+  EvkChartCard *second = g_ptr_array_index (cards, 1);
+
+  g_assert_cmpuint (cards->len, ==, 4);
+  for (guint i = 0; i < cards->len; i++)
+    g_assert_true (menu_item_enabled (g_ptr_array_index (cards, i), "Remove Chart…"));
+  remove_through_menu (g_ptr_array_index (cards, 0));
+  {
+    g_autoptr(GPtrArray) now = evk_measure_page_get_cards (page);
+
+    g_assert_cmpuint (now->len, ==, 3);
+    g_assert_true (g_ptr_array_index (now, 0) == (gpointer) second);
+    for (guint i = 0; i < now->len; i++)
+      {
+        EvkChartCard *card = g_ptr_array_index (now, i);
+
+        g_assert_true (menu_item_enabled (card, "Remove Chart…"));
+        g_assert_true (menu_item_enabled (card, "Edit Caption and Alt Text…"));
+        g_assert_true (menu_item_enabled (card, "Move Up") == (i > 0));
+        g_assert_true (menu_item_enabled (card, "Move Down") == (i + 1 < now->len));
+        assert_card_shown_at (card, i);
+      }
+  }
+}
+
+/* A chart moved down from its menu shows in its new place. A click on the
+ * menu's item holds every widget from the item up to the window until the
+ * click is handled, the card's flow box child among them; the test holds
+ * it as the click does. */
+static void
+test_move_down_shows_card (Fixture       *f,
+                           gconstpointer  data)
+{
+  EvkMeasurePage *page = show_measure_20 (f);
+  g_autoptr(GPtrArray) cards = evk_measure_page_get_cards (page);
+  EvkChartCard *first = g_ptr_array_index (cards, 0);
+  EvkChartCard *second = g_ptr_array_index (cards, 1);
+  g_autoptr(GtkWidget) held = g_object_ref (gtk_widget_get_parent (GTK_WIDGET (first)));
+
+  g_assert_true (menu_item_enabled (first, "Move Down"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (first), "chart.move-down", NULL));
+  g_clear_object (&held);
+  evk_ui_iterate ();
+  {
+    g_autoptr(GPtrArray) now = evk_measure_page_get_cards (page);
+
+    g_assert_true (g_ptr_array_index (now, 0) == (gpointer) second);
+    g_assert_true (g_ptr_array_index (now, 1) == (gpointer) first);
+    assert_card_shown_at (second, 0);
+    assert_card_shown_at (first, 1);
+    for (guint i = 0; i < now->len; i++)
+      g_assert_true (menu_item_enabled (g_ptr_array_index (now, i), "Remove Chart…"));
+    g_assert_true (menu_item_enabled (first, "Move Up"));
+    g_assert_false (menu_item_enabled (second, "Move Up"));
+  }
+}
+
 /* The goal page shows the goal's saved charts with the same menu: its
  * status summary is "g2-status", and leaving it out of the report saves. */
 static void
@@ -696,6 +849,10 @@ main (int    argc,
               evk_ui_fixture_tear_down);
   g_test_add ("/evk/chart-card/group-named-and-copied", Fixture, NULL, evk_ui_fixture_set_up,
               test_group_named_and_copied, evk_ui_fixture_tear_down);
+  g_test_add ("/evk/chart-card/remove-keeps-menus", Fixture, NULL, evk_ui_fixture_set_up, test_remove_keeps_menus,
+              evk_ui_fixture_tear_down);
+  g_test_add ("/evk/chart-card/move-down-shows-card", Fixture, NULL, evk_ui_fixture_set_up, test_move_down_shows_card,
+              evk_ui_fixture_tear_down);
   g_test_add ("/evk/chart-card/goal-page", Fixture, NULL, evk_ui_fixture_set_up, test_goal_cards, evk_ui_fixture_tear_down);
   return g_test_run ();
 }
