@@ -465,6 +465,212 @@ test_move_down_shows_card (Fixture       *f,
   }
 }
 
+/* The button of the toast that offers action, or NULL. */
+static GtkWidget *
+find_toast_button (GtkWidget  *root,
+                   const char *action)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_BUTTON (child) && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (child)), action) == 0 &&
+          gtk_widget_get_ancestor (child, GTK_TYPE_WINDOW) != NULL)
+        return child;
+      if ((found = find_toast_button (child, action)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+shows_label (GtkWidget  *root,
+             const char *text)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    if ((GTK_IS_LABEL (child) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (child)), text) == 0) ||
+        shows_label (child, text))
+      return TRUE;
+  return FALSE;
+}
+
+/* The index of key among all the project's charts. */
+static int
+chart_position (Fixture    *f,
+                const char *key)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) all = evk_project_list_charts (evk_window_get_project (f->window), &error);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < all->len; i++)
+    if (g_str_equal (((EvkSavedChart *) g_ptr_array_index (all, i))->key, key))
+      return i;
+  return -1;
+}
+
+/* The chart key is back as it was: its card second on the page with its
+ * caption, and in the project its spec, texts, report state and place. */
+static void
+assert_restored (Fixture             *f,
+                 EvkMeasurePage      *page,
+                 const EvkSavedChart *before,
+                 const char          *caption,
+                 int                  position)
+{
+  g_autoptr(GPtrArray) now = evk_measure_page_get_cards (page);
+  g_autoptr(GPtrArray) charts = measure_charts (f);
+  g_auto(GStrv) langs = languages (f);
+  EvkSavedChart *chart = find_chart (charts, before->key);
+  EvkChartCard *card;
+
+  g_assert_cmpuint (now->len, ==, 4);
+  card = g_ptr_array_index (now, 1);
+  g_assert_cmpstr (evk_chart_card_get_chart_key (card), ==, before->key);
+  g_assert_cmpstr (evk_chart_card_get_caption (card), ==, caption);
+  assert_card_shown_at (card, 1);
+  g_assert_true (menu_item_enabled (card, "Remove Chart…"));
+  g_assert_cmpstr (chart->spec, ==, before->spec);
+  g_assert_cmpint (chart->kind, ==, before->kind);
+  g_assert_false (chart->in_report);
+  for (guint i = 0; langs[i] != NULL; i++)
+    {
+      g_assert_cmpstr (evk_localized_get (chart->caption, langs[i]), ==, evk_localized_get (before->caption, langs[i]));
+      g_assert_cmpstr (evk_localized_get (chart->alt_text, langs[i]), ==, evk_localized_get (before->alt_text, langs[i]));
+    }
+  g_assert_cmpint (chart_position (f, before->key), ==, position);
+}
+
+/* Remove from the menu, then Undo from the toast and with the window's
+ * undo (Ctrl+Z): the chart is back in its place with all it had. */
+static void
+test_remove_and_undo (Fixture       *f,
+                      gconstpointer  data)
+{
+  EvkMeasurePage *page = show_measure_20 (f);
+  g_autoptr(GPtrArray) cards = evk_measure_page_get_cards (page);
+  g_auto(GStrv) langs = languages (f);
+  g_autoptr(GHashTable) alt = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) charts = NULL;
+  g_autofree char *caption = g_strdup (evk_chart_card_get_caption (g_ptr_array_index (cards, 1)));
+  g_autofree char *key = g_strdup (evk_chart_card_get_chart_key (g_ptr_array_index (cards, 1)));
+  EvkSavedChart *before;
+  GtkWidget *button;
+  int position;
+
+  /* Texts and a report state of its own, for the undo to keep. */
+  g_hash_table_insert (alt, langs[0], "Stolpediagram før fjerning.");
+  g_hash_table_insert (alt, langs[1], "Bar chart before removal.");
+  g_assert_true (evk_project_edit_chart (evk_window_get_project (f->window), key, NULL, alt, FALSE, -1, &error));
+  g_assert_no_error (error);
+  evk_ui_iterate ();
+  charts = measure_charts (f);
+  before = find_chart (charts, key);
+  position = chart_position (f, key);
+  g_assert_cmpint (position, >=, 1);
+  g_assert_cmpstr (caption, !=, "");
+
+  /* Undo from the toast's button. */
+  remove_through_menu (g_ptr_array_index (cards, 1));
+  {
+    g_autoptr(GPtrArray) now = evk_measure_page_get_cards (page);
+
+    g_assert_cmpuint (now->len, ==, 3);
+    g_assert_cmpint (chart_position (f, key), ==, -1);
+  }
+  g_assert_true (shows_label (GTK_WIDGET (f->window->toast_overlay), "Chart removed"));
+  button = find_toast_button (GTK_WIDGET (f->window->toast_overlay), "project.undo");
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+  evk_ui_iterate ();
+  assert_restored (f, page, before, caption, position);
+
+  /* Redo removes it again; Ctrl+Z's action brings it back. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "project.redo", NULL));
+  evk_ui_iterate ();
+  g_assert_cmpint (chart_position (f, key), ==, -1);
+  {
+    g_autoptr(GPtrArray) now = evk_measure_page_get_cards (page);
+
+    g_assert_cmpuint (now->len, ==, 3);
+  }
+  {
+    g_autoptr(GPtrArray) now = evk_measure_page_get_cards (page);
+
+    remove_through_menu (g_ptr_array_index (now, 0));
+  }
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "project.undo", NULL));
+  evk_ui_iterate ();
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "project.undo", NULL));
+  evk_ui_iterate ();
+  assert_restored (f, page, before, caption, position);
+}
+
+/* Duplicate puts a copy with a new key right after the original, and
+ * undo takes it away. */
+static void
+test_duplicate (Fixture       *f,
+                gconstpointer  data)
+{
+  EvkMeasurePage *page = show_measure_20 (f);
+  g_autoptr(GPtrArray) cards = evk_measure_page_get_cards (page);
+  EvkChartCard *original = g_ptr_array_index (cards, 1);
+  g_autofree char *key = g_strdup (evk_chart_card_get_chart_key (original));
+  g_autoptr(GPtrArray) before = measure_charts (f);
+  int position = chart_position (f, key);
+
+  g_assert_true (menu_item_enabled (original, "Duplicate"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (original), "chart.duplicate", NULL));
+  evk_ui_iterate ();
+  {
+    g_autoptr(GPtrArray) now = evk_measure_page_get_cards (page);
+    g_autoptr(GPtrArray) charts = measure_charts (f);
+    EvkChartCard *copy;
+    EvkSavedChart *copied, *source;
+
+    g_assert_cmpuint (now->len, ==, 5);
+    g_assert_true (g_ptr_array_index (now, 1) == (gpointer) original);
+    copy = g_ptr_array_index (now, 2);
+    g_assert_cmpstr (evk_chart_card_get_chart_key (copy), !=, key);
+    g_assert_cmpstr (evk_chart_card_get_caption (copy), ==, evk_chart_card_get_caption (original));
+    assert_card_shown_at (copy, 2);
+    g_assert_cmpint (chart_position (f, evk_chart_card_get_chart_key (copy)), ==, position + 1);
+    copied = find_chart (charts, evk_chart_card_get_chart_key (copy));
+    source = find_chart (charts, key);
+    g_assert_cmpstr (copied->spec, ==, source->spec);
+    g_assert_cmpint (copied->kind, ==, source->kind);
+    g_assert_true (shows_label (GTK_WIDGET (f->window->toast_overlay), "Chart duplicated"));
+
+    /* A second copy gets yet another key. */
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (original), "chart.duplicate", NULL));
+    evk_ui_iterate ();
+    {
+      g_autoptr(GPtrArray) more = measure_charts (f);
+
+      g_assert_cmpuint (more->len, ==, 6);
+      for (guint i = 0; i < more->len; i++)
+        for (guint j = i + 1; j < more->len; j++)
+          g_assert_cmpstr (((EvkSavedChart *) g_ptr_array_index (more, i))->key, !=,
+                           ((EvkSavedChart *) g_ptr_array_index (more, j))->key);
+    }
+  }
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "project.undo", NULL));
+  evk_ui_iterate ();
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "project.undo", NULL));
+  evk_ui_iterate ();
+  {
+    g_autoptr(GPtrArray) after = measure_charts (f);
+    g_autoptr(GPtrArray) now = evk_measure_page_get_cards (page);
+
+    g_assert_cmpuint (after->len, ==, before->len);
+    for (guint i = 0; i < after->len; i++)
+      g_assert_cmpstr (((EvkSavedChart *) g_ptr_array_index (after, i))->key, ==,
+                       ((EvkSavedChart *) g_ptr_array_index (before, i))->key);
+    g_assert_cmpuint (now->len, ==, 4);
+  }
+}
+
 /* The goal page shows the goal's saved charts with the same menu: its
  * status summary is "g2-status", and leaving it out of the report saves. */
 static void
@@ -853,6 +1059,9 @@ main (int    argc,
               evk_ui_fixture_tear_down);
   g_test_add ("/evk/chart-card/move-down-shows-card", Fixture, NULL, evk_ui_fixture_set_up, test_move_down_shows_card,
               evk_ui_fixture_tear_down);
+  g_test_add ("/evk/chart-card/remove-and-undo", Fixture, NULL, evk_ui_fixture_set_up, test_remove_and_undo,
+              evk_ui_fixture_tear_down);
+  g_test_add ("/evk/chart-card/duplicate", Fixture, NULL, evk_ui_fixture_set_up, test_duplicate, evk_ui_fixture_tear_down);
   g_test_add ("/evk/chart-card/goal-page", Fixture, NULL, evk_ui_fixture_set_up, test_goal_cards, evk_ui_fixture_tear_down);
   return g_test_run ();
 }
