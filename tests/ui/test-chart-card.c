@@ -17,9 +17,11 @@
 #include "evk-import-csv.h"
 #include "evk-localized.h"
 #include "evk-measure-page.h"
+#include "evk-report-outline.h"
 #include "evk-resources.h"
 #include "evk-store-texts.h"
 #include "evk-table-spec.h"
+#include "evk-test-example.h"
 #include "evk-test-util.h"
 #include "evk-ui-util.h"
 #include "evk-window-private.h"
@@ -671,6 +673,100 @@ test_duplicate (Fixture       *f,
   }
 }
 
+/* The second evaluation: on the first goal page with two charts or more,
+ * a chart moved down shows in its place, a removed one comes back with
+ * Undo, and a duplicate follows its original. */
+static void
+test_example_lifecycle (void)
+{
+  g_autofree char *dir = evk_test_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "digital.evalkit", NULL);
+  g_autoptr(EvkProject) made = evk_test_make_example (path, TRUE, TRUE);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  EvkWindow *window = evk_window_new (NULL);
+  GPtrArray *goals;
+  g_autoptr(GPtrArray) cards = NULL;
+  EvkGoalPage *page = NULL;
+  EvkChartCard *first, *second;
+  g_autofree char *key = NULL;
+  g_autofree char *caption = NULL;
+  GtkWidget *button;
+
+  g_clear_object (&made);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1366, 768);
+  gtk_window_present (GTK_WINDOW (window));
+  evk_window_open_file (window, file);
+  evk_ui_iterate ();
+  g_assert_nonnull (evk_window_get_project (window));
+  goals = evk_workspace_get_strategy (window->workspace)->goals;
+  for (guint i = 0; i < goals->len && page == NULL; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("goal:%s", ((EvkGoal *) g_ptr_array_index (goals, i))->key);
+
+      evk_window_show_page (window, name);
+      evk_ui_iterate ();
+      g_clear_pointer (&cards, g_ptr_array_unref);
+      cards = evk_goal_page_get_cards (EVK_GOAL_PAGE (_evk_window_get_page_widget (window)));
+      if (cards->len >= 2)
+        page = EVK_GOAL_PAGE (_evk_window_get_page_widget (window));
+    }
+  g_assert_nonnull (page);
+  first = g_ptr_array_index (cards, 0);
+  second = g_ptr_array_index (cards, 1);
+  key = g_strdup (evk_chart_card_get_chart_key (first));
+  caption = g_strdup (evk_chart_card_get_caption (first));
+
+  /* Move Down, with the card's flow box child held as a click holds it. */
+  {
+    g_autoptr(GtkWidget) held = g_object_ref (gtk_widget_get_parent (GTK_WIDGET (first)));
+
+    g_assert_true (menu_item_enabled (first, "Move Down"));
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (first), "chart.move-down", NULL));
+  }
+  evk_ui_iterate ();
+  assert_card_shown_at (second, 0);
+  assert_card_shown_at (first, 1);
+
+  /* Remove, and Undo from the toast. */
+  remove_through_menu (first);
+  {
+    g_autoptr(GPtrArray) now = evk_goal_page_get_cards (page);
+
+    g_assert_cmpuint (now->len, ==, cards->len - 1);
+    for (guint i = 0; i < now->len; i++)
+      g_assert_true (menu_item_enabled (g_ptr_array_index (now, i), "Remove Chart…"));
+  }
+  button = find_toast_button (GTK_WIDGET (window->toast_overlay), "project.undo");
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+  evk_ui_iterate ();
+  {
+    g_autoptr(GPtrArray) now = evk_goal_page_get_cards (page);
+    EvkChartCard *back = g_ptr_array_index (now, 1);
+
+    g_assert_cmpuint (now->len, ==, cards->len);
+    g_assert_cmpstr (evk_chart_card_get_chart_key (back), ==, key);
+    g_assert_cmpstr (evk_chart_card_get_caption (back), ==, caption);
+    assert_card_shown_at (back, 1);
+
+    /* Duplicate: the copy comes right after it. */
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (back), "chart.duplicate", NULL));
+    evk_ui_iterate ();
+  }
+  {
+    g_autoptr(GPtrArray) now = evk_goal_page_get_cards (page);
+
+    g_assert_cmpuint (now->len, ==, cards->len + 1);
+    g_assert_cmpstr (evk_chart_card_get_chart_key (g_ptr_array_index (now, 1)), ==, key);
+    g_assert_cmpstr (evk_chart_card_get_chart_key (g_ptr_array_index (now, 2)), !=, key);
+    g_assert_cmpstr (evk_chart_card_get_caption (g_ptr_array_index (now, 2)), ==, caption);
+    assert_card_shown_at (g_ptr_array_index (now, 2), 2);
+  }
+  gtk_window_destroy (GTK_WINDOW (window));
+  evk_ui_iterate ();
+  evk_test_rm_rf (dir);
+}
+
 /* The goal page shows the goal's saved charts with the same menu: its
  * status summary is "g2-status", and leaving it out of the report saves. */
 static void
@@ -1062,6 +1158,7 @@ main (int    argc,
   g_test_add ("/evk/chart-card/remove-and-undo", Fixture, NULL, evk_ui_fixture_set_up, test_remove_and_undo,
               evk_ui_fixture_tear_down);
   g_test_add ("/evk/chart-card/duplicate", Fixture, NULL, evk_ui_fixture_set_up, test_duplicate, evk_ui_fixture_tear_down);
+  g_test_add_func ("/evk/chart-card/example-lifecycle", test_example_lifecycle);
   g_test_add ("/evk/chart-card/goal-page", Fixture, NULL, evk_ui_fixture_set_up, test_goal_cards, evk_ui_fixture_tear_down);
   return g_test_run ();
 }
