@@ -13,6 +13,7 @@
 #include "evk-chart-card-private.h"
 #include "evk-chart-edit-dialog.h"
 #include "evk-comment-button.h"
+#include "evk-window-private.h"
 
 void
 _evk_chart_card_update_actions (EvkChartCard *self)
@@ -26,6 +27,7 @@ _evk_chart_card_update_actions (EvkChartCard *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "chart.move-up", saved && self->can_move_up);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "chart.move-down", saved && self->can_move_down);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "chart.remove", saved);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "chart.duplicate", saved);
 }
 
 /* The caption and the report state, in the content language. */
@@ -279,6 +281,7 @@ remove_response (AdwMessageDialog *dialog,
                  const char       *response,
                  EvkChartCard     *self)
 {
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
   g_autoptr(GError) error = NULL;
   g_autofree char *key = g_strdup (self->chart_key);
@@ -288,13 +291,36 @@ remove_response (AdwMessageDialog *dialog,
       /* The page drops the card while the project changes. */
       if (overlay != NULL)
         g_object_ref (overlay);
-      if (!evk_project_remove_chart (project_of (self), key, &error))
+      /* In the window the removal is an edit that Undo takes back. */
+      if (EVK_IS_WINDOW (root))
+        {
+          if (!_evk_window_remove_chart (EVK_WINDOW (root), key, &error))
+            _evk_window_toast (EVK_WINDOW (root), error->message);
+        }
+      else if (!evk_project_remove_chart (project_of (self), key, &error))
         _evk_chart_card_toast (self, error->message);
       else if (overlay != NULL)
         adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (_("Chart removed")));
       g_clear_object (&overlay);
     }
   g_object_unref (self);
+}
+
+static void
+duplicate_activated (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  EvkChartCard *self = EVK_CHART_CARD (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *copy = NULL;
+  g_autofree char *key = g_strdup (self->chart_key);
+
+  if (key == NULL || !EVK_IS_WINDOW (root))
+    return;
+  if ((copy = _evk_window_duplicate_chart (EVK_WINDOW (root), key, &error)) == NULL)
+    _evk_window_toast (EVK_WINDOW (root), error->message);
 }
 
 static void
@@ -351,6 +377,7 @@ _evk_chart_card_build_menu (gboolean survey,
   g_menu_append (report, _("_Include in Report"), "chart.in-report");
   g_menu_append (report, _("Move _Up"), "chart.move-up");
   g_menu_append (report, _("Move Do_wn"), "chart.move-down");
+  g_menu_append (report, _("_Duplicate"), "chart.duplicate");
   g_menu_append (report, _("_Remove Chart…"), "chart.remove");
   g_menu_append_section (menu, NULL, G_MENU_MODEL (view));
   if (saved)
@@ -370,4 +397,5 @@ _evk_chart_card_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "chart.move-up", NULL, move_activated);
   gtk_widget_class_install_action (widget_class, "chart.move-down", NULL, move_activated);
   gtk_widget_class_install_action (widget_class, "chart.remove", NULL, remove_activated);
+  gtk_widget_class_install_action (widget_class, "chart.duplicate", NULL, duplicate_activated);
 }

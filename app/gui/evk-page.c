@@ -230,6 +230,22 @@ remove_cards (GtkWidget *flow,
   for (guint i = 0; i < cards->len; i++)
     gtk_flow_box_remove (GTK_FLOW_BOX (flow), g_ptr_array_index (cards, i));
   g_ptr_array_set_size (cards, 0);
+  /* Cards made anew go in the order they are appended. */
+  gtk_flow_box_set_sort_func (GTK_FLOW_BOX (flow), NULL, NULL, NULL);
+}
+
+/* The order of the page's list of cards. */
+static int
+sort_by_cards (GtkFlowBoxChild *a,
+               GtkFlowBoxChild *b,
+               gpointer         user_data)
+{
+  GPtrArray *cards = user_data;
+  guint ia = G_MAXUINT, ib = G_MAXUINT;
+
+  g_ptr_array_find (cards, gtk_flow_box_child_get_child (a), &ia);
+  g_ptr_array_find (cards, gtk_flow_box_child_get_child (b), &ib);
+  return ia < ib ? -1 : ia > ib ? 1 : 0;
 }
 
 void
@@ -287,11 +303,21 @@ evk_page_sync_saved_cards (EvkWorkspace        *workspace,
     }
   if (!same || next->len != cards->len)
     {
-      remove_cards (flow, cards);
+      /* The cards that stay keep their place in the widget tree: taking a
+       * card out and putting it back would reparent it, which leaves its
+       * menu's items greyed out (its actions seem to vanish with the old
+       * parent) and, while its own menu's click still holds its old flow
+       * box child, cannot put it back at all. Only the cards that went
+       * leave; the new ones join; the flow box sorts them all. */
+      for (guint i = 0; i < cards->len; i++)
+        if (!g_ptr_array_find (next, g_ptr_array_index (cards, i), NULL))
+          gtk_flow_box_remove (GTK_FLOW_BOX (flow), g_ptr_array_index (cards, i));
       for (guint i = 0; i < next->len; i++)
-        {
+        if (!g_ptr_array_find (cards, g_ptr_array_index (next, i), NULL))
           evk_page_flow_append (flow, g_ptr_array_index (next, i));
-          g_ptr_array_add (cards, g_ptr_array_index (next, i));
-        }
+      g_ptr_array_set_size (cards, 0);
+      for (guint i = 0; i < next->len; i++)
+        g_ptr_array_add (cards, g_ptr_array_index (next, i));
+      gtk_flow_box_set_sort_func (GTK_FLOW_BOX (flow), sort_by_cards, cards, NULL);
     }
 }

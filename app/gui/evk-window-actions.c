@@ -28,6 +28,7 @@ _evk_edit_free (EvkEdit *edit)
   g_clear_pointer (&edit->strategy_after, evk_strategy_free);
   g_clear_pointer (&edit->outline_before, evk_outline_free);
   g_clear_pointer (&edit->outline_after, evk_outline_free);
+  g_clear_pointer (&edit->chart, evk_saved_chart_free);
   g_free (edit);
 }
 
@@ -273,9 +274,10 @@ move_edit (EvkWindow *self,
   if (from->len == 0)
     return;
   edit = g_ptr_array_steal_index (from, from->len - 1);
-  if (edit->outline_before != NULL || edit->report_text)
+  if (edit->outline_before != NULL || edit->report_text || edit->chart != NULL)
     {
-      if (!_evk_window_move_report_edit (self, edit, undo, &error))
+      if (!(edit->chart != NULL ? _evk_window_move_chart_edit (self, edit, undo, &error)
+                                : _evk_window_move_report_edit (self, edit, undo, &error)))
         {
           _evk_window_toast (self, error->message);
           _evk_edit_free (edit);

@@ -5,6 +5,7 @@
  */
 #pragma once
 
+#include "evk-charts.h"
 #include "evk-import-task.h"
 #include "evk-report-outline.h"
 #include "evk-window.h"
@@ -35,6 +36,12 @@ typedef struct {
   EvkOutline  *outline_before;
   EvkOutline  *outline_after;
   gboolean     report_text;
+  /* A saved chart removed (chart_removed) or added (a duplicate): the
+   * chart with its texts, and its place among all charts, so that undo
+   * and redo put it back there or take it away again. */
+  EvkSavedChart *chart;
+  int            chart_position;
+  gboolean       chart_removed;
 } EvkEdit;
 
 struct _EvkWindow
@@ -140,6 +147,20 @@ gboolean   _evk_window_update_outline    (EvkWindow   *self,
                                           GError     **error);
 /* Puts back the report as edit had it before (undo) or after. */
 gboolean   _evk_window_move_report_edit  (EvkWindow   *self,
+                                          EvkEdit     *edit,
+                                          gboolean     undo,
+                                          GError     **error);
+/* evk-window-chart-edit.c: a saved chart removed or duplicated, undoable
+ * like the other edits. */
+gboolean   _evk_window_remove_chart      (EvkWindow   *self,
+                                          const char  *key,
+                                          GError     **error);
+/* The copy goes right after the original; its key is returned. */
+char      *_evk_window_duplicate_chart   (EvkWindow   *self,
+                                          const char  *key,
+                                          GError     **error);
+/* Takes back (undo) or does again a chart's removal or duplicate. */
+gboolean   _evk_window_move_chart_edit   (EvkWindow   *self,
                                           EvkEdit     *edit,
                                           gboolean     undo,
                                           GError     **error);

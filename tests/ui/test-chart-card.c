@@ -17,9 +17,11 @@
 #include "evk-import-csv.h"
 #include "evk-localized.h"
 #include "evk-measure-page.h"
+#include "evk-report-outline.h"
 #include "evk-resources.h"
 #include "evk-store-texts.h"
 #include "evk-table-spec.h"
+#include "evk-test-example.h"
 #include "evk-test-util.h"
 #include "evk-ui-util.h"
 #include "evk-window-private.h"
@@ -310,6 +312,459 @@ test_move_and_remove (Fixture       *f,
     g_assert_cmpuint (now->len, ==, 3);
     g_assert_true (g_ptr_array_index (now, 0) == (gpointer) first);
   }
+}
+
+/* The item of a menu whose text (without its mnemonic) is text, or NULL. */
+static GtkWidget *
+find_menu_item (GtkWidget  *root,
+                const char *text)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (g_object_class_find_property (G_OBJECT_GET_CLASS (child), "text") != NULL && GTK_IS_ACTIONABLE (child))
+        {
+          g_autofree char *item_text = NULL;
+
+          g_object_get (child, "text", &item_text, NULL);
+          if (g_strcmp0 (item_text, text) == 0)
+            return child;
+        }
+      if ((found = find_menu_item (child, text)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Whether the item of card's menu named text can be chosen, with the menu
+ * open as a user sees it; fails the test when there is no such item. */
+static gboolean
+menu_item_enabled (EvkChartCard *card,
+                   const char   *text)
+{
+  GtkWidget *popover;
+  GtkWidget *item;
+  gboolean enabled;
+
+  gtk_menu_button_popup (GTK_MENU_BUTTON (card->menu_button));
+  evk_ui_iterate ();
+  popover = GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (card->menu_button)));
+  g_assert_nonnull (popover);
+  item = find_menu_item (popover, text);
+  g_assert_nonnull (item);
+  enabled = gtk_widget_is_sensitive (item);
+  gtk_menu_button_popdown (GTK_MENU_BUTTON (card->menu_button));
+  evk_ui_iterate ();
+  return enabled;
+}
+
+/* The visible message dialog among the toplevels, or NULL. */
+static AdwMessageDialog *
+find_message_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return ADW_MESSAGE_DIALOG (window);
+    }
+  return NULL;
+}
+
+/* Removes card through its menu and the dialog that asks, as a user does. */
+static void
+remove_through_menu (EvkChartCard *card)
+{
+  AdwMessageDialog *dialog;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (card), "chart.remove", NULL));
+  evk_ui_iterate ();
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (dialog, "remove");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  evk_ui_iterate ();
+}
+
+/* The card is shown at index in its page's flow box. */
+static void
+assert_card_shown_at (EvkChartCard *card,
+                      int           index)
+{
+  GtkWidget *item = gtk_widget_get_parent (GTK_WIDGET (card));
+
+  g_assert_true (GTK_IS_FLOW_BOX_CHILD (item));
+  g_assert_true (GTK_IS_FLOW_BOX (gtk_widget_get_parent (item)));
+  g_assert_true (GTK_WIDGET (gtk_flow_box_get_child_at_index (GTK_FLOW_BOX (gtk_widget_get_parent (item)), index)) == item);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (card)));
+}
+
+/* After a chart is removed from its menu, the other cards' menus still
+ * offer their actions (reparenting a card used to grey them out). */
+static void
+test_remove_keeps_menus (Fixture       *f,
+                         gconstpointer  data)
+{
+  EvkMeasurePage *page = show_measure_20 (f);
+  g_autoptr(GPtrArray) cards = evk_measure_page_get_cards (page);
+  EvkChartCard *second = g_ptr_array_index (cards, 1);
+
+  g_assert_cmpuint (cards->len, ==, 4);
+  for (guint i = 0; i < cards->len; i++)
+    g_assert_true (menu_item_enabled (g_ptr_array_index (cards, i), "Remove Chart…"));
+  remove_through_menu (g_ptr_array_index (cards, 0));
+  {
+    g_autoptr(GPtrArray) now = evk_measure_page_get_cards (page);
+
+    g_assert_cmpuint (now->len, ==, 3);
+    g_assert_true (g_ptr_array_index (now, 0) == (gpointer) second);
+    for (guint i = 0; i < now->len; i++)
+      {
+        EvkChartCard *card = g_ptr_array_index (now, i);
+
+        g_assert_true (menu_item_enabled (card, "Remove Chart…"));
+        g_assert_true (menu_item_enabled (card, "Edit Caption and Alt Text…"));
+        g_assert_true (menu_item_enabled (card, "Move Up") == (i > 0));
+        g_assert_true (menu_item_enabled (card, "Move Down") == (i + 1 < now->len));
+        assert_card_shown_at (card, i);
+      }
+  }
+}
+
+/* A chart moved down from its menu shows in its new place. A click on the
+ * menu's item holds every widget from the item up to the window until the
+ * click is handled, the card's flow box child among them; the test holds
+ * it as the click does. */
+static void
+test_move_down_shows_card (Fixture       *f,
+                           gconstpointer  data)
+{
+  EvkMeasurePage *page = show_measure_20 (f);
+  g_autoptr(GPtrArray) cards = evk_measure_page_get_cards (page);
+  EvkChartCard *first = g_ptr_array_index (cards, 0);
+  EvkChartCard *second = g_ptr_array_index (cards, 1);
+  g_autoptr(GtkWidget) held = g_object_ref (gtk_widget_get_parent (GTK_WIDGET (first)));
+
+  g_assert_true (menu_item_enabled (first, "Move Down"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (first), "chart.move-down", NULL));
+  g_clear_object (&held);
+  evk_ui_iterate ();
+  {
+    g_autoptr(GPtrArray) now = evk_measure_page_get_cards (page);
+
+    g_assert_true (g_ptr_array_index (now, 0) == (gpointer) second);
+    g_assert_true (g_ptr_array_index (now, 1) == (gpointer) first);
+    assert_card_shown_at (second, 0);
+    assert_card_shown_at (first, 1);
+    for (guint i = 0; i < now->len; i++)
+      g_assert_true (menu_item_enabled (g_ptr_array_index (now, i), "Remove Chart…"));
+    g_assert_true (menu_item_enabled (first, "Move Up"));
+    g_assert_false (menu_item_enabled (second, "Move Up"));
+  }
+}
+
+/* The button of the toast that offers action, or NULL. */
+static GtkWidget *
+find_toast_button (GtkWidget  *root,
+                   const char *action)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_BUTTON (child) && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (child)), action) == 0 &&
+          gtk_widget_get_ancestor (child, GTK_TYPE_WINDOW) != NULL)
+        return child;
+      if ((found = find_toast_button (child, action)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+shows_label (GtkWidget  *root,
+             const char *text)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    if ((GTK_IS_LABEL (child) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (child)), text) == 0) ||
+        shows_label (child, text))
+      return TRUE;
+  return FALSE;
+}
+
+/* The index of key among all the project's charts. */
+static int
+chart_position (Fixture    *f,
+                const char *key)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) all = evk_project_list_charts (evk_window_get_project (f->window), &error);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < all->len; i++)
+    if (g_str_equal (((EvkSavedChart *) g_ptr_array_index (all, i))->key, key))
+      return i;
+  return -1;
+}
+
+/* The chart key is back as it was: its card second on the page with its
+ * caption, and in the project its spec, texts, report state and place. */
+static void
+assert_restored (Fixture             *f,
+                 EvkMeasurePage      *page,
+                 const EvkSavedChart *before,
+                 const char          *caption,
+                 int                  position)
+{
+  g_autoptr(GPtrArray) now = evk_measure_page_get_cards (page);
+  g_autoptr(GPtrArray) charts = measure_charts (f);
+  g_auto(GStrv) langs = languages (f);
+  EvkSavedChart *chart = find_chart (charts, before->key);
+  EvkChartCard *card;
+
+  g_assert_cmpuint (now->len, ==, 4);
+  card = g_ptr_array_index (now, 1);
+  g_assert_cmpstr (evk_chart_card_get_chart_key (card), ==, before->key);
+  g_assert_cmpstr (evk_chart_card_get_caption (card), ==, caption);
+  assert_card_shown_at (card, 1);
+  g_assert_true (menu_item_enabled (card, "Remove Chart…"));
+  g_assert_cmpstr (chart->spec, ==, before->spec);
+  g_assert_cmpint (chart->kind, ==, before->kind);
+  g_assert_false (chart->in_report);
+  for (guint i = 0; langs[i] != NULL; i++)
+    {
+      g_assert_cmpstr (evk_localized_get (chart->caption, langs[i]), ==, evk_localized_get (before->caption, langs[i]));
+      g_assert_cmpstr (evk_localized_get (chart->alt_text, langs[i]), ==, evk_localized_get (before->alt_text, langs[i]));
+    }
+  g_assert_cmpint (chart_position (f, before->key), ==, position);
+}
+
+/* Remove from the menu, then Undo from the toast and with the window's
+ * undo (Ctrl+Z): the chart is back in its place with all it had. */
+static void
+test_remove_and_undo (Fixture       *f,
+                      gconstpointer  data)
+{
+  EvkMeasurePage *page = show_measure_20 (f);
+  g_autoptr(GPtrArray) cards = evk_measure_page_get_cards (page);
+  g_auto(GStrv) langs = languages (f);
+  g_autoptr(GHashTable) alt = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) charts = NULL;
+  g_autofree char *caption = g_strdup (evk_chart_card_get_caption (g_ptr_array_index (cards, 1)));
+  g_autofree char *key = g_strdup (evk_chart_card_get_chart_key (g_ptr_array_index (cards, 1)));
+  EvkSavedChart *before;
+  GtkWidget *button;
+  int position;
+
+  /* Texts and a report state of its own, for the undo to keep. */
+  g_hash_table_insert (alt, langs[0], "Stolpediagram før fjerning.");
+  g_hash_table_insert (alt, langs[1], "Bar chart before removal.");
+  g_assert_true (evk_project_edit_chart (evk_window_get_project (f->window), key, NULL, alt, FALSE, -1, &error));
+  g_assert_no_error (error);
+  evk_ui_iterate ();
+  charts = measure_charts (f);
+  before = find_chart (charts, key);
+  position = chart_position (f, key);
+  g_assert_cmpint (position, >=, 1);
+  g_assert_cmpstr (caption, !=, "");
+
+  /* Undo from the toast's button. */
+  remove_through_menu (g_ptr_array_index (cards, 1));
+  {
+    g_autoptr(GPtrArray) now = evk_measure_page_get_cards (page);
+
+    g_assert_cmpuint (now->len, ==, 3);
+    g_assert_cmpint (chart_position (f, key), ==, -1);
+  }
+  g_assert_true (shows_label (GTK_WIDGET (f->window->toast_overlay), "Chart removed"));
+  button = find_toast_button (GTK_WIDGET (f->window->toast_overlay), "project.undo");
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+  evk_ui_iterate ();
+  assert_restored (f, page, before, caption, position);
+
+  /* Redo removes it again; Ctrl+Z's action brings it back. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "project.redo", NULL));
+  evk_ui_iterate ();
+  g_assert_cmpint (chart_position (f, key), ==, -1);
+  {
+    g_autoptr(GPtrArray) now = evk_measure_page_get_cards (page);
+
+    g_assert_cmpuint (now->len, ==, 3);
+  }
+  {
+    g_autoptr(GPtrArray) now = evk_measure_page_get_cards (page);
+
+    remove_through_menu (g_ptr_array_index (now, 0));
+  }
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "project.undo", NULL));
+  evk_ui_iterate ();
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "project.undo", NULL));
+  evk_ui_iterate ();
+  assert_restored (f, page, before, caption, position);
+}
+
+/* Duplicate puts a copy with a new key right after the original, and
+ * undo takes it away. */
+static void
+test_duplicate (Fixture       *f,
+                gconstpointer  data)
+{
+  EvkMeasurePage *page = show_measure_20 (f);
+  g_autoptr(GPtrArray) cards = evk_measure_page_get_cards (page);
+  EvkChartCard *original = g_ptr_array_index (cards, 1);
+  g_autofree char *key = g_strdup (evk_chart_card_get_chart_key (original));
+  g_autoptr(GPtrArray) before = measure_charts (f);
+  int position = chart_position (f, key);
+
+  g_assert_true (menu_item_enabled (original, "Duplicate"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (original), "chart.duplicate", NULL));
+  evk_ui_iterate ();
+  {
+    g_autoptr(GPtrArray) now = evk_measure_page_get_cards (page);
+    g_autoptr(GPtrArray) charts = measure_charts (f);
+    EvkChartCard *copy;
+    EvkSavedChart *copied, *source;
+
+    g_assert_cmpuint (now->len, ==, 5);
+    g_assert_true (g_ptr_array_index (now, 1) == (gpointer) original);
+    copy = g_ptr_array_index (now, 2);
+    g_assert_cmpstr (evk_chart_card_get_chart_key (copy), !=, key);
+    g_assert_cmpstr (evk_chart_card_get_caption (copy), ==, evk_chart_card_get_caption (original));
+    assert_card_shown_at (copy, 2);
+    g_assert_cmpint (chart_position (f, evk_chart_card_get_chart_key (copy)), ==, position + 1);
+    copied = find_chart (charts, evk_chart_card_get_chart_key (copy));
+    source = find_chart (charts, key);
+    g_assert_cmpstr (copied->spec, ==, source->spec);
+    g_assert_cmpint (copied->kind, ==, source->kind);
+    g_assert_true (shows_label (GTK_WIDGET (f->window->toast_overlay), "Chart duplicated"));
+
+    /* A second copy gets yet another key. */
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (original), "chart.duplicate", NULL));
+    evk_ui_iterate ();
+    {
+      g_autoptr(GPtrArray) more = measure_charts (f);
+
+      g_assert_cmpuint (more->len, ==, 6);
+      for (guint i = 0; i < more->len; i++)
+        for (guint j = i + 1; j < more->len; j++)
+          g_assert_cmpstr (((EvkSavedChart *) g_ptr_array_index (more, i))->key, !=,
+                           ((EvkSavedChart *) g_ptr_array_index (more, j))->key);
+    }
+  }
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "project.undo", NULL));
+  evk_ui_iterate ();
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "project.undo", NULL));
+  evk_ui_iterate ();
+  {
+    g_autoptr(GPtrArray) after = measure_charts (f);
+    g_autoptr(GPtrArray) now = evk_measure_page_get_cards (page);
+
+    g_assert_cmpuint (after->len, ==, before->len);
+    for (guint i = 0; i < after->len; i++)
+      g_assert_cmpstr (((EvkSavedChart *) g_ptr_array_index (after, i))->key, ==,
+                       ((EvkSavedChart *) g_ptr_array_index (before, i))->key);
+    g_assert_cmpuint (now->len, ==, 4);
+  }
+}
+
+/* The second evaluation: on the first goal page with two charts or more,
+ * a chart moved down shows in its place, a removed one comes back with
+ * Undo, and a duplicate follows its original. */
+static void
+test_example_lifecycle (void)
+{
+  g_autofree char *dir = evk_test_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "digital.evalkit", NULL);
+  g_autoptr(EvkProject) made = evk_test_make_example (path, TRUE, TRUE);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  EvkWindow *window = evk_window_new (NULL);
+  GPtrArray *goals;
+  g_autoptr(GPtrArray) cards = NULL;
+  EvkGoalPage *page = NULL;
+  EvkChartCard *first, *second;
+  g_autofree char *key = NULL;
+  g_autofree char *caption = NULL;
+  GtkWidget *button;
+
+  g_clear_object (&made);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1366, 768);
+  gtk_window_present (GTK_WINDOW (window));
+  evk_window_open_file (window, file);
+  evk_ui_iterate ();
+  g_assert_nonnull (evk_window_get_project (window));
+  goals = evk_workspace_get_strategy (window->workspace)->goals;
+  for (guint i = 0; i < goals->len && page == NULL; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("goal:%s", ((EvkGoal *) g_ptr_array_index (goals, i))->key);
+
+      evk_window_show_page (window, name);
+      evk_ui_iterate ();
+      g_clear_pointer (&cards, g_ptr_array_unref);
+      cards = evk_goal_page_get_cards (EVK_GOAL_PAGE (_evk_window_get_page_widget (window)));
+      if (cards->len >= 2)
+        page = EVK_GOAL_PAGE (_evk_window_get_page_widget (window));
+    }
+  g_assert_nonnull (page);
+  first = g_ptr_array_index (cards, 0);
+  second = g_ptr_array_index (cards, 1);
+  key = g_strdup (evk_chart_card_get_chart_key (first));
+  caption = g_strdup (evk_chart_card_get_caption (first));
+
+  /* Move Down, with the card's flow box child held as a click holds it. */
+  {
+    g_autoptr(GtkWidget) held = g_object_ref (gtk_widget_get_parent (GTK_WIDGET (first)));
+
+    g_assert_true (menu_item_enabled (first, "Move Down"));
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (first), "chart.move-down", NULL));
+  }
+  evk_ui_iterate ();
+  assert_card_shown_at (second, 0);
+  assert_card_shown_at (first, 1);
+
+  /* Remove, and Undo from the toast. */
+  remove_through_menu (first);
+  {
+    g_autoptr(GPtrArray) now = evk_goal_page_get_cards (page);
+
+    g_assert_cmpuint (now->len, ==, cards->len - 1);
+    for (guint i = 0; i < now->len; i++)
+      g_assert_true (menu_item_enabled (g_ptr_array_index (now, i), "Remove Chart…"));
+  }
+  button = find_toast_button (GTK_WIDGET (window->toast_overlay), "project.undo");
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+  evk_ui_iterate ();
+  {
+    g_autoptr(GPtrArray) now = evk_goal_page_get_cards (page);
+    EvkChartCard *back = g_ptr_array_index (now, 1);
+
+    g_assert_cmpuint (now->len, ==, cards->len);
+    g_assert_cmpstr (evk_chart_card_get_chart_key (back), ==, key);
+    g_assert_cmpstr (evk_chart_card_get_caption (back), ==, caption);
+    assert_card_shown_at (back, 1);
+
+    /* Duplicate: the copy comes right after it. */
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (back), "chart.duplicate", NULL));
+    evk_ui_iterate ();
+  }
+  {
+    g_autoptr(GPtrArray) now = evk_goal_page_get_cards (page);
+
+    g_assert_cmpuint (now->len, ==, cards->len + 1);
+    g_assert_cmpstr (evk_chart_card_get_chart_key (g_ptr_array_index (now, 1)), ==, key);
+    g_assert_cmpstr (evk_chart_card_get_chart_key (g_ptr_array_index (now, 2)), !=, key);
+    g_assert_cmpstr (evk_chart_card_get_caption (g_ptr_array_index (now, 2)), ==, caption);
+    assert_card_shown_at (g_ptr_array_index (now, 2), 2);
+  }
+  gtk_window_destroy (GTK_WINDOW (window));
+  evk_ui_iterate ();
+  evk_test_rm_rf (dir);
 }
 
 /* The goal page shows the goal's saved charts with the same menu: its
@@ -696,6 +1151,14 @@ main (int    argc,
               evk_ui_fixture_tear_down);
   g_test_add ("/evk/chart-card/group-named-and-copied", Fixture, NULL, evk_ui_fixture_set_up,
               test_group_named_and_copied, evk_ui_fixture_tear_down);
+  g_test_add ("/evk/chart-card/remove-keeps-menus", Fixture, NULL, evk_ui_fixture_set_up, test_remove_keeps_menus,
+              evk_ui_fixture_tear_down);
+  g_test_add ("/evk/chart-card/move-down-shows-card", Fixture, NULL, evk_ui_fixture_set_up, test_move_down_shows_card,
+              evk_ui_fixture_tear_down);
+  g_test_add ("/evk/chart-card/remove-and-undo", Fixture, NULL, evk_ui_fixture_set_up, test_remove_and_undo,
+              evk_ui_fixture_tear_down);
+  g_test_add ("/evk/chart-card/duplicate", Fixture, NULL, evk_ui_fixture_set_up, test_duplicate, evk_ui_fixture_tear_down);
+  g_test_add_func ("/evk/chart-card/example-lifecycle", test_example_lifecycle);
   g_test_add ("/evk/chart-card/goal-page", Fixture, NULL, evk_ui_fixture_set_up, test_goal_cards, evk_ui_fixture_tear_down);
   return g_test_run ();
 }
