@@ -986,6 +986,68 @@ test_review_whole (void)
   check_review_whole (example, "digitalt-for-alle");
 }
 
+/* Don't know and the like are drawn grey wherever a chart draws them; the
+ * legend names each grey, in the chart's own words: in a distribution of
+ * several groups one entry per group (the category's label with the
+ * group's), in a diverging chart one per category. */
+static void
+test_legend_apart (void)
+{
+  guint n_checked = 0;
+
+  for (guint i = 0; i < cases->len; i++)
+    {
+      ChartCase *chart = g_ptr_array_index (cases, i);
+      EvkTable *table = chart->tables[0];
+      guint n_series = 0;
+
+      if (chart->kind != EVK_CHART_DISTRIBUTION && chart->kind != EVK_CHART_DIVERGING)
+        continue;
+      for (guint t = 0; t < chart->n_tables; t++)
+        n_series += chart->tables[t]->columns->len;
+      for (guint l = 0; l < G_N_ELEMENTS (langs); l++)
+        {
+          g_autoptr(EvkChartStyle) style = evk_chart_style_new_print (72);
+          g_autoptr(GPtrArray) drawn = g_ptr_array_new_with_free_func (g_free);
+          gboolean by_row = chart->kind == EVK_CHART_DISTRIBUTION;
+          guint n_entries = by_row ? table->rows->len : table->columns->len;
+          cairo_surface_t *surface;
+
+          evk_chart_style_set_recorder (style, drawn);
+          surface = render (chart, langs[l], style, 16 / 2.54 * 72, 400);
+          cairo_surface_destroy (surface);
+          for (guint e = 0; e < n_entries; e++)
+            {
+              EvkTableEntry *entry = by_row ? evk_table_row (table, e) : evk_table_column (table, e);
+              const char *label = evk_localized_get (entry->label, langs[l]);
+              guint n_legend = 0;
+
+              if (entry->role == EVK_ENTRY_VALUE || label == NULL)
+                continue;
+              if (by_row)
+                {
+                  /* The axis names the category; the legend has an entry
+                   * naming it with each group, when there are groups. */
+                  for (guint d = 0; d < drawn->len; d++)
+                    {
+                      const char *text = g_ptr_array_index (drawn, d);
+
+                      if (strstr (text, label) != NULL && strcmp (text, label) != 0)
+                        n_legend++;
+                    }
+                  if (n_series > 1 && n_legend < n_series)
+                    g_error ("%s, %s: \"%s\" is drawn in %u greys but named in the legend %u times",
+                             chart->name, langs[l], label, n_series, n_legend);
+                }
+              else
+                g_assert_true (g_ptr_array_find_with_equal_func (drawn, label, g_str_equal, NULL));
+              n_checked++;
+            }
+        }
+    }
+  g_assert_cmpuint (n_checked, >, 0);
+}
+
 static void
 test_palette (void)
 {
@@ -1182,6 +1244,7 @@ main (int    argc,
   g_test_add_func ("/evk/chart/palette-greyscale", test_palette_greyscale);
   g_test_add_func ("/evk/chart/secondary-text", test_secondary_text);
   g_test_add_func ("/evk/chart/review-whole", test_review_whole);
+  g_test_add_func ("/evk/chart/legend-apart", test_legend_apart);
   g_test_add_func ("/evk/chart/axis", test_axis);
   g_test_add_func ("/evk/chart/labels", test_labels);
   g_test_add_func ("/evk/chart/format-share", test_format_share);
