@@ -280,6 +280,15 @@ documents_table (EvkDocumentsStats *stats)
   return table;
 }
 
+EvkTable *
+chart_cases_review_table (EvkProject  *project,
+                          GError     **error)
+{
+  g_autoptr(EvkDocumentsStats) documents = evk_documents_stats_load (project, error);
+
+  return documents != NULL ? documents_table (documents) : NULL;
+}
+
 GPtrArray *
 chart_cases_new (EvkProject  *project,
                  GError     **error)

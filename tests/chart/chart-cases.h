@@ -27,6 +27,9 @@ typedef struct {
 GPtrArray  *chart_cases_new        (EvkProject  *project,
                                     GError     **error);
 void        chart_case_free        (ChartCase   *chart);
+/* The document review's measures × codes table of any project. */
+EvkTable   *chart_cases_review_table (EvkProject  *project,
+                                      GError     **error);
 /* A spec for the case in lang; names points at storage for group names. */
 void        chart_case_spec        (ChartCase    *chart,
                                     const char   *lang,

@@ -25,6 +25,9 @@
 #include "evk-chart-private.h"
 #include "evk-format.h"
 #include "evk-localized.h"
+#include "evk-report-layout.h"
+#include "evk-report-outline.h"
+#include "evk-test-example.h"
 
 /* A pixel differs when a channel moves by more than this; an image
  * differs when more than this fraction of its pixels do. Font rasterisers
@@ -810,6 +813,241 @@ test_export (void)
   g_clear_error (&error);
 }
 
+static double
+luminance_ratio (const EvkRgba *a,
+                 const EvkRgba *b)
+{
+  double la = evk_rgba_luminance (a), lb = evk_rgba_luminance (b);
+
+  return (MAX (la, lb) + 0.05) / (MIN (la, lb) + 0.05);
+}
+
+static void
+assert_apart_in_grey (const char    *what,
+                      guint          n,
+                      guint          i,
+                      guint          j,
+                      const EvkRgba *a,
+                      const EvkRgba *b)
+{
+  double ratio = luminance_ratio (a, b);
+
+  if (ratio < EVK_CHART_MIN_LUMINANCE_RATIO)
+    g_error ("%s of %u: colours %u and %u differ only %.3f:1 in luminance (at least %.2f:1 wanted)",
+             what, n, i, j, ratio, EVK_CHART_MIN_LUMINANCE_RATIO);
+}
+
+/* Every chart kind draws its series from one of the style's scales: ordered
+ * (sequential), diverging (with don't know beside it) or categorical.
+ * Series that meet in a chart, neighbours in a scale and the two sides of
+ * a diverging one, keep apart in greyscale, on paper and on both screens. */
+static void
+test_palette_greyscale (void)
+{
+  EvkChartStyle *styles[] = {
+    evk_chart_style_new_print (72),
+    evk_chart_style_new_screen (FALSE),
+    evk_chart_style_new_screen (TRUE),
+  };
+
+  for (guint s = 0; s < G_N_ELEMENTS (styles); s++)
+    {
+      EvkChartStyle *style = styles[s];
+
+      for (guint n = 2; n <= 7; n++)
+        for (guint i = 1; i < n; i++)
+          {
+            EvkRgba a, b;
+
+            evk_chart_style_sequential (style, n, i - 1, &a);
+            evk_chart_style_sequential (style, n, i, &b);
+            assert_apart_in_grey ("sequential", n, i - 1, i, &a, &b);
+          }
+      for (guint arm = 1; arm <= 3; arm++)
+        for (guint neutral = 0; neutral <= 1; neutral++)
+          {
+            guint n = 2 * arm + neutral;
+            EvkRgba c[7], grey;
+
+            for (guint i = 0; i < n; i++)
+              evk_chart_style_diverging (style, arm, neutral, arm, i, &c[i]);
+            for (guint i = 1; i < n; i++)
+              assert_apart_in_grey ("diverging", n, i - 1, i, &c[i - 1], &c[i]);
+            /* Opposite steps ("weakened" and "strengthened") are the ones
+             * a reader compares. */
+            for (guint i = 0; i < arm; i++)
+              assert_apart_in_grey ("diverging (opposite)", n, i, n - 1 - i, &c[i], &c[n - 1 - i]);
+            /* Don't know follows the scale in bars and legend. */
+            evk_chart_style_dont_know_among (style, c, n, &grey);
+            assert_apart_in_grey ("don't know after diverging", n, n - 1, n, &c[n - 1], &grey);
+          }
+      for (guint i = 1; i < EVK_CHART_N_CATEGORICAL; i++)
+        {
+          EvkRgba a, b;
+
+          evk_chart_style_categorical (style, i - 1, &a);
+          evk_chart_style_categorical (style, i, &b);
+          assert_apart_in_grey ("categorical", EVK_CHART_N_CATEGORICAL, i - 1, i, &a, &b);
+        }
+    }
+  for (guint s = 0; s < G_N_ELEMENTS (styles); s++)
+    evk_chart_style_free (styles[s]);
+}
+
+/* Subtitles, N, base and notes are printed at 8 pt or more, and their grey
+ * reaches WCAG's 4.5:1 against the background in every style. */
+static void
+test_secondary_text (void)
+{
+  EvkChartStyle *styles[] = {
+    evk_chart_style_new_print (72),
+    evk_chart_style_new_print (300),
+    evk_chart_style_new_screen (FALSE),
+    evk_chart_style_new_screen (TRUE),
+  };
+
+  for (guint s = 0; s < G_N_ELEMENTS (styles); s++)
+    {
+      EvkChartStyle *style = styles[s];
+
+      g_assert_cmpfloat (style->small_size, >=, EVK_CHART_MIN_PRINT_SIZE);
+      g_assert_cmpfloat (style->font_size, >=, EVK_CHART_MIN_PRINT_SIZE);
+      g_assert_cmpfloat (style->title_size, >=, style->font_size);
+      g_assert_cmpfloat (luminance_ratio (&style->text_secondary, &style->background), >=, 4.5);
+      g_assert_cmpfloat (luminance_ratio (&style->text, &style->background), >=, 4.5);
+    }
+  for (guint s = 0; s < G_N_ELEMENTS (styles); s++)
+    evk_chart_style_free (styles[s]);
+}
+
+/* The review matrix (Fig 2-1) at the report's column width and its cap on
+ * a figure's height, on paper: every measure's name is drawn whole, wrapped
+ * onto more lines where it is long, never cut with an ellipsis. */
+static void
+check_review_whole (EvkProject *evaluation,
+                    const char *what)
+{
+  g_autoptr(GError) error = NULL;
+  EvkTable *table = chart_cases_review_table (evaluation, &error);
+  ChartCase chart = { (char *) "review-matrix", "ch. 2.4", EVK_CHART_DOCUMENTS_MATRIX, { table, NULL }, 1 };
+  double width = EVK_REPORT_PAGE_WIDTH - EVK_REPORT_PAGE_MARGIN_LEFT - EVK_REPORT_PAGE_MARGIN_RIGHT;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (table->rows->len, >, 0);
+  for (guint l = 0; l < G_N_ELEMENTS (langs); l++)
+    {
+      g_autoptr(EvkChartStyle) style = evk_chart_style_new_print (72);
+      g_autoptr(GPtrArray) drawn = g_ptr_array_new_with_free_func (g_free);
+      const char *names[2] = { NULL, NULL };
+      EvkChartSpec spec;
+      cairo_surface_t *surface;
+      double height;
+      guint n_labels = 0;
+
+      chart_case_spec (&chart, langs[l], &spec, names);
+      height = MIN (evk_chart_preferred_height (chart.kind, chart.tables, 1, &spec, style, width),
+                    EVK_REPORT_FIGURE_MAX_HEIGHT);
+      style->ellipsized = g_ptr_array_new_with_free_func (g_free);
+      evk_chart_style_set_recorder (style, drawn);
+      surface = render (&chart, langs[l], style, width, height);
+      cairo_surface_destroy (surface);
+      for (guint i = 0; i < style->ellipsized->len; i++)
+        g_test_message ("%s, %s: \"%s\" is cut short", what, langs[l],
+                        (const char *) g_ptr_array_index (style->ellipsized, i));
+      g_assert_cmpuint (style->ellipsized->len, ==, 0);
+      /* Every row's name was drawn, not left out. */
+      for (guint r = 0; r < table->rows->len; r++)
+        {
+          const char *label = evk_localized_get (evk_table_row (table, r)->label, langs[l]);
+
+          if (label == NULL)
+            continue;
+          n_labels++;
+          g_assert_true (g_ptr_array_find_with_equal_func (drawn, label, g_str_equal, NULL));
+        }
+      g_assert_cmpuint (n_labels, ==, table->rows->len);
+    }
+  evk_table_free (table);
+}
+
+static void
+test_review_whole (void)
+{
+  g_autofree char *path = g_build_filename (tmp_dir, "example.evalkit", NULL);
+  g_autoptr(EvkProject) example = NULL;
+
+  if (!have_fonts)
+    {
+      g_test_skip ("DejaVu Sans is not installed");
+      return;
+    }
+  check_review_whole (project, "demo");
+  example = evk_test_make_example (path, TRUE, FALSE);
+  check_review_whole (example, "digitalt-for-alle");
+}
+
+/* Don't know and the like are drawn grey wherever a chart draws them; the
+ * legend names each grey, in the chart's own words: in a distribution of
+ * several groups one entry per group (the category's label with the
+ * group's), in a diverging chart one per category. */
+static void
+test_legend_apart (void)
+{
+  guint n_checked = 0;
+
+  for (guint i = 0; i < cases->len; i++)
+    {
+      ChartCase *chart = g_ptr_array_index (cases, i);
+      EvkTable *table = chart->tables[0];
+      guint n_series = 0;
+
+      if (chart->kind != EVK_CHART_DISTRIBUTION && chart->kind != EVK_CHART_DIVERGING)
+        continue;
+      for (guint t = 0; t < chart->n_tables; t++)
+        n_series += chart->tables[t]->columns->len;
+      for (guint l = 0; l < G_N_ELEMENTS (langs); l++)
+        {
+          g_autoptr(EvkChartStyle) style = evk_chart_style_new_print (72);
+          g_autoptr(GPtrArray) drawn = g_ptr_array_new_with_free_func (g_free);
+          gboolean by_row = chart->kind == EVK_CHART_DISTRIBUTION;
+          guint n_entries = by_row ? table->rows->len : table->columns->len;
+          cairo_surface_t *surface;
+
+          evk_chart_style_set_recorder (style, drawn);
+          surface = render (chart, langs[l], style, 16 / 2.54 * 72, 400);
+          cairo_surface_destroy (surface);
+          for (guint e = 0; e < n_entries; e++)
+            {
+              EvkTableEntry *entry = by_row ? evk_table_row (table, e) : evk_table_column (table, e);
+              const char *label = evk_localized_get (entry->label, langs[l]);
+              guint n_legend = 0;
+
+              if (entry->role == EVK_ENTRY_VALUE || label == NULL)
+                continue;
+              if (by_row)
+                {
+                  /* The axis names the category; the legend has an entry
+                   * naming it with each group, when there are groups. */
+                  for (guint d = 0; d < drawn->len; d++)
+                    {
+                      const char *text = g_ptr_array_index (drawn, d);
+
+                      if (strstr (text, label) != NULL && strcmp (text, label) != 0)
+                        n_legend++;
+                    }
+                  if (n_series > 1 && n_legend < n_series)
+                    g_error ("%s, %s: \"%s\" is drawn in %u greys but named in the legend %u times",
+                             chart->name, langs[l], label, n_series, n_legend);
+                }
+              else
+                g_assert_true (g_ptr_array_find_with_equal_func (drawn, label, g_str_equal, NULL));
+              n_checked++;
+            }
+        }
+    }
+  g_assert_cmpuint (n_checked, >, 0);
+}
+
 static void
 test_palette (void)
 {
@@ -1003,6 +1241,10 @@ main (int    argc,
   g_test_add_func ("/evk/chart/hits", test_hits);
   g_test_add_func ("/evk/chart/export", test_export);
   g_test_add_func ("/evk/chart/palette", test_palette);
+  g_test_add_func ("/evk/chart/palette-greyscale", test_palette_greyscale);
+  g_test_add_func ("/evk/chart/secondary-text", test_secondary_text);
+  g_test_add_func ("/evk/chart/review-whole", test_review_whole);
+  g_test_add_func ("/evk/chart/legend-apart", test_legend_apart);
   g_test_add_func ("/evk/chart/axis", test_axis);
   g_test_add_func ("/evk/chart/labels", test_labels);
   g_test_add_func ("/evk/chart/format-share", test_format_share);

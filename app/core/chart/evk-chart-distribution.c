@@ -114,6 +114,27 @@ evk_chart_draw_distribution (EvkChartCtx *ctx)
         evk_chart_style_categorical (ctx->style, s, &fill);
         evk_chart_frame_legend (&frame, label, &fill, se->column, se->t);
       }
+  /* Don't know and the like are grey, a different grey for each group: the
+   * legend says which grey is which group's, in the chart's own words. */
+  if (series->len > 1)
+    for (guint i = 0; i < first->rows->len; i++)
+      {
+        EvkTableEntry *entry = evk_table_row (first, order[i]);
+
+        if (entry->role == EVK_ENTRY_VALUE)
+          continue;
+        for (guint s = 0; s < series->len; s++)
+          {
+            Series *se = &g_array_index (series, Series, s);
+            g_autofree char *name = ctx->n_tables > 1
+                                    ? evk_chart_group_name (ctx, se->t)
+                                    : g_strdup (evk_chart_label (ctx, evk_table_column (se->table, se->column)));
+            g_autofree char *label = g_strdup_printf ("%s: %s", evk_chart_label (ctx, entry), name);
+
+            evk_chart_frame_legend (&frame, label, s % 2 == 0 ? &ctx->style->dont_know : &ctx->style->dont_know_alt,
+                                    se->column, se->t);
+          }
+      }
 
   /* Upright columns read left to right like the scale, but only when each
    * column has room for its value and the categories for two lines. */

@@ -151,7 +151,18 @@ matrix_draw (EvkChartCtx        *ctx,
   evk_chart_style_sequential (ctx->style, 3, 2, &mark_fill);
   h = matrix_layout (ctx, &m, plot->width, 6, TRUE, 0.5 * ctx->line);
   if (h > plot->height)
-    h = matrix_layout (ctx, &m, plot->width, 2, TRUE, 0.25 * ctx->line);
+    h = matrix_layout (ctx, &m, plot->width, 3, TRUE, 0.25 * ctx->line);
+  /* A long measure name wraps rather than loses its end to "…": the rows
+   * close up and the marks shrink to a line before any name is cut. */
+  if (h > plot->height)
+    {
+      m.mark_lines = 1;
+      h = matrix_layout (ctx, &m, plot->width, 3, TRUE, 0.1 * ctx->line);
+    }
+  if (h > plot->height)
+    h = matrix_layout (ctx, &m, plot->width, 3, TRUE, 0);
+  if (h > plot->height)
+    h = matrix_layout (ctx, &m, plot->width, 2, TRUE, 0);
   if (h > plot->height)
     {
       /* One line a row, the marks as tall as the text. */

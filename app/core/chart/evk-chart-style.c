@@ -122,21 +122,24 @@ evk_rgba_lightness (const EvkRgba *c)
 static void
 set_palette (EvkChartStyle *style)
 {
-  /* Okabe & Ito (2008), the colour-blind-safe set; blue first and orange
-   * second because they also differ in lightness. */
+  /* Okabe & Ito (2008), the colour-blind-safe set, ordered so that every
+   * two neighbours also differ in luminance (EVK_CHART_MIN_LUMINANCE_RATIO)
+   * and stay apart in greyscale; blue first and orange second. */
   static const char * const okabe_ito[EVK_CHART_N_CATEGORICAL] = {
-    "#0072b2", "#e69f00", "#009e73", "#cc79a7", "#56b4e9", "#d55e00", "#f0e442", "#999999",
+    "#0072b2", "#e69f00", "#009e73", "#56b4e9", "#d55e00", "#cc79a7", "#f0e442", "#999999",
   };
 
-  /* ColorBrewer Blues for ordinal scales; for diverging scales its PuOr
-   * orange arm below the neutral point and the Blues above. Both arms are
-   * distinguishable for the common colour-vision deficiencies. */
+  /* ColorBrewer Blues for ordinal scales; for diverging scales an orange
+   * arm below the neutral point and a blue arm above, distinguishable for
+   * the common colour-vision deficiencies. The arms also keep to separate
+   * bands of lightness (orange light, blue dark), so "weakened" and
+   * "strengthened" stay apart when the page is printed in greyscale. */
   style->sequential_light = hex ("#c6dbef");
   style->sequential_dark = hex ("#08306b");
-  style->negative_dark = hex ("#b35806");
-  style->negative_light = hex ("#f1a340");
-  style->positive_light = hex ("#92c5de");
-  style->positive_dark = hex ("#2166ac");
+  style->negative_dark = hex ("#e08214");
+  style->negative_light = hex ("#fdb863");
+  style->positive_light = hex ("#3a78b8");
+  style->positive_dark = hex ("#0b2d5e");
   for (guint i = 0; i < EVK_CHART_N_CATEGORICAL; i++)
     style->categorical[i] = hex (okabe_ito[i]);
 
@@ -149,7 +152,7 @@ set_palette (EvkChartStyle *style)
       style->baseline = hex ("#8a8a8a");
       style->dont_know = hex ("#8c8c8c");
       style->dont_know_alt = hex ("#5e5e5e");
-      style->neutral = hex ("#b4b4b4");
+      style->neutral = hex ("#959595");
       /* On a dark ground more is brighter: the ramp runs from a dim blue
        * that still stands off the background to the light end. */
       style->sequential_light = hex ("#1f4e85");
@@ -200,10 +203,11 @@ evk_chart_style_new_print (double dpi)
 {
   EvkChartStyle *style = style_new ();
 
-  /* 7.5 pt labels read at 8 cm wide and match a report's footnotes. */
-  style->font_size = 7.5;
-  style->title_size = 9;
-  style->small_size = 6.5;
+  /* Nothing on paper under 8 pt (EVK_CHART_MIN_PRINT_SIZE): subtitles,
+   * N, base and notes are read at arm's length, often as a photocopy. */
+  style->font_size = 8;
+  style->title_size = 9.5;
+  style->small_size = EVK_CHART_MIN_PRINT_SIZE;
   style->dpi = dpi > 0 ? dpi : 72;
   style->hairline = 0.4;
   set_palette (style);
@@ -217,6 +221,7 @@ evk_chart_style_copy (const EvkChartStyle *style)
 
   copy->font_family = g_strdup (style->font_family);
   copy->recorder = style->recorder != NULL ? g_ptr_array_ref (style->recorder) : NULL;
+  copy->ellipsized = style->ellipsized != NULL ? g_ptr_array_ref (style->ellipsized) : NULL;
   return copy;
 }
 
@@ -227,6 +232,7 @@ evk_chart_style_free (EvkChartStyle *style)
     return;
   g_free (style->font_family);
   g_clear_pointer (&style->recorder, g_ptr_array_unref);
+  g_clear_pointer (&style->ellipsized, g_ptr_array_unref);
   g_free (style);
 }
 

@@ -14,6 +14,12 @@ typedef struct {
 } EvkRgba;
 
 #define EVK_CHART_N_CATEGORICAL 8
+/* Neighbouring series (adjacent categories, the two arms of a diverging
+ * scale, don't know beside them) differ at least this much in luminance
+ * contrast, (L1 + 0.05) / (L2 + 0.05), so they stay apart in greyscale. */
+#define EVK_CHART_MIN_LUMINANCE_RATIO 1.2
+/* The smallest text size on paper, in points. */
+#define EVK_CHART_MIN_PRINT_SIZE 8.0
 
 /* Sizes are in points (1/72 inch); dpi says how many device units an inch
  * has, so the same style code lays a chart out for a 96 dpi screen, PDF
@@ -60,6 +66,9 @@ typedef struct {
 
   /* Tests: when set, every string the chart draws is appended (g_strdup). */
   GPtrArray *recorder;
+  /* Tests: when set, the text of every layout drawn cut short with an
+   * ellipsis is appended (g_strdup). */
+  GPtrArray *ellipsized;
 } EvkChartStyle;
 
 /* 96 dpi, text grows on large canvases; dark follows the desktop. */

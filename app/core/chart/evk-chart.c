@@ -164,6 +164,8 @@ evk_chart_show (EvkChartCtx   *ctx,
   pango_cairo_show_layout (ctx->cr, layout);
   if (ctx->style->recorder != NULL)
     g_ptr_array_add (ctx->style->recorder, g_strdup (pango_layout_get_text (layout)));
+  if (ctx->style->ellipsized != NULL && pango_layout_is_ellipsized (layout))
+    g_ptr_array_add (ctx->style->ellipsized, g_strdup (pango_layout_get_text (layout)));
 }
 
 /* ---- Words and numbers ---------------------------------------------- */

@@ -27,7 +27,7 @@
 #define MARGIN_LEFT    EVK_REPORT_PAGE_MARGIN_LEFT
 #define MARGIN_RIGHT   EVK_REPORT_PAGE_MARGIN_RIGHT
 #define MARGIN_TOP     EVK_REPORT_PAGE_MARGIN_TOP
-#define MARGIN_BOTTOM  80.0
+#define MARGIN_BOTTOM  EVK_REPORT_PAGE_MARGIN_BOTTOM
 #define TEXT_WIDTH     (EVK_REPORT_PAGE_WIDTH - MARGIN_LEFT - MARGIN_RIGHT)
 #define TEXT_BOTTOM    (EVK_REPORT_PAGE_HEIGHT - MARGIN_BOTTOM)
 #define HEADER_BASE    EVK_REPORT_HEADER_BASE
@@ -1921,7 +1921,7 @@ figure_cache (Layout   *l,
 {
   FigureCache *cache = block->cache;
   EvkChartSpec spec;
-  double max_height = (TEXT_BOTTOM - MARGIN_TOP) * 0.72;
+  double max_height = EVK_REPORT_FIGURE_MAX_HEIGHT;
 
   if (cache != NULL)
     return cache;

@@ -20,6 +20,12 @@ G_BEGIN_DECLS
 #define EVK_REPORT_PAGE_MARGIN_TOP   84.0
 #define EVK_REPORT_PAGE_MARGIN_RIGHT 82.0
 #define EVK_REPORT_PAGE_MARGIN_LEFT  82.0
+#define EVK_REPORT_PAGE_MARGIN_BOTTOM 80.0
+/* A figure's chart is at most this tall, so that its caption shares its
+ * page; tall enough for the document review of 26 measures with its long
+ * names wrapped (in the report's Noto Sans) rather than cut. */
+#define EVK_REPORT_FIGURE_MAX_HEIGHT ((EVK_REPORT_PAGE_HEIGHT - EVK_REPORT_PAGE_MARGIN_BOTTOM - \
+                                       EVK_REPORT_PAGE_MARGIN_TOP) * 0.9)
 /* The running header's baseline; its two halves (the report's title on
  * the left, the chapter's on the right) are each this wide. */
 #define EVK_REPORT_HEADER_BASE       52.0
