@@ -101,6 +101,86 @@ valid_language (const char *lang)
   return *lang != '\0';
 }
 
+/* The width of a classic cross-reference entry: "nnnnnnnnnn ggggg n" and a
+ * two-byte end of line. */
+#define XREF_ENTRY_SIZE 20
+
+/* Where object number's latest revision starts, as the file's classic
+ * cross-reference tables say (newest first, following /Prev); NULL when
+ * they do not say or cannot be read. The walk costs a few subsection
+ * headers per revision, where scanning the whole file for the object's
+ * header cost a pass over it per object: with the thousands of structure
+ * elements, pages and links a report has, that scan was most of the
+ * report's time. */
+static const char *
+xref_object (const char *contents,
+             gsize       length,
+             guint64     number)
+{
+  const char *end = contents + length;
+  const char *startxref = find_last (contents, length, "startxref");
+  guint64 offset;
+  char *after;
+
+  if (startxref == NULL)
+    return NULL;
+  offset = g_ascii_strtoull (startxref + strlen ("startxref"), &after, 10);
+  if (after == startxref + strlen ("startxref"))
+    return NULL;
+  /* A bound on the revisions, against a /Prev loop. */
+  for (guint revision = 0; revision < 1024; revision++)
+    {
+      const char *p, *dict, *dict_end;
+
+      if (offset >= length || length - offset < 4 || memcmp (contents + offset, "xref", 4) != 0)
+        return NULL;
+      p = contents + offset + 4;
+      for (;;)
+        {
+          guint64 first, count;
+
+          while (p < end && g_ascii_isspace (*p))
+            p++;
+          if (p >= end || !g_ascii_isdigit (*p))
+            break;
+          first = g_ascii_strtoull (p, &after, 10);
+          p = after;
+          while (p < end && *p == ' ')
+            p++;
+          count = g_ascii_strtoull (p, &after, 10);
+          if (after == p)
+            return NULL;
+          p = after;
+          /* The header's end of line: one or two bytes. */
+          while (p < end && (*p == ' ' || *p == '\r'))
+            p++;
+          if (p >= end || *p != '\n')
+            return NULL;
+          p++;
+          if (count > (guint64) (end - p) / XREF_ENTRY_SIZE)
+            return NULL;
+          if (number >= first && number - first < count)
+            {
+              const char *entry = p + (number - first) * XREF_ENTRY_SIZE;
+              guint64 at;
+
+              if (entry[17] == 'f')
+                return NULL;
+              at = g_ascii_strtoull (entry, &after, 10);
+              if (entry[17] != 'n' || after != entry + 10 || at >= length)
+                return NULL;
+              return contents + at;
+            }
+          p += count * XREF_ENTRY_SIZE;
+        }
+      if (end - p < 7 || memcmp (p, "trailer", 7) != 0 ||
+          (dict = strstr (p, "<<")) == NULL || (dict_end = dictionary_end (dict, end)) == NULL ||
+          !dictionary_ref (dict, dict_end - dict, "/Prev", &offset))
+        return NULL;
+    }
+  return NULL;
+}
+
 /* Where the dictionary of object number starts ("<<") and ends, in its
  * latest revision. Only for the files cairo writes (and our own updates):
  * the object header at a line start, the dictionary right after it. */
@@ -112,8 +192,15 @@ object_dictionary (const char  *contents,
 {
   g_autofree char *head = g_strdup_printf ("\n%" G_GUINT64_FORMAT " 0 obj", number);
   const char *end = contents + length;
-  const char *p = find_last (contents, length, head);
+  const char *p = xref_object (contents, length, number);
 
+  /* The table must point at the object's header; if it does not, or
+   * cannot be read, the last header in the file is the latest. */
+  if (p != NULL && p > contents && (gsize) (end - p) >= strlen (head) &&
+      memcmp (p - 1, head, strlen (head)) == 0)
+    p--;
+  else
+    p = find_last (contents, length, head);
   if (p == NULL)
     return NULL;
   p += strlen (head);
