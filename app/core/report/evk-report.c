@@ -12,6 +12,10 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <string.h>
+#ifdef G_OS_UNIX
+#include <sys/wait.h>
+#include <unistd.h>
+#endif
 
 #include "evk-draft-map.h"
 #include "evk-pdf-lang.h"
@@ -412,6 +416,10 @@ typedef struct {
   Draft            *draft;
   GError           *error;
   gboolean          ok;
+#ifdef G_OS_UNIX
+  pid_t             pid;       /* the process typesetting it, or 0 */
+  int               result_fd; /* where that process writes its result */
+#endif
 } Job;
 
 static gpointer
@@ -431,6 +439,181 @@ run_job (gpointer data)
     }
   return NULL;
 }
+
+#ifdef G_OS_UNIX
+
+/* Typesetting in a process of its own per language. Pango 1.50 lays the
+ * same paragraph out differently when another thread shapes text at the
+ * same time (see evk_report_typeset), so threads in one process must
+ * take turns and the languages cost their sum. Processes share nothing:
+ * the languages run side by side on as many cores, each one as alone as
+ * a single-language render, with the same bytes. The documents are built
+ * (and the tables computed, once) before the fork; the child only
+ * typesets and writes its file, and sends back what the caller counts. */
+
+#define JOB_RESULT_TYPE "(buusisa(uddddmsms))"
+
+/* Whether this process runs one thread only: a child forked now holds no
+ * lock that a thread it does not have would have released. A window (or
+ * any program with threads) renders in threads instead. */
+static gboolean
+single_threaded (void)
+{
+  g_autofree char *status = NULL;
+  const char *line;
+
+  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL))
+    return FALSE;
+  line = strstr (status, "\nThreads:");
+  if (line == NULL)
+    return FALSE;
+  line += strlen ("\nThreads:");
+  while (*line == ' ' || *line == '\t')
+    line++;
+  return line[0] == '1' && line[1] == '\n';
+}
+
+static GVariant *
+job_result (Job *job)
+{
+  GVariantBuilder places;
+  GArray *anchors = job->draft != NULL ? job->draft->places : NULL;
+
+  g_variant_builder_init (&places, G_VARIANT_TYPE ("a(uddddmsms)"));
+  for (guint i = 0; anchors != NULL && i < anchors->len; i++)
+    {
+      EvkDraftAnchor *a = &g_array_index (anchors, EvkDraftAnchor, i);
+
+      g_variant_builder_add (&places, "(uddddmsms)", a->page, a->x0, a->y0, a->x1, a->y1, a->place, a->name);
+    }
+  return g_variant_ref_sink (g_variant_new (JOB_RESULT_TYPE, job->ok, job->options.n_pages,
+                                            job->draft != NULL ? job->draft->n_notes : 0,
+                                            job->error != NULL ? g_quark_to_string (job->error->domain) : "",
+                                            job->error != NULL ? job->error->code : 0,
+                                            job->error != NULL ? job->error->message : "",
+                                            &places));
+}
+
+/* In the child: typeset, send the result, and leave without running the
+ * parent's exit handlers or flushing its buffers (they are the parent's). */
+G_GNUC_NORETURN static void
+run_job_in_child (Job *job,
+                  int  fd)
+{
+  g_autoptr(GVariant) result = NULL;
+  const guint8 *data;
+  gsize size, done = 0;
+
+  run_job (job);
+  result = job_result (job);
+  data = g_variant_get_data (result);
+  size = g_variant_get_size (result);
+  while (done < size)
+    {
+      ssize_t n = write (fd, data + done, size - done);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n <= 0)
+        _exit (1);
+      done += n;
+    }
+  _exit (0);
+}
+
+/* Forks a process that typesets job; FALSE (and nothing started) when
+ * the system cannot. */
+static gboolean
+start_job_process (Job *job)
+{
+  int fds[2];
+  pid_t pid;
+
+  if (pipe (fds) != 0)
+    return FALSE;
+  pid = fork ();
+  if (pid < 0)
+    {
+      close (fds[0]);
+      close (fds[1]);
+      return FALSE;
+    }
+  if (pid == 0)
+    {
+      close (fds[0]);
+      run_job_in_child (job, fds[1]);
+    }
+  close (fds[1]);
+  job->pid = pid;
+  job->result_fd = fds[0];
+  return TRUE;
+}
+
+/* Reads the child's result into job and reaps it. A child that died
+ * without one fails the job. */
+static void
+finish_job_process (Job        *job,
+                    const char *lang)
+{
+  g_autoptr(GByteArray) bytes = g_byte_array_new ();
+  g_autoptr(GVariant) result = NULL;
+  g_autoptr(GVariantIter) places = NULL;
+  guint8 buffer[4096];
+  const char *domain, *message;
+  int code, status = 0;
+
+  for (;;)
+    {
+      ssize_t n = read (job->result_fd, buffer, sizeof buffer);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n <= 0)
+        break;
+      g_byte_array_append (bytes, buffer, n);
+    }
+  close (job->result_fd);
+  while (waitpid (job->pid, &status, 0) < 0 && errno == EINTR)
+    ;
+  job->pid = 0;
+
+  if (bytes->len > 0 && WIFEXITED (status) && WEXITSTATUS (status) == 0)
+    {
+      g_autoptr(GBytes) data = g_byte_array_free_to_bytes (g_steal_pointer (&bytes));
+
+      result = g_variant_ref_sink (g_variant_new_from_bytes (G_VARIANT_TYPE (JOB_RESULT_TYPE), data, FALSE));
+    }
+  if (result == NULL)
+    {
+      job->ok = FALSE;
+      g_set_error (&job->error, EVK_REPORT_ERROR, EVK_REPORT_ERROR_OUTPUT,
+                   _("%s: the process typesetting the “%s” report ended without finishing it"),
+                   job->path, lang);
+      return;
+    }
+  g_variant_get (result, "(buu&si&sa(uddddmsms))", &job->ok, &job->options.n_pages,
+                 job->draft != NULL ? &job->draft->n_notes : &(guint) { 0 },
+                 &domain, &code, &message, &places);
+  if (!job->ok)
+    g_set_error_literal (&job->error, domain[0] != '\0' ? g_quark_from_string (domain) : EVK_REPORT_ERROR,
+                         code, message);
+  if (job->draft != NULL)
+    {
+      EvkDraftAnchor anchor;
+      char *place, *name;
+
+      job->draft->places = evk_draft_anchors_new ();
+      while (g_variant_iter_next (places, "(uddddmsms)", &anchor.page, &anchor.x0, &anchor.y0,
+                                  &anchor.x1, &anchor.y1, &place, &name))
+        {
+          anchor.place = place;
+          anchor.name = name;
+          g_array_append_val (job->draft->places, anchor);
+        }
+    }
+}
+
+#endif
 
 gboolean
 evk_report_render_pdfs (EvkProject         *project,
@@ -500,14 +683,38 @@ evk_report_render_pdfs (EvkProject         *project,
           jobs[i].options.n_missing = jobs[i].doc->n_missing;
         }
     }
+  options->n_processes = 0;
   if (ok)
     {
+#ifdef G_OS_UNIX
+      /* Decided before any thread of ours exists. */
+      gboolean fork_ok = n > 1 && !options->one_process && single_threaded ();
+
+      for (guint i = 1; i < n; i++)
+        if (fork_ok && start_job_process (&jobs[i]))
+          options->n_processes++;
+        else
+          {
+            fork_ok = FALSE;
+            threads[i] = g_thread_new ("evk-report", run_job, &jobs[i]);
+          }
+#else
       for (guint i = 1; i < n; i++)
         threads[i] = g_thread_new ("evk-report", run_job, &jobs[i]);
+#endif
       if (n > 0)
         run_job (&jobs[0]);
       for (guint i = 1; i < n; i++)
-        g_thread_join (threads[i]);
+        {
+#ifdef G_OS_UNIX
+          if (jobs[i].pid != 0)
+            {
+              finish_job_process (&jobs[i], langs[i]);
+              continue;
+            }
+#endif
+          g_thread_join (threads[i]);
+        }
     }
 
   options->n_pages = options->n_figures = options->n_tables = 0;

@@ -63,6 +63,10 @@ typedef struct {
    * that the comments reviewers add in any viewer can come back. notes
    * (EvkReportNote, or NULL) are shown on it at their places. */
   GPtrArray             *notes;
+  /* Typeset every language in this process, in threads that take turns,
+   * even where a process per language would be possible (see
+   * evk_report_render_pdfs). */
+  gboolean               one_process;
 
   /* Out. */
   guint                  n_pages;
@@ -71,6 +75,7 @@ typedef struct {
   guint                  n_unresolved;  /* draft: references marked red */
   guint                  n_missing;     /* draft: missing texts marked */
   guint                  n_notes;       /* draft PDF: notes shown */
+  guint                  n_processes;   /* languages typeset in a process of their own */
 } EvkReportOptions;
 
 GQuark   evk_report_error_quark      (void);
@@ -92,9 +97,12 @@ gboolean evk_report_render_pdf_full  (EvkProject        *project,
 /* The report in every language of langs, to the path at the same index
  * (NULL-terminated arrays of the same length), as `evalkit report --lang
  * all` writes it: the documents are built one after the other, sharing
- * the computed tables, then typeset in parallel, one thread per language.
- * options' counts are the sums over the languages; progress is reported
- * for the first language. Stops at the first error. */
+ * the computed tables, then typeset in parallel: the first language in
+ * this process, every other one in a child process forked for it when
+ * this process runs a single thread (the command line), else in a thread
+ * of its own, taking turns with the others (a window). options' counts
+ * are the sums over the languages; progress is reported for the first
+ * language. Stops at the first error. */
 gboolean evk_report_render_pdfs      (EvkProject         *project,
                                       const char * const *langs,
                                       const char * const *paths,
