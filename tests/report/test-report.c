@@ -975,6 +975,67 @@ test_render_all (void)
     }
 }
 
+static GBytes *
+read_file_bytes (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  char *contents = NULL;
+  gsize length = 0;
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, &error));
+  g_assert_no_error (error);
+  return g_bytes_new_take (contents, length);
+}
+
+/* The second language is typeset in a process of its own where this
+ * process runs one thread (as the command line does), and in a thread
+ * with one_process (as a window does): the same bytes either way. What
+ * goes wrong in the child comes back as the error of the render. */
+static void
+test_render_all_processes (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *nb = g_build_filename (fx.dir, "forked.nb.pdf", NULL);
+  g_autofree char *en = g_build_filename (fx.dir, "forked.en.pdf", NULL);
+  g_autofree char *nb_threads = g_build_filename (fx.dir, "threads.nb.pdf", NULL);
+  g_autofree char *en_threads = g_build_filename (fx.dir, "threads.en.pdf", NULL);
+  g_autofree char *nowhere = g_build_filename (fx.dir, "no-such-dir", "failed.en.pdf", NULL);
+  const char *paths[] = { nb, en, NULL };
+  const char *thread_paths[] = { nb_threads, en_threads, NULL };
+  const char *bad_paths[] = { nb, nowhere, NULL };
+  EvkReportOptions options;
+
+  evk_report_options_init (&options);
+  g_assert_true (evk_report_render_pdfs (fx.project, langs, paths, &options, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (options.n_processes, ==, 1);
+  g_assert_cmpuint (options.n_pages, ==, fx.options[0].n_pages + fx.options[1].n_pages);
+
+  evk_report_options_init (&options);
+  options.one_process = TRUE;
+  g_assert_true (evk_report_render_pdfs (fx.project, langs, thread_paths, &options, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (options.n_processes, ==, 0);
+  g_assert_cmpuint (options.n_pages, ==, fx.options[0].n_pages + fx.options[1].n_pages);
+  for (guint l = 0; l < (G_N_ELEMENTS (langs) - 1); l++)
+    {
+      g_autoptr(GBytes) forked = read_file_bytes (paths[l]);
+      g_autoptr(GBytes) threaded = read_file_bytes (thread_paths[l]);
+
+      g_assert_true (g_bytes_equal (forked, threaded));
+      g_unlink (thread_paths[l]);
+    }
+
+  evk_report_options_init (&options);
+  g_assert_false (evk_report_render_pdfs (fx.project, langs, bad_paths, &options, &error));
+  g_assert_cmpuint (options.n_processes, ==, 1);
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error->message, nowhere));
+  g_assert_false (g_file_test (nowhere, G_FILE_TEST_EXISTS));
+  g_unlink (nb);
+  g_unlink (en);
+}
+
 /* Printing lays out the same pages. */
 static void
 test_paginate (void)
@@ -1024,6 +1085,7 @@ main (int    argc,
   g_test_add_func ("/evk/report/paginate", test_paginate);
   g_test_add_func ("/evk/report/progress-and-cancel", test_progress_and_cancel);
   g_test_add_func ("/evk/report/render-all", test_render_all);
+  g_test_add_func ("/evk/report/render-all-processes", test_render_all_processes);
   status = g_test_run ();
   fixture_teardown ();
   return status;
