@@ -367,6 +367,7 @@ typedef struct {
   double cpu_self;       /* this process */
   double cpu_children;   /* the processes it forked */
   guint  pages;
+  guint  figures;
   guint  processes;
 } Times;
 
@@ -420,6 +421,7 @@ render (EvkProject         *project,
   t.cpu_self = cpu_seconds (RUSAGE_SELF) - self;
   t.cpu_children = cpu_seconds (RUSAGE_CHILDREN) - children;
   t.pages = options.n_pages;
+  t.figures = options.n_figures;
   t.processes = options.n_processes;
   return t;
 }
@@ -435,15 +437,16 @@ bench (EvkProject         *project,
        Times               best[N_RUNS])
 {
   for (guint k = 0; k < N_RUNS; k++)
-    best[k] = (Times) { G_MAXDOUBLE, G_MAXDOUBLE, G_MAXDOUBLE, 0, 0 };
+    best[k] = (Times) { G_MAXDOUBLE, G_MAXDOUBLE, G_MAXDOUBLE, 0, 0, 0 };
   for (guint round = 0; round < rounds; round++)
     for (guint k = 0; k < N_RUNS; k++)
       {
         g_autofree char *stem = g_strdup_printf ("%s-%u", name, k);
         Times t = render (project, langs, dir, stem, k);
 
-        printf ("# %s round %u, %-11s: %6.3f s wall, CPU %6.3f s here + %6.3f s in %u other processes, %u pages\n",
-                name, round + 1, run_names[k], t.wall, t.cpu_self, t.cpu_children, t.processes, t.pages);
+        printf ("# %s round %u, %-11s: %6.3f s wall, CPU %6.3f s here + %6.3f s in %u other processes, "
+                "%u pages, %u figures\n",
+                name, round + 1, run_names[k], t.wall, t.cpu_self, t.cpu_children, t.processes, t.pages, t.figures);
         best[k].wall = MIN (best[k].wall, t.wall);
         best[k].cpu_self = MIN (best[k].cpu_self, t.cpu_self);
         best[k].cpu_children = MIN (best[k].cpu_children, t.cpu_children);
