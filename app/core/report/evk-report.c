@@ -661,9 +661,12 @@ evk_report_render_pdfs (EvkProject         *project,
     }
 
   /* Building reads the project and computes the tables (once for all the
-   * languages): one after the other. Then one thread per language: their
-   * typesetting takes turns (see evk_report_typeset), writing the PDF
-   * (font subsets, compression, the language tag) overlaps. */
+   * languages): one after the other, in this process, the only one that
+   * touches the project. Then the first language here and every other one
+   * in a process of its own, all at once; or, where this process cannot
+   * fork safely, one thread per language: their typesetting takes turns
+   * (see evk_report_typeset), writing the PDF (font subsets, compression,
+   * the language tag) overlaps. */
   for (guint i = 0; i < n && ok; i++)
     {
       jobs[i].options = *options;
