@@ -987,6 +987,50 @@ read_file_bytes (const char *path)
   return g_bytes_new_take (contents, length);
 }
 
+/* The places of the draft in lang that is not in seen (there must be
+ * exactly one), as one string, and its page count; seen takes it. */
+static char *
+new_draft_places (const char *lang,
+                  GHashTable *seen,
+                  guint      *n_pages)
+{
+  EvkStore *store = evk_project_get_store (fx.project);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *doc_id = NULL;
+  char *places;
+  sqlite3_stmt *stmt;
+
+  stmt = evk_store_prepare (store, "SELECT doc_id, n_pages FROM draft WHERE lang = ?", &error);
+  g_assert_no_error (error);
+  sqlite3_bind_text (stmt, 1, lang, -1, SQLITE_TRANSIENT);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      const char *id = (const char *) sqlite3_column_text (stmt, 0);
+
+      if (g_hash_table_contains (seen, id))
+        continue;
+      g_assert_null (doc_id);
+      doc_id = g_strdup (id);
+      *n_pages = sqlite3_column_int (stmt, 1);
+    }
+  sqlite3_reset (stmt);
+  g_assert_nonnull (doc_id);
+  g_hash_table_add (seen, g_strdup (doc_id));
+
+  stmt = evk_store_prepare (store,
+                            "SELECT group_concat(p, ';') FROM (SELECT page || ',' || x0 || ',' || y0 || ',' || x1 || "
+                            "',' || y1 || ',' || place || ',' || name AS p FROM draft_anchor WHERE doc_id = ? "
+                            "ORDER BY page, y0, x0, place, name)",
+                            &error);
+  g_assert_no_error (error);
+  sqlite3_bind_text (stmt, 1, doc_id, -1, SQLITE_TRANSIENT);
+  g_assert_true (evk_store_step (store, stmt, NULL, &error));
+  g_assert_no_error (error);
+  places = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+  return places;
+}
+
 /* The second language is typeset in a process of its own where this
  * process runs one thread (as the command line does), and in a thread
  * with one_process (as a window does): the same bytes either way. What
@@ -1003,6 +1047,10 @@ test_render_all_processes (void)
   const char *paths[] = { nb, en, NULL };
   const char *thread_paths[] = { nb_threads, en_threads, NULL };
   const char *bad_paths[] = { nb, nowhere, NULL };
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  char *places[2][2];
+  guint n_notes[2];
+  sqlite3_stmt *stmt;
   EvkReportOptions options;
 
   evk_report_options_init (&options);
@@ -1025,6 +1073,43 @@ test_render_all_processes (void)
       g_assert_true (g_bytes_equal (forked, threaded));
       g_unlink (thread_paths[l]);
     }
+
+  /* A draft's map of places comes back from the child whole: the same as
+   * a thread's. */
+  /* The drafts of earlier tests are no answer. */
+  stmt = evk_store_prepare (evk_project_get_store (fx.project), "SELECT doc_id FROM draft", &error);
+  g_assert_no_error (error);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_hash_table_add (seen, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+  sqlite3_reset (stmt);
+  for (guint round = 0; round < 2; round++)
+    {
+      evk_report_options_init (&options);
+      options.draft = TRUE;
+      options.one_process = round == 1;
+      g_assert_true (evk_report_render_pdfs (fx.project, langs, round == 0 ? paths : thread_paths, &options,
+                                             &error));
+      g_assert_no_error (error);
+      g_assert_cmpuint (options.n_processes, ==, round == 0 ? 1 : 0);
+      n_notes[round] = options.n_notes;
+      for (guint l = 0; l < 2; l++)
+        {
+          guint n_pages = 0;
+
+          places[round][l] = new_draft_places (langs[l], seen, &n_pages);
+          g_assert_cmpuint (n_pages, ==, fx.options[l].n_pages);
+          g_assert_nonnull (strstr (places[round][l], "chart:"));
+        }
+    }
+  g_assert_cmpuint (n_notes[0], ==, n_notes[1]);
+  for (guint l = 0; l < 2; l++)
+    {
+      g_assert_cmpstr (places[0][l], ==, places[1][l]);
+      g_free (places[0][l]);
+      g_free (places[1][l]);
+    }
+  for (guint l = 0; l < (G_N_ELEMENTS (langs) - 1); l++)
+    g_unlink (thread_paths[l]);
 
   evk_report_options_init (&options);
   g_assert_false (evk_report_render_pdfs (fx.project, langs, bad_paths, &options, &error));
