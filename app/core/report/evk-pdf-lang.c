@@ -7,6 +7,7 @@
 
 #include "config.h"
 
+#include <cairo.h>
 #include <gio/gio.h>
 #include <glib/gi18n-lib.h>
 #include <stdlib.h>
@@ -722,6 +723,576 @@ write_object (Revision   *r,
   g_string_append_printf (r->update, "%" G_GUINT64_FORMAT " 0 obj\n<<%s >>\nendobj\n", number, keys);
 }
 
+/* Artifacts on cairo 1.16.
+ *
+ * cairo 1.16 writes tagged content as "/Tag << /MCID n >> BDC … EMC" and
+ * has no API to mark anything else, so running heads, page numbers and
+ * rules are left outside every marked-content sequence. In a PDF/UA file
+ * all real content is tagged; what is left at marked-content depth 0 is
+ * decoration by construction, and this rewrites each page's content
+ * stream to wrap it in "/Artifact BMC … EMC" (Matterhorn 01-005). cairo
+ * 1.18 marks artifacts itself (the layout's tag_begin "Artifact"), and
+ * the pass is built only where the layout cannot, so the two never meet.
+ *
+ * The stream is inflated and deflated with GIO's zlib converters (GIO
+ * links zlib already; no dependency of our own), tokenized as ISO 32000
+ * 7.8.2 and 7.3 describe: literal strings with escapes and nesting, hex
+ * strings, dictionaries, arrays, names, comments and inline images. An
+ * artifact sequence never crosses a text object's bounds (14.6: marked
+ * content inside a text object stays inside it; 9.4: a text object may
+ * hold marked-content operators): a depth-0 run that starts inside BT …
+ * ET is closed before its ET, and one that ends inside a text object is
+ * opened after its BT. Sizes are bounded: the file is ours, but a stream
+ * that inflates past ARTIFACT_MAX_STREAM or has more operations than
+ * ARTIFACT_MAX_OPS is an error, not a memory spike. */
+
+#define ARTIFACT_MAX_STREAM (64 * 1024 * 1024)
+#define ARTIFACT_MAX_OPS    (4 * 1024 * 1024)
+
+typedef enum {
+  OP_OTHER,
+  OP_PAINT,     /* paints or shows something: the content an artifact holds */
+  OP_BEGIN_MC,  /* BMC, BDC */
+  OP_END_MC,    /* EMC */
+  OP_BT,
+  OP_ET,
+} OpKind;
+
+typedef struct {
+  guint32 start;  /* the first operand (or the operator) */
+  guint32 end;    /* just past the operator (past EI for an inline image) */
+  guint8  kind;
+} ContentOp;
+
+static gboolean
+is_pdf_space (char c)
+{
+  return c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f' || c == '\0';
+}
+
+static gboolean
+is_pdf_delimiter (char c)
+{
+  return strchr ("()<>[]{}/%", c) != NULL && c != '\0';
+}
+
+static OpKind
+operator_kind (const char *op,
+               gsize       n)
+{
+  static const char * const paint[] = {
+    "S", "s", "f", "F", "f*", "B", "B*", "b", "b*", "sh", "Do", "Tj", "TJ", "'", "\"", NULL
+  };
+
+#define IS(word) (n == strlen (word) && memcmp (op, word, n) == 0)
+  if (IS ("BMC") || IS ("BDC"))
+    return OP_BEGIN_MC;
+  if (IS ("EMC"))
+    return OP_END_MC;
+  if (IS ("BT"))
+    return OP_BT;
+  if (IS ("ET"))
+    return OP_ET;
+  for (guint i = 0; paint[i] != NULL; i++)
+    if (IS (paint[i]))
+      return OP_PAINT;
+#undef IS
+  return OP_OTHER;
+}
+
+/* Past an inline image's data: p is just after the "ID" keyword. The
+ * data ends at "EI" between white space; its length is not in the
+ * dictionary for filtered images, so this is the usual search. */
+static const char *
+inline_image_end (const char *p,
+                  const char *end)
+{
+  if (p < end)
+    p++;  /* the one white-space byte after ID */
+  for (; p + 2 <= end; p++)
+    if (p[0] == 'E' && p[1] == 'I' && is_pdf_space (p[-1]) && (p + 2 == end || is_pdf_space (p[2]) ||
+                                                               is_pdf_delimiter (p[2])))
+      return p + 2;
+  return NULL;
+}
+
+/* The operations of a content stream, in order. */
+static GArray *
+content_operations (const char  *data,
+                    gsize        length,
+                    GError     **error)
+{
+  g_autoptr(GArray) ops = g_array_new (FALSE, FALSE, sizeof (ContentOp));
+  const char *p = data, *end = data + length, *op_start = NULL, *token = data;
+
+  if (length > G_MAXUINT32)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, _("a content stream of %" G_GSIZE_FORMAT " bytes"),
+                   length);
+      return NULL;
+    }
+  while (p < end)
+    {
+      token = p;
+      if (is_pdf_space (*p))
+        {
+          p++;
+          continue;
+        }
+      if (*p == '%')
+        {
+          while (p < end && *p != '\n' && *p != '\r')
+            p++;
+          continue;
+        }
+      if (op_start == NULL)
+        op_start = token;
+      if (*p == '(')
+        {
+          int parens = 1;
+
+          for (p++; p < end && parens > 0; p++)
+            {
+              if (*p == '\\')
+                p++;
+              else if (*p == '(')
+                parens++;
+              else if (*p == ')')
+                parens--;
+            }
+          if (parens > 0)
+            goto unterminated;
+          continue;
+        }
+      if (*p == '<' && p + 1 < end && p[1] == '<')
+        {
+          p += 2;
+          continue;
+        }
+      if (*p == '>' && p + 1 < end && p[1] == '>')
+        {
+          p += 2;
+          continue;
+        }
+      if (*p == '<')
+        {
+          p = memchr (p, '>', end - p);
+          if (p == NULL)
+            goto unterminated;
+          p++;
+          continue;
+        }
+      if (strchr ("[]{}", *p) != NULL)
+        {
+          p++;
+          continue;
+        }
+      if (*p == '/')
+        {
+          for (p++; p < end && !is_pdf_space (*p) && !is_pdf_delimiter (*p); p++)
+            ;
+          continue;
+        }
+      if (*p == ')' || *p == '>')
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                       _("a stray “%c” at byte %" G_GSIZE_FORMAT " of a content stream"), *p,
+                       (gsize) (p - data));
+          return NULL;
+        }
+
+      /* A regular token: a number, true/false/null, or an operator. */
+      while (p < end && !is_pdf_space (*p) && !is_pdf_delimiter (*p))
+        p++;
+      if (g_ascii_isdigit (*token) || *token == '+' || *token == '-' || *token == '.' ||
+          (p - token == 4 && (memcmp (token, "true", 4) == 0 || memcmp (token, "null", 4) == 0)) ||
+          (p - token == 5 && memcmp (token, "false", 5) == 0))
+        continue;
+      {
+        ContentOp op = { op_start - data, 0, operator_kind (token, p - token) };
+
+        if (p - token == 2 && memcmp (token, "BI", 2) == 0)
+          {
+            /* The image's dictionary is key-value tokens up to ID; none
+             * of them is a keyword, so scan for the word itself. */
+            const char *id = NULL;
+
+            for (const char *q = p; q + 2 <= end; q++)
+              if (q[0] == 'I' && q[1] == 'D' && is_pdf_space (q[-1]) && (q + 2 == end || is_pdf_space (q[2])))
+                {
+                  id = q + 2;
+                  break;
+                }
+            p = id != NULL ? inline_image_end (id, end) : NULL;
+            if (p == NULL)
+              goto unterminated;
+            op.kind = OP_PAINT;
+          }
+        op.end = p - data;
+        if (ops->len >= ARTIFACT_MAX_OPS)
+          {
+            g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                         _("a content stream of more than %u operations"), ARTIFACT_MAX_OPS);
+            return NULL;
+          }
+        g_array_append_val (ops, op);
+        op_start = NULL;
+      }
+    }
+  if (op_start != NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                   _("operands without an operator at the end of a content stream"));
+      return NULL;
+    }
+  return g_steal_pointer (&ops);
+
+unterminated:
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+               _("an unterminated string or inline image at byte %" G_GSIZE_FORMAT " of a content stream"),
+               (gsize) (token - data));
+  return NULL;
+}
+
+static gboolean
+ops_paint (const ContentOp *ops,
+           guint            from,
+           guint            to)
+{
+  for (guint i = from; i < to; i++)
+    if (ops[i].kind == OP_PAINT)
+      return TRUE;
+  return FALSE;
+}
+
+/* Copies ops [from, to) to out, with the white space before them, and
+ * wraps them as an artifact if they paint anything. */
+static void
+emit_ops (GString         *out,
+          const char      *data,
+          const ContentOp *ops,
+          guint            from,
+          guint            to,
+          gsize           *copied)
+{
+  if (from >= to)
+    return;
+  if (!ops_paint (ops, from, to))
+    {
+      g_string_append_len (out, data + *copied, ops[to - 1].end - *copied);
+      *copied = ops[to - 1].end;
+      return;
+    }
+  g_string_append_len (out, data + *copied, ops[from].start - *copied);
+  g_string_append (out, "/Artifact BMC\n");
+  g_string_append_len (out, data + ops[from].start, ops[to - 1].end - ops[from].start);
+  g_string_append (out, "\nEMC");
+  *copied = ops[to - 1].end;
+}
+
+/* One run of operations at marked-content depth 0, [from, to), none of
+ * them BMC/BDC/EMC; in_text: whether it starts inside a text object. */
+static gboolean
+emit_run (GString         *out,
+          const char      *data,
+          const ContentOp *ops,
+          guint            from,
+          guint            to,
+          gboolean        *in_text,
+          gsize           *copied)
+{
+  guint k = from;
+
+  while (k < to)
+    {
+      guint start = k;
+
+      if (*in_text)
+        {
+          /* Inside a text object: up to its ET, which stays outside. */
+          while (k < to && ops[k].kind != OP_ET)
+            {
+              if (ops[k].kind == OP_BT)
+                return FALSE;
+              k++;
+            }
+          emit_ops (out, data, ops, start, k, copied);
+          if (k < to)
+            {
+              emit_ops (out, data, ops, k, k + 1, copied);
+              *in_text = FALSE;
+              k++;
+            }
+          continue;
+        }
+      /* Outside: whole text objects join the run; a BT whose ET lies
+       * beyond the run (in tagged content) ends it. */
+      while (k < to)
+        {
+          if (ops[k].kind == OP_ET)
+            return FALSE;
+          if (ops[k].kind == OP_BT)
+            {
+              guint e = k + 1;
+
+              while (e < to && ops[e].kind != OP_ET && ops[e].kind != OP_BT)
+                e++;
+              if (e < to && ops[e].kind == OP_BT)
+                return FALSE;
+              if (e == to)
+                break;
+              k = e;
+            }
+          k++;
+        }
+      emit_ops (out, data, ops, start, k, copied);
+      if (k < to)
+        {
+          emit_ops (out, data, ops, k, k + 1, copied);
+          *in_text = TRUE;
+          k++;
+        }
+    }
+  return TRUE;
+}
+
+char *
+evk_pdf_mark_artifacts (const char  *data,
+                        gsize        length,
+                        gsize       *out_length,
+                        GError     **error)
+{
+  g_autoptr(GArray) array = content_operations (data, length, error);
+  g_autoptr(GString) out = NULL;
+  const ContentOp *ops;
+  gboolean in_text = FALSE;
+  gsize copied = 0;
+  guint depth = 0, text_depth = 0;
+
+  if (array == NULL)
+    return NULL;
+  ops = (const ContentOp *) array->data;
+  out = g_string_sized_new (length + length / 8 + 64);
+  for (guint i = 0; i < array->len;)
+    {
+      if (depth == 0 && ops[i].kind != OP_BEGIN_MC && ops[i].kind != OP_END_MC)
+        {
+          guint j = i;
+
+          while (j < array->len && ops[j].kind != OP_BEGIN_MC && ops[j].kind != OP_END_MC)
+            j++;
+          if ((in_text && text_depth != 0) || !emit_run (out, data, ops, i, j, &in_text, &copied))
+            goto nesting;
+          text_depth = 0;
+          i = j;
+          continue;
+        }
+      switch (ops[i].kind)
+        {
+        case OP_BEGIN_MC:
+          depth++;
+          break;
+        case OP_END_MC:
+          /* Marked content begun outside a text object ends outside it. */
+          if (depth == 0 || (in_text && depth <= text_depth))
+            goto nesting;
+          depth--;
+          break;
+        case OP_BT:
+          if (in_text)
+            goto nesting;
+          in_text = TRUE;
+          text_depth = depth;
+          break;
+        case OP_ET:
+          if (!in_text || depth != text_depth)
+            goto nesting;
+          in_text = FALSE;
+          break;
+        default:
+          break;
+        }
+      g_string_append_len (out, data + copied, ops[i].end - copied);
+      copied = ops[i].end;
+      i++;
+    }
+  if (depth != 0 || in_text)
+    goto nesting;
+  g_string_append_len (out, data + copied, length - copied);
+  *out_length = out->len;
+  return g_string_free (g_steal_pointer (&out), FALSE);
+
+nesting:
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+               _("a content stream whose marked content or text objects do not nest"));
+  return NULL;
+}
+
+#if CAIRO_VERSION < CAIRO_VERSION_ENCODE(1, 18, 0)
+/* Runs data through a zlib converter; NULL past limit bytes of output. */
+static GBytes *
+convert_zlib (GConverter  *converter,
+              const char  *data,
+              gsize        length,
+              gsize        limit,
+              GError     **error)
+{
+  g_autoptr(GByteArray) out = g_byte_array_sized_new (MIN (limit, length * 4 + 1024));
+  gsize read_total = 0;
+
+  for (;;)
+    {
+      guint8 buffer[65536];
+      gsize bytes_read = 0, bytes_written = 0;
+      GConverterResult result;
+
+      result = g_converter_convert (converter, data + read_total, length - read_total, buffer, sizeof buffer,
+                                    G_CONVERTER_INPUT_AT_END, &bytes_read, &bytes_written, error);
+      if (result == G_CONVERTER_ERROR)
+        return NULL;
+      read_total += bytes_read;
+      if (out->len + bytes_written > limit)
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                       _("a content stream larger than %" G_GSIZE_FORMAT " bytes"), limit);
+          return NULL;
+        }
+      g_byte_array_append (out, buffer, bytes_written);
+      if (result == G_CONVERTER_FINISHED)
+        break;
+      if (bytes_read == 0 && bytes_written == 0)
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, _("a truncated compressed stream"));
+          return NULL;
+        }
+    }
+  return g_byte_array_free_to_bytes (g_steal_pointer (&out));
+}
+
+/* The content stream object number, rewritten as a new revision of the
+ * same object with its artifacts marked: the pages that list it stay as
+ * they are. */
+static gboolean
+mark_stream_artifacts (Revision  *r,
+                       guint64    number,
+                       GError   **error)
+{
+  const char *dict, *dict_end, *p, *end = r->contents + r->length;
+  g_autofree char *keys = NULL;
+  g_autoptr(GBytes) plain = NULL, packed = NULL;
+  g_autoptr(GConverter) inflate = NULL, deflate = NULL;
+  g_autofree char *marked = NULL;
+  const char *length_value, *filter;
+  gsize marked_length;
+  guint64 stream_length;
+  char *after;
+
+  dict = object_dictionary (r->contents, r->length, number, &dict_end);
+  if (dict == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, _("content stream %llu was not found"),
+                   (unsigned long long) number);
+      return FALSE;
+    }
+  keys = g_strndup (dict + 2, dict_end - 2 - (dict + 2));
+  length_value = dictionary_value (keys, "/Length");
+  filter = dictionary_value (keys, "/Filter");
+  if (length_value == NULL)
+    goto unreadable;
+  stream_length = g_ascii_strtoull (length_value, &after, 10);
+  if (after == length_value)
+    goto unreadable;
+  {
+    /* cairo writes the length as an object of its own, after the stream. */
+    const char *q = after;
+    guint64 generation;
+
+    while (g_ascii_isspace (*q))
+      q++;
+    generation = g_ascii_strtoull (q, &after, 10);
+    (void) generation;
+    if (after != q)
+      {
+        q = after;
+        while (g_ascii_isspace (*q))
+          q++;
+        if (*q == 'R')
+          {
+            g_autofree char *head = g_strdup_printf ("\n%" G_GUINT64_FORMAT " 0 obj", stream_length);
+            const char *obj = find_last (r->contents, r->length, head);
+
+            if (obj == NULL)
+              goto unreadable;
+            obj += strlen (head);
+            stream_length = g_ascii_strtoull (obj, &after, 10);
+            if (after == obj)
+              goto unreadable;
+          }
+      }
+  }
+  p = dict_end;
+  while (p < end && (*p == ' ' || *p == '\r' || *p == '\n'))
+    p++;
+  if (end - p < 6 || memcmp (p, "stream", 6) != 0)
+    goto unreadable;
+  p += 6;
+  if (p < end && *p == '\r')
+    p++;
+  if (p < end && *p == '\n')
+    p++;
+  if (stream_length > (guint64) (end - p) || stream_length > ARTIFACT_MAX_STREAM)
+    goto unreadable;
+
+  if (filter == NULL || *filter != '/')
+    plain = g_bytes_new_static (p, stream_length);
+  else if (g_str_has_prefix (filter, "/FlateDecode") && !g_ascii_isalnum (filter[strlen ("/FlateDecode")]) &&
+           dictionary_value (keys, "/DecodeParms") == NULL)
+    {
+      inflate = G_CONVERTER (g_zlib_decompressor_new (G_ZLIB_COMPRESSOR_FORMAT_ZLIB));
+      plain = convert_zlib (inflate, p, stream_length, ARTIFACT_MAX_STREAM, error);
+      if (plain == NULL)
+        goto failed;
+    }
+  else
+    goto unreadable;
+
+  marked = evk_pdf_mark_artifacts (g_bytes_get_data (plain, NULL), g_bytes_get_size (plain), &marked_length,
+                                   error);
+  if (marked == NULL)
+    goto failed;
+  /* Nothing left outside the tags: the stream stays as cairo wrote it. */
+  if (marked_length == g_bytes_get_size (plain))
+    return TRUE;
+  /* The default level: zlib gives the same bytes for the same input, so
+   * the file stays byte-identical from run to run. */
+  deflate = G_CONVERTER (g_zlib_compressor_new (G_ZLIB_COMPRESSOR_FORMAT_ZLIB, -1));
+  packed = convert_zlib (deflate, marked, marked_length, marked_length + marked_length / 2 + 1024, error);
+  if (packed == NULL)
+    goto failed;
+
+  {
+    XrefEntry entry = { number, r->base + r->update->len };
+
+    g_array_append_val (r->xref, entry);
+    g_string_append_printf (r->update, "%" G_GUINT64_FORMAT " 0 obj\n<< /Length %" G_GSIZE_FORMAT
+                            " /Filter /FlateDecode >>\nstream\n", number, g_bytes_get_size (packed));
+    g_string_append_len (r->update, g_bytes_get_data (packed, NULL), g_bytes_get_size (packed));
+    g_string_append (r->update, "\nendstream\nendobj\n");
+  }
+  return TRUE;
+
+unreadable:
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+               _("content stream %llu: a length or filter this code does not read"),
+               (unsigned long long) number);
+  return FALSE;
+
+failed:
+  g_prefix_error (error, _("content stream %llu: "), (unsigned long long) number);
+  return FALSE;
+}
+#endif
+
 /* The structure type of an element's dictionary text: "/S /Figure" → "Figure". */
 static char *
 structure_type (const char *keys)
@@ -851,6 +1422,7 @@ evk_pdf_make_accessible (const char          *path,
   Revision r;
   gsize length;
   guint64 prev, root, size, tree, root_pages, metadata;
+  gboolean tagged;
   char *after;
 
   if (!g_file_get_contents (path, &contents, &length, error))
@@ -883,7 +1455,8 @@ evk_pdf_make_accessible (const char          *path,
     }
 
   /* Figures and table headers, if the file is tagged. */
-  if (dictionary_ref (catalog, strlen (catalog), "/StructTreeRoot", &tree))
+  tagged = dictionary_ref (catalog, strlen (catalog), "/StructTreeRoot", &tree);
+  if (tagged)
     {
       if (!walk_structure (&r, tree, 0, &walk) || walk.figures != n_figure_alts)
         {
@@ -938,6 +1511,21 @@ evk_pdf_make_accessible (const char          *path,
               write_object (&r, annot, with_contents->str);
             }
         }
+#if CAIRO_VERSION < CAIRO_VERSION_ENCODE(1, 18, 0)
+      /* What is drawn outside the tags is decoration: artifacts. */
+      if (tagged)
+        {
+          const char *contents_value = dictionary_value (page, "/Contents");
+          g_autoptr(GArray) streams = contents_value != NULL ? value_refs (contents_value) : NULL;
+
+          for (guint i = 0; streams != NULL && i < streams->len; i++)
+            if (!mark_stream_artifacts (&r, g_array_index (streams, guint64, i), error))
+              {
+                g_prefix_error (error, _("%s: page %u: "), path, p + 1);
+                return FALSE;
+              }
+        }
+#endif
       if (dictionary_value (page, "/Tabs") != NULL)
         continue;
       text = g_string_new (page);

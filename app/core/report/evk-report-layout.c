@@ -1015,11 +1015,8 @@ draw_running (Layout *l)
   /* Running heads, page numbers and their rule are pagination artifacts,
    * not content. cairo 1.18 marks them so (/Artifact BMC … EMC); cairo
    * 1.16 has no artifact API and leaves them outside every structure
-   * element, which readers of the structure tree skip but a PDF/UA
-   * checker reports as untagged content: the one condition the 1.16
-   * build does not meet (data/report-format.md, "Accessibility").
-   * Rewriting the compressed content streams to wrap the untagged runs
-   * would mean a content-stream parser of our own for that one gap. */
+   * element, and the finished file's content streams are rewritten to
+   * mark what is left there as artifacts (evk_pdf_make_accessible). */
 #if CAIRO_VERSION >= CAIRO_VERSION_ENCODE(1, 18, 0)
   tag_begin (l, "Artifact", NULL);
 #endif
@@ -2110,7 +2107,6 @@ place_toc (Layout *l)
 
           tag_begin (l, "TOCI", NULL);
           x = mirror_x (l, MARGIN_LEFT + entry->indent, entry->title->width);
-          text_draw (l, entry->title, x, l->y);
           /* Leaders from the end of the title's last line to the number. */
           pango_layout_line_get_extents (pango_layout_get_line_readonly (entry->title->layout,
                                                                          entry->title->n_lines - 1),
@@ -2130,14 +2126,23 @@ place_toc (Layout *l)
               leader_end = MARGIN_LEFT + TEXT_WIDTH - number->natural - 5;
             }
           leader_y = l->y + height - style->leading + entry->title->baseline;
+          /* The leaders are decoration, outside the entry's Reference
+           * (an artifact); the title and number inside it. cairo marks
+           * the content of leaf elements only, and the TOCI is none (its
+           * Link is a child). */
           set_colour (l->cr, &rule_grey);
+          /* No line from where the last text was drawn to the first dot. */
+          cairo_new_path (l->cr);
           for (double d = ceil (leader_start / 4.5) * 4.5; d < leader_end; d += 4.5)
             {
               cairo_arc (l->cr, d, leader_y - 0.6, 0.45, 0, 2 * G_PI);
               cairo_fill (l->cr);
             }
+          tag_begin (l, "Reference", NULL);
+          text_draw (l, entry->title, x, l->y);
           text_draw (l, number, mirror_x (l, MARGIN_LEFT + TEXT_WIDTH - TOC_PAGE_WIDTH, TOC_PAGE_WIDTH),
                      l->y + height - style->leading);
+          tag_end (l, "Reference");
           if (anchor != NULL)
             {
               g_autofree char *target = g_strdup_printf ("#%s", block->anchor);
