@@ -102,22 +102,54 @@ valid_language (const char *lang)
   return *lang != '\0';
 }
 
+/* Where each object's latest revision starts: number → the offset just
+ * past its "N 0 obj" header at a line start. One pass over the file, so
+ * that finding an object does not mean searching the whole file again
+ * (a report's structure tree has thousands of elements). */
+static GHashTable *
+object_index (const char *contents,
+              gsize       length)
+{
+  GHashTable *objects = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  const char *end = contents + length;
+
+  for (const char *p = contents; p < end && (p = memchr (p, ' ', end - p)) != NULL; p++)
+    {
+      const char *digits = p;
+      gint64 *number;
+
+      if (end - p < 6 || memcmp (p, " 0 obj", 6) != 0)
+        continue;
+      while (digits > contents && g_ascii_isdigit (digits[-1]))
+        digits--;
+      if (digits == p || (digits > contents && digits[-1] != '\n' && digits[-1] != '\r'))
+        continue;
+      number = g_new (gint64, 1);
+      *number = g_ascii_strtoll (digits, NULL, 10);
+      /* Later revisions replace earlier ones, as in the file. */
+      g_hash_table_replace (objects, number, GSIZE_TO_POINTER (p + 6 - contents));
+    }
+  return objects;
+}
+
 /* Where the dictionary of object number starts ("<<") and ends, in its
  * latest revision. Only for the files cairo writes (and our own updates):
  * the object header at a line start, the dictionary right after it. */
 static const char *
 object_dictionary (const char  *contents,
                    gsize        length,
+                   GHashTable  *objects,
                    guint64      number,
                    const char **dict_end)
 {
-  g_autofree char *head = g_strdup_printf ("\n%" G_GUINT64_FORMAT " 0 obj", number);
   const char *end = contents + length;
-  const char *p = find_last (contents, length, head);
+  gint64 key = (gint64) number;
+  gpointer offset;
+  const char *p;
 
-  if (p == NULL)
+  if (!g_hash_table_lookup_extended (objects, &key, NULL, &offset))
     return NULL;
-  p += strlen (head);
+  p = contents + GPOINTER_TO_SIZE (offset);
   while (p < end && g_ascii_isspace (*p))
     p++;
   if (end - p < 2 || p[0] != '<' || p[1] != '<')
@@ -155,6 +187,7 @@ typedef struct {
 static gboolean
 collect_pages (const char *contents,
                gsize       length,
+               GHashTable *objects,
                guint64     node,
                double      height,
                guint       depth,
@@ -165,7 +198,7 @@ collect_pages (const char *contents,
 
   if (depth > 16)
     return FALSE;
-  dict = object_dictionary (contents, length, node, &dict_end);
+  dict = object_dictionary (contents, length, objects, node, &dict_end);
   if (dict == NULL)
     return FALSE;
   text = g_strndup (dict + 2, dict_end - 2 - (dict + 2));
@@ -220,7 +253,7 @@ collect_pages (const char *contents,
       if (*p != 'R')
         return FALSE;
       p++;
-      if (!collect_pages (contents, length, kid, height, depth + 1, pages))
+      if (!collect_pages (contents, length, objects, kid, height, depth + 1, pages))
         return FALSE;
     }
   return TRUE;
@@ -283,6 +316,7 @@ static gboolean
 append_notes (const char       *path,
               const char       *contents,
               gsize             length,
+              GHashTable       *objects,
               const char       *catalog,
               GString          *update,
               gsize             base,
@@ -297,7 +331,7 @@ append_notes (const char       *path,
   guint64 root_pages;
 
   if (!dictionary_ref (catalog, strlen (catalog), "/Pages", &root_pages) ||
-      !collect_pages (contents, length, root_pages, 0, 0, pages))
+      !collect_pages (contents, length, objects, root_pages, 0, 0, pages))
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
                    _("%s: the page tree could not be read"), path);
@@ -328,7 +362,7 @@ append_notes (const char       *path,
           g_string_append_printf (refs, " %" G_GUINT64_FORMAT " 0 R", numbers[i]);
       if (refs->len == 0)
         continue;
-      start = object_dictionary (contents, length, page->number, &end);
+      start = object_dictionary (contents, length, objects, page->number, &end);
       dict = g_string_new_len (start + 2, end - 2 - (start + 2));
       annots = dictionary_value (dict->str, "/Annots");
       if (annots == NULL)
@@ -424,6 +458,7 @@ static gboolean
 append_info (const char *path,
              const char *contents,
              gsize       length,
+             GHashTable *objects,
              const char *trailer_text,
              const char *doc_id,
              const char *project_id,
@@ -438,7 +473,7 @@ append_info (const char *path,
   XrefEntry entry;
 
   if (!dictionary_ref (trailer_text, strlen (trailer_text), "/Info", &info) ||
-      (dict = object_dictionary (contents, length, info, &dict_end)) == NULL)
+      (dict = object_dictionary (contents, length, objects, info, &dict_end)) == NULL)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, _("%s: the document information was not found"), path);
       return FALSE;
@@ -470,6 +505,7 @@ append_revision (const char        *path,
   g_autoptr(GString) update = NULL;
   g_autoptr(GArray) xref = g_array_new (FALSE, FALSE, sizeof (XrefEntry));
   g_autofree char *object_head = NULL;
+  g_autoptr(GHashTable) objects = NULL;
   const char *end, *startxref, *trailer, *trailer_dict, *trailer_end, *object, *dict, *dict_end;
   const char *lang_key;
   gsize length;
@@ -485,6 +521,7 @@ append_revision (const char        *path,
   if (!g_file_get_contents (path, &contents, &length, error))
     return FALSE;
   end = contents + length;
+  objects = object_index (contents, length);
 
   startxref = find_last (contents, length, "startxref");
   trailer = find_last (contents, length, "trailer");
@@ -554,10 +591,12 @@ append_revision (const char        *path,
     g_array_append_val (xref, entry);
 
     if (doc_id != NULL &&
-        !append_info (path, contents, length, trailer_text, doc_id, project_id, update, length, xref, error))
+        !append_info (path, contents, length, objects, trailer_text, doc_id, project_id, update, length, xref,
+                      error))
       return FALSE;
     if (n_notes > 0 &&
-        !append_notes (path, contents, length, catalog, update, length, &size, xref, notes, n_notes, error))
+        !append_notes (path, contents, length, objects, catalog, update, length, &size, xref, notes, n_notes,
+                       error))
       return FALSE;
 
     {
@@ -696,6 +735,7 @@ value_refs (const char *value)
 typedef struct {
   const char *contents;
   gsize       length;
+  GHashTable *objects;     /* object_index () */
   GString    *update;
   gsize       base;
   GArray     *xref;
@@ -708,7 +748,7 @@ object_text (Revision *r,
 {
   const char *dict, *dict_end;
 
-  dict = object_dictionary (r->contents, r->length, number, &dict_end);
+  dict = object_dictionary (r->contents, r->length, r->objects, number, &dict_end);
   return dict != NULL ? g_strndup (dict + 2, dict_end - 2 - (dict + 2)) : NULL;
 }
 
@@ -1187,7 +1227,7 @@ mark_stream_artifacts (Revision  *r,
   guint64 stream_length;
   char *after;
 
-  dict = object_dictionary (r->contents, r->length, number, &dict_end);
+  dict = object_dictionary (r->contents, r->length, r->objects, number, &dict_end);
   if (dict == NULL)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, _("content stream %llu was not found"),
@@ -1218,12 +1258,13 @@ mark_stream_artifacts (Revision  *r,
           q++;
         if (*q == 'R')
           {
-            g_autofree char *head = g_strdup_printf ("\n%" G_GUINT64_FORMAT " 0 obj", stream_length);
-            const char *obj = find_last (r->contents, r->length, head);
+            gint64 key = (gint64) stream_length;
+            gpointer offset;
+            const char *obj;
 
-            if (obj == NULL)
+            if (!g_hash_table_lookup_extended (r->objects, &key, NULL, &offset))
               goto unreadable;
-            obj += strlen (head);
+            obj = r->contents + GPOINTER_TO_SIZE (offset);
             stream_length = g_ascii_strtoull (obj, &after, 10);
             if (after == obj)
               goto unreadable;
@@ -1417,6 +1458,7 @@ evk_pdf_make_accessible (const char          *path,
   g_autoptr(GArray) xref = g_array_new (FALSE, FALSE, sizeof (XrefEntry));
   g_autoptr(GArray) pages = g_array_new (FALSE, FALSE, sizeof (PdfPage));
   g_autoptr(GString) keys = NULL;
+  g_autoptr(GHashTable) objects = NULL;
   const char *startxref, *trailer, *trailer_dict, *trailer_end;
   StructWalk walk = { figure_alts, n_figure_alts, 0, 0 };
   Revision r;
@@ -1445,7 +1487,8 @@ evk_pdf_make_accessible (const char          *path,
 
   if (contents[length - 1] != '\n')
     g_string_append_c (update, '\n');
-  r = (Revision) { contents, length, update, length, xref };
+  objects = object_index (contents, length);
+  r = (Revision) { contents, length, objects, update, length, xref };
   catalog = object_text (&r, root);
   if (catalog == NULL)
     {
@@ -1469,7 +1512,7 @@ evk_pdf_make_accessible (const char          *path,
 
   /* Every page's annotations (links, notes) in the order of its structure. */
   if (!dictionary_ref (catalog, strlen (catalog), "/Pages", &root_pages) ||
-      !collect_pages (contents, length, root_pages, 0, 0, pages))
+      !collect_pages (contents, length, objects, root_pages, 0, 0, pages))
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, _("%s: the page tree could not be read"), path);
       return FALSE;
