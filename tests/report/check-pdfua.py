@@ -55,10 +55,15 @@ def marked_content(page):
     for operands, operator in pikepdf.parse_content_stream(page):
         op = str(operator)
         if op in ("BMC", "BDC"):
+            # Tagged content has an /MCID; other marked content (a /Span
+            # with /ActualText) tags nothing.
+            props = operands[1] if op == "BDC" and len(operands) > 1 else None
             tag = str(operands[0])
-            if tag == "/Artifact" and any(t != "/Artifact" for t in stack):
+            if tag != "/Artifact":
+                tag = "tag" if isinstance(props, pikepdf.Dictionary) and "/MCID" in props else None
+            if tag == "/Artifact" and "tag" in stack:
                 art_in_tag += 1
-            if tag != "/Artifact" and "/Artifact" in stack:
+            if tag == "tag" and "/Artifact" in stack:
                 tag_in_art += 1
             stack.append(tag)
         elif op == "EMC":
@@ -72,7 +77,7 @@ def marked_content(page):
             if text_depth != len(stack):
                 nests = False
             text_depth = None
-        elif op in PAINTING and not stack:
+        elif op in PAINTING and not any(stack):
             outside += 1
         if op in ("Tj", "TJ", "'", '"') and "/Artifact" in stack:
             art_text += 1

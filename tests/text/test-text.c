@@ -770,6 +770,12 @@ make_tagged_pdf (const char *path)
       cairo_tag_end (cr, "Table");
       cairo_tag_begin (cr, CAIRO_TAG_LINK, "rect=[20 120 40 12] uri='https://www.imdi.no/'");
       cairo_tag_end (cr, CAIRO_TAG_LINK);
+      /* A page number and a rule, outside every element. */
+      cairo_move_to (cr, 100, 190);
+      cairo_show_text (cr, page == 0 ? "1" : "2");
+      cairo_move_to (cr, 20, 180);
+      cairo_line_to (cr, 180, 180);
+      cairo_stroke (cr);
       cairo_show_page (cr);
     }
   cairo_tag_end (cr, "Document");
@@ -827,6 +833,23 @@ test_pdf_accessible (void)
       g_assert_true (g_spawn_check_wait_status (status, NULL));
       g_assert_nonnull (strstr (out, "No syntax or stream encoding errors"));
     }
+  if (qpdf != NULL && CAIRO_VERSION < CAIRO_VERSION_ENCODE (1, 18, 0))
+    {
+      /* The page number and rule of each page are one artifact; the
+       * content streams, rewritten, inflate (qpdf writes them plain). */
+      g_autofree char *plain = g_build_filename (dir, "plain.pdf", NULL);
+      const char *argv[] = { qpdf, "--qdf", "--object-streams=disable", path, plain, NULL };
+      g_autofree char *text = NULL;
+      gsize text_length;
+      int status;
+
+      g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, NULL, &status, NULL);
+      g_assert_true (g_spawn_check_wait_status (status, NULL));
+      g_assert_true (g_file_get_contents (plain, &text, &text_length, NULL));
+      g_assert_cmpuint (count (text, text_length, "/Artifact BMC"), ==, 2);
+      g_assert_cmpuint (count (text, text_length, "/Figure << /MCID"), ==, 2);
+      g_unlink (plain);
+    }
 
   /* An alt text for each Figure, or none lands on the wrong one. */
   make_tagged_pdf (path);
@@ -878,11 +901,16 @@ test_pdf_artifacts (void)
       "BT /P <</MCID 0>> BDC (a) Tj EMC /Artifact BMC\n1 0 Td (b) Tj\nEMC ET /Artifact BMC\n0 0 m 9 9 l S\nEMC "
       "BT /P <</MCID 1>> BDC (c) Tj EMC ET" },
     /* Operators in strings, hex strings, dictionaries and comments. */
-    { "/Span << /ActualText (EMC BT) /X <</Y [1 (BDC)]>> >> BDC <4254> Tj (\\\\) Tj (a (nested) EMC) Tj EMC\n"
+    { "/Span << /MCID 3 /ActualText (EMC BT) /X <</Y [1 (BDC)]>> >> BDC <4254> Tj (\\\\) Tj (a (nested) EMC) Tj EMC\n"
       "% 0 0 m S\n1 g",
       NULL },
     /* Nothing painted: state operators stay where they are. */
     { "q 1 0 0 1 0 0 cm /GS1 gs Q", NULL },
+    /* Untagged marked content (cairo's /ActualText) goes in whole. */
+    { "/Span << /ActualText (fi) >> BDC BT (y) Tj ET EMC",
+      "/Artifact BMC\n/Span << /ActualText (fi) >> BDC BT (y) Tj ET EMC\nEMC" },
+    /* An artifact already marked (cairo 1.18, a second run) stays one. */
+    { "/Artifact BMC 0 0 m 9 0 l S EMC /Artifact <</Type /Pagination>> BDC (1) Tj EMC", NULL },
   };
   g_autoptr(GError) error = NULL;
 
@@ -914,7 +942,8 @@ test_pdf_artifacts (void)
   /* Broken streams: one error each, no crash. */
   {
     const char *bad[] = { "(open Tj", "<4142 Tj", "EMC", "BT BT ET ET", "ET", "/P BMC", "1 2", "a) Tj",
-                          "BI /W 1 ID xyz", "/P <</MCID 0>> BDC BT EMC ET" };
+                          "BI /W 1 ID xyz", "/P <</MCID 0>> BDC BT EMC ET",
+                          "/Span BMC /P <</MCID 0>> BDC EMC EMC", "/Span BMC BT EMC ET", "BT /Span BMC ET EMC" };
 
     for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
       {

@@ -792,7 +792,8 @@ write_object (Revision   *r,
 typedef enum {
   OP_OTHER,
   OP_PAINT,     /* paints or shows something: the content an artifact holds */
-  OP_BEGIN_MC,  /* BMC, BDC */
+  OP_BEGIN_MC,  /* BMC, BDC: marked content that is not tagged (/Span /ActualText) */
+  OP_BEGIN_TAG, /* BDC with an /MCID (content of a structure element), or an artifact */
   OP_END_MC,    /* EMC */
   OP_BT,
   OP_ET,
@@ -968,6 +969,17 @@ content_operations (const char  *data,
               goto unterminated;
             op.kind = OP_PAINT;
           }
+        /* An artifact already marked counts as marked, like a tag. */
+        if (op.kind == OP_BEGIN_MC && token - op_start > 9 && memcmp (op_start, "/Artifact", 9) == 0 &&
+            (is_pdf_space (op_start[9]) || is_pdf_delimiter (op_start[9])))
+          op.kind = OP_BEGIN_TAG;
+        if (op.kind == OP_BEGIN_MC)
+          for (const char *q = op_start; q + 5 <= token; q++)
+            if (memcmp (q, "/MCID", 5) == 0)
+              {
+                op.kind = OP_BEGIN_TAG;
+                break;
+              }
         op.end = p - data;
         if (ops->len >= ARTIFACT_MAX_OPS)
           {
@@ -1030,8 +1042,48 @@ emit_ops (GString         *out,
   *copied = ops[to - 1].end;
 }
 
-/* One run of operations at marked-content depth 0, [from, to), none of
- * them BMC/BDC/EMC; in_text: whether it starts inside a text object. */
+/* Whether untagged marked content in ops [from, to) nests, and nests
+ * with the text objects (the run's BT/ET that have no partner in it
+ * outside all of it). */
+static gboolean
+run_nests (const ContentOp *ops,
+           guint            from,
+           guint            to,
+           gboolean         in_text)
+{
+  guint depth = 0, text_depth = 0;
+
+  for (guint k = from; k < to; k++)
+    switch (ops[k].kind)
+      {
+      case OP_BEGIN_MC:
+        depth++;
+        break;
+      case OP_END_MC:
+        if (depth == 0 || (in_text && depth <= text_depth))
+          return FALSE;
+        depth--;
+        break;
+      case OP_BT:
+        if (in_text)
+          return FALSE;
+        in_text = TRUE;
+        text_depth = depth;
+        break;
+      case OP_ET:
+        if (!in_text || depth != text_depth)
+          return FALSE;
+        in_text = FALSE;
+        break;
+      default:
+        break;
+      }
+  return depth == 0 && (!in_text || text_depth == 0);
+}
+
+/* One run of operations at marked-content depth 0, [from, to): no tagged
+ * content, untagged marked content (which cairo writes for /ActualText)
+ * whole; in_text: whether it starts inside a text object. */
 static gboolean
 emit_run (GString         *out,
           const char      *data,
@@ -1042,6 +1094,9 @@ emit_run (GString         *out,
           gsize           *copied)
 {
   guint k = from;
+
+  if (!run_nests (ops, from, to, *in_text))
+    return FALSE;
 
   while (k < to)
     {
@@ -1115,13 +1170,23 @@ evk_pdf_mark_artifacts (const char  *data,
   out = g_string_sized_new (length + length / 8 + 64);
   for (guint i = 0; i < array->len;)
     {
-      if (depth == 0 && ops[i].kind != OP_BEGIN_MC && ops[i].kind != OP_END_MC)
+      if (depth == 0 && ops[i].kind != OP_BEGIN_TAG)
         {
-          guint j = i;
+          guint j = i, plain = 0;
 
-          while (j < array->len && ops[j].kind != OP_BEGIN_MC && ops[j].kind != OP_END_MC)
-            j++;
-          if ((in_text && text_depth != 0) || !emit_run (out, data, ops, i, j, &in_text, &copied))
+          /* Up to the next tagged content, untagged sequences whole. */
+          for (; j < array->len; j++)
+            {
+              if (ops[j].kind == OP_BEGIN_TAG && plain == 0)
+                break;
+              if (ops[j].kind == OP_BEGIN_TAG)
+                goto nesting;
+              if (ops[j].kind == OP_BEGIN_MC)
+                plain++;
+              else if (ops[j].kind == OP_END_MC && plain-- == 0)
+                goto nesting;
+            }
+          if (plain != 0 || (in_text && text_depth != 0) || !emit_run (out, data, ops, i, j, &in_text, &copied))
             goto nesting;
           text_depth = 0;
           i = j;
@@ -1130,6 +1195,7 @@ evk_pdf_mark_artifacts (const char  *data,
       switch (ops[i].kind)
         {
         case OP_BEGIN_MC:
+        case OP_BEGIN_TAG:
           depth++;
           break;
         case OP_END_MC:
