@@ -868,8 +868,8 @@ content_operations (const char  *data,
 
   if (length > G_MAXUINT32)
     {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, _("a content stream of %" G_GSIZE_FORMAT " bytes"),
-                   length);
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, _("a content stream of %lu bytes"),
+                   (unsigned long) length);
       return NULL;
     }
   while (p < end)
@@ -937,8 +937,8 @@ content_operations (const char  *data,
       if (*p == ')' || *p == '>')
         {
           g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                       _("a stray “%c” at byte %" G_GSIZE_FORMAT " of a content stream"), *p,
-                       (gsize) (p - data));
+                       _("a stray “%c” at byte %lu of a content stream"), *p,
+                       (unsigned long) (p - data));
           return NULL;
         }
 
@@ -1001,8 +1001,8 @@ content_operations (const char  *data,
 
 unterminated:
   g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-               _("an unterminated string or inline image at byte %" G_GSIZE_FORMAT " of a content stream"),
-               (gsize) (token - data));
+               _("an unterminated string or inline image at byte %lu of a content stream"),
+               (unsigned long) (token - data));
   return NULL;
 }
 
@@ -1260,7 +1260,7 @@ convert_zlib (GConverter  *converter,
       if (out->len + bytes_written > limit)
         {
           g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                       _("a content stream larger than %" G_GSIZE_FORMAT " bytes"), limit);
+                       _("a content stream larger than %lu bytes"), (unsigned long) limit);
           return NULL;
         }
       g_byte_array_append (out, buffer, bytes_written);
