@@ -35,6 +35,57 @@ def walk(elem):
         yield from walk(kid)
 
 
+# Operators that paint or show something: the content 01-005 is about.
+PAINTING = {"S", "s", "f", "F", "f*", "B", "B*", "b", "b*", "sh", "Do", "Tj", "TJ", "'", '"',
+            "INLINE IMAGE", "BI"}
+
+
+MAX_ARTIFACT_TEXT = 6
+
+
+def marked_content(page):
+    """(painting operators outside marked content, artifacts inside tagged
+    content, tagged content inside artifacts, whether BT/ET and marked
+    content nest, text-showing operators in artifacts) for one page's
+    content stream."""
+    outside = art_in_tag = tag_in_art = art_text = 0
+    stack = []
+    nests = True
+    text_depth = None   # the marked-content depth at BT, while in a text object
+    for operands, operator in pikepdf.parse_content_stream(page):
+        op = str(operator)
+        if op in ("BMC", "BDC"):
+            # Tagged content has an /MCID; other marked content (a /Span
+            # with /ActualText) tags nothing.
+            props = operands[1] if op == "BDC" and len(operands) > 1 else None
+            tag = str(operands[0])
+            if tag != "/Artifact":
+                tag = "tag" if isinstance(props, pikepdf.Dictionary) and "/MCID" in props else None
+            if tag == "/Artifact" and "tag" in stack:
+                art_in_tag += 1
+            if tag == "tag" and "/Artifact" in stack:
+                tag_in_art += 1
+            stack.append(tag)
+        elif op == "EMC":
+            if not stack or (text_depth is not None and len(stack) <= text_depth):
+                nests = False
+            if stack:
+                stack.pop()
+        elif op == "BT":
+            text_depth = len(stack)
+        elif op == "ET":
+            if text_depth != len(stack):
+                nests = False
+            text_depth = None
+        elif op in PAINTING and not any(stack):
+            outside += 1
+        if op in ("Tj", "TJ", "'", '"') and "/Artifact" in stack:
+            art_text += 1
+    if stack:
+        nests = False
+    return outside, art_in_tag, tag_in_art, nests, art_text
+
+
 def conditions(pdf):
     """(name, passed, detail) for each condition."""
     root = pdf.Root
@@ -93,6 +144,24 @@ def conditions(pdf):
     no_tabs = [i + 1 for i, page in enumerate(pdf.pages) if page.obj.get("/Tabs") != "/S"]
     yield ("28-008/28-009: every page has /Tabs /S",
            not no_tabs, "%d pages, without: %s" % (len(pdf.pages), no_tabs[:5]))
+
+    marks = [marked_content(page) for page in pdf.pages]
+    untagged = [(i + 1, m[0]) for i, m in enumerate(marks) if m[0]]
+    yield ("01-005: no painting or text operator outside tagged content or an artifact",
+           not untagged, "%d pages, with untagged content (page, operators): %s"
+           % (len(marks), untagged[:5]))
+    mixed = [i + 1 for i, m in enumerate(marks) if m[1] or m[2]]
+    yield ("01-001/01-002: no artifact inside tagged content, no tagged content in an artifact",
+           not mixed, "pages: %s" % mixed[:5])
+    # What becomes an artifact is what the layout left untagged: text
+    # there must be page furniture (two running heads, the page number, a
+    # draft mark), not real content hidden from screen readers.
+    hidden = [(i + 1, m[4]) for i, m in enumerate(marks) if m[4] > MAX_ARTIFACT_TEXT]
+    yield ("01-005: text in artifacts is page furniture only (at most %d strings a page)"
+           % MAX_ARTIFACT_TEXT, not hidden, "pages (page, strings): %s" % hidden[:5])
+    tangled = [i + 1 for i, m in enumerate(marks) if not m[3]]
+    yield ("ISO 32000 14.6: marked content nests, and nests with text objects",
+           not tangled, "pages: %s" % tangled[:5])
 
     links = [a for page in pdf.pages for a in page.obj.get("/Annots", [])
              if a.get("/Subtype") == "/Link"]

@@ -688,6 +688,109 @@ test_running_headers (void)
   g_assert_cmpuint (n_shortened, >=, 4);
 }
 
+/* No near-empty page: every page but a chapter's last (the next opens a
+ * chapter, with no running head) and the report's last is filled to at
+ * least PAGE_MIN_FILL of the text area's height, measured as the lowest
+ * ink of the page's rendering above the footer. The demo had pages with
+ * three lines of a section's end, and a page 54 % empty where a figure
+ * moved on. A chapter's last page, when the chapter has more than one,
+ * holds more than a few lines (TAIL_MIN_FILL: the demo's references
+ * ended on a page with one entry). */
+#define PAGE_MIN_FILL 0.35
+#define TAIL_MIN_FILL 0.08
+#define FILL_SCALE    0.5
+
+/* The lowest row (in points from the top) with ink between top and
+ * bottom, or top if none. */
+static double
+lowest_ink (cairo_surface_t *surface,
+            double           top,
+            double           bottom)
+{
+  const guint8 *data = cairo_image_surface_get_data (surface);
+  int stride = cairo_image_surface_get_stride (surface);
+  int width = cairo_image_surface_get_width (surface);
+
+  for (int y = (int) (bottom * FILL_SCALE); y >= (int) (top * FILL_SCALE); y--)
+    for (int x = 0; x < width; x++)
+      {
+        guint32 pixel = *(const guint32 *) (data + y * stride + 4 * x);
+
+        /* Anything darker than a light grey (page background is white). */
+        if ((pixel & 0xff) < 0xe0 || ((pixel >> 8) & 0xff) < 0xe0 || ((pixel >> 16) & 0xff) < 0xe0)
+          return y / FILL_SCALE;
+      }
+  return top;
+}
+
+static cairo_surface_t *
+render_page (PopplerPage *page)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24,
+                                                         (int) (EVK_REPORT_PAGE_WIDTH * FILL_SCALE),
+                                                         (int) (EVK_REPORT_PAGE_HEIGHT * FILL_SCALE));
+  cairo_t *cr = cairo_create (surface);
+
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  cairo_scale (cr, FILL_SCALE, FILL_SCALE);
+  poppler_page_render_for_printing (page, cr);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  return surface;
+}
+
+static void
+test_page_fill (void)
+{
+  double top = EVK_REPORT_PAGE_MARGIN_TOP;
+  double bottom = EVK_REPORT_PAGE_HEIGHT - EVK_REPORT_PAGE_MARGIN_BOTTOM;
+  guint n_checked = 0, n_short = 0;
+
+  for (guint e = 0; e < 2; e++)
+    for (guint l = 0; l < N_LANGS; l++)
+      {
+        PopplerDocument *doc = evaluations[e].doc[l];
+        int n = poppler_document_get_n_pages (doc);
+        g_autofree double *fill = g_new0 (double, n);
+        g_autofree gboolean *headed = g_new0 (gboolean, n);
+
+        for (int p = 0; p < n; p++)
+          {
+            g_autoptr(TestPage) page = poppler_document_get_page (doc, p);
+            cairo_surface_t *surface = render_page (page);
+
+            fill[p] = (lowest_ink (surface, top, bottom) - top) / (bottom - top);
+            /* The running head sits above the text area, on every page
+             * but the title page and a chapter's first. */
+            headed[p] = lowest_ink (surface, EVK_REPORT_HEADER_BASE - 12, top - 12) > EVK_REPORT_HEADER_BASE - 12;
+            cairo_surface_destroy (surface);
+          }
+        for (int p = 1; p < n; p++)
+          {
+            if (p + 1 == n || !headed[p + 1])
+              {
+                if (headed[p] && fill[p] < TAIL_MIN_FILL)
+                  {
+                    g_test_message ("%s %s p%d: a chapter's last page with %.0f %% of the text area filled",
+                                    evaluations[e].name, langs[l], p + 1, 100 * fill[p]);
+                    n_short++;
+                  }
+                continue;
+              }
+            n_checked++;
+            if (fill[p] < PAGE_MIN_FILL)
+              {
+                g_test_message ("%s %s p%d: %.0f %% of the text area filled", evaluations[e].name, langs[l],
+                                p + 1, 100 * fill[p]);
+                n_short++;
+              }
+          }
+      }
+  g_assert_cmpuint (n_checked, >, 150);
+  g_assert_cmpuint (n_short, ==, 0);
+}
+
 /* The font size at character k of a page's text. */
 static double
 size_at (GList *attributes,
@@ -870,6 +973,7 @@ main (int    argc,
   g_test_add_func ("/evk/report-typography/fit-line", test_fit_line);
   g_test_add_func ("/evk/report-typography/running-headers", test_running_headers);
   g_test_add_func ("/evk/report-typography/word-spaces", test_word_spaces);
+  g_test_add_func ("/evk/report-typography/page-fill", test_page_fill);
   g_test_add_func ("/evk/report-typography/deterministic", test_deterministic);
   g_test_add_func ("/evk/report-typography/source-date-epoch", test_source_date_epoch);
   status = g_test_run ();

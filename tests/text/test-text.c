@@ -770,6 +770,12 @@ make_tagged_pdf (const char *path)
       cairo_tag_end (cr, "Table");
       cairo_tag_begin (cr, CAIRO_TAG_LINK, "rect=[20 120 40 12] uri='https://www.imdi.no/'");
       cairo_tag_end (cr, CAIRO_TAG_LINK);
+      /* A page number and a rule, outside every element. */
+      cairo_move_to (cr, 100, 190);
+      cairo_show_text (cr, page == 0 ? "1" : "2");
+      cairo_move_to (cr, 20, 180);
+      cairo_line_to (cr, 180, 180);
+      cairo_stroke (cr);
       cairo_show_page (cr);
     }
   cairo_tag_end (cr, "Document");
@@ -827,6 +833,23 @@ test_pdf_accessible (void)
       g_assert_true (g_spawn_check_wait_status (status, NULL));
       g_assert_nonnull (strstr (out, "No syntax or stream encoding errors"));
     }
+  if (qpdf != NULL && CAIRO_VERSION < CAIRO_VERSION_ENCODE (1, 18, 0))
+    {
+      /* The page number and rule of each page are one artifact; the
+       * content streams, rewritten, inflate (qpdf writes them plain). */
+      g_autofree char *plain = g_build_filename (dir, "plain.pdf", NULL);
+      const char *argv[] = { qpdf, "--qdf", "--object-streams=disable", path, plain, NULL };
+      g_autofree char *text = NULL;
+      gsize text_length;
+      int status;
+
+      g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, NULL, &status, NULL);
+      g_assert_true (g_spawn_check_wait_status (status, NULL));
+      g_assert_true (g_file_get_contents (plain, &text, &text_length, NULL));
+      g_assert_cmpuint (count (text, text_length, "/Artifact BMC"), ==, 2);
+      g_assert_cmpuint (count (text, text_length, "/Figure << /MCID"), ==, 2);
+      g_unlink (plain);
+    }
 
   /* An alt text for each Figure, or none lands on the wrong one. */
   make_tagged_pdf (path);
@@ -843,6 +866,94 @@ test_pdf_accessible (void)
 
   g_unlink (path);
   g_rmdir (dir);
+}
+
+static char *
+mark (const char  *stream,
+      gsize        length,
+      GError     **error)
+{
+  gsize out_length = 0;
+  char *out = evk_pdf_mark_artifacts (stream, length, &out_length, error);
+
+  if (out != NULL)
+    g_assert_cmpuint (strlen (out), ==, out_length);
+  return out;
+}
+
+/* What cairo 1.16 leaves outside the tags becomes an artifact, never
+ * across a text object's bounds; strings, dictionaries, comments and
+ * inline images that look like operators are not taken for them. */
+static void
+test_pdf_artifacts (void)
+{
+  static const char image[] = "BI /W 1 /H 2 /BPC 8 /CS /G ID \xff" "EI\x01 EI\n";
+  struct {
+    const char *in, *out;
+  } cases[] = {
+    /* A running head (a whole text object) and a rule around tagged text. */
+    { "q BT /F1 9 Tf (Side \\(1\\) ET) Tj ET Q\n/P <</MCID 0>> BDC BT (x) Tj ET EMC\n0 0 m 9 0 l S\n",
+      "/Artifact BMC\nq BT /F1 9 Tf (Side \\(1\\) ET) Tj ET Q\nEMC\n/P <</MCID 0>> BDC BT (x) Tj ET EMC\n"
+      "/Artifact BMC\n0 0 m 9 0 l S\nEMC\n" },
+    /* A run that starts inside BT closes before its ET; one that ends
+     * inside the next BT leaves that BT outside. */
+    { "BT /P <</MCID 0>> BDC (a) Tj EMC 1 0 Td (b) Tj ET 0 0 m 9 9 l S BT /P <</MCID 1>> BDC (c) Tj EMC ET",
+      "BT /P <</MCID 0>> BDC (a) Tj EMC /Artifact BMC\n1 0 Td (b) Tj\nEMC ET /Artifact BMC\n0 0 m 9 9 l S\nEMC "
+      "BT /P <</MCID 1>> BDC (c) Tj EMC ET" },
+    /* Operators in strings, hex strings, dictionaries and comments. */
+    { "/Span << /MCID 3 /ActualText (EMC BT) /X <</Y [1 (BDC)]>> >> BDC <4254> Tj (\\\\) Tj (a (nested) EMC) Tj EMC\n"
+      "% 0 0 m S\n1 g",
+      NULL },
+    /* Nothing painted: state operators stay where they are. */
+    { "q 1 0 0 1 0 0 cm /GS1 gs Q", NULL },
+    /* Untagged marked content (cairo's /ActualText) goes in whole. */
+    { "/Span << /ActualText (fi) >> BDC BT (y) Tj ET EMC",
+      "/Artifact BMC\n/Span << /ActualText (fi) >> BDC BT (y) Tj ET EMC\nEMC" },
+    /* An artifact already marked (cairo 1.18, a second run) stays one. */
+    { "/Artifact BMC 0 0 m 9 0 l S EMC /Artifact <</Type /Pagination>> BDC (1) Tj EMC", NULL },
+  };
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *out = mark (cases[i].in, strlen (cases[i].in), &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpstr (out, ==, cases[i].out != NULL ? cases[i].out : cases[i].in);
+    }
+
+  /* An inline image is painting, its data ("EI" inside) skipped. */
+  {
+    g_autoptr(GString) in = g_string_new ("/P <</MCID 0>> BDC ");
+    g_autofree char *out = NULL;
+    gsize out_length;
+
+    g_string_append_len (in, image, sizeof image - 1);
+    g_string_append (in, "EMC ");
+    g_string_append_len (in, image, sizeof image - 1);
+    out = evk_pdf_mark_artifacts (in->str, in->len, &out_length, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (out_length, ==, in->len + strlen ("/Artifact BMC\n") + strlen ("\nEMC"));
+    g_assert_cmpmem (out + in->len - (sizeof image - 1), strlen ("/Artifact BMC\n"), "/Artifact BMC\n",
+                     strlen ("/Artifact BMC\n"));
+    g_assert_cmpmem (out + out_length - 7, 7, "EI\nEMC\n", 7);
+  }
+
+  /* Broken streams: one error each, no crash. */
+  {
+    const char *bad[] = { "(open Tj", "<4142 Tj", "EMC", "BT BT ET ET", "ET", "/P BMC", "1 2", "a) Tj",
+                          "BI /W 1 ID xyz", "/P <</MCID 0>> BDC BT EMC ET",
+                          "/Span BMC /P <</MCID 0>> BDC EMC EMC", "/Span BMC BT EMC ET", "BT /Span BMC ET EMC" };
+
+    for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+      {
+        g_autofree char *out = mark (bad[i], strlen (bad[i]), &error);
+
+        g_assert_null (out);
+        g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA);
+        g_clear_error (&error);
+      }
+  }
 }
 
 static void
@@ -923,5 +1034,6 @@ main (int    argc,
   g_test_add_func ("/evk/text/narrative-demo", test_narrative_demo);
   g_test_add_func ("/evk/text/pdf-language", test_pdf_language);
   g_test_add_func ("/evk/text/pdf-accessible", test_pdf_accessible);
+  g_test_add_func ("/evk/text/pdf-artifacts", test_pdf_artifacts);
   return g_test_run ();
 }

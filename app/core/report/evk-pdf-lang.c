@@ -7,6 +7,7 @@
 
 #include "config.h"
 
+#include <cairo.h>
 #include <gio/gio.h>
 #include <glib/gi18n-lib.h>
 #include <stdlib.h>
@@ -101,84 +102,34 @@ valid_language (const char *lang)
   return *lang != '\0';
 }
 
-/* The width of a classic cross-reference entry: "nnnnnnnnnn ggggg n" and a
- * two-byte end of line. */
-#define XREF_ENTRY_SIZE 20
-
-/* Where object number's latest revision starts, as the file's classic
- * cross-reference tables say (newest first, following /Prev); NULL when
- * they do not say or cannot be read. The walk costs a few subsection
- * headers per revision, where scanning the whole file for the object's
- * header cost a pass over it per object: with the thousands of structure
- * elements, pages and links a report has, that scan was most of the
- * report's time. */
-static const char *
-xref_object (const char *contents,
-             gsize       length,
-             guint64     number)
+/* Where each object's latest revision starts: number → the offset just
+ * past its "N 0 obj" header at a line start. One pass over the file, so
+ * that finding an object does not mean searching the whole file again
+ * (a report's structure tree has thousands of elements). */
+static GHashTable *
+object_index (const char *contents,
+              gsize       length)
 {
+  GHashTable *objects = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   const char *end = contents + length;
-  const char *startxref = find_last (contents, length, "startxref");
-  guint64 offset;
-  char *after;
 
-  if (startxref == NULL)
-    return NULL;
-  offset = g_ascii_strtoull (startxref + strlen ("startxref"), &after, 10);
-  if (after == startxref + strlen ("startxref"))
-    return NULL;
-  /* A bound on the revisions, against a /Prev loop. */
-  for (guint revision = 0; revision < 1024; revision++)
+  for (const char *p = contents; p < end && (p = memchr (p, ' ', end - p)) != NULL; p++)
     {
-      const char *p, *dict, *dict_end;
+      const char *digits = p;
+      gint64 *number;
 
-      if (offset >= length || length - offset < 4 || memcmp (contents + offset, "xref", 4) != 0)
-        return NULL;
-      p = contents + offset + 4;
-      for (;;)
-        {
-          guint64 first, count;
-
-          while (p < end && g_ascii_isspace (*p))
-            p++;
-          if (p >= end || !g_ascii_isdigit (*p))
-            break;
-          first = g_ascii_strtoull (p, &after, 10);
-          p = after;
-          while (p < end && *p == ' ')
-            p++;
-          count = g_ascii_strtoull (p, &after, 10);
-          if (after == p)
-            return NULL;
-          p = after;
-          /* The header's end of line: one or two bytes. */
-          while (p < end && (*p == ' ' || *p == '\r'))
-            p++;
-          if (p >= end || *p != '\n')
-            return NULL;
-          p++;
-          if (count > (guint64) (end - p) / XREF_ENTRY_SIZE)
-            return NULL;
-          if (number >= first && number - first < count)
-            {
-              const char *entry = p + (number - first) * XREF_ENTRY_SIZE;
-              guint64 at;
-
-              if (entry[17] == 'f')
-                return NULL;
-              at = g_ascii_strtoull (entry, &after, 10);
-              if (entry[17] != 'n' || after != entry + 10 || at >= length)
-                return NULL;
-              return contents + at;
-            }
-          p += count * XREF_ENTRY_SIZE;
-        }
-      if (end - p < 7 || memcmp (p, "trailer", 7) != 0 ||
-          (dict = strstr (p, "<<")) == NULL || (dict_end = dictionary_end (dict, end)) == NULL ||
-          !dictionary_ref (dict, dict_end - dict, "/Prev", &offset))
-        return NULL;
+      if (end - p < 6 || memcmp (p, " 0 obj", 6) != 0)
+        continue;
+      while (digits > contents && g_ascii_isdigit (digits[-1]))
+        digits--;
+      if (digits == p || (digits > contents && digits[-1] != '\n' && digits[-1] != '\r'))
+        continue;
+      number = g_new (gint64, 1);
+      *number = g_ascii_strtoll (digits, NULL, 10);
+      /* Later revisions replace earlier ones, as in the file. */
+      g_hash_table_replace (objects, number, GSIZE_TO_POINTER (p + 6 - contents));
     }
-  return NULL;
+  return objects;
 }
 
 /* Where the dictionary of object number starts ("<<") and ends, in its
@@ -187,23 +138,18 @@ xref_object (const char *contents,
 static const char *
 object_dictionary (const char  *contents,
                    gsize        length,
+                   GHashTable  *objects,
                    guint64      number,
                    const char **dict_end)
 {
-  g_autofree char *head = g_strdup_printf ("\n%" G_GUINT64_FORMAT " 0 obj", number);
   const char *end = contents + length;
-  const char *p = xref_object (contents, length, number);
+  gint64 key = (gint64) number;
+  gpointer offset;
+  const char *p;
 
-  /* The table must point at the object's header; if it does not, or
-   * cannot be read, the last header in the file is the latest. */
-  if (p != NULL && p > contents && (gsize) (end - p) >= strlen (head) &&
-      memcmp (p - 1, head, strlen (head)) == 0)
-    p--;
-  else
-    p = find_last (contents, length, head);
-  if (p == NULL)
+  if (!g_hash_table_lookup_extended (objects, &key, NULL, &offset))
     return NULL;
-  p += strlen (head);
+  p = contents + GPOINTER_TO_SIZE (offset);
   while (p < end && g_ascii_isspace (*p))
     p++;
   if (end - p < 2 || p[0] != '<' || p[1] != '<')
@@ -241,6 +187,7 @@ typedef struct {
 static gboolean
 collect_pages (const char *contents,
                gsize       length,
+               GHashTable *objects,
                guint64     node,
                double      height,
                guint       depth,
@@ -251,7 +198,7 @@ collect_pages (const char *contents,
 
   if (depth > 16)
     return FALSE;
-  dict = object_dictionary (contents, length, node, &dict_end);
+  dict = object_dictionary (contents, length, objects, node, &dict_end);
   if (dict == NULL)
     return FALSE;
   text = g_strndup (dict + 2, dict_end - 2 - (dict + 2));
@@ -306,7 +253,7 @@ collect_pages (const char *contents,
       if (*p != 'R')
         return FALSE;
       p++;
-      if (!collect_pages (contents, length, kid, height, depth + 1, pages))
+      if (!collect_pages (contents, length, objects, kid, height, depth + 1, pages))
         return FALSE;
     }
   return TRUE;
@@ -369,6 +316,7 @@ static gboolean
 append_notes (const char       *path,
               const char       *contents,
               gsize             length,
+              GHashTable       *objects,
               const char       *catalog,
               GString          *update,
               gsize             base,
@@ -383,7 +331,7 @@ append_notes (const char       *path,
   guint64 root_pages;
 
   if (!dictionary_ref (catalog, strlen (catalog), "/Pages", &root_pages) ||
-      !collect_pages (contents, length, root_pages, 0, 0, pages))
+      !collect_pages (contents, length, objects, root_pages, 0, 0, pages))
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
                    _("%s: the page tree could not be read"), path);
@@ -414,7 +362,7 @@ append_notes (const char       *path,
           g_string_append_printf (refs, " %" G_GUINT64_FORMAT " 0 R", numbers[i]);
       if (refs->len == 0)
         continue;
-      start = object_dictionary (contents, length, page->number, &end);
+      start = object_dictionary (contents, length, objects, page->number, &end);
       dict = g_string_new_len (start + 2, end - 2 - (start + 2));
       annots = dictionary_value (dict->str, "/Annots");
       if (annots == NULL)
@@ -510,6 +458,7 @@ static gboolean
 append_info (const char *path,
              const char *contents,
              gsize       length,
+             GHashTable *objects,
              const char *trailer_text,
              const char *doc_id,
              const char *project_id,
@@ -524,7 +473,7 @@ append_info (const char *path,
   XrefEntry entry;
 
   if (!dictionary_ref (trailer_text, strlen (trailer_text), "/Info", &info) ||
-      (dict = object_dictionary (contents, length, info, &dict_end)) == NULL)
+      (dict = object_dictionary (contents, length, objects, info, &dict_end)) == NULL)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, _("%s: the document information was not found"), path);
       return FALSE;
@@ -556,6 +505,7 @@ append_revision (const char        *path,
   g_autoptr(GString) update = NULL;
   g_autoptr(GArray) xref = g_array_new (FALSE, FALSE, sizeof (XrefEntry));
   g_autofree char *object_head = NULL;
+  g_autoptr(GHashTable) objects = NULL;
   const char *end, *startxref, *trailer, *trailer_dict, *trailer_end, *object, *dict, *dict_end;
   const char *lang_key;
   gsize length;
@@ -571,6 +521,7 @@ append_revision (const char        *path,
   if (!g_file_get_contents (path, &contents, &length, error))
     return FALSE;
   end = contents + length;
+  objects = object_index (contents, length);
 
   startxref = find_last (contents, length, "startxref");
   trailer = find_last (contents, length, "trailer");
@@ -640,10 +591,12 @@ append_revision (const char        *path,
     g_array_append_val (xref, entry);
 
     if (doc_id != NULL &&
-        !append_info (path, contents, length, trailer_text, doc_id, project_id, update, length, xref, error))
+        !append_info (path, contents, length, objects, trailer_text, doc_id, project_id, update, length, xref,
+                      error))
       return FALSE;
     if (n_notes > 0 &&
-        !append_notes (path, contents, length, catalog, update, length, &size, xref, notes, n_notes, error))
+        !append_notes (path, contents, length, objects, catalog, update, length, &size, xref, notes, n_notes,
+                       error))
       return FALSE;
 
     {
@@ -782,6 +735,7 @@ value_refs (const char *value)
 typedef struct {
   const char *contents;
   gsize       length;
+  GHashTable *objects;     /* object_index () */
   GString    *update;
   gsize       base;
   GArray     *xref;
@@ -794,7 +748,7 @@ object_text (Revision *r,
 {
   const char *dict, *dict_end;
 
-  dict = object_dictionary (r->contents, r->length, number, &dict_end);
+  dict = object_dictionary (r->contents, r->length, r->objects, number, &dict_end);
   return dict != NULL ? g_strndup (dict + 2, dict_end - 2 - (dict + 2)) : NULL;
 }
 
@@ -808,6 +762,643 @@ write_object (Revision   *r,
   g_array_append_val (r->xref, entry);
   g_string_append_printf (r->update, "%" G_GUINT64_FORMAT " 0 obj\n<<%s >>\nendobj\n", number, keys);
 }
+
+/* Artifacts on cairo 1.16.
+ *
+ * cairo 1.16 writes tagged content as "/Tag << /MCID n >> BDC … EMC" and
+ * has no API to mark anything else, so running heads, page numbers and
+ * rules are left outside every marked-content sequence. In a PDF/UA file
+ * all real content is tagged; what is left at marked-content depth 0 is
+ * decoration by construction, and this rewrites each page's content
+ * stream to wrap it in "/Artifact BMC … EMC" (Matterhorn 01-005). cairo
+ * 1.18 marks artifacts itself (the layout's tag_begin "Artifact"), and
+ * the pass is built only where the layout cannot, so the two never meet.
+ *
+ * The stream is inflated and deflated with GIO's zlib converters (GIO
+ * links zlib already; no dependency of our own), tokenized as ISO 32000
+ * 7.8.2 and 7.3 describe: literal strings with escapes and nesting, hex
+ * strings, dictionaries, arrays, names, comments and inline images. An
+ * artifact sequence never crosses a text object's bounds (14.6: marked
+ * content inside a text object stays inside it; 9.4: a text object may
+ * hold marked-content operators): a depth-0 run that starts inside BT …
+ * ET is closed before its ET, and one that ends inside a text object is
+ * opened after its BT. Sizes are bounded: the file is ours, but a stream
+ * that inflates past ARTIFACT_MAX_STREAM or has more operations than
+ * ARTIFACT_MAX_OPS is an error, not a memory spike. */
+
+#define ARTIFACT_MAX_STREAM (64 * 1024 * 1024)
+#define ARTIFACT_MAX_OPS    (4 * 1024 * 1024)
+
+typedef enum {
+  OP_OTHER,
+  OP_PAINT,     /* paints or shows something: the content an artifact holds */
+  OP_BEGIN_MC,  /* BMC, BDC: marked content that is not tagged (/Span /ActualText) */
+  OP_BEGIN_TAG, /* BDC with an /MCID (content of a structure element), or an artifact */
+  OP_END_MC,    /* EMC */
+  OP_BT,
+  OP_ET,
+} OpKind;
+
+typedef struct {
+  guint32 start;  /* the first operand (or the operator) */
+  guint32 end;    /* just past the operator (past EI for an inline image) */
+  guint8  kind;
+} ContentOp;
+
+static gboolean
+is_pdf_space (char c)
+{
+  return c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f' || c == '\0';
+}
+
+static gboolean
+is_pdf_delimiter (char c)
+{
+  return strchr ("()<>[]{}/%", c) != NULL && c != '\0';
+}
+
+static OpKind
+operator_kind (const char *op,
+               gsize       n)
+{
+  static const char * const paint[] = {
+    "S", "s", "f", "F", "f*", "B", "B*", "b", "b*", "sh", "Do", "Tj", "TJ", "'", "\"", NULL
+  };
+
+#define IS(word) (n == strlen (word) && memcmp (op, word, n) == 0)
+  if (IS ("BMC") || IS ("BDC"))
+    return OP_BEGIN_MC;
+  if (IS ("EMC"))
+    return OP_END_MC;
+  if (IS ("BT"))
+    return OP_BT;
+  if (IS ("ET"))
+    return OP_ET;
+  for (guint i = 0; paint[i] != NULL; i++)
+    if (IS (paint[i]))
+      return OP_PAINT;
+#undef IS
+  return OP_OTHER;
+}
+
+/* Past an inline image's data: p is just after the "ID" keyword. The
+ * data ends at "EI" between white space; its length is not in the
+ * dictionary for filtered images, so this is the usual search. */
+static const char *
+inline_image_end (const char *p,
+                  const char *end)
+{
+  if (p < end)
+    p++;  /* the one white-space byte after ID */
+  for (; p + 2 <= end; p++)
+    if (p[0] == 'E' && p[1] == 'I' && is_pdf_space (p[-1]) && (p + 2 == end || is_pdf_space (p[2]) ||
+                                                               is_pdf_delimiter (p[2])))
+      return p + 2;
+  return NULL;
+}
+
+/* The operations of a content stream, in order. */
+static GArray *
+content_operations (const char  *data,
+                    gsize        length,
+                    GError     **error)
+{
+  g_autoptr(GArray) ops = g_array_new (FALSE, FALSE, sizeof (ContentOp));
+  const char *p = data, *end = data + length, *op_start = NULL, *token = data;
+
+  if (length > G_MAXUINT32)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, _("a content stream of %lu bytes"),
+                   (unsigned long) length);
+      return NULL;
+    }
+  while (p < end)
+    {
+      token = p;
+      if (is_pdf_space (*p))
+        {
+          p++;
+          continue;
+        }
+      if (*p == '%')
+        {
+          while (p < end && *p != '\n' && *p != '\r')
+            p++;
+          continue;
+        }
+      if (op_start == NULL)
+        op_start = token;
+      if (*p == '(')
+        {
+          int parens = 1;
+
+          for (p++; p < end && parens > 0; p++)
+            {
+              if (*p == '\\')
+                p++;
+              else if (*p == '(')
+                parens++;
+              else if (*p == ')')
+                parens--;
+            }
+          if (parens > 0)
+            goto unterminated;
+          continue;
+        }
+      if (*p == '<' && p + 1 < end && p[1] == '<')
+        {
+          p += 2;
+          continue;
+        }
+      if (*p == '>' && p + 1 < end && p[1] == '>')
+        {
+          p += 2;
+          continue;
+        }
+      if (*p == '<')
+        {
+          p = memchr (p, '>', end - p);
+          if (p == NULL)
+            goto unterminated;
+          p++;
+          continue;
+        }
+      if (strchr ("[]{}", *p) != NULL)
+        {
+          p++;
+          continue;
+        }
+      if (*p == '/')
+        {
+          for (p++; p < end && !is_pdf_space (*p) && !is_pdf_delimiter (*p); p++)
+            ;
+          continue;
+        }
+      if (*p == ')' || *p == '>')
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                       _("a stray “%c” at byte %lu of a content stream"), *p,
+                       (unsigned long) (p - data));
+          return NULL;
+        }
+
+      /* A regular token: a number, true/false/null, or an operator. */
+      while (p < end && !is_pdf_space (*p) && !is_pdf_delimiter (*p))
+        p++;
+      if (g_ascii_isdigit (*token) || *token == '+' || *token == '-' || *token == '.' ||
+          (p - token == 4 && (memcmp (token, "true", 4) == 0 || memcmp (token, "null", 4) == 0)) ||
+          (p - token == 5 && memcmp (token, "false", 5) == 0))
+        continue;
+      {
+        ContentOp op = { op_start - data, 0, operator_kind (token, p - token) };
+
+        if (p - token == 2 && memcmp (token, "BI", 2) == 0)
+          {
+            /* The image's dictionary is key-value tokens up to ID; none
+             * of them is a keyword, so scan for the word itself. */
+            const char *id = NULL;
+
+            for (const char *q = p; q + 2 <= end; q++)
+              if (q[0] == 'I' && q[1] == 'D' && is_pdf_space (q[-1]) && (q + 2 == end || is_pdf_space (q[2])))
+                {
+                  id = q + 2;
+                  break;
+                }
+            p = id != NULL ? inline_image_end (id, end) : NULL;
+            if (p == NULL)
+              goto unterminated;
+            op.kind = OP_PAINT;
+          }
+        /* An artifact already marked counts as marked, like a tag. */
+        if (op.kind == OP_BEGIN_MC && token - op_start > 9 && memcmp (op_start, "/Artifact", 9) == 0 &&
+            (is_pdf_space (op_start[9]) || is_pdf_delimiter (op_start[9])))
+          op.kind = OP_BEGIN_TAG;
+        if (op.kind == OP_BEGIN_MC)
+          for (const char *q = op_start; q + 5 <= token; q++)
+            if (memcmp (q, "/MCID", 5) == 0)
+              {
+                op.kind = OP_BEGIN_TAG;
+                break;
+              }
+        op.end = p - data;
+        if (ops->len >= ARTIFACT_MAX_OPS)
+          {
+            g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                         _("a content stream of more than %u operations"), ARTIFACT_MAX_OPS);
+            return NULL;
+          }
+        g_array_append_val (ops, op);
+        op_start = NULL;
+      }
+    }
+  if (op_start != NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                   _("operands without an operator at the end of a content stream"));
+      return NULL;
+    }
+  return g_steal_pointer (&ops);
+
+unterminated:
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+               _("an unterminated string or inline image at byte %lu of a content stream"),
+               (unsigned long) (token - data));
+  return NULL;
+}
+
+static gboolean
+ops_paint (const ContentOp *ops,
+           guint            from,
+           guint            to)
+{
+  for (guint i = from; i < to; i++)
+    if (ops[i].kind == OP_PAINT)
+      return TRUE;
+  return FALSE;
+}
+
+/* Copies ops [from, to) to out, with the white space before them, and
+ * wraps them as an artifact if they paint anything. */
+static void
+emit_ops (GString         *out,
+          const char      *data,
+          const ContentOp *ops,
+          guint            from,
+          guint            to,
+          gsize           *copied)
+{
+  if (from >= to)
+    return;
+  if (!ops_paint (ops, from, to))
+    {
+      g_string_append_len (out, data + *copied, ops[to - 1].end - *copied);
+      *copied = ops[to - 1].end;
+      return;
+    }
+  g_string_append_len (out, data + *copied, ops[from].start - *copied);
+  g_string_append (out, "/Artifact BMC\n");
+  g_string_append_len (out, data + ops[from].start, ops[to - 1].end - ops[from].start);
+  g_string_append (out, "\nEMC");
+  *copied = ops[to - 1].end;
+}
+
+/* Whether untagged marked content in ops [from, to) nests, and nests
+ * with the text objects (the run's BT/ET that have no partner in it
+ * outside all of it). */
+static gboolean
+run_nests (const ContentOp *ops,
+           guint            from,
+           guint            to,
+           gboolean         in_text)
+{
+  guint depth = 0, text_depth = 0;
+
+  for (guint k = from; k < to; k++)
+    switch (ops[k].kind)
+      {
+      case OP_BEGIN_MC:
+        depth++;
+        break;
+      case OP_END_MC:
+        if (depth == 0 || (in_text && depth <= text_depth))
+          return FALSE;
+        depth--;
+        break;
+      case OP_BT:
+        if (in_text)
+          return FALSE;
+        in_text = TRUE;
+        text_depth = depth;
+        break;
+      case OP_ET:
+        if (!in_text || depth != text_depth)
+          return FALSE;
+        in_text = FALSE;
+        break;
+      default:
+        break;
+      }
+  return depth == 0 && (!in_text || text_depth == 0);
+}
+
+/* One run of operations at marked-content depth 0, [from, to): no tagged
+ * content, untagged marked content (which cairo writes for /ActualText)
+ * whole; in_text: whether it starts inside a text object. */
+static gboolean
+emit_run (GString         *out,
+          const char      *data,
+          const ContentOp *ops,
+          guint            from,
+          guint            to,
+          gboolean        *in_text,
+          gsize           *copied)
+{
+  guint k = from;
+
+  if (!run_nests (ops, from, to, *in_text))
+    return FALSE;
+
+  while (k < to)
+    {
+      guint start = k;
+
+      if (*in_text)
+        {
+          /* Inside a text object: up to its ET, which stays outside. */
+          while (k < to && ops[k].kind != OP_ET)
+            {
+              if (ops[k].kind == OP_BT)
+                return FALSE;
+              k++;
+            }
+          emit_ops (out, data, ops, start, k, copied);
+          if (k < to)
+            {
+              emit_ops (out, data, ops, k, k + 1, copied);
+              *in_text = FALSE;
+              k++;
+            }
+          continue;
+        }
+      /* Outside: whole text objects join the run; a BT whose ET lies
+       * beyond the run (in tagged content) ends it. */
+      while (k < to)
+        {
+          if (ops[k].kind == OP_ET)
+            return FALSE;
+          if (ops[k].kind == OP_BT)
+            {
+              guint e = k + 1;
+
+              while (e < to && ops[e].kind != OP_ET && ops[e].kind != OP_BT)
+                e++;
+              if (e < to && ops[e].kind == OP_BT)
+                return FALSE;
+              if (e == to)
+                break;
+              k = e;
+            }
+          k++;
+        }
+      emit_ops (out, data, ops, start, k, copied);
+      if (k < to)
+        {
+          emit_ops (out, data, ops, k, k + 1, copied);
+          *in_text = TRUE;
+          k++;
+        }
+    }
+  return TRUE;
+}
+
+char *
+evk_pdf_mark_artifacts (const char  *data,
+                        gsize        length,
+                        gsize       *out_length,
+                        GError     **error)
+{
+  g_autoptr(GArray) array = content_operations (data, length, error);
+  g_autoptr(GString) out = NULL;
+  const ContentOp *ops;
+  gboolean in_text = FALSE;
+  gsize copied = 0;
+  guint depth = 0, text_depth = 0;
+
+  if (array == NULL)
+    return NULL;
+  ops = (const ContentOp *) array->data;
+  out = g_string_sized_new (length + length / 8 + 64);
+  for (guint i = 0; i < array->len;)
+    {
+      if (depth == 0 && ops[i].kind != OP_BEGIN_TAG)
+        {
+          guint j = i, plain = 0;
+
+          /* Up to the next tagged content, untagged sequences whole. */
+          for (; j < array->len; j++)
+            {
+              if (ops[j].kind == OP_BEGIN_TAG && plain == 0)
+                break;
+              if (ops[j].kind == OP_BEGIN_TAG)
+                goto nesting;
+              if (ops[j].kind == OP_BEGIN_MC)
+                plain++;
+              else if (ops[j].kind == OP_END_MC && plain-- == 0)
+                goto nesting;
+            }
+          if (plain != 0 || (in_text && text_depth != 0) || !emit_run (out, data, ops, i, j, &in_text, &copied))
+            goto nesting;
+          text_depth = 0;
+          i = j;
+          continue;
+        }
+      switch (ops[i].kind)
+        {
+        case OP_BEGIN_MC:
+        case OP_BEGIN_TAG:
+          depth++;
+          break;
+        case OP_END_MC:
+          /* Marked content begun outside a text object ends outside it. */
+          if (depth == 0 || (in_text && depth <= text_depth))
+            goto nesting;
+          depth--;
+          break;
+        case OP_BT:
+          if (in_text)
+            goto nesting;
+          in_text = TRUE;
+          text_depth = depth;
+          break;
+        case OP_ET:
+          if (!in_text || depth != text_depth)
+            goto nesting;
+          in_text = FALSE;
+          break;
+        default:
+          break;
+        }
+      g_string_append_len (out, data + copied, ops[i].end - copied);
+      copied = ops[i].end;
+      i++;
+    }
+  if (depth != 0 || in_text)
+    goto nesting;
+  g_string_append_len (out, data + copied, length - copied);
+  *out_length = out->len;
+  return g_string_free (g_steal_pointer (&out), FALSE);
+
+nesting:
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+               _("a content stream whose marked content or text objects do not nest"));
+  return NULL;
+}
+
+#if CAIRO_VERSION < CAIRO_VERSION_ENCODE(1, 18, 0)
+/* Runs data through a zlib converter; NULL past limit bytes of output. */
+static GBytes *
+convert_zlib (GConverter  *converter,
+              const char  *data,
+              gsize        length,
+              gsize        limit,
+              GError     **error)
+{
+  g_autoptr(GByteArray) out = g_byte_array_sized_new (MIN (limit, length * 4 + 1024));
+  gsize read_total = 0;
+
+  for (;;)
+    {
+      guint8 buffer[65536];
+      gsize bytes_read = 0, bytes_written = 0;
+      GConverterResult result;
+
+      result = g_converter_convert (converter, data + read_total, length - read_total, buffer, sizeof buffer,
+                                    G_CONVERTER_INPUT_AT_END, &bytes_read, &bytes_written, error);
+      if (result == G_CONVERTER_ERROR)
+        return NULL;
+      read_total += bytes_read;
+      if (out->len + bytes_written > limit)
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                       _("a content stream larger than %lu bytes"), (unsigned long) limit);
+          return NULL;
+        }
+      g_byte_array_append (out, buffer, bytes_written);
+      if (result == G_CONVERTER_FINISHED)
+        break;
+      if (bytes_read == 0 && bytes_written == 0)
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, _("a truncated compressed stream"));
+          return NULL;
+        }
+    }
+  return g_byte_array_free_to_bytes (g_steal_pointer (&out));
+}
+
+/* The content stream object number, rewritten as a new revision of the
+ * same object with its artifacts marked: the pages that list it stay as
+ * they are. */
+static gboolean
+mark_stream_artifacts (Revision  *r,
+                       guint64    number,
+                       GError   **error)
+{
+  const char *dict, *dict_end, *p, *end = r->contents + r->length;
+  g_autofree char *keys = NULL;
+  g_autoptr(GBytes) plain = NULL, packed = NULL;
+  g_autoptr(GConverter) inflate = NULL, deflate = NULL;
+  g_autofree char *marked = NULL;
+  const char *length_value, *filter;
+  gsize marked_length;
+  guint64 stream_length;
+  char *after;
+
+  dict = object_dictionary (r->contents, r->length, r->objects, number, &dict_end);
+  if (dict == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, _("content stream %llu was not found"),
+                   (unsigned long long) number);
+      return FALSE;
+    }
+  keys = g_strndup (dict + 2, dict_end - 2 - (dict + 2));
+  length_value = dictionary_value (keys, "/Length");
+  filter = dictionary_value (keys, "/Filter");
+  if (length_value == NULL)
+    goto unreadable;
+  stream_length = g_ascii_strtoull (length_value, &after, 10);
+  if (after == length_value)
+    goto unreadable;
+  {
+    /* cairo writes the length as an object of its own, after the stream. */
+    const char *q = after;
+    guint64 generation;
+
+    while (g_ascii_isspace (*q))
+      q++;
+    generation = g_ascii_strtoull (q, &after, 10);
+    (void) generation;
+    if (after != q)
+      {
+        q = after;
+        while (g_ascii_isspace (*q))
+          q++;
+        if (*q == 'R')
+          {
+            gint64 key = (gint64) stream_length;
+            gpointer offset;
+            const char *obj;
+
+            if (!g_hash_table_lookup_extended (r->objects, &key, NULL, &offset))
+              goto unreadable;
+            obj = r->contents + GPOINTER_TO_SIZE (offset);
+            stream_length = g_ascii_strtoull (obj, &after, 10);
+            if (after == obj)
+              goto unreadable;
+          }
+      }
+  }
+  p = dict_end;
+  while (p < end && (*p == ' ' || *p == '\r' || *p == '\n'))
+    p++;
+  if (end - p < 6 || memcmp (p, "stream", 6) != 0)
+    goto unreadable;
+  p += 6;
+  if (p < end && *p == '\r')
+    p++;
+  if (p < end && *p == '\n')
+    p++;
+  if (stream_length > (guint64) (end - p) || stream_length > ARTIFACT_MAX_STREAM)
+    goto unreadable;
+
+  if (filter == NULL || *filter != '/')
+    plain = g_bytes_new_static (p, stream_length);
+  else if (g_str_has_prefix (filter, "/FlateDecode") && !g_ascii_isalnum (filter[strlen ("/FlateDecode")]) &&
+           dictionary_value (keys, "/DecodeParms") == NULL)
+    {
+      inflate = G_CONVERTER (g_zlib_decompressor_new (G_ZLIB_COMPRESSOR_FORMAT_ZLIB));
+      plain = convert_zlib (inflate, p, stream_length, ARTIFACT_MAX_STREAM, error);
+      if (plain == NULL)
+        goto failed;
+    }
+  else
+    goto unreadable;
+
+  marked = evk_pdf_mark_artifacts (g_bytes_get_data (plain, NULL), g_bytes_get_size (plain), &marked_length,
+                                   error);
+  if (marked == NULL)
+    goto failed;
+  /* Nothing left outside the tags: the stream stays as cairo wrote it. */
+  if (marked_length == g_bytes_get_size (plain))
+    return TRUE;
+  /* The default level: zlib gives the same bytes for the same input, so
+   * the file stays byte-identical from run to run. */
+  deflate = G_CONVERTER (g_zlib_compressor_new (G_ZLIB_COMPRESSOR_FORMAT_ZLIB, -1));
+  packed = convert_zlib (deflate, marked, marked_length, marked_length + marked_length / 2 + 1024, error);
+  if (packed == NULL)
+    goto failed;
+
+  {
+    XrefEntry entry = { number, r->base + r->update->len };
+
+    g_array_append_val (r->xref, entry);
+    g_string_append_printf (r->update, "%" G_GUINT64_FORMAT " 0 obj\n<< /Length %" G_GSIZE_FORMAT
+                            " /Filter /FlateDecode >>\nstream\n", number, g_bytes_get_size (packed));
+    g_string_append_len (r->update, g_bytes_get_data (packed, NULL), g_bytes_get_size (packed));
+    g_string_append (r->update, "\nendstream\nendobj\n");
+  }
+  return TRUE;
+
+unreadable:
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+               _("content stream %llu: a length or filter this code does not read"),
+               (unsigned long long) number);
+  return FALSE;
+
+failed:
+  g_prefix_error (error, _("content stream %llu: "), (unsigned long long) number);
+  return FALSE;
+}
+#endif
 
 /* The structure type of an element's dictionary text: "/S /Figure" → "Figure". */
 static char *
@@ -933,11 +1524,13 @@ evk_pdf_make_accessible (const char          *path,
   g_autoptr(GArray) xref = g_array_new (FALSE, FALSE, sizeof (XrefEntry));
   g_autoptr(GArray) pages = g_array_new (FALSE, FALSE, sizeof (PdfPage));
   g_autoptr(GString) keys = NULL;
+  g_autoptr(GHashTable) objects = NULL;
   const char *startxref, *trailer, *trailer_dict, *trailer_end;
   StructWalk walk = { figure_alts, n_figure_alts, 0, 0 };
   Revision r;
   gsize length;
   guint64 prev, root, size, tree, root_pages, metadata;
+  gboolean tagged;
   char *after;
 
   if (!g_file_get_contents (path, &contents, &length, error))
@@ -960,7 +1553,8 @@ evk_pdf_make_accessible (const char          *path,
 
   if (contents[length - 1] != '\n')
     g_string_append_c (update, '\n');
-  r = (Revision) { contents, length, update, length, xref };
+  objects = object_index (contents, length);
+  r = (Revision) { contents, length, objects, update, length, xref };
   catalog = object_text (&r, root);
   if (catalog == NULL)
     {
@@ -970,7 +1564,8 @@ evk_pdf_make_accessible (const char          *path,
     }
 
   /* Figures and table headers, if the file is tagged. */
-  if (dictionary_ref (catalog, strlen (catalog), "/StructTreeRoot", &tree))
+  tagged = dictionary_ref (catalog, strlen (catalog), "/StructTreeRoot", &tree);
+  if (tagged)
     {
       if (!walk_structure (&r, tree, 0, &walk) || walk.figures != n_figure_alts)
         {
@@ -983,7 +1578,7 @@ evk_pdf_make_accessible (const char          *path,
 
   /* Every page's annotations (links, notes) in the order of its structure. */
   if (!dictionary_ref (catalog, strlen (catalog), "/Pages", &root_pages) ||
-      !collect_pages (contents, length, root_pages, 0, 0, pages))
+      !collect_pages (contents, length, objects, root_pages, 0, 0, pages))
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, _("%s: the page tree could not be read"), path);
       return FALSE;
@@ -1025,6 +1620,21 @@ evk_pdf_make_accessible (const char          *path,
               write_object (&r, annot, with_contents->str);
             }
         }
+#if CAIRO_VERSION < CAIRO_VERSION_ENCODE(1, 18, 0)
+      /* What is drawn outside the tags is decoration: artifacts. */
+      if (tagged)
+        {
+          const char *contents_value = dictionary_value (page, "/Contents");
+          g_autoptr(GArray) streams = contents_value != NULL ? value_refs (contents_value) : NULL;
+
+          for (guint i = 0; streams != NULL && i < streams->len; i++)
+            if (!mark_stream_artifacts (&r, g_array_index (streams, guint64, i), error))
+              {
+                g_prefix_error (error, _("%s: page %u: "), path, p + 1);
+                return FALSE;
+              }
+        }
+#endif
       if (dictionary_value (page, "/Tabs") != NULL)
         continue;
       text = g_string_new (page);

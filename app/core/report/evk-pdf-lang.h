@@ -60,7 +60,11 @@ gboolean evk_pdf_finish_draft (const char        *path,
  * (link_texts, page by page in the order of each page's /Annots), /Tabs
  * /S on each page, an XMP
  * metadata stream (dc:title, dc:language, pdfuaid:part 1),
- * /ViewerPreferences << /DisplayDocTitle true >> and /MarkInfo.
+ * /ViewerPreferences << /DisplayDocTitle true >> and /MarkInfo; and,
+ * built against cairo older than 1.18 (which has no artifact marking), a
+ * new revision of each page's content stream with whatever was drawn
+ * outside the tags (running heads, page numbers, rules) marked as
+ * /Artifact (evk_pdf_mark_artifacts).
  *
  * Why this code and not libqpdf: the file is ours, written by cairo in a
  * form this code already reads (classic cross-reference table, one
@@ -80,5 +84,16 @@ gboolean evk_pdf_make_accessible (const char          *path,
                                   const char * const  *link_texts,
                                   guint                n_link_texts,
                                   GError             **error);
+
+/* A page's content stream (uncompressed) with every run of painting or
+ * text operators outside marked content wrapped in "/Artifact BMC … EMC",
+ * never across a text object's bounds; the rest byte for byte. NULL and an
+ * error for a stream that does not tokenize, whose marked content or text
+ * objects do not nest, or that is too large. Used on cairo 1.16, which has
+ * no artifact marking (evk_pdf_make_accessible). */
+char *evk_pdf_mark_artifacts (const char  *data,
+                              gsize        length,
+                              gsize       *out_length,
+                              GError     **error);
 
 G_END_DECLS

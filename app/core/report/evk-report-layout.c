@@ -172,6 +172,14 @@ typedef struct {
   guint             next_index;      /* the block after the current one */
   GError           *error;
 
+  /* Chapters whose last page would hold only a few lines are set with
+   * tighter paragraph spacing (found by the first measuring pass). */
+  GHashTable       *tight_chapters;  /* index of the chapter's first block + 1 */
+  guint             chapter_start;   /* the current chapter's first block */
+  guint             chapter_first_page;
+  double            spacing;         /* 1, or less in a tight chapter */
+  gboolean          finding_tails;   /* the first pass: tight_chapters is filled */
+
   /* A draft PDF records where each place sits (evk-draft-map.h): the
    * regions open now, outermost first, and those finished. */
   gboolean          record_places;
@@ -1015,11 +1023,8 @@ draw_running (Layout *l)
   /* Running heads, page numbers and their rule are pagination artifacts,
    * not content. cairo 1.18 marks them so (/Artifact BMC … EMC); cairo
    * 1.16 has no artifact API and leaves them outside every structure
-   * element, which readers of the structure tree skip but a PDF/UA
-   * checker reports as untagged content: the one condition the 1.16
-   * build does not meet (data/report-format.md, "Accessibility").
-   * Rewriting the compressed content streams to wrap the untagged runs
-   * would mean a content-stream parser of our own for that one gap. */
+   * element, and the finished file's content streams are rewritten to
+   * mark what is left there as artifacts (evk_pdf_make_accessible). */
 #if CAIRO_VERSION >= CAIRO_VERSION_ENCODE(1, 18, 0)
   tag_begin (l, "Artifact", NULL);
 #endif
@@ -1377,7 +1382,7 @@ place_paragraph (Layout   *l,
   int n = text->n_lines, k = 0;
 
   ensure_page (l);
-  space (l, style->before);
+  space (l, style->before * l->spacing);
   while (k < n)
     {
       int fit = 0, remaining = n - k, take;
@@ -1414,7 +1419,7 @@ place_paragraph (Layout   *l,
       if (k < n)
         new_page (l);
     }
-  l->y += paragraph_after (block, style);
+  l->y += paragraph_after (block, style) * l->spacing;
 }
 
 /* Headings. */
@@ -1956,24 +1961,70 @@ next_is_text (Layout *l)
                           (next->kind == EVK_BLOCK_HEADING && next->level >= 3));
 }
 
+/* The height of the text that follows in the same section, up to the
+ * next block a floated figure may not pass (evk_report_layout's flush). */
+static double
+following_text_height (Layout *l)
+{
+  double height = 0;
+
+  for (guint i = l->next_index; i < l->doc->blocks->len; i++)
+    {
+      EvkBlock *next = g_ptr_array_index (l->doc->blocks, i);
+
+      if (next->kind == EVK_BLOCK_PARAGRAPH)
+        {
+          ParagraphCache *cache = paragraph_cache (l, next);
+          const Style *style = cache->text->style;
+
+          height += style->before + text_height (cache->text) + paragraph_after (next, style);
+        }
+      else if (next->kind == EVK_BLOCK_HEADING && next->level >= 3)
+        height += heading_style (next)->before + heading_height (l, next) + heading_style (next)->after;
+      else
+        break;
+    }
+  return height;
+}
+
+/* The least share of its height a chart may be drawn at to stay on a page
+ * whose rest would otherwise be left empty. */
+#define FIGURE_MIN_SQUEEZE 0.85
+
 static void
 place_figure (Layout   *l,
               EvkBlock *block,
               gboolean  may_float)
 {
   FigureCache *cache = figure_cache (l, block);
+  double chart_height = cache->chart_height;
 
   ensure_page (l);
   if (!at_top (l) && figure_height (l, block) > available (l))
     {
+      double room = available (l) - (figure_height (l, block) - cache->chart_height);
+      gboolean may_move = may_float && available (l) > 0.3 * (TEXT_BOTTOM - MARGIN_TOP) && next_is_text (l);
+
       /* Rather than leave a third of a page empty, the text that follows
-       * fills it and the figure opens the next page, as in print. */
-      if (may_float && available (l) > 0.3 * (TEXT_BOTTOM - MARGIN_TOP) && next_is_text (l))
+       * fills it and the figure opens the next page, as in print; but
+       * only if there is text enough to fill it. Otherwise a chart a
+       * little too tall is drawn a little lower and stays (a page with
+       * three lines and the rest empty was the alternative), and one
+       * much too tall moves on. */
+      if (may_move && following_text_height (l) >= available (l))
         {
           g_ptr_array_add (l->pending, block);
           return;
         }
-      new_page (l);
+      if (room >= FIGURE_MIN_SQUEEZE * cache->chart_height)
+        chart_height = floor (room);
+      else if (may_move)
+        {
+          g_ptr_array_add (l->pending, block);
+          return;
+        }
+      else
+        new_page (l);
     }
   space (l, style_caption.before);
   record_anchor (l, block->anchor, l->y);
@@ -1997,12 +2048,12 @@ place_figure (Layout   *l,
       cairo_save (l->cr);
       cairo_translate (l->cr, MARGIN_LEFT, l->y + text_height (cache->caption) + style_caption.after);
       hits = evk_chart_draw_groups (block->chart_kind, block->tables, block->n_tables, &spec,
-                                    l->chart_style, l->cr, TEXT_WIDTH, cache->chart_height);
+                                    l->chart_style, l->cr, TEXT_WIDTH, chart_height);
       evk_chart_hits_free (hits);
       cairo_restore (l->cr);
       tag_end (l, "Figure");
     }
-  l->y += text_height (cache->caption) + style_caption.after + cache->chart_height;
+  l->y += text_height (cache->caption) + style_caption.after + chart_height;
   region_close_leaf (l, block, l->y);
   l->y += 12;
 }
@@ -2110,7 +2161,6 @@ place_toc (Layout *l)
 
           tag_begin (l, "TOCI", NULL);
           x = mirror_x (l, MARGIN_LEFT + entry->indent, entry->title->width);
-          text_draw (l, entry->title, x, l->y);
           /* Leaders from the end of the title's last line to the number. */
           pango_layout_line_get_extents (pango_layout_get_line_readonly (entry->title->layout,
                                                                          entry->title->n_lines - 1),
@@ -2130,14 +2180,23 @@ place_toc (Layout *l)
               leader_end = MARGIN_LEFT + TEXT_WIDTH - number->natural - 5;
             }
           leader_y = l->y + height - style->leading + entry->title->baseline;
+          /* The leaders are decoration, outside the entry's Reference
+           * (an artifact); the title and number inside it. cairo marks
+           * the content of leaf elements only, and the TOCI is none (its
+           * Link is a child). */
           set_colour (l->cr, &rule_grey);
+          /* No line from where the last text was drawn to the first dot. */
+          cairo_new_path (l->cr);
           for (double d = ceil (leader_start / 4.5) * 4.5; d < leader_end; d += 4.5)
             {
               cairo_arc (l->cr, d, leader_y - 0.6, 0.45, 0, 2 * G_PI);
               cairo_fill (l->cr);
             }
+          tag_begin (l, "Reference", NULL);
+          text_draw (l, entry->title, x, l->y);
           text_draw (l, number, mirror_x (l, MARGIN_LEFT + TEXT_WIDTH - TOC_PAGE_WIDTH, TOC_PAGE_WIDTH),
                      l->y + height - style->leading);
+          tag_end (l, "Reference");
           if (anchor != NULL)
             {
               g_autofree char *target = g_strdup_printf ("#%s", block->anchor);
@@ -2284,6 +2343,30 @@ document_end (Layout *l)
   l->document_cr = NULL;
 }
 
+/* A chapter's last page with less than this (four lines of body text)
+ * is a page turned for nothing: the chapter is set again with tighter
+ * paragraph spacing, which the pages before it have room to give. */
+#define CHAPTER_TAIL_MIN   (4 * 15.0)
+#define CHAPTER_TIGHT      0.5
+
+static gboolean
+starts_chapter (EvkBlock *block)
+{
+  return (block->kind == EVK_BLOCK_HEADING && block->level <= 1) || block->kind == EVK_BLOCK_TOC ||
+         block->kind == EVK_BLOCK_TITLE_PAGE;
+}
+
+/* At a chapter's end, in the first measuring pass: notes whether its
+ * last page holds only a few lines. Chapters open on a page of their
+ * own, so setting one tighter moves no other chapter's breaks. */
+static void
+chapter_end (Layout *l)
+{
+  if (l->finding_tails && l->page_open && l->page > l->chapter_first_page &&
+      l->y - MARGIN_TOP < CHAPTER_TAIL_MIN)
+    g_hash_table_add (l->tight_chapters, GUINT_TO_POINTER (l->chapter_start + 1));
+}
+
 static gboolean
 run_pass (Layout  *l,
           double   progress_from,
@@ -2298,6 +2381,9 @@ run_pass (Layout  *l,
   g_clear_pointer (&l->chapter_running, g_free);
   memset (l->outline_parents, 0, sizeof l->outline_parents);
   g_ptr_array_set_size (l->regions, 0);
+  l->chapter_start = 0;
+  l->chapter_first_page = 1;
+  l->spacing = g_hash_table_contains (l->tight_chapters, GUINT_TO_POINTER (1)) ? CHAPTER_TIGHT : 1.0;
 
   for (guint i = 0; i < n; i++)
     {
@@ -2324,6 +2410,12 @@ run_pass (Layout  *l,
       if ((block->kind == EVK_BLOCK_HEADING && block->level <= 2) || block->kind == EVK_BLOCK_TOC ||
           block->kind == EVK_BLOCK_TITLE_PAGE)
         flush_pending (l);
+      if (starts_chapter (block) && i > 0)
+        {
+          chapter_end (l);
+          l->chapter_start = i;
+          l->spacing = g_hash_table_contains (l->tight_chapters, GUINT_TO_POINTER (i + 1)) ? CHAPTER_TIGHT : 1.0;
+        }
       /* A heading ends the places of its level and below, with or without
        * a place of its own; a section without a heading starts with its
        * first block. */
@@ -2364,8 +2456,11 @@ run_pass (Layout  *l,
         default:
           break;
         }
+      if (starts_chapter (block))
+        l->chapter_first_page = l->page;
     }
   flush_pending (l);
+  chapter_end (l);
   finish_page (l);
   document_end (l);
   g_ptr_array_set_size (l->regions, 0);
@@ -2441,12 +2536,19 @@ evk_report_typeset (EvkReportDoc      *doc,
   l.places = evk_draft_anchors_new ();
   l.figure_alts = g_ptr_array_new_with_free_func (g_free);
   l.link_texts = g_ptr_array_new_with_free_func (g_free);
+  l.tight_chapters = g_hash_table_new (NULL, NULL);
 
   /* Pass one only measures: it learns the page of every heading for the
    * table of contents (which takes the same room either way: its numbers
    * are right-aligned in a fixed column). Pass two draws. */
   l.measuring = TRUE;
+  l.finding_tails = TRUE;
   ok = run_pass (&l, 0.0, 0.4);
+  l.finding_tails = FALSE;
+  /* Chapters set tighter change their own pages' headings: measured
+   * again before drawing. */
+  if (ok && g_hash_table_size (l.tight_chapters) > 0)
+    ok = run_pass (&l, 0.4, 0.4);
   if (ok)
     {
       l.measuring = FALSE;
@@ -2489,6 +2591,7 @@ evk_report_typeset (EvkReportDoc      *doc,
   g_array_unref (l.places);
   g_ptr_array_unref (l.figure_alts);
   g_ptr_array_unref (l.link_texts);
+  g_hash_table_unref (l.tight_chapters);
   g_hash_table_unref (l.metrics);
   g_hash_table_unref (l.anchors);
   g_hash_table_unref (l.footnotes);
