@@ -2372,6 +2372,43 @@ run_pass (Layout  *l,
   return TRUE;
 }
 
+/* Sets the number of every page reference (EVK_SPAN_PAGE) in the
+ * paragraphs to the page its anchor was measured on; TRUE if any changed
+ * (its paragraph is laid out anew). */
+static gboolean
+set_page_references (Layout *l)
+{
+  gboolean changed = FALSE;
+
+  for (guint i = 0; i < l->doc->blocks->len; i++)
+    {
+      EvkBlock *block = g_ptr_array_index (l->doc->blocks, i);
+      EvkRichText *text = block->text;
+
+      if (block->kind != EVK_BLOCK_PARAGRAPH || text == NULL)
+        continue;
+      for (guint s = 0; s < text->spans->len; s++)
+        {
+          EvkSpan *span = &g_array_index (text->spans, EvkSpan, s);
+          Anchor *anchor = g_hash_table_lookup (l->anchors, span->target);
+          char page[16];
+
+          if (span->kind != EVK_SPAN_PAGE)
+            continue;
+          g_snprintf (page, sizeof page, "%u", anchor != NULL ? anchor->page : 0);
+          if (strlen (page) == span->end - span->start &&
+              strncmp (text->text + span->start, page, span->end - span->start) == 0)
+            continue;
+          evk_rich_text_replace (text, span->start, span->end, page);
+          changed = TRUE;
+          if (block->cache != NULL && block->cache_free != NULL)
+            block->cache_free (block->cache);
+          block->cache = NULL;
+        }
+    }
+  return changed;
+}
+
 void
 evk_layout_result_clear (EvkLayoutResult *result)
 {
@@ -2447,6 +2484,11 @@ evk_report_typeset (EvkReportDoc      *doc,
    * are right-aligned in a fixed column). Pass two draws. */
   l.measuring = TRUE;
   ok = run_pass (&l, 0.0, 0.4);
+  /* Page references print the page of what they name: set from the
+   * measured pages, then measured again while that moves anything (a
+   * longer number can rewrap its paragraph). */
+  for (guint round = 0; ok && round < 3 && set_page_references (&l); round++)
+    ok = run_pass (&l, 0.0, 0.4);
   if (ok)
     {
       l.measuring = FALSE;
