@@ -335,6 +335,80 @@ check_sections (PopplerDocument *doc,
   }
 }
 
+
+/* The font size of the last line of text above the page's foot (the page
+ * number below it left out), or 0 on an empty page. */
+static double
+last_line_size (PopplerPage *page,
+                char       **line_text)
+{
+  g_autofree char *text = poppler_page_get_text (page);
+  g_autofree PopplerRectangle *rects = NULL;
+  GList *attributes = poppler_page_get_text_attributes (page);
+  guint n_rects = 0, i = 0;
+  double bottom = 0, size = 0;
+  GString *line = g_string_new (NULL);
+  const char *p;
+
+  if (!poppler_page_get_text_layout (page, &rects, &n_rects))
+    n_rects = 0;
+  /* The text column ends 80 pt above the foot of A4; the page number
+   * sits lower. */
+  for (i = 0; i < n_rects; i++)
+    if (rects[i].y2 < 841.89 - 70 && rects[i].y1 > bottom && rects[i].x2 > rects[i].x1)
+      bottom = rects[i].y1;
+  for (p = text, i = 0; *p != '\0' && i < n_rects; p = g_utf8_next_char (p), i++)
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (rects[i].y1 < bottom - 2 || rects[i].y2 >= 841.89 - 70 || g_unichar_isspace (c))
+        continue;
+      g_string_append_unichar (line, c);
+      for (GList *a = attributes; a != NULL; a = a->next)
+        {
+          PopplerTextAttributes *attr = a->data;
+
+          if ((int) i >= attr->start_index && (int) i <= attr->end_index)
+            size = MAX (size, attr->font_size);
+        }
+    }
+  poppler_page_free_text_attributes (attributes);
+  *line_text = g_string_free (line, FALSE);
+  return size;
+}
+
+/* No question of the questionnaire (set at 9 pt, its answers at 8.5)
+ * ends a page: it keeps with its first answer. */
+static void
+check_questions_kept (PopplerDocument *doc,
+                      const char      *lang)
+{
+  const char *title = evk_word ("Report", "AppendixQuestionnaire", lang);
+  int first = 0, n_checked = 0;
+
+  for (int p = 1; p <= poppler_document_get_n_pages (doc) && first == 0; p++)
+    {
+      g_autofree char *text = page_text (doc, p);
+      const char *hit = strstr (text, title);
+
+      /* The chapter's page, not the contents'. */
+      if (hit != NULL && strstr (text, "....") == NULL && p > 5)
+        first = p;
+    }
+  g_assert_cmpint (first, >, 0);
+  for (int p = first; p < poppler_document_get_n_pages (doc); p++)
+    {
+      g_autoptr(TestPage) page = poppler_document_get_page (doc, p - 1);
+      g_autofree char *line = NULL;
+      double size = last_line_size (page, &line);
+
+      if (size > 8.8 && size < 9.2)
+        g_error ("%s p%d ends with a question kept from its answers: “%s”", lang, p, line);
+      n_checked++;
+    }
+  g_assert_cmpint (n_checked, >=, 2);
+}
+
 static void
 test_demo (void)
 {
@@ -365,6 +439,7 @@ test_demo (void)
       g_assert_cmpuint (counts.sections, >=, 3);
       g_assert_cmpuint (counts.pages, >=, 1);
       check_sections (doc, chapters[l], 9, firsts[l]);
+      check_questions_kept (doc, langs[l]);
     }
 }
 
@@ -392,6 +467,7 @@ test_example (void)
       g_assert_cmpuint (counts.sections, >=, 1);
       g_assert_cmpuint (counts.pages, >=, 1);
       check_sections (doc, chapters[l], 2, firsts[l]);
+      check_questions_kept (doc, langs[l]);
     }
 }
 

@@ -1367,6 +1367,8 @@ draw_paragraph_lines (Layout         *l,
     }
 }
 
+static double block_min_height (Layout *l, guint index);
+
 static void
 place_paragraph (Layout   *l,
                  EvkBlock *block)
@@ -1377,6 +1379,13 @@ place_paragraph (Layout   *l,
   int n = text->n_lines, k = 0;
 
   ensure_page (l);
+  /* A paragraph kept with the next (a question and its first answer, a
+   * measure's facts) goes to the next page rather than end this one
+   * alone: what must follow it has to fit below it too. */
+  if (block->keep_with_next && !at_top (l) && l->next_index > 0 &&
+      g_ptr_array_index (l->doc->blocks, l->next_index - 1) == block &&
+      block_min_height (l, l->next_index - 1) > available (l) + 0.01)
+    new_page (l);
   space (l, style->before);
   while (k < n)
     {
@@ -1470,8 +1479,6 @@ heading_cache (Layout   *l,
   block->cache_free = (GDestroyNotify) heading_cache_free;
   return cache;
 }
-
-static double block_min_height (Layout *l, guint index);
 
 static double
 heading_height (Layout   *l,
