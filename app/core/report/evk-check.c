@@ -666,6 +666,7 @@ check_texts (Check   *c,
           g_autofree char *place = g_strdup_printf ("section:%s/%s", part->key, section->key);
           g_autofree char *name = section_name (c, part->key, section->key);
           g_autoptr(GHashTable) text = evk_text_index_get (project_texts, 0, field);
+          g_autofree char *chapter = g_strdup_printf ("%s/%s", part->key, section->key);
 
           /* A section with nothing to print leaves a gap in the report;
            * one with text only in another language is a missing
@@ -674,8 +675,6 @@ check_texts (Check   *c,
               !figure_placed_at (c, part->key, section->key))
             add_problem (c, EVK_PROBLEM_EMPTY_SECTION, place, name, NULL,
                          g_strdup (_("empty section: no text, table or figure")));
-          g_autofree char *chapter = g_strdup_printf ("%s/%s", part->key, section->key);
-
           check_narrative (c, place, name, part->kind == EVK_PART_CHAPTER ? chapter : NULL, text);
         }
     }

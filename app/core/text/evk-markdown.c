@@ -475,16 +475,17 @@ append_text (Parser     *p,
     g_string_append_len (b->text, text, length);
 }
 
-/* A cross-reference ([@fig:KEY]): its text as written, a span the
- * builder resolves once every number is known. */
+/* A cross-reference ([@fig:KEY]): its text as written, in a span the
+ * report's builder resolves once every number is known. */
 static void
 append_xref (Builder    *b,
              const char *reference)
 {
   EvkSpan span = { EVK_SPAN_XREF, 0, 0, NULL, 0 };
 
+  /* As written, so that a preview that does not resolve it shows it so. */
   span.start = b->text->len;
-  g_string_append (b->text, reference);
+  g_string_append_printf (b->text, "[@%s]", reference);
   span.end = b->text->len;
   span.target = g_strdup (reference);
   g_array_append_val (b->spans, span);
@@ -830,8 +831,10 @@ add_table (Parser     *p,
 
   block->n_columns = cmark_gfm_extensions_get_table_columns (table);
   block->align = g_malloc0 (block->n_columns + 1);
-  for (guint c = 0; c < block->n_columns && align != NULL; c++)
-    block->align[c] = (char) align[c];
+  /* An unaligned column is 'l', not 0: the string must not end before
+   * a right-aligned column after it ("| x | ---: |"). */
+  for (guint c = 0; c < block->n_columns; c++)
+    block->align[c] = align != NULL && align[c] != 0 ? (char) align[c] : 'l';
   block->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
   g_ptr_array_add (ctx.out, block);
 

@@ -92,7 +92,7 @@ typedef struct {
   gboolean        tight;      /* no space after (tight lists) */
   EvkRichText    *text;       /* paragraphs, items, code */
   /* Tables: rows of cells (EvkRichText), the first n_header_rows are the
-   * header; align per column: 'l', 'c', 'r' or 0. */
+   * header; align per column: 'l', 'c' or 'r'. */
   GPtrArray      *rows;
   guint           n_header_rows;
   guint           n_columns;
