@@ -30,8 +30,11 @@ static const char * const langs[] = { "nb", "en" };
 
 /* Whitespace of any kind as one space, soft hyphens dropped. */
 static char *
-normalize (const char *text)
+normalize (const char *raw)
 {
+  /* Composed: a text poppler reads from the structure tree may carry
+   * "å" as "a" and a combining ring. */
+  g_autofree char *text = raw != NULL ? g_utf8_normalize (raw, -1, G_NORMALIZE_NFC) : NULL;
   GString *out = g_string_new (NULL);
   gboolean space = FALSE;
 
@@ -287,6 +290,54 @@ check_references (PopplerDocument *doc,
   return counts;
 }
 
+
+/* text's ASCII letters and digits: poppler 22 reads the text of some
+ * structure elements as UTF-8 taken for Latin-1 ("VÃ¥r" for "Vår"). */
+static char *
+ascii_only (const char *text)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = text; *p != '\0'; p++)
+    if (g_ascii_isalnum (*p))
+      g_string_append_c (out, *p);
+  return g_string_free (out, FALSE);
+}
+
+/* Is there a structure element of kind whose text starts with number
+ * and has title (compared by their ASCII letters and digits)? */
+static gboolean
+find_structure (PopplerStructureElementIter *iter,
+                PopplerStructureElementKind  kind,
+                const char                  *number,
+                const char                  *title)
+{
+  do
+    {
+      PopplerStructureElement *element = poppler_structure_element_iter_get_element (iter);
+      PopplerStructureElementIter *child = poppler_structure_element_iter_get_child (iter);
+      gboolean found = FALSE;
+
+      if (poppler_structure_element_get_kind (element) == kind)
+        {
+          g_autofree char *raw = poppler_structure_element_get_text (element, POPPLER_STRUCTURE_GET_TEXT_RECURSIVE);
+          g_autofree char *got = ascii_only (raw != NULL ? raw : "");
+          g_autofree char *want_number = ascii_only (number);
+          g_autofree char *want_title = ascii_only (title);
+
+          found = g_str_has_prefix (got, want_number) && strstr (got, want_title) != NULL;
+        }
+      if (!found && child != NULL)
+        found = find_structure (child, kind, number, title);
+      g_clear_pointer (&child, poppler_structure_element_iter_free);
+      g_object_unref (element);
+      if (found)
+        return TRUE;
+    }
+  while (poppler_structure_element_iter_next (iter));
+  return FALSE;
+}
+
 /* The chapter titled title has n_sections numbered sections N.1 … in the
  * outline and the contents. */
 static void
@@ -332,6 +383,16 @@ check_sections (PopplerDocument *doc,
         found = strstr (text, first) != NULL;
       }
     g_assert_true (found);
+  }
+  /* Tagged as a second-level heading. */
+  {
+    PopplerStructureElementIter *iter = poppler_structure_element_iter_new (doc);
+    g_autofree char *number_1 = g_strdup_printf ("%s.1", number);
+
+    g_assert_nonnull (iter);
+    if (!find_structure (iter, POPPLER_STRUCTURE_ELEMENT_HEADING_2, number_1, first_section))
+      g_error ("no H2 “%s” in the structure tree", first);
+    poppler_structure_element_iter_free (iter);
   }
 }
 

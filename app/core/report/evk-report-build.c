@@ -501,6 +501,10 @@ add_md_heading (Builder    *b,
   EvkBlock *heading;
 
   g_strstrip (title);
+  /* A ### before any section of its chapter would skip a level (H1, then
+   * H3): it is a section. */
+  if (level == 3 && b->section == 0)
+    level = 2;
   if (level <= 2)
     {
       b->section++;

@@ -2495,7 +2495,7 @@ evk_report_typeset (EvkReportDoc      *doc,
    * measured pages, then measured again while that moves anything (a
    * longer number can rewrap its paragraph). */
   for (guint round = 0; ok && round < 3 && set_page_references (&l); round++)
-    ok = run_pass (&l, 0.0, 0.4);
+    ok = run_pass (&l, 0.4, 0.4);  /* progress never runs back */
   if (ok)
     {
       l.measuring = FALSE;
