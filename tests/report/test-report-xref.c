@@ -631,6 +631,36 @@ test_unknown (void)
   g_assert_cmpuint (n_problems, ==, 1);
 }
 
+/* References in a narrative table's cells, its caption and a footnote
+ * resolve and link as in running text; the page they print is set from
+ * the final pages there too. */
+static void
+test_cells_and_notes (void)
+{
+  g_autofree char *dir = evk_test_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "example.evalkit", NULL);
+  g_autofree char *report = example_report_with (dir, "nb/recommendations.md",
+                                                 "\n| Hva | Hvor |\n| --- | --- |\n"
+                                                 "| Behov | [@Fig:needs], [@page:fig:needs] |\n\n"
+                                                 ": Henvisninger til [@chap:results] {#refs}\n\n"
+                                                 "Se [@tab:refs].[^n]\n\n"
+                                                 "[^n]: Også [@page:fig:needs].\n");
+  g_autoptr(EvkProject) project = evk_test_make_example_with (path, TRUE, report);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TestDocument) doc = render (project, "nb", dir, FALSE, NULL, &error);
+  Counts counts;
+
+  g_assert_no_error (error);
+  counts = check_references (doc, "nb");
+  /* The example's own: one of each, two of pages; added: a figure and a
+   * page in the cell, a chapter in the caption, a table in the text, a
+   * page in the note. */
+  g_assert_cmpuint (counts.figures, >=, 2);
+  g_assert_cmpuint (counts.pages, >=, 3);
+  g_assert_cmpuint (counts.chapters, >=, 2);
+  g_assert_cmpuint (counts.tables, >=, 2);
+}
+
 /* The example as shipped has no problem of this kind. */
 static void
 test_check_clean (void)
@@ -656,6 +686,7 @@ main (int    argc,
   g_test_add_func ("/evk/report-xref/demo", test_demo);
   g_test_add_func ("/evk/report-xref/example", test_example);
   g_test_add_func ("/evk/report-xref/unknown", test_unknown);
+  g_test_add_func ("/evk/report-xref/cells-and-notes", test_cells_and_notes);
   g_test_add_func ("/evk/report-xref/check-clean", test_check_clean);
   return g_test_run ();
 }

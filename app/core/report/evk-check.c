@@ -490,6 +490,7 @@ note_xrefs (Check         *c,
       EvkMdBlock *block = g_ptr_array_index (md->blocks, i);
 
       note_text_xrefs (c, block->text, place, name, lang);
+      note_text_xrefs (c, block->caption, place, name, lang);
       if (block->kind == EVK_MD_HEADING)
         {
           n_headings++;

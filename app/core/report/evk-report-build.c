@@ -625,7 +625,19 @@ add_markdown (Builder    *b,
   first = b->doc->blocks->len;
   add_md_blocks (b, md->blocks);
   for (guint i = first; i < b->doc->blocks->len; i++)
-    note_xrefs (b, ((EvkBlock *) g_ptr_array_index (b->doc->blocks, i))->text, file, section);
+    {
+      EvkBlock *block = g_ptr_array_index (b->doc->blocks, i);
+
+      note_xrefs (b, block->text, file, section);
+      note_xrefs (b, block->caption, file, section);
+      for (guint r = 0; block->rows != NULL && r < block->rows->len; r++)
+        {
+          GPtrArray *row = g_ptr_array_index (block->rows, r);
+
+          for (guint c = 0; c < row->len; c++)
+            note_xrefs (b, g_ptr_array_index (row, c), file, section);
+        }
+    }
 
   for (guint i = 0; i < md->footnotes->len; i++)
     {
