@@ -107,6 +107,8 @@ kind_title (EvkProblemKind kind)
       return _("Texts the Report Cannot Read");
     case EVK_PROBLEM_SMALL_CELLS:
       return _("Small Cells Shown");
+    case EVK_PROBLEM_CROSS_REFERENCE:
+      return _("Cross-References to Nothing");
     case EVK_N_PROBLEM_KINDS:
     default:
       break;

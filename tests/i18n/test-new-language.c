@@ -328,7 +328,9 @@ find_on_page (PopplerDocument  *doc,
   for (int i = 0; i < poppler_document_get_n_pages (doc); i++)
     {
       PopplerPage *page = poppler_document_get_page (doc, i);
-      GList *matches = poppler_page_find_text (page, needle);
+      /* Case-sensitive: "Tabell 1-1" is the caption, not the text's
+       * reference to it ("tabell 1-1"). */
+      GList *matches = poppler_page_find_text_with_options (page, needle, POPPLER_FIND_CASE_SENSITIVE);
       double width, height;
 
       if (matches != NULL)

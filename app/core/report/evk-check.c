@@ -44,7 +44,28 @@ typedef struct {
   const char     *text_place;
   const char     *text_name;
   const char     *text_lang;
+  /* Cross-references: the keys the report can have, and every reference
+   * written, checked once all texts (and their headings' keys) are read. */
+  GHashTable     *xref_keys;
+  GPtrArray      *xrefs;         /* Xref */
 } Check;
+
+typedef struct {
+  char *place;
+  char *name;
+  char *lang;
+  char *reference;
+} Xref;
+
+static void
+xref_free (Xref *xref)
+{
+  g_free (xref->place);
+  g_free (xref->name);
+  g_free (xref->lang);
+  g_free (xref->reference);
+  g_free (xref);
+}
 
 void
 evk_problem_free (EvkProblem *problem)
@@ -63,7 +84,7 @@ evk_problem_kind_to_string (EvkProblemKind kind)
 {
   static const char * const names[] = {
     "damaged", "translation-missing", "translation-outdated", "live-figure", "no-alt-text",
-    "empty-section", "narrative", "small-cells",
+    "empty-section", "narrative", "small-cells", "cross-reference",
   };
 
   G_STATIC_ASSERT (G_N_ELEMENTS (names) == EVK_N_PROBLEM_KINDS);
@@ -430,9 +451,147 @@ resolve_figure (const char  *reference,
 }
 
 static void
+note_text_xrefs (Check       *c,
+                 EvkRichText *text,
+                 const char  *place,
+                 const char  *name,
+                 const char  *lang)
+{
+  for (guint s = 0; text != NULL && s < text->spans->len; s++)
+    {
+      EvkSpan *span = &g_array_index (text->spans, EvkSpan, s);
+      Xref *xref;
+
+      if (span->kind != EVK_SPAN_XREF)
+        continue;
+      xref = g_new0 (Xref, 1);
+      xref->place = g_strdup (place);
+      xref->name = g_strdup (name);
+      xref->lang = g_strdup (lang);
+      xref->reference = g_strdup (span->target);
+      g_ptr_array_add (c->xrefs, xref);
+    }
+}
+
+/* The references a text makes, and the keys its headings and captioned
+ * tables give (chapter: "PART/SECTION" of a chapter section, else NULL). */
+static void
+note_xrefs (Check         *c,
+            EvkMdDocument *md,
+            const char    *chapter,
+            const char    *place,
+            const char    *name,
+            const char    *lang)
+{
+  guint n_headings = 0;
+
+  for (guint i = 0; i < md->blocks->len; i++)
+    {
+      EvkMdBlock *block = g_ptr_array_index (md->blocks, i);
+
+      note_text_xrefs (c, block->text, place, name, lang);
+      note_text_xrefs (c, block->caption, place, name, lang);
+      if (block->kind == EVK_MD_HEADING)
+        {
+          n_headings++;
+          g_hash_table_add (c->xref_keys, block->key != NULL
+                              ? g_strdup_printf ("sec:%s", g_str_has_prefix (block->key, "sec:") ? block->key + 4 : block->key)
+                              : g_strdup_printf ("sec:%s/%u", chapter, n_headings));
+        }
+      if (block->kind == EVK_MD_TABLE && block->key != NULL)
+        g_hash_table_add (c->xref_keys, g_strdup_printf ("tab:%s", g_str_has_prefix (block->key, "tab:") ? block->key + 4
+                                                                                                       : block->key));
+      for (guint r = 0; block->rows != NULL && r < block->rows->len; r++)
+        {
+          GPtrArray *row = g_ptr_array_index (block->rows, r);
+
+          for (guint k = 0; k < row->len; k++)
+            note_text_xrefs (c, g_ptr_array_index (row, k), place, name, lang);
+        }
+    }
+  for (guint f = 0; f < md->footnotes->len; f++)
+    {
+      EvkMdFootnote *note = g_ptr_array_index (md->footnotes, f);
+
+      for (guint i = 0; i < note->blocks->len; i++)
+        note_text_xrefs (c, ((EvkMdBlock *) g_ptr_array_index (note->blocks, i))->text, place, name, lang);
+    }
+}
+
+/* The keys of what the report prints from the outline, the strategy and
+ * the charts (see data/narrative-format.md, "Cross-references"). */
+static void
+add_report_keys (Check *c)
+{
+  static const char * const tables[] = {
+    "tab:data-sources", "tab:measures-overview", "tab:measures-by-type", "tab:measures-by-target",
+    "tab:status-table", "tab:documents", "tab:abbreviations",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
+    g_hash_table_add (c->xref_keys, g_strdup (tables[i]));
+  for (guint p = 0; p < c->outline->parts->len; p++)
+    {
+      EvkOutlinePart *part = g_ptr_array_index (c->outline->parts, p);
+
+      g_hash_table_add (c->xref_keys, g_strdup_printf ("chap:%s", part->key));
+      for (guint s = 0; s < part->sections->len; s++)
+        g_hash_table_add (c->xref_keys, g_strdup_printf ("sec:%s/%s", part->key,
+                                                         ((EvkOutlineSection *) g_ptr_array_index (part->sections, s))->key));
+    }
+  for (guint f = 0; f < c->outline->figures->len; f++)
+    g_hash_table_add (c->xref_keys, g_strdup_printf ("fig:%s",
+                                                     ((EvkOutlineFigure *) g_ptr_array_index (c->outline->figures, f))->key));
+  for (guint i = 0; i < c->charts->len; i++)
+    {
+      EvkSavedChart *chart = g_ptr_array_index (c->charts, i);
+
+      if (chart->in_report)
+        g_hash_table_add (c->xref_keys, g_strdup_printf ("fig:%s", chart->key));
+    }
+  for (guint g = 0; g < c->strategy->goals->len; g++)
+    {
+      EvkGoal *goal = g_ptr_array_index (c->strategy->goals, g);
+
+      g_hash_table_add (c->xref_keys, g_strdup_printf ("chap:goal-%s", goal->key));
+      g_hash_table_add (c->xref_keys, g_strdup_printf ("tab:goal-%s", goal->key));
+    }
+  for (guint m = 0; m < c->strategy->measures->len; m++)
+    g_hash_table_add (c->xref_keys, g_strdup_printf ("sec:measure-%u",
+                                                     ((EvkMeasure *) g_ptr_array_index (c->strategy->measures, m))->number));
+}
+
+/* A reference to a key the report has not stops a final report. */
+static void
+check_xrefs (Check *c)
+{
+  add_report_keys (c);
+  for (guint i = 0; i < c->xrefs->len; i++)
+    {
+      Xref *xref = g_ptr_array_index (c->xrefs, i);
+      EvkXref parsed;
+      const char *colon;
+      g_autofree char *kind = NULL, *key = NULL;
+
+      if (!evk_xref_parse (xref->reference, &parsed))
+        continue;
+      colon = strchr (parsed.key, ':');
+      kind = g_ascii_strdown (parsed.key, colon - parsed.key);
+      key = g_strconcat (kind, colon, NULL);
+      if (g_hash_table_contains (c->xref_keys, key) || g_str_has_prefix (key, "tab:representativity-"))
+        continue;
+      add_problem (c, EVK_PROBLEM_CROSS_REFERENCE, xref->place, xref->name, xref->lang,
+                   /* Translators: a cross-reference in the narrative, e.g. [@fig:status] */
+                   g_strdup_printf (_("cross-reference [@%s]: the report has no figure, table, chapter or section with this key"),
+                                    xref->reference));
+    }
+}
+
+static void
 check_narrative (Check      *c,
                  const char *place,
                  const char *name,
+                 const char *chapter,
                  GHashTable *localized)
 {
   for (guint l = 0; c->langs[l] != NULL; l++)
@@ -450,11 +609,16 @@ check_narrative (Check      *c,
       options.resolve = resolve_figure;
       options.user_data = c;
       options.draft = TRUE;
+      options.headings = chapter != NULL;
       md = evk_markdown_parse (text, &options, &local_error);
       if (md == NULL)
-        add_problem (c, g_error_matches (local_error, EVK_MARKDOWN_ERROR, EVK_MARKDOWN_ERROR_REFERENCE)
-                          ? EVK_PROBLEM_LIVE_FIGURE : EVK_PROBLEM_NARRATIVE,
-                     place, name, c->langs[l], g_strdup (local_error->message));
+        {
+          add_problem (c, g_error_matches (local_error, EVK_MARKDOWN_ERROR, EVK_MARKDOWN_ERROR_REFERENCE)
+                            ? EVK_PROBLEM_LIVE_FIGURE : EVK_PROBLEM_NARRATIVE,
+                       place, name, c->langs[l], g_strdup (local_error->message));
+          continue;
+        }
+      note_xrefs (c, md, chapter, place, name, c->langs[l]);
     }
 }
 
@@ -503,6 +667,7 @@ check_texts (Check   *c,
           g_autofree char *place = g_strdup_printf ("section:%s/%s", part->key, section->key);
           g_autofree char *name = section_name (c, part->key, section->key);
           g_autoptr(GHashTable) text = evk_text_index_get (project_texts, 0, field);
+          g_autofree char *chapter = g_strdup_printf ("%s/%s", part->key, section->key);
 
           /* A section with nothing to print leaves a gap in the report;
            * one with text only in another language is a missing
@@ -511,7 +676,7 @@ check_texts (Check   *c,
               !figure_placed_at (c, part->key, section->key))
             add_problem (c, EVK_PROBLEM_EMPTY_SECTION, place, name, NULL,
                          g_strdup (_("empty section: no text, table or figure")));
-          check_narrative (c, place, name, text);
+          check_narrative (c, place, name, part->kind == EVK_PART_CHAPTER ? chapter : NULL, text);
         }
     }
 
@@ -523,7 +688,7 @@ check_texts (Check   *c,
       g_autofree char *name = g_strdup_printf (_("Goal %s · introduction"), goal->key);
       g_autoptr(GHashTable) text = evk_text_index_get (project_texts, 0, field);
 
-      check_narrative (c, place, name, text);
+      check_narrative (c, place, name, NULL, text);
     }
 
   for (guint m = 0; m < c->strategy->measures->len; m++)
@@ -545,9 +710,10 @@ check_texts (Check   *c,
           if (source != NULL && is_blank (source))
             add_problem (c, EVK_PROBLEM_EMPTY_SECTION, place, name, NULL,
                          g_strdup (_("empty section: no text, table or figure")));
-          check_narrative (c, place, name, text);
+          check_narrative (c, place, name, NULL, text);
         }
     }
+  check_xrefs (c);
   return TRUE;
 }
 
@@ -794,6 +960,8 @@ check_clear (Check *c)
   g_clear_pointer (&c->problems, g_hash_table_unref);
   g_clear_pointer (&c->seen, g_ptr_array_unref);
   g_clear_pointer (&c->names, g_hash_table_unref);
+  g_clear_pointer (&c->xref_keys, g_hash_table_unref);
+  g_clear_pointer (&c->xrefs, g_ptr_array_unref);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Check, check_clear)
@@ -814,6 +982,8 @@ evk_check_project (EvkProject  *project,
                                       (GDestroyNotify) g_ptr_array_unref);
   c.seen = g_ptr_array_new_with_free_func (g_free);
   c.names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  c.xref_keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  c.xrefs = g_ptr_array_new_with_free_func ((GDestroyNotify) xref_free);
 
   if ((c.strategy = evk_project_load_strategy (project, error)) == NULL ||
       (c.outline = evk_report_outline_load (project, error)) == NULL ||

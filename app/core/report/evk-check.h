@@ -21,6 +21,7 @@ typedef enum {
   EVK_PROBLEM_NARRATIVE,            /* Markdown the report cannot read */
   EVK_PROBLEM_SMALL_CELLS,          /* a chart or figure shows cells below the
                                      * threshold with their numbers (flag mode) */
+  EVK_PROBLEM_CROSS_REFERENCE,      /* a [@kind:key] the report has nothing for */
   EVK_N_PROBLEM_KINDS
 } EvkProblemKind;
 

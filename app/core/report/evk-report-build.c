@@ -50,6 +50,13 @@ typedef struct {
   guint            section;
   guint            figure;
   guint            table;
+  guint            subsection;
+  /* The narrative chapter section being built, for its own ## headings. */
+  const char      *md_part;
+  const char      *md_section;
+  gboolean         md_section_heading;
+  guint            md_headings;
+  GArray          *xref_uses;   /* XrefUse: texts with cross-references */
   guint            next_footnote;
   /* The review places open at each heading level (1 chapter, 2 section,
    * 3 subsection): a table or an unplaced figure belongs to the innermost. */
@@ -59,6 +66,20 @@ typedef struct {
   GError          *error;       /* the first error; the build stops at the next check */
 } Builder;
 
+/* A text with cross-references and where it was written, for errors. */
+typedef struct {
+  EvkRichText *text;            /* borrowed from a block or footnote */
+  char        *file;
+  char        *section;
+} XrefUse;
+
+static void
+xref_use_clear (XrefUse *use)
+{
+  g_free (use->file);
+  g_free (use->section);
+}
+
 static void
 block_free (EvkBlock *block)
 {
@@ -67,6 +88,7 @@ block_free (EvkBlock *block)
   g_free (block->number);
   g_free (block->title);
   g_free (block->anchor);
+  g_free (block->key);
   g_clear_pointer (&block->text, evk_rich_text_free);
   g_free (block->marker);
   g_free (block->label);
@@ -432,6 +454,8 @@ steal_text (EvkRichText **text)
   return g_steal_pointer (text);
 }
 
+static char *number_label (Builder *b, const char *word_key, guint n);
+
 static void
 add_md_table (Builder    *b,
               EvkMdBlock *md)
@@ -442,7 +466,67 @@ add_md_table (Builder    *b,
   block->n_header_rows = md->n_header_rows;
   block->n_columns = md->n_columns;
   block->align = g_steal_pointer (&md->align);
+  /* A table with a caption is numbered like the generated ones. */
+  if (md->caption != NULL)
+    {
+      g_autofree char *label = number_label (b, "Table", ++b->table);
+      g_autofree char *prefix = g_strdup_printf ("%s ", label);
+      PangoAttribute *bold = pango_attr_weight_new (PANGO_WEIGHT_BOLD);
+
+      block->caption = g_steal_pointer (&md->caption);
+      evk_rich_text_replace (block->caption, 0, 0, prefix);
+      bold->start_index = 0;
+      bold->end_index = strlen (label);
+      pango_attr_list_insert (block->caption->attrs, bold);
+      block->label = g_strdup (label);
+      block->anchor = g_strdup_printf ("table-%u-%u", b->chapter, b->table);
+      if (md->key != NULL)
+        block->key = g_strdup_printf ("tab:%s", g_str_has_prefix (md->key, "tab:") ? md->key + 4 : md->key);
+      b->doc->n_tables++;
+    }
   place_leaf (b, block, NULL);
+}
+
+/* A ## or ### heading in a narrative chapter: a numbered section (9.1)
+ * or subsection (9.1.1) of its chapter, one level below the outline
+ * section's own heading when it has one. */
+static void
+add_md_heading (Builder    *b,
+                EvkMdBlock *md)
+{
+  g_autofree char *title = evk_rich_text_get_plain (md->text);
+  g_autofree char *anchor = g_strdup_printf ("part-%s-%s-%u", b->md_part, b->md_section, ++b->md_headings);
+  g_autofree char *number = NULL;
+  guint level = MIN (md->depth + (b->md_section_heading ? 1 : 0), 3);
+  EvkBlock *heading;
+
+  g_strstrip (title);
+  /* A ### before any section of its chapter would skip a level (H1, then
+   * H3): it is a section. */
+  if (level == 3 && b->section == 0)
+    level = 2;
+  if (level <= 2)
+    {
+      b->section++;
+      b->subsection = 0;
+      if (b->chapter > 0)
+        number = g_strdup_printf ("%u.%u", b->chapter, b->section);
+    }
+  else
+    {
+      b->subsection++;
+      if (b->chapter > 0 && b->section > 0)
+        number = g_strdup_printf ("%u.%u.%u", b->chapter, b->section, b->subsection);
+    }
+  heading = add_heading (b, level, number, title, anchor);
+  heading->key = md->key != NULL
+    ? g_strdup_printf ("sec:%s", g_str_has_prefix (md->key, "sec:") ? md->key + 4 : md->key)
+    : g_strdup_printf ("sec:%s/%s/%u", b->md_part, b->md_section, b->md_headings);
+  /* It stays in its outline section's review place. */
+  heading->place = g_strdup_printf ("section:%s/%s", b->md_part, b->md_section);
+  heading->place_level = level;
+  heading->place_name = g_strdup (title);
+  b->places[level] = g_strdup (heading->place);
 }
 
 static void
@@ -464,6 +548,9 @@ add_md_blocks (Builder   *b,
         case EVK_MD_RULE:
           add_block (b, EVK_BLOCK_RULE);
           break;
+        case EVK_MD_HEADING:
+          add_md_heading (b, md);
+          break;
         default:
           block = add_paragraph_text (b, steal_text (&md->text), md_style (md));
           block->depth = md->depth;
@@ -484,6 +571,24 @@ add_md_blocks (Builder   *b,
     }
 }
 
+/* Remembers a text whose cross-references resolve when the whole report
+ * is built (they may point forward). */
+static void
+note_xrefs (Builder     *b,
+            EvkRichText *text,
+            const char  *file,
+            const char  *section)
+{
+  for (guint s = 0; text != NULL && s < text->spans->len; s++)
+    if (g_array_index (text->spans, EvkSpan, s).kind == EVK_SPAN_XREF)
+      {
+        XrefUse use = { text, g_strdup (file), g_strdup (section) };
+
+        g_array_append_val (b->xref_uses, use);
+        return;
+      }
+}
+
 /* A section of narrative: Markdown with live figures and footnotes. */
 static void
 add_markdown (Builder    *b,
@@ -494,6 +599,7 @@ add_markdown (Builder    *b,
   g_autoptr(EvkMdDocument) md = NULL;
   g_autoptr(GError) local_error = NULL;
   EvkMdOptions options = { 0 };
+  guint first;
 
   if (failed (b) || markdown == NULL)
     return;
@@ -503,6 +609,7 @@ add_markdown (Builder    *b,
   options.footnote = next_footnote;
   options.user_data = b;
   options.draft = b->options->draft;
+  options.headings = b->md_part != NULL;
 
   md = evk_markdown_parse (markdown, &options, &local_error);
   b->doc->n_unresolved += options.n_unresolved;
@@ -515,7 +622,22 @@ add_markdown (Builder    *b,
                    _("%s/%s.md, section “%s”: %s"), b->lang, file, section, local_error->message);
       return;
     }
+  first = b->doc->blocks->len;
   add_md_blocks (b, md->blocks);
+  for (guint i = first; i < b->doc->blocks->len; i++)
+    {
+      EvkBlock *block = g_ptr_array_index (b->doc->blocks, i);
+
+      note_xrefs (b, block->text, file, section);
+      note_xrefs (b, block->caption, file, section);
+      for (guint r = 0; block->rows != NULL && r < block->rows->len; r++)
+        {
+          GPtrArray *row = g_ptr_array_index (block->rows, r);
+
+          for (guint c = 0; c < row->len; c++)
+            note_xrefs (b, g_ptr_array_index (row, c), file, section);
+        }
+    }
 
   for (guint i = 0; i < md->footnotes->len; i++)
     {
@@ -529,7 +651,10 @@ add_markdown (Builder    *b,
           EvkMdBlock *md_block = g_ptr_array_index (note->blocks, k);
 
           if (md_block->text != NULL)
-            g_ptr_array_add (footnote->texts, steal_text (&md_block->text));
+            {
+              note_xrefs (b, md_block->text, file, section);
+              g_ptr_array_add (footnote->texts, steal_text (&md_block->text));
+            }
         }
       g_hash_table_insert (b->doc->footnotes, GUINT_TO_POINTER (footnote->number), footnote);
     }
@@ -1099,6 +1224,7 @@ add_data_sources (Builder *b)
   if ((surveys == NULL || surveys[0] == NULL) && counts.n_documents == 0)
     return;
   table = new_table (b, word (b, "DataSources"), 2, header, widths, "lr");
+  table->key = g_strdup ("tab:data-sources");
   for (guint s = 0; surveys != NULL && surveys[s] != NULL; s++)
     {
       EvkSurvey *survey = render_survey (b, surveys[s]);
@@ -1182,6 +1308,7 @@ add_representativity (Builder *b)
       label = localized_text (b, variable->label, variable->name) ?: variable->name;
       caption = word_with (b, "RepresentativityOf", "variable", label);
       block = new_table (b, caption, 4, header, widths, "lrrr");
+      block->key = g_strdup_printf ("tab:representativity-%s", share->variable);
       for (guint r = 0; r < table->rows->len; r++)
         {
           EvkTableEntry *row = evk_table_row (table, r);
@@ -1218,6 +1345,8 @@ add_measures_overview (Builder *b)
   static const double widths[] = { 0.07, 0.63, 0.30 };
   const char *header[] = { word (b, "Number"), word (b, "Measure"), word (b, "Type") };
   EvkBlock *table = new_table (b, word (b, "AllMeasures"), 3, header, widths, "rll");
+
+  table->key = g_strdup ("tab:measures-overview");
 
   for (guint g = 0; g < b->strategy->goals->len; g++)
     {
@@ -1260,6 +1389,7 @@ add_type_counts (Builder *b)
         continue;
       table = new_table (b, word (b, v == 0 ? "MeasuresByType" : "MeasuresByTarget"), 2, header,
                          widths, "lr");
+      table->key = g_strdup (v == 0 ? "tab:measures-by-type" : "tab:measures-by-target");
       for (guint t = 0; t < terms->len; t++)
         {
           EvkTerm *term = g_ptr_array_index (terms, t);
@@ -1310,6 +1440,7 @@ add_status_table (Builder *b)
   widths[n_columns - 1] = 0.12;
   align[n_columns - 1] = 'r';
   table = new_table (b, word (b, "StatusByGoal"), n_columns, header, widths, align);
+  table->key = g_strdup ("tab:status-table");
 
   for (guint g = 0; g <= b->strategy->goals->len; g++)
     {
@@ -1414,7 +1545,12 @@ add_chapter (Builder        *b,
           close_places (b, 2);
           b->places[2] = g_strdup (place);
         }
+      b->md_part = part->key;
+      b->md_section = section->key;
+      b->md_section_heading = section->heading;
+      b->md_headings = 0;
       add_markdown (b, text, part->key, section->key);
+      b->md_part = b->md_section = NULL;
       add_includes (b, section->include);
       add_placed_figures (b, part->key, section->key);
       /* A section without a heading starts where its text does; its
@@ -1681,6 +1817,8 @@ add_goal (Builder        *b,
     caption = word_with (b, "MeasuresOfGoalNumber", "n", goal->key);
   table = evk_outline_part_flag (part, "MeasureTable") ? new_table (b, caption, 4, header, widths, "rlll")
                                                        : NULL;
+  if (table != NULL)
+    table->key = g_strdup_printf ("tab:goal-%s", goal->key);
   for (guint m = 0; m < b->strategy->measures->len && table != NULL; m++)
     {
       EvkMeasure *measure = g_ptr_array_index (b->strategy->measures, m);
@@ -2248,6 +2386,8 @@ add_documents (Builder        *b,
       EvkBlock *block = new_table (b, word (b, "MeasuresByCode"), 2, header, widths, "lr");
       g_autofree char *total = format_count (b, b->strategy->measures->len);
 
+      block->key = g_strdup ("tab:documents");
+
       for (guint c = 0; c < table->columns->len; c++)
         {
           guint n = 0;
@@ -2307,6 +2447,8 @@ add_abbreviations (Builder        *b,
     const char *header[] = { word (b, "Abbreviation"), word (b, "FullName") };
     EvkBlock *block = new_table (b, word (b, "Abbreviations"), 2, header, widths, "ll");
 
+    block->key = g_strdup ("tab:abbreviations");
+
     for (guint i = 0; i < bodies->len; i++)
       {
         EvkBody *body = g_ptr_array_index (bodies, i);
@@ -2316,6 +2458,172 @@ add_abbreviations (Builder        *b,
         table_add_row (b, block, cells, NULL);
       }
   }
+}
+
+/* Cross-references. */
+
+/* The key a figure or heading is referred to by, from the review place it
+ * opens: places are named by keys that survive a re-import. */
+static void
+assign_keys (Builder *b)
+{
+  static const struct {
+    EvkBlockKind kind;
+    const char  *place;
+    const char  *key;
+  } prefixes[] = {
+    { EVK_BLOCK_FIGURE, "chart:", "fig:" },
+    { EVK_BLOCK_FIGURE, "figure:", "fig:" },
+    { EVK_BLOCK_HEADING, "part:", "chap:" },
+    { EVK_BLOCK_HEADING, "goal:", "chap:goal-" },
+    { EVK_BLOCK_HEADING, "section:", "sec:" },
+    { EVK_BLOCK_HEADING, "measure:", "sec:measure-" },
+  };
+
+  for (guint i = 0; i < b->doc->blocks->len; i++)
+    {
+      EvkBlock *block = g_ptr_array_index (b->doc->blocks, i);
+
+      if (block->key != NULL || block->place == NULL || block->anchor == NULL)
+        continue;
+      for (guint p = 0; p < G_N_ELEMENTS (prefixes); p++)
+        if (block->kind == prefixes[p].kind && g_str_has_prefix (block->place, prefixes[p].place))
+          {
+            block->key = g_strconcat (prefixes[p].key, block->place + strlen (prefixes[p].place), NULL);
+            break;
+          }
+    }
+}
+
+/* "figur 4-2", "kapittel 5", "side 0" (the page is set when the pages
+ * are known, see EVK_SPAN_PAGE); *page_at is where its number starts. */
+static char *
+xref_text (Builder  *b,
+           EvkXref  *xref,
+           EvkBlock *block,
+           gsize    *page_at)
+{
+  static const char * const words[] = { "RefFigure", "RefTable", "RefChapter", "RefSection" };
+  GString *s = g_string_new (NULL);
+
+  if (xref->page)
+    {
+      g_string_append_printf (s, "%s\u00a0", word (b, "RefPage"));
+      *page_at = s->len;
+      g_string_append_c (s, '0');
+    }
+  else if (block->label != NULL && strrchr (block->label, ' ') != NULL)
+    g_string_append_printf (s, "%s\u00a0%s", word (b, words[xref->kind]), strrchr (block->label, ' ') + 1);
+  else if (block->number != NULL)
+    g_string_append_printf (s, "%s\u00a0%s", word (b, words[xref->kind]), block->number);
+  else
+    /* An unnumbered chapter is named by its title. */
+    g_string_append (s, block->title != NULL ? block->title : "");
+  if (xref->capital && s->len > 0)
+    {
+      g_autofree char *first = g_utf8_strup (s->str, g_utf8_next_char (s->str) - s->str);
+      gsize n = g_utf8_next_char (s->str) - s->str;
+
+      g_string_erase (s, 0, n);
+      g_string_prepend (s, first);
+      if (xref->page)
+        *page_at += strlen (first) - n;
+    }
+  return g_string_free (s, FALSE);
+}
+
+static void
+add_attr (EvkRichText    *text,
+          PangoAttribute *attr,
+          guint           start,
+          guint           end)
+{
+  attr->start_index = start;
+  attr->end_index = end;
+  pango_attr_list_insert (text->attrs, attr);
+}
+
+/* Every [@kind:key] of the narrative becomes the name and number of what
+ * it names, linked to it; an unknown key stops a final report and is
+ * printed marked in a draft. */
+static void
+resolve_xrefs (Builder *b)
+{
+  g_autoptr(GHashTable) keys = g_hash_table_new (g_str_hash, g_str_equal);
+
+  assign_keys (b);
+  for (guint i = 0; i < b->doc->blocks->len; i++)
+    {
+      EvkBlock *block = g_ptr_array_index (b->doc->blocks, i);
+
+      if (block->key != NULL && !g_hash_table_contains (keys, block->key))
+        g_hash_table_insert (keys, block->key, block);
+    }
+
+  for (guint u = 0; u < b->xref_uses->len && !failed (b); u++)
+    {
+      XrefUse *use = &g_array_index (b->xref_uses, XrefUse, u);
+      EvkRichText *text = use->text;
+
+      for (guint s = 0; s < text->spans->len; s++)
+        {
+          EvkSpan *span = &g_array_index (text->spans, EvkSpan, s);
+          g_autofree char *reference = NULL, *lookup = NULL, *replacement = NULL;
+          guint start = span->start, end = span->end;
+          gsize page_at = 0;
+          EvkBlock *block;
+          EvkXref xref;
+
+          if (span->kind != EVK_SPAN_XREF)
+            continue;
+          reference = g_strdup (span->target);
+          if (!evk_xref_parse (reference, &xref))
+            continue;
+          {
+            const char *colon = strchr (xref.key, ':');
+            g_autofree char *kind = g_ascii_strdown (xref.key, colon - xref.key);
+
+            lookup = g_strconcat (kind, colon, NULL);
+          }
+          block = g_hash_table_lookup (keys, lookup);
+          if (block == NULL)
+            {
+              if (!b->options->draft)
+                {
+                  g_set_error (&b->error, EVK_REPORT_ERROR, EVK_REPORT_ERROR_REFERENCE,
+                               _("%s/%s.md, section “%s”: [@%s]: the report has no figure, table, chapter or section with this key"),
+                               b->lang, use->file, use->section, reference);
+                  return;
+                }
+              /* A draft shows it where it stands, marked as missing text is. */
+              replacement = g_strdup_printf ("⟦[@%s]⟧", reference);
+              g_free (span->target);
+              g_array_remove_index (text->spans, s);
+              s--;
+              evk_rich_text_replace (text, start, end, replacement);
+              add_attr (text, pango_attr_foreground_new (0xc8 * 257, 0x10 * 257, 0x2e * 257), start,
+                        start + strlen (replacement));
+              add_attr (text, pango_attr_weight_new (PANGO_WEIGHT_BOLD), start, start + strlen (replacement));
+              b->doc->n_unresolved++;
+              continue;
+            }
+          replacement = xref_text (b, &xref, block, &page_at);
+          evk_rich_text_replace (text, start, end, replacement);
+          span = &g_array_index (text->spans, EvkSpan, s);
+          span->kind = EVK_SPAN_LINK;
+          g_free (span->target);
+          span->target = g_strdup_printf ("#%s", block->anchor);
+          /* "figur 4-2" never parts at a line end. */
+          add_attr (text, pango_attr_allow_breaks_new (FALSE), start, start + strlen (replacement));
+          if (xref.page)
+            {
+              EvkSpan page = { EVK_SPAN_PAGE, start + page_at, start + strlen (replacement),
+                               g_strdup (block->anchor), 0 };
+
+              g_array_append_val (text->spans, page);
+            }
+        }
+    }
 }
 
 static void
@@ -2455,8 +2763,12 @@ evk_report_doc_build (EvkProject        *project,
   if (failed (&b))
     goto out;
   b.hyphen_words = hyphen_words_new (&b);
+  b.xref_uses = g_array_new (FALSE, TRUE, sizeof (XrefUse));
+  g_array_set_clear_func (b.xref_uses, (GDestroyNotify) xref_use_clear);
   add_title_page (&b);
   add_outline (&b);
+  if (!failed (&b))
+    resolve_xrefs (&b);
 
 out:
   g_clear_pointer (&b.charts, g_ptr_array_unref);
@@ -2466,6 +2778,7 @@ out:
   g_clear_pointer (&b.outline, evk_outline_free);
   g_clear_pointer (&b.mentioned, g_hash_table_unref);
   g_clear_pointer (&b.hyphen_words, g_hash_table_unref);
+  g_clear_pointer (&b.xref_uses, g_array_unref);
   close_places (&b, 0);
   if (error != NULL && *error != NULL)
     {

@@ -910,11 +910,16 @@ draw_footnotes (Layout *l)
   for (guint i = 0; i < l->page_footnotes->len; i++)
     {
       Footnote *note = g_ptr_array_index (l->page_footnotes, i);
+      EvkFootnote *source = g_hash_table_lookup (l->doc->footnotes, GUINT_TO_POINTER (note->number));
 
       text_draw (l, note->label, MARGIN_LEFT, y);
       for (guint k = 0; k < note->n_texts; k++)
         {
           text_draw (l, note->texts[k], MARGIN_LEFT + style_footnote.indent, y);
+          /* Links and cross-references in the note. */
+          if (source != NULL && k < source->texts->len)
+            add_span_links (l, note->texts[k], g_ptr_array_index (source->texts, k),
+                            MARGIN_LEFT + style_footnote.indent, y, 0, note->texts[k]->n_lines);
           y += text_height (note->texts[k]) + style_footnote.after;
         }
     }
@@ -1372,6 +1377,8 @@ draw_paragraph_lines (Layout         *l,
     }
 }
 
+static double block_min_height (Layout *l, guint index);
+
 static void
 place_paragraph (Layout   *l,
                  EvkBlock *block)
@@ -1382,6 +1389,13 @@ place_paragraph (Layout   *l,
   int n = text->n_lines, k = 0;
 
   ensure_page (l);
+  /* A paragraph kept with the next (a question and its first answer, a
+   * measure's facts) goes to the next page rather than end this one
+   * alone: what must follow it has to fit below it too. */
+  if (block->keep_with_next && !at_top (l) && l->next_index > 0 &&
+      g_ptr_array_index (l->doc->blocks, l->next_index - 1) == block &&
+      block_min_height (l, l->next_index - 1) > available (l) + 0.01)
+    new_page (l);
   space (l, style->before * l->spacing);
   while (k < n)
     {
@@ -1475,8 +1489,6 @@ heading_cache (Layout   *l,
   block->cache_free = (GDestroyNotify) heading_cache_free;
   return cache;
 }
-
-static double block_min_height (Layout *l, guint index);
 
 static double
 heading_height (Layout   *l,
@@ -1774,8 +1786,15 @@ draw_table_row (Layout     *l,
   tag_begin (l, "TR", NULL);
   for (guint c = 0; c < cache->n_columns; c++)
     {
+      Text *cell = cache->cells[r * cache->n_columns + c];
+      GPtrArray *row = block->rows != NULL && r < block->rows->len ? g_ptr_array_index (block->rows, r) : NULL;
+
       tag_begin (l, header ? "TH" : "TD", NULL);
-      text_draw (l, cache->cells[r * cache->n_columns + c], cache->col_x[c] + CELL_PAD_X, l->y + CELL_PAD_Y);
+      text_draw (l, cell, cache->col_x[c] + CELL_PAD_X, l->y + CELL_PAD_Y);
+      /* A cross-reference or link written in a narrative table's cell. */
+      if (row != NULL && c < row->len)
+        add_span_links (l, cell, g_ptr_array_index (row, c), cache->col_x[c] + CELL_PAD_X, l->y + CELL_PAD_Y, 0,
+                        cell->n_lines);
       tag_end (l, header ? "TH" : "TD");
     }
   tag_end (l, "TR");
@@ -1856,6 +1875,8 @@ place_table (Layout   *l,
         region_open (l, block);
       tag_begin (l, "Caption", NULL);
       text_draw (l, cache->caption, MARGIN_LEFT, l->y);
+      /* A cross-reference in a narrative table's caption. */
+      add_span_links (l, cache->caption, block->caption, MARGIN_LEFT, l->y, 0, cache->caption->n_lines);
       tag_end (l, "Caption");
       l->y += text_height (cache->caption) + style_caption.after;
     }
@@ -2467,6 +2488,83 @@ run_pass (Layout  *l,
   return TRUE;
 }
 
+/* Sets the number of every page reference (EVK_SPAN_PAGE) in text to
+ * the page its anchor was measured on; TRUE if any changed. */
+static gboolean
+set_text_page_references (Layout      *l,
+                          EvkRichText *text)
+{
+  gboolean changed = FALSE;
+
+  for (guint s = 0; text != NULL && s < text->spans->len; s++)
+    {
+      EvkSpan *span = &g_array_index (text->spans, EvkSpan, s);
+      Anchor *anchor;
+      char page[16];
+
+      if (span->kind != EVK_SPAN_PAGE)
+        continue;
+      anchor = g_hash_table_lookup (l->anchors, span->target);
+      g_snprintf (page, sizeof page, "%u", anchor != NULL ? anchor->page : 0);
+      if (strlen (page) == span->end - span->start &&
+          strncmp (text->text + span->start, page, span->end - span->start) == 0)
+        continue;
+      evk_rich_text_replace (text, span->start, span->end, page);
+      changed = TRUE;
+    }
+  return changed;
+}
+
+/* The same for the paragraphs, tables and footnotes of the document; what
+ * changed is laid out anew. TRUE if anything did. */
+static gboolean
+set_page_references (Layout *l)
+{
+  gboolean changed = FALSE;
+  GHashTableIter iter;
+  gpointer key, value;
+
+  for (guint i = 0; i < l->doc->blocks->len; i++)
+    {
+      EvkBlock *block = g_ptr_array_index (l->doc->blocks, i);
+      gboolean block_changed = FALSE;
+
+      if (block->kind == EVK_BLOCK_PARAGRAPH)
+        block_changed = set_text_page_references (l, block->text);
+      else if (block->kind == EVK_BLOCK_TABLE)
+        {
+          block_changed = set_text_page_references (l, block->caption);
+          for (guint r = 0; block->rows != NULL && r < block->rows->len; r++)
+            {
+              GPtrArray *row = g_ptr_array_index (block->rows, r);
+
+              for (guint c = 0; c < row->len; c++)
+                block_changed |= set_text_page_references (l, g_ptr_array_index (row, c));
+            }
+        }
+      if (block_changed && block->cache != NULL && block->cache_free != NULL)
+        block->cache_free (block->cache);
+      if (block_changed)
+        block->cache = NULL;
+      changed |= block_changed;
+    }
+  /* Between passes no page holds a footnote: a changed one is dropped
+   * from the cache and laid out again when next referred to. */
+  g_hash_table_iter_init (&iter, l->doc->footnotes);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      EvkFootnote *footnote = value;
+      gboolean note_changed = FALSE;
+
+      for (guint t = 0; t < footnote->texts->len; t++)
+        note_changed |= set_text_page_references (l, g_ptr_array_index (footnote->texts, t));
+      if (note_changed && l->page_footnotes->len == 0)
+        g_hash_table_remove (l->footnotes, key);
+      changed |= note_changed;
+    }
+  return changed;
+}
+
 void
 evk_layout_result_clear (EvkLayoutResult *result)
 {
@@ -2549,6 +2647,11 @@ evk_report_typeset (EvkReportDoc      *doc,
    * again before drawing. */
   if (ok && g_hash_table_size (l.tight_chapters) > 0)
     ok = run_pass (&l, 0.4, 0.4);
+  /* Page references print the page of what they name: set from the
+   * measured pages, then measured again while that moves anything (a
+   * longer number can rewrap its paragraph). */
+  for (guint round = 0; ok && round < 3 && set_page_references (&l); round++)
+    ok = run_pass (&l, 0.4, 0.4);  /* progress never runs back */
   if (ok)
     {
       l.measuring = FALSE;

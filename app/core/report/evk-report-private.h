@@ -64,6 +64,9 @@ typedef struct {
   char          *number;        /* "4.1"; NULL for unnumbered parts */
   char          *title;
   char          *anchor;        /* destination name, unique */
+  /* What a cross-reference names it by ("fig:KEY", "tab:KEY", "chap:KEY",
+   * "sec:KEY", see evk_xref_parse), or NULL. */
+  char          *key;
   gboolean       in_toc;
   gboolean       in_outline;
 

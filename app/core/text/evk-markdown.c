@@ -35,6 +35,50 @@ evk_markdown_link_is_allowed (const char *target)
   return FALSE;
 }
 
+gboolean
+evk_xref_parse (const char *reference,
+                EvkXref    *xref)
+{
+  static const struct {
+    const char  *name;
+    EvkXrefKind  kind;
+  } kinds[] = {
+    { "fig", EVK_XREF_FIGURE },
+    { "tab", EVK_XREF_TABLE },
+    { "chap", EVK_XREF_CHAPTER },
+    { "sec", EVK_XREF_SECTION },
+  };
+  const char *rest = reference;
+  EvkXref x = { 0 };
+
+  if (g_ascii_strncasecmp (rest, "page:", 5) == 0)
+    {
+      x.page = TRUE;
+      x.capital = g_ascii_isupper (rest[0]);
+      rest += 5;
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    {
+      gsize n = strlen (kinds[i].name);
+
+      if (g_ascii_strncasecmp (rest, kinds[i].name, n) != 0 || rest[n] != ':' || rest[n + 1] == '\0')
+        continue;
+      /* A key is what evk_outline_key_is_valid allows, and '/' between a
+       * chapter's key and its section's. */
+      for (const char *k = rest + n + 1; *k != '\0'; k++)
+        if (!g_ascii_isalnum (*k) && *k != '-' && *k != '/' && *k != '_')
+          return FALSE;
+      x.kind = kinds[i].kind;
+      if (!x.page)
+        x.capital = g_ascii_isupper (rest[0]);
+      x.key = rest;
+      if (xref != NULL)
+        *xref = x;
+      return TRUE;
+    }
+  return FALSE;
+}
+
 /* Unresolved references in a draft: a red that stays apart in greyscale
  * print too, because it is also bold. */
 #define DRAFT_RED_R 0xc8
@@ -136,6 +180,48 @@ evk_rich_text_delete (EvkRichText *text,
   memmove (text->text + pos, text->text + pos + length, total - pos - length + 1);
   pango_attr_list_update (text->attrs, (int) pos, (int) length, 0);
   spans_delete (text->spans, pos, length);
+}
+
+void
+evk_rich_text_replace (EvkRichText *text,
+                       guint        start,
+                       guint        end,
+                       const char  *replacement)
+{
+  g_autoptr(GString) s = NULL;
+  guint length = strlen (replacement);
+
+  g_return_if_fail (text != NULL);
+  g_return_if_fail (start <= end && end <= strlen (text->text));
+
+  s = g_string_new (text->text);
+  g_string_erase (s, start, end - start);
+  g_string_insert (s, start, replacement);
+  g_free (text->text);
+  text->text = g_string_free (g_steal_pointer (&s), FALSE);
+  pango_attr_list_update (text->attrs, (int) start, (int) (end - start), (int) length);
+  for (guint i = 0; i < text->spans->len; i++)
+    {
+      EvkSpan *span = &g_array_index (text->spans, EvkSpan, i);
+
+      /* An insertion goes before the spans that start where it is; a
+       * replacement moves the spans after it, and a span that holds it
+       * grows or shrinks with it. */
+      if (start == end)
+        {
+          if (span->end > start || (span->end == start && span->start == start))
+            span->end += length;
+          if (span->start >= start)
+            span->start += length;
+          continue;
+        }
+      if (span->start >= end)
+        span->start = span->start + length - (end - start);
+      if (span->end >= end)
+        span->end = span->end + length - (end - start);
+      else if (span->end > start)
+        span->end = start + length;
+    }
 }
 
 char *
@@ -309,6 +395,8 @@ md_block_free (EvkMdBlock *block)
   g_clear_pointer (&block->text, evk_rich_text_free);
   g_clear_pointer (&block->rows, g_ptr_array_unref);
   g_free (block->align);
+  g_free (block->key);
+  g_clear_pointer (&block->caption, evk_rich_text_free);
   g_free (block);
 }
 
@@ -387,7 +475,24 @@ append_text (Parser     *p,
     g_string_append_len (b->text, text, length);
 }
 
-/* Text with {{live figures}} resolved in place. */
+/* A cross-reference ([@fig:KEY]): its text as written, in a span the
+ * report's builder resolves once every number is known. */
+static void
+append_xref (Builder    *b,
+             const char *reference)
+{
+  EvkSpan span = { EVK_SPAN_XREF, 0, 0, NULL, 0 };
+
+  /* As written, so that a preview that does not resolve it shows it so. */
+  span.start = b->text->len;
+  g_string_append_printf (b->text, "[@%s]", reference);
+  span.end = b->text->len;
+  span.target = g_strdup (reference);
+  g_array_append_val (b->spans, span);
+}
+
+/* Text with {{live figures}} resolved in place and [@cross-references]
+ * marked. */
 static gboolean
 append_live_text (Parser     *p,
                   Builder    *b,
@@ -399,10 +504,31 @@ append_live_text (Parser     *p,
   while (TRUE)
     {
       const char *open = strstr (rest, "{{");
+      const char *xref = strstr (rest, "[@");
       const char *close;
       g_autofree char *reference = NULL, *value = NULL;
       g_autoptr(GError) local_error = NULL;
 
+      if (xref != NULL && (open == NULL || xref < open))
+        {
+          const char *end = strchr (xref, ']');
+
+          append_text (p, b, rest, xref - rest, hyphenate);
+          if (end != NULL)
+            reference = g_strndup (xref + 2, end - xref - 2);
+          if (reference != NULL && evk_xref_parse (reference, NULL))
+            {
+              append_xref (b, reference);
+              rest = end + 1;
+            }
+          else
+            {
+              /* Not a reference ("[@" in a text about e-mail): as written. */
+              append_text (p, b, xref, 2, FALSE);
+              rest = xref + 2;
+            }
+          continue;
+        }
       if (open == NULL)
         {
           append_text (p, b, rest, strlen (rest), hyphenate);
@@ -705,8 +831,10 @@ add_table (Parser     *p,
 
   block->n_columns = cmark_gfm_extensions_get_table_columns (table);
   block->align = g_malloc0 (block->n_columns + 1);
-  for (guint c = 0; c < block->n_columns && align != NULL; c++)
-    block->align[c] = (char) align[c];
+  /* An unaligned column is 'l', not 0: the string must not end before
+   * a right-aligned column after it ("| x | ---: |"). */
+  for (guint c = 0; c < block->n_columns; c++)
+    block->align[c] = align != NULL && align[c] != 0 ? (char) align[c] : 'l';
   block->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
   g_ptr_array_add (ctx.out, block);
 
@@ -770,6 +898,75 @@ add_list (Parser     *p,
   return TRUE;
 }
 
+/* The first text of a heading, for errors. */
+static const char *
+heading_literal (cmark_node *node)
+{
+  cmark_node *first = cmark_node_first_child (node);
+
+  return first != NULL && cmark_node_get_literal (first) != NULL ? cmark_node_get_literal (first) : "";
+}
+
+/* A key written at the end of a heading or caption, "Title {#key}",
+ * taken out of its text; NULL if it has none. */
+static char *
+take_key (cmark_node *node)
+{
+  cmark_node *last = cmark_node_last_child (node);
+  const char *literal, *open;
+  g_autofree char *key = NULL, *rest = NULL;
+  gsize length;
+
+  if (last == NULL || cmark_node_get_type (last) != CMARK_NODE_TEXT)
+    return NULL;
+  literal = cmark_node_get_literal (last);
+  length = strlen (literal);
+  while (length > 0 && g_ascii_isspace (literal[length - 1]))
+    length--;
+  if (length < 4 || literal[length - 1] != '}')
+    return NULL;
+  open = g_strrstr_len (literal, length, "{#");
+  if (open == NULL)
+    return NULL;
+  key = g_strndup (open + 2, literal + length - 1 - (open + 2));
+  for (const char *k = key; *k != '\0'; k++)
+    if (!g_ascii_isalnum (*k) && *k != '-' && *k != '/' && *k != '_' && *k != ':')
+      return NULL;
+  rest = g_strndup (literal, open - literal);
+  g_strchomp (rest);
+  cmark_node_set_literal (last, rest);
+  return g_steal_pointer (&key);
+}
+
+/* A paragraph ": Caption {#key}" right after a table is its caption. */
+static gboolean
+is_caption (cmark_node *node)
+{
+  cmark_node *first;
+
+  if (node == NULL || cmark_node_get_type (node) != CMARK_NODE_PARAGRAPH)
+    return FALSE;
+  first = cmark_node_first_child (node);
+  return first != NULL && cmark_node_get_type (first) == CMARK_NODE_TEXT &&
+         g_str_has_prefix (cmark_node_get_literal (first), ": ");
+}
+
+static gboolean
+add_caption (Parser     *p,
+             EvkMdBlock *table,
+             cmark_node *node)
+{
+  cmark_node *first = cmark_node_first_child (node);
+  g_autofree char *rest = NULL;
+
+  /* The key first: the caption may be a single text node. */
+  table->key = take_key (node);
+  rest = g_strdup (cmark_node_get_literal (first) + 2);
+  cmark_node_set_literal (first, g_strchug (rest));
+  table->caption = rich_text_from_inlines (p, node);
+  return table->caption != NULL;
+}
+
 static gboolean
 add_block (Parser     *p,
            cmark_node *node,
@@ -792,16 +989,34 @@ add_block (Parser     *p,
       }
 
     case CMARK_NODE_HEADING:
+      if (p->options->headings)
+        {
+          int level = cmark_node_get_heading_level (node);
+          g_autofree char *key = take_key (node);
+          EvkRichText *text;
+
+          if (level < 2)
+            {
+              g_set_error (&p->error, EVK_MARKDOWN_ERROR, EVK_MARKDOWN_ERROR_NOT_ALLOWED,
+                           _("“# %s”: the chapter’s heading is the report’s; its sections start with ##"),
+                           heading_literal (node));
+              return FALSE;
+            }
+          text = rich_text_from_inlines (p, node);
+          if (text == NULL)
+            return FALSE;
+          block = block_new (EVK_MD_HEADING, ctx);
+          block->depth = MIN (level, 3);
+          block->text = text;
+          block->key = g_steal_pointer (&key);
+          g_ptr_array_add (ctx.out, block);
+          return TRUE;
+        }
       if (!p->options->draft)
         {
-          g_autoptr(GString) heading = g_string_new (NULL);
-          cmark_node *first = cmark_node_first_child (node);
-
-          if (first != NULL && cmark_node_get_literal (first) != NULL)
-            g_string_append (heading, cmark_node_get_literal (first));
           g_set_error (&p->error, EVK_MARKDOWN_ERROR, EVK_MARKDOWN_ERROR_NOT_ALLOWED,
                        _("“%s”: a section has no headings of its own (the report prints them)"),
-                       heading->str);
+                       heading_literal (node));
           return FALSE;
         }
       else
@@ -889,7 +1104,15 @@ add_blocks (Parser     *p,
     return FALSE;
   for (cmark_node *child = cmark_node_first_child (parent); child != NULL && ok;
        child = cmark_node_next (child))
-    ok = add_block (p, child, ctx);
+    {
+      ok = add_block (p, child, ctx);
+      if (ok && is_extension (child, "table") && is_caption (cmark_node_next (child)) &&
+          ctx.out->len > 0)
+        {
+          child = cmark_node_next (child);
+          ok = add_caption (p, g_ptr_array_index (ctx.out, ctx.out->len - 1), child);
+        }
+    }
   p->nesting--;
   return ok;
 }

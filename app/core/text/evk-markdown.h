@@ -26,15 +26,41 @@ typedef enum {
 typedef enum {
   EVK_SPAN_LINK,
   EVK_SPAN_FOOTNOTE,
+  EVK_SPAN_XREF,          /* a cross-reference not yet resolved */
+  EVK_SPAN_PAGE,          /* the number of the page an anchor is on */
 } EvkSpanKind;
 
 typedef struct {
   EvkSpanKind  kind;
   guint        start;
   guint        end;
-  char        *target;    /* link: "#anchor" or a URI; footnote: its label */
+  /* link: "#anchor" or a URI; footnote: its label; cross-reference: what
+   * it names as written ("fig:KEY", "Page:tab:KEY"); page: the anchor. */
+  char        *target;
   guint        number;    /* footnote: its number in the document */
 } EvkSpan;
+
+/* Cross-references in narrative Markdown: [@fig:KEY], [@tab:KEY],
+ * [@chap:KEY], [@sec:KEY] print the number of what they name ("figur
+ * 4-2"); [@page:KIND:KEY] the page it is on ("side 41"). A capital kind
+ * ([@Fig:KEY]) starts its word with a capital. */
+typedef enum {
+  EVK_XREF_FIGURE,
+  EVK_XREF_TABLE,
+  EVK_XREF_CHAPTER,
+  EVK_XREF_SECTION,
+} EvkXrefKind;
+
+typedef struct {
+  EvkXrefKind  kind;
+  gboolean     page;      /* the page it is on, not its number */
+  gboolean     capital;
+  const char  *key;       /* "fig:KEY": the block's key (points into the reference) */
+} EvkXref;
+
+/* Parses a reference without its "[@" and "]"; FALSE if it is none. */
+gboolean evk_xref_parse (const char *reference,
+                         EvkXref    *xref);
 
 /* Whether a link target may be a link in the report and the window:
  * "#anchor", http:, https: or mailto: (any case). Links with any other
@@ -55,6 +81,7 @@ typedef enum {
   EVK_MD_TABLE,
   EVK_MD_RULE,
   EVK_MD_CODE,
+  EVK_MD_HEADING,         /* where options allow them: level in depth */
 } EvkMdBlockKind;
 
 typedef struct {
@@ -65,11 +92,15 @@ typedef struct {
   gboolean        tight;      /* no space after (tight lists) */
   EvkRichText    *text;       /* paragraphs, items, code */
   /* Tables: rows of cells (EvkRichText), the first n_header_rows are the
-   * header; align per column: 'l', 'c', 'r' or 0. */
+   * header; align per column: 'l', 'c' or 'r'. */
   GPtrArray      *rows;
   guint           n_header_rows;
   guint           n_columns;
   char           *align;
+  /* Headings: the key written after the title as {#key}, or NULL; a
+   * table's caption (": Caption {#key}" in the paragraph after it). */
+  char           *key;
+  EvkRichText    *caption;
 } EvkMdBlock;
 
 typedef struct {
@@ -101,6 +132,9 @@ typedef struct {
   /* Draft builds print an unresolved reference in red and go on. */
   gboolean           draft;
   guint              n_unresolved; /* counted in draft builds */
+  /* Narrative chapters: ## and ### are numbered sections (EVK_MD_HEADING);
+   * elsewhere a heading is an error. */
+  gboolean           headings;
 } EvkMdOptions;
 
 GQuark          evk_markdown_error_quark (void);
@@ -128,6 +162,12 @@ void            evk_rich_text_free       (EvkRichText   *text);
 void            evk_rich_text_delete     (EvkRichText   *text,
                                           guint          pos,
                                           guint          length);
+/* Replaces the bytes [start, end) with replacement; attributes and spans
+ * after them move, those around them stretch or shrink. */
+void            evk_rich_text_replace    (EvkRichText   *text,
+                                          guint          start,
+                                          guint          end,
+                                          const char    *replacement);
 /* The text without soft hyphens (for searching and tests). */
 char           *evk_rich_text_get_plain  (EvkRichText   *text);
 /* The text as Pango markup for a label: its emphasis as <span> attributes,
