@@ -24,6 +24,9 @@ struct _EvkOverviewPage
   GHashTable   *figures;     /* name → text */
   GPtrArray    *rows;        /* the goal and source rows, to remove on rebuild */
   GCancellable *check_cancellable;  /* while the problems are counted */
+  gboolean      counting_first;     /* until the first count starts */
+  GdkFrameClock *first_paint_clock;
+  guint         first_count_id;
 
   GtkWidget    *scrolled;
   GtkWidget    *title_label;
@@ -298,9 +301,13 @@ problems_counted (GObject      *source,
                                                                        : "dialog-warning-symbolic");
 }
 
+static void stop_waiting_for_first_frame (EvkOverviewPage *self);
+
 static void
 count_problems (EvkOverviewPage *self)
 {
+  /* A change before the first frame is counted at once. */
+  stop_waiting_for_first_frame (self);
   /* A review copy's texts are the evaluator's to fix. */
   gtk_widget_set_visible (self->problems_group, !evk_workspace_is_read_only (self->workspace));
   if (evk_workspace_is_read_only (self->workspace))
@@ -312,10 +319,81 @@ count_problems (EvkOverviewPage *self)
   evk_problems_check_async (self->workspace, self->check_cancellable, problems_counted, self);
 }
 
+/* ---- The first count, after the first frame ---------------------------- */
+
+/* Counting the problems computes every chart of the report in a thread;
+ * on a large survey that is seconds of CPU, which before the first frame
+ * competes with the frame itself on a machine of few cores. The row says
+ * "Checking the evaluation…" until then, as it does while it counts. */
+static void
+stop_waiting_for_paint (EvkOverviewPage *self)
+{
+  if (self->first_paint_clock != NULL)
+    g_signal_handlers_disconnect_by_data (self->first_paint_clock, self);
+  g_clear_object (&self->first_paint_clock);
+}
+
+static void page_mapped (EvkOverviewPage *self);
+
+static void
+stop_waiting_for_first_frame (EvkOverviewPage *self)
+{
+  stop_waiting_for_paint (self);
+  g_signal_handlers_disconnect_by_func (self, page_mapped, self);
+  g_signal_handlers_disconnect_by_func (self, stop_waiting_for_paint, self);
+  g_clear_handle_id (&self->first_count_id, g_source_remove);
+  self->counting_first = FALSE;
+}
+
+static gboolean
+first_count (gpointer user_data)
+{
+  EvkOverviewPage *self = user_data;
+
+  self->first_count_id = 0;
+  count_problems (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+first_frame_painted (GdkFrameClock   *clock,
+                     EvkOverviewPage *self)
+{
+  stop_waiting_for_paint (self);
+  /* After what the main loop has queued (the rest of the window's first
+   * moments), not in the middle of it. */
+  if (self->first_count_id == 0)
+    self->first_count_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, first_count, self, NULL);
+}
+
+static void
+page_mapped (EvkOverviewPage *self)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+
+  if (self->first_paint_clock != NULL || clock == NULL)
+    return;
+  self->first_paint_clock = g_object_ref (clock);
+  g_signal_connect (clock, "after-paint", G_CALLBACK (first_frame_painted), self);
+}
+
+static void
+count_problems_after_first_frame (EvkOverviewPage *self)
+{
+  gtk_widget_set_visible (self->problems_group, !evk_workspace_is_read_only (self->workspace));
+  if (evk_workspace_is_read_only (self->workspace))
+    return;
+  self->counting_first = TRUE;
+  g_signal_connect_swapped (self, "map", G_CALLBACK (page_mapped), self);
+  g_signal_connect_swapped (self, "unmap", G_CALLBACK (stop_waiting_for_paint), self);
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    page_mapped (self);
+}
+
 const char *
 evk_overview_page_get_problems_text (EvkOverviewPage *self)
 {
-  return self->check_cancellable != NULL ? NULL
+  return self->check_cancellable != NULL || self->counting_first ? NULL
          : adw_preferences_row_get_title (ADW_PREFERENCES_ROW (self->problems_row));
 }
 
@@ -353,6 +431,7 @@ evk_overview_page_dispose (GObject *object)
 
   if (self->workspace != NULL)
     g_signal_handlers_disconnect_by_data (self->workspace, self);
+  stop_waiting_for_first_frame (self);
   if (self->check_cancellable != NULL)
     g_cancellable_cancel (self->check_cancellable);
   g_clear_object (&self->check_cancellable);
@@ -402,7 +481,7 @@ evk_overview_page_new (EvkWorkspace *workspace)
   g_signal_connect (workspace, "changed", G_CALLBACK (workspace_changed), self);
   g_signal_connect (workspace, "notify::language", G_CALLBACK (language_changed), self);
   rebuild (self);
-  count_problems (self);
+  count_problems_after_first_frame (self);
   return GTK_WIDGET (self);
 }
 
