@@ -24,9 +24,10 @@ struct _EvkOverviewPage
   GHashTable   *figures;     /* name → text */
   GPtrArray    *rows;        /* the goal and source rows, to remove on rebuild */
   GCancellable *check_cancellable;  /* while the problems are counted */
-  gboolean      counting_first;     /* until the first count starts */
+  gboolean      count_pending;      /* until the page's first frame is drawn */
+  gboolean      below_pending;      /* the sections under the first screen, until then */
   GdkFrameClock *first_paint_clock;
-  guint         first_count_id;
+  guint         first_frame_idle;
 
   GtkWidget    *scrolled;
   GtkWidget    *title_label;
@@ -171,6 +172,8 @@ set_comment_place (EvkOverviewPage *self,
     }
 }
 
+static void rebuild_below (EvkOverviewPage *self);
+
 /* The page's sections are in its template; what they hold follows the
  * project, and is made anew on every change. */
 static void
@@ -223,6 +226,21 @@ rebuild (EvkOverviewPage *self)
     evk_chart_card_set_title (self->status_card, title);
   }
   evk_page_flow_append (self->flow, GTK_WIDGET (self->status_card));
+  set_comment_place (self, self->status_card, EVK_CHART_STATUS_SUMMARY);
+  if (!self->below_pending)
+    rebuild_below (self);
+}
+
+/* What is under the first screen at any window size: the awareness card
+ * after the status card, the goals and the sources. */
+static void
+rebuild_below (EvkOverviewPage *self)
+{
+  EvkStrategy *strategy = evk_workspace_get_strategy (self->workspace);
+  EvkSurvey *survey = evk_workspace_get_survey (self->workspace);
+  EvkDocumentsStats *documents = evk_workspace_get_documents (self->workspace);
+  const char *lang = evk_workspace_get_language (self->workspace);
+
   if (survey != NULL && strategy->offers->len > 0)
     {
       EvkQuery query = { "awareness-all", NULL, "all", TRUE };
@@ -231,7 +249,6 @@ rebuild (EvkOverviewPage *self)
       evk_page_flow_append (self->flow, GTK_WIDGET (card));
       set_comment_place (self, card, EVK_CHART_AWARENESS_RANKED);
     }
-  set_comment_place (self, self->status_card, EVK_CHART_STATUS_SUMMARY);
 
   for (guint g = 0; g < strategy->goals->len; g++)
     {
@@ -301,13 +318,11 @@ problems_counted (GObject      *source,
                                                                        : "dialog-warning-symbolic");
 }
 
-static void stop_waiting_for_first_frame (EvkOverviewPage *self);
-
 static void
 count_problems (EvkOverviewPage *self)
 {
   /* A change before the first frame is counted at once. */
-  stop_waiting_for_first_frame (self);
+  self->count_pending = FALSE;
   /* A review copy's texts are the evaluator's to fix. */
   gtk_widget_set_visible (self->problems_group, !evk_workspace_is_read_only (self->workspace));
   if (evk_workspace_is_read_only (self->workspace))
@@ -319,12 +334,14 @@ count_problems (EvkOverviewPage *self)
   evk_problems_check_async (self->workspace, self->check_cancellable, problems_counted, self);
 }
 
-/* ---- The first count, after the first frame ---------------------------- */
+/* ---- After the first frame ------------------------------------------- */
 
 /* Counting the problems computes every chart of the report in a thread;
- * on a large survey that is seconds of CPU, which before the first frame
- * competes with the frame itself on a machine of few cores. The row says
- * "Checking the evaluation…" until then, as it does while it counts. */
+ * on a large survey that is seconds of CPU, which before the page's first
+ * frame competes with the frame itself on a machine of few cores. It
+ * starts after that frame (the row says "Checking the evaluation…" until
+ * then, as it does while it counts), and so, in a window's first frame,
+ * do the sections under the first screen (rebuild_below). */
 static void
 stop_waiting_for_paint (EvkOverviewPage *self)
 {
@@ -341,17 +358,23 @@ stop_waiting_for_first_frame (EvkOverviewPage *self)
   stop_waiting_for_paint (self);
   g_signal_handlers_disconnect_by_func (self, page_mapped, self);
   g_signal_handlers_disconnect_by_func (self, stop_waiting_for_paint, self);
-  g_clear_handle_id (&self->first_count_id, g_source_remove);
-  self->counting_first = FALSE;
+  g_clear_handle_id (&self->first_frame_idle, g_source_remove);
 }
 
 static gboolean
-first_count (gpointer user_data)
+after_first_frame (gpointer user_data)
 {
   EvkOverviewPage *self = user_data;
 
-  self->first_count_id = 0;
-  count_problems (self);
+  self->first_frame_idle = 0;
+  stop_waiting_for_first_frame (self);
+  if (self->below_pending)
+    {
+      self->below_pending = FALSE;
+      rebuild_below (self);
+    }
+  if (self->count_pending)
+    count_problems (self);
   return G_SOURCE_REMOVE;
 }
 
@@ -362,8 +385,8 @@ first_frame_painted (GdkFrameClock   *clock,
   stop_waiting_for_paint (self);
   /* After what the main loop has queued (the rest of the window's first
    * moments), not in the middle of it. */
-  if (self->first_count_id == 0)
-    self->first_count_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, first_count, self, NULL);
+  if (self->first_frame_idle == 0)
+    self->first_frame_idle = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, after_first_frame, self, NULL);
 }
 
 static void
@@ -371,19 +394,15 @@ page_mapped (EvkOverviewPage *self)
 {
   GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
 
-  if (self->first_paint_clock != NULL || clock == NULL)
+  if (self->first_paint_clock != NULL || self->first_frame_idle != 0 || clock == NULL)
     return;
   self->first_paint_clock = g_object_ref (clock);
   g_signal_connect (clock, "after-paint", G_CALLBACK (first_frame_painted), self);
 }
 
 static void
-count_problems_after_first_frame (EvkOverviewPage *self)
+wait_for_first_frame (EvkOverviewPage *self)
 {
-  gtk_widget_set_visible (self->problems_group, !evk_workspace_is_read_only (self->workspace));
-  if (evk_workspace_is_read_only (self->workspace))
-    return;
-  self->counting_first = TRUE;
   g_signal_connect_swapped (self, "map", G_CALLBACK (page_mapped), self);
   g_signal_connect_swapped (self, "unmap", G_CALLBACK (stop_waiting_for_paint), self);
   if (gtk_widget_get_mapped (GTK_WIDGET (self)))
@@ -393,7 +412,7 @@ count_problems_after_first_frame (EvkOverviewPage *self)
 const char *
 evk_overview_page_get_problems_text (EvkOverviewPage *self)
 {
-  return self->check_cancellable != NULL || self->counting_first ? NULL
+  return self->check_cancellable != NULL || self->count_pending ? NULL
          : adw_preferences_row_get_title (ADW_PREFERENCES_ROW (self->problems_row));
 }
 
@@ -473,15 +492,20 @@ evk_overview_page_init (EvkOverviewPage *self)
 }
 
 GtkWidget *
-evk_overview_page_new (EvkWorkspace *workspace)
+evk_overview_page_new (EvkWorkspace *workspace,
+                       gboolean      first_frame)
 {
   EvkOverviewPage *self = g_object_new (EVK_TYPE_OVERVIEW_PAGE, NULL);
 
   self->workspace = g_object_ref (workspace);
   g_signal_connect (workspace, "changed", G_CALLBACK (workspace_changed), self);
   g_signal_connect (workspace, "notify::language", G_CALLBACK (language_changed), self);
+  self->below_pending = first_frame;
   rebuild (self);
-  count_problems_after_first_frame (self);
+  /* A review copy's texts are the evaluator's to fix. */
+  gtk_widget_set_visible (self->problems_group, !evk_workspace_is_read_only (self->workspace));
+  self->count_pending = !evk_workspace_is_read_only (self->workspace);
+  wait_for_first_frame (self);
   return GTK_WIDGET (self);
 }
 

@@ -210,7 +210,10 @@ create_page (EvkWindow  *self,
   if (g_str_equal (page, "overview"))
     {
       *title = g_strdup (_("Overview"));
-      return build ? evk_overview_page_new (self->workspace) : gtk_label_new (NULL);
+      /* A window opened on a project (the command line's file) shows it
+       * in its first frame: only what that frame shows is built first. */
+      return build ? evk_overview_page_new (self->workspace, !gtk_widget_get_mapped (GTK_WIDGET (self)))
+                   : gtk_label_new (NULL);
     }
   return NULL;
 }
@@ -658,12 +661,26 @@ frame_painted (GdkFrameClock *clock,
 }
 
 static void
+frame_phase (GdkFrameClock *clock,
+             const char    *phase)
+{
+  /* The phases of the first frame only: GTK's own handlers ran first
+   * (styles, measuring and allocating; then snapshot and render). */
+  evk_trace_mark (phase);
+  g_signal_handlers_disconnect_by_func (clock, frame_phase, (gpointer) phase);
+}
+
+static void
 window_realized (EvkWindow *self)
 {
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+
   evk_trace_mark ("window realized");
-  if (g_getenv ("EVALKIT_TRACE_STARTUP") != NULL)
-    g_signal_connect_object (gtk_widget_get_frame_clock (GTK_WIDGET (self)), "after-paint",
-                             G_CALLBACK (frame_painted), self, 0);
+  if (g_getenv ("EVALKIT_TRACE_STARTUP") == NULL)
+    return;
+  g_signal_connect (clock, "layout", G_CALLBACK (frame_phase), (gpointer) "first frame: laid out");
+  g_signal_connect (clock, "paint", G_CALLBACK (frame_phase), (gpointer) "first frame: drawn");
+  g_signal_connect_object (clock, "after-paint", G_CALLBACK (frame_painted), self, 0);
 }
 
 static void
