@@ -8,19 +8,24 @@
  * project on the demo survey resampled to 1,000,000 respondents (as
  * bench-scale makes it; EVK_BENCH_GUI_SIZES=100000,... replaces the
  * list), under GTK's GL renderer and its Cairo renderer. Each is measured
- * against a reference in the same run: a bare GTK/libadwaita window with
- * one drawing area, same size, same renderer, launched the same way, the
- * floor GTK itself costs (under Xvfb most of it is Mesa's software GL
- * start). Launches alternate floor, demo, large, LAUNCHES rounds, so that
- * the load of a shared machine falls on all alike, and the judged figure
- * is the median over rounds of what a launch took more than the floor's
- * launch of its round: the time that is Evalkit's own. The targets
- * (first frame under 0.3 s with the demo, under 0.5 s with 1M) are for
- * a desktop where GTK's own start is OWN_FLOOR_S; Evalkit's own time
- * must then be within what the target leaves: 0.3 − OWN_FLOOR_S with the
- * demo, 0.5 − OWN_FLOOR_S with the large project. The CPU time of each
- * launch (user + system, all threads) is printed beside it, as it varies
- * less under load.
+ * against a reference in the same run: a bare libadwaita window with one
+ * drawing area, same size, same renderer, launched the same way: the
+ * floor GTK itself costs (under Xvfb most of it is Mesa's software GL).
+ * Launches alternate floor, demo, large, LAUNCHES rounds, so that the
+ * load of a shared machine falls on all alike.
+ *
+ * What is judged is Evalkit's own share: the median over rounds of the
+ * CPU time (user + system, all threads, so a thread started before the
+ * frame counts) a launch took more than the floor's launch of its round.
+ * The wall clock is printed beside it but not judged: on a machine
+ * shared with other builds it stretches with the load (the floor's own
+ * wall time went from 0.2 to 0.6 s between two runs of an afternoon),
+ * and a difference of wall times stretches with it, where CPU times
+ * moved by a few per cent. The targets (first frame under 0.3 s with the
+ * demo, under 0.5 s with 1M) are for a desktop, where GTK's own start to
+ * a first frame is about OWN_FLOOR_S; Evalkit's own share must fit in
+ * what the target leaves: 0.3 − OWN_FLOOR_S with the demo, 0.5 −
+ * OWN_FLOOR_S with the large project.
  *
  * Group switch: a chart card's table recomputed for another group and
  * drawn at its on-screen size, under one frame (16 ms); and the time until
@@ -166,7 +171,8 @@ typedef struct {
   double      target;     /* 0 for the floor */
   double      wall[LAUNCHES];
   double      cpu[LAUNCHES];
-  double      own[LAUNCHES];
+  double      own_wall[LAUNCHES];
+  double      own_cpu[LAUNCHES];
 } Case;
 
 static gboolean
@@ -262,9 +268,10 @@ measure_launches (const char *self,
           return FALSE;
       }
 
-  printf ("# launch to the first painted frame with the overview's chart, %u launches each\n", LAUNCHES);
-  printf ("# %-8s %-9s %10s %10s %10s %12s %10s %10s\n", "renderer", "project", "median s", "best s",
-          "cpu s", "own s", "target s", "own limit");
+  printf ("# launch to the first painted frame with the overview's chart, median of %u launches;\n"
+          "# own: more than the floor's launch of the same round\n", LAUNCHES);
+  printf ("# %-8s %-9s %8s %8s %8s %9s %9s %8s %9s\n", "renderer", "project", "wall s", "best s", "cpu s",
+          "own wall", "own cpu", "target", "own limit");
   for (guint i = 0; i < cases->len; i++)
     {
       Case *c = &g_array_index (cases, Case, i);
@@ -274,13 +281,17 @@ measure_launches (const char *self,
       while (floor_case->project != NULL)
         floor_case--;
       for (guint round = 0; round < LAUNCHES; round++)
-        c->own[round] = c->wall[round] - floor_case->wall[round];
+        {
+          c->own_wall[round] = c->wall[round] - floor_case->wall[round];
+          c->own_cpu[round] = c->cpu[round] - floor_case->cpu[round];
+        }
       if (c->project == NULL)
-        printf ("# %-8s %-9s %10.3f %10.3f %10.3f %12s %10s %10s\n", c->renderer, c->label, median (c->wall),
-                minimum (c->wall), median (c->cpu), "(floor)", "", "");
+        printf ("# %-8s %-9s %8.3f %8.3f %8.3f %9s %9s %8s %9s\n", c->renderer, c->label, median (c->wall),
+                minimum (c->wall), median (c->cpu), "(floor)", "", "", "");
       else
-        printf ("# %-8s %-9s %10.3f %10.3f %10.3f %12.3f %10.1f %10.2f\n", c->renderer, c->label, median (c->wall),
-                minimum (c->wall), median (c->cpu), median (c->own), c->target, c->target - OWN_FLOOR_S);
+        printf ("# %-8s %-9s %8.3f %8.3f %8.3f %9.3f %9.3f %8.1f %9.2f\n", c->renderer, c->label,
+                median (c->wall), minimum (c->wall), median (c->cpu), median (c->own_wall), median (c->own_cpu),
+                c->target, c->target - OWN_FLOOR_S);
     }
   for (guint i = 0; i < cases->len; i++)
     {
@@ -290,11 +301,11 @@ measure_launches (const char *self,
 
       if (c->project == NULL)
         continue;
-      own = median (c->own);
+      own = median (c->own_cpu);
       ok = own <= c->target - OWN_FLOOR_S;
-      printf ("%s %u %s first frame, %s: Evalkit's own %.3f s over GTK's floor (limit %.2f s; %.3f s in all)\n",
-              ok ? "ok" : "not ok", ++n_tests, c->renderer, c->label, own, c->target - OWN_FLOOR_S,
-              median (c->wall));
+      printf ("%s %u %s first frame, %s: Evalkit's own %.3f s of CPU over GTK's floor (limit %.2f s; "
+              "%.3f s wall in all)\n", ok ? "ok" : "not ok", ++n_tests, c->renderer, c->label, own,
+              c->target - OWN_FLOOR_S, median (c->wall));
       if (!ok)
         *met = FALSE;
     }
