@@ -11,6 +11,7 @@
 
 #include "evk-application.h"
 #include "evk-cli.h"
+#include "evk-trace.h"
 
 int
 main (int    argc,
@@ -18,6 +19,7 @@ main (int    argc,
 {
   g_autoptr(GApplication) app = NULL;
 
+  evk_trace_mark ("main");
   setlocale (LC_ALL, "");
   /* An uninstalled build (build-aux/run) points this at its own catalogues. */
   bindtextdomain (GETTEXT_PACKAGE, g_getenv ("EVALKIT_LOCALEDIR") != NULL ? g_getenv ("EVALKIT_LOCALEDIR")
@@ -36,6 +38,7 @@ main (int    argc,
       return EXIT_FAILURE;
     }
 
+  evk_trace_mark ("GTK initialised");
   app = G_APPLICATION (evk_application_new ());
   return g_application_run (app, argc, argv);
 }

@@ -24,6 +24,10 @@ struct _EvkOverviewPage
   GHashTable   *figures;     /* name → text */
   GPtrArray    *rows;        /* the goal and source rows, to remove on rebuild */
   GCancellable *check_cancellable;  /* while the problems are counted */
+  gboolean      count_pending;      /* until the page's first frame is drawn */
+  gboolean      below_pending;      /* the sections under the first screen, until then */
+  GdkFrameClock *first_paint_clock;
+  guint         first_frame_idle;
 
   GtkWidget    *scrolled;
   GtkWidget    *title_label;
@@ -168,6 +172,8 @@ set_comment_place (EvkOverviewPage *self,
     }
 }
 
+static void rebuild_below (EvkOverviewPage *self);
+
 /* The page's sections are in its template; what they hold follows the
  * project, and is made anew on every change. */
 static void
@@ -220,6 +226,21 @@ rebuild (EvkOverviewPage *self)
     evk_chart_card_set_title (self->status_card, title);
   }
   evk_page_flow_append (self->flow, GTK_WIDGET (self->status_card));
+  set_comment_place (self, self->status_card, EVK_CHART_STATUS_SUMMARY);
+  if (!self->below_pending)
+    rebuild_below (self);
+}
+
+/* What is under the first screen at any window size: the awareness card
+ * after the status card, the goals and the sources. */
+static void
+rebuild_below (EvkOverviewPage *self)
+{
+  EvkStrategy *strategy = evk_workspace_get_strategy (self->workspace);
+  EvkSurvey *survey = evk_workspace_get_survey (self->workspace);
+  EvkDocumentsStats *documents = evk_workspace_get_documents (self->workspace);
+  const char *lang = evk_workspace_get_language (self->workspace);
+
   if (survey != NULL && strategy->offers->len > 0)
     {
       EvkQuery query = { "awareness-all", NULL, "all", TRUE };
@@ -228,7 +249,6 @@ rebuild (EvkOverviewPage *self)
       evk_page_flow_append (self->flow, GTK_WIDGET (card));
       set_comment_place (self, card, EVK_CHART_AWARENESS_RANKED);
     }
-  set_comment_place (self, self->status_card, EVK_CHART_STATUS_SUMMARY);
 
   for (guint g = 0; g < strategy->goals->len; g++)
     {
@@ -301,6 +321,8 @@ problems_counted (GObject      *source,
 static void
 count_problems (EvkOverviewPage *self)
 {
+  /* A change before the first frame is counted at once. */
+  self->count_pending = FALSE;
   /* A review copy's texts are the evaluator's to fix. */
   gtk_widget_set_visible (self->problems_group, !evk_workspace_is_read_only (self->workspace));
   if (evk_workspace_is_read_only (self->workspace))
@@ -312,10 +334,85 @@ count_problems (EvkOverviewPage *self)
   evk_problems_check_async (self->workspace, self->check_cancellable, problems_counted, self);
 }
 
+/* ---- After the first frame ------------------------------------------- */
+
+/* Counting the problems computes every chart of the report in a thread;
+ * on a large survey that is seconds of CPU, which before the page's first
+ * frame competes with the frame itself on a machine of few cores. It
+ * starts after that frame (the row says "Checking the evaluation…" until
+ * then, as it does while it counts), and so, in a window's first frame,
+ * do the sections under the first screen (rebuild_below). */
+static void
+stop_waiting_for_paint (EvkOverviewPage *self)
+{
+  if (self->first_paint_clock != NULL)
+    g_signal_handlers_disconnect_by_data (self->first_paint_clock, self);
+  g_clear_object (&self->first_paint_clock);
+}
+
+static void page_mapped (EvkOverviewPage *self);
+
+static void
+stop_waiting_for_first_frame (EvkOverviewPage *self)
+{
+  stop_waiting_for_paint (self);
+  g_signal_handlers_disconnect_by_func (self, page_mapped, self);
+  g_signal_handlers_disconnect_by_func (self, stop_waiting_for_paint, self);
+  g_clear_handle_id (&self->first_frame_idle, g_source_remove);
+}
+
+static gboolean
+after_first_frame (gpointer user_data)
+{
+  EvkOverviewPage *self = user_data;
+
+  self->first_frame_idle = 0;
+  stop_waiting_for_first_frame (self);
+  if (self->below_pending)
+    {
+      self->below_pending = FALSE;
+      rebuild_below (self);
+    }
+  if (self->count_pending)
+    count_problems (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+first_frame_painted (GdkFrameClock   *clock,
+                     EvkOverviewPage *self)
+{
+  stop_waiting_for_paint (self);
+  /* After what the main loop has queued (the rest of the window's first
+   * moments), not in the middle of it. */
+  if (self->first_frame_idle == 0)
+    self->first_frame_idle = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, after_first_frame, self, NULL);
+}
+
+static void
+page_mapped (EvkOverviewPage *self)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+
+  if (self->first_paint_clock != NULL || self->first_frame_idle != 0 || clock == NULL)
+    return;
+  self->first_paint_clock = g_object_ref (clock);
+  g_signal_connect (clock, "after-paint", G_CALLBACK (first_frame_painted), self);
+}
+
+static void
+wait_for_first_frame (EvkOverviewPage *self)
+{
+  g_signal_connect_swapped (self, "map", G_CALLBACK (page_mapped), self);
+  g_signal_connect_swapped (self, "unmap", G_CALLBACK (stop_waiting_for_paint), self);
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    page_mapped (self);
+}
+
 const char *
 evk_overview_page_get_problems_text (EvkOverviewPage *self)
 {
-  return self->check_cancellable != NULL ? NULL
+  return self->check_cancellable != NULL || self->count_pending ? NULL
          : adw_preferences_row_get_title (ADW_PREFERENCES_ROW (self->problems_row));
 }
 
@@ -353,6 +450,7 @@ evk_overview_page_dispose (GObject *object)
 
   if (self->workspace != NULL)
     g_signal_handlers_disconnect_by_data (self->workspace, self);
+  stop_waiting_for_first_frame (self);
   if (self->check_cancellable != NULL)
     g_cancellable_cancel (self->check_cancellable);
   g_clear_object (&self->check_cancellable);
@@ -394,15 +492,20 @@ evk_overview_page_init (EvkOverviewPage *self)
 }
 
 GtkWidget *
-evk_overview_page_new (EvkWorkspace *workspace)
+evk_overview_page_new (EvkWorkspace *workspace,
+                       gboolean      first_frame)
 {
   EvkOverviewPage *self = g_object_new (EVK_TYPE_OVERVIEW_PAGE, NULL);
 
   self->workspace = g_object_ref (workspace);
   g_signal_connect (workspace, "changed", G_CALLBACK (workspace_changed), self);
   g_signal_connect (workspace, "notify::language", G_CALLBACK (language_changed), self);
+  self->below_pending = first_frame;
   rebuild (self);
-  count_problems (self);
+  /* A review copy's texts are the evaluator's to fix. */
+  gtk_widget_set_visible (self->problems_group, !evk_workspace_is_read_only (self->workspace));
+  self->count_pending = !evk_workspace_is_read_only (self->workspace);
+  wait_for_first_frame (self);
   return GTK_WIDGET (self);
 }
 

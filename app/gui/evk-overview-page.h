@@ -16,7 +16,11 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (EvkOverviewPage, evk_overview_page, EVK, OVERVIEW_PAGE, GtkWidget)
 
-GtkWidget    *evk_overview_page_new              (EvkWorkspace    *workspace);
+/* first_frame: the page is in a window that has not drawn yet, whose
+ * first frame should come soon: what is under the first screen (the
+ * awareness card, goals, sources) is built right after that frame. */
+GtkWidget    *evk_overview_page_new              (EvkWorkspace    *workspace,
+                                                  gboolean         first_frame);
 EvkChartCard *evk_overview_page_get_status_card  (EvkOverviewPage *self);
 /* The figures shown at the top, e.g. "13,9 %" for the response rate. */
 const char   *evk_overview_page_get_figure       (EvkOverviewPage *self,

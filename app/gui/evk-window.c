@@ -27,6 +27,7 @@
 #include "evk-translatable.h"
 #include "evk-variables-page.h"
 #include "evk-report.h"
+#include "evk-trace.h"
 #include "evk-window-private.h"
 
 enum {
@@ -209,7 +210,10 @@ create_page (EvkWindow  *self,
   if (g_str_equal (page, "overview"))
     {
       *title = g_strdup (_("Overview"));
-      return build ? evk_overview_page_new (self->workspace) : gtk_label_new (NULL);
+      /* A window opened on a project (the command line's file) shows it
+       * in its first frame: only what that frame shows is built first. */
+      return build ? evk_overview_page_new (self->workspace, !gtk_widget_get_mapped (GTK_WIDGET (self)))
+                   : gtk_label_new (NULL);
     }
   return NULL;
 }
@@ -379,9 +383,11 @@ set_project (EvkWindow   *self,
    * report it renders. */
   if (!evk_translatables_use_project_words (project, error))
     return FALSE;
+  evk_trace_mark ("project words read");
   workspace = evk_workspace_new (project, error);
   if (workspace == NULL)
     return FALSE;
+  evk_trace_mark ("workspace loaded");
 
   if (self->workspace != NULL)
     g_signal_handlers_disconnect_by_data (self->workspace, self);
@@ -405,8 +411,10 @@ set_project (EvkWindow   *self,
   rebuild_language_buttons (self);
   _evk_window_setup_review (self);
   _evk_window_rebuild_sidebar (self);
+  evk_trace_mark ("sidebar built");
   gtk_stack_set_visible_child_name (self->main_stack, "project");
   _evk_window_show_page (self, "overview");
+  evk_trace_mark ("overview page built");
   _evk_window_update_actions (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LANGUAGE]);
   return TRUE;
@@ -427,7 +435,9 @@ evk_window_open_file (EvkWindow *self,
       _evk_window_toast (self, _("Only local files can be opened"));
       return;
     }
+  evk_trace_mark ("opening the project");
   project = evk_project_open (path, &error);
+  evk_trace_mark ("project opened");
   if (project == NULL || !set_project (self, project, &error))
     _evk_window_toast (self, error->message);
 }
@@ -637,9 +647,46 @@ evk_window_class_init (EvkWindowClass *klass)
   _evk_window_class_add_actions (widget_class);
 }
 
+/* For the start-up trace: when the first frames reach the screen. */
+static void
+frame_painted (GdkFrameClock *clock,
+               EvkWindow     *self)
+{
+  static guint n_frames;
+  g_autofree char *what = g_strdup_printf ("frame %u painted", ++n_frames);
+
+  evk_trace_mark (what);
+  if (n_frames == 3)
+    g_signal_handlers_disconnect_by_func (clock, frame_painted, self);
+}
+
+static void
+frame_phase (GdkFrameClock *clock,
+             const char    *phase)
+{
+  /* The phases of the first frame only: GTK's own handlers ran first
+   * (styles, measuring and allocating; then snapshot and render). */
+  evk_trace_mark (phase);
+  g_signal_handlers_disconnect_by_func (clock, frame_phase, (gpointer) phase);
+}
+
+static void
+window_realized (EvkWindow *self)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+
+  evk_trace_mark ("window realized");
+  if (g_getenv ("EVALKIT_TRACE_STARTUP") == NULL)
+    return;
+  g_signal_connect (clock, "layout", G_CALLBACK (frame_phase), (gpointer) "first frame: laid out");
+  g_signal_connect (clock, "paint", G_CALLBACK (frame_phase), (gpointer) "first frame: drawn");
+  g_signal_connect_object (clock, "after-paint", G_CALLBACK (frame_painted), self, 0);
+}
+
 static void
 evk_window_init (EvkWindow *self)
 {
+  evk_trace_mark ("window");
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->undo = g_ptr_array_new_with_free_func ((GDestroyNotify) _evk_edit_free);
@@ -654,9 +701,11 @@ evk_window_init (EvkWindow *self)
     }
   g_signal_connect (self->back_button, "clicked", G_CALLBACK (back_clicked), self);
   g_signal_connect (self, "notify::is-active", G_CALLBACK (active_changed), NULL);
+  g_signal_connect (self, "realize", G_CALLBACK (window_realized), NULL);
   rebuild_recent (self);
   _evk_window_setup_drop (self);
   _evk_window_update_actions (self);
+  evk_trace_mark ("window built");
 }
 
 EvkWindow *

@@ -14,6 +14,7 @@
 #include "evk-words.h"
 #include "evk-model-tables.h"
 #include "evk-table-spec.h"
+#include "evk-trace.h"
 #include "evk-workspace.h"
 
 /* Every chart in the window is computed from its words by the same table
@@ -269,11 +270,17 @@ evk_workspace_new (EvkProject  *project,
   self->project = g_object_ref (project);
   self->source = evk_table_source_new (project);
   self->review_copy = evk_project_is_review_copy (project, NULL);
-  if (!load_strategy (self, error) || !load_survey (self, error))
+  if (!load_strategy (self, error))
     return NULL;
+  evk_trace_mark ("strategy loaded");
+  if (!load_survey (self, error))
+    return NULL;
+  evk_trace_mark ("survey loaded");
   load_documents (self);
+  evk_trace_mark ("documents loaded");
   g_signal_connect (project, "changed", G_CALLBACK (project_changed), self);
   self->comments = evk_comment_model_new (project);
+  evk_trace_mark ("comments loaded");
   return g_steal_pointer (&self);
 }
 

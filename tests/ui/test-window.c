@@ -8,13 +8,17 @@
 #include <adwaita.h>
 
 #include "evk-application.h"
+#include "evk-chart-card.h"
 #include "evk-charts.h"
+#include "evk-demo.h"
 #include "evk-localized.h"
 #include "evk-measure-page.h"
 #include "evk-overview-page.h"
 #include "evk-preferences-window.h"
+#include "evk-report-outline.h"
 #include "evk-resources.h"
 #include "evk-settings.h"
+#include "evk-test-example.h"
 #include "evk-test-util.h"
 #include "evk-translatable.h"
 #include "evk-ui-util.h"
@@ -522,6 +526,109 @@ test_project_words (void)
   evk_ui_close_demo (window, dir);
 }
 
+/* ---- The first frame -------------------------------------------------- */
+
+static guint
+count_descendants (GtkWidget  *root,
+                   GType       type,
+                   const char *data_key)
+{
+  guint n = G_TYPE_CHECK_INSTANCE_TYPE (root, type) &&
+            (data_key == NULL || g_object_get_data (G_OBJECT (root), data_key) != NULL);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    n += count_descendants (child, type, data_key);
+  return n;
+}
+
+static void
+card_drawn (EvkChartCard *card,
+            gboolean     *drawn)
+{
+  *drawn = TRUE;
+}
+
+static gboolean
+overview_complete (EvkWindow *window,
+                   guint      n_goals)
+{
+  GtkWidget *page = _evk_window_get_page_widget (window);
+
+  return count_descendants (page, EVK_TYPE_CHART_CARD, NULL) == 2 &&
+         count_descendants (page, ADW_TYPE_ACTION_ROW, "goal") == n_goals;
+}
+
+/* A window opened on a project, as the command line opens it (the file
+ * before the window is shown), draws the overview's first screen first:
+ * the status card is in the first frame; the awareness card and the goal
+ * rows under it come right after it, and the problems are counted after
+ * it. Shown in a window on screen, the overview is whole at once. */
+static void
+check_first_frame (const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  EvkWindow *window = evk_window_new (NULL);
+  EvkOverviewPage *page;
+  EvkChartCard *status;
+  gboolean drawn = FALSE;
+  guint n_goals;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1366, 768);
+  evk_window_open_file (window, file);
+  g_assert_cmpstr (evk_window_get_page (window), ==, "overview");
+  n_goals = evk_workspace_get_strategy (window->workspace)->goals->len;
+  g_assert_cmpuint (n_goals, >, 0);
+  page = EVK_OVERVIEW_PAGE (_evk_window_get_page_widget (window));
+  status = evk_overview_page_get_status_card (page);
+  g_assert_nonnull (status);
+  g_assert_nonnull (evk_overview_page_get_figure (page, "respondents"));
+  g_assert_false (overview_complete (window, n_goals));
+  g_assert_cmpuint (count_descendants (GTK_WIDGET (page), ADW_TYPE_ACTION_ROW, "goal"), ==, 0);
+  g_assert_null (evk_overview_page_get_problems_text (page));
+
+  g_signal_connect (status, "drawn", G_CALLBACK (card_drawn), &drawn);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (evk_ui_wait_for (&drawn, 10000));
+  for (guint i = 0; i < 2000 && !overview_complete (window, n_goals); i++)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+  g_assert_true (overview_complete (window, n_goals));
+  for (guint i = 0; i < 3000 && evk_overview_page_get_problems_text (page) == NULL; i++)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (5000);
+    }
+  g_assert_nonnull (evk_overview_page_get_problems_text (page));
+
+  /* Shown again in the window on screen: whole before any frame. */
+  evk_window_show_page (window, "variables");
+  evk_window_show_page (window, "overview");
+  g_assert_true (overview_complete (window, n_goals));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  evk_ui_iterate ();
+}
+
+static void
+test_first_frame (void)
+{
+  g_autofree char *dir = evk_test_tmpdir ();
+  g_autofree char *demo = g_build_filename (dir, "demo.evalkit", NULL);
+  g_autofree char *example = g_build_filename (dir, "example.evalkit", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EvkProject) project = evk_demo_create (demo, &error);
+
+  g_assert_no_error (error);
+  g_clear_object (&project);
+  check_first_frame (demo);
+  project = evk_test_make_example (example, TRUE, FALSE);
+  g_clear_object (&project);
+  check_first_frame (example);
+  evk_test_rm_rf (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -538,5 +645,6 @@ main (int    argc,
   g_test_add_func ("/evk/window/disclosure", test_disclosure);
   g_test_add_func ("/evk/window/render-report", test_render_report);
   g_test_add_func ("/evk/window/project-words", test_project_words);
+  g_test_add_func ("/evk/window/first-frame", test_first_frame);
   return g_test_run ();
 }
