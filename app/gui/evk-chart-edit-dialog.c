@@ -255,10 +255,10 @@ weighting_title (const char *weighting)
     /* Translators: a chart's weighting: its shares are of respondents as they are */
     return g_strdup (_("None"));
   if (g_str_equal (weighting, "variable"))
-    return g_strdup (_("By the survey’s weight variable"));
+    return g_strdup (_("The survey’s weight variable"));
   if (g_str_has_prefix (weighting, "population:"))
     /* Translators: %s is a variable name, e.g. "reg_icnpo" */
-    return g_strdup_printf (_("To the population’s shares by %s"), weighting + strlen ("population:"));
+    return g_strdup_printf (_("Population shares of %s"), weighting + strlen ("population:"));
   return g_strdup (weighting);
 }
 
@@ -310,6 +310,8 @@ add_weighting (EvkChartEditDialog *self,
   row = adw_combo_row_new ();
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Weighting"));
   adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (titles));
+  /* A variable's name is long: the choice reads in full under the title. */
+  adw_combo_row_set_use_subtitle (ADW_COMBO_ROW (row), TRUE);
   adw_combo_row_set_selected (ADW_COMBO_ROW (row), self->weighting_was);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (self->page), ADW_PREFERENCES_GROUP (group));

@@ -112,6 +112,17 @@ choose_weighting (EvkWindow   *window,
   g_assert_cmpuint (chosen, !=, G_MAXUINT);
   adw_combo_row_set_selected (ADW_COMBO_ROW (row), chosen);
   evk_ui_iterate ();
+  /* To look at: EVK_TEST_SCREENSHOTS=DIR saves the dialog as chosen. */
+  if (g_getenv ("EVK_TEST_SCREENSHOTS") != NULL)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *name = g_strdup_printf ("chart-weighting-%s-%u.png", key, chosen);
+      g_autofree char *path = g_build_filename (g_getenv ("EVK_TEST_SCREENSHOTS"), name, NULL);
+
+      evk_ui_run_for (800);
+      evk_ui_save_png (GTK_WIDGET (window), GTK_WIDGET (dialog), path, &error);
+      g_assert_no_error (error);
+    }
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "chart-edit.save", NULL));
   evk_ui_iterate ();
   g_assert_null (dialog);
@@ -154,7 +165,7 @@ weight_and_unweight (EvkWindow  *window,
                      const char *variable,
                      guint       n_choices)
 {
-  g_autofree char *title = g_strdup_printf ("To the population’s shares by %s", variable);
+  g_autofree char *title = g_strdup_printf ("Population shares of %s", variable);
   g_autofree char *weighting = g_strdup_printf ("population:%s", variable);
   g_autofree char *before = NULL, *after = NULL, *words = NULL, *spec = NULL;
   g_autoptr(GError) error = NULL;
