@@ -31,7 +31,7 @@ expect_fail () {
   fi
 }
 
-echo "1..139"
+echo "1..144"
 
 "$evalkit" --help >"$tmp/out" 2>&1
 ok $? "--help exits 0"
@@ -199,6 +199,28 @@ expect_fail "a chart whose table does not compute is refused" "has no variable n
 ok $? "chart-remove removes it"
 
 expect_fail "an unknown chart is refused" "no chart “nope”" "$evalkit" chart "$tmp/d.evalkit" nope --out "$tmp/x.png"
+
+# A chart weighted to the population shares draws the shares `table`
+# computes with the same weighting, and says how and by which N.
+"$evalkit" chart-edit "$tmp/d.evalkit" m20-awareness-7 --weight population:reg_icnpo &&
+  "$evalkit" chart "$tmp/d.evalkit" m20-awareness-7 --lang en --out "$tmp/w.csv" &&
+  "$evalkit" table "$tmp/d.evalkit" awareness 7 weight=population:reg_icnpo --lang en --format csv >"$tmp/wt.csv" &&
+  cmp -s "$tmp/w.csv" "$tmp/wt.csv" &&
+  grep -q "^\"N (unweighted):.5,103 · Base: all respondents · Weighted to the population’s distribution by " "$tmp/w.csv" &&
+  ! cmp -s "$tmp/w.csv" "$tmp/c.csv"
+ok $? "chart-edit --weight: the chart's CSV is the weighted table's, and says so"
+"$evalkit" chart "$tmp/d.evalkit" m20-awareness-7 --out "$tmp/w.png" &&
+  grep -aq "N (uvektet)" "$tmp/w.png" && grep -aq "Vektet til populasjonens fordeling på " "$tmp/w.png"
+ok $? "the weighted chart's PNG names the weighting and the unweighted N"
+expect_fail "a weighting the survey has no data for is refused" "d.evalkit: chart “m20-awareness-7”: weight=variable: survey “survey” has no weight variable" \
+  "$evalkit" chart-edit "$tmp/d.evalkit" m20-awareness-7 --weight variable
+"$evalkit" chart-edit "$tmp/d.evalkit" m20-awareness-7 --weight bogus >"$tmp/out" 2>"$tmp/err"
+[ $? -eq 2 ] && grep -q -- "--weight takes variable, population:VAR or none" "$tmp/err"
+ok $? "a malformed weighting is a usage error"
+"$evalkit" chart-edit "$tmp/d.evalkit" m20-awareness-7 --weight none &&
+  "$evalkit" chart "$tmp/d.evalkit" m20-awareness-7 --lang en --out "$tmp/u.csv" &&
+  ! grep -q "Weighted" "$tmp/u.csv"
+ok $? "chart-edit --weight none draws it unweighted again"
 
 # A project begins with its strategy; its default charts follow the data
 # as it comes, and a default the user removed stays removed.

@@ -220,7 +220,7 @@ evk_cli_chart_edit (int    argc,
   g_autoptr(GError) error = NULL;
   g_autoptr(GHashTable) caption = NULL, alt = NULL;
   g_auto(GStrv) captions = NULL, alts = NULL;
-  g_autofree char *in_report = NULL;
+  g_autofree char *in_report = NULL, *weight = NULL;
   int position = -1, report = -1, status;
   const GOptionEntry entries[] = {
     { "caption", 'c', 0, G_OPTION_ARG_STRING_ARRAY, &captions, N_("A caption, as LANG=TEXT"), N_("LANG=TEXT") },
@@ -228,12 +228,19 @@ evk_cli_chart_edit (int    argc,
     { "in-report", 0, 0, G_OPTION_ARG_STRING, &in_report, N_("Whether the report prints it: yes or no"),
       N_("yes|no") },
     { "position", 'p', 0, G_OPTION_ARG_INT, &position, N_("Its place among the charts, 0 = first"), N_("N") },
+    { "weight", 0, 0, G_OPTION_ARG_STRING, &weight,
+      N_("Weight its shares: by the survey’s weight variable, post-stratified to the population shares of "
+         "VAR, or not at all"), N_("variable|population:VAR|none") },
     { NULL }
   };
+  gboolean other = FALSE;
 
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!evk_cli_parse (context, &argc, &argv, 2, &status))
     return status;
+  if (weight != NULL && !g_str_equal (weight, "variable") && !g_str_equal (weight, "none") &&
+      !(g_str_has_prefix (weight, "population:") && weight[strlen ("population:")] != '\0'))
+    return evk_cli_usage_error (context, _("--weight takes variable, population:VAR or none"));
   if (!parse_localized (captions, &caption) || !parse_localized (alts, &alt))
     return evk_cli_usage_error (context, _("--caption and --alt take LANG=TEXT"));
   if (in_report != NULL)
@@ -246,8 +253,14 @@ evk_cli_chart_edit (int    argc,
         return evk_cli_usage_error (context, _("--in-report takes yes or no"));
     }
 
+  other = caption != NULL || alt != NULL || report >= 0 || position >= 0;
   project = evk_project_open (argv[1], &error);
-  if (project == NULL || !evk_project_edit_chart (project, argv[2], caption, alt, report, position, &error))
+  /* The weighting goes first: it is what may be refused (a survey without
+   * the weights asked for), and then nothing is changed. */
+  if (project == NULL ||
+      (weight != NULL && !evk_project_set_chart_weighting (project, argv[2], weight, &error)) ||
+      ((other || weight == NULL) &&
+       !evk_project_edit_chart (project, argv[2], caption, alt, report, position, &error)))
     {
       if (project != NULL)
         evk_cli_prefix_path (&error, argv[1]);

@@ -70,7 +70,7 @@ static const Command commands[] = {
     evk_cli_chart },
   { "chart-add", N_("PROJECT ID KIND SPEC…"), N_("Add a chart of a table (the grammar of “table”)"),
     evk_cli_chart_add },
-  { "chart-edit", N_("PROJECT ID"), N_("Change a chart’s caption, alt text, place or report inclusion"),
+  { "chart-edit", N_("PROJECT ID"), N_("Change a chart’s caption, alt text, place, report inclusion or weighting"),
     evk_cli_chart_edit },
   { "chart-remove", N_("PROJECT ID"), N_("Remove a chart"), evk_cli_chart_remove },
   { "comments", N_("PROJECT"), N_("List the reviewers’ comments and replies (text, CSV or JSON)"),

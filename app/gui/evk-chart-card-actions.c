@@ -373,7 +373,7 @@ _evk_chart_card_build_menu (gboolean survey,
   g_menu_append (export, _("Export Table as _XLSX…"), "chart.export::xlsx");
   g_menu_append (copy, _("_Copy Image"), "chart.copy-image");
   g_menu_append (copy, _("Copy T_able"), "chart.copy-table");
-  g_menu_append (report, _("_Edit Caption and Alt Text…"), "chart.edit-text");
+  g_menu_append (report, _("_Edit Chart…"), "chart.edit-text");
   g_menu_append (report, _("_Include in Report"), "chart.in-report");
   g_menu_append (report, _("Move _Up"), "chart.move-up");
   g_menu_append (report, _("Move Do_wn"), "chart.move-down");

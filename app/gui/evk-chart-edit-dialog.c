@@ -1,4 +1,4 @@
-/* evk-chart-edit-dialog.c: a saved chart's caption and alt text in every language
+/* evk-chart-edit-dialog.c: a saved chart's weighting, and its caption and alt text in every language
  *
  * Copyright 2026 The Evalkit developers
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "evk-chart-edit-dialog.h"
 #include "evk-charts.h"
@@ -22,6 +23,11 @@ struct _EvkChartEditDialog
   GStrv            langs;          /* source first */
   GPtrArray       *caption_rows;   /* AdwEntryRow per language */
   GPtrArray       *alt_views;      /* GtkTextView per language */
+  /* The weightings offered, in the row's order: NULL (none) first, then
+   * the grammar's "variable" and "population:VAR". */
+  GPtrArray       *weightings;
+  guint            weighting_was;  /* the chart's, as an index */
+  AdwComboRow     *weighting_row;  /* NULL when nothing can be offered */
 
   AdwWindowTitle  *window_title;
   AdwToastOverlay *toast_overlay;
@@ -99,6 +105,39 @@ evk_chart_edit_dialog_get_key (EvkChartEditDialog *self)
   return self->key;
 }
 
+GtkWidget *
+evk_chart_edit_dialog_get_weighting_row (EvkChartEditDialog *self)
+{
+  g_return_val_if_fail (EVK_IS_CHART_EDIT_DIALOG (self), NULL);
+
+  return self->weighting_row != NULL ? GTK_WIDGET (self->weighting_row) : NULL;
+}
+
+const char *
+evk_chart_edit_dialog_get_weighting (EvkChartEditDialog *self)
+{
+  guint i;
+
+  g_return_val_if_fail (EVK_IS_CHART_EDIT_DIALOG (self), NULL);
+
+  if (self->weighting_row == NULL)
+    return NULL;
+  i = adw_combo_row_get_selected (self->weighting_row);
+  return i < self->weightings->len ? g_ptr_array_index (self->weightings, i) : NULL;
+}
+
+/* The weighting first: it is what may be refused (its table computed
+ * anew), and then nothing is saved. */
+static gboolean
+save_weighting (EvkChartEditDialog  *self,
+                GError             **error)
+{
+  if (self->weighting_row == NULL || adw_combo_row_get_selected (self->weighting_row) == self->weighting_was)
+    return TRUE;
+  return evk_project_set_chart_weighting (self->project, self->key, evk_chart_edit_dialog_get_weighting (self),
+                                          error);
+}
+
 gboolean
 evk_chart_edit_dialog_save (EvkChartEditDialog  *self,
                             GError             **error)
@@ -117,7 +156,8 @@ evk_chart_edit_dialog_save (EvkChartEditDialog  *self,
       evk_localized_set (caption, self->langs[i], g_strstrip (cap));
       evk_localized_set (alt_text, self->langs[i], g_strstrip (alt));
     }
-  if (!evk_project_edit_chart (self->project, self->key, caption, alt_text, -1, -1, &local_error))
+  if (!save_weighting (self, &local_error) ||
+      !evk_project_edit_chart (self->project, self->key, caption, alt_text, -1, -1, &local_error))
     {
       AdwToast *toast = adw_toast_new (local_error->message);
 
@@ -173,6 +213,7 @@ evk_chart_edit_dialog_finalize (GObject *object)
   g_strfreev (self->langs);
   g_clear_pointer (&self->caption_rows, g_ptr_array_unref);
   g_clear_pointer (&self->alt_views, g_ptr_array_unref);
+  g_clear_pointer (&self->weightings, g_ptr_array_unref);
   G_OBJECT_CLASS (evk_chart_edit_dialog_parent_class)->finalize (object);
 }
 
@@ -203,6 +244,78 @@ evk_chart_edit_dialog_init (EvkChartEditDialog *self)
 
   self->caption_rows = g_ptr_array_new ();
   self->alt_views = g_ptr_array_new ();
+  self->weightings = g_ptr_array_new_with_free_func (g_free);
+}
+
+/* What a weighting is called in the window. */
+static char *
+weighting_title (const char *weighting)
+{
+  if (weighting == NULL)
+    /* Translators: a chart's weighting: its shares are of respondents as they are */
+    return g_strdup (_("None"));
+  if (g_str_equal (weighting, "variable"))
+    return g_strdup (_("The survey’s weight variable"));
+  if (g_str_has_prefix (weighting, "population:"))
+    /* Translators: %s is a variable name, e.g. "reg_icnpo" */
+    return g_strdup_printf (_("Population shares of %s"), weighting + strlen ("population:"));
+  return g_strdup (weighting);
+}
+
+/* A "Weighting" row, where the chart counts survey answers and its survey
+ * has a weight variable or population shares: the choice the report and
+ * every export then follow. */
+static void
+add_weighting (EvkChartEditDialog *self,
+               EvkSavedChart      *chart)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) choices = evk_project_chart_weightings (self->project, chart, &error);
+  g_autofree char *current = evk_saved_chart_get_weighting (chart);
+  g_autoptr(GtkStringList) titles = gtk_string_list_new (NULL);
+  GtkWidget *group, *row;
+
+  if (choices == NULL)
+    {
+      /* The caption can still be edited; the weighting stays as it is. */
+      g_warning ("Could not read the weightings of chart %s: %s", chart->key, error->message);
+      return;
+    }
+  if (choices->len == 0)
+    return;
+  g_ptr_array_add (self->weightings, NULL);
+  for (guint i = 0; i < choices->len; i++)
+    g_ptr_array_add (self->weightings, g_strdup (g_ptr_array_index (choices, i)));
+  self->weighting_was = G_MAXUINT;
+  for (guint i = 0; i < self->weightings->len; i++)
+    if (g_strcmp0 (g_ptr_array_index (self->weightings, i), current) == 0)
+      self->weighting_was = i;
+  /* A weighting the survey no longer offers stays chosen until changed. */
+  if (self->weighting_was == G_MAXUINT)
+    {
+      self->weighting_was = self->weightings->len;
+      g_ptr_array_add (self->weightings, g_strdup (current));
+    }
+  for (guint i = 0; i < self->weightings->len; i++)
+    {
+      g_autofree char *title = weighting_title (g_ptr_array_index (self->weightings, i));
+
+      gtk_string_list_append (titles, title);
+    }
+
+  group = adw_preferences_group_new ();
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Numbers"));
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
+                                         _("Weighted shares are shown, with the unweighted number of respondents"));
+  row = adw_combo_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Weighting"));
+  adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (titles));
+  /* A variable's name is long: the choice reads in full under the title. */
+  adw_combo_row_set_use_subtitle (ADW_COMBO_ROW (row), TRUE);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (row), self->weighting_was);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (self->page), ADW_PREFERENCES_GROUP (group));
+  self->weighting_row = ADW_COMBO_ROW (row);
 }
 
 static void
@@ -293,6 +406,7 @@ evk_chart_edit_dialog_new (GtkWindow   *parent,
   self->key = g_strdup (key);
   self->langs = g_steal_pointer (&langs);
   adw_window_title_set_subtitle (self->window_title, key);
+  add_weighting (self, chart);
   for (guint i = 0; self->langs[i] != NULL; i++)
     add_language (self, self->langs[i], i == 0, chart);
   return self;

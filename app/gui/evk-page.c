@@ -296,7 +296,17 @@ evk_page_sync_saved_cards (EvkWorkspace        *workspace,
       EvkSavedChart *chart = g_ptr_array_index (mine, i);
       EvkChartCard *card = find_bound_card (cards, chart->key);
 
-      card = card != NULL ? g_object_ref (card) : g_object_ref_sink (card_new (chart, user_data));
+      /* A chart whose words changed (weighted, say) draws another table:
+       * a new card computes it; the old one leaves. */
+      if (card != NULL && g_strcmp0 (g_object_get_data (G_OBJECT (card), "saved-spec"), chart->spec) != 0)
+        card = NULL;
+      if (card != NULL)
+        g_object_ref (card);
+      else
+        {
+          card = g_object_ref_sink (card_new (chart, user_data));
+          g_object_set_data_full (G_OBJECT (card), "saved-spec", g_strdup (chart->spec), g_free);
+        }
       evk_chart_card_set_saved_chart (card, chart, i > 0, i + 1 < mine->len);
       g_ptr_array_add (next, card);
       same &= i < cards->len && g_ptr_array_index (cards, i) == (gpointer) card;

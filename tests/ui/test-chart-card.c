@@ -427,7 +427,7 @@ test_remove_keeps_menus (Fixture       *f,
         EvkChartCard *card = g_ptr_array_index (now, i);
 
         g_assert_true (menu_item_enabled (card, "Remove Chart…"));
-        g_assert_true (menu_item_enabled (card, "Edit Caption and Alt Text…"));
+        g_assert_true (menu_item_enabled (card, "Edit Chart…"));
         g_assert_true (menu_item_enabled (card, "Move Up") == (i > 0));
         g_assert_true (menu_item_enabled (card, "Move Down") == (i + 1 < now->len));
         assert_card_shown_at (card, i);

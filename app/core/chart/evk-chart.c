@@ -242,7 +242,11 @@ evk_chart_n_text (EvkChartCtx *ctx,
                   const guint *n,
                   guint        n_values)
 {
-  g_autoptr(GString) out = g_string_new (evk_chart_word (ctx, "N", "N"));
+  /* A chart's tables are weighted alike; its N counts respondents, and
+   * says so when the shares are weighted. */
+  gboolean weighted = ctx->n_tables > 0 && ctx->tables[0]->weighted;
+  g_autoptr(GString) out = g_string_new (weighted ? evk_chart_word (ctx, "UnweightedN", "N (unweighted)")
+                                                  : evk_chart_word (ctx, "N", "N"));
   gboolean same = TRUE;
 
   for (guint i = 1; i < n_values; i++)
@@ -680,7 +684,7 @@ evk_chart_frame_n (EvkChartCtx   *ctx,
   if (base != NULL)
     g_ptr_array_add (parts, g_steal_pointer (&base));
   if (table != NULL && table->weighted)
-    g_ptr_array_add (parts, g_strdup (evk_chart_word (ctx, "Weighted", "Weighted")));
+    g_ptr_array_add (parts, g_strdup (evk_table_weighting_text (table, ctx->lang)));
   if (parts->len > 0)
     {
       g_ptr_array_add (parts, NULL);

@@ -799,3 +799,145 @@ evk_project_remove_chart (EvkProject  *project,
   g_signal_emit_by_name (project, "changed", "charts");
   return TRUE;
 }
+
+/* ---- Weighting ----------------------------------------------------- */
+
+/* Whether the chart's table is of survey answers, which weights apply to
+ * (not the strategy's statuses or the document review). */
+static gboolean
+is_survey_chart (const EvkSavedChart *chart)
+{
+  return !g_str_has_prefix (chart->spec, "status-summary") && !g_str_has_prefix (chart->spec, "review-");
+}
+
+char *
+evk_saved_chart_get_weighting (const EvkSavedChart *chart)
+{
+  g_return_val_if_fail (chart != NULL, NULL);
+
+  return is_survey_chart (chart) ? evk_table_spec_get_option (chart->spec, "weight") : NULL;
+}
+
+GPtrArray *
+evk_project_chart_weightings (EvkProject           *project,
+                              const EvkSavedChart  *chart,
+                              GError              **error)
+{
+  EvkStore *store = evk_project_get_store (project);
+  g_autoptr(GPtrArray) weightings = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(EvkSurvey) survey = NULL;
+  g_autofree char *name = NULL;
+  g_auto(GStrv) names = NULL;
+
+  g_return_val_if_fail (chart != NULL, NULL);
+
+  if (!is_survey_chart (chart))
+    return g_steal_pointer (&weightings);
+  /* The chart's survey: the one it names, else the first. */
+  name = evk_table_spec_get_option (chart->spec, "survey");
+  if (name == NULL)
+    {
+      if ((names = evk_survey_list (store, error)) == NULL)
+        return NULL;
+      if (names[0] == NULL)
+        return g_steal_pointer (&weightings);
+      name = g_strdup (names[0]);
+    }
+  /* A review copy has the survey's dictionary but no answers to weight:
+   * it offers no weighting, and draws the tables it was made with. */
+  if (evk_store_is_review_copy (store, NULL))
+    return g_steal_pointer (&weightings);
+  if ((survey = evk_survey_load (store, name, FALSE, error)) == NULL)
+    return NULL;
+  if (survey->weight_variable != NULL && *survey->weight_variable != '\0')
+    g_ptr_array_add (weightings, g_strdup ("variable"));
+  for (guint i = 0; survey->population != NULL && i < survey->population->len; i++)
+    {
+      EvkPopulationShare *share = g_ptr_array_index (survey->population, i);
+      g_autofree char *value = g_strdup_printf ("population:%s", share->variable);
+
+      if (!g_ptr_array_find_with_equal_func (weightings, value, g_str_equal, NULL))
+        g_ptr_array_add (weightings, g_steal_pointer (&value));
+    }
+  return g_steal_pointer (&weightings);
+}
+
+typedef struct {
+  const char *key;
+  const char *spec;
+} SpecEdit;
+
+static gboolean
+set_spec_in_transaction (EvkStore  *store,
+                         gpointer   user_data,
+                         GError   **error)
+{
+  SpecEdit *edit = user_data;
+  gint64 id = chart_id (store, edit->key, error);
+  sqlite3_stmt *stmt;
+
+  if (id < 0)
+    return FALSE;
+  stmt = evk_store_prepare (store, "UPDATE chart SET spec = ?2 WHERE id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  evk_stmt_bind_int (stmt, 1, id);
+  evk_stmt_bind_text (stmt, 2, edit->spec);
+  return evk_store_step (store, stmt, NULL, error);
+}
+
+gboolean
+evk_project_set_chart_weighting (EvkProject  *project,
+                                 const char  *key,
+                                 const char  *weighting,
+                                 GError     **error)
+{
+  g_autoptr(GPtrArray) charts = NULL;
+  g_autoptr(EvkTable) table = NULL;
+  g_autofree char *current = NULL, *spec = NULL;
+  EvkSavedChart *chart, probe;
+  SpecEdit edit;
+
+  g_return_val_if_fail (key != NULL, FALSE);
+
+  if (weighting != NULL && (*weighting == '\0' || g_str_equal (weighting, "none")))
+    weighting = NULL;
+  if ((charts = evk_project_list_charts (project, error)) == NULL)
+    return FALSE;
+  if ((chart = evk_project_find_chart (charts, key)) == NULL)
+    {
+      g_set_error (error, EVK_MODEL_ERROR, EVK_MODEL_ERROR_INVALID, _("no chart “%s”"), key);
+      return FALSE;
+    }
+  if (!is_survey_chart (chart))
+    {
+      if (weighting == NULL)
+        return TRUE;
+      g_set_error (error, EVK_MODEL_ERROR, EVK_MODEL_ERROR_INVALID,
+                   _("chart “%s” does not count survey answers: it cannot be weighted"), key);
+      return FALSE;
+    }
+  current = evk_table_spec_get_option (chart->spec, "weight");
+  if (g_strcmp0 (current, weighting) == 0)
+    return TRUE;
+  if ((spec = evk_table_spec_set_option (chart->spec, "weight", weighting, error)) == NULL)
+    {
+      g_prefix_error (error, _("chart “%s”: "), key);
+      return FALSE;
+    }
+  /* Weights that do not apply (no weight variable, no shares for that
+   * variable) are refused now, not when the report is built. */
+  probe = *chart;
+  probe.spec = spec;
+  if ((table = evk_project_compute_chart (project, &probe, error)) == NULL)
+    {
+      g_prefix_error (error, _("chart “%s”: "), key);
+      return FALSE;
+    }
+  edit.key = key;
+  edit.spec = spec;
+  if (!evk_store_transaction (evk_project_get_store (project), set_spec_in_transaction, &edit, error))
+    return FALSE;
+  g_signal_emit_by_name (project, "changed", "charts");
+  return TRUE;
+}

@@ -78,6 +78,25 @@ gboolean       evk_project_edit_chart      (EvkProject    *project,
 gboolean       evk_project_remove_chart    (EvkProject    *project,
                                             const char    *key,
                                             GError       **error);
+/* A chart's weighting, as the table grammar's weight option has it:
+ * "variable" (the survey's weight variable), "population:VAR" (post-
+ * stratified to the population shares of VAR), or NULL (unweighted, and
+ * for charts that do not count survey answers). */
+char          *evk_saved_chart_get_weighting (const EvkSavedChart *chart);
+/* The weightings the chart can have, in that spelling: "variable" when its
+ * survey has a weight variable, then "population:VAR" for each variable
+ * the survey has population shares of. Empty for a chart that does not
+ * count survey answers, a project without a survey, or a review copy. */
+GPtrArray     *evk_project_chart_weightings (EvkProject          *project,
+                                            const EvkSavedChart *chart,
+                                            GError             **error);
+/* Weights the chart (weighting as above; NULL or "none": unweighted) by
+ * rewriting its words' weight option, after computing its table once so
+ * that a weighting that does not apply is refused. One transaction. */
+gboolean       evk_project_set_chart_weighting (EvkProject    *project,
+                                            const char    *key,
+                                            const char    *weighting,
+                                            GError       **error);
 /* The first chart drawn for the strategy group KEY, or NULL (a group a
  * chart needs is not to be removed). */
 EvkSavedChart *evk_project_chart_for_group (GPtrArray     *charts,

@@ -25,6 +25,7 @@ struct _EvkStats
   EvkBase     base;
   guint       small_cell;
   double     *weights;      /* NULL = unweighted */
+  GHashTable *weighting_label; /* localized; NULL = unweighted */
 };
 
 /* A value as it was written: 0.06, not 0.059999999999999998. The shortest
@@ -61,6 +62,7 @@ evk_stats_free (EvkStats *stats)
   evk_rows_free (stats->group);
   g_clear_pointer (&stats->group_name, g_hash_table_unref);
   g_free (stats->weights);
+  g_clear_pointer (&stats->weighting_label, g_hash_table_unref);
   g_free (stats);
 }
 
@@ -211,6 +213,29 @@ get_tabulable_codes (EvkStats    *stats,
   return variable;
 }
 
+/* "Vektet etter {variable}" in every language of the words file, with the
+ * variable's label in that language (its name where it has none). */
+static GHashTable *
+weighting_label (const char  *key,
+                 EvkVariable *variable)
+{
+  g_autoptr(GHashTable) words = evk_word_localized ("Chart", key);
+  GHashTable *label = evk_localized_new ();
+  GHashTableIter iter;
+  gpointer lang, text;
+
+  g_hash_table_iter_init (&iter, words);
+  while (g_hash_table_iter_next (&iter, &lang, &text))
+    {
+      g_autoptr(GString) full = g_string_new (text);
+      const char *name = variable->label != NULL ? evk_localized_get (variable->label, lang) : NULL;
+
+      g_string_replace (full, "{variable}", name != NULL && *name != '\0' ? name : variable->name, 0);
+      evk_localized_set (label, lang, full->str);
+    }
+  return label;
+}
+
 gboolean
 evk_stats_set_weighting (EvkStats      *stats,
                          EvkWeighting   weighting,
@@ -221,6 +246,7 @@ evk_stats_set_weighting (EvkStats      *stats,
   EvkVariable *variable;
 
   g_clear_pointer (&stats->weights, g_free);
+  g_clear_pointer (&stats->weighting_label, g_hash_table_unref);
   if (weighting == EVK_WEIGHT_NONE)
     return TRUE;
 
@@ -235,6 +261,7 @@ evk_stats_set_weighting (EvkStats      *stats,
           double w = evk_column_get (variable->column, i);
           stats->weights[i] = isnan (w) || w < 0 ? 0 : w;
         }
+      stats->weighting_label = weighting_label ("WeightedByVariable", variable);
       return TRUE;
     }
 
@@ -288,6 +315,7 @@ evk_stats_set_weighting (EvkStats      *stats,
         return FALSE;
       }
   }
+  stats->weighting_label = weighting_label ("WeightedToPopulation", variable);
   return TRUE;
 }
 
@@ -628,6 +656,7 @@ new_table (EvkStats   *stats,
   table->weighted = stats->weights != NULL;
   set_word (table->base_label, "Stats", base_word (stats->base));
   copy_localized (table->group_label, stats->group_name);
+  copy_localized (table->weighting_label, stats->weighting_label);
   return table;
 }
 

@@ -26,6 +26,20 @@ evk_table_group_name (EvkTable   *table,
   return name != NULL && *name != '\0' ? name : NULL;
 }
 
+const char *
+evk_table_weighting_text (EvkTable   *table,
+                          const char *lang)
+{
+  const char *text;
+
+  if (!table->weighted)
+    return NULL;
+  text = evk_localized_get (table->weighting_label, lang);
+  if (text == NULL || *text == '\0')
+    text = evk_word ("Chart", "Weighted", lang) ?: "Weighted";
+  return text;
+}
+
 /* The N of every part that has its own base (the groups of a crosstab, the
  * items of a grid), else the table's: "35", "206/35", "197–206". */
 static char *
@@ -88,11 +102,15 @@ evk_table_describe (EvkTable   *table,
   /* "N: 35" and "Gruppe: X" never part at a line end. */
   if (group != NULL)
     g_string_append_printf (out, "%s:\u00a0%s%s", evk_word ("Chart", "Group", lang) ?: "Group", group, separator);
-  g_string_append_printf (out, "%s:\u00a0%s", evk_word ("Chart", "N", lang) ?: "N", n);
+  /* N counts respondents, never weights: a weighted table says so. */
+  if (table->weighted)
+    g_string_append_printf (out, "%s:\u00a0%s", evk_word ("Chart", "UnweightedN", lang) ?: "N (unweighted)", n);
+  else
+    g_string_append_printf (out, "%s:\u00a0%s", evk_word ("Chart", "N", lang) ?: "N", n);
   if (base != NULL && *base != '\0')
     g_string_append_printf (out, "%s%s: %s", separator, evk_word ("Chart", "Base", lang) ?: "Base", base);
   if (table->weighted)
-    g_string_append_printf (out, "%s%s", separator, evk_word ("Chart", "Weighted", lang) ?: "Weighted");
+    g_string_append_printf (out, "%s%s", separator, evk_table_weighting_text (table, lang));
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
 

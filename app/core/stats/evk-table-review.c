@@ -90,6 +90,8 @@ evk_table_to_review_json (EvkTable   *table,
   string_or_null (out, evk_localized_get (table->base_label, lang));
   g_string_append (out, ", \"group_label\": ");
   string_or_null (out, evk_localized_get (table->group_label, lang));
+  g_string_append (out, ", \"weighting_label\": ");
+  string_or_null (out, evk_localized_get (table->weighting_label, lang));
   g_string_append (out, ", \"base\": ");
   number (out, table->base);
   g_string_append_printf (out, ", \"n_base\": %u, \"small_cell\": %u, \"weighted\": %s,\n \"rows\": ",
@@ -243,6 +245,7 @@ evk_table_from_review_json (const char  *json,
   if (!set_text (table->title, lang, evk_json_member (root, "title")) ||
       !set_text (table->base_label, lang, evk_json_member (root, "base_label")) ||
       !set_text (table->group_label, lang, evk_json_member (root, "group_label")) ||
+      !set_text (table->weighting_label, lang, evk_json_member (root, "weighting_label")) ||
       !get_number (evk_json_member (root, "base"), &table->base) ||
       !get_count (evk_json_member (root, "n_base"), &table->n_base) ||
       !get_count (evk_json_member (root, "small_cell"), &table->small_cell))
@@ -320,6 +323,7 @@ evk_table_add_review_texts (EvkTable   *table,
   copy_label (table->title, other->title, lang);
   copy_label (table->base_label, other->base_label, lang);
   copy_label (table->group_label, other->group_label, lang);
+  copy_label (table->weighting_label, other->weighting_label, lang);
   for (guint i = 0; i < table->rows->len; i++)
     copy_label (evk_table_row (table, i)->label, evk_table_row (other, i)->label, lang);
   for (guint i = 0; i < table->columns->len; i++)

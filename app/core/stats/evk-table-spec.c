@@ -798,21 +798,15 @@ append_word (GString    *out,
     }
 }
 
-char *
-evk_table_spec_canonical (const char  *text,
-                          GError     **error)
+/* The words of a parsed table in their one spelling. */
+static char *
+spell (const char *kind,
+       GPtrArray  *args,
+       GHashTable *options)
 {
-  g_autoptr(GPtrArray) args = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GHashTable) options = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  g_autofree char *kind = NULL;
   g_autoptr(GString) out = NULL;
   g_autoptr(GList) keys = NULL;
-  Spec spec = { NULL, NULL, NULL, args, options, NULL };
 
-  g_return_val_if_fail (text != NULL, NULL);
-
-  if (!parse_words (text, &spec, &kind, error) || !check_options (&spec, error))
-    return NULL;
   out = g_string_new (NULL);
   append_word (out, kind);
   for (guint i = 0; i < args->len; i++)
@@ -835,6 +829,62 @@ evk_table_spec_canonical (const char  *text,
       append_word (out, word);
     }
   return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+char *
+evk_table_spec_canonical (const char  *text,
+                          GError     **error)
+{
+  g_autoptr(GPtrArray) args = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GHashTable) options = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autofree char *kind = NULL;
+  Spec spec = { NULL, NULL, NULL, args, options, NULL };
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  if (!parse_words (text, &spec, &kind, error) || !check_options (&spec, error))
+    return NULL;
+  return spell (kind, args, options);
+}
+
+char *
+evk_table_spec_get_option (const char *text,
+                           const char *key)
+{
+  g_autoptr(GPtrArray) args = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GHashTable) options = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autofree char *kind = NULL;
+  Spec spec = { NULL, NULL, NULL, args, options, NULL };
+
+  g_return_val_if_fail (text != NULL && key != NULL, NULL);
+
+  if (!parse_words (text, &spec, &kind, NULL))
+    return NULL;
+  return g_strdup (g_hash_table_lookup (options, key));
+}
+
+char *
+evk_table_spec_set_option (const char  *text,
+                           const char  *key,
+                           const char  *value,
+                           GError     **error)
+{
+  g_autoptr(GPtrArray) args = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GHashTable) options = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autofree char *kind = NULL;
+  Spec spec = { NULL, NULL, NULL, args, options, NULL };
+
+  g_return_val_if_fail (text != NULL && key != NULL, NULL);
+
+  if (!parse_words (text, &spec, &kind, error))
+    return NULL;
+  if (value != NULL)
+    g_hash_table_insert (options, g_strdup (key), g_strdup (value));
+  else
+    g_hash_table_remove (options, key);
+  if (!check_options (&spec, error))
+    return NULL;
+  return spell (kind, args, options);
 }
 
 /* A review copy holds no answers: its tables are the ones stored when it

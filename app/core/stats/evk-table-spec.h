@@ -75,6 +75,17 @@ const char *evk_table_spec_grammar (void);
  * tables. */
 char       *evk_table_spec_canonical (const char  *text,
                                       GError     **error);
+/* The value of one option of the words ("weight" → "population:reg_icnpo"),
+ * or NULL when they do not give it or do not read. */
+char       *evk_table_spec_get_option (const char  *text,
+                                       const char  *key);
+/* The words with option KEY set to VALUE (NULL: left out), in the
+ * canonical spelling; NULL with an error for words that do not read or an
+ * unknown option. */
+char       *evk_table_spec_set_option (const char  *text,
+                                       const char  *key,
+                                       const char  *value,
+                                       GError     **error);
 /* Whether the words of a table draw for the strategy group KEY (group=KEY,
  * or KEY among groups=…); FALSE for words that do not read. */
 gboolean    evk_table_spec_names_group (const char *text,

@@ -50,6 +50,7 @@ evk_table_new (const char *kind,
   table->title = evk_localized_new ();
   table->base_label = evk_localized_new ();
   table->group_label = evk_localized_new ();
+  table->weighting_label = evk_localized_new ();
   table->rows = new_entries (n_rows);
   table->columns = new_entries (n_columns);
   table->cells = g_new0 (EvkCell, MAX ((gsize) n_rows * n_columns, 1));
@@ -68,6 +69,7 @@ evk_table_free (EvkTable *table)
   g_clear_pointer (&table->title, g_hash_table_unref);
   g_clear_pointer (&table->base_label, g_hash_table_unref);
   g_clear_pointer (&table->group_label, g_hash_table_unref);
+  g_clear_pointer (&table->weighting_label, g_hash_table_unref);
   g_clear_pointer (&table->rows, g_ptr_array_unref);
   g_clear_pointer (&table->columns, g_ptr_array_unref);
   g_free (table->cells);

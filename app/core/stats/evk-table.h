@@ -55,6 +55,10 @@ typedef struct {
   guint        n_base;     /* unweighted */
   guint        small_cell; /* cells with n below this are flagged */
   gboolean     weighted;
+  /* Localized words for how it is weighted ("Vektet til populasjonens
+   * fordeling på Landsdel"); empty when unweighted, or weighted without a
+   * name (a review copy made before tables carried one). */
+  GHashTable  *weighting_label;
   /* Localized name of the group or filter the table is of; empty when it
    * is of every respondent. */
   GHashTable  *group_label;
@@ -123,9 +127,15 @@ gboolean       evk_table_to_xlsx      (EvkTable    *table,
 
 /* What the table shows, in lang, in the words every view and export
  * prints: "Gruppe: Innvandrerorganisasjoner · N: 35 · Grunnlag: de som
- * svarte" (the group only when there is one, "Vektet" when weighted). */
+ * svarte" (the group only when there is one). A weighted table names its
+ * N as unweighted and ends with how it is weighted: "N (uvektet): 367 ·
+ * … · Vektet etter vekt". */
 char          *evk_table_describe     (EvkTable    *table,
                                        const char  *lang);
+/* How a weighted table is weighted, in lang ("Vektet etter vekt", or
+ * "Vektet" when it has no name for it); NULL when unweighted. */
+const char    *evk_table_weighting_text (EvkTable  *table,
+                                         const char *lang);
 /* The group or filter's name in lang; NULL for every respondent. */
 const char    *evk_table_group_name   (EvkTable    *table,
                                        const char  *lang);
