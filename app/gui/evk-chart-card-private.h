@@ -18,6 +18,9 @@ struct _EvkChartCard
   gboolean           has_query;
   char              *query_kind;
   char              *query_argument;
+  /* A saved survey chart's words: the card adds its group and base. */
+  char              *spec;
+  gboolean           spec_dont_know;   /* what the words' base includes */
   char              *group;
   gboolean           dont_know;
   gboolean           show_table;

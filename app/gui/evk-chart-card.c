@@ -10,6 +10,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 #include <math.h>
+#include <string.h>
 
 #include "evk-chart-area.h"
 #include "evk-chart-card-private.h"
@@ -182,16 +183,44 @@ show_series_clicked (GtkButton    *button,
   evk_chart_card_refresh (self);
 }
 
+/* A saved chart's words with the card's group and base after them: the
+ * grammar takes an option's last value, so these win over the saved ones. */
+static char *
+spec_for_group (EvkChartCard *self,
+                const char   *group)
+{
+  g_autofree char *quoted = g_shell_quote (group != NULL ? group : "all");
+  GString *spec = g_string_new (self->spec);
+
+  g_string_append_printf (spec, " group=%s", quoted);
+  if (self->dont_know != self->spec_dont_know)
+    g_string_append (spec, self->dont_know ? " base=with-dont-know" : " base=valid");
+  return g_string_free (spec, FALSE);
+}
+
+static EvkTable *
+compute_for_group (EvkChartCard  *self,
+                   const char    *group,
+                   GError       **error)
+{
+  if (self->has_query)
+    {
+      EvkQuery query = { self->query_kind, self->query_argument, group, self->dont_know };
+      return evk_workspace_compute (self->workspace, &query, error);
+    }
+  if (self->spec != NULL)
+    {
+      g_autofree char *spec = spec_for_group (self, group);
+      return evk_workspace_compute_spec (self->workspace, spec, error);
+    }
+  return self->build (self->workspace, self->build_data, error);
+}
+
 static EvkTable *
 compute (EvkChartCard  *self,
          GError       **error)
 {
-  if (self->has_query)
-    {
-      EvkQuery query = { self->query_kind, self->query_argument, self->group, self->dont_know };
-      return evk_workspace_compute (self->workspace, &query, error);
-    }
-  return self->build (self->workspace, self->build_data, error);
+  return compute_for_group (self, self->group, error);
 }
 
 static void
@@ -361,8 +390,7 @@ rebuild_groups (EvkChartCard *self)
 
       if (stored_only)
         {
-          EvkQuery query = { self->query_kind, self->query_argument, group->key, self->dont_know };
-          g_autoptr(EvkTable) table = evk_workspace_compute (self->workspace, &query, NULL);
+          g_autoptr(EvkTable) table = compute_for_group (self, group->key, NULL);
 
           if (table == NULL)
             continue;
@@ -458,7 +486,7 @@ workspace_changed (EvkWorkspace *workspace,
    * are not drawn in charts. */
   if (g_strcmp0 (what, "charts") == 0 || g_strcmp0 (what, "texts") == 0)
     return;
-  if (self->has_query)
+  if (self->has_query || self->spec != NULL)
     rebuild_groups (self);
   evk_chart_card_refresh (self);
 }
@@ -564,6 +592,7 @@ evk_chart_card_finalize (GObject *object)
   g_clear_pointer (&self->group_keys, g_ptr_array_unref);
   g_free (self->query_kind);
   g_free (self->query_argument);
+  g_free (self->spec);
   g_free (self->group);
   g_free (self->chart_key);
   g_free (self->chart_goal);
@@ -739,6 +768,47 @@ evk_chart_card_new (EvkWorkspace   *workspace,
   gtk_widget_set_visible (self->group_dropdown, TRUE);
   /* The query's group stands even when the strategy has no such group:
    * filling the drop-down must not choose one for it. */
+  g_signal_handlers_block_by_func (self->group_dropdown, group_selected, self);
+  rebuild_groups (self);
+  g_signal_handlers_unblock_by_func (self->group_dropdown, group_selected, self);
+  evk_chart_card_refresh (self);
+  return self;
+}
+
+/* The group and the base a saved chart's words name, as the card's first
+ * choice. */
+static void
+read_spec_options (EvkChartCard *self)
+{
+  g_auto(GStrv) words = NULL;
+
+  self->spec_dont_know = TRUE;
+  if (!g_shell_parse_argv (self->spec, NULL, &words, NULL))
+    return;
+  for (guint i = 1; words[i] != NULL; i++)
+    if (g_str_has_prefix (words[i], "group="))
+      {
+        g_free (self->group);
+        self->group = g_strdup (words[i] + strlen ("group="));
+      }
+    else if (g_str_has_prefix (words[i], "base="))
+      self->spec_dont_know = !g_str_equal (words[i], "base=valid");
+  self->dont_know = self->spec_dont_know;
+}
+
+EvkChartCard *
+evk_chart_card_new_spec (EvkWorkspace *workspace,
+                         EvkChartKind  kind,
+                         const char   *spec)
+{
+  /* Every answer to a multiple-response set counts: there is no
+   * "don't know" for the base to include or leave out. */
+  gboolean has_base = !g_str_has_prefix (spec, "multiple ");
+  EvkChartCard *self = card_new (workspace, kind, has_base);
+
+  self->spec = g_strdup (spec);
+  read_spec_options (self);
+  gtk_widget_set_visible (self->group_dropdown, TRUE);
   g_signal_handlers_block_by_func (self->group_dropdown, group_selected, self);
   rebuild_groups (self);
   g_signal_handlers_unblock_by_func (self->group_dropdown, group_selected, self);

@@ -29,6 +29,12 @@ typedef EvkTable *(*EvkChartCardBuild) (EvkWorkspace  *workspace,
 EvkChartCard       *evk_chart_card_new            (EvkWorkspace       *workspace,
                                                    EvkChartKind        kind,
                                                    const EvkQuery     *query);
+/* A saved survey chart in the grammar's words (see evk-table-spec.h): the
+ * card offers a group and a base selector, which override the words' own
+ * group= and base= for this view only. */
+EvkChartCard       *evk_chart_card_new_spec       (EvkWorkspace       *workspace,
+                                                   EvkChartKind        kind,
+                                                   const char         *spec);
 EvkChartCard       *evk_chart_card_new_built      (EvkWorkspace       *workspace,
                                                    EvkChartKind        kind,
                                                    EvkChartCardBuild   build,

@@ -1,0 +1,270 @@
+/* test-chart-interact.c: what a user does with a chart card, through its widgets
+ *
+ * Copyright 2026 The Evalkit developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <adwaita.h>
+#include <string.h>
+
+#include "evk-chart-card-private.h"
+#include "evk-charts.h"
+#include "evk-measure-page.h"
+#include "evk-report-outline.h"
+#include "evk-test-example.h"
+#include "evk-test-util.h"
+#include "evk-ui-util.h"
+#include "evk-window-private.h"
+
+/* A chart a test adds to a measure: its kind and its words. */
+typedef struct {
+  const char   *key;
+  EvkChartKind  kind;
+  const char   *spec;
+  gboolean      has_base;   /* whether "don't know" can be left out */
+} Added;
+
+/* The demo's survey: the diverging battery, the needs (multiple answers)
+ * and a distribution. */
+static const Added demo_charts[] = {
+  { "t-diverging", EVK_CHART_DIVERGING, "items q34_1..q34_7", TRUE },
+  { "t-needs", EVK_CHART_RANKED_SHARES, "multiple q35", FALSE },
+  { "t-distribution", EVK_CHART_DISTRIBUTION, "frequency q72", TRUE },
+};
+
+/* The example's municipal survey. */
+static const Added example_charts[] = {
+  { "t-diverging", EVK_CHART_DIVERGING, "items brukt_1..brukt_3", TRUE },
+  { "t-needs", EVK_CHART_RANKED_SHARES, "multiple behov_1..behov_6", FALSE },
+  { "t-distribution", EVK_CHART_DISTRIBUTION, "frequency brukt_1", TRUE },
+};
+
+static EvkWindow *
+open_example (char **dir)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(EvkProject) made = NULL;
+  g_autoptr(GFile) file = NULL;
+  EvkWindow *window;
+
+  *dir = evk_test_tmpdir ();
+  path = g_build_filename (*dir, "digital.evalkit", NULL);
+  made = evk_test_make_example (path, FALSE, FALSE);
+  g_clear_object (&made);
+  file = g_file_new_for_path (path);
+  window = evk_window_new (NULL);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1366, 768);
+  gtk_window_present (GTK_WINDOW (window));
+  evk_window_open_file (window, file);
+  evk_ui_iterate ();
+  g_assert_nonnull (evk_window_get_project (window));
+  return window;
+}
+
+/* The first measure of the strategy that an offer with a survey item
+ * belongs to (its page holds survey charts). */
+static guint
+survey_measure (EvkWindow *window)
+{
+  EvkStrategy *strategy = evk_workspace_get_strategy (window->workspace);
+
+  for (guint m = 0; m < strategy->measures->len; m++)
+    {
+      EvkMeasure *measure = g_ptr_array_index (strategy->measures, m);
+      g_autoptr(GPtrArray) offers = evk_workspace_offers_of (window->workspace, measure->number);
+
+      if (offers->len > 0)
+        return measure->number;
+    }
+  g_assert_not_reached ();
+}
+
+static EvkMeasurePage *
+show_measure (EvkWindow *window,
+              guint      number)
+{
+  g_autofree char *name = g_strdup_printf ("measure:%u", number);
+  EvkMeasurePage *page;
+
+  evk_window_show_page (window, name);
+  evk_ui_iterate ();
+  page = EVK_MEASURE_PAGE (_evk_window_get_page_widget (window));
+  g_assert_cmpuint (evk_measure_page_get_number (page), ==, number);
+  return page;
+}
+
+static void
+add_charts (EvkWindow   *window,
+            guint        measure,
+            const Added *charts,
+            guint        n)
+{
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      evk_project_add_chart (evk_window_get_project (window), charts[i].key, charts[i].kind, charts[i].spec,
+                             measure, NULL, NULL, &error);
+      g_assert_no_error (error);
+    }
+  evk_ui_iterate ();
+}
+
+static EvkChartCard *
+find_card (EvkMeasurePage *page,
+           const char     *key)
+{
+  g_autoptr(GPtrArray) cards = evk_measure_page_get_cards (page);
+
+  for (guint i = 0; i < cards->len; i++)
+    if (g_strcmp0 (evk_chart_card_get_chart_key (g_ptr_array_index (cards, i)), key) == 0)
+      return g_ptr_array_index (cards, i);
+  g_error ("no card for chart %s", key);
+}
+
+/* Whether the card's menu has an item for action. */
+static gboolean
+menu_has_action (EvkChartCard *card,
+                 const char   *action)
+{
+  GMenuModel *menu = gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (card->menu_button));
+
+  for (int s = 0; s < g_menu_model_get_n_items (menu); s++)
+    {
+      GMenuModel *section = g_menu_model_get_item_link (menu, s, G_MENU_LINK_SECTION);
+
+      for (int i = 0; section != NULL && i < g_menu_model_get_n_items (section); i++)
+        {
+          g_autofree char *name = NULL;
+
+          if (g_menu_model_get_item_attribute (section, i, G_MENU_ATTRIBUTE_ACTION, "s", &name) &&
+              g_str_equal (name, action))
+            {
+              g_object_unref (section);
+              return TRUE;
+            }
+        }
+      g_clear_object (&section);
+    }
+  return FALSE;
+}
+
+static gboolean
+has_dont_know (EvkTable *table)
+{
+  for (guint i = 0; i < table->rows->len; i++)
+    if (evk_table_row (table, i)->role == EVK_ENTRY_DONT_KNOW)
+      return TRUE;
+  for (guint i = 0; i < table->columns->len; i++)
+    if (evk_table_column (table, i)->role == EVK_ENTRY_DONT_KNOW)
+      return TRUE;
+  return FALSE;
+}
+
+static void
+check_base (EvkChartCard *card,
+            const char   *group)
+{
+  g_assert_true (has_dont_know (evk_chart_card_get_table (card)));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (card), "chart.dont-know", NULL));
+  evk_ui_iterate ();
+  g_assert_false (has_dont_know (evk_chart_card_get_table (card)));
+  g_assert_cmpstr (evk_chart_card_get_group (card), ==, group);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (card), "chart.dont-know", NULL));
+  evk_ui_iterate ();
+  g_assert_true (has_dont_know (evk_chart_card_get_table (card)));
+}
+
+/* The group drop-down and the base switch of a saved survey chart change
+ * its table, and the line under its heading says so. */
+static void
+check_group_and_base (EvkWindow    *window,
+                      EvkChartCard *card,
+                      gboolean      has_base)
+{
+  EvkStrategy *strategy = evk_workspace_get_strategy (window->workspace);
+  EvkGroup *group = g_ptr_array_index (strategy->groups, 0);
+  const char *name = evk_workspace_tr (window->workspace, group->name);
+  g_autofree char *subtitle = NULL;
+  g_autofree char *description = NULL;
+  guint n_all;
+
+  g_assert_true (gtk_widget_get_visible (card->group_dropdown));
+  g_assert_cmpstr (evk_chart_card_get_view (card), ==, "chart");
+  g_assert_nonnull (evk_chart_card_get_table (card));
+  n_all = evk_chart_card_get_table (card)->n_base;
+  subtitle = g_strdup (gtk_label_get_text (GTK_LABEL (card->subtitle_label)));
+  g_assert_null (strstr (subtitle, name));
+
+  /* The first group after "All respondents", picked in the drop-down. */
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (card->group_dropdown), 1);
+  evk_ui_iterate ();
+  g_assert_cmpstr (evk_chart_card_get_group (card), ==, group->key);
+  g_assert_cmpstr (evk_chart_card_get_view (card), ==, "chart");
+  g_assert_cmpuint (evk_chart_card_get_table (card)->n_base, <, n_all);
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (card->subtitle_label)), name));
+  description = _evk_chart_card_describe (card);
+  g_assert_nonnull (strstr (description, name));
+
+  /* The base: "don't know" leaves the table, and comes back; a
+   * multiple-response set has no such choice to offer. */
+  g_assert_true (menu_has_action (card, "chart.dont-know") == has_base);
+  if (has_base)
+    check_base (card, group->key);
+
+  /* Back to everyone. */
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (card->group_dropdown), 0);
+  evk_ui_iterate ();
+  g_assert_cmpstr (evk_chart_card_get_group (card), ==, "all");
+  g_assert_cmpuint (evk_chart_card_get_table (card)->n_base, ==, n_all);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (card->subtitle_label)), ==, subtitle);
+}
+
+static void
+check_selectors_on (EvkWindow   *window,
+                    const Added *charts,
+                    guint        n)
+{
+  guint number = survey_measure (window);
+  EvkMeasurePage *page = show_measure (window, number);
+
+  add_charts (window, number, charts, n);
+  for (guint i = 0; i < n; i++)
+    {
+      g_test_message ("%s: %s", charts[i].key, charts[i].spec);
+      check_group_and_base (window, find_card (page, charts[i].key), charts[i].has_base);
+    }
+}
+
+static void
+test_selectors_demo (void)
+{
+  g_autofree char *dir = NULL;
+  EvkWindow *window = evk_ui_open_demo (&dir);
+
+  check_selectors_on (window, demo_charts, G_N_ELEMENTS (demo_charts));
+  evk_ui_close_demo (window, g_steal_pointer (&dir));
+}
+
+static void
+test_selectors_example (void)
+{
+  g_autofree char *dir = NULL;
+  EvkWindow *window = open_example (&dir);
+
+  check_selectors_on (window, example_charts, G_N_ELEMENTS (example_charts));
+  evk_ui_close_demo (window, g_steal_pointer (&dir));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  if (!evk_ui_test_init (&argc, &argv))
+    return 0;
+
+  g_test_add_func ("/evk/chart-interact/selectors/demo", test_selectors_demo);
+  g_test_add_func ("/evk/chart-interact/selectors/example", test_selectors_example);
+  return g_test_run ();
+}
