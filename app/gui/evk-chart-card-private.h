@@ -22,6 +22,7 @@ struct _EvkChartCard
   char              *spec;
   gboolean           spec_dont_know;   /* what the words' base includes */
   char              *group;
+  char              *compare;          /* a second group shown beside it, or NULL */
   gboolean           dont_know;
   gboolean           show_table;
   EvkChartCardBuild  build;
@@ -41,6 +42,7 @@ struct _EvkChartCard
   GHashTable        *caption;
 
   EvkTable          *table;
+  EvkTable          *compare_table;    /* the second group's, when it computes */
   EvkChartHits      *hits;
   int                measured_width;   /* preferred_height's last answer, */
   double             measured_height;  /* until the table or style changes */
@@ -49,6 +51,8 @@ struct _EvkChartCard
   GtkWidget         *title_label;
   GtkWidget         *subtitle_label;
   GtkWidget         *group_dropdown;
+  GtkWidget         *compare_box;
+  GtkWidget         *compare_dropdown;
   GtkWidget         *menu_button;
   GtkWidget         *comment_button;   /* a saved chart's, in the header */
   char              *comment_place;    /* the card's place when it is bound to no saved chart */
@@ -71,7 +75,8 @@ void        _evk_chart_card_notify_in_report   (EvkChartCard   *self);
 
 /* evk-chart-card-actions.c: the view, caption, report and order actions */
 void        _evk_chart_card_class_init_actions (GtkWidgetClass *widget_class);
-GMenuModel *_evk_chart_card_build_menu         (gboolean        survey,
+GMenuModel *_evk_chart_card_build_menu         (gboolean        has_base,
+                                                gboolean        has_groups,
                                                 gboolean        saved);
 void        _evk_chart_card_update_actions     (EvkChartCard   *self);
 void        _evk_chart_card_update_saved       (EvkChartCard   *self);

@@ -47,6 +47,11 @@ void                evk_chart_card_set_title      (EvkChartCard       *self,
 void                evk_chart_card_set_group      (EvkChartCard       *self,
                                                    const char         *group);
 const char         *evk_chart_card_get_group      (EvkChartCard       *self);
+/* A second group the chart shows beside its own (NULL: none), as grouped
+ * bars or panels as suits the kind. */
+void                evk_chart_card_set_compare    (EvkChartCard       *self,
+                                                   const char         *group);
+const char         *evk_chart_card_get_compare    (EvkChartCard       *self);
 void                evk_chart_card_set_dont_know  (EvkChartCard       *self,
                                                    gboolean            dont_know);
 void                evk_chart_card_set_show_table (EvkChartCard       *self,

@@ -221,6 +221,116 @@ check_group_and_base (EvkWindow    *window,
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (card->subtitle_label)), ==, subtitle);
 }
 
+/* With EVK_TEST_PNG_DIR set, the window as the test left it, to look at. */
+static void
+save_png (EvkWindow  *window,
+          const char *card,
+          const char *what)
+{
+  const char *dir = g_getenv ("EVK_TEST_PNG_DIR");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *path = NULL;
+
+  if (dir == NULL)
+    return;
+  name = g_strdup_printf ("%s-%s-%s.png", evk_workspace_get_language (window->workspace),
+                          card != NULL ? card : "offer", what);
+  path = g_build_filename (dir, name, NULL);
+  evk_ui_save_png (GTK_WIDGET (window), NULL, path, &error);
+  g_assert_no_error (error);
+}
+
+static void
+drawn (EvkChartCard *card,
+       gboolean     *flag)
+{
+  *flag = TRUE;
+}
+
+/* Waits for the card's next frame on screen. */
+static void
+wait_for_frame (EvkChartCard *card)
+{
+  gboolean done = FALSE;
+  gulong id = g_signal_connect (card, "drawn", G_CALLBACK (drawn), &done);
+
+  gtk_widget_queue_draw (evk_chart_card_get_chart_area (card));
+  g_assert_true (evk_ui_wait_for (&done, 5000));
+  g_signal_handler_disconnect (card, id);
+}
+
+/* The cell hits the last frame drew for table t (0: the card's group, 1:
+ * the compared group's); each must show that table's count. */
+static guint
+count_cell_hits (EvkChartCard *card,
+                 guint         t)
+{
+  EvkChartHits *hits = evk_chart_card_get_hits (card);
+  EvkTable *table = t == 0 ? card->table : card->compare_table;
+  guint n = 0;
+
+  g_assert_nonnull (hits);
+  for (guint i = 0; i < hits->hits->len; i++)
+    {
+      const EvkChartHit *hit = &g_array_index (hits->hits, EvkChartHit, i);
+
+      if (hit->kind != EVK_CHART_HIT_CELL || hit->table != t)
+        continue;
+      g_assert_nonnull (table);
+      g_assert_cmpint (hit->row, >=, 0);
+      g_assert_cmpint (hit->row, <, (int) table->rows->len);
+      g_assert_cmpint (hit->column, >=, 0);
+      g_assert_cmpint (hit->column, <, (int) table->columns->len);
+      g_assert_cmpuint (hit->n, ==, evk_table_cell (table, hit->row, hit->column)->n);
+      n++;
+    }
+  return n;
+}
+
+/* "Compare With Another Group" in the menu shows the first group beside
+ * everyone, drawn from its own table; the drop-down picks another; turned
+ * off, the chart is the card's group's alone again. */
+static void
+check_compare (EvkWindow    *window,
+               EvkChartCard *card)
+{
+  EvkStrategy *strategy = evk_workspace_get_strategy (window->workspace);
+  EvkGroup *first = g_ptr_array_index (strategy->groups, 0);
+  EvkGroup *second = g_ptr_array_index (strategy->groups, 1);
+
+  g_assert_false (gtk_widget_get_visible (card->compare_box));
+  g_assert_true (menu_has_action (card, "chart.comparing"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (card), "chart.comparing", NULL));
+  evk_ui_iterate ();
+  g_assert_true (gtk_widget_get_visible (card->compare_box));
+  g_assert_cmpstr (evk_chart_card_get_compare (card), ==, first->key);
+  g_assert_cmpstr (evk_chart_card_get_group (card), ==, "all");
+  g_assert_nonnull (card->compare_table);
+  g_assert_cmpuint (card->compare_table->n_base, <, card->table->n_base);
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (card->subtitle_label)),
+                            evk_workspace_tr (window->workspace, first->name)));
+  evk_ui_show_on_screen (GTK_WIDGET (card));
+  wait_for_frame (card);
+  g_assert_cmpuint (count_cell_hits (card, 0), >, 0);
+  g_assert_cmpuint (count_cell_hits (card, 1), >, 0);
+  save_png (window, evk_chart_card_get_chart_key (card), "compare");
+
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (card->compare_dropdown), 2);
+  evk_ui_iterate ();
+  g_assert_cmpstr (evk_chart_card_get_compare (card), ==, second->key);
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (card->subtitle_label)),
+                            evk_workspace_tr (window->workspace, second->name)));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (card), "chart.comparing", NULL));
+  evk_ui_iterate ();
+  g_assert_null (evk_chart_card_get_compare (card));
+  g_assert_null (card->compare_table);
+  g_assert_false (gtk_widget_get_visible (card->compare_box));
+  wait_for_frame (card);
+  g_assert_cmpuint (count_cell_hits (card, 1), ==, 0);
+}
+
 static void
 check_selectors_on (EvkWindow   *window,
                     const Added *charts,
@@ -234,7 +344,14 @@ check_selectors_on (EvkWindow   *window,
     {
       g_test_message ("%s: %s", charts[i].key, charts[i].spec);
       check_group_and_base (window, find_card (page, charts[i].key), charts[i].has_base);
+      check_compare (window, find_card (page, charts[i].key));
     }
+  /* The offer's own awareness chart, drawn with one row per group. */
+  {
+    g_autoptr(GPtrArray) cards = evk_measure_page_get_cards (page);
+
+    check_compare (window, g_ptr_array_index (cards, 0));
+  }
 }
 
 static void
