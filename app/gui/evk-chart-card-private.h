@@ -43,6 +43,10 @@ struct _EvkChartCard
 
   EvkTable          *table;
   EvkTable          *compare_table;    /* the second group's, when it computes */
+  /* With a series hidden, the tables whole: the colours the visible
+   * series keep are theirs there. */
+  EvkTable          *full_table;
+  EvkTable          *full_compare;
   EvkChartHits      *hits;
   int                measured_width;   /* preferred_height's last answer, */
   double             measured_height;  /* until the table or style changes */
@@ -80,6 +84,11 @@ GMenuModel *_evk_chart_card_build_menu         (gboolean        has_base,
                                                 gboolean        saved);
 void        _evk_chart_card_update_actions     (EvkChartCard   *self);
 void        _evk_chart_card_update_saved       (EvkChartCard   *self);
+
+/* Gives the series left in the card's tables the colours they have with
+ * every series shown, in style (the screen's or an export's). */
+void        _evk_chart_card_pin_colours        (EvkChartCard        *self,
+                                                const EvkChartStyle *style);
 
 /* What the card's table is of, in the content language: its group, N,
  * base and weighting (evk_table_describe); NULL without a table. */

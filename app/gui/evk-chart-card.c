@@ -161,6 +161,7 @@ evk_chart_card_draw (EvkChartCard *self,
     return NULL;
   style = evk_chart_style_new_screen (style_is_dark ());
   style->paint_background = FALSE;
+  _evk_chart_card_pin_colours (self, style);
   _evk_chart_card_init_spec (self, &spec);
   /* The card's subtitle states N and the base: the chart need not. */
   spec.show_n = FALSE;
@@ -570,6 +571,44 @@ rebuild_groups (EvkChartCard *self)
   g_signal_handlers_unblock_by_func (self->compare_dropdown, compare_selected, self);
 }
 
+static void
+pin_colours (EvkChartKind         kind,
+             EvkTable            *visible,
+             EvkTable            *full,
+             const EvkChartStyle *style)
+{
+  g_autofree EvkRgba *colours = NULL;
+
+  if (visible == NULL || full == NULL)
+    return;
+  colours = g_new0 (EvkRgba, MAX (full->columns->len, 1));
+  if (!evk_chart_series_colours (kind, full, style, colours))
+    return;
+  for (guint c = 0; c < visible->columns->len; c++)
+    {
+      EvkTableEntry *column = evk_table_column (visible, c);
+      int k = column->key != NULL ? evk_table_find_column (full, column->key) : -1;
+
+      if (k < 0)
+        continue;
+      g_free (column->colour);
+      column->colour = g_strdup_printf ("#%02x%02x%02x", (int) round (CLAMP (colours[k].r, 0, 1) * 255),
+                                        (int) round (CLAMP (colours[k].g, 0, 1) * 255),
+                                        (int) round (CLAMP (colours[k].b, 0, 1) * 255));
+    }
+}
+
+/* Colour is bound to the series, not to its place among those shown: a
+ * palette that spreads over the columns would otherwise recolour every
+ * other series when one is hidden. */
+void
+_evk_chart_card_pin_colours (EvkChartCard        *self,
+                             const EvkChartStyle *style)
+{
+  pin_colours (self->kind, self->table, self->full_table, style);
+  pin_colours (self->kind, self->compare_table, self->full_compare, style);
+}
+
 /* A hidden series leaves the table (and so the legend); a chip above the
  * chart brings it back. */
 static void
@@ -600,6 +639,8 @@ evk_chart_card_refresh (EvkChartCard *self)
 
   g_clear_pointer (&self->table, evk_table_free);
   g_clear_pointer (&self->compare_table, evk_table_free);
+  g_clear_pointer (&self->full_table, evk_table_free);
+  g_clear_pointer (&self->full_compare, evk_table_free);
   self->measured_width = 0;
   table = compute (self, &error);
   if (table == NULL)
@@ -612,6 +653,10 @@ evk_chart_card_refresh (EvkChartCard *self)
       return;
     }
 
+  /* The tables come from the window's cache: a second one whole costs
+   * little. */
+  if (g_hash_table_size (self->hidden) > 0)
+    self->full_table = compute (self, NULL);
   remove_hidden (self, table);
   self->table = table;
   g_clear_pointer (&self->compare_table, evk_table_free);
@@ -621,8 +666,11 @@ evk_chart_card_refresh (EvkChartCard *self)
 
       /* A group too small to show leaves the comparison, and says why. */
       self->compare_table = compute_for_group (self, self->compare, &compare_error);
-      if (self->compare_table != NULL)
-        remove_hidden (self, self->compare_table);
+      if (self->compare_table != NULL && g_hash_table_size (self->hidden) > 0)
+        {
+          self->full_compare = compute_for_group (self, self->compare, NULL);
+          remove_hidden (self, self->compare_table);
+        }
       gtk_widget_set_tooltip_text (self->compare_dropdown,
                                    compare_error != NULL ? compare_error->message : _("Group to compare with"));
     }
@@ -781,6 +829,8 @@ evk_chart_card_finalize (GObject *object)
 
   g_clear_pointer (&self->table, evk_table_free);
   g_clear_pointer (&self->compare_table, evk_table_free);
+  g_clear_pointer (&self->full_table, evk_table_free);
+  g_clear_pointer (&self->full_compare, evk_table_free);
   g_clear_pointer (&self->hits, evk_chart_hits_free);
   g_clear_pointer (&self->title, g_hash_table_unref);
   g_clear_pointer (&self->hidden, g_hash_table_unref);

@@ -331,6 +331,96 @@ check_compare (EvkWindow    *window,
   g_assert_cmpuint (count_cell_hits (card, 1), ==, 0);
 }
 
+/* The colour drawn at the left end of each cell's bar, by column key, as
+ * the card draws itself on screen. */
+static GHashTable *
+bar_colours (EvkChartCard *card)
+{
+  GtkWidget *area = evk_chart_card_get_chart_area (card);
+  int width = gtk_widget_get_width (area), height = gtk_widget_get_height (area);
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+  cairo_t *cr = cairo_create (surface);
+  g_autoptr(EvkChartHits) hits = evk_chart_card_draw (card, cr, width, height);
+  GHashTable *colours = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  guchar *data;
+  int stride;
+
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  data = cairo_image_surface_get_data (surface);
+  stride = cairo_image_surface_get_stride (surface);
+  for (guint i = 0; i < hits->hits->len; i++)
+    {
+      const EvkChartHit *hit = &g_array_index (hits->hits, EvkChartHit, i);
+      const char *key;
+      int x = (int) hit->x + 2, y = (int) (hit->y + hit->height / 2);
+      guint32 pixel;
+
+      if (hit->kind != EVK_CHART_HIT_CELL || hit->table != 0 || hit->width < 8 || hit->height < 4)
+        continue;
+      key = evk_table_column (evk_chart_card_get_table (card), hit->column)->key;
+      if (key == NULL || g_hash_table_contains (colours, key) || x >= width || y >= height)
+        continue;
+      pixel = *(guint32 *) (data + y * stride + x * 4) & 0xffffff;
+      g_hash_table_insert (colours, g_strdup (key), GUINT_TO_POINTER (pixel | 0x1000000));
+    }
+  cairo_surface_destroy (surface);
+  return colours;
+}
+
+/* A click on the first legend entry hides its series; the bars of the
+ * others keep the colours they had; the chip brings it back. */
+static void
+check_legend_keeps_colours (EvkWindow    *window,
+                            EvkChartCard *card)
+{
+  g_autoptr(GHashTable) before = NULL;
+  g_autoptr(GHashTable) after = NULL;
+  g_autofree char *hidden = NULL;
+  const EvkChartHit *legend = NULL;
+  EvkChartHits *hits;
+  GHashTableIter iter;
+  gpointer key, colour;
+  guint compared = 0;
+  GtkWidget *chip;
+
+  evk_ui_show_on_screen (GTK_WIDGET (card));
+  wait_for_frame (card);
+  before = bar_colours (card);
+  hits = evk_chart_card_get_hits (card);
+  for (guint i = 0; i < hits->hits->len && legend == NULL; i++)
+    if (g_array_index (hits->hits, EvkChartHit, i).kind == EVK_CHART_HIT_LEGEND)
+      legend = &g_array_index (hits->hits, EvkChartHit, i);
+  g_assert_nonnull (legend);
+  hidden = g_strdup (evk_table_column (evk_chart_card_get_table (card), legend->column)->key);
+  g_assert_true (g_hash_table_contains (before, hidden));
+
+  evk_chart_card_click_at (card, legend->x + legend->width / 2, legend->y + legend->height / 2);
+  evk_ui_iterate ();
+  g_assert_true (evk_chart_card_is_hidden (card, hidden));
+  g_assert_cmpint (evk_table_find_column (evk_chart_card_get_table (card), hidden), <, 0);
+  wait_for_frame (card);
+  save_png (window, evk_chart_card_get_chart_key (card), "hidden");
+  after = bar_colours (card);
+  g_assert_false (g_hash_table_contains (after, hidden));
+  g_hash_table_iter_init (&iter, after);
+  while (g_hash_table_iter_next (&iter, &key, &colour))
+    {
+      g_test_message ("%s: #%06x, was #%06x", (char *) key, GPOINTER_TO_UINT (colour) & 0xffffff,
+                      GPOINTER_TO_UINT (g_hash_table_lookup (before, key)) & 0xffffff);
+      g_assert_cmphex (GPOINTER_TO_UINT (colour), ==, GPOINTER_TO_UINT (g_hash_table_lookup (before, key)));
+      compared++;
+    }
+  g_assert_cmpuint (compared, >, 0);
+
+  chip = gtk_widget_get_first_child (card->hidden_box);
+  g_assert_true (GTK_IS_BUTTON (chip));
+  g_signal_emit_by_name (chip, "clicked");
+  evk_ui_iterate ();
+  g_assert_false (evk_chart_card_is_hidden (card, hidden));
+  g_assert_cmpint (evk_table_find_column (evk_chart_card_get_table (card), hidden), >=, 0);
+}
+
 static void
 check_selectors_on (EvkWindow   *window,
                     const Added *charts,
@@ -345,12 +435,15 @@ check_selectors_on (EvkWindow   *window,
       g_test_message ("%s: %s", charts[i].key, charts[i].spec);
       check_group_and_base (window, find_card (page, charts[i].key), charts[i].has_base);
       check_compare (window, find_card (page, charts[i].key));
+      if (charts[i].kind == EVK_CHART_DIVERGING)
+        check_legend_keeps_colours (window, find_card (page, charts[i].key));
     }
   /* The offer's own awareness chart, drawn with one row per group. */
   {
     g_autoptr(GPtrArray) cards = evk_measure_page_get_cards (page);
 
     check_compare (window, g_ptr_array_index (cards, 0));
+    check_legend_keeps_colours (window, g_ptr_array_index (cards, 0));
   }
 }
 
