@@ -10,6 +10,7 @@
 
 #include "evk-chart-card-private.h"
 #include "evk-charts.h"
+#include "evk-goal-page.h"
 #include "evk-measure-page.h"
 #include "evk-report-outline.h"
 #include "evk-test-example.h"
@@ -447,6 +448,131 @@ check_selectors_on (EvkWindow   *window,
   }
 }
 
+/* The language buttons in the header bar: the first one not pressed. */
+static void
+switch_language (EvkWindow *window)
+{
+  g_autofree char *before = g_strdup (evk_workspace_get_language (window->workspace));
+  GtkWidget *button;
+
+  for (button = gtk_widget_get_first_child (GTK_WIDGET (window->language_box)); button != NULL;
+       button = gtk_widget_get_next_sibling (button))
+    if (!gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (button)))
+      break;
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+  evk_ui_iterate ();
+  g_assert_cmpstr (evk_workspace_get_language (window->workspace), !=, before);
+}
+
+/* A card's group, base, comparison and hidden series, and the page's
+ * scroll position, stay as they were through a switch of language. */
+static void
+check_language_keeps_state (EvkWindow *window,
+                            const char *key)
+{
+  EvkMeasurePage *page = EVK_MEASURE_PAGE (_evk_window_get_page_widget (window));
+  EvkChartCard *card = find_card (page, key);
+  EvkStrategy *strategy = evk_workspace_get_strategy (window->workspace);
+  EvkGroup *group = g_ptr_array_index (strategy->groups, 0);
+  EvkGroup *other = g_ptr_array_index (strategy->groups, 1);
+  GtkWidget *scrolled;
+  GtkAdjustment *adjustment;
+  g_autofree char *hidden = NULL;
+  double scroll;
+
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (card->group_dropdown), 1);
+  evk_chart_card_set_compare (card, other->key);
+  evk_chart_card_set_dont_know (card, FALSE);
+  hidden = g_strdup (evk_table_column (evk_chart_card_get_table (card), 0)->key);
+  evk_ui_show_on_screen (GTK_WIDGET (card));
+  wait_for_frame (card);
+  for (guint i = 0; i < evk_chart_card_get_hits (card)->hits->len; i++)
+    {
+      const EvkChartHit *hit = &g_array_index (evk_chart_card_get_hits (card)->hits, EvkChartHit, i);
+
+      if (hit->kind == EVK_CHART_HIT_LEGEND && hit->column == 0)
+        {
+          evk_chart_card_click_at (card, hit->x + hit->width / 2, hit->y + hit->height / 2);
+          break;
+        }
+    }
+  evk_ui_iterate ();
+  g_assert_true (evk_chart_card_is_hidden (card, hidden));
+  evk_ui_show_on_screen (GTK_WIDGET (card));
+  evk_ui_run_for (200);
+  scrolled = gtk_widget_get_ancestor (GTK_WIDGET (card), GTK_TYPE_SCROLLED_WINDOW);
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+  scroll = gtk_adjustment_get_value (adjustment);
+  g_assert_cmpfloat (scroll, >, 0);
+
+  switch_language (window);
+  evk_ui_run_for (200);
+  g_assert_true (_evk_window_get_page_widget (window) == GTK_WIDGET (page));
+  g_assert_true (find_card (page, key) == card);
+  g_assert_cmpstr (evk_chart_card_get_group (card), ==, group->key);
+  g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (card->group_dropdown)), ==, 1);
+  g_assert_cmpstr (evk_chart_card_get_compare (card), ==, other->key);
+  g_assert_true (gtk_widget_get_visible (card->compare_box));
+  g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (card->compare_dropdown)), ==, 2);
+  g_assert_true (evk_chart_card_is_hidden (card, hidden));
+  g_assert_cmpint (evk_table_find_column (evk_chart_card_get_table (card), hidden), <, 0);
+  {
+    gboolean dont_know = TRUE;
+
+    g_object_get (card, "dont-know", &dont_know, NULL);
+    g_assert_false (dont_know);
+  }
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (card->subtitle_label)),
+                            evk_workspace_tr (window->workspace, group->name)));
+  g_assert_true (gtk_widget_get_ancestor (GTK_WIDGET (card), GTK_TYPE_SCROLLED_WINDOW) == scrolled);
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, scroll);
+  save_png (window, key, "language");
+
+  /* And back. */
+  switch_language (window);
+  evk_ui_run_for (200);
+  g_assert_cmpstr (evk_chart_card_get_group (card), ==, group->key);
+  g_assert_cmpstr (evk_chart_card_get_compare (card), ==, other->key);
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, scroll);
+}
+
+/* The same on a goal page: its ranked awareness card keeps its group. */
+static void
+check_goal_keeps_group (EvkWindow *window)
+{
+  EvkStrategy *strategy = evk_workspace_get_strategy (window->workspace);
+  EvkGroup *group = g_ptr_array_index (strategy->groups, 0);
+  g_autoptr(GPtrArray) cards = NULL;
+  EvkChartCard *card = NULL;
+
+  for (guint g = 0; g < strategy->goals->len && card == NULL; g++)
+    {
+      g_autofree char *name = g_strdup_printf ("goal:%s", ((EvkGoal *) g_ptr_array_index (strategy->goals, g))->key);
+
+      evk_window_show_page (window, name);
+      evk_ui_iterate ();
+      g_clear_pointer (&cards, g_ptr_array_unref);
+      cards = evk_goal_page_get_cards (EVK_GOAL_PAGE (_evk_window_get_page_widget (window)));
+      for (guint i = 0; i < cards->len && card == NULL; i++)
+        if (gtk_widget_get_visible (EVK_CHART_CARD (g_ptr_array_index (cards, i))->group_dropdown))
+          card = g_ptr_array_index (cards, i);
+    }
+  g_assert_nonnull (card);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (card->group_dropdown), 1);
+  evk_ui_iterate ();
+  g_assert_cmpstr (evk_chart_card_get_group (card), ==, group->key);
+  switch_language (window);
+  {
+    g_autoptr(GPtrArray) after = evk_goal_page_get_cards (EVK_GOAL_PAGE (_evk_window_get_page_widget (window)));
+
+    g_assert_true (g_ptr_array_find (after, card, NULL));
+  }
+  g_assert_cmpstr (evk_chart_card_get_group (card), ==, group->key);
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (card->subtitle_label)),
+                            evk_workspace_tr (window->workspace, group->name)));
+}
+
 static void
 test_selectors_demo (void)
 {
@@ -454,6 +580,8 @@ test_selectors_demo (void)
   EvkWindow *window = evk_ui_open_demo (&dir);
 
   check_selectors_on (window, demo_charts, G_N_ELEMENTS (demo_charts));
+  check_language_keeps_state (window, "t-diverging");
+  check_goal_keeps_group (window);
   evk_ui_close_demo (window, g_steal_pointer (&dir));
 }
 
@@ -464,6 +592,8 @@ test_selectors_example (void)
   EvkWindow *window = open_example (&dir);
 
   check_selectors_on (window, example_charts, G_N_ELEMENTS (example_charts));
+  check_language_keeps_state (window, "t-diverging");
+  check_goal_keeps_group (window);
   evk_ui_close_demo (window, g_steal_pointer (&dir));
 }
 
