@@ -99,7 +99,8 @@ evk_chart_card_set_saved_chart (EvkChartCard        *self,
   self->can_move_down = chart != NULL && can_move_down;
   if (was_saved != (chart != NULL))
     {
-      g_autoptr(GMenuModel) menu = _evk_chart_card_build_menu (GPOINTER_TO_INT (g_object_get_data (G_OBJECT (self), "survey")),
+      g_autoptr(GMenuModel) menu = _evk_chart_card_build_menu (GPOINTER_TO_INT (g_object_get_data (G_OBJECT (self), "has-base")),
+                                               GPOINTER_TO_INT (g_object_get_data (G_OBJECT (self), "has-groups")),
                                                chart != NULL);
       gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (self->menu_button), menu);
     }
@@ -352,9 +353,11 @@ remove_activated (GtkWidget  *widget,
 }
 
 /* The view section, the saved chart's section when there is one, then
- * export and copy; a card without a survey query has no base to change. */
+ * export and copy; a card without a survey query has no base to change
+ * and no groups to compare. */
 GMenuModel *
-_evk_chart_card_build_menu (gboolean survey,
+_evk_chart_card_build_menu (gboolean has_base,
+                            gboolean has_groups,
                             gboolean saved)
 {
   GMenu *menu = g_menu_new ();
@@ -363,8 +366,10 @@ _evk_chart_card_build_menu (gboolean survey,
   g_autoptr(GMenu) export = g_menu_new ();
   g_autoptr(GMenu) copy = g_menu_new ();
 
-  if (survey)
+  if (has_base)
     g_menu_append (view, _("Include “Don’t Know”"), "chart.dont-know");
+  if (has_groups)
+    g_menu_append (view, _("Co_mpare With Another Group"), "chart.comparing");
   g_menu_append (view, _("Show as _Table"), "chart.show-table");
   g_menu_append (export, _("Export as _PNG…"), "chart.export::png");
   g_menu_append (export, _("Export as _SVG…"), "chart.export::svg");
@@ -391,6 +396,7 @@ void
 _evk_chart_card_class_init_actions (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_property_action (widget_class, "chart.dont-know", "dont-know");
+  gtk_widget_class_install_property_action (widget_class, "chart.comparing", "comparing");
   gtk_widget_class_install_property_action (widget_class, "chart.show-table", "show-table");
   gtk_widget_class_install_property_action (widget_class, "chart.in-report", "in-report");
   gtk_widget_class_install_action (widget_class, "chart.edit-text", NULL, edit_text_activated);

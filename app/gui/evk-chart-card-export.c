@@ -25,6 +25,9 @@ export_height (EvkChartCard *self,
   g_autoptr(EvkChartStyle) style = evk_chart_style_new_print (72);
   EvkChartSpec spec;
 
+  /* Every export asks for its height first: the series it draws take
+   * the print palette's colours here, as on screen the screen's. */
+  _evk_chart_card_pin_colours (self, style);
   _evk_chart_card_init_spec (self, &spec);
   return evk_chart_preferred_height (self->kind, &self->table, 1, &spec, style, width);
 }

@@ -18,7 +18,11 @@ struct _EvkChartCard
   gboolean           has_query;
   char              *query_kind;
   char              *query_argument;
+  /* A saved survey chart's words: the card adds its group and base. */
+  char              *spec;
+  gboolean           spec_dont_know;   /* what the words' base includes */
   char              *group;
+  char              *compare;          /* a second group shown beside it, or NULL */
   gboolean           dont_know;
   gboolean           show_table;
   EvkChartCardBuild  build;
@@ -38,6 +42,11 @@ struct _EvkChartCard
   GHashTable        *caption;
 
   EvkTable          *table;
+  EvkTable          *compare_table;    /* the second group's, when it computes */
+  /* With a series hidden, the tables whole: the colours the visible
+   * series keep are theirs there. */
+  EvkTable          *full_table;
+  EvkTable          *full_compare;
   EvkChartHits      *hits;
   int                measured_width;   /* preferred_height's last answer, */
   double             measured_height;  /* until the table or style changes */
@@ -46,6 +55,8 @@ struct _EvkChartCard
   GtkWidget         *title_label;
   GtkWidget         *subtitle_label;
   GtkWidget         *group_dropdown;
+  GtkWidget         *compare_box;
+  GtkWidget         *compare_dropdown;
   GtkWidget         *menu_button;
   GtkWidget         *comment_button;   /* a saved chart's, in the header */
   char              *comment_place;    /* the card's place when it is bound to no saved chart */
@@ -68,10 +79,16 @@ void        _evk_chart_card_notify_in_report   (EvkChartCard   *self);
 
 /* evk-chart-card-actions.c: the view, caption, report and order actions */
 void        _evk_chart_card_class_init_actions (GtkWidgetClass *widget_class);
-GMenuModel *_evk_chart_card_build_menu         (gboolean        survey,
+GMenuModel *_evk_chart_card_build_menu         (gboolean        has_base,
+                                                gboolean        has_groups,
                                                 gboolean        saved);
 void        _evk_chart_card_update_actions     (EvkChartCard   *self);
 void        _evk_chart_card_update_saved       (EvkChartCard   *self);
+
+/* Gives the series left in the card's tables the colours they have with
+ * every series shown, in style (the screen's or an export's). */
+void        _evk_chart_card_pin_colours        (EvkChartCard        *self,
+                                                const EvkChartStyle *style);
 
 /* What the card's table is of, in the content language: its group, N,
  * base and weighting (evk_table_describe); NULL without a table. */

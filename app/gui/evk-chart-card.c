@@ -10,6 +10,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 #include <math.h>
+#include <string.h>
 
 #include "evk-chart-area.h"
 #include "evk-chart-card-private.h"
@@ -20,6 +21,7 @@ enum {
   PROP_0,
   PROP_GROUP,
   PROP_DONT_KNOW,
+  PROP_COMPARING,
   PROP_SHOW_TABLE,
   PROP_IN_REPORT,
   N_PROPS
@@ -50,6 +52,99 @@ _evk_chart_card_init_spec (EvkChartCard *self,
   spec->decimals = 1;
 }
 
+/* The kinds that draw several groups' tables in one chart (as series,
+ * rows or panels of their own); the card stacks any other kind's tables
+ * as panels, one under the other, each headed by its group. */
+static gboolean
+kind_draws_groups (EvkChartKind kind)
+{
+  return kind == EVK_CHART_AWARENESS || kind == EVK_CHART_OUTCOME || kind == EVK_CHART_AWARENESS_RANKED ||
+         kind == EVK_CHART_DISTRIBUTION || kind == EVK_CHART_RANKED_SHARES;
+}
+
+static const char *
+group_title (EvkChartCard *self,
+             EvkTable     *table)
+{
+  const char *name = evk_table_group_name (table, evk_workspace_get_language (self->workspace));
+
+  return name != NULL && name[0] != '\0' ? name : _("All respondents");
+}
+
+/* The tables the card draws and their groups' names: its group's, then
+ * the compared group's. */
+static guint
+card_tables (EvkChartCard  *self,
+             EvkTable     **tables,
+             const char   **names)
+{
+  guint n = 0;
+
+  tables[n] = self->table;
+  names[n++] = group_title (self, self->table);
+  if (self->compare_table != NULL)
+    {
+      tables[n] = self->compare_table;
+      names[n++] = group_title (self, self->compare_table);
+    }
+  return n;
+}
+
+static double
+panel_height (EvkChartCard        *self,
+              EvkTable            *table,
+              const char          *name,
+              EvkChartSpec        *spec,
+              const EvkChartStyle *style,
+              double               width)
+{
+  spec->caption = name;
+  return evk_chart_preferred_height (self->kind, &table, 1, spec, style, width);
+}
+
+static EvkChartHits *
+draw_panels (EvkChartCard        *self,
+             EvkTable           **tables,
+             const char         **names,
+             guint                n,
+             EvkChartSpec        *spec,
+             const EvkChartStyle *style,
+             cairo_t             *cr,
+             double               width,
+             double               height)
+{
+  EvkChartHits *all = g_new0 (EvkChartHits, 1);
+  double wanted[2], total = 0, y = 0;
+
+  all->hits = g_array_new (FALSE, FALSE, sizeof (EvkChartHit));
+  for (guint t = 0; t < n; t++)
+    total += wanted[t] = MAX (panel_height (self, tables[t], names[t], spec, style, width), 1);
+  for (guint t = 0; t < n; t++)
+    {
+      double h = height * wanted[t] / total;
+      EvkChartHits *hits;
+
+      spec->caption = names[t];
+      cairo_save (cr);
+      cairo_translate (cr, 0, y);
+      hits = evk_chart_draw (self->kind, tables[t], spec, style, cr, width, h);
+      cairo_restore (cr);
+      /* The hits move into the card's list, their texts with them. */
+      for (guint i = 0; i < hits->hits->len; i++)
+        {
+          EvkChartHit *hit = &g_array_index (hits->hits, EvkChartHit, i);
+
+          hit->y += y;
+          hit->table = t;
+          g_array_append_val (all->hits, *hit);
+          hit->text = NULL;
+        }
+      evk_chart_hits_free (hits);
+      y += h;
+    }
+  return all;
+}
+
 EvkChartHits *
 evk_chart_card_draw (EvkChartCard *self,
                      cairo_t      *cr,
@@ -57,16 +152,26 @@ evk_chart_card_draw (EvkChartCard *self,
                      double        height)
 {
   g_autoptr(EvkChartStyle) style = NULL;
+  EvkTable *tables[2];
+  const char *names[3] = { NULL };
   EvkChartSpec spec;
+  guint n;
 
   if (self->table == NULL)
     return NULL;
   style = evk_chart_style_new_screen (style_is_dark ());
   style->paint_background = FALSE;
+  _evk_chart_card_pin_colours (self, style);
   _evk_chart_card_init_spec (self, &spec);
   /* The card's subtitle states N and the base: the chart need not. */
   spec.show_n = FALSE;
-  return evk_chart_draw (self->kind, self->table, &spec, style, cr, width, height);
+  n = card_tables (self, tables, names);
+  if (n == 1)
+    return evk_chart_draw (self->kind, self->table, &spec, style, cr, width, height);
+  spec.group_names = names;
+  if (kind_draws_groups (self->kind))
+    return evk_chart_draw_groups (self->kind, tables, n, &spec, style, cr, width, height);
+  return draw_panels (self, tables, names, n, &spec, style, cr, width, height);
 }
 
 static void
@@ -89,7 +194,10 @@ preferred_height (int      width,
 {
   EvkChartCard *self = EVK_CHART_CARD (user_data);
   g_autoptr(EvkChartStyle) style = NULL;
+  EvkTable *tables[2];
+  const char *names[3] = { NULL };
   EvkChartSpec spec;
+  guint n;
 
   /* GTK asks several times per layout; each answer lays the chart out. */
   if (self->table == NULL || width <= 0)
@@ -100,7 +208,16 @@ preferred_height (int      width,
   _evk_chart_card_init_spec (self, &spec);
   spec.show_n = FALSE;
   self->measured_width = width;
-  self->measured_height = evk_chart_preferred_height (self->kind, &self->table, 1, &spec, style, width);
+  n = card_tables (self, tables, names);
+  spec.group_names = n > 1 ? names : NULL;
+  if (n == 1 || kind_draws_groups (self->kind))
+    self->measured_height = evk_chart_preferred_height (self->kind, tables, n, &spec, style, width);
+  else
+    {
+      self->measured_height = 0;
+      for (guint t = 0; t < n; t++)
+        self->measured_height += panel_height (self, tables[t], names[t], &spec, style, width);
+    }
   return self->measured_height;
 }
 
@@ -182,16 +299,44 @@ show_series_clicked (GtkButton    *button,
   evk_chart_card_refresh (self);
 }
 
+/* A saved chart's words with the card's group and base after them: the
+ * grammar takes an option's last value, so these win over the saved ones. */
+static char *
+spec_for_group (EvkChartCard *self,
+                const char   *group)
+{
+  g_autofree char *quoted = g_shell_quote (group != NULL ? group : "all");
+  GString *spec = g_string_new (self->spec);
+
+  g_string_append_printf (spec, " group=%s", quoted);
+  if (self->dont_know != self->spec_dont_know)
+    g_string_append (spec, self->dont_know ? " base=with-dont-know" : " base=valid");
+  return g_string_free (spec, FALSE);
+}
+
+static EvkTable *
+compute_for_group (EvkChartCard  *self,
+                   const char    *group,
+                   GError       **error)
+{
+  if (self->has_query)
+    {
+      EvkQuery query = { self->query_kind, self->query_argument, group, self->dont_know };
+      return evk_workspace_compute (self->workspace, &query, error);
+    }
+  if (self->spec != NULL)
+    {
+      g_autofree char *spec = spec_for_group (self, group);
+      return evk_workspace_compute_spec (self->workspace, spec, error);
+    }
+  return self->build (self->workspace, self->build_data, error);
+}
+
 static EvkTable *
 compute (EvkChartCard  *self,
          GError       **error)
 {
-  if (self->has_query)
-    {
-      EvkQuery query = { self->query_kind, self->query_argument, self->group, self->dont_know };
-      return evk_workspace_compute (self->workspace, &query, error);
-    }
-  return self->build (self->workspace, self->build_data, error);
+  return compute_for_group (self, self->group, error);
 }
 
 static void
@@ -231,9 +376,18 @@ grid_label (const char *text,
 char *
 _evk_chart_card_describe (EvkChartCard *self)
 {
+  const char *lang = evk_workspace_get_language (self->workspace);
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+
   if (self->table == NULL)
     return NULL;
-  return evk_table_describe (self->table, evk_workspace_get_language (self->workspace));
+  first = evk_table_describe (self->table, lang);
+  if (self->compare_table == NULL)
+    return g_steal_pointer (&first);
+  /* A comparison says what each of its two tables is of. */
+  second = evk_table_describe (self->compare_table, lang);
+  return g_strdup_printf ("%s\n%s", first, second);
 }
 
 static void
@@ -318,12 +472,12 @@ rebuild_hidden_chips (EvkChartCard *self)
   gtk_widget_set_visible (self->hidden_box, g_hash_table_size (self->hidden) > 0);
 }
 
-static char *
-summary_text (EvkChartCard *self)
+static void
+append_summary (EvkChartCard *self,
+                EvkTable     *table,
+                GString      *out)
 {
   const char *lang = evk_workspace_get_language (self->workspace);
-  g_autoptr(GString) out = g_string_new (NULL);
-  EvkTable *table = self->table;
 
   for (guint r = 0; table != NULL && r < table->rows->len; r++)
     {
@@ -338,7 +492,40 @@ summary_text (EvkChartCard *self)
         }
       g_string_append (out, ". ");
     }
+}
+
+/* Every number the chart shows, for screen readers: per group when it
+ * compares two. */
+static char *
+summary_text (EvkChartCard *self)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  if (self->compare_table != NULL)
+    g_string_append_printf (out, "%s: ", group_title (self, self->table));
+  append_summary (self, self->table, out);
+  if (self->compare_table != NULL)
+    {
+      g_string_append_printf (out, "%s: ", group_title (self, self->compare_table));
+      append_summary (self, self->compare_table, out);
+    }
   return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+static void compare_selected (GtkDropDown  *dropdown,
+                              GParamSpec   *pspec,
+                              EvkChartCard *self);
+
+static void
+select_compare (EvkChartCard *self)
+{
+  for (guint i = 0; i < self->group_keys->len; i++)
+    if (g_strcmp0 (g_ptr_array_index (self->group_keys, i), self->compare) == 0)
+      {
+        if (gtk_drop_down_get_selected (GTK_DROP_DOWN (self->compare_dropdown)) != i)
+          gtk_drop_down_set_selected (GTK_DROP_DOWN (self->compare_dropdown), i);
+        return;
+      }
 }
 
 static void
@@ -361,8 +548,7 @@ rebuild_groups (EvkChartCard *self)
 
       if (stored_only)
         {
-          EvkQuery query = { self->query_kind, self->query_argument, group->key, self->dont_know };
-          g_autoptr(EvkTable) table = evk_workspace_compute (self->workspace, &query, NULL);
+          g_autoptr(EvkTable) table = compute_for_group (self, group->key, NULL);
 
           if (table == NULL)
             continue;
@@ -377,6 +563,69 @@ rebuild_groups (EvkChartCard *self)
   gtk_drop_down_set_model (GTK_DROP_DOWN (self->group_dropdown), G_LIST_MODEL (names));
   gtk_drop_down_set_selected (GTK_DROP_DOWN (self->group_dropdown), selected);
   g_object_thaw_notify (G_OBJECT (self->group_dropdown));
+
+  /* The same groups to compare with. */
+  g_signal_handlers_block_by_func (self->compare_dropdown, compare_selected, self);
+  gtk_drop_down_set_model (GTK_DROP_DOWN (self->compare_dropdown), G_LIST_MODEL (names));
+  select_compare (self);
+  g_signal_handlers_unblock_by_func (self->compare_dropdown, compare_selected, self);
+}
+
+static void
+pin_colours (EvkChartKind         kind,
+             EvkTable            *visible,
+             EvkTable            *full,
+             const EvkChartStyle *style)
+{
+  g_autofree EvkRgba *colours = NULL;
+
+  if (visible == NULL || full == NULL)
+    return;
+  colours = g_new0 (EvkRgba, MAX (full->columns->len, 1));
+  if (!evk_chart_series_colours (kind, full, style, colours))
+    return;
+  for (guint c = 0; c < visible->columns->len; c++)
+    {
+      EvkTableEntry *column = evk_table_column (visible, c);
+      int k = column->key != NULL ? evk_table_find_column (full, column->key) : -1;
+
+      if (k < 0)
+        continue;
+      g_free (column->colour);
+      column->colour = g_strdup_printf ("#%02x%02x%02x", (int) round (CLAMP (colours[k].r, 0, 1) * 255),
+                                        (int) round (CLAMP (colours[k].g, 0, 1) * 255),
+                                        (int) round (CLAMP (colours[k].b, 0, 1) * 255));
+    }
+}
+
+/* Colour is bound to the series, not to its place among those shown: a
+ * palette that spreads over the columns would otherwise recolour every
+ * other series when one is hidden. */
+void
+_evk_chart_card_pin_colours (EvkChartCard        *self,
+                             const EvkChartStyle *style)
+{
+  pin_colours (self->kind, self->table, self->full_table, style);
+  pin_colours (self->kind, self->compare_table, self->full_compare, style);
+}
+
+/* A hidden series leaves the table (and so the legend); a chip above the
+ * chart brings it back. */
+static void
+remove_hidden (EvkChartCard *self,
+               EvkTable     *table)
+{
+  for (int c = (int) table->columns->len - 1; c >= 0; c--)
+    {
+      EvkTableEntry *column = evk_table_column (table, c);
+
+      if (evk_chart_card_is_hidden (self, column->key))
+        {
+          g_hash_table_replace (self->hidden, g_strdup (column->key),
+                                g_strdup (evk_workspace_tr (self->workspace, column->label)));
+          evk_table_remove_column (table, c);
+        }
+    }
 }
 
 void
@@ -389,6 +638,9 @@ evk_chart_card_refresh (EvkChartCard *self)
   g_return_if_fail (EVK_IS_CHART_CARD (self));
 
   g_clear_pointer (&self->table, evk_table_free);
+  g_clear_pointer (&self->compare_table, evk_table_free);
+  g_clear_pointer (&self->full_table, evk_table_free);
+  g_clear_pointer (&self->full_compare, evk_table_free);
   self->measured_width = 0;
   table = compute (self, &error);
   if (table == NULL)
@@ -401,20 +653,27 @@ evk_chart_card_refresh (EvkChartCard *self)
       return;
     }
 
-  /* A hidden series leaves the table (and so the legend); a chip above
-   * the chart brings it back. */
-  for (int c = (int) table->columns->len - 1; c >= 0; c--)
-    {
-      EvkTableEntry *column = evk_table_column (table, c);
-
-      if (evk_chart_card_is_hidden (self, column->key))
-        {
-          g_hash_table_replace (self->hidden, g_strdup (column->key),
-                                g_strdup (evk_workspace_tr (self->workspace, column->label)));
-          evk_table_remove_column (table, c);
-        }
-    }
+  /* The tables come from the window's cache: a second one whole costs
+   * little. */
+  if (g_hash_table_size (self->hidden) > 0)
+    self->full_table = compute (self, NULL);
+  remove_hidden (self, table);
   self->table = table;
+  g_clear_pointer (&self->compare_table, evk_table_free);
+  if (self->compare != NULL)
+    {
+      g_autoptr(GError) compare_error = NULL;
+
+      /* A group too small to show leaves the comparison, and says why. */
+      self->compare_table = compute_for_group (self, self->compare, &compare_error);
+      if (self->compare_table != NULL && g_hash_table_size (self->hidden) > 0)
+        {
+          self->full_compare = compute_for_group (self, self->compare, NULL);
+          remove_hidden (self, self->compare_table);
+        }
+      gtk_widget_set_tooltip_text (self->compare_dropdown,
+                                   compare_error != NULL ? compare_error->message : _("Group to compare with"));
+    }
 
   gtk_label_set_text (GTK_LABEL (self->title_label),
                       evk_workspace_tr (self->workspace, self->title != NULL ? self->title : table->title));
@@ -450,6 +709,17 @@ group_selected (GtkDropDown  *dropdown,
 }
 
 static void
+compare_selected (GtkDropDown  *dropdown,
+                  GParamSpec   *pspec,
+                  EvkChartCard *self)
+{
+  guint index = gtk_drop_down_get_selected (dropdown);
+
+  if (self->compare != NULL && index < self->group_keys->len)
+    evk_chart_card_set_compare (self, g_ptr_array_index (self->group_keys, index));
+}
+
+static void
 workspace_changed (EvkWorkspace *workspace,
                    const char   *what,
                    EvkChartCard *self)
@@ -458,7 +728,7 @@ workspace_changed (EvkWorkspace *workspace,
    * are not drawn in charts. */
   if (g_strcmp0 (what, "charts") == 0 || g_strcmp0 (what, "texts") == 0)
     return;
-  if (self->has_query)
+  if (self->has_query || self->spec != NULL)
     rebuild_groups (self);
   evk_chart_card_refresh (self);
 }
@@ -558,13 +828,18 @@ evk_chart_card_finalize (GObject *object)
   EvkChartCard *self = EVK_CHART_CARD (object);
 
   g_clear_pointer (&self->table, evk_table_free);
+  g_clear_pointer (&self->compare_table, evk_table_free);
+  g_clear_pointer (&self->full_table, evk_table_free);
+  g_clear_pointer (&self->full_compare, evk_table_free);
   g_clear_pointer (&self->hits, evk_chart_hits_free);
   g_clear_pointer (&self->title, g_hash_table_unref);
   g_clear_pointer (&self->hidden, g_hash_table_unref);
   g_clear_pointer (&self->group_keys, g_ptr_array_unref);
   g_free (self->query_kind);
   g_free (self->query_argument);
+  g_free (self->spec);
   g_free (self->group);
+  g_free (self->compare);
   g_free (self->chart_key);
   g_free (self->chart_goal);
   g_free (self->comment_place);
@@ -588,6 +863,9 @@ evk_chart_card_get_property (GObject    *object,
     case PROP_DONT_KNOW:
       g_value_set_boolean (value, self->dont_know);
       break;
+    case PROP_COMPARING:
+      g_value_set_boolean (value, self->compare != NULL);
+      break;
     case PROP_SHOW_TABLE:
       g_value_set_boolean (value, self->show_table);
       break;
@@ -598,6 +876,9 @@ evk_chart_card_get_property (GObject    *object,
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
+
+static void set_comparing (EvkChartCard *self,
+                           gboolean      comparing);
 
 static void
 evk_chart_card_set_property (GObject      *object,
@@ -614,6 +895,9 @@ evk_chart_card_set_property (GObject      *object,
       break;
     case PROP_DONT_KNOW:
       evk_chart_card_set_dont_know (self, g_value_get_boolean (value));
+      break;
+    case PROP_COMPARING:
+      set_comparing (self, g_value_get_boolean (value));
       break;
     case PROP_SHOW_TABLE:
       evk_chart_card_set_show_table (self, g_value_get_boolean (value));
@@ -642,6 +926,11 @@ evk_chart_card_class_init (EvkChartCardClass *klass)
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_DONT_KNOW] =
     g_param_spec_boolean ("dont-know", NULL, NULL, TRUE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* Whether the card shows a second group beside its own ("compare"
+   * names it): what the menu's "Compare" turns on. */
+  properties[PROP_COMPARING] =
+    g_param_spec_boolean ("comparing", NULL, NULL, FALSE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_SHOW_TABLE] =
     g_param_spec_boolean ("show-table", NULL, NULL, FALSE,
@@ -677,7 +966,10 @@ evk_chart_card_class_init (EvkChartCardClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EvkChartCard, grid);
   gtk_widget_class_bind_template_child (widget_class, EvkChartCard, error_label);
   gtk_widget_class_bind_template_child (widget_class, EvkChartCard, caption_label);
+  gtk_widget_class_bind_template_child (widget_class, EvkChartCard, compare_box);
+  gtk_widget_class_bind_template_child (widget_class, EvkChartCard, compare_dropdown);
   gtk_widget_class_bind_template_callback (widget_class, group_selected);
+  gtk_widget_class_bind_template_callback (widget_class, compare_selected);
   gtk_widget_class_bind_template_callback (widget_class, query_tooltip);
   gtk_widget_class_bind_template_callback (widget_class, area_released);
 
@@ -692,6 +984,11 @@ static void
 evk_chart_card_init (EvkChartCard *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* The compared group's name takes the room the group's does. */
+  gtk_drop_down_set_factory (GTK_DROP_DOWN (self->compare_dropdown),
+                             gtk_drop_down_get_factory (GTK_DROP_DOWN (self->group_dropdown)));
+  gtk_drop_down_set_list_factory (GTK_DROP_DOWN (self->compare_dropdown),
+                                  gtk_drop_down_get_list_factory (GTK_DROP_DOWN (self->group_dropdown)));
 
   self->group = g_strdup ("all");
   self->dont_know = TRUE;
@@ -709,14 +1006,16 @@ evk_chart_card_init (EvkChartCard *self)
 static EvkChartCard *
 card_new (EvkWorkspace *workspace,
           EvkChartKind  kind,
-          gboolean      survey)
+          gboolean      has_base,
+          gboolean      has_groups)
 {
   EvkChartCard *self = g_object_new (EVK_TYPE_CHART_CARD, NULL);
-  g_autoptr(GMenuModel) menu = _evk_chart_card_build_menu (survey, FALSE);
+  g_autoptr(GMenuModel) menu = _evk_chart_card_build_menu (has_base, has_groups, FALSE);
 
   self->workspace = g_object_ref (workspace);
   self->kind = kind;
-  g_object_set_data (G_OBJECT (self), "survey", GINT_TO_POINTER (survey));
+  g_object_set_data (G_OBJECT (self), "has-base", GINT_TO_POINTER (has_base));
+  g_object_set_data (G_OBJECT (self), "has-groups", GINT_TO_POINTER (has_groups));
   gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (self->menu_button), menu);
   g_signal_connect (workspace, "changed", G_CALLBACK (workspace_changed), self);
   g_signal_connect (workspace, "notify::language", G_CALLBACK (language_changed), self);
@@ -728,7 +1027,7 @@ evk_chart_card_new (EvkWorkspace   *workspace,
                     EvkChartKind    kind,
                     const EvkQuery *query)
 {
-  EvkChartCard *self = card_new (workspace, kind, TRUE);
+  EvkChartCard *self = card_new (workspace, kind, TRUE, TRUE);
 
   self->has_query = TRUE;
   self->query_kind = g_strdup (query->kind);
@@ -746,6 +1045,47 @@ evk_chart_card_new (EvkWorkspace   *workspace,
   return self;
 }
 
+/* The group and the base a saved chart's words name, as the card's first
+ * choice. */
+static void
+read_spec_options (EvkChartCard *self)
+{
+  g_auto(GStrv) words = NULL;
+
+  self->spec_dont_know = TRUE;
+  if (!g_shell_parse_argv (self->spec, NULL, &words, NULL))
+    return;
+  for (guint i = 1; words[i] != NULL; i++)
+    if (g_str_has_prefix (words[i], "group="))
+      {
+        g_free (self->group);
+        self->group = g_strdup (words[i] + strlen ("group="));
+      }
+    else if (g_str_has_prefix (words[i], "base="))
+      self->spec_dont_know = !g_str_equal (words[i], "base=valid");
+  self->dont_know = self->spec_dont_know;
+}
+
+EvkChartCard *
+evk_chart_card_new_spec (EvkWorkspace *workspace,
+                         EvkChartKind  kind,
+                         const char   *spec)
+{
+  /* Every answer to a multiple-response set counts: there is no
+   * "don't know" for the base to include or leave out. */
+  gboolean has_base = !g_str_has_prefix (spec, "multiple ");
+  EvkChartCard *self = card_new (workspace, kind, has_base, TRUE);
+
+  self->spec = g_strdup (spec);
+  read_spec_options (self);
+  gtk_widget_set_visible (self->group_dropdown, TRUE);
+  g_signal_handlers_block_by_func (self->group_dropdown, group_selected, self);
+  rebuild_groups (self);
+  g_signal_handlers_unblock_by_func (self->group_dropdown, group_selected, self);
+  evk_chart_card_refresh (self);
+  return self;
+}
+
 EvkChartCard *
 evk_chart_card_new_built (EvkWorkspace      *workspace,
                           EvkChartKind       kind,
@@ -753,7 +1093,7 @@ evk_chart_card_new_built (EvkWorkspace      *workspace,
                           gpointer           data,
                           GDestroyNotify     destroy)
 {
-  EvkChartCard *self = card_new (workspace, kind, FALSE);
+  EvkChartCard *self = card_new (workspace, kind, FALSE, FALSE);
 
   self->build = build;
   self->build_data = data;
@@ -798,6 +1138,55 @@ const char *
 evk_chart_card_get_group (EvkChartCard *self)
 {
   return self->group;
+}
+
+void
+evk_chart_card_set_compare (EvkChartCard *self,
+                            const char   *group)
+{
+  gboolean was_comparing;
+
+  g_return_if_fail (EVK_IS_CHART_CARD (self));
+
+  if (g_strcmp0 (group, self->compare) == 0)
+    return;
+  was_comparing = self->compare != NULL;
+  g_free (self->compare);
+  self->compare = g_strdup (group);
+  gtk_widget_set_visible (self->compare_box, group != NULL);
+  if (group != NULL)
+    select_compare (self);
+  evk_chart_card_refresh (self);
+  if (was_comparing != (group != NULL))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COMPARING]);
+}
+
+const char *
+evk_chart_card_get_compare (EvkChartCard *self)
+{
+  return self->compare;
+}
+
+/* Turned on, a comparison starts with the first group that is not the
+ * card's own. */
+static void
+set_comparing (EvkChartCard *self,
+               gboolean      comparing)
+{
+  const char *other = NULL;
+
+  if (!comparing)
+    {
+      evk_chart_card_set_compare (self, NULL);
+      return;
+    }
+  if (self->compare != NULL)
+    return;
+  for (guint i = 0; i < self->group_keys->len && other == NULL; i++)
+    if (g_strcmp0 (g_ptr_array_index (self->group_keys, i), self->group) != 0)
+      other = g_ptr_array_index (self->group_keys, i);
+  if (other != NULL)
+    evk_chart_card_set_compare (self, other);
 }
 
 void

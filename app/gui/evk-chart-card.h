@@ -29,6 +29,12 @@ typedef EvkTable *(*EvkChartCardBuild) (EvkWorkspace  *workspace,
 EvkChartCard       *evk_chart_card_new            (EvkWorkspace       *workspace,
                                                    EvkChartKind        kind,
                                                    const EvkQuery     *query);
+/* A saved survey chart in the grammar's words (see evk-table-spec.h): the
+ * card offers a group and a base selector, which override the words' own
+ * group= and base= for this view only. */
+EvkChartCard       *evk_chart_card_new_spec       (EvkWorkspace       *workspace,
+                                                   EvkChartKind        kind,
+                                                   const char         *spec);
 EvkChartCard       *evk_chart_card_new_built      (EvkWorkspace       *workspace,
                                                    EvkChartKind        kind,
                                                    EvkChartCardBuild   build,
@@ -41,6 +47,11 @@ void                evk_chart_card_set_title      (EvkChartCard       *self,
 void                evk_chart_card_set_group      (EvkChartCard       *self,
                                                    const char         *group);
 const char         *evk_chart_card_get_group      (EvkChartCard       *self);
+/* A second group the chart shows beside its own (NULL: none), as grouped
+ * bars or panels as suits the kind. */
+void                evk_chart_card_set_compare    (EvkChartCard       *self,
+                                                   const char         *group);
+const char         *evk_chart_card_get_compare    (EvkChartCard       *self);
 void                evk_chart_card_set_dont_know  (EvkChartCard       *self,
                                                    gboolean            dont_know);
 void                evk_chart_card_set_show_table (EvkChartCard       *self,

@@ -321,16 +321,19 @@ reset_table (EvkGoalPage *self)
     }
 }
 
-/* The page's sections are in its template; the goal fills them, and its
- * cards are made anew in the content language. */
+/* The page's sections are in its template; the goal fills them. Its cards
+ * are made anew for a new strategy; a new language they follow by
+ * themselves, keeping what the user chose on them. */
 static void
-rebuild (EvkGoalPage *self)
+rebuild_page (EvkGoalPage *self,
+              gboolean     keep_cards)
 {
   EvkGoal *goal = evk_strategy_find_goal (evk_workspace_get_strategy (self->workspace), self->goal);
   g_autofree char *heading = NULL;
   const char *description;
 
-  clear_cards (self);
+  if (!keep_cards || goal == NULL)
+    clear_cards (self);
   /* A goal the strategy no longer has leaves the page empty. */
   gtk_widget_set_visible (self->content, goal != NULL);
   if (goal == NULL)
@@ -356,6 +359,12 @@ rebuild (EvkGoalPage *self)
 }
 
 static void
+rebuild (EvkGoalPage *self)
+{
+  rebuild_page (self, FALSE);
+}
+
+static void
 workspace_changed (EvkWorkspace *workspace,
                    const char   *what,
                    EvkGoalPage  *self)
@@ -373,7 +382,7 @@ language_changed (EvkWorkspace *workspace,
                   GParamSpec   *pspec,
                   EvkGoalPage  *self)
 {
-  rebuild (self);
+  rebuild_page (self, TRUE);
 }
 
 static void

@@ -326,10 +326,13 @@ clear_cards (EvkMeasurePage *self)
 }
 
 /* The page's sections are in its template; the project's words fill
- * them, and the cards and the narrative editor are made anew in the
- * content language. */
+ * them, and the narrative editor is made anew in the content language.
+ * The cards are made anew for a new strategy; a new language they follow
+ * by themselves, keeping what the user chose on them (group, base,
+ * comparison, hidden series). */
 static void
-rebuild (EvkMeasurePage *self)
+rebuild_page (EvkMeasurePage *self,
+              gboolean        keep_cards)
 {
   GPtrArray *statuses = evk_workspace_get_strategy (self->workspace)->vocabs[EVK_VOCAB_STATUS];
   g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
@@ -338,7 +341,8 @@ rebuild (EvkMeasurePage *self)
   /* First, so that what was typed is saved before anything is read. */
   if (self->narrative != NULL)
     gtk_box_remove (GTK_BOX (self->content), g_steal_pointer (&self->narrative));
-  clear_cards (self);
+  if (!keep_cards)
+    clear_cards (self);
 
   gtk_label_set_text (GTK_LABEL (self->number_label), number);
   if (adw_bin_get_child (ADW_BIN (self->comment_bin)) == NULL)
@@ -380,6 +384,12 @@ rebuild (EvkMeasurePage *self)
 }
 
 static void
+rebuild (EvkMeasurePage *self)
+{
+  rebuild_page (self, FALSE);
+}
+
+static void
 workspace_changed (EvkWorkspace   *workspace,
                    const char     *what,
                    EvkMeasurePage *self)
@@ -401,7 +411,7 @@ language_changed (EvkWorkspace   *workspace,
                   GParamSpec     *pspec,
                   EvkMeasurePage *self)
 {
-  rebuild (self);
+  rebuild_page (self, TRUE);
 }
 
 static void

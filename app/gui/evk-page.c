@@ -206,10 +206,32 @@ compute_saved (EvkWorkspace  *workspace,
   return evk_workspace_compute_chart (workspace, &probe, error);
 }
 
+/* Whether a table of these words is of survey respondents that a group
+ * and a base can narrow: not a status summary or the document review's
+ * tables, not a crosstab that already compares groups, not the survey's
+ * own response and representativity figures. */
+static gboolean
+spec_takes_group (const char *spec)
+{
+  static const char * const survey_kinds[] = {
+    "frequency", "awareness", "awareness-all", "outcome", "items", "multiple", "count", NULL
+  };
+  g_auto(GStrv) words = NULL;
+
+  if (!g_shell_parse_argv (spec, NULL, &words, NULL) || !g_strv_contains (survey_kinds, words[0]))
+    return FALSE;
+  for (guint i = 1; words[i] != NULL; i++)
+    if (g_str_has_prefix (words[i], "groups="))
+      return FALSE;
+  return TRUE;
+}
+
 EvkChartCard *
 evk_page_saved_card_new (EvkWorkspace        *workspace,
                          const EvkSavedChart *chart)
 {
+  if (evk_workspace_get_survey (workspace) != NULL && spec_takes_group (chart->spec))
+    return evk_chart_card_new_spec (workspace, chart->kind, chart->spec);
   return evk_chart_card_new_built (workspace, chart->kind, compute_saved, g_strdup (chart->spec), g_free);
 }
 

@@ -39,6 +39,7 @@ evk_chart_draw_awareness_ranked (EvkChartCtx *ctx)
   frame.title = g_strdup (ctx->spec->caption);
   for (guint c = 0; c < first->columns->len; c++)
     evk_chart_style_sequential (ctx->style, first->columns->len, c, &colours[c]);
+  evk_chart_own_colours (first, colours);
 
   for (guint t = 0; t < n_panels; t++)
     {

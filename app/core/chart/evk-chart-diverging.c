@@ -474,6 +474,45 @@ diverging_draw (EvkChartCtx        *ctx,
 static const EvkChartBody diverging_body = { diverging_measure, diverging_draw, TRUE };
 
 void
+evk_chart_diverging_colours (EvkChartCtx *ctx,
+                             EvkTable    *table,
+                             EvkRgba     *colours)
+{
+  guint m = table->columns->len, n_values = 0, n_apart = 0;
+  g_autofree guint *values = g_new0 (guint, MAX (m, 1));
+  g_autofree guint *apart = g_new0 (guint, MAX (m, 1));
+  g_autofree EvkRgba *scale = NULL;
+  EvkRgba grey;
+
+  for (guint c = 0; c < m; c++)
+    {
+      if (evk_table_column (table, c)->role == EVK_ENTRY_VALUE)
+        values[n_values++] = c;
+      else
+        apart[n_apart++] = c;
+    }
+  /* The scale's order is its codes' order. */
+  for (guint a = 1; a < n_values; a++)
+    for (guint b = a; b > 0 && evk_table_column (table, values[b])->value <
+                               evk_table_column (table, values[b - 1])->value; b--)
+      {
+        guint tmp = values[b];
+        values[b] = values[b - 1];
+        values[b - 1] = tmp;
+      }
+  for (guint i = 0; i < n_values; i++)
+    evk_chart_style_diverging (ctx->style, n_values / 2, n_values % 2, n_values / 2, i, &colours[values[i]]);
+  scale = g_new0 (EvkRgba, MAX (n_values, 1));
+  for (guint i = 0; i < n_values; i++)
+    scale[i] = colours[values[i]];
+  evk_chart_style_dont_know_among (ctx->style, scale, n_values, &grey);
+  for (guint i = 0; i < n_apart; i++)
+    colours[apart[i]] = evk_table_column (table, apart[i])->role == EVK_ENTRY_DONT_KNOW || i == 0
+                        ? grey : ctx->style->dont_know_alt;
+  evk_chart_own_colours (table, colours);
+}
+
+void
 evk_chart_draw_diverging (EvkChartCtx *ctx)
 {
   EvkTable *table = ctx->tables[0];
@@ -510,19 +549,7 @@ evk_chart_draw_diverging (EvkChartCtx *ctx)
   for (guint i = (n_values + 1) / 2; i < n_values; i++)
     positive[d.n_positive++] = values[i];
 
-  for (guint i = 0; i < n_values; i++)
-    evk_chart_style_diverging (ctx->style, n_values / 2, n_values % 2, n_values / 2, i, &colours[values[i]]);
-  {
-    g_autofree EvkRgba *scale = g_new0 (EvkRgba, MAX (n_values, 1));
-    EvkRgba grey;
-
-    for (guint i = 0; i < n_values; i++)
-      scale[i] = colours[values[i]];
-    evk_chart_style_dont_know_among (ctx->style, scale, n_values, &grey);
-    for (guint i = 0; i < d.n_apart; i++)
-      colours[apart[i]] = evk_table_column (table, apart[i])->role == EVK_ENTRY_DONT_KNOW || i == 0
-                          ? grey : ctx->style->dont_know_alt;
-  }
+  evk_chart_diverging_colours (ctx, table, colours);
 
   for (guint r = 0; r < table->rows->len; r++)
     {

@@ -127,6 +127,15 @@ void         evk_chart_column_colours (EvkChartCtx  *ctx,
                                        gboolean      diverging,
                                        gboolean      reversed,
                                        EvkRgba      *out);
+/* A column's own colour ("#rrggbb": a status the evaluator coloured, a
+ * series whose colour the window pinned) wins over the palette's. */
+void         evk_chart_own_colours (EvkTable        *table,
+                                    EvkRgba         *out);
+/* The diverging kind's colours: its values by code around the middle
+ * one, don't know grey, the other answers apart a second grey. */
+void         evk_chart_diverging_colours (EvkChartCtx *ctx,
+                                          EvkTable    *table,
+                                          EvkRgba     *out);
 gboolean     evk_chart_is_small    (EvkTable        *table,
                                     const EvkCell   *cell);
 /* "8 %" or "12", with a dagger when the cell is small. */

@@ -1220,6 +1220,53 @@ evk_chart_column_colours (EvkChartCtx *ctx,
       if (evk_table_column (table, c)->role == EVK_ENTRY_DONT_KNOW)
         out[c] = grey;
   }
+  evk_chart_own_colours (table, out);
+}
+
+void
+evk_chart_own_colours (EvkTable *table,
+                       EvkRgba  *out)
+{
+  for (guint c = 0; c < table->columns->len; c++)
+    {
+      const char *colour = evk_table_column (table, c)->colour;
+      EvkRgba own;
+
+      if (colour != NULL && evk_rgba_parse (&own, colour))
+        out[c] = own;
+    }
+}
+
+gboolean
+evk_chart_series_colours (EvkChartKind         kind,
+                          EvkTable            *table,
+                          const EvkChartStyle *style,
+                          EvkRgba             *out)
+{
+  EvkChartCtx ctx = { 0 };
+
+  ctx.style = style;
+  switch (kind)
+    {
+    case EVK_CHART_AWARENESS:
+    case EVK_CHART_OUTCOME:
+      evk_chart_column_colours (&ctx, table, FALSE, FALSE, out);
+      return TRUE;
+    case EVK_CHART_STATUS_SUMMARY:
+      evk_chart_column_colours (&ctx, table, FALSE, TRUE, out);
+      return TRUE;
+    case EVK_CHART_AWARENESS_RANKED:
+      for (guint c = 0; c < table->columns->len; c++)
+        evk_chart_style_sequential (style, table->columns->len, c, &out[c]);
+      evk_chart_own_colours (table, out);
+      return TRUE;
+    case EVK_CHART_DIVERGING:
+      evk_chart_diverging_colours (&ctx, table, out);
+      return TRUE;
+    default:
+      /* The other kinds colour their tables, not their columns. */
+      return FALSE;
+    }
 }
 
 gboolean

@@ -123,6 +123,15 @@ const EvkChartHit *evk_chart_hits_find     (EvkChartHits         *hits,
 char              *evk_chart_format_share  (const EvkChartSpec   *spec,
                                             double                share);
 
+/* The colour a chart of kind draws each of table's columns in (out: one
+ * per column), so that the window can keep a series' colour when another
+ * leaves the table (a series the user hid). FALSE for kinds that colour
+ * their tables rather than their columns. */
+gboolean           evk_chart_series_colours (EvkChartKind         kind,
+                                             EvkTable            *table,
+                                             const EvkChartStyle *style,
+                                             EvkRgba             *out);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (EvkChartHits, evk_chart_hits_free)
 
 G_END_DECLS

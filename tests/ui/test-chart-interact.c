@@ -1,0 +1,610 @@
+/* test-chart-interact.c: what a user does with a chart card, through its widgets
+ *
+ * Copyright 2026 The Evalkit developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <adwaita.h>
+#include <string.h>
+
+#include "evk-chart-card-private.h"
+#include "evk-charts.h"
+#include "evk-goal-page.h"
+#include "evk-measure-page.h"
+#include "evk-report-outline.h"
+#include "evk-test-example.h"
+#include "evk-test-util.h"
+#include "evk-ui-util.h"
+#include "evk-window-private.h"
+
+/* A chart a test adds to a measure: its kind and its words. */
+typedef struct {
+  const char   *key;
+  EvkChartKind  kind;
+  const char   *spec;
+  gboolean      has_base;   /* whether "don't know" can be left out */
+} Added;
+
+/* The demo's survey: the diverging battery, the needs (multiple answers)
+ * and a distribution. */
+static const Added demo_charts[] = {
+  { "t-diverging", EVK_CHART_DIVERGING, "items q34_1..q34_7", TRUE },
+  { "t-needs", EVK_CHART_RANKED_SHARES, "multiple q35", FALSE },
+  { "t-distribution", EVK_CHART_DISTRIBUTION, "frequency q72", TRUE },
+};
+
+/* The example's municipal survey. */
+static const Added example_charts[] = {
+  { "t-diverging", EVK_CHART_DIVERGING, "items brukt_1..brukt_3", TRUE },
+  { "t-needs", EVK_CHART_RANKED_SHARES, "multiple behov_1..behov_6", FALSE },
+  { "t-distribution", EVK_CHART_DISTRIBUTION, "frequency brukt_1", TRUE },
+};
+
+static EvkWindow *
+open_example (char **dir)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(EvkProject) made = NULL;
+  g_autoptr(GFile) file = NULL;
+  EvkWindow *window;
+
+  *dir = evk_test_tmpdir ();
+  path = g_build_filename (*dir, "digital.evalkit", NULL);
+  made = evk_test_make_example (path, FALSE, FALSE);
+  g_clear_object (&made);
+  file = g_file_new_for_path (path);
+  window = evk_window_new (NULL);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1366, 768);
+  gtk_window_present (GTK_WINDOW (window));
+  evk_window_open_file (window, file);
+  evk_ui_iterate ();
+  g_assert_nonnull (evk_window_get_project (window));
+  return window;
+}
+
+/* The first measure of the strategy that an offer with a survey item
+ * belongs to (its page holds survey charts). */
+static guint
+survey_measure (EvkWindow *window)
+{
+  EvkStrategy *strategy = evk_workspace_get_strategy (window->workspace);
+
+  for (guint m = 0; m < strategy->measures->len; m++)
+    {
+      EvkMeasure *measure = g_ptr_array_index (strategy->measures, m);
+      g_autoptr(GPtrArray) offers = evk_workspace_offers_of (window->workspace, measure->number);
+
+      if (offers->len > 0)
+        return measure->number;
+    }
+  g_assert_not_reached ();
+}
+
+static EvkMeasurePage *
+show_measure (EvkWindow *window,
+              guint      number)
+{
+  g_autofree char *name = g_strdup_printf ("measure:%u", number);
+  EvkMeasurePage *page;
+
+  evk_window_show_page (window, name);
+  evk_ui_iterate ();
+  page = EVK_MEASURE_PAGE (_evk_window_get_page_widget (window));
+  g_assert_cmpuint (evk_measure_page_get_number (page), ==, number);
+  return page;
+}
+
+static void
+add_charts (EvkWindow   *window,
+            guint        measure,
+            const Added *charts,
+            guint        n)
+{
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      evk_project_add_chart (evk_window_get_project (window), charts[i].key, charts[i].kind, charts[i].spec,
+                             measure, NULL, NULL, &error);
+      g_assert_no_error (error);
+    }
+  evk_ui_iterate ();
+}
+
+static EvkChartCard *
+find_card (EvkMeasurePage *page,
+           const char     *key)
+{
+  g_autoptr(GPtrArray) cards = evk_measure_page_get_cards (page);
+
+  for (guint i = 0; i < cards->len; i++)
+    if (g_strcmp0 (evk_chart_card_get_chart_key (g_ptr_array_index (cards, i)), key) == 0)
+      return g_ptr_array_index (cards, i);
+  g_error ("no card for chart %s", key);
+}
+
+/* Whether the card's menu has an item for action. */
+static gboolean
+menu_has_action (EvkChartCard *card,
+                 const char   *action)
+{
+  GMenuModel *menu = gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (card->menu_button));
+
+  for (int s = 0; s < g_menu_model_get_n_items (menu); s++)
+    {
+      GMenuModel *section = g_menu_model_get_item_link (menu, s, G_MENU_LINK_SECTION);
+
+      for (int i = 0; section != NULL && i < g_menu_model_get_n_items (section); i++)
+        {
+          g_autofree char *name = NULL;
+
+          if (g_menu_model_get_item_attribute (section, i, G_MENU_ATTRIBUTE_ACTION, "s", &name) &&
+              g_str_equal (name, action))
+            {
+              g_object_unref (section);
+              return TRUE;
+            }
+        }
+      g_clear_object (&section);
+    }
+  return FALSE;
+}
+
+static gboolean
+has_dont_know (EvkTable *table)
+{
+  for (guint i = 0; i < table->rows->len; i++)
+    if (evk_table_row (table, i)->role == EVK_ENTRY_DONT_KNOW)
+      return TRUE;
+  for (guint i = 0; i < table->columns->len; i++)
+    if (evk_table_column (table, i)->role == EVK_ENTRY_DONT_KNOW)
+      return TRUE;
+  return FALSE;
+}
+
+static void
+check_base (EvkChartCard *card,
+            const char   *group)
+{
+  g_assert_true (has_dont_know (evk_chart_card_get_table (card)));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (card), "chart.dont-know", NULL));
+  evk_ui_iterate ();
+  g_assert_false (has_dont_know (evk_chart_card_get_table (card)));
+  g_assert_cmpstr (evk_chart_card_get_group (card), ==, group);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (card), "chart.dont-know", NULL));
+  evk_ui_iterate ();
+  g_assert_true (has_dont_know (evk_chart_card_get_table (card)));
+}
+
+/* The group drop-down and the base switch of a saved survey chart change
+ * its table, and the line under its heading says so. */
+static void
+check_group_and_base (EvkWindow    *window,
+                      EvkChartCard *card,
+                      gboolean      has_base)
+{
+  EvkStrategy *strategy = evk_workspace_get_strategy (window->workspace);
+  EvkGroup *group = g_ptr_array_index (strategy->groups, 0);
+  const char *name = evk_workspace_tr (window->workspace, group->name);
+  g_autofree char *subtitle = NULL;
+  g_autofree char *description = NULL;
+  guint n_all;
+
+  g_assert_true (gtk_widget_get_visible (card->group_dropdown));
+  g_assert_cmpstr (evk_chart_card_get_view (card), ==, "chart");
+  g_assert_nonnull (evk_chart_card_get_table (card));
+  n_all = evk_chart_card_get_table (card)->n_base;
+  subtitle = g_strdup (gtk_label_get_text (GTK_LABEL (card->subtitle_label)));
+  g_assert_null (strstr (subtitle, name));
+
+  /* The first group after "All respondents", picked in the drop-down. */
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (card->group_dropdown), 1);
+  evk_ui_iterate ();
+  g_assert_cmpstr (evk_chart_card_get_group (card), ==, group->key);
+  g_assert_cmpstr (evk_chart_card_get_view (card), ==, "chart");
+  g_assert_cmpuint (evk_chart_card_get_table (card)->n_base, <, n_all);
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (card->subtitle_label)), name));
+  description = _evk_chart_card_describe (card);
+  g_assert_nonnull (strstr (description, name));
+
+  /* The base: "don't know" leaves the table, and comes back; a
+   * multiple-response set has no such choice to offer. */
+  g_assert_true (menu_has_action (card, "chart.dont-know") == has_base);
+  if (has_base)
+    check_base (card, group->key);
+
+  /* Back to everyone. */
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (card->group_dropdown), 0);
+  evk_ui_iterate ();
+  g_assert_cmpstr (evk_chart_card_get_group (card), ==, "all");
+  g_assert_cmpuint (evk_chart_card_get_table (card)->n_base, ==, n_all);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (card->subtitle_label)), ==, subtitle);
+}
+
+/* With EVK_TEST_PNG_DIR set, the window as the test left it, to look at. */
+static void
+save_png (EvkWindow  *window,
+          const char *card,
+          const char *what)
+{
+  const char *dir = g_getenv ("EVK_TEST_PNG_DIR");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *path = NULL;
+
+  if (dir == NULL)
+    return;
+  name = g_strdup_printf ("%s-%s-%s.png", evk_workspace_get_language (window->workspace),
+                          card != NULL ? card : "offer", what);
+  path = g_build_filename (dir, name, NULL);
+  evk_ui_save_png (GTK_WIDGET (window), NULL, path, &error);
+  g_assert_no_error (error);
+}
+
+static void
+drawn (EvkChartCard *card,
+       gboolean     *flag)
+{
+  *flag = TRUE;
+}
+
+/* Waits for the card's next frame on screen. */
+static void
+wait_for_frame (EvkChartCard *card)
+{
+  gboolean done = FALSE;
+  gulong id = g_signal_connect (card, "drawn", G_CALLBACK (drawn), &done);
+
+  gtk_widget_queue_draw (evk_chart_card_get_chart_area (card));
+  g_assert_true (evk_ui_wait_for (&done, 5000));
+  g_signal_handler_disconnect (card, id);
+}
+
+/* The cell hits the last frame drew for table t (0: the card's group, 1:
+ * the compared group's); each must show that table's count. */
+static guint
+count_cell_hits (EvkChartCard *card,
+                 guint         t)
+{
+  EvkChartHits *hits = evk_chart_card_get_hits (card);
+  EvkTable *table = t == 0 ? card->table : card->compare_table;
+  guint n = 0;
+
+  g_assert_nonnull (hits);
+  for (guint i = 0; i < hits->hits->len; i++)
+    {
+      const EvkChartHit *hit = &g_array_index (hits->hits, EvkChartHit, i);
+
+      if (hit->kind != EVK_CHART_HIT_CELL || hit->table != t)
+        continue;
+      g_assert_nonnull (table);
+      g_assert_cmpint (hit->row, >=, 0);
+      g_assert_cmpint (hit->row, <, (int) table->rows->len);
+      g_assert_cmpint (hit->column, >=, 0);
+      g_assert_cmpint (hit->column, <, (int) table->columns->len);
+      g_assert_cmpuint (hit->n, ==, evk_table_cell (table, hit->row, hit->column)->n);
+      n++;
+    }
+  return n;
+}
+
+/* "Compare With Another Group" in the menu shows the first group beside
+ * everyone, drawn from its own table; the drop-down picks another; turned
+ * off, the chart is the card's group's alone again. */
+static void
+check_compare (EvkWindow    *window,
+               EvkChartCard *card)
+{
+  EvkStrategy *strategy = evk_workspace_get_strategy (window->workspace);
+  EvkGroup *first = g_ptr_array_index (strategy->groups, 0);
+  EvkGroup *second = g_ptr_array_index (strategy->groups, 1);
+
+  g_assert_false (gtk_widget_get_visible (card->compare_box));
+  g_assert_true (menu_has_action (card, "chart.comparing"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (card), "chart.comparing", NULL));
+  evk_ui_iterate ();
+  g_assert_true (gtk_widget_get_visible (card->compare_box));
+  g_assert_cmpstr (evk_chart_card_get_compare (card), ==, first->key);
+  g_assert_cmpstr (evk_chart_card_get_group (card), ==, "all");
+  g_assert_nonnull (card->compare_table);
+  g_assert_cmpuint (card->compare_table->n_base, <, card->table->n_base);
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (card->subtitle_label)),
+                            evk_workspace_tr (window->workspace, first->name)));
+  evk_ui_show_on_screen (GTK_WIDGET (card));
+  wait_for_frame (card);
+  g_assert_cmpuint (count_cell_hits (card, 0), >, 0);
+  g_assert_cmpuint (count_cell_hits (card, 1), >, 0);
+  save_png (window, evk_chart_card_get_chart_key (card), "compare");
+
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (card->compare_dropdown), 2);
+  evk_ui_iterate ();
+  g_assert_cmpstr (evk_chart_card_get_compare (card), ==, second->key);
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (card->subtitle_label)),
+                            evk_workspace_tr (window->workspace, second->name)));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (card), "chart.comparing", NULL));
+  evk_ui_iterate ();
+  g_assert_null (evk_chart_card_get_compare (card));
+  g_assert_null (card->compare_table);
+  g_assert_false (gtk_widget_get_visible (card->compare_box));
+  wait_for_frame (card);
+  g_assert_cmpuint (count_cell_hits (card, 1), ==, 0);
+}
+
+/* The colour drawn at the left end of each cell's bar, by column key, as
+ * the card draws itself on screen. */
+static GHashTable *
+bar_colours (EvkChartCard *card)
+{
+  GtkWidget *area = evk_chart_card_get_chart_area (card);
+  int width = gtk_widget_get_width (area), height = gtk_widget_get_height (area);
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+  cairo_t *cr = cairo_create (surface);
+  g_autoptr(EvkChartHits) hits = evk_chart_card_draw (card, cr, width, height);
+  GHashTable *colours = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  guchar *data;
+  int stride;
+
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  data = cairo_image_surface_get_data (surface);
+  stride = cairo_image_surface_get_stride (surface);
+  for (guint i = 0; i < hits->hits->len; i++)
+    {
+      const EvkChartHit *hit = &g_array_index (hits->hits, EvkChartHit, i);
+      const char *key;
+      int x = (int) hit->x + 2, y = (int) (hit->y + hit->height / 2);
+      guint32 pixel;
+
+      if (hit->kind != EVK_CHART_HIT_CELL || hit->table != 0 || hit->width < 8 || hit->height < 4)
+        continue;
+      key = evk_table_column (evk_chart_card_get_table (card), hit->column)->key;
+      if (key == NULL || g_hash_table_contains (colours, key) || x >= width || y >= height)
+        continue;
+      pixel = *(guint32 *) (data + y * stride + x * 4) & 0xffffff;
+      g_hash_table_insert (colours, g_strdup (key), GUINT_TO_POINTER (pixel | 0x1000000));
+    }
+  cairo_surface_destroy (surface);
+  return colours;
+}
+
+/* A click on the first legend entry hides its series; the bars of the
+ * others keep the colours they had; the chip brings it back. */
+static void
+check_legend_keeps_colours (EvkWindow    *window,
+                            EvkChartCard *card)
+{
+  g_autoptr(GHashTable) before = NULL;
+  g_autoptr(GHashTable) after = NULL;
+  g_autofree char *hidden = NULL;
+  const EvkChartHit *legend = NULL;
+  EvkChartHits *hits;
+  GHashTableIter iter;
+  gpointer key, colour;
+  guint compared = 0;
+  GtkWidget *chip;
+
+  evk_ui_show_on_screen (GTK_WIDGET (card));
+  wait_for_frame (card);
+  before = bar_colours (card);
+  hits = evk_chart_card_get_hits (card);
+  for (guint i = 0; i < hits->hits->len && legend == NULL; i++)
+    if (g_array_index (hits->hits, EvkChartHit, i).kind == EVK_CHART_HIT_LEGEND)
+      legend = &g_array_index (hits->hits, EvkChartHit, i);
+  g_assert_nonnull (legend);
+  hidden = g_strdup (evk_table_column (evk_chart_card_get_table (card), legend->column)->key);
+  g_assert_true (g_hash_table_contains (before, hidden));
+
+  evk_chart_card_click_at (card, legend->x + legend->width / 2, legend->y + legend->height / 2);
+  evk_ui_iterate ();
+  g_assert_true (evk_chart_card_is_hidden (card, hidden));
+  g_assert_cmpint (evk_table_find_column (evk_chart_card_get_table (card), hidden), <, 0);
+  wait_for_frame (card);
+  save_png (window, evk_chart_card_get_chart_key (card), "hidden");
+  after = bar_colours (card);
+  g_assert_false (g_hash_table_contains (after, hidden));
+  g_hash_table_iter_init (&iter, after);
+  while (g_hash_table_iter_next (&iter, &key, &colour))
+    {
+      g_test_message ("%s: #%06x, was #%06x", (char *) key, GPOINTER_TO_UINT (colour) & 0xffffff,
+                      GPOINTER_TO_UINT (g_hash_table_lookup (before, key)) & 0xffffff);
+      g_assert_cmphex (GPOINTER_TO_UINT (colour), ==, GPOINTER_TO_UINT (g_hash_table_lookup (before, key)));
+      compared++;
+    }
+  g_assert_cmpuint (compared, >, 0);
+
+  chip = gtk_widget_get_first_child (card->hidden_box);
+  g_assert_true (GTK_IS_BUTTON (chip));
+  g_signal_emit_by_name (chip, "clicked");
+  evk_ui_iterate ();
+  g_assert_false (evk_chart_card_is_hidden (card, hidden));
+  g_assert_cmpint (evk_table_find_column (evk_chart_card_get_table (card), hidden), >=, 0);
+}
+
+static void
+check_selectors_on (EvkWindow   *window,
+                    const Added *charts,
+                    guint        n)
+{
+  guint number = survey_measure (window);
+  EvkMeasurePage *page = show_measure (window, number);
+
+  add_charts (window, number, charts, n);
+  for (guint i = 0; i < n; i++)
+    {
+      g_test_message ("%s: %s", charts[i].key, charts[i].spec);
+      check_group_and_base (window, find_card (page, charts[i].key), charts[i].has_base);
+      check_compare (window, find_card (page, charts[i].key));
+      if (charts[i].kind == EVK_CHART_DIVERGING)
+        check_legend_keeps_colours (window, find_card (page, charts[i].key));
+    }
+  /* The offer's own awareness chart, drawn with one row per group. */
+  {
+    g_autoptr(GPtrArray) cards = evk_measure_page_get_cards (page);
+
+    check_compare (window, g_ptr_array_index (cards, 0));
+    check_legend_keeps_colours (window, g_ptr_array_index (cards, 0));
+  }
+}
+
+/* The language buttons in the header bar: the first one not pressed. */
+static void
+switch_language (EvkWindow *window)
+{
+  g_autofree char *before = g_strdup (evk_workspace_get_language (window->workspace));
+  GtkWidget *button;
+
+  for (button = gtk_widget_get_first_child (GTK_WIDGET (window->language_box)); button != NULL;
+       button = gtk_widget_get_next_sibling (button))
+    if (!gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (button)))
+      break;
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+  evk_ui_iterate ();
+  g_assert_cmpstr (evk_workspace_get_language (window->workspace), !=, before);
+}
+
+/* A card's group, base, comparison and hidden series, and the page's
+ * scroll position, stay as they were through a switch of language. */
+static void
+check_language_keeps_state (EvkWindow *window,
+                            const char *key)
+{
+  EvkMeasurePage *page = EVK_MEASURE_PAGE (_evk_window_get_page_widget (window));
+  EvkChartCard *card = find_card (page, key);
+  EvkStrategy *strategy = evk_workspace_get_strategy (window->workspace);
+  EvkGroup *group = g_ptr_array_index (strategy->groups, 0);
+  EvkGroup *other = g_ptr_array_index (strategy->groups, 1);
+  GtkWidget *scrolled;
+  GtkAdjustment *adjustment;
+  g_autofree char *hidden = NULL;
+  double scroll;
+
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (card->group_dropdown), 1);
+  evk_chart_card_set_compare (card, other->key);
+  evk_chart_card_set_dont_know (card, FALSE);
+  hidden = g_strdup (evk_table_column (evk_chart_card_get_table (card), 0)->key);
+  evk_ui_show_on_screen (GTK_WIDGET (card));
+  wait_for_frame (card);
+  for (guint i = 0; i < evk_chart_card_get_hits (card)->hits->len; i++)
+    {
+      const EvkChartHit *hit = &g_array_index (evk_chart_card_get_hits (card)->hits, EvkChartHit, i);
+
+      if (hit->kind == EVK_CHART_HIT_LEGEND && hit->column == 0)
+        {
+          evk_chart_card_click_at (card, hit->x + hit->width / 2, hit->y + hit->height / 2);
+          break;
+        }
+    }
+  evk_ui_iterate ();
+  g_assert_true (evk_chart_card_is_hidden (card, hidden));
+  evk_ui_show_on_screen (GTK_WIDGET (card));
+  evk_ui_run_for (200);
+  scrolled = gtk_widget_get_ancestor (GTK_WIDGET (card), GTK_TYPE_SCROLLED_WINDOW);
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+  scroll = gtk_adjustment_get_value (adjustment);
+  g_assert_cmpfloat (scroll, >, 0);
+
+  switch_language (window);
+  evk_ui_run_for (200);
+  g_assert_true (_evk_window_get_page_widget (window) == GTK_WIDGET (page));
+  g_assert_true (find_card (page, key) == card);
+  g_assert_cmpstr (evk_chart_card_get_group (card), ==, group->key);
+  g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (card->group_dropdown)), ==, 1);
+  g_assert_cmpstr (evk_chart_card_get_compare (card), ==, other->key);
+  g_assert_true (gtk_widget_get_visible (card->compare_box));
+  g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (card->compare_dropdown)), ==, 2);
+  g_assert_true (evk_chart_card_is_hidden (card, hidden));
+  g_assert_cmpint (evk_table_find_column (evk_chart_card_get_table (card), hidden), <, 0);
+  {
+    gboolean dont_know = TRUE;
+
+    g_object_get (card, "dont-know", &dont_know, NULL);
+    g_assert_false (dont_know);
+  }
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (card->subtitle_label)),
+                            evk_workspace_tr (window->workspace, group->name)));
+  g_assert_true (gtk_widget_get_ancestor (GTK_WIDGET (card), GTK_TYPE_SCROLLED_WINDOW) == scrolled);
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, scroll);
+  save_png (window, key, "language");
+
+  /* And back. */
+  switch_language (window);
+  evk_ui_run_for (200);
+  g_assert_cmpstr (evk_chart_card_get_group (card), ==, group->key);
+  g_assert_cmpstr (evk_chart_card_get_compare (card), ==, other->key);
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, scroll);
+}
+
+/* The same on a goal page: its ranked awareness card keeps its group. */
+static void
+check_goal_keeps_group (EvkWindow *window)
+{
+  EvkStrategy *strategy = evk_workspace_get_strategy (window->workspace);
+  EvkGroup *group = g_ptr_array_index (strategy->groups, 0);
+  g_autoptr(GPtrArray) cards = NULL;
+  EvkChartCard *card = NULL;
+
+  for (guint g = 0; g < strategy->goals->len && card == NULL; g++)
+    {
+      g_autofree char *name = g_strdup_printf ("goal:%s", ((EvkGoal *) g_ptr_array_index (strategy->goals, g))->key);
+
+      evk_window_show_page (window, name);
+      evk_ui_iterate ();
+      g_clear_pointer (&cards, g_ptr_array_unref);
+      cards = evk_goal_page_get_cards (EVK_GOAL_PAGE (_evk_window_get_page_widget (window)));
+      for (guint i = 0; i < cards->len && card == NULL; i++)
+        if (gtk_widget_get_visible (EVK_CHART_CARD (g_ptr_array_index (cards, i))->group_dropdown))
+          card = g_ptr_array_index (cards, i);
+    }
+  g_assert_nonnull (card);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (card->group_dropdown), 1);
+  evk_ui_iterate ();
+  g_assert_cmpstr (evk_chart_card_get_group (card), ==, group->key);
+  switch_language (window);
+  {
+    g_autoptr(GPtrArray) after = evk_goal_page_get_cards (EVK_GOAL_PAGE (_evk_window_get_page_widget (window)));
+
+    g_assert_true (g_ptr_array_find (after, card, NULL));
+  }
+  g_assert_cmpstr (evk_chart_card_get_group (card), ==, group->key);
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (card->subtitle_label)),
+                            evk_workspace_tr (window->workspace, group->name)));
+}
+
+static void
+test_selectors_demo (void)
+{
+  g_autofree char *dir = NULL;
+  EvkWindow *window = evk_ui_open_demo (&dir);
+
+  check_selectors_on (window, demo_charts, G_N_ELEMENTS (demo_charts));
+  check_language_keeps_state (window, "t-diverging");
+  check_goal_keeps_group (window);
+  evk_ui_close_demo (window, g_steal_pointer (&dir));
+}
+
+static void
+test_selectors_example (void)
+{
+  g_autofree char *dir = NULL;
+  EvkWindow *window = open_example (&dir);
+
+  check_selectors_on (window, example_charts, G_N_ELEMENTS (example_charts));
+  check_language_keeps_state (window, "t-diverging");
+  check_goal_keeps_group (window);
+  evk_ui_close_demo (window, g_steal_pointer (&dir));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  if (!evk_ui_test_init (&argc, &argv))
+    return 0;
+
+  g_test_add_func ("/evk/chart-interact/selectors/demo", test_selectors_demo);
+  g_test_add_func ("/evk/chart-interact/selectors/example", test_selectors_example);
+  return g_test_run ();
+}
