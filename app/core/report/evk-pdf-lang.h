@@ -72,7 +72,12 @@ gboolean evk_pdf_finish_draft (const char        *path,
  * dictionaries plus one new stream, the same operation that sets /Lang.
  * qpdf would be a second PDF library in the build, the Flatpak and the
  * Debian package list for a few dozen lines, and would rewrite the whole
- * file (hundreds of pages, every chart) instead of appending to it. An
+ * file (hundreds of pages, every chart) instead of appending to it. The
+ * artifact pass is the one place where qpdf would bring more than
+ * dictionary edits (its content-stream tokenizer); ours reads only what
+ * cairo writes, is bounded in size, and is tested on the constructs a
+ * tokenizer gets wrong (nested and escaped strings, inline images,
+ * operators inside strings and dictionaries). An
  * count of elements or links that does not match the texts is an error
  * rather than a silent mismatch: an alt text must not land on the wrong
  * chart. */
