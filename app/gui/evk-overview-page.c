@@ -231,8 +231,10 @@ rebuild (EvkOverviewPage *self)
     rebuild_below (self);
 }
 
-/* What is under the first screen at any window size: the awareness card
- * after the status card, the goals and the sources. */
+/* What is under the first screen of a window of 1366×768: the awareness
+ * card below the status card, the goals and the sources. (At 1920×1080
+ * the awareness card stands beside the status card: in a window's first
+ * frame it comes a moment after it.) */
 static void
 rebuild_below (EvkOverviewPage *self)
 {
