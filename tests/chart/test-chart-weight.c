@@ -398,6 +398,59 @@ test_weight_variable (void)
   evk_test_rm_rf (dir);
 }
 
+/* A report figure's table words take the same weighting, and its caption
+ * says so: the demo's figure of q73, post-stratified. */
+static void
+test_report_figure (void)
+{
+  g_autofree char *dir = evk_test_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "p.evalkit", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EvkProject) project = make_project (&evaluations[0], path);
+  g_autoptr(EvkOutline) outline = NULL;
+  g_autoptr(EvkLiveFigures) figures = NULL;
+  g_autoptr(EvkReportDoc) doc = NULL;
+  EvkReportOptions options;
+  EvkOutlineFigure *figure = NULL;
+  guint n_found = 0;
+
+  outline = evk_report_outline_load (project, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < outline->figures->len; i++)
+    if (g_str_equal (((EvkOutlineFigure *) g_ptr_array_index (outline->figures, i))->key, "change-activities"))
+      figure = g_ptr_array_index (outline->figures, i);
+  g_assert_nonnull (figure);
+  g_assert_cmpstr (figure->tables[0], ==, "frequency q73");
+  g_free (figure->tables[0]);
+  figure->tables[0] = g_strdup ("frequency q73 weight=population:reg_icnpo");
+  g_assert_true (evk_report_outline_save (project, outline, &error));
+  g_assert_no_error (error);
+
+  figures = evk_live_figures_new (project);
+  evk_report_options_init (&options);
+  doc = evk_report_doc_build (project, "en", &options, figures, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < doc->blocks->len; i++)
+    {
+      EvkBlock *block = g_ptr_array_index (doc->blocks, i);
+      g_autofree char *caption = NULL;
+
+      if (block->kind != EVK_BLOCK_FIGURE)
+        continue;
+      caption = evk_rich_text_get_plain (block->caption);
+      if (strstr (caption, "integration activities compared with 2021") == NULL)
+        continue;
+      g_test_message ("%s", caption);
+      g_assert_nonnull (strstr (caption, "N (unweighted):"));
+      g_assert_nonnull (strstr (caption, "Weighted to the population’s distribution by ICNPO category"));
+      g_assert_true (block->tables[0]->weighted);
+      n_found++;
+    }
+  g_assert_cmpuint (n_found, ==, 1);
+  g_clear_object (&project);
+  evk_test_rm_rf (dir);
+}
+
 /* Charts that do not count survey answers have no weighting to offer and
  * refuse one. */
 static void
@@ -443,5 +496,6 @@ main (int    argc,
     }
   g_test_add_func ("/evk/chart-weight/not-survey-charts", test_not_survey_charts);
   g_test_add_func ("/evk/chart-weight/example/weight-variable", test_weight_variable);
+  g_test_add_func ("/evk/chart-weight/demo/report-figure", test_report_figure);
   return g_test_run ();
 }
