@@ -45,6 +45,7 @@ _evk_window_update_actions (EvkWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "project.set-terms", editable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "project.close", has_project);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "project.save-copy", has_project);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "project.add-chart", editable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "project.undo", editable && self->undo->len > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "project.redo", editable && self->redo->len > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "project.make-review-copy", editable && !self->review_busy);
@@ -711,6 +712,7 @@ _evk_window_class_add_actions (GtkWidgetClass *widget_class)
 {
   _evk_window_class_add_report_actions (widget_class);
   _evk_window_class_add_review_actions (widget_class);
+  _evk_window_class_add_chart_actions (widget_class);
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_activated);
   gtk_widget_class_install_action (widget_class, "win.new", NULL, new_activated);
   gtk_widget_class_install_action (widget_class, "win.open-demo", NULL, open_demo_activated);

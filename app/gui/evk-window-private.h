@@ -159,6 +159,19 @@ gboolean   _evk_window_remove_chart      (EvkWindow   *self,
 char      *_evk_window_duplicate_chart   (EvkWindow   *self,
                                           const char  *key,
                                           GError     **error);
+/* A new chart of a measure (> 0) or goal, at the end of the charts, on
+ * the undo stack; its key (made from its words) is returned. */
+char      *_evk_window_add_chart         (EvkWindow   *self,
+                                          EvkChartKind kind,
+                                          const char  *spec,
+                                          guint        measure,
+                                          const char  *goal,
+                                          GHashTable  *caption,
+                                          GError     **error);
+/* Opens the Add Chart dialog for the measure or goal page shown now;
+ * NULL (and a toast) on any other page. */
+GtkWidget *_evk_window_open_add_chart    (EvkWindow   *self);
+void       _evk_window_class_add_chart_actions (GtkWidgetClass *widget_class);
 /* Takes back (undo) or does again a chart's removal or duplicate. */
 gboolean   _evk_window_move_chart_edit   (EvkWindow   *self,
                                           EvkEdit     *edit,

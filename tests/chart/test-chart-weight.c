@@ -335,6 +335,122 @@ test_poststratified_shares (gconstpointer data)
   evk_test_rm_rf (dir);
 }
 
+/* A survey with a weight variable: the example's municipalities weighted
+ * by their residents (innbyggere, in thousands), as answers per resident
+ * would be reported. The chart is weighted by it, named by its label. */
+static void
+test_weight_variable (void)
+{
+  g_autofree char *dir = evk_test_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "p.evalkit", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EvkProject) project = make_project (&evaluations[1], path);
+  EvkStore *store = evk_project_get_store (project);
+  g_autoptr(EvkSurvey) survey = NULL;
+  g_autoptr(EvkSavedChart) chart = NULL;
+  g_autoptr(EvkSavedChart) weighted_chart = NULL;
+  g_autoptr(GPtrArray) choices = NULL;
+  g_autoptr(EvkTable) plain = NULL;
+  g_autoptr(EvkTable) weighted = NULL;
+  g_autoptr(EvkTable) by_table = NULL;
+  g_autofree char *key = NULL, *words = NULL, *said = NULL;
+  g_auto(GStrv) names = NULL;
+  gboolean any_differs = FALSE;
+
+  names = evk_survey_list (store, &error);
+  g_assert_no_error (error);
+  survey = evk_survey_load (store, names[0], TRUE, &error);
+  g_assert_no_error (error);
+  g_free (survey->weight_variable);
+  survey->weight_variable = g_strdup ("innbyggere");
+  g_assert_true (evk_project_save_survey (project, survey, &error));
+  g_assert_no_error (error);
+
+  key = awareness_chart (project);
+  chart = reread (project, key);
+  choices = evk_project_chart_weightings (project, chart, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (choices->len, ==, 2);
+  g_assert_cmpstr (g_ptr_array_index (choices, 0), ==, "variable");
+  plain = evk_project_compute_chart (project, chart, &error);
+  g_assert_no_error (error);
+
+  g_assert_true (evk_project_set_chart_weighting (project, key, "variable", &error));
+  g_assert_no_error (error);
+  weighted_chart = reread (project, key);
+  weighted = evk_project_compute_chart (project, weighted_chart, &error);
+  g_assert_no_error (error);
+  words = g_strdup_printf ("%s weight=variable", chart->spec);
+  by_table = evk_table_compute (project, words, &error);
+  g_assert_no_error (error);
+  for (gsize k = 0; k < (gsize) weighted->rows->len * weighted->columns->len; k++)
+    {
+      g_assert_cmpfloat_with_epsilon (weighted->cells[k].share, by_table->cells[k].share, 1e-9);
+      g_assert_cmpuint (weighted->cells[k].n, ==, plain->cells[k].n);
+      any_differs |= fabs (weighted->cells[k].share - plain->cells[k].share) > 0.01;
+    }
+  g_assert_true (any_differs);
+  said = evk_table_describe (weighted, "en");
+  g_test_message ("%s", said);
+  g_assert_nonnull (strstr (said, "Weighted by Number of residents in the municipality (thousands)"));
+  g_assert_nonnull (strstr (said, "N (unweighted):"));
+  g_clear_object (&project);
+  evk_test_rm_rf (dir);
+}
+
+/* A report figure's table words take the same weighting, and its caption
+ * says so: the demo's figure of q73, post-stratified. */
+static void
+test_report_figure (void)
+{
+  g_autofree char *dir = evk_test_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "p.evalkit", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EvkProject) project = make_project (&evaluations[0], path);
+  g_autoptr(EvkOutline) outline = NULL;
+  g_autoptr(EvkLiveFigures) figures = NULL;
+  g_autoptr(EvkReportDoc) doc = NULL;
+  EvkReportOptions options;
+  EvkOutlineFigure *figure = NULL;
+  guint n_found = 0;
+
+  outline = evk_report_outline_load (project, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < outline->figures->len; i++)
+    if (g_str_equal (((EvkOutlineFigure *) g_ptr_array_index (outline->figures, i))->key, "change-activities"))
+      figure = g_ptr_array_index (outline->figures, i);
+  g_assert_nonnull (figure);
+  g_assert_cmpstr (figure->tables[0], ==, "frequency q73");
+  g_free (figure->tables[0]);
+  figure->tables[0] = g_strdup ("frequency q73 weight=population:reg_icnpo");
+  g_assert_true (evk_report_outline_save (project, outline, &error));
+  g_assert_no_error (error);
+
+  figures = evk_live_figures_new (project);
+  evk_report_options_init (&options);
+  doc = evk_report_doc_build (project, "en", &options, figures, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < doc->blocks->len; i++)
+    {
+      EvkBlock *block = g_ptr_array_index (doc->blocks, i);
+      g_autofree char *caption = NULL;
+
+      if (block->kind != EVK_BLOCK_FIGURE)
+        continue;
+      caption = evk_rich_text_get_plain (block->caption);
+      if (strstr (caption, "integration activities compared with 2021") == NULL)
+        continue;
+      g_test_message ("%s", caption);
+      g_assert_nonnull (strstr (caption, "N (unweighted):"));
+      g_assert_nonnull (strstr (caption, "Weighted to the population’s distribution by ICNPO category"));
+      g_assert_true (block->tables[0]->weighted);
+      n_found++;
+    }
+  g_assert_cmpuint (n_found, ==, 1);
+  g_clear_object (&project);
+  evk_test_rm_rf (dir);
+}
+
 /* Charts that do not count survey answers have no weighting to offer and
  * refuse one. */
 static void
@@ -379,5 +495,7 @@ main (int    argc,
       g_test_add_data_func (strata, &evaluations[i], test_poststratified_shares);
     }
   g_test_add_func ("/evk/chart-weight/not-survey-charts", test_not_survey_charts);
+  g_test_add_func ("/evk/chart-weight/example/weight-variable", test_weight_variable);
+  g_test_add_func ("/evk/chart-weight/demo/report-figure", test_report_figure);
   return g_test_run ();
 }

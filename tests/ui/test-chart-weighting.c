@@ -185,6 +185,16 @@ weight_and_unweight (EvkWindow  *window,
   g_assert_cmpstr (after, ==, weighting);
   words = g_strdup_printf ("%s weight=%s", spec, weighting);
   assert_card_weighted (window, key, words);
+  if (g_getenv ("EVK_TEST_SCREENSHOTS") != NULL)
+    {
+      g_autofree char *name = g_strdup_printf ("chart-weighted-card-%s.png", key);
+      g_autofree char *shot = g_build_filename (g_getenv ("EVK_TEST_SCREENSHOTS"), name, NULL);
+
+      evk_ui_show_on_screen (GTK_WIDGET (card_of (window, key)));
+      evk_ui_run_for (500);
+      evk_ui_save_png (GTK_WIDGET (window), NULL, shot, &error);
+      g_assert_no_error (error);
+    }
 
   /* Back to none, through the same row. */
   choose_weighting (window, key, "None", n_choices);
