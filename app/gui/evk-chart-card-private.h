@@ -48,6 +48,10 @@ struct _EvkChartCard
   EvkTable          *full_table;
   EvkTable          *full_compare;
   EvkChartHits      *hits;
+  /* The data point the keyboard is on: an index among the last frame's
+   * cell hits (-1: none), and what screen readers were told of it. */
+  int                focus_point;
+  char              *point_description;
   int                measured_width;   /* preferred_height's last answer, */
   double             measured_height;  /* until the table or style changes */
 

@@ -537,6 +537,118 @@ check_language_keeps_state (EvkWindow *window,
   g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, scroll);
 }
 
+static gboolean
+is_or_inside (GtkWidget *widget,
+              GtkWidget *ancestor)
+{
+  return widget != NULL && (widget == ancestor || gtk_widget_is_ancestor (widget, ancestor));
+}
+
+static GtkEventController *
+key_controller (GtkWidget *widget)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller))
+        return controller;
+    }
+  return NULL;
+}
+
+static void
+press (GtkWidget *widget,
+       guint      keyval)
+{
+  GtkEventController *keys = key_controller (widget);
+  gboolean handled = FALSE;
+
+  g_assert_nonnull (keys);
+  g_signal_emit_by_name (keys, "key-pressed", keyval, 0, (GdkModifierType) 0, &handled);
+  g_assert_true (handled);
+  evk_ui_iterate ();
+}
+
+/* Tab reaches every control of the card and then its chart, which shows
+ * the focus ring; there the arrow keys move between the bars, each ringed
+ * as it is reached, and screen readers are told its tooltip. */
+static void
+check_keyboard (EvkWindow    *window,
+                EvkChartCard *before,
+                EvkChartCard *card)
+{
+  GtkWidget *area = evk_chart_card_get_chart_area (card);
+  gboolean group = FALSE, menu = FALSE, compare = FALSE, chart = FALSE;
+  const EvkChartHit *third = NULL;
+  EvkChartSpec spec;
+  g_autofree char *share = NULL;
+  EvkCell *cell;
+  int n = 0;
+
+  evk_chart_card_set_compare (card, NULL);
+  gtk_widget_activate_action (GTK_WIDGET (card), "chart.comparing", NULL);
+  evk_ui_show_on_screen (GTK_WIDGET (card));
+  wait_for_frame (card);
+  /* From the card before it (the sidebar's rows open their page as the
+   * focus reaches them). */
+  gtk_widget_grab_focus (before->menu_button);
+  gtk_window_set_focus_visible (GTK_WINDOW (window), TRUE);
+  for (int i = 0; i < 400 && !chart; i++)
+    {
+      GtkWidget *focus;
+
+      gtk_widget_child_focus (GTK_WIDGET (window), GTK_DIR_TAB_FORWARD);
+      focus = gtk_root_get_focus (GTK_ROOT (window));
+      group |= is_or_inside (focus, card->group_dropdown);
+      compare |= is_or_inside (focus, card->compare_dropdown);
+      menu |= is_or_inside (focus, card->menu_button);
+      chart |= focus == area;
+    }
+  g_assert_true (group);
+  g_assert_true (compare);
+  g_assert_true (menu);
+  g_assert_true (chart);
+  evk_ui_iterate ();
+  g_assert_true (gtk_widget_get_state_flags (area) & GTK_STATE_FLAG_FOCUS_VISIBLE);
+  wait_for_frame (card);
+  /* Tabbing in puts the keyboard on the first bar. */
+  g_assert_cmpint (evk_chart_card_get_focus_point (card), ==, 0);
+
+  press (area, GDK_KEY_Right);
+  press (area, GDK_KEY_Right);
+  wait_for_frame (card);
+  g_assert_cmpint (evk_chart_card_get_focus_point (card), ==, 2);
+  for (guint i = 0; i < evk_chart_card_get_hits (card)->hits->len && third == NULL; i++)
+    {
+      const EvkChartHit *hit = &g_array_index (evk_chart_card_get_hits (card)->hits, EvkChartHit, i);
+
+      if (hit->kind == EVK_CHART_HIT_CELL && n++ == 2)
+        third = hit;
+    }
+  g_assert_nonnull (third);
+  g_assert_true (evk_chart_card_get_focus_hit (card) == third);
+  g_assert_cmpstr (evk_chart_card_get_point_description (card), ==, third->text);
+  /* The third bar's own number, as the chart prints it. */
+  cell = evk_table_cell (third->table == 0 ? card->table : card->compare_table, third->row, third->column);
+  _evk_chart_card_init_spec (card, &spec);
+  share = evk_chart_format_share (&spec, cell->share);
+  g_test_message ("third bar: %s (share %s)", third->text, share);
+  g_assert_nonnull (strstr (third->text, share));
+  save_png (window, evk_chart_card_get_chart_key (card), "keyboard");
+
+  /* Left goes back; the first bar stops it. */
+  press (area, GDK_KEY_Left);
+  g_assert_cmpint (evk_chart_card_get_focus_point (card), ==, 1);
+  press (area, GDK_KEY_Home);
+  press (area, GDK_KEY_Left);
+  g_assert_cmpint (evk_chart_card_get_focus_point (card), ==, 0);
+  gtk_widget_activate_action (GTK_WIDGET (card), "chart.comparing", NULL);
+  evk_ui_iterate ();
+}
+
 /* The same on a goal page: its ranked awareness card keeps its group. */
 static void
 check_goal_keeps_group (EvkWindow *window)
@@ -581,6 +693,8 @@ test_selectors_demo (void)
 
   check_selectors_on (window, demo_charts, G_N_ELEMENTS (demo_charts));
   check_language_keeps_state (window, "t-diverging");
+  check_keyboard (window, find_card (EVK_MEASURE_PAGE (_evk_window_get_page_widget (window)), "t-needs"),
+                  find_card (EVK_MEASURE_PAGE (_evk_window_get_page_widget (window)), "t-distribution"));
   check_goal_keeps_group (window);
   evk_ui_close_demo (window, g_steal_pointer (&dir));
 }
@@ -593,6 +707,8 @@ test_selectors_example (void)
 
   check_selectors_on (window, example_charts, G_N_ELEMENTS (example_charts));
   check_language_keeps_state (window, "t-diverging");
+  check_keyboard (window, find_card (EVK_MEASURE_PAGE (_evk_window_get_page_widget (window)), "t-needs"),
+                  find_card (EVK_MEASURE_PAGE (_evk_window_get_page_widget (window)), "t-distribution"));
   check_goal_keeps_group (window);
   evk_ui_close_demo (window, g_steal_pointer (&dir));
 }
