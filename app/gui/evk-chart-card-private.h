@@ -88,6 +88,8 @@ GMenuModel *_evk_chart_card_build_menu         (gboolean        has_base,
                                                 gboolean        saved);
 void        _evk_chart_card_update_actions     (EvkChartCard   *self);
 void        _evk_chart_card_update_saved       (EvkChartCard   *self);
+/* A saved chart's card drags by its header and takes drops of the others. */
+void        _evk_chart_card_setup_drag         (EvkChartCard   *self);
 
 /* Gives the series left in the card's tables the colours they have with
  * every series shown, in style (the screen's or an export's). */

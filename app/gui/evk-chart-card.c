@@ -1165,6 +1165,7 @@ evk_chart_card_init (EvkChartCard *self)
     g_signal_connect (focus, "leave", G_CALLBACK (area_focus_leave), self);
     gtk_widget_add_controller (self->area, focus);
   }
+  _evk_chart_card_setup_drag (self);
   evk_chart_area_set_height_func (EVK_CHART_AREA (self->area), preferred_height, self);
   gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (self->area), draw_chart, self, NULL);
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",

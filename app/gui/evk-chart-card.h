@@ -124,5 +124,10 @@ EvkChartEditDialog *evk_chart_card_edit_text       (EvkChartCard        *self);
 gboolean            evk_chart_card_move            (EvkChartCard        *self,
                                                     int                  direction,
                                                     GError             **error);
+/* What dropping a dragged card on target does: it takes target's place
+ * among the charts of their page, as Move Up and Move Down do. */
+gboolean            evk_chart_card_move_to         (EvkChartCard        *self,
+                                                    EvkChartCard        *target,
+                                                    GError             **error);
 
 G_END_DECLS

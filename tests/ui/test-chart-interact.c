@@ -649,6 +649,107 @@ check_keyboard (EvkWindow    *window,
   evk_ui_iterate ();
 }
 
+static GtkEventController *
+controller_of_type (GtkWidget *widget,
+                    GType      type)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (controller, type))
+        return controller;
+    }
+  return NULL;
+}
+
+/* Drags card by its header onto target: what its drag source gives is
+ * what target's drop target takes. */
+static void
+drag_onto (EvkChartCard *card,
+           EvkChartCard *target)
+{
+  GtkEventController *source = controller_of_type (gtk_widget_get_parent (card->title_label), GTK_TYPE_DRAG_SOURCE);
+  GtkEventController *drop = controller_of_type (GTK_WIDGET (target), GTK_TYPE_DROP_TARGET);
+  g_autoptr(GdkContentProvider) content = NULL;
+  g_auto(GValue) value = G_VALUE_INIT;
+  g_autoptr(GError) error = NULL;
+  gboolean done = FALSE;
+
+  g_assert_nonnull (source);
+  g_assert_nonnull (drop);
+  g_signal_emit_by_name (source, "prepare", 10.0, 10.0, &content);
+  g_assert_nonnull (content);
+  g_value_init (&value, EVK_TYPE_CHART_CARD);
+  g_assert_true (gdk_content_provider_get_value (content, &value, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_value_get_object (&value) == card);
+  g_signal_emit_by_name (drop, "drop", &value, 20.0, 20.0, &done);
+  g_assert_true (done);
+  evk_ui_iterate ();
+}
+
+static void
+assert_order (EvkMeasurePage *page,
+              EvkChartCard   *card,
+              int             index)
+{
+  g_autoptr(GPtrArray) cards = evk_measure_page_get_cards (page);
+  g_autoptr(GPtrArray) charts = evk_project_list_charts (evk_window_get_project (
+    EVK_WINDOW (gtk_widget_get_root (GTK_WIDGET (page)))), NULL);
+  int mine = -1;
+
+  g_assert_true (g_ptr_array_index (cards, index) == card);
+  /* Shown there, not only listed. */
+  g_assert_cmpint (gtk_flow_box_child_get_index (GTK_FLOW_BOX_CHILD (gtk_widget_get_parent (GTK_WIDGET (card)))),
+                   ==, index);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (card)));
+  /* And saved there, among the measure's charts. */
+  for (guint i = 0; i < charts->len; i++)
+    if (((EvkSavedChart *) g_ptr_array_index (charts, i))->measure == evk_measure_page_get_number (page))
+      {
+        mine++;
+        if (g_str_equal (((EvkSavedChart *) g_ptr_array_index (charts, i))->key, evk_chart_card_get_chart_key (card)))
+          break;
+      }
+  g_assert_cmpint (mine, ==, index);
+}
+
+/* A card dragged onto the first takes its place; dragged back onto the
+ * last, it goes last again; every card's menu still works. */
+static void
+check_drag (EvkWindow  *window,
+            const char *key)
+{
+  EvkMeasurePage *page = EVK_MEASURE_PAGE (_evk_window_get_page_widget (window));
+  g_autoptr(GPtrArray) cards = evk_measure_page_get_cards (page);
+  EvkChartCard *card = find_card (page, key);
+  EvkChartCard *first = g_ptr_array_index (cards, 0);
+  EvkChartCard *last = g_ptr_array_index (cards, cards->len - 1);
+  int n = cards->len;
+
+  g_assert_true (card == last);
+  drag_onto (card, first);
+  assert_order (page, card, 0);
+  assert_order (page, first, 1);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (first), "chart.move-up", NULL));
+  evk_ui_iterate ();
+  assert_order (page, first, 0);
+  drag_onto (card, first);
+  assert_order (page, card, 0);
+
+  {
+    g_autoptr(GPtrArray) now = evk_measure_page_get_cards (page);
+
+    drag_onto (card, g_ptr_array_index (now, n - 1));
+  }
+  assert_order (page, card, n - 1);
+  assert_order (page, first, 0);
+  save_png (window, key, "dragged");
+}
+
 /* The same on a goal page: its ranked awareness card keeps its group. */
 static void
 check_goal_keeps_group (EvkWindow *window)
@@ -692,6 +793,7 @@ test_selectors_demo (void)
   EvkWindow *window = evk_ui_open_demo (&dir);
 
   check_selectors_on (window, demo_charts, G_N_ELEMENTS (demo_charts));
+  check_drag (window, "t-distribution");
   check_language_keeps_state (window, "t-diverging");
   check_keyboard (window, find_card (EVK_MEASURE_PAGE (_evk_window_get_page_widget (window)), "t-needs"),
                   find_card (EVK_MEASURE_PAGE (_evk_window_get_page_widget (window)), "t-distribution"));
@@ -706,6 +808,7 @@ test_selectors_example (void)
   EvkWindow *window = open_example (&dir);
 
   check_selectors_on (window, example_charts, G_N_ELEMENTS (example_charts));
+  check_drag (window, "t-distribution");
   check_language_keeps_state (window, "t-diverging");
   check_keyboard (window, find_card (EVK_MEASURE_PAGE (_evk_window_get_page_widget (window)), "t-needs"),
                   find_card (EVK_MEASURE_PAGE (_evk_window_get_page_widget (window)), "t-distribution"));
