@@ -547,24 +547,32 @@ _evk_chart_card_describe (EvkChartCard *self)
   return g_strdup_printf ("%s\n%s", first, second);
 }
 
-static void
-rebuild_grid (EvkChartCard *self)
+/* One table's rows in the grid from row top on; the next free row. With
+ * a heading (a comparison's group), it comes first, over the columns. */
+static int
+attach_table (EvkChartCard *self,
+              EvkTable     *table,
+              const char   *heading,
+              int           top)
 {
   const char *lang = evk_workspace_get_language (self->workspace);
-  EvkTable *table = self->table;
-  g_autofree char *base = NULL;
 
-  clear_children (self->grid);
-  if (table == NULL)
-    return;
+  if (heading != NULL)
+    {
+      GtkWidget *label = grid_label (heading, 0, TRUE);
 
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 60);
+      gtk_widget_set_margin_top (label, top > 0 ? 12 : 0);
+      gtk_grid_attach (GTK_GRID (self->grid), label, 0, top++, table->columns->len + 2, 1);
+    }
   for (guint c = 0; c < table->columns->len; c++)
     gtk_grid_attach (GTK_GRID (self->grid),
                      grid_label (evk_workspace_tr (self->workspace, evk_table_column (table, c)->label), 1, TRUE),
-                     c + 1, 0, 1, 1);
-  gtk_grid_attach (GTK_GRID (self->grid), grid_label (_("Base (n)"), 1, TRUE), table->columns->len + 1, 0, 1, 1);
+                     c + 1, top, 1, 1);
+  gtk_grid_attach (GTK_GRID (self->grid), grid_label (_("Base (n)"), 1, TRUE), table->columns->len + 1, top, 1, 1);
+  top++;
 
-  for (guint r = 0; r < table->rows->len; r++)
+  for (guint r = 0; r < table->rows->len; r++, top++)
     {
       EvkTableEntry *row = evk_table_row (table, r);
       guint n_row = row->n_base > 0 ? row->n_base : table->n_base;
@@ -572,7 +580,7 @@ rebuild_grid (EvkChartCard *self)
       GtkWidget *label = grid_label (evk_workspace_tr (self->workspace, row->label), 0, FALSE);
 
       gtk_widget_add_css_class (label, "heading");
-      gtk_grid_attach (GTK_GRID (self->grid), label, 0, r + 1, 1, 1);
+      gtk_grid_attach (GTK_GRID (self->grid), label, 0, top, 1, 1);
       for (guint c = 0; c < table->columns->len; c++)
         {
           EvkCell *cell = evk_table_cell (table, r, c);
@@ -586,10 +594,28 @@ rebuild_grid (EvkChartCard *self)
               g_autofree char *share = evk_format_percent (lang, cell->share, 1);
               text = g_strdup_printf ("%s (%s)", share, count);
             }
-          gtk_grid_attach (GTK_GRID (self->grid), grid_label (text, 1, FALSE), c + 1, r + 1, 1, 1);
+          gtk_grid_attach (GTK_GRID (self->grid), grid_label (text, 1, FALSE), c + 1, top, 1, 1);
         }
-      gtk_grid_attach (GTK_GRID (self->grid), grid_label (n_text, 1, FALSE), table->columns->len + 1, r + 1, 1, 1);
+      gtk_grid_attach (GTK_GRID (self->grid), grid_label (n_text, 1, FALSE), table->columns->len + 1, top, 1, 1);
     }
+  return top;
+}
+
+/* The numbers of the chart: with a comparison, each group's table under
+ * its name, as the chart draws both. */
+static void
+rebuild_grid (EvkChartCard *self)
+{
+  g_autofree char *base = NULL;
+  int top;
+
+  clear_children (self->grid);
+  if (self->table == NULL)
+    return;
+
+  top = attach_table (self, self->table, self->compare_table != NULL ? group_title (self, self->table) : NULL, 0);
+  if (self->compare_table != NULL)
+    top = attach_table (self, self->compare_table, group_title (self, self->compare_table), top);
 
   /* Under the numbers, what they are of, as the chart and exports say it. */
   base = _evk_chart_card_describe (self);
@@ -601,7 +627,7 @@ rebuild_grid (EvkChartCard *self)
       gtk_label_set_wrap (GTK_LABEL (note), TRUE);
       gtk_widget_add_css_class (note, "dim-label");
       gtk_widget_add_css_class (note, "caption");
-      gtk_grid_attach (GTK_GRID (self->grid), note, 0, table->rows->len + 1, table->columns->len + 2, 1);
+      gtk_grid_attach (GTK_GRID (self->grid), note, 0, top, self->table->columns->len + 2, 1);
     }
 }
 

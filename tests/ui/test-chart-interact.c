@@ -6,10 +6,12 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <math.h>
 #include <string.h>
 
 #include "evk-chart-card-private.h"
 #include "evk-charts.h"
+#include "evk-format.h"
 #include "evk-goal-page.h"
 #include "evk-measure-page.h"
 #include "evk-report-outline.h"
@@ -289,6 +291,16 @@ count_cell_hits (EvkChartCard *card,
   return n;
 }
 
+static gboolean
+grid_has_text (GtkWidget  *grid,
+               const char *text)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (grid); child != NULL; child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_LABEL (child) && g_str_equal (gtk_label_get_text (GTK_LABEL (child)), text))
+      return TRUE;
+  return FALSE;
+}
+
 /* "Compare With Another Group" in the menu shows the first group beside
  * everyone, drawn from its own table; the drop-down picks another; turned
  * off, the chart is the card's group's alone again. */
@@ -316,6 +328,23 @@ check_compare (EvkWindow    *window,
   g_assert_cmpuint (count_cell_hits (card, 0), >, 0);
   g_assert_cmpuint (count_cell_hits (card, 1), >, 0);
   save_png (window, evk_chart_card_get_chart_key (card), "compare");
+
+  /* The table view has both groups' numbers, each under its name. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (card), "chart.show-table", NULL));
+  evk_ui_iterate ();
+  g_assert_cmpstr (evk_chart_card_get_view (card), ==, "table");
+  g_assert_true (grid_has_text (card->grid, evk_workspace_tr (window->workspace, first->name)));
+  {
+    const char *lang = evk_workspace_get_language (window->workspace);
+    EvkCell *cell = evk_table_cell (card->compare_table, 0, 0);
+    g_autofree char *share = evk_format_percent (lang, cell->share, 1);
+    g_autofree char *count = evk_format_number (lang, cell->n, 0);
+    g_autofree char *text = g_strdup_printf ("%s (%s)", share, count);
+
+    g_assert_true (isnan (cell->share) || grid_has_text (card->grid, text));
+  }
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (card), "chart.show-table", NULL));
+  evk_ui_iterate ();
 
   gtk_drop_down_set_selected (GTK_DROP_DOWN (card->compare_dropdown), 2);
   evk_ui_iterate ();
