@@ -96,6 +96,13 @@ void        _evk_chart_card_setup_drag         (EvkChartCard   *self);
 void        _evk_chart_card_pin_colours        (EvkChartCard        *self,
                                                 const EvkChartStyle *style);
 
+/* The tables an export of the card draws, and their groups' names (names
+ * holds three, NULL after the last): with a comparison both, where the
+ * kind draws several groups in one chart; else the card's own. */
+guint       _evk_chart_card_export_tables      (EvkChartCard        *self,
+                                                EvkTable           **tables,
+                                                const char         **names);
+
 /* What the card's table is of, in the content language: its group, N,
  * base and weighting (evk_table_describe); NULL without a table. */
 char       *_evk_chart_card_describe           (EvkChartCard   *self);

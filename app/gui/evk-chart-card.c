@@ -90,6 +90,16 @@ card_tables (EvkChartCard  *self,
   return n;
 }
 
+guint
+_evk_chart_card_export_tables (EvkChartCard  *self,
+                               EvkTable     **tables,
+                               const char   **names)
+{
+  guint n = card_tables (self, tables, names);
+
+  return kind_draws_groups (self->kind) ? n : 1;
+}
+
 static double
 panel_height (EvkChartCard        *self,
               EvkTable            *table,
