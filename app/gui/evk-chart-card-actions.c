@@ -323,7 +323,7 @@ drag_prepare (GtkDragSource *source,
 {
   g_autoptr(GdkPaintable) icon = NULL;
 
-  if (self->chart_key == NULL || evk_workspace_is_read_only (self->workspace))
+  if (self->chart_key == NULL || self->workspace == NULL || evk_workspace_is_read_only (self->workspace))
     return NULL;
   icon = gtk_widget_paintable_new (GTK_WIDGET (self));
   gtk_drag_source_set_icon (source, icon, (int) x, (int) y);
@@ -335,7 +335,7 @@ drop_accept (GtkDropTarget *target,
              GdkDrop       *drop,
              EvkChartCard  *self)
 {
-  return self->chart_key != NULL && !evk_workspace_is_read_only (self->workspace) &&
+  return self->chart_key != NULL && self->workspace != NULL && !evk_workspace_is_read_only (self->workspace) &&
          gdk_content_formats_contain_gtype (gdk_drop_get_formats (drop), EVK_TYPE_CHART_CARD);
 }
 
@@ -367,11 +367,11 @@ _evk_chart_card_setup_drag (EvkChartCard *self)
   GtkWidget *header = gtk_widget_get_parent (self->title_label);
 
   gtk_drag_source_set_actions (source, GDK_ACTION_MOVE);
-  g_signal_connect (source, "prepare", G_CALLBACK (drag_prepare), self);
+  g_signal_connect_object (source, "prepare", G_CALLBACK (drag_prepare), self, 0);
   /* The header, not the chart: a press on the chart selects its legend. */
   gtk_widget_add_controller (header, GTK_EVENT_CONTROLLER (source));
-  g_signal_connect (target, "accept", G_CALLBACK (drop_accept), self);
-  g_signal_connect (target, "drop", G_CALLBACK (drop_card), self);
+  g_signal_connect_object (target, "accept", G_CALLBACK (drop_accept), self, 0);
+  g_signal_connect_object (target, "drop", G_CALLBACK (drop_card), self, 0);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (target));
 }
 

@@ -336,6 +336,8 @@ static void
 area_focus_enter (GtkEventControllerFocus *controller,
                   EvkChartCard            *self)
 {
+  if (self->area == NULL)
+    return;
   if (self->focus_point < 0)
     evk_chart_card_move_focus_point (self, 0);
   else
@@ -347,7 +349,8 @@ static void
 area_focus_leave (GtkEventControllerFocus *controller,
                   EvkChartCard            *self)
 {
-  gtk_widget_queue_draw (self->area);
+  if (self->area != NULL)
+    gtk_widget_queue_draw (self->area);
 }
 
 static double
@@ -1195,10 +1198,12 @@ evk_chart_card_init (EvkChartCard *self)
     GtkEventController *keys = gtk_event_controller_key_new ();
     GtkEventController *focus = gtk_event_controller_focus_new ();
 
-    g_signal_connect (keys, "key-pressed", G_CALLBACK (area_key_pressed), self);
+    /* The area may be unparented, and lose the focus, after the card is
+     * gone: the handlers go with the card. */
+    g_signal_connect_object (keys, "key-pressed", G_CALLBACK (area_key_pressed), self, 0);
     gtk_widget_add_controller (self->area, keys);
-    g_signal_connect (focus, "enter", G_CALLBACK (area_focus_enter), self);
-    g_signal_connect (focus, "leave", G_CALLBACK (area_focus_leave), self);
+    g_signal_connect_object (focus, "enter", G_CALLBACK (area_focus_enter), self, 0);
+    g_signal_connect_object (focus, "leave", G_CALLBACK (area_focus_leave), self, 0);
     gtk_widget_add_controller (self->area, focus);
   }
   _evk_chart_card_setup_drag (self);
