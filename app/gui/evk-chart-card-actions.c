@@ -265,6 +265,116 @@ evk_chart_card_move (EvkChartCard  *self,
   return ok;
 }
 
+/* The charts of the card's page (same measure, same goal) keep one order
+ * across the project: the card takes target's place, as Move Up and Move
+ * Down take a neighbour's. */
+gboolean
+evk_chart_card_move_to (EvkChartCard  *self,
+                        EvkChartCard  *target,
+                        GError       **error)
+{
+  g_autoptr(GPtrArray) charts = NULL;
+  gboolean ok;
+  int own = -1, place = -1;
+
+  g_return_val_if_fail (EVK_IS_CHART_CARD (self), FALSE);
+  g_return_val_if_fail (EVK_IS_CHART_CARD (target), FALSE);
+
+  if (self == target || g_strcmp0 (self->chart_key, target->chart_key) == 0)
+    return TRUE;
+  if (self->chart_key == NULL || target->chart_key == NULL ||
+      self->chart_measure != target->chart_measure || g_strcmp0 (self->chart_goal, target->chart_goal) != 0)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT, _("A chart moves only among the charts of its page"));
+      return FALSE;
+    }
+  if ((charts = evk_project_list_charts (project_of (self), error)) == NULL)
+    return FALSE;
+  for (guint i = 0; i < charts->len; i++)
+    {
+      const char *key = ((EvkSavedChart *) g_ptr_array_index (charts, i))->key;
+
+      if (g_str_equal (key, self->chart_key))
+        own = i;
+      else if (g_str_equal (key, target->chart_key))
+        place = i;
+    }
+  if (own < 0 || place < 0)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("The chart “%s” no longer exists"),
+                   own < 0 ? self->chart_key : target->chart_key);
+      return FALSE;
+    }
+  /* The position counts the charts without this one: the target's index
+   * puts this one before it (dragged up) or after it (dragged down). */
+  g_object_ref (self);
+  ok = evk_project_edit_chart (project_of (self), self->chart_key, NULL, NULL, -1, place, error);
+  g_object_unref (self);
+  return ok;
+}
+
+/* A saved chart's card is dragged by its header onto another card of its
+ * page; the value is the card itself, which only this window takes. */
+static GdkContentProvider *
+drag_prepare (GtkDragSource *source,
+              double         x,
+              double         y,
+              EvkChartCard  *self)
+{
+  g_autoptr(GdkPaintable) icon = NULL;
+
+  if (self->chart_key == NULL || self->workspace == NULL || evk_workspace_is_read_only (self->workspace))
+    return NULL;
+  icon = gtk_widget_paintable_new (GTK_WIDGET (self));
+  gtk_drag_source_set_icon (source, icon, (int) x, (int) y);
+  return gdk_content_provider_new_typed (EVK_TYPE_CHART_CARD, self);
+}
+
+static gboolean
+drop_accept (GtkDropTarget *target,
+             GdkDrop       *drop,
+             EvkChartCard  *self)
+{
+  return self->chart_key != NULL && self->workspace != NULL && !evk_workspace_is_read_only (self->workspace) &&
+         gdk_content_formats_contain_gtype (gdk_drop_get_formats (drop), EVK_TYPE_CHART_CARD);
+}
+
+static gboolean
+drop_card (GtkDropTarget *target,
+           const GValue  *value,
+           double         x,
+           double         y,
+           EvkChartCard  *self)
+{
+  g_autoptr(GError) error = NULL;
+  EvkChartCard *dragged;
+
+  if (!G_VALUE_HOLDS (value, EVK_TYPE_CHART_CARD) || (dragged = g_value_get_object (value)) == NULL)
+    return FALSE;
+  if (!evk_chart_card_move_to (dragged, self, &error))
+    {
+      _evk_chart_card_toast (self, error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+void
+_evk_chart_card_setup_drag (EvkChartCard *self)
+{
+  GtkDragSource *source = gtk_drag_source_new ();
+  GtkDropTarget *target = gtk_drop_target_new (EVK_TYPE_CHART_CARD, GDK_ACTION_MOVE);
+  GtkWidget *header = gtk_widget_get_parent (self->title_label);
+
+  gtk_drag_source_set_actions (source, GDK_ACTION_MOVE);
+  g_signal_connect_object (source, "prepare", G_CALLBACK (drag_prepare), self, 0);
+  /* The header, not the chart: a press on the chart selects its legend. */
+  gtk_widget_add_controller (header, GTK_EVENT_CONTROLLER (source));
+  g_signal_connect_object (target, "accept", G_CALLBACK (drop_accept), self, 0);
+  g_signal_connect_object (target, "drop", G_CALLBACK (drop_card), self, 0);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (target));
+}
+
 static void
 move_activated (GtkWidget  *widget,
                 const char *action_name,

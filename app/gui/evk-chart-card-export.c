@@ -18,18 +18,37 @@
 /* Exports are sized for a report page: 16 cm wide. */
 #define EXPORT_WIDTH_PT (16.0 / 2.54 * 72.0)
 
+/* What an export draws: the card's tables (with a comparison, both where
+ * the kind draws them together) and the spec naming their groups. */
+typedef struct {
+  EvkTable     *tables[2];
+  const char   *names[3];
+  guint         n_tables;
+  EvkChartSpec  spec;
+} Export;
+
+static void
+export_init (EvkChartCard *self,
+             Export       *export)
+{
+  memset (export, 0, sizeof *export);
+  export->n_tables = _evk_chart_card_export_tables (self, export->tables, export->names);
+  _evk_chart_card_init_spec (self, &export->spec);
+  if (export->n_tables > 1)
+    export->spec.group_names = export->names;
+}
+
 static double
 export_height (EvkChartCard *self,
+               Export       *export,
                double        width)
 {
   g_autoptr(EvkChartStyle) style = evk_chart_style_new_print (72);
-  EvkChartSpec spec;
 
   /* Every export asks for its height first: the series it draws take
    * the print palette's colours here, as on screen the screen's. */
   _evk_chart_card_pin_colours (self, style);
-  _evk_chart_card_init_spec (self, &spec);
-  return evk_chart_preferred_height (self->kind, &self->table, 1, &spec, style, width);
+  return evk_chart_preferred_height (self->kind, export->tables, export->n_tables, &export->spec, style, width);
 }
 
 static guint
@@ -59,14 +78,15 @@ export_response (GtkNativeDialog *dialog,
       g_autofree char *path = g_file_get_path (file);
       g_autoptr(GError) error = NULL;
       EvkChartFormat format;
-      EvkChartSpec spec;
+      Export export;
 
-      _evk_chart_card_init_spec (self, &spec);
+      export_init (self, &export);
       if (path == NULL)
         _evk_chart_card_toast (self, _("Only local files can be written"));
       else if (!evk_chart_format_from_path (path, &format, &error) ||
-               !evk_chart_export (self->kind, self->table, &spec, format, path, EXPORT_WIDTH_PT,
-                                  export_height (self, EXPORT_WIDTH_PT), export_dpi (), &error))
+               !evk_chart_export_groups (self->kind, export.tables, export.n_tables, &export.spec, format, path,
+                                         EXPORT_WIDTH_PT, export_height (self, &export, EXPORT_WIDTH_PT),
+                                         export_dpi (), &error))
         _evk_chart_card_toast (self, error->message);
       else
         {
@@ -119,18 +139,18 @@ copy_image_activated (GtkWidget  *widget,
   g_autoptr(GError) error = NULL;
   g_autoptr(GdkContentProvider) provider = NULL;
   GdkContentProvider *forms[2];
-  EvkChartSpec spec;
+  Export export;
   double height;
 
   if (self->table == NULL)
     return;
-  _evk_chart_card_init_spec (self, &spec);
-  height = export_height (self, EXPORT_WIDTH_PT);
-  png = evk_chart_render (self->kind, &self->table, 1, &spec, EVK_CHART_FORMAT_PNG, "image/png",
-                          EXPORT_WIDTH_PT, height, 192, &error);
+  export_init (self, &export);
+  height = export_height (self, &export, EXPORT_WIDTH_PT);
+  png = evk_chart_render (self->kind, export.tables, export.n_tables, &export.spec, EVK_CHART_FORMAT_PNG,
+                          "image/png", EXPORT_WIDTH_PT, height, 192, &error);
   if (png != NULL)
-    svg = evk_chart_render (self->kind, &self->table, 1, &spec, EVK_CHART_FORMAT_SVG, "image/svg+xml",
-                            EXPORT_WIDTH_PT, height, 72, &error);
+    svg = evk_chart_render (self->kind, export.tables, export.n_tables, &export.spec, EVK_CHART_FORMAT_SVG,
+                            "image/svg+xml", EXPORT_WIDTH_PT, height, 72, &error);
   if (svg == NULL)
     {
       _evk_chart_card_toast (self, error->message);

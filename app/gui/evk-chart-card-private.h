@@ -48,6 +48,10 @@ struct _EvkChartCard
   EvkTable          *full_table;
   EvkTable          *full_compare;
   EvkChartHits      *hits;
+  /* The data point the keyboard is on: an index among the last frame's
+   * cell hits (-1: none), and what screen readers were told of it. */
+  int                focus_point;
+  char              *point_description;
   int                measured_width;   /* preferred_height's last answer, */
   double             measured_height;  /* until the table or style changes */
 
@@ -84,11 +88,20 @@ GMenuModel *_evk_chart_card_build_menu         (gboolean        has_base,
                                                 gboolean        saved);
 void        _evk_chart_card_update_actions     (EvkChartCard   *self);
 void        _evk_chart_card_update_saved       (EvkChartCard   *self);
+/* A saved chart's card drags by its header and takes drops of the others. */
+void        _evk_chart_card_setup_drag         (EvkChartCard   *self);
 
 /* Gives the series left in the card's tables the colours they have with
  * every series shown, in style (the screen's or an export's). */
 void        _evk_chart_card_pin_colours        (EvkChartCard        *self,
                                                 const EvkChartStyle *style);
+
+/* The tables an export of the card draws, and their groups' names (names
+ * holds three, NULL after the last): with a comparison both, where the
+ * kind draws several groups in one chart; else the card's own. */
+guint       _evk_chart_card_export_tables      (EvkChartCard        *self,
+                                                EvkTable           **tables,
+                                                const char         **names);
 
 /* What the card's table is of, in the content language: its group, N,
  * base and weighting (evk_table_describe); NULL without a table. */

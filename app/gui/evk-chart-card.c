@@ -90,6 +90,16 @@ card_tables (EvkChartCard  *self,
   return n;
 }
 
+guint
+_evk_chart_card_export_tables (EvkChartCard  *self,
+                               EvkTable     **tables,
+                               const char   **names)
+{
+  guint n = card_tables (self, tables, names);
+
+  return kind_draws_groups (self->kind) ? n : 1;
+}
+
 static double
 panel_height (EvkChartCard        *self,
               EvkTable            *table,
@@ -174,6 +184,51 @@ evk_chart_card_draw (EvkChartCard *self,
   return draw_panels (self, tables, names, n, &spec, style, cr, width, height);
 }
 
+/* The n-th cell hit of the last frame (the bars and points, in drawing
+ * order), or NULL. */
+static const EvkChartHit *
+nth_point (EvkChartCard *self,
+           int           n,
+           int          *n_points)
+{
+  const EvkChartHit *found = NULL;
+  int k = 0;
+
+  for (guint i = 0; self->hits != NULL && i < self->hits->hits->len; i++)
+    {
+      const EvkChartHit *hit = &g_array_index (self->hits->hits, EvkChartHit, i);
+
+      if (hit->kind != EVK_CHART_HIT_CELL)
+        continue;
+      if (k == n)
+        found = hit;
+      k++;
+    }
+  if (n_points != NULL)
+    *n_points = k;
+  return found;
+}
+
+/* The keyboard's data point, ringed as the focus is: the tooltip a
+ * pointer would show is what screen readers hear for it. */
+static void
+draw_focus_point (EvkChartCard *self,
+                  cairo_t      *cr)
+{
+  g_autoptr(EvkChartStyle) style = NULL;
+  const EvkChartHit *hit;
+
+  if (!gtk_widget_has_focus (self->area) || (hit = nth_point (self, self->focus_point, NULL)) == NULL)
+    return;
+  style = evk_chart_style_new_screen (style_is_dark ());
+  cairo_save (cr);
+  cairo_set_line_width (cr, 2);
+  cairo_set_source_rgba (cr, style->text.r, style->text.g, style->text.b, 1);
+  cairo_rectangle (cr, hit->x - 2, hit->y - 2, hit->width + 4, hit->height + 4);
+  cairo_stroke (cr);
+  cairo_restore (cr);
+}
+
 static void
 draw_chart (GtkDrawingArea *area,
             cairo_t        *cr,
@@ -182,10 +237,120 @@ draw_chart (GtkDrawingArea *area,
             gpointer        user_data)
 {
   EvkChartCard *self = EVK_CHART_CARD (user_data);
+  int n_points;
 
   g_clear_pointer (&self->hits, evk_chart_hits_free);
   self->hits = evk_chart_card_draw (self, cr, width, height);
+  /* A new table may have fewer points than the keyboard's index. */
+  nth_point (self, -1, &n_points);
+  if (self->focus_point >= n_points)
+    self->focus_point = n_points - 1;
+  draw_focus_point (self, cr);
   g_signal_emit (self, signals[DRAWN], 0);
+}
+
+static void
+announce_point (EvkChartCard *self)
+{
+  const EvkChartHit *hit = nth_point (self, self->focus_point, NULL);
+
+  if (hit == NULL || hit->text == NULL)
+    return;
+  g_free (self->point_description);
+  self->point_description = g_strdup (hit->text);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->area),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, self->point_description,
+                                  -1);
+}
+
+gboolean
+evk_chart_card_move_focus_point (EvkChartCard *self,
+                                 int           step)
+{
+  int n_points, next;
+
+  g_return_val_if_fail (EVK_IS_CHART_CARD (self), FALSE);
+
+  nth_point (self, -1, &n_points);
+  if (n_points == 0)
+    return FALSE;
+  next = self->focus_point < 0 ? 0 : CLAMP (self->focus_point + step, 0, n_points - 1);
+  self->focus_point = next;
+  announce_point (self);
+  gtk_widget_queue_draw (self->area);
+  return TRUE;
+}
+
+int
+evk_chart_card_get_focus_point (EvkChartCard *self)
+{
+  return self->focus_point;
+}
+
+const EvkChartHit *
+evk_chart_card_get_focus_hit (EvkChartCard *self)
+{
+  return nth_point (self, self->focus_point, NULL);
+}
+
+const char *
+evk_chart_card_get_point_description (EvkChartCard *self)
+{
+  return self->point_description;
+}
+
+static gboolean
+area_key_pressed (GtkEventControllerKey *controller,
+                  guint                  keyval,
+                  guint                  keycode,
+                  GdkModifierType        state,
+                  EvkChartCard          *self)
+{
+  if (state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SHIFT_MASK))
+    return FALSE;
+  switch (keyval)
+    {
+    case GDK_KEY_Right:
+    case GDK_KEY_KP_Right:
+    case GDK_KEY_Down:
+    case GDK_KEY_KP_Down:
+      return evk_chart_card_move_focus_point (self, 1);
+    case GDK_KEY_Left:
+    case GDK_KEY_KP_Left:
+    case GDK_KEY_Up:
+    case GDK_KEY_KP_Up:
+      return evk_chart_card_move_focus_point (self, -1);
+    case GDK_KEY_Home:
+    case GDK_KEY_KP_Home:
+      return evk_chart_card_move_focus_point (self, -G_MAXINT / 2);
+    case GDK_KEY_End:
+    case GDK_KEY_KP_End:
+      return evk_chart_card_move_focus_point (self, G_MAXINT / 2);
+    default:
+      return FALSE;
+    }
+}
+
+/* Tabbing into the chart puts the keyboard on its first data point. */
+static void
+area_focus_enter (GtkEventControllerFocus *controller,
+                  EvkChartCard            *self)
+{
+  if (self->area == NULL)
+    return;
+  if (self->focus_point < 0)
+    evk_chart_card_move_focus_point (self, 0);
+  else
+    announce_point (self);
+  gtk_widget_queue_draw (self->area);
+}
+
+static void
+area_focus_leave (GtkEventControllerFocus *controller,
+                  EvkChartCard            *self)
+{
+  if (self->area != NULL)
+    gtk_widget_queue_draw (self->area);
 }
 
 static double
@@ -244,7 +409,12 @@ query_tooltip (GtkWidget    *widget,
 {
   const EvkChartHit *hit;
 
-  if (self->hits == NULL || (hit = evk_chart_hits_find (self->hits, x, y)) == NULL || hit->text == NULL)
+  /* Asked from the keyboard, the tooltip is the keyboard's point's. */
+  if (keyboard)
+    hit = nth_point (self, self->focus_point, NULL);
+  else
+    hit = self->hits != NULL ? evk_chart_hits_find (self->hits, x, y) : NULL;
+  if (hit == NULL || hit->text == NULL)
     return FALSE;
   gtk_tooltip_set_text (tooltip, hit->text);
   gtk_tooltip_set_tip_area (tooltip, &(GdkRectangle) { floor (hit->x), floor (hit->y),
@@ -390,24 +560,32 @@ _evk_chart_card_describe (EvkChartCard *self)
   return g_strdup_printf ("%s\n%s", first, second);
 }
 
-static void
-rebuild_grid (EvkChartCard *self)
+/* One table's rows in the grid from row top on; the next free row. With
+ * a heading (a comparison's group), it comes first, over the columns. */
+static int
+attach_table (EvkChartCard *self,
+              EvkTable     *table,
+              const char   *heading,
+              int           top)
 {
   const char *lang = evk_workspace_get_language (self->workspace);
-  EvkTable *table = self->table;
-  g_autofree char *base = NULL;
 
-  clear_children (self->grid);
-  if (table == NULL)
-    return;
+  if (heading != NULL)
+    {
+      GtkWidget *label = grid_label (heading, 0, TRUE);
 
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 60);
+      gtk_widget_set_margin_top (label, top > 0 ? 12 : 0);
+      gtk_grid_attach (GTK_GRID (self->grid), label, 0, top++, table->columns->len + 2, 1);
+    }
   for (guint c = 0; c < table->columns->len; c++)
     gtk_grid_attach (GTK_GRID (self->grid),
                      grid_label (evk_workspace_tr (self->workspace, evk_table_column (table, c)->label), 1, TRUE),
-                     c + 1, 0, 1, 1);
-  gtk_grid_attach (GTK_GRID (self->grid), grid_label (_("Base (n)"), 1, TRUE), table->columns->len + 1, 0, 1, 1);
+                     c + 1, top, 1, 1);
+  gtk_grid_attach (GTK_GRID (self->grid), grid_label (_("Base (n)"), 1, TRUE), table->columns->len + 1, top, 1, 1);
+  top++;
 
-  for (guint r = 0; r < table->rows->len; r++)
+  for (guint r = 0; r < table->rows->len; r++, top++)
     {
       EvkTableEntry *row = evk_table_row (table, r);
       guint n_row = row->n_base > 0 ? row->n_base : table->n_base;
@@ -415,7 +593,7 @@ rebuild_grid (EvkChartCard *self)
       GtkWidget *label = grid_label (evk_workspace_tr (self->workspace, row->label), 0, FALSE);
 
       gtk_widget_add_css_class (label, "heading");
-      gtk_grid_attach (GTK_GRID (self->grid), label, 0, r + 1, 1, 1);
+      gtk_grid_attach (GTK_GRID (self->grid), label, 0, top, 1, 1);
       for (guint c = 0; c < table->columns->len; c++)
         {
           EvkCell *cell = evk_table_cell (table, r, c);
@@ -429,10 +607,28 @@ rebuild_grid (EvkChartCard *self)
               g_autofree char *share = evk_format_percent (lang, cell->share, 1);
               text = g_strdup_printf ("%s (%s)", share, count);
             }
-          gtk_grid_attach (GTK_GRID (self->grid), grid_label (text, 1, FALSE), c + 1, r + 1, 1, 1);
+          gtk_grid_attach (GTK_GRID (self->grid), grid_label (text, 1, FALSE), c + 1, top, 1, 1);
         }
-      gtk_grid_attach (GTK_GRID (self->grid), grid_label (n_text, 1, FALSE), table->columns->len + 1, r + 1, 1, 1);
+      gtk_grid_attach (GTK_GRID (self->grid), grid_label (n_text, 1, FALSE), table->columns->len + 1, top, 1, 1);
     }
+  return top;
+}
+
+/* The numbers of the chart: with a comparison, each group's table under
+ * its name, as the chart draws both. */
+static void
+rebuild_grid (EvkChartCard *self)
+{
+  g_autofree char *base = NULL;
+  int top;
+
+  clear_children (self->grid);
+  if (self->table == NULL)
+    return;
+
+  top = attach_table (self, self->table, self->compare_table != NULL ? group_title (self, self->table) : NULL, 0);
+  if (self->compare_table != NULL)
+    top = attach_table (self, self->compare_table, group_title (self, self->compare_table), top);
 
   /* Under the numbers, what they are of, as the chart and exports say it. */
   base = _evk_chart_card_describe (self);
@@ -444,7 +640,7 @@ rebuild_grid (EvkChartCard *self)
       gtk_label_set_wrap (GTK_LABEL (note), TRUE);
       gtk_widget_add_css_class (note, "dim-label");
       gtk_widget_add_css_class (note, "caption");
-      gtk_grid_attach (GTK_GRID (self->grid), note, 0, table->rows->len + 1, table->columns->len + 2, 1);
+      gtk_grid_attach (GTK_GRID (self->grid), note, 0, top, self->table->columns->len + 2, 1);
     }
 }
 
@@ -840,6 +1036,7 @@ evk_chart_card_finalize (GObject *object)
   g_free (self->spec);
   g_free (self->group);
   g_free (self->compare);
+  g_free (self->point_description);
   g_free (self->chart_key);
   g_free (self->chart_goal);
   g_free (self->comment_place);
@@ -996,6 +1193,20 @@ evk_chart_card_init (EvkChartCard *self)
   self->hidden = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->group_keys = g_ptr_array_new_with_free_func (g_free);
 
+  self->focus_point = -1;
+  {
+    GtkEventController *keys = gtk_event_controller_key_new ();
+    GtkEventController *focus = gtk_event_controller_focus_new ();
+
+    /* The area may be unparented, and lose the focus, after the card is
+     * gone: the handlers go with the card. */
+    g_signal_connect_object (keys, "key-pressed", G_CALLBACK (area_key_pressed), self, 0);
+    gtk_widget_add_controller (self->area, keys);
+    g_signal_connect_object (focus, "enter", G_CALLBACK (area_focus_enter), self, 0);
+    g_signal_connect_object (focus, "leave", G_CALLBACK (area_focus_leave), self, 0);
+    gtk_widget_add_controller (self->area, focus);
+  }
+  _evk_chart_card_setup_drag (self);
   evk_chart_area_set_height_func (EVK_CHART_AREA (self->area), preferred_height, self);
   gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (self->area), draw_chart, self, NULL);
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",

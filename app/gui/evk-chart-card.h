@@ -75,6 +75,16 @@ void                evk_chart_card_click_at       (EvkChartCard       *self,
                                                    double              y);
 gboolean            evk_chart_card_is_hidden      (EvkChartCard       *self,
                                                    const char         *column_key);
+/* What the arrow keys do in the chart: move the keyboard's data point
+ * step bars on (clamped to the first and last); FALSE when there are none. */
+gboolean            evk_chart_card_move_focus_point (EvkChartCard     *self,
+                                                     int               step);
+/* The keyboard's data point, as an index among the bars and points of the
+ * last frame (-1: none), its hit, and its tooltip as told screen readers
+ * (the chart area's accessible description). */
+int                 evk_chart_card_get_focus_point (EvkChartCard      *self);
+const EvkChartHit  *evk_chart_card_get_focus_hit  (EvkChartCard       *self);
+const char         *evk_chart_card_get_point_description (EvkChartCard *self);
 /* Draws the card's chart as the screen does, for benchmarks and tests. */
 EvkChartHits       *evk_chart_card_draw           (EvkChartCard       *self,
                                                    cairo_t            *cr,
@@ -113,6 +123,11 @@ EvkChartEditDialog *evk_chart_card_edit_text       (EvkChartCard        *self);
 /* What "chart.move-up" (direction -1) and "chart.move-down" (1) do. */
 gboolean            evk_chart_card_move            (EvkChartCard        *self,
                                                     int                  direction,
+                                                    GError             **error);
+/* What dropping a dragged card on target does: it takes target's place
+ * among the charts of their page, as Move Up and Move Down do. */
+gboolean            evk_chart_card_move_to         (EvkChartCard        *self,
+                                                    EvkChartCard        *target,
                                                     GError             **error);
 
 G_END_DECLS

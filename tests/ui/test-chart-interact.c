@@ -6,10 +6,12 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <math.h>
 #include <string.h>
 
 #include "evk-chart-card-private.h"
 #include "evk-charts.h"
+#include "evk-format.h"
 #include "evk-goal-page.h"
 #include "evk-measure-page.h"
 #include "evk-report-outline.h"
@@ -289,6 +291,63 @@ count_cell_hits (EvkChartCard *card,
   return n;
 }
 
+typedef struct {
+  gboolean  done;
+  GBytes   *bytes;
+} ClipboardRead;
+
+static void
+clipboard_spliced (GObject      *stream,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  ClipboardRead *read = user_data;
+  g_autoptr(GError) error = NULL;
+
+  g_output_stream_splice_finish (G_OUTPUT_STREAM (stream), result, &error);
+  g_assert_no_error (error);
+  read->bytes = g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (stream));
+  read->done = TRUE;
+}
+
+static void
+clipboard_read (GObject      *clipboard,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GInputStream) input = gdk_clipboard_read_finish (GDK_CLIPBOARD (clipboard), result, NULL, &error);
+  g_autoptr(GOutputStream) output = g_memory_output_stream_new_resizable ();
+
+  g_assert_no_error (error);
+  g_output_stream_splice_async (output, input, G_OUTPUT_STREAM_SPLICE_CLOSE_SOURCE | G_OUTPUT_STREAM_SPLICE_CLOSE_TARGET,
+                                G_PRIORITY_DEFAULT, NULL, clipboard_spliced, user_data);
+}
+
+/* What the clipboard gives a program that asks for mime_type, as text
+ * (NUL-terminated; a PNG keeps its bytes up to its length). */
+static GBytes *
+read_clipboard (GdkClipboard *clipboard,
+                const char   *mime_type)
+{
+  const char *types[] = { mime_type, NULL };
+  ClipboardRead read = { FALSE, NULL };
+
+  gdk_clipboard_read_async (clipboard, types, G_PRIORITY_DEFAULT, NULL, clipboard_read, &read);
+  g_assert_true (evk_ui_wait_for (&read.done, 5000));
+  return read.bytes;
+}
+
+static gboolean
+grid_has_text (GtkWidget  *grid,
+               const char *text)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (grid); child != NULL; child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_LABEL (child) && g_str_equal (gtk_label_get_text (GTK_LABEL (child)), text))
+      return TRUE;
+  return FALSE;
+}
+
 /* "Compare With Another Group" in the menu shows the first group beside
  * everyone, drawn from its own table; the drop-down picks another; turned
  * off, the chart is the card's group's alone again. */
@@ -316,6 +375,38 @@ check_compare (EvkWindow    *window,
   g_assert_cmpuint (count_cell_hits (card, 0), >, 0);
   g_assert_cmpuint (count_cell_hits (card, 1), >, 0);
   save_png (window, evk_chart_card_get_chart_key (card), "compare");
+
+  /* A copy of the chart draws both groups where the kind draws groups
+   * together, and its text says what each is of. */
+  if (evk_chart_card_get_kind (card) != EVK_CHART_DIVERGING)
+    {
+      g_autoptr(GBytes) svg = NULL;
+      g_autofree char *text = NULL;
+
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (card), "chart.copy-image", NULL));
+      evk_ui_iterate ();
+      svg = read_clipboard (gtk_widget_get_clipboard (GTK_WIDGET (card)), "image/svg+xml");
+      g_assert_nonnull (svg);
+      text = g_strndup (g_bytes_get_data (svg, NULL), g_bytes_get_size (svg));
+      g_assert_nonnull (strstr (text, evk_workspace_tr (window->workspace, first->name)));
+    }
+
+  /* The table view has both groups' numbers, each under its name. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (card), "chart.show-table", NULL));
+  evk_ui_iterate ();
+  g_assert_cmpstr (evk_chart_card_get_view (card), ==, "table");
+  g_assert_true (grid_has_text (card->grid, evk_workspace_tr (window->workspace, first->name)));
+  {
+    const char *lang = evk_workspace_get_language (window->workspace);
+    EvkCell *cell = evk_table_cell (card->compare_table, 0, 0);
+    g_autofree char *share = evk_format_percent (lang, cell->share, 1);
+    g_autofree char *count = evk_format_number (lang, cell->n, 0);
+    g_autofree char *text = g_strdup_printf ("%s (%s)", share, count);
+
+    g_assert_true (isnan (cell->share) || grid_has_text (card->grid, text));
+  }
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (card), "chart.show-table", NULL));
+  evk_ui_iterate ();
 
   gtk_drop_down_set_selected (GTK_DROP_DOWN (card->compare_dropdown), 2);
   evk_ui_iterate ();
@@ -537,6 +628,219 @@ check_language_keeps_state (EvkWindow *window,
   g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, scroll);
 }
 
+static gboolean
+is_or_inside (GtkWidget *widget,
+              GtkWidget *ancestor)
+{
+  return widget != NULL && (widget == ancestor || gtk_widget_is_ancestor (widget, ancestor));
+}
+
+static GtkEventController *
+key_controller (GtkWidget *widget)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller))
+        return controller;
+    }
+  return NULL;
+}
+
+static void
+press (GtkWidget *widget,
+       guint      keyval)
+{
+  GtkEventController *keys = key_controller (widget);
+  gboolean handled = FALSE;
+
+  g_assert_nonnull (keys);
+  g_signal_emit_by_name (keys, "key-pressed", keyval, 0, (GdkModifierType) 0, &handled);
+  g_assert_true (handled);
+  evk_ui_iterate ();
+}
+
+/* Tab reaches every control of the card and then its chart, which shows
+ * the focus ring; there the arrow keys move between the bars, each ringed
+ * as it is reached, and screen readers are told its tooltip. */
+static void
+check_keyboard (EvkWindow    *window,
+                EvkChartCard *before,
+                EvkChartCard *card)
+{
+  GtkWidget *area = evk_chart_card_get_chart_area (card);
+  gboolean group = FALSE, menu = FALSE, compare = FALSE, chart = FALSE;
+  const EvkChartHit *third = NULL;
+  EvkChartSpec spec;
+  g_autofree char *share = NULL;
+  EvkCell *cell;
+  int n = 0;
+
+  evk_chart_card_set_compare (card, NULL);
+  gtk_widget_activate_action (GTK_WIDGET (card), "chart.comparing", NULL);
+  evk_ui_show_on_screen (GTK_WIDGET (card));
+  wait_for_frame (card);
+  /* From the card before it (the sidebar's rows open their page as the
+   * focus reaches them). */
+  gtk_widget_grab_focus (before->menu_button);
+  gtk_window_set_focus_visible (GTK_WINDOW (window), TRUE);
+  for (int i = 0; i < 400 && !chart; i++)
+    {
+      GtkWidget *focus;
+
+      gtk_widget_child_focus (GTK_WIDGET (window), GTK_DIR_TAB_FORWARD);
+      focus = gtk_root_get_focus (GTK_ROOT (window));
+      group |= is_or_inside (focus, card->group_dropdown);
+      compare |= is_or_inside (focus, card->compare_dropdown);
+      menu |= is_or_inside (focus, card->menu_button);
+      chart |= focus == area;
+    }
+  g_assert_true (group);
+  g_assert_true (compare);
+  g_assert_true (menu);
+  g_assert_true (chart);
+  evk_ui_iterate ();
+  g_assert_true (gtk_widget_get_state_flags (area) & GTK_STATE_FLAG_FOCUS_VISIBLE);
+  wait_for_frame (card);
+  /* Tabbing in puts the keyboard on the first bar. */
+  g_assert_cmpint (evk_chart_card_get_focus_point (card), ==, 0);
+
+  press (area, GDK_KEY_Right);
+  press (area, GDK_KEY_Right);
+  wait_for_frame (card);
+  g_assert_cmpint (evk_chart_card_get_focus_point (card), ==, 2);
+  for (guint i = 0; i < evk_chart_card_get_hits (card)->hits->len && third == NULL; i++)
+    {
+      const EvkChartHit *hit = &g_array_index (evk_chart_card_get_hits (card)->hits, EvkChartHit, i);
+
+      if (hit->kind == EVK_CHART_HIT_CELL && n++ == 2)
+        third = hit;
+    }
+  g_assert_nonnull (third);
+  g_assert_true (evk_chart_card_get_focus_hit (card) == third);
+  g_assert_cmpstr (evk_chart_card_get_point_description (card), ==, third->text);
+  /* The third bar's own number, as the chart prints it. */
+  cell = evk_table_cell (third->table == 0 ? card->table : card->compare_table, third->row, third->column);
+  _evk_chart_card_init_spec (card, &spec);
+  share = evk_chart_format_share (&spec, cell->share);
+  g_test_message ("third bar: %s (share %s)", third->text, share);
+  g_assert_nonnull (strstr (third->text, share));
+  save_png (window, evk_chart_card_get_chart_key (card), "keyboard");
+
+  /* Left goes back; the first bar stops it. */
+  press (area, GDK_KEY_Left);
+  g_assert_cmpint (evk_chart_card_get_focus_point (card), ==, 1);
+  press (area, GDK_KEY_Home);
+  press (area, GDK_KEY_Left);
+  g_assert_cmpint (evk_chart_card_get_focus_point (card), ==, 0);
+  gtk_widget_activate_action (GTK_WIDGET (card), "chart.comparing", NULL);
+  evk_ui_iterate ();
+}
+
+static GtkEventController *
+controller_of_type (GtkWidget *widget,
+                    GType      type)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (controller, type))
+        return controller;
+    }
+  return NULL;
+}
+
+/* Drags card by its header onto target: what its drag source gives is
+ * what target's drop target takes. */
+static void
+drag_onto (EvkChartCard *card,
+           EvkChartCard *target)
+{
+  GtkEventController *source = controller_of_type (gtk_widget_get_parent (card->title_label), GTK_TYPE_DRAG_SOURCE);
+  GtkEventController *drop = controller_of_type (GTK_WIDGET (target), GTK_TYPE_DROP_TARGET);
+  g_autoptr(GdkContentProvider) content = NULL;
+  g_auto(GValue) value = G_VALUE_INIT;
+  g_autoptr(GError) error = NULL;
+  gboolean done = FALSE;
+
+  g_assert_nonnull (source);
+  g_assert_nonnull (drop);
+  g_signal_emit_by_name (source, "prepare", 10.0, 10.0, &content);
+  g_assert_nonnull (content);
+  g_value_init (&value, EVK_TYPE_CHART_CARD);
+  g_assert_true (gdk_content_provider_get_value (content, &value, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_value_get_object (&value) == card);
+  g_signal_emit_by_name (drop, "drop", &value, 20.0, 20.0, &done);
+  g_assert_true (done);
+  evk_ui_iterate ();
+}
+
+static void
+assert_order (EvkMeasurePage *page,
+              EvkChartCard   *card,
+              int             index)
+{
+  g_autoptr(GPtrArray) cards = evk_measure_page_get_cards (page);
+  g_autoptr(GPtrArray) charts = evk_project_list_charts (evk_window_get_project (
+    EVK_WINDOW (gtk_widget_get_root (GTK_WIDGET (page)))), NULL);
+  int mine = -1;
+
+  g_assert_true (g_ptr_array_index (cards, index) == card);
+  /* Shown there, not only listed. */
+  g_assert_cmpint (gtk_flow_box_child_get_index (GTK_FLOW_BOX_CHILD (gtk_widget_get_parent (GTK_WIDGET (card)))),
+                   ==, index);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (card)));
+  /* And saved there, among the measure's charts. */
+  for (guint i = 0; i < charts->len; i++)
+    if (((EvkSavedChart *) g_ptr_array_index (charts, i))->measure == evk_measure_page_get_number (page))
+      {
+        mine++;
+        if (g_str_equal (((EvkSavedChart *) g_ptr_array_index (charts, i))->key, evk_chart_card_get_chart_key (card)))
+          break;
+      }
+  g_assert_cmpint (mine, ==, index);
+}
+
+/* A card dragged onto the first takes its place; dragged back onto the
+ * last, it goes last again; every card's menu still works. */
+static void
+check_drag (EvkWindow  *window,
+            const char *key)
+{
+  EvkMeasurePage *page = EVK_MEASURE_PAGE (_evk_window_get_page_widget (window));
+  g_autoptr(GPtrArray) cards = evk_measure_page_get_cards (page);
+  EvkChartCard *card = find_card (page, key);
+  EvkChartCard *first = g_ptr_array_index (cards, 0);
+  EvkChartCard *last = g_ptr_array_index (cards, cards->len - 1);
+  int n = cards->len;
+
+  g_assert_true (card == last);
+  drag_onto (card, first);
+  assert_order (page, card, 0);
+  assert_order (page, first, 1);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (first), "chart.move-up", NULL));
+  evk_ui_iterate ();
+  assert_order (page, first, 0);
+  drag_onto (card, first);
+  assert_order (page, card, 0);
+
+  {
+    g_autoptr(GPtrArray) now = evk_measure_page_get_cards (page);
+
+    drag_onto (card, g_ptr_array_index (now, n - 1));
+  }
+  assert_order (page, card, n - 1);
+  assert_order (page, first, 0);
+  save_png (window, key, "dragged");
+}
+
 /* The same on a goal page: its ranked awareness card keeps its group. */
 static void
 check_goal_keeps_group (EvkWindow *window)
@@ -580,7 +884,10 @@ test_selectors_demo (void)
   EvkWindow *window = evk_ui_open_demo (&dir);
 
   check_selectors_on (window, demo_charts, G_N_ELEMENTS (demo_charts));
+  check_drag (window, "t-distribution");
   check_language_keeps_state (window, "t-diverging");
+  check_keyboard (window, find_card (EVK_MEASURE_PAGE (_evk_window_get_page_widget (window)), "t-needs"),
+                  find_card (EVK_MEASURE_PAGE (_evk_window_get_page_widget (window)), "t-distribution"));
   check_goal_keeps_group (window);
   evk_ui_close_demo (window, g_steal_pointer (&dir));
 }
@@ -592,7 +899,10 @@ test_selectors_example (void)
   EvkWindow *window = open_example (&dir);
 
   check_selectors_on (window, example_charts, G_N_ELEMENTS (example_charts));
+  check_drag (window, "t-distribution");
   check_language_keeps_state (window, "t-diverging");
+  check_keyboard (window, find_card (EVK_MEASURE_PAGE (_evk_window_get_page_widget (window)), "t-needs"),
+                  find_card (EVK_MEASURE_PAGE (_evk_window_get_page_widget (window)), "t-distribution"));
   check_goal_keeps_group (window);
   evk_ui_close_demo (window, g_steal_pointer (&dir));
 }
