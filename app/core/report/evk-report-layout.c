@@ -727,6 +727,29 @@ add_link (Layout     *l,
 }
 
 /* Links inside lines [first, last) of a rich text. */
+/* Whether add_span_links will add a link to lines first..last of text.
+ * cairo 1.16 marks the content of leaf structure elements only: a
+ * paragraph (cell, caption, note) with a Link child would leave its own
+ * text untagged, so such text is drawn inside a Span of its own. */
+static gboolean
+has_span_links (Text        *text,
+                EvkRichText *rich,
+                int          first,
+                int          last)
+{
+  if (rich == NULL || first >= last)
+    return FALSE;
+  for (guint s = 0; s < rich->spans->len; s++)
+    {
+      EvkSpan *span = &g_array_index (rich->spans, EvkSpan, s);
+
+      if (span->kind == EVK_SPAN_LINK && (int) span->start < text->line_end[last - 1] &&
+          (int) span->end > text->line_start[first])
+        return TRUE;
+    }
+  return FALSE;
+}
+
 static void
 add_span_links (Layout      *l,
                 Text        *text,
@@ -896,31 +919,59 @@ region_close_leaf (Layout   *l,
 static void
 draw_footnotes (Layout *l)
 {
-  double y = TEXT_BOTTOM - l->footnote_height;
+  double top = TEXT_BOTTOM - l->footnote_height, y;
+  gboolean linked = FALSE;
 
   if (l->page_footnotes->len == 0 || l->cr == NULL)
     return;
   cairo_set_line_width (l->cr, 0.5);
   set_colour (l->cr, &rule_grey);
-  cairo_move_to (l->cr, mirror_x (l, MARGIN_LEFT, TEXT_WIDTH / 3), y + 4);
-  cairo_line_to (l->cr, mirror_x (l, MARGIN_LEFT, TEXT_WIDTH / 3) + TEXT_WIDTH / 3, y + 4);
+  cairo_move_to (l->cr, mirror_x (l, MARGIN_LEFT, TEXT_WIDTH / 3), top + 4);
+  cairo_line_to (l->cr, mirror_x (l, MARGIN_LEFT, TEXT_WIDTH / 3) + TEXT_WIDTH / 3, top + 4);
   cairo_stroke (l->cr);
-  y += 9;
-  tag_begin (l, "Note", NULL);
-  for (guint i = 0; i < l->page_footnotes->len; i++)
+  top += 9;
+  /* One Note holds the page's notes: a link in any of them makes it no
+   * leaf, and then their text goes in a Span beside the Links. */
+  for (guint i = 0; i < l->page_footnotes->len && !linked; i++)
     {
       Footnote *note = g_ptr_array_index (l->page_footnotes, i);
       EvkFootnote *source = g_hash_table_lookup (l->doc->footnotes, GUINT_TO_POINTER (note->number));
+
+      for (guint k = 0; source != NULL && k < note->n_texts && k < source->texts->len; k++)
+        linked |= has_span_links (note->texts[k], g_ptr_array_index (source->texts, k), 0, note->texts[k]->n_lines);
+    }
+  tag_begin (l, "Note", NULL);
+  if (linked)
+    tag_begin (l, "Span", NULL);
+  y = top;
+  for (guint i = 0; i < l->page_footnotes->len; i++)
+    {
+      Footnote *note = g_ptr_array_index (l->page_footnotes, i);
 
       text_draw (l, note->label, MARGIN_LEFT, y);
       for (guint k = 0; k < note->n_texts; k++)
         {
           text_draw (l, note->texts[k], MARGIN_LEFT + style_footnote.indent, y);
-          /* Links and cross-references in the note. */
-          if (source != NULL && k < source->texts->len)
-            add_span_links (l, note->texts[k], g_ptr_array_index (source->texts, k),
-                            MARGIN_LEFT + style_footnote.indent, y, 0, note->texts[k]->n_lines);
           y += text_height (note->texts[k]) + style_footnote.after;
+        }
+    }
+  if (linked)
+    {
+      tag_end (l, "Span");
+      /* Links and cross-references in the notes. */
+      y = top;
+      for (guint i = 0; i < l->page_footnotes->len; i++)
+        {
+          Footnote *note = g_ptr_array_index (l->page_footnotes, i);
+          EvkFootnote *source = g_hash_table_lookup (l->doc->footnotes, GUINT_TO_POINTER (note->number));
+
+          for (guint k = 0; k < note->n_texts; k++)
+            {
+              if (source != NULL && k < source->texts->len)
+                add_span_links (l, note->texts[k], g_ptr_array_index (source->texts, k),
+                                MARGIN_LEFT + style_footnote.indent, y, 0, note->texts[k]->n_lines);
+              y += text_height (note->texts[k]) + style_footnote.after;
+            }
         }
     }
   tag_end (l, "Note");
@@ -1363,7 +1414,14 @@ draw_paragraph_lines (Layout         *l,
       cairo_line_to (l->cr, edge, l->y + (last - first) * cache->text->style->leading - 2);
       cairo_stroke (l->cr);
     }
-  text_draw_lines (l, cache->text, x, l->y, first, last);
+  if (has_span_links (cache->text, block->text, first, last))
+    {
+      tag_begin (l, "Span", NULL);
+      text_draw_lines (l, cache->text, x, l->y, first, last);
+      tag_end (l, "Span");
+    }
+  else
+    text_draw_lines (l, cache->text, x, l->y, first, last);
   add_span_links (l, cache->text, block->text, x, l->y, first, last);
   tag_end (l, tag);
   if (item)
@@ -1789,12 +1847,17 @@ draw_table_row (Layout     *l,
       Text *cell = cache->cells[r * cache->n_columns + c];
       GPtrArray *row = block->rows != NULL && r < block->rows->len ? g_ptr_array_index (block->rows, r) : NULL;
 
+      EvkRichText *rich = row != NULL && c < row->len ? g_ptr_array_index (row, c) : NULL;
+      gboolean linked = has_span_links (cell, rich, 0, cell->n_lines);
+
       tag_begin (l, header ? "TH" : "TD", NULL);
+      if (linked)
+        tag_begin (l, "Span", NULL);
       text_draw (l, cell, cache->col_x[c] + CELL_PAD_X, l->y + CELL_PAD_Y);
+      if (linked)
+        tag_end (l, "Span");
       /* A cross-reference or link written in a narrative table's cell. */
-      if (row != NULL && c < row->len)
-        add_span_links (l, cell, g_ptr_array_index (row, c), cache->col_x[c] + CELL_PAD_X, l->y + CELL_PAD_Y, 0,
-                        cell->n_lines);
+      add_span_links (l, cell, rich, cache->col_x[c] + CELL_PAD_X, l->y + CELL_PAD_Y, 0, cell->n_lines);
       tag_end (l, header ? "TH" : "TD");
     }
   tag_end (l, "TR");
@@ -1874,7 +1937,14 @@ place_table (Layout   *l,
       if (block->place_level == 0)
         region_open (l, block);
       tag_begin (l, "Caption", NULL);
-      text_draw (l, cache->caption, MARGIN_LEFT, l->y);
+      if (has_span_links (cache->caption, block->caption, 0, cache->caption->n_lines))
+        {
+          tag_begin (l, "Span", NULL);
+          text_draw (l, cache->caption, MARGIN_LEFT, l->y);
+          tag_end (l, "Span");
+        }
+      else
+        text_draw (l, cache->caption, MARGIN_LEFT, l->y);
       /* A cross-reference in a narrative table's caption. */
       add_span_links (l, cache->caption, block->caption, MARGIN_LEFT, l->y, 0, cache->caption->n_lines);
       tag_end (l, "Caption");
