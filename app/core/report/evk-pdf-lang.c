@@ -1372,7 +1372,7 @@ mark_stream_artifacts (Revision  *r,
     return TRUE;
   /* The default level: zlib gives the same bytes for the same input, so
    * the file stays byte-identical from run to run. */
-  deflate = G_CONVERTER (g_zlib_compressor_new (G_ZLIB_COMPRESSOR_FORMAT_ZLIB, -1));
+  deflate = G_CONVERTER (g_zlib_compressor_new (G_ZLIB_COMPRESSOR_FORMAT_ZLIB, 1));
   packed = convert_zlib (deflate, marked, marked_length, marked_length + marked_length / 2 + 1024, error);
   if (packed == NULL)
     goto failed;
