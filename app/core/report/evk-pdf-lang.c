@@ -1042,6 +1042,47 @@ emit_ops (GString         *out,
   *copied = ops[to - 1].end;
 }
 
+/* Marked content and text objects as the operators open and close them. */
+typedef struct {
+  guint    depth;       /* open marked-content sequences */
+  guint    text_depth;  /* depth at the open BT */
+  gboolean in_text;
+} Nesting;
+
+/* Follows one operator; FALSE where marked content and text objects stop
+ * nesting (ISO 32000-1, 14.6: a sequence begun outside a text object
+ * ends outside it, and one begun inside ends inside). */
+static gboolean
+nesting_step (Nesting *nesting,
+              OpKind   kind)
+{
+  switch (kind)
+    {
+    case OP_BEGIN_MC:
+    case OP_BEGIN_TAG:
+      nesting->depth++;
+      return TRUE;
+    case OP_END_MC:
+      if (nesting->depth == 0 || (nesting->in_text && nesting->depth <= nesting->text_depth))
+        return FALSE;
+      nesting->depth--;
+      return TRUE;
+    case OP_BT:
+      if (nesting->in_text)
+        return FALSE;
+      nesting->in_text = TRUE;
+      nesting->text_depth = nesting->depth;
+      return TRUE;
+    case OP_ET:
+      if (!nesting->in_text || nesting->depth != nesting->text_depth)
+        return FALSE;
+      nesting->in_text = FALSE;
+      return TRUE;
+    default:
+      return TRUE;
+    }
+}
+
 /* Whether untagged marked content in ops [from, to) nests, and nests
  * with the text objects (the run's BT/ET that have no partner in it
  * outside all of it). */
@@ -1051,34 +1092,12 @@ run_nests (const ContentOp *ops,
            guint            to,
            gboolean         in_text)
 {
-  guint depth = 0, text_depth = 0;
+  Nesting nesting = { .in_text = in_text };
 
   for (guint k = from; k < to; k++)
-    switch (ops[k].kind)
-      {
-      case OP_BEGIN_MC:
-        depth++;
-        break;
-      case OP_END_MC:
-        if (depth == 0 || (in_text && depth <= text_depth))
-          return FALSE;
-        depth--;
-        break;
-      case OP_BT:
-        if (in_text)
-          return FALSE;
-        in_text = TRUE;
-        text_depth = depth;
-        break;
-      case OP_ET:
-        if (!in_text || depth != text_depth)
-          return FALSE;
-        in_text = FALSE;
-        break;
-      default:
-        break;
-      }
-  return depth == 0 && (!in_text || text_depth == 0);
+    if (!nesting_step (&nesting, ops[k].kind))
+      return FALSE;
+  return nesting.depth == 0 && (!nesting.in_text || nesting.text_depth == 0);
 }
 
 /* One run of operations at marked-content depth 0, [from, to): no tagged
@@ -1160,9 +1179,8 @@ evk_pdf_mark_artifacts (const char  *data,
   g_autoptr(GArray) array = content_operations (data, length, error);
   g_autoptr(GString) out = NULL;
   const ContentOp *ops;
-  gboolean in_text = FALSE;
+  Nesting nesting = { 0 };
   gsize copied = 0;
-  guint depth = 0, text_depth = 0;
 
   if (array == NULL)
     return NULL;
@@ -1170,7 +1188,7 @@ evk_pdf_mark_artifacts (const char  *data,
   out = g_string_sized_new (length + length / 8 + 64);
   for (guint i = 0; i < array->len;)
     {
-      if (depth == 0 && ops[i].kind != OP_BEGIN_TAG)
+      if (nesting.depth == 0 && ops[i].kind != OP_BEGIN_TAG)
         {
           guint j = i, plain = 0;
 
@@ -1186,43 +1204,20 @@ evk_pdf_mark_artifacts (const char  *data,
               else if (ops[j].kind == OP_END_MC && plain-- == 0)
                 goto nesting;
             }
-          if (plain != 0 || (in_text && text_depth != 0) || !emit_run (out, data, ops, i, j, &in_text, &copied))
+          if (plain != 0 || (nesting.in_text && nesting.text_depth != 0) ||
+              !emit_run (out, data, ops, i, j, &nesting.in_text, &copied))
             goto nesting;
-          text_depth = 0;
+          nesting.text_depth = 0;
           i = j;
           continue;
         }
-      switch (ops[i].kind)
-        {
-        case OP_BEGIN_MC:
-        case OP_BEGIN_TAG:
-          depth++;
-          break;
-        case OP_END_MC:
-          /* Marked content begun outside a text object ends outside it. */
-          if (depth == 0 || (in_text && depth <= text_depth))
-            goto nesting;
-          depth--;
-          break;
-        case OP_BT:
-          if (in_text)
-            goto nesting;
-          in_text = TRUE;
-          text_depth = depth;
-          break;
-        case OP_ET:
-          if (!in_text || depth != text_depth)
-            goto nesting;
-          in_text = FALSE;
-          break;
-        default:
-          break;
-        }
+      if (!nesting_step (&nesting, ops[i].kind))
+        goto nesting;
       g_string_append_len (out, data + copied, ops[i].end - copied);
       copied = ops[i].end;
       i++;
     }
-  if (depth != 0 || in_text)
+  if (nesting.depth != 0 || nesting.in_text)
     goto nesting;
   g_string_append_len (out, data + copied, length - copied);
   *out_length = out->len;
