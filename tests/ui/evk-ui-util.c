@@ -305,3 +305,50 @@ evk_ui_strategy_of (EvkWindow *window)
   g_assert_no_error (error);
   return strategy;
 }
+
+typedef struct {
+  gboolean  done;
+  GBytes   *bytes;
+} ClipboardRead;
+
+static void
+clipboard_spliced (GObject      *stream,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  ClipboardRead *read = user_data;
+  g_autoptr(GError) error = NULL;
+
+  g_output_stream_splice_finish (G_OUTPUT_STREAM (stream), result, &error);
+  g_assert_no_error (error);
+  read->bytes = g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (stream));
+  read->done = TRUE;
+}
+
+static void
+clipboard_read (GObject      *clipboard,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GInputStream) input = gdk_clipboard_read_finish (GDK_CLIPBOARD (clipboard), result, NULL, &error);
+  g_autoptr(GOutputStream) output = g_memory_output_stream_new_resizable ();
+
+  g_assert_no_error (error);
+  g_output_stream_splice_async (output, input, G_OUTPUT_STREAM_SPLICE_CLOSE_SOURCE | G_OUTPUT_STREAM_SPLICE_CLOSE_TARGET,
+                                G_PRIORITY_DEFAULT, NULL, clipboard_spliced, user_data);
+}
+
+/* What the clipboard gives a program that asks for mime_type, as text
+ * (NUL-terminated; a PNG keeps its bytes up to its length). */
+GBytes *
+evk_ui_read_clipboard (GdkClipboard *clipboard,
+                       const char   *mime_type)
+{
+  const char *types[] = { mime_type, NULL };
+  ClipboardRead read = { FALSE, NULL };
+
+  gdk_clipboard_read_async (clipboard, types, G_PRIORITY_DEFAULT, NULL, clipboard_read, &read);
+  g_assert_true (evk_ui_wait_for (&read.done, 5000));
+  return read.bytes;
+}

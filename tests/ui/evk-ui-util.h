@@ -76,5 +76,9 @@ void        evk_ui_type_and_apply   (EvkWindow  *window,
                                      const char *text);
 /* The project's strategy as stored now (a new one, for the caller). */
 EvkStrategy *evk_ui_strategy_of     (EvkWindow  *window);
+/* What the clipboard gives a program that asks for mime_type (the
+ * bytes, NUL-terminated for text). */
+GBytes     *evk_ui_read_clipboard   (GdkClipboard *clipboard,
+                                     const char   *mime_type);
 
 G_END_DECLS

@@ -983,53 +983,6 @@ test_same_numbers (Fixture       *f,
   evk_test_rm_rf (dir);
 }
 
-typedef struct {
-  gboolean  done;
-  GBytes   *bytes;
-} ClipboardRead;
-
-static void
-clipboard_spliced (GObject      *stream,
-                   GAsyncResult *result,
-                   gpointer      user_data)
-{
-  ClipboardRead *read = user_data;
-  g_autoptr(GError) error = NULL;
-
-  g_output_stream_splice_finish (G_OUTPUT_STREAM (stream), result, &error);
-  g_assert_no_error (error);
-  read->bytes = g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (stream));
-  read->done = TRUE;
-}
-
-static void
-clipboard_read (GObject      *clipboard,
-                GAsyncResult *result,
-                gpointer      user_data)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GInputStream) input = gdk_clipboard_read_finish (GDK_CLIPBOARD (clipboard), result, NULL, &error);
-  g_autoptr(GOutputStream) output = g_memory_output_stream_new_resizable ();
-
-  g_assert_no_error (error);
-  g_output_stream_splice_async (output, input, G_OUTPUT_STREAM_SPLICE_CLOSE_SOURCE | G_OUTPUT_STREAM_SPLICE_CLOSE_TARGET,
-                                G_PRIORITY_DEFAULT, NULL, clipboard_spliced, user_data);
-}
-
-/* What the clipboard gives a program that asks for mime_type, as text
- * (NUL-terminated; a PNG keeps its bytes up to its length). */
-static GBytes *
-read_clipboard (GdkClipboard *clipboard,
-                const char   *mime_type)
-{
-  const char *types[] = { mime_type, NULL };
-  ClipboardRead read = { FALSE, NULL };
-
-  gdk_clipboard_read_async (clipboard, types, G_PRIORITY_DEFAULT, NULL, clipboard_read, &read);
-  g_assert_true (evk_ui_wait_for (&read.done, 5000));
-  return read.bytes;
-}
-
 static gboolean
 bytes_contain (GBytes     *bytes,
                const char *text)
@@ -1096,8 +1049,8 @@ test_group_named_and_copied (Fixture       *f,
   evk_ui_iterate ();
   formats = gdk_clipboard_get_formats (clipboard);
   g_assert_true (gdk_content_formats_contain_mime_type (formats, "text/html"));
-  tsv = read_clipboard (clipboard, "text/plain;charset=utf-8");
-  html = read_clipboard (clipboard, "text/html");
+  tsv = evk_ui_read_clipboard (clipboard, "text/plain;charset=utf-8");
+  html = evk_ui_read_clipboard (clipboard, "text/html");
   g_assert_true (bytes_contain (tsv, said));
   g_assert_true (bytes_contain (tsv, "\t"));
   g_assert_true (bytes_contain (html, "<table>"));
@@ -1123,8 +1076,8 @@ test_group_named_and_copied (Fixture       *f,
   formats = gdk_clipboard_get_formats (clipboard);
   g_assert_true (gdk_content_formats_contain_mime_type (formats, "image/png"));
   g_assert_true (gdk_content_formats_contain_mime_type (formats, "image/svg+xml"));
-  png = read_clipboard (clipboard, "image/png");
-  svg = read_clipboard (clipboard, "image/svg+xml");
+  png = evk_ui_read_clipboard (clipboard, "image/png");
+  svg = evk_ui_read_clipboard (clipboard, "image/svg+xml");
   g_assert_cmpmem (g_bytes_get_data (png, NULL), 8, "\x89PNG\r\n\x1a\n", 8);
   g_assert_true (bytes_contain (png, group));
   g_assert_true (bytes_contain (svg, "<svg"));

@@ -291,53 +291,6 @@ count_cell_hits (EvkChartCard *card,
   return n;
 }
 
-typedef struct {
-  gboolean  done;
-  GBytes   *bytes;
-} ClipboardRead;
-
-static void
-clipboard_spliced (GObject      *stream,
-                   GAsyncResult *result,
-                   gpointer      user_data)
-{
-  ClipboardRead *read = user_data;
-  g_autoptr(GError) error = NULL;
-
-  g_output_stream_splice_finish (G_OUTPUT_STREAM (stream), result, &error);
-  g_assert_no_error (error);
-  read->bytes = g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (stream));
-  read->done = TRUE;
-}
-
-static void
-clipboard_read (GObject      *clipboard,
-                GAsyncResult *result,
-                gpointer      user_data)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GInputStream) input = gdk_clipboard_read_finish (GDK_CLIPBOARD (clipboard), result, NULL, &error);
-  g_autoptr(GOutputStream) output = g_memory_output_stream_new_resizable ();
-
-  g_assert_no_error (error);
-  g_output_stream_splice_async (output, input, G_OUTPUT_STREAM_SPLICE_CLOSE_SOURCE | G_OUTPUT_STREAM_SPLICE_CLOSE_TARGET,
-                                G_PRIORITY_DEFAULT, NULL, clipboard_spliced, user_data);
-}
-
-/* What the clipboard gives a program that asks for mime_type, as text
- * (NUL-terminated; a PNG keeps its bytes up to its length). */
-static GBytes *
-read_clipboard (GdkClipboard *clipboard,
-                const char   *mime_type)
-{
-  const char *types[] = { mime_type, NULL };
-  ClipboardRead read = { FALSE, NULL };
-
-  gdk_clipboard_read_async (clipboard, types, G_PRIORITY_DEFAULT, NULL, clipboard_read, &read);
-  g_assert_true (evk_ui_wait_for (&read.done, 5000));
-  return read.bytes;
-}
-
 static gboolean
 grid_has_text (GtkWidget  *grid,
                const char *text)
@@ -385,7 +338,7 @@ check_compare (EvkWindow    *window,
 
       g_assert_true (gtk_widget_activate_action (GTK_WIDGET (card), "chart.copy-image", NULL));
       evk_ui_iterate ();
-      svg = read_clipboard (gtk_widget_get_clipboard (GTK_WIDGET (card)), "image/svg+xml");
+      svg = evk_ui_read_clipboard (gtk_widget_get_clipboard (GTK_WIDGET (card)), "image/svg+xml");
       g_assert_nonnull (svg);
       text = g_strndup (g_bytes_get_data (svg, NULL), g_bytes_get_size (svg));
       g_assert_nonnull (strstr (text, evk_workspace_tr (window->workspace, first->name)));
