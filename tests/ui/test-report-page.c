@@ -518,6 +518,15 @@ add_figure_to_chapter (EvkWindow  *window,
   g_assert_nonnull (button);
   g_assert_true (gtk_widget_is_drawable (button));
   g_assert_true (gtk_widget_is_sensitive (button));
+  g_assert_true (gtk_widget_grab_focus (button));
+  if (g_getenv ("EVK_TEST_SCREENSHOTS") != NULL)
+    {
+      g_autofree char *shot = g_build_filename (g_getenv ("EVK_TEST_SCREENSHOTS"), "report-add-figure.png", NULL);
+
+      evk_ui_run_for (500);
+      evk_ui_save_png (GTK_WIDGET (window), GTK_WIDGET (window), shot, &error);
+      g_assert_no_error (error);
+    }
   g_assert_true (gtk_widget_activate (button));
   /* A button clicks when its pressed look has shown a moment. */
   evk_ui_run_for (400);
@@ -551,6 +560,15 @@ add_figure_to_chapter (EvkWindow  *window,
   g_assert_nonnull (evk_report_page_get_figure_row (page, key));
 
   new_text = render_text (project, dir, "after.pdf");
+  if (g_getenv ("EVK_TEST_SCREENSHOTS") != NULL)
+    {
+      g_autofree char *from = g_build_filename (dir, "after.pdf", NULL);
+      g_autofree char *to = g_build_filename (g_getenv ("EVK_TEST_SCREENSHOTS"), "report-add-figure.pdf", NULL);
+      g_autoptr(GFile) source = g_file_new_for_path (from);
+      g_autoptr(GFile) target = g_file_new_for_path (to);
+
+      g_assert_true (g_file_copy (source, target, G_FILE_COPY_OVERWRITE, NULL, NULL, NULL, &error));
+    }
   /* A caption line is "Figur 2 CAPTION (N: …)"; the chart itself may
    * print the caption's words too (as a series), never with the N. */
   {
