@@ -1,4 +1,4 @@
-/* evk-chart-add-dialog.c: a new chart for a measure or goal, chosen with a live preview
+/* evk-chart-add-dialog.c: a new chart for a measure, a goal or a report chapter, chosen with a live preview
  *
  * Copyright 2026 The Evalkit developers
  * SPDX-License-Identifier: GPL-3.0-or-later

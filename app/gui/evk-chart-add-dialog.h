@@ -1,4 +1,4 @@
-/* evk-chart-add-dialog.h: a new chart for a measure or goal, chosen with a live preview
+/* evk-chart-add-dialog.h: a new chart for a measure, a goal or a report chapter, chosen with a live preview
  *
  * Copyright 2026 The Evalkit developers
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -26,7 +26,8 @@ typedef char *(*EvkChartAddFunc) (gpointer      user_data,
                                   GHashTable   *caption,
                                   GError      **error);
 
-/* A modal dialog over parent for a chart of measure (> 0) or goal. Its
+/* A modal dialog over parent for a chart of measure (> 0) or goal, or,
+ * with neither, of the whole survey (a report chapter's figure). Its
  * rows are the kind, the data (an offer, a question, a question set:
  * whatever the kind draws) and the group; the preview draws the chart as
  * it would be added. */

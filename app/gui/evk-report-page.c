@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "evk-chart-add-dialog.h"
 #include "evk-comment-button.h"
 #include "evk-localized.h"
 #include "evk-narrative.h"
@@ -765,6 +766,138 @@ place_selected (AdwComboRow   *row,
   commit (self, after, _("Figure moved"));
 }
 
+/* ---- A chart added as a figure of a chapter ------------------------------ */
+
+typedef struct {
+  EvkReportPage *self;
+  char          *part;
+} FigureTarget;
+
+static void
+figure_target_free (FigureTarget *target)
+{
+  g_object_unref (target->self);
+  g_free (target->part);
+  g_free (target);
+}
+
+/* A figure key no figure or part has yet ("figure-3"): figures, parts
+ * and sections are cross-referenced by key alike. */
+static char *
+new_figure_key (EvkOutline *outline)
+{
+  for (guint n = outline->figures->len + 1;; n++)
+    {
+      g_autofree char *key = g_strdup_printf ("figure-%u", n);
+      gboolean used = evk_outline_find_part (outline, key) != NULL;
+
+      for (guint f = 0; f < outline->figures->len && !used; f++)
+        used = g_str_equal (((EvkOutlineFigure *) g_ptr_array_index (outline->figures, f))->key, key);
+      for (guint p = 0; p < outline->parts->len && !used; p++)
+        used = evk_outline_find_section (g_ptr_array_index (outline->parts, p), key) != NULL;
+      if (!used)
+        return g_steal_pointer (&key);
+    }
+}
+
+/* The dialog's Add for a chapter: the chart becomes one of the report's
+ * figures (stored as every figure is, in the outline), placed after the
+ * chapter's last section; Undo takes the outline back. */
+static char *
+add_figure_from_dialog (gpointer       user_data,
+                        EvkChartKind   kind,
+                        const char    *spec,
+                        guint          measure,
+                        const char    *goal,
+                        GHashTable    *caption,
+                        GError       **error)
+{
+  FigureTarget *target = user_data;
+  EvkReportPage *self = target->self;
+  g_autoptr(EvkOutline) after = NULL;
+  EvkOutlinePart *part;
+  EvkOutlineFigure *figure;
+  EvkOutlineSection *last;
+  GHashTableIter iter;
+  gpointer lang, text;
+  const char *tables[] = { spec, NULL };
+  char *key;
+
+  if (self->outline == NULL || read_only (self))
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED, _("The report cannot be changed here"));
+      return NULL;
+    }
+  after = evk_outline_copy (self->outline);
+  part = evk_outline_find_part (after, target->part);
+  if (part == NULL || part->sections->len == 0)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                   _("The chapter “%s” has no section a figure could follow"), target->part);
+      return NULL;
+    }
+  last = g_ptr_array_index (part->sections, part->sections->len - 1);
+  key = new_figure_key (after);
+  figure = g_new0 (EvkOutlineFigure, 1);
+  figure->key = g_strdup (key);
+  figure->kind = kind;
+  figure->tables = g_strdupv ((char **) tables);
+  figure->place = g_strdup_printf ("%s:%s", part->key, last->key);
+  figure->caption = evk_localized_new ();
+  g_hash_table_iter_init (&iter, caption);
+  while (g_hash_table_iter_next (&iter, &lang, &text))
+    g_hash_table_insert (figure->caption, g_strdup (lang), g_strdup (text));
+  /* One table, drawn for the group its words name: no series names. */
+  figure->groups = g_ptr_array_new_with_free_func ((GDestroyNotify) g_hash_table_unref);
+  g_ptr_array_add (figure->groups, evk_localized_new ());
+  g_ptr_array_add (after->figures, figure);
+  {
+    GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+    gboolean ok;
+
+    if (root != NULL && EVK_IS_WINDOW (root))
+      ok = _evk_window_update_outline (EVK_WINDOW (root), evk_outline_copy (self->outline), after,
+                                       _("Figure added"), error);
+    else
+      ok = evk_report_outline_update (get_project (self), after, error);
+    if (!ok)
+      {
+        g_free (key);
+        return NULL;
+      }
+  }
+  return key;
+}
+
+static GtkWidget *
+open_add_figure (EvkReportPage *self,
+                 const char    *part)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  FigureTarget *target;
+  EvkChartAddDialog *dialog;
+
+  if (self->outline == NULL || read_only (self))
+    return NULL;
+  target = g_new0 (FigureTarget, 1);
+  target->self = g_object_ref (self);
+  target->part = g_strdup (part);
+  /* No measure or goal: the dialog offers all the survey can draw. */
+  dialog = evk_chart_add_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, self->workspace, 0, NULL,
+                                     add_figure_from_dialog, target);
+  g_object_set_data_full (G_OBJECT (dialog), "figure-target", target, (GDestroyNotify) figure_target_free);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return GTK_WIDGET (dialog);
+}
+
+static void
+add_figure_activated (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  open_add_figure (EVK_REPORT_PAGE (widget), g_variant_get_string (parameter, NULL));
+}
+
 /* ---- Building the outline ------------------------------------------------ */
 
 static GtkWidget *
@@ -939,6 +1072,22 @@ part_row (EvkReportPage  *self,
       adw_action_row_set_activatable_widget (ADW_ACTION_ROW (write), button);
       adw_expander_row_add_row (ADW_EXPANDER_ROW (row), write);
     }
+  /* A chart of the survey as a figure after the chapter's text. */
+  if (part->kind == EVK_PART_CHAPTER && part->sections->len > 0 && !read_only (self))
+    {
+      GtkWidget *chart = adw_action_row_new ();
+      GtkWidget *button = gtk_button_new_with_mnemonic (_("_Add Chart…"));
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (chart), _("Figure"));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (chart),
+                                   _("A chart with its caption, after the chapter’s last section"));
+      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "report.add-figure");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", part->key);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (chart), button);
+      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (chart), button);
+      adw_expander_row_add_row (ADW_EXPANDER_ROW (row), chart);
+    }
   add_title_rows (self, row, _("Title"), part->key, NULL, part->title);
   if (part->kind != EVK_PART_CONTENTS)
     adw_expander_row_add_row (ADW_EXPANDER_ROW (row),
@@ -1058,6 +1207,7 @@ update_actions (EvkReportPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "report.remove-part", has_outline);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "report.move-section", has_outline);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "report.remove-section", has_outline);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "report.add-figure", has_outline);
 }
 
 static void
@@ -1292,6 +1442,7 @@ evk_report_page_class_init (EvkReportPageClass *klass)
   gtk_widget_class_install_action (widget_class, "report.remove-part", "s", remove_part_activated);
   gtk_widget_class_install_action (widget_class, "report.move-section", "(ssi)", move_section_activated);
   gtk_widget_class_install_action (widget_class, "report.remove-section", "(ss)", remove_section_activated);
+  gtk_widget_class_install_action (widget_class, "report.add-figure", "s", add_figure_activated);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 

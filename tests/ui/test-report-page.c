@@ -7,11 +7,15 @@
 
 #include <adwaita.h>
 #include <poppler.h>
+#include <string.h>
 
+#include "evk-chart-add-dialog.h"
 #include "evk-narrative-editor.h"
+#include "evk-report.h"
 #include "evk-report-outline.h"
 #include "evk-report-page.h"
 #include "evk-report-texts.h"
+#include "evk-test-example.h"
 #include "evk-test-util.h"
 #include "evk-ui-util.h"
 #include "evk-window-private.h"
@@ -410,6 +414,212 @@ test_parts_and_sections (Fixture       *f,
   g_assert_nonnull (evk_outline_find_part (outline, "results"));
 }
 
+/* The widget under root whose action is action with target part. */
+static GtkWidget *
+find_action_widget (GtkWidget  *root,
+                    const char *action,
+                    const char *part)
+{
+  if (GTK_IS_ACTIONABLE (root) &&
+      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (root)), action) == 0)
+    {
+      GVariant *target = gtk_actionable_get_action_target_value (GTK_ACTIONABLE (root));
+
+      if (target != NULL && g_strcmp0 (g_variant_get_string (target, NULL), part) == 0)
+        return root;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_action_widget (child, action, part);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static EvkChartAddDialog *
+open_chart_dialog (void)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (EVK_IS_CHART_ADD_DIALOG (l->data) && gtk_widget_get_visible (l->data))
+      return l->data;
+  return NULL;
+}
+
+static guint
+count_in (const char *text,
+          const char *needle)
+{
+  guint n = 0;
+
+  for (const char *at = strstr (text, needle); at != NULL; at = strstr (at + 1, needle))
+    n++;
+  return n;
+}
+
+static char *
+render_text (EvkProject *project,
+             const char *dir,
+             const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+
+  g_assert_true (evk_report_render_pdf (project, "nb", path, &error));
+  g_assert_no_error (error);
+  return pdf_text (path);
+}
+
+/* Add Chart on a narrative chapter's row: the figure is stored in the
+ * outline after the chapter's last section, the rendered report prints
+ * its caption once more than before, and Undo and Redo take it away and
+ * bring it back. */
+static void
+add_figure_to_chapter (EvkWindow  *window,
+                       const char *dir)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EvkOutline) before = NULL;
+  g_autoptr(EvkOutline) after = NULL;
+  g_autofree char *key = NULL, *caption = NULL, *place = NULL, *old_text = NULL, *new_text = NULL;
+  EvkProject *project = evk_window_get_project (window);
+  EvkOutlinePart *chapter = NULL;
+  EvkOutlineFigure *figure;
+  EvkChartAddDialog *dialog;
+  EvkReportPage *page;
+  GtkWidget *row, *button;
+
+  evk_window_show_page (window, "report");
+  evk_ui_iterate ();
+  page = EVK_REPORT_PAGE (_evk_window_get_page_widget (window));
+  before = evk_report_outline_load (project, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < before->parts->len && chapter == NULL; i++)
+    {
+      EvkOutlinePart *part = g_ptr_array_index (before->parts, i);
+
+      if (part->kind == EVK_PART_CHAPTER && part->sections->len > 0)
+        chapter = part;
+    }
+  g_assert_nonnull (chapter);
+  place = g_strdup_printf ("%s:%s", chapter->key,
+                           ((EvkOutlineSection *) g_ptr_array_index (chapter->sections,
+                                                                     chapter->sections->len - 1))->key);
+
+  /* The chapter row's own button, opened as a user would. */
+  row = GTK_WIDGET (evk_report_page_get_part_row (page, chapter->key));
+  g_assert_nonnull (row);
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
+  evk_ui_run_for (600);
+  button = find_action_widget (row, "report.add-figure", chapter->key);
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_is_drawable (button));
+  g_assert_true (gtk_widget_is_sensitive (button));
+  g_assert_true (gtk_widget_grab_focus (button));
+  if (g_getenv ("EVK_TEST_SCREENSHOTS") != NULL)
+    {
+      g_autofree char *shot = g_build_filename (g_getenv ("EVK_TEST_SCREENSHOTS"), "report-add-figure.png", NULL);
+
+      evk_ui_run_for (500);
+      evk_ui_save_png (GTK_WIDGET (window), GTK_WIDGET (window), shot, &error);
+      g_assert_no_error (error);
+    }
+  g_assert_true (gtk_widget_activate (button));
+  /* A button clicks when its pressed look has shown a moment. */
+  evk_ui_run_for (400);
+  dialog = open_chart_dialog ();
+  g_assert_nonnull (dialog);
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  /* The first kind and data the survey has (answers to a question). */
+  g_assert_nonnull (evk_chart_add_dialog_get_table (dialog));
+  g_assert_nonnull (evk_chart_add_dialog_get_spec (dialog));
+  caption = g_strdup (g_hash_table_lookup (evk_chart_add_dialog_get_table (dialog)->title, "nb"));
+  g_assert_nonnull (caption);
+  g_assert_cmpstr (caption, !=, "");
+  old_text = render_text (project, dir, "before.pdf");
+
+  key = evk_chart_add_dialog_add (dialog, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (key);
+  evk_ui_iterate ();
+  g_assert_null (dialog);
+
+  after = evk_report_outline_load (project, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (after->figures->len, ==, before->figures->len + 1);
+  figure = find_figure (after, key);
+  g_assert_nonnull (figure);
+  g_assert_cmpstr (figure->place, ==, place);
+  g_assert_cmpuint (g_strv_length (figure->tables), ==, 1);
+  g_assert_cmpstr (g_hash_table_lookup (figure->caption, "nb"), ==, caption);
+  /* The page lists it among the figures. */
+  page = EVK_REPORT_PAGE (_evk_window_get_page_widget (window));
+  g_assert_nonnull (evk_report_page_get_figure_row (page, key));
+
+  new_text = render_text (project, dir, "after.pdf");
+  if (g_getenv ("EVK_TEST_SCREENSHOTS") != NULL)
+    {
+      g_autofree char *from = g_build_filename (dir, "after.pdf", NULL);
+      g_autofree char *to = g_build_filename (g_getenv ("EVK_TEST_SCREENSHOTS"), "report-add-figure.pdf", NULL);
+      g_autoptr(GFile) source = g_file_new_for_path (from);
+      g_autoptr(GFile) target = g_file_new_for_path (to);
+
+      g_assert_true (g_file_copy (source, target, G_FILE_COPY_OVERWRITE, NULL, NULL, NULL, &error));
+    }
+  /* A caption line is "Figur 2 CAPTION (N: …)"; the chart itself may
+   * print the caption's words too (as a series), never with the N. */
+  {
+    g_autofree char *line = g_strdup_printf ("%s (N:", caption);
+
+    g_assert_cmpuint (count_in (new_text, line), ==, count_in (old_text, line) + 1);
+  }
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "project.undo", NULL));
+  evk_ui_iterate ();
+  g_clear_pointer (&after, evk_outline_free);
+  after = evk_report_outline_load (project, &error);
+  g_assert_no_error (error);
+  g_assert_null (find_figure (after, key));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "project.redo", NULL));
+  evk_ui_iterate ();
+  g_clear_pointer (&after, evk_outline_free);
+  after = evk_report_outline_load (project, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (find_figure (after, key));
+}
+
+static void
+test_add_figure_demo (Fixture       *f,
+                      gconstpointer  data)
+{
+  add_figure_to_chapter (f->window, f->dir);
+}
+
+static void
+test_add_figure_example (void)
+{
+  g_autofree char *dir = evk_test_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "digital.evalkit", NULL);
+  g_autoptr(EvkProject) made = evk_test_make_example (path, FALSE, TRUE);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  EvkWindow *window;
+
+  g_clear_object (&made);
+  window = evk_window_new (NULL);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1366, 768);
+  gtk_window_present (GTK_WINDOW (window));
+  evk_window_open_file (window, file);
+  evk_ui_iterate ();
+  g_assert_nonnull (evk_window_get_project (window));
+  add_figure_to_chapter (window, dir);
+  gtk_window_destroy (GTK_WINDOW (window));
+  evk_ui_iterate ();
+  evk_test_rm_rf (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -422,5 +632,8 @@ main (int    argc,
               evk_ui_fixture_tear_down);
   g_test_add ("/evk/report-page/parts-and-sections", Fixture, NULL, evk_ui_fixture_set_up,
               test_parts_and_sections, evk_ui_fixture_tear_down);
+  g_test_add ("/evk/report-page/add-figure-demo", Fixture, NULL, evk_ui_fixture_set_up, test_add_figure_demo,
+              evk_ui_fixture_tear_down);
+  g_test_add_func ("/evk/report-page/add-figure-example", test_add_figure_example);
   return g_test_run ();
 }
