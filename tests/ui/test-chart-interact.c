@@ -14,6 +14,7 @@
 #include "evk-format.h"
 #include "evk-goal-page.h"
 #include "evk-measure-page.h"
+#include "evk-overview-page.h"
 #include "evk-report-outline.h"
 #include "evk-test-example.h"
 #include "evk-test-util.h"
@@ -885,6 +886,83 @@ check_goal_keeps_group (EvkWindow *window)
                             evk_workspace_tr (window->workspace, group->name)));
 }
 
+/* The overview's awareness card: a group chosen in its drop-down, a
+ * comparison and a hidden series stay, and so do the card itself, the
+ * status card and the page's scroll position, through a switch of
+ * language and back. */
+static void
+check_overview_keeps_state (EvkWindow *window)
+{
+  EvkStrategy *strategy = evk_workspace_get_strategy (window->workspace);
+  EvkGroup *group = g_ptr_array_index (strategy->groups, 0);
+  EvkGroup *other = g_ptr_array_index (strategy->groups, 1);
+  EvkOverviewPage *page;
+  EvkChartCard *card;
+  EvkChartCard *status;
+  GtkAdjustment *adjustment;
+  g_autofree char *hidden = NULL;
+  double scroll;
+
+  evk_window_show_page (window, "overview");
+  evk_ui_run_for (200);
+  page = EVK_OVERVIEW_PAGE (_evk_window_get_page_widget (window));
+  card = evk_overview_page_get_awareness_card (page);
+  status = evk_overview_page_get_status_card (page);
+  g_assert_nonnull (card);
+  g_assert_true (gtk_widget_get_visible (card->group_dropdown));
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (card->group_dropdown), 1);
+  evk_ui_iterate ();
+  g_assert_cmpstr (evk_chart_card_get_group (card), ==, group->key);
+  evk_chart_card_set_compare (card, other->key);
+  hidden = g_strdup (evk_table_column (evk_chart_card_get_table (card), 0)->key);
+  /* Hidden by a click on its legend entry. */
+  evk_ui_show_on_screen (GTK_WIDGET (card));
+  wait_for_frame (card);
+  for (guint i = 0; i < evk_chart_card_get_hits (card)->hits->len; i++)
+    {
+      const EvkChartHit *hit = &g_array_index (evk_chart_card_get_hits (card)->hits, EvkChartHit, i);
+
+      if (hit->kind == EVK_CHART_HIT_LEGEND && hit->column == 0)
+        {
+          evk_chart_card_click_at (card, hit->x + hit->width / 2, hit->y + hit->height / 2);
+          break;
+        }
+    }
+  evk_ui_iterate ();
+  g_assert_true (evk_chart_card_is_hidden (card, hidden));
+
+  evk_ui_show_on_screen (GTK_WIDGET (card));
+  evk_ui_run_for (200);
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (
+    gtk_widget_get_ancestor (GTK_WIDGET (card), GTK_TYPE_SCROLLED_WINDOW)));
+  if (gtk_adjustment_get_value (adjustment) == 0)
+    {
+      gtk_adjustment_set_value (adjustment, MIN (40, gtk_adjustment_get_upper (adjustment) -
+                                                       gtk_adjustment_get_page_size (adjustment)));
+      evk_ui_run_for (100);
+    }
+  scroll = gtk_adjustment_get_value (adjustment);
+  g_assert_cmpfloat (scroll, >, 0);
+
+  for (guint round = 0; round < 2; round++)
+    {
+      switch_language (window);
+      evk_ui_run_for (200);
+      g_assert_true (_evk_window_get_page_widget (window) == GTK_WIDGET (page));
+      g_assert_true (evk_overview_page_get_awareness_card (page) == card);
+      g_assert_true (evk_overview_page_get_status_card (page) == status);
+      g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (card)));
+      g_assert_cmpstr (evk_chart_card_get_group (card), ==, group->key);
+      g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (card->group_dropdown)), ==, 1);
+      g_assert_cmpstr (evk_chart_card_get_compare (card), ==, other->key);
+      g_assert_true (evk_chart_card_is_hidden (card, hidden));
+      g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (card->subtitle_label)),
+                                evk_workspace_tr (window->workspace, group->name)));
+      g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, scroll);
+      save_png (window, "overview", "language");
+    }
+}
+
 static void
 test_selectors_demo (void)
 {
@@ -897,6 +975,7 @@ test_selectors_demo (void)
   check_keyboard (window, find_card (EVK_MEASURE_PAGE (_evk_window_get_page_widget (window)), "t-needs"),
                   find_card (EVK_MEASURE_PAGE (_evk_window_get_page_widget (window)), "t-distribution"));
   check_goal_keeps_group (window);
+  check_overview_keeps_state (window);
   evk_ui_close_demo (window, g_steal_pointer (&dir));
 }
 
@@ -912,6 +991,7 @@ test_selectors_example (void)
   check_keyboard (window, find_card (EVK_MEASURE_PAGE (_evk_window_get_page_widget (window)), "t-needs"),
                   find_card (EVK_MEASURE_PAGE (_evk_window_get_page_widget (window)), "t-distribution"));
   check_goal_keeps_group (window);
+  check_overview_keeps_state (window);
   evk_ui_close_demo (window, g_steal_pointer (&dir));
 }
 
