@@ -18,6 +18,7 @@ struct _EvkChartCard
   gboolean           has_query;
   char              *query_kind;
   char              *query_argument;
+  char              *query_weight;      /* NULL, or the words after weight= */
   /* A saved survey chart's words: the card adds its group and base. */
   char              *spec;
   gboolean           spec_dont_know;   /* what the words' base includes */
