@@ -91,6 +91,14 @@ card_tables (EvkChartCard  *self,
 }
 
 guint
+_evk_chart_card_shown_tables (EvkChartCard  *self,
+                              EvkTable     **tables,
+                              const char   **names)
+{
+  return card_tables (self, tables, names);
+}
+
+guint
 _evk_chart_card_export_tables (EvkChartCard  *self,
                                EvkTable     **tables,
                                const char   **names)

@@ -637,6 +637,56 @@ check_language_keeps_state (EvkWindow *window,
   g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, scroll);
 }
 
+static guint
+count_of (const char *text,
+          const char *word)
+{
+  guint n = 0;
+
+  for (const char *at = strstr (text, word); at != NULL; at = strstr (at + 1, word))
+    n++;
+  return n;
+}
+
+/* A compared chart's CSV export carries both groups: each table's rows
+ * under header rows naming its group, whatever the chart draws (a
+ * diverging chart draws each group as a panel of its own). */
+static void
+check_compared_csv (EvkWindow  *window,
+                    const char *key)
+{
+  EvkMeasurePage *page = EVK_MEASURE_PAGE (_evk_window_get_page_widget (window));
+  EvkChartCard *card = find_card (page, key);
+  g_autofree char *dir = evk_test_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "compared.csv", NULL);
+  g_autofree char *csv = NULL;
+  g_autofree char *one = NULL;
+  g_autofree char *other = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *lang = evk_workspace_get_language (window->workspace);
+  EvkTable *table = evk_chart_card_get_table (card);
+
+  g_assert_nonnull (evk_chart_card_get_compare (card));
+  g_assert_nonnull (card->compare_table);
+  g_assert_true (_evk_chart_card_export_file (card, path, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &csv, NULL, &error));
+  g_assert_no_error (error);
+  g_test_message ("%s", csv);
+  one = evk_table_to_csv (table, lang);
+  other = evk_table_to_csv (card->compare_table, lang);
+  /* Both groups' tables, whole, one after the other. */
+  g_assert_true (g_str_has_prefix (csv, one));
+  g_assert_true (g_str_has_suffix (csv, other));
+  g_assert_nonnull (strstr (csv, evk_table_group_name (table, lang)));
+  g_assert_nonnull (strstr (csv, evk_table_group_name (card->compare_table, lang)));
+  g_assert_cmpstr (evk_table_group_name (table, lang), !=, evk_table_group_name (card->compare_table, lang));
+  /* And nothing else but the blank line between them. */
+  g_assert_cmpuint (strlen (csv), ==, strlen (one) + 2 + strlen (other));
+  g_assert_cmpuint (count_of (csv, "\r\n"), ==, count_of (one, "\r\n") + 1 + count_of (other, "\r\n"));
+  evk_test_rm_rf (dir);
+}
+
 static gboolean
 is_or_inside (GtkWidget *widget,
               GtkWidget *ancestor)
@@ -970,6 +1020,7 @@ test_selectors_demo (void)
   check_selectors_on (window, demo_charts, G_N_ELEMENTS (demo_charts));
   check_drag (window, "t-distribution");
   check_language_keeps_state (window, "t-diverging");
+  check_compared_csv (window, "t-diverging");
   check_keyboard (window, find_card (EVK_MEASURE_PAGE (_evk_window_get_page_widget (window)), "t-needs"),
                   find_card (EVK_MEASURE_PAGE (_evk_window_get_page_widget (window)), "t-distribution"));
   check_goal_keeps_group (window);
@@ -986,6 +1037,7 @@ test_selectors_example (void)
   check_selectors_on (window, example_charts, G_N_ELEMENTS (example_charts));
   check_drag (window, "t-distribution");
   check_language_keeps_state (window, "t-diverging");
+  check_compared_csv (window, "t-diverging");
   check_keyboard (window, find_card (EVK_MEASURE_PAGE (_evk_window_get_page_widget (window)), "t-needs"),
                   find_card (EVK_MEASURE_PAGE (_evk_window_get_page_widget (window)), "t-distribution"));
   check_goal_keeps_group (window);
