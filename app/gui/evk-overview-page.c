@@ -236,8 +236,12 @@ rebuild_page (EvkOverviewPage *self,
         g_hash_table_insert (title, g_strdup (strategy->languages[l]), g_strdup (_("Status of the measures per goal")));
       evk_chart_card_set_title (self->status_card, title);
       evk_page_flow_append (self->flow, GTK_WIDGET (self->status_card));
-      set_comment_place (self, self->status_card, EVK_CHART_STATUS_SUMMARY);
     }
+  /* Comments on the cards are on the saved charts of their kind, which
+   * may have changed. */
+  set_comment_place (self, self->status_card, EVK_CHART_STATUS_SUMMARY);
+  if (self->awareness_card != NULL)
+    set_comment_place (self, self->awareness_card, EVK_CHART_AWARENESS_RANKED);
   if (!self->below_pending)
     rebuild_below (self);
 }
@@ -449,9 +453,14 @@ workspace_changed (EvkWorkspace    *workspace,
                    EvkOverviewPage *self)
 {
   /* The cards follow by themselves; the rest is cheap to rebuild. The
-   * narrative is not shown here. */
-  if (g_strcmp0 (what, "settings") != 0 && g_strcmp0 (what, "texts") != 0)
+   * narrative is not shown here. A new strategy or survey makes the
+   * cards anew (its offers, groups and languages may have changed);
+   * smaller changes (a measure's status, the documents, the saved
+   * charts) keep them and what was chosen on them. */
+  if (g_strcmp0 (what, "strategy") == 0 || g_strcmp0 (what, "survey") == 0)
     rebuild (self);
+  else if (g_strcmp0 (what, "settings") != 0 && g_strcmp0 (what, "texts") != 0)
+    rebuild_page (self, TRUE);
   if (g_strcmp0 (what, "settings") != 0)
     count_problems (self);
 }

@@ -1009,6 +1009,37 @@ check_overview_keeps_state (EvkWindow *window)
       g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, scroll);
       save_png (window, "overview", "language");
     }
+
+  /* A measure's status changed (through the window's action, as its page
+   * does): the status card counts it, the awareness card keeps its group. */
+  {
+    EvkMeasure *measure = g_ptr_array_index (strategy->measures, 0);
+    guint number = measure->number;
+    GPtrArray *statuses = strategy->vocabs[EVK_VOCAB_STATUS];
+    g_autofree char *now = NULL;
+    const char *lang = evk_workspace_get_language (window->workspace);
+    g_autofree char *before = evk_table_to_csv (evk_chart_card_get_table (status), lang);
+    g_autofree char *after = NULL;
+    /* The strategy is read anew after the change: its words are copied. */
+    g_autofree char *group_key = g_strdup (group->key);
+    g_autofree char *other_key = g_strdup (other->key);
+
+    for (guint i = 0; i < statuses->len && now == NULL; i++)
+      if (g_strcmp0 (((EvkTerm *) g_ptr_array_index (statuses, i))->key, measure->status) != 0)
+        now = g_strdup (((EvkTerm *) g_ptr_array_index (statuses, i))->key);
+    g_assert_nonnull (now);
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "project.set-status", "(us)", number, now));
+    evk_ui_run_for (200);
+    strategy = evk_workspace_get_strategy (window->workspace);
+    g_assert_cmpstr (evk_strategy_find_measure (strategy, number)->status, ==, now);
+    g_assert_true (evk_overview_page_get_status_card (page) == status);
+    after = evk_table_to_csv (evk_chart_card_get_table (status), lang);
+    g_assert_cmpstr (after, !=, before);
+    g_assert_true (evk_overview_page_get_awareness_card (page) == card);
+    g_assert_cmpstr (evk_chart_card_get_group (card), ==, group_key);
+    g_assert_cmpstr (evk_chart_card_get_compare (card), ==, other_key);
+    g_assert_true (evk_chart_card_is_hidden (card, hidden));
+  }
 }
 
 static void
