@@ -67,6 +67,33 @@ export_dpi (void)
   return dpi;
 }
 
+/* Writes the card's chart to path, in the format its extension names. A
+ * CSV carries every table the card shows, the compared group's too, even
+ * where the chart draws the groups as panels of their own (the images
+ * draw the tables the kind draws together). */
+gboolean
+_evk_chart_card_export_file (EvkChartCard  *self,
+                             const char    *path,
+                             GError       **error)
+{
+  EvkChartFormat format;
+  Export export;
+
+  if (self->table == NULL)
+    {
+      g_set_error (error, EVK_CHART_ERROR, EVK_CHART_ERROR_FORMAT, _("%s: the chart has no table"), path);
+      return FALSE;
+    }
+  if (!evk_chart_format_from_path (path, &format, error))
+    return FALSE;
+  export_init (self, &export);
+  if (format == EVK_CHART_FORMAT_CSV)
+    export.n_tables = _evk_chart_card_shown_tables (self, export.tables, export.names);
+  return evk_chart_export_groups (self->kind, export.tables, export.n_tables, &export.spec, format, path,
+                                  EXPORT_WIDTH_PT, export_height (self, &export, EXPORT_WIDTH_PT),
+                                  export_dpi (), error);
+}
+
 static void
 export_response (GtkNativeDialog *dialog,
                  int              response,
@@ -77,16 +104,10 @@ export_response (GtkNativeDialog *dialog,
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
       g_autofree char *path = g_file_get_path (file);
       g_autoptr(GError) error = NULL;
-      EvkChartFormat format;
-      Export export;
 
-      export_init (self, &export);
       if (path == NULL)
         _evk_chart_card_toast (self, _("Only local files can be written"));
-      else if (!evk_chart_format_from_path (path, &format, &error) ||
-               !evk_chart_export_groups (self->kind, export.tables, export.n_tables, &export.spec, format, path,
-                                         EXPORT_WIDTH_PT, export_height (self, &export, EXPORT_WIDTH_PT),
-                                         export_dpi (), &error))
+      else if (!_evk_chart_card_export_file (self, path, &error))
         _evk_chart_card_toast (self, error->message);
       else
         {

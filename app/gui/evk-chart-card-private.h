@@ -18,6 +18,7 @@ struct _EvkChartCard
   gboolean           has_query;
   char              *query_kind;
   char              *query_argument;
+  char              *query_weight;      /* NULL, or the words after weight= */
   /* A saved survey chart's words: the card adds its group and base. */
   char              *spec;
   gboolean           spec_dont_know;   /* what the words' base includes */
@@ -102,6 +103,15 @@ void        _evk_chart_card_pin_colours        (EvkChartCard        *self,
 guint       _evk_chart_card_export_tables      (EvkChartCard        *self,
                                                 EvkTable           **tables,
                                                 const char         **names);
+/* Every table the card shows (its group's, then the compared group's). */
+guint       _evk_chart_card_shown_tables       (EvkChartCard        *self,
+                                                EvkTable           **tables,
+                                                const char         **names);
+/* The card's chart written to path, in the format its extension names:
+ * what "Export" does after its file dialog. */
+gboolean    _evk_chart_card_export_file        (EvkChartCard        *self,
+                                                const char          *path,
+                                                GError             **error);
 
 /* What the card's table is of, in the content language: its group, N,
  * base and weighting (evk_table_describe); NULL without a table. */

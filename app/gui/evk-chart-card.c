@@ -91,6 +91,14 @@ card_tables (EvkChartCard  *self,
 }
 
 guint
+_evk_chart_card_shown_tables (EvkChartCard  *self,
+                              EvkTable     **tables,
+                              const char   **names)
+{
+  return card_tables (self, tables, names);
+}
+
+guint
 _evk_chart_card_export_tables (EvkChartCard  *self,
                                EvkTable     **tables,
                                const char   **names)
@@ -491,7 +499,7 @@ compute_for_group (EvkChartCard  *self,
 {
   if (self->has_query)
     {
-      EvkQuery query = { self->query_kind, self->query_argument, group, self->dont_know };
+      EvkQuery query = { self->query_kind, self->query_argument, group, self->dont_know, self->query_weight };
       return evk_workspace_compute (self->workspace, &query, error);
     }
   if (self->spec != NULL)
@@ -1033,6 +1041,7 @@ evk_chart_card_finalize (GObject *object)
   g_clear_pointer (&self->group_keys, g_ptr_array_unref);
   g_free (self->query_kind);
   g_free (self->query_argument);
+  g_free (self->query_weight);
   g_free (self->spec);
   g_free (self->group);
   g_free (self->compare);
@@ -1243,6 +1252,7 @@ evk_chart_card_new (EvkWorkspace   *workspace,
   self->has_query = TRUE;
   self->query_kind = g_strdup (query->kind);
   self->query_argument = g_strdup (query->argument);
+  self->query_weight = g_strdup (query->weight);
   g_free (self->group);
   self->group = g_strdup (query->group != NULL ? query->group : "all");
   self->dont_know = query->dont_know;

@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "evk-charts.h"
 #include "evk-comment-button.h"
@@ -248,24 +249,39 @@ rebuild_codings (EvkMeasurePage *self)
     }
 }
 
-/* A saved chart of an offer ("awareness 7", "outcome 7") gets the card with
- * the group and base selectors; any other the plain table its words make. */
+/* A saved chart of an offer ("awareness 7", "outcome 7"), weighted or not
+ * ("awareness 7 weight=population:fylke"), gets the card with the group
+ * and base selectors; any other the plain table its words make. */
 static EvkChartCard *
 card_for_chart (const EvkSavedChart *chart,
                 gpointer             user_data)
 {
   EvkMeasurePage *self = user_data;
-  g_auto(GStrv) words = g_strsplit (chart->spec, " ", 0);
-  gboolean awareness = g_strcmp0 (words[0], "awareness") == 0;
+  g_auto(GStrv) words = NULL;
+  const char *weight = NULL;
+  gboolean offer = FALSE;
+  gboolean awareness = FALSE;
   EvkChartCard *card;
 
-  if ((awareness || g_strcmp0 (words[0], "outcome") == 0) && words[1] != NULL && words[2] == NULL)
+  if (g_shell_parse_argv (chart->spec, NULL, &words, NULL))
+    {
+      awareness = g_strcmp0 (words[0], "awareness") == 0;
+      offer = (awareness || g_strcmp0 (words[0], "outcome") == 0) && words[1] != NULL;
+      /* Words other than a weighting (a group, a base) the plain card
+       * reads and offers itself. */
+      for (guint i = 2; offer && words[i] != NULL; i++)
+        if (g_str_has_prefix (words[i], "weight=") && weight == NULL)
+          weight = words[i] + strlen ("weight=");
+        else
+          offer = FALSE;
+    }
+  if (offer)
     {
       /* The heading is the UI's word for what the chart shows; the chart
        * itself names the offer in the content language. */
       g_autoptr(GHashTable) title = evk_page_heading_new (self->workspace,
                                                           awareness ? _("Awareness and use") : _("Outcomes"));
-      EvkQuery query = { words[0], words[1], "all", TRUE };
+      EvkQuery query = { words[0], words[1], "all", TRUE, weight };
 
       card = evk_chart_card_new (self->workspace, awareness ? EVK_CHART_AWARENESS : EVK_CHART_OUTCOME, &query);
       evk_chart_card_set_title (card, title);

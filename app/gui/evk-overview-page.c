@@ -21,6 +21,7 @@ struct _EvkOverviewPage
 
   EvkWorkspace *workspace;
   EvkChartCard *status_card;
+  EvkChartCard *awareness_card;     /* NULL until made, or without offers */
   GHashTable   *figures;     /* name → text */
   GPtrArray    *rows;        /* the goal and source rows, to remove on rebuild */
   GCancellable *check_cancellable;  /* while the problems are counted */
@@ -175,9 +176,13 @@ set_comment_place (EvkOverviewPage *self,
 static void rebuild_below (EvkOverviewPage *self);
 
 /* The page's sections are in its template; what they hold follows the
- * project, and is made anew on every change. */
+ * project, and is made anew on every change. The cards are made anew
+ * unless keep_cards: a new language they follow by themselves, keeping
+ * what the user chose on them (group, base, comparison, hidden series),
+ * as the measure page's do. */
 static void
-rebuild (EvkOverviewPage *self)
+rebuild_page (EvkOverviewPage *self,
+              gboolean         keep_cards)
 {
   EvkStrategy *strategy = evk_workspace_get_strategy (self->workspace);
   EvkSurvey *survey = evk_workspace_get_survey (self->workspace);
@@ -186,7 +191,12 @@ rebuild (EvkOverviewPage *self)
   const char *owner;
 
   clear_flow (self->figures_box);
-  clear_flow (self->flow);
+  if (!keep_cards)
+    {
+      clear_flow (self->flow);
+      self->status_card = NULL;
+      self->awareness_card = NULL;
+    }
   clear_rows (self);
   g_hash_table_remove_all (self->figures);
 
@@ -217,18 +227,29 @@ rebuild (EvkOverviewPage *self)
   if (documents != NULL)
     add_figure (self, "documents", evk_format_number (lang, documents->n_documents, 0), _("Documents reviewed"));
 
-  self->status_card = evk_chart_card_new_built (self->workspace, EVK_CHART_STATUS_SUMMARY, build_status_table, NULL, NULL);
-  {
-    g_autoptr(GHashTable) title = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  if (self->status_card == NULL)
+    {
+      g_autoptr(GHashTable) title = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 
-    for (guint l = 0; strategy->languages[l] != NULL; l++)
-      g_hash_table_insert (title, g_strdup (strategy->languages[l]), g_strdup (_("Status of the measures per goal")));
-    evk_chart_card_set_title (self->status_card, title);
-  }
-  evk_page_flow_append (self->flow, GTK_WIDGET (self->status_card));
+      self->status_card = evk_chart_card_new_built (self->workspace, EVK_CHART_STATUS_SUMMARY, build_status_table, NULL, NULL);
+      for (guint l = 0; strategy->languages[l] != NULL; l++)
+        g_hash_table_insert (title, g_strdup (strategy->languages[l]), g_strdup (_("Status of the measures per goal")));
+      evk_chart_card_set_title (self->status_card, title);
+      evk_page_flow_append (self->flow, GTK_WIDGET (self->status_card));
+    }
+  /* Comments on the cards are on the saved charts of their kind, which
+   * may have changed. */
   set_comment_place (self, self->status_card, EVK_CHART_STATUS_SUMMARY);
+  if (self->awareness_card != NULL)
+    set_comment_place (self, self->awareness_card, EVK_CHART_AWARENESS_RANKED);
   if (!self->below_pending)
     rebuild_below (self);
+}
+
+static void
+rebuild (EvkOverviewPage *self)
+{
+  rebuild_page (self, FALSE);
 }
 
 /* What is under the first screen of a window of 1366×768: the awareness
@@ -243,13 +264,15 @@ rebuild_below (EvkOverviewPage *self)
   EvkDocumentsStats *documents = evk_workspace_get_documents (self->workspace);
   const char *lang = evk_workspace_get_language (self->workspace);
 
-  if (survey != NULL && strategy->offers->len > 0)
+  /* Kept through a language switch (made here the first time, which may
+   * be after the window's first frame). */
+  if (self->awareness_card == NULL && survey != NULL && strategy->offers->len > 0)
     {
       EvkQuery query = { "awareness-all", NULL, "all", TRUE };
-      EvkChartCard *card = evk_chart_card_new (self->workspace, EVK_CHART_AWARENESS_RANKED, &query);
 
-      evk_page_flow_append (self->flow, GTK_WIDGET (card));
-      set_comment_place (self, card, EVK_CHART_AWARENESS_RANKED);
+      self->awareness_card = evk_chart_card_new (self->workspace, EVK_CHART_AWARENESS_RANKED, &query);
+      evk_page_flow_append (self->flow, GTK_WIDGET (self->awareness_card));
+      set_comment_place (self, self->awareness_card, EVK_CHART_AWARENESS_RANKED);
     }
 
   for (guint g = 0; g < strategy->goals->len; g++)
@@ -430,9 +453,14 @@ workspace_changed (EvkWorkspace    *workspace,
                    EvkOverviewPage *self)
 {
   /* The cards follow by themselves; the rest is cheap to rebuild. The
-   * narrative is not shown here. */
-  if (g_strcmp0 (what, "settings") != 0 && g_strcmp0 (what, "texts") != 0)
+   * narrative is not shown here. A new strategy or survey makes the
+   * cards anew (its offers, groups and languages may have changed);
+   * smaller changes (a measure's status, the documents, the saved
+   * charts) keep them and what was chosen on them. */
+  if (g_strcmp0 (what, "strategy") == 0 || g_strcmp0 (what, "survey") == 0)
     rebuild (self);
+  else if (g_strcmp0 (what, "settings") != 0 && g_strcmp0 (what, "texts") != 0)
+    rebuild_page (self, TRUE);
   if (g_strcmp0 (what, "settings") != 0)
     count_problems (self);
 }
@@ -442,7 +470,7 @@ language_changed (EvkWorkspace    *workspace,
                   GParamSpec      *pspec,
                   EvkOverviewPage *self)
 {
-  rebuild (self);
+  rebuild_page (self, TRUE);
 }
 
 static void
@@ -515,6 +543,12 @@ EvkChartCard *
 evk_overview_page_get_status_card (EvkOverviewPage *self)
 {
   return self->status_card;
+}
+
+EvkChartCard *
+evk_overview_page_get_awareness_card (EvkOverviewPage *self)
+{
+  return self->awareness_card;
 }
 
 const char *

@@ -22,6 +22,7 @@ G_DECLARE_FINAL_TYPE (EvkOverviewPage, evk_overview_page, EVK, OVERVIEW_PAGE, Gt
 GtkWidget    *evk_overview_page_new              (EvkWorkspace    *workspace,
                                                   gboolean         first_frame);
 EvkChartCard *evk_overview_page_get_status_card  (EvkOverviewPage *self);
+EvkChartCard *evk_overview_page_get_awareness_card (EvkOverviewPage *self);
 /* The figures shown at the top, e.g. "13,9 %" for the response rate. */
 const char   *evk_overview_page_get_figure       (EvkOverviewPage *self,
                                                   const char      *name);

@@ -419,6 +419,11 @@ query_to_spec (EvkWorkspace   *self,
       g_string_append_printf (spec, " group=%s", quoted);
     }
   g_string_append (spec, query->dont_know ? " base=with-dont-know" : " base=valid");
+  if (query->weight != NULL)
+    {
+      g_autofree char *quoted = g_shell_quote (query->weight);
+      g_string_append_printf (spec, " weight=%s", quoted);
+    }
   return g_string_free (g_steal_pointer (&spec), FALSE);
 }
 

@@ -32,6 +32,8 @@ typedef struct {
                               * a goal key (NULL: every offer) */
   const char *group;         /* NULL or "all" = every respondent, else a group key */
   gboolean    dont_know;     /* keep "don't know" as a category of the base */
+  const char *weight;        /* NULL, or what follows the grammar's weight=
+                              * ("variable", "population:VAR") */
 } EvkQuery;
 
 EvkWorkspace   *evk_workspace_new            (EvkProject    *project,

@@ -14,6 +14,7 @@
 #include "evk-format.h"
 #include "evk-goal-page.h"
 #include "evk-measure-page.h"
+#include "evk-overview-page.h"
 #include "evk-report-outline.h"
 #include "evk-test-example.h"
 #include "evk-test-util.h"
@@ -589,6 +590,56 @@ check_language_keeps_state (EvkWindow *window,
   g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, scroll);
 }
 
+static guint
+count_of (const char *text,
+          const char *word)
+{
+  guint n = 0;
+
+  for (const char *at = strstr (text, word); at != NULL; at = strstr (at + 1, word))
+    n++;
+  return n;
+}
+
+/* A compared chart's CSV export carries both groups: each table's rows
+ * under header rows naming its group, whatever the chart draws (a
+ * diverging chart draws each group as a panel of its own). */
+static void
+check_compared_csv (EvkWindow  *window,
+                    const char *key)
+{
+  EvkMeasurePage *page = EVK_MEASURE_PAGE (_evk_window_get_page_widget (window));
+  EvkChartCard *card = find_card (page, key);
+  g_autofree char *dir = evk_test_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "compared.csv", NULL);
+  g_autofree char *csv = NULL;
+  g_autofree char *one = NULL;
+  g_autofree char *other = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *lang = evk_workspace_get_language (window->workspace);
+  EvkTable *table = evk_chart_card_get_table (card);
+
+  g_assert_nonnull (evk_chart_card_get_compare (card));
+  g_assert_nonnull (card->compare_table);
+  g_assert_true (_evk_chart_card_export_file (card, path, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &csv, NULL, &error));
+  g_assert_no_error (error);
+  g_test_message ("%s", csv);
+  one = evk_table_to_csv (table, lang);
+  other = evk_table_to_csv (card->compare_table, lang);
+  /* Both groups' tables, whole, one after the other. */
+  g_assert_true (g_str_has_prefix (csv, one));
+  g_assert_true (g_str_has_suffix (csv, other));
+  g_assert_nonnull (strstr (csv, evk_table_group_name (table, lang)));
+  g_assert_nonnull (strstr (csv, evk_table_group_name (card->compare_table, lang)));
+  g_assert_cmpstr (evk_table_group_name (table, lang), !=, evk_table_group_name (card->compare_table, lang));
+  /* And nothing else but the blank line between them. */
+  g_assert_cmpuint (strlen (csv), ==, strlen (one) + 2 + strlen (other));
+  g_assert_cmpuint (count_of (csv, "\r\n"), ==, count_of (one, "\r\n") + 1 + count_of (other, "\r\n"));
+  evk_test_rm_rf (dir);
+}
+
 static gboolean
 is_or_inside (GtkWidget *widget,
               GtkWidget *ancestor)
@@ -838,6 +889,112 @@ check_goal_keeps_group (EvkWindow *window)
                             evk_workspace_tr (window->workspace, group->name)));
 }
 
+/* The overview's awareness card: a group chosen in its drop-down, a
+ * comparison and a hidden series stay, and so do the card itself, the
+ * status card and the page's scroll position, through a switch of
+ * language and back. */
+static void
+check_overview_keeps_state (EvkWindow *window)
+{
+  EvkStrategy *strategy = evk_workspace_get_strategy (window->workspace);
+  EvkGroup *group = g_ptr_array_index (strategy->groups, 0);
+  EvkGroup *other = g_ptr_array_index (strategy->groups, 1);
+  EvkOverviewPage *page;
+  EvkChartCard *card;
+  EvkChartCard *status;
+  GtkAdjustment *adjustment;
+  GtkWidget *scrolled;
+  g_autofree char *hidden = NULL;
+  double scroll;
+
+  evk_window_show_page (window, "overview");
+  evk_ui_run_for (200);
+  page = EVK_OVERVIEW_PAGE (_evk_window_get_page_widget (window));
+  card = evk_overview_page_get_awareness_card (page);
+  status = evk_overview_page_get_status_card (page);
+  g_assert_nonnull (card);
+  g_assert_true (gtk_widget_get_visible (card->group_dropdown));
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (card->group_dropdown), 1);
+  evk_ui_iterate ();
+  g_assert_cmpstr (evk_chart_card_get_group (card), ==, group->key);
+  evk_chart_card_set_compare (card, other->key);
+  hidden = g_strdup (evk_table_column (evk_chart_card_get_table (card), 0)->key);
+  /* Hidden by a click on its legend entry. */
+  evk_ui_show_on_screen (GTK_WIDGET (card));
+  wait_for_frame (card);
+  for (guint i = 0; i < evk_chart_card_get_hits (card)->hits->len; i++)
+    {
+      const EvkChartHit *hit = &g_array_index (evk_chart_card_get_hits (card)->hits, EvkChartHit, i);
+
+      if (hit->kind == EVK_CHART_HIT_LEGEND && hit->column == 0)
+        {
+          evk_chart_card_click_at (card, hit->x + hit->width / 2, hit->y + hit->height / 2);
+          break;
+        }
+    }
+  evk_ui_iterate ();
+  g_assert_true (evk_chart_card_is_hidden (card, hidden));
+
+  /* Scrolled down to the card by evk_ui_show_on_screen above (the
+   * status card over it is taller than a screen of 768). */
+  evk_ui_run_for (200);
+  scrolled = gtk_widget_get_ancestor (GTK_WIDGET (card), GTK_TYPE_SCROLLED_WINDOW);
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+  scroll = gtk_adjustment_get_value (adjustment);
+  g_test_message ("overview scrolled to %g of %g", scroll, gtk_adjustment_get_upper (adjustment));
+  g_assert_cmpfloat (scroll, >, 300);
+  save_png (window, "overview", "before");
+
+  for (guint round = 0; round < 2; round++)
+    {
+      switch_language (window);
+      evk_ui_run_for (200);
+      g_assert_true (_evk_window_get_page_widget (window) == GTK_WIDGET (page));
+      g_assert_true (evk_overview_page_get_awareness_card (page) == card);
+      g_assert_true (evk_overview_page_get_status_card (page) == status);
+      g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (card)));
+      g_assert_cmpstr (evk_chart_card_get_group (card), ==, group->key);
+      g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (card->group_dropdown)), ==, 1);
+      g_assert_cmpstr (evk_chart_card_get_compare (card), ==, other->key);
+      g_assert_true (evk_chart_card_is_hidden (card, hidden));
+      g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (card->subtitle_label)),
+                                evk_workspace_tr (window->workspace, group->name)));
+      g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, scroll);
+      save_png (window, "overview", "language");
+    }
+
+  /* A measure's status changed (through the window's action, as its page
+   * does): the status card counts it, the awareness card keeps its group. */
+  {
+    EvkMeasure *measure = g_ptr_array_index (strategy->measures, 0);
+    guint number = measure->number;
+    GPtrArray *statuses = strategy->vocabs[EVK_VOCAB_STATUS];
+    g_autofree char *now = NULL;
+    const char *lang = evk_workspace_get_language (window->workspace);
+    g_autofree char *before = evk_table_to_csv (evk_chart_card_get_table (status), lang);
+    g_autofree char *after = NULL;
+    /* The strategy is read anew after the change: its words are copied. */
+    g_autofree char *group_key = g_strdup (group->key);
+    g_autofree char *other_key = g_strdup (other->key);
+
+    for (guint i = 0; i < statuses->len && now == NULL; i++)
+      if (g_strcmp0 (((EvkTerm *) g_ptr_array_index (statuses, i))->key, measure->status) != 0)
+        now = g_strdup (((EvkTerm *) g_ptr_array_index (statuses, i))->key);
+    g_assert_nonnull (now);
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "project.set-status", "(us)", number, now));
+    evk_ui_run_for (200);
+    strategy = evk_workspace_get_strategy (window->workspace);
+    g_assert_cmpstr (evk_strategy_find_measure (strategy, number)->status, ==, now);
+    g_assert_true (evk_overview_page_get_status_card (page) == status);
+    after = evk_table_to_csv (evk_chart_card_get_table (status), lang);
+    g_assert_cmpstr (after, !=, before);
+    g_assert_true (evk_overview_page_get_awareness_card (page) == card);
+    g_assert_cmpstr (evk_chart_card_get_group (card), ==, group_key);
+    g_assert_cmpstr (evk_chart_card_get_compare (card), ==, other_key);
+    g_assert_true (evk_chart_card_is_hidden (card, hidden));
+  }
+}
+
 static void
 test_selectors_demo (void)
 {
@@ -847,9 +1004,11 @@ test_selectors_demo (void)
   check_selectors_on (window, demo_charts, G_N_ELEMENTS (demo_charts));
   check_drag (window, "t-distribution");
   check_language_keeps_state (window, "t-diverging");
+  check_compared_csv (window, "t-diverging");
   check_keyboard (window, find_card (EVK_MEASURE_PAGE (_evk_window_get_page_widget (window)), "t-needs"),
                   find_card (EVK_MEASURE_PAGE (_evk_window_get_page_widget (window)), "t-distribution"));
   check_goal_keeps_group (window);
+  check_overview_keeps_state (window);
   evk_ui_close_demo (window, g_steal_pointer (&dir));
 }
 
@@ -862,9 +1021,11 @@ test_selectors_example (void)
   check_selectors_on (window, example_charts, G_N_ELEMENTS (example_charts));
   check_drag (window, "t-distribution");
   check_language_keeps_state (window, "t-diverging");
+  check_compared_csv (window, "t-diverging");
   check_keyboard (window, find_card (EVK_MEASURE_PAGE (_evk_window_get_page_widget (window)), "t-needs"),
                   find_card (EVK_MEASURE_PAGE (_evk_window_get_page_widget (window)), "t-distribution"));
   check_goal_keeps_group (window);
+  check_overview_keeps_state (window);
   evk_ui_close_demo (window, g_steal_pointer (&dir));
 }
 

@@ -158,6 +158,38 @@ assert_card_weighted (EvkWindow  *window,
   g_assert_cmpstr (evk_table_weighting_text (table, lang), !=, evk_word ("Chart", "Weighted", lang));
 }
 
+/* An offer's chart, weighted or not, is the offer's card: its heading,
+ * and a group selector whose group keeps the weighting. */
+static void
+assert_offer_card (EvkWindow  *window,
+                   const char *key,
+                   const char *words)
+{
+  EvkChartCard *card = card_of (window, key);
+  EvkStrategy *strategy = evk_workspace_get_strategy (window->workspace);
+  EvkGroup *group = g_ptr_array_index (strategy->groups, 0);
+  g_autofree char *grouped = NULL;
+
+  g_assert_nonnull (card);
+  /* Not the plain card of its words. */
+  g_assert_nonnull (g_object_get_data (G_OBJECT (card), "chart-id"));
+  g_assert_true (g_str_has_prefix (g_object_get_data (G_OBJECT (card), "chart-id"), "awareness:"));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (card->title_label)), ==, "Awareness and use");
+  g_assert_true (gtk_widget_get_visible (card->group_dropdown));
+  if (words == NULL)
+    return;
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (card->group_dropdown), 1);
+  evk_ui_iterate ();
+  g_assert_cmpstr (evk_chart_card_get_group (card), ==, group->key);
+  grouped = g_strdup_printf ("%s group=%s", words, group->key);
+  assert_card_weighted (window, key, grouped);
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (card->subtitle_label)),
+                            evk_workspace_tr (window->workspace, group->name)));
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (card->group_dropdown), 0);
+  evk_ui_iterate ();
+  assert_card_weighted (window, key, words);
+}
+
 static void
 weight_and_unweight (EvkWindow  *window,
                      const char *page,
@@ -179,12 +211,14 @@ weight_and_unweight (EvkWindow  *window,
   before = weighting_of (window, key);
   g_assert_null (before);
   g_assert_false (evk_chart_card_get_table (card_of (window, key))->weighted);
+  assert_offer_card (window, key, NULL);
 
   choose_weighting (window, key, title, n_choices);
   after = weighting_of (window, key);
   g_assert_cmpstr (after, ==, weighting);
   words = g_strdup_printf ("%s weight=%s", spec, weighting);
   assert_card_weighted (window, key, words);
+  assert_offer_card (window, key, words);
   if (g_getenv ("EVK_TEST_SCREENSHOTS") != NULL)
     {
       g_autofree char *name = g_strdup_printf ("chart-weighted-card-%s.png", key);

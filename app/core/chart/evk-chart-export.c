@@ -317,8 +317,19 @@ evk_chart_export_groups (EvkChartKind         kind,
     {
     case EVK_CHART_FORMAT_CSV:
       {
-        g_autofree char *csv = n_tables > 0 ? evk_table_to_csv (tables[0], spec->language) : g_strdup ("");
-        return g_file_set_contents (path, csv, -1, error);
+        /* A comparison: each group's table under its own header rows
+         * (which name the group), a blank line between them. */
+        g_autoptr(GString) csv = g_string_new (NULL);
+
+        for (guint t = 0; t < n_tables; t++)
+          {
+            g_autofree char *one = evk_table_to_csv (tables[t], spec->language);
+
+            if (t > 0)
+              g_string_append (csv, "\r\n");
+            g_string_append (csv, one);
+          }
+        return g_file_set_contents (path, csv->str, csv->len, error);
       }
 
     case EVK_CHART_FORMAT_XLSX:
