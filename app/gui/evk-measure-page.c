@@ -8,7 +8,6 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <string.h>
 
 #include "evk-charts.h"
 #include "evk-comment-button.h"
@@ -16,6 +15,7 @@
 #include "evk-measure-page.h"
 #include "evk-narrative-editor.h"
 #include "evk-page.h"
+#include "evk-table-spec.h"
 
 struct _EvkMeasurePage
 {
@@ -257,24 +257,17 @@ card_for_chart (const EvkSavedChart *chart,
                 gpointer             user_data)
 {
   EvkMeasurePage *self = user_data;
-  g_auto(GStrv) words = NULL;
-  const char *weight = NULL;
-  gboolean offer = FALSE;
-  gboolean awareness = FALSE;
+  /* The weighting apart, the words must be an offer's and nothing else:
+   * a chart with a group or a base of its own is a plain card, which
+   * reads and offers them itself. */
+  g_autofree char *weight = evk_saved_chart_get_weighting (chart);
+  g_autofree char *unweighted = evk_table_spec_set_option (chart->spec, "weight", NULL, NULL);
+  g_auto(GStrv) words = unweighted != NULL ? g_strsplit (unweighted, " ", 0) : NULL;
+  gboolean awareness = words != NULL && g_strcmp0 (words[0], "awareness") == 0;
+  gboolean offer = words != NULL && (awareness || g_strcmp0 (words[0], "outcome") == 0) &&
+                   words[1] != NULL && words[2] == NULL;
   EvkChartCard *card;
 
-  if (g_shell_parse_argv (chart->spec, NULL, &words, NULL))
-    {
-      awareness = g_strcmp0 (words[0], "awareness") == 0;
-      offer = (awareness || g_strcmp0 (words[0], "outcome") == 0) && words[1] != NULL;
-      /* Words other than a weighting (a group, a base) the plain card
-       * reads and offers itself. */
-      for (guint i = 2; offer && words[i] != NULL; i++)
-        if (g_str_has_prefix (words[i], "weight=") && weight == NULL)
-          weight = words[i] + strlen ("weight=");
-        else
-          offer = FALSE;
-    }
   if (offer)
     {
       /* The heading is the UI's word for what the chart shows; the chart
