@@ -10,7 +10,6 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 #include <math.h>
-#include <string.h>
 
 #include "evk-chart-area.h"
 #include "evk-chart-card-private.h"
@@ -1271,19 +1270,15 @@ evk_chart_card_new (EvkWorkspace   *workspace,
 static void
 read_spec_options (EvkChartCard *self)
 {
-  g_auto(GStrv) words = NULL;
+  g_autofree char *group = evk_table_spec_get_option (self->spec, "group");
+  g_autofree char *base = evk_table_spec_get_option (self->spec, "base");
 
-  self->spec_dont_know = TRUE;
-  if (!g_shell_parse_argv (self->spec, NULL, &words, NULL))
-    return;
-  for (guint i = 1; words[i] != NULL; i++)
-    if (g_str_has_prefix (words[i], "group="))
-      {
-        g_free (self->group);
-        self->group = g_strdup (words[i] + strlen ("group="));
-      }
-    else if (g_str_has_prefix (words[i], "base="))
-      self->spec_dont_know = !g_str_equal (words[i], "base=valid");
+  if (group != NULL)
+    {
+      g_free (self->group);
+      self->group = g_steal_pointer (&group);
+    }
+  self->spec_dont_know = g_strcmp0 (base, "valid") != 0;
   self->dont_know = self->spec_dont_know;
 }
 
